@@ -1,0 +1,38 @@
+export const ROLES = ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting: always one member and one role, plus the credential used (for the audit trail). */
+export interface Actor {
+  member: string;
+  role: Role;
+  /** `key:<id>` or `user:<id>` or `cli` for local administration. */
+  credential: string;
+}
+
+/**
+ * What each role may do. Data rules (whose alert, which visibility) are checked separately in
+ * `alert-policy.ts`; this table only says which kinds of action a role is for.
+ */
+const PERMISSIONS = {
+  'alert.create': ['bureau'],
+  'alert.update': ['bureau'],
+  'alert.cancel': ['bureau'],
+  'alert.read': ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor'],
+  'alert.history': ['bureau', 'reviewer', 'analyst', 'auditor'],
+  'alert.export': ['bureau', 'analyst'],
+  'changes.read': ['bureau', 'frontline', 'analyst'],
+  'members.read': ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin'],
+  'members.manage': ['admin'],
+  'credentials.manage': ['admin'],
+  'audit.read': ['auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleMay(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

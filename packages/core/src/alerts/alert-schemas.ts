@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { visibilitySchema } from '../access/visibility.js';
+import { fullDateSchema, partialDateSchema } from './partial-date.js';
+
+// Field sizes are bounded everywhere: an alert is a record, not a file store.
+const text = (max: number) => z.string().trim().min(1).max(max);
+const code3 = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter ISO 3166 / ICAO code');
+/** ICAO 9303 state codes include one- and two-letter codes such as `D` for Germany. */
+const icaoState = z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, 'an ICAO 9303 state code');
+
+export const PERSON_CATEGORIES = [
+  'arrest',
+  'missing',
+  'locate',
+  'warning',
+  'unidentified-body',
+  'threat',
+  'modus-operandi',
+  'un-sanctions',
+  'discreet-check',
+  'terrorist-fighter',
+] as const;
+export const DOCUMENT_TYPES = ['passport', 'identity-card', 'visa', 'residence-permit', 'other'] as const;
+export const DOCUMENT_STATUSES = ['stolen-blank', 'stolen-issued', 'lost', 'revoked'] as const;
+export const WARNING_FLAGS = ['armed', 'violent', 'escape-risk', 'suicide-risk', 'public-health-risk', 'terrorism'] as const;
+export const ALERT_KINDS = ['person', 'document', 'vehicle'] as const;
+export const ALERT_STATUSES = ['active', 'cancelled', 'expired'] as const;
+
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/**
+ * A name as written on a record. `full` keeps the original script (Cyrillic, Arabic, …)
+ * beside any Latin `family`/`given` form; at least one of the three is required.
+ */
+export const personNameSchema = z
+  .object({
+    family: text(200).optional(),
+    given: text(200).optional(),
+    full: text(400).optional(),
+    script: z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Cyrl').optional(),
+    type: z.enum(['primary', 'alias', 'birth', 'former']).optional(),
+  })
+  .strict()
+  .refine((n) => n.family !== undefined || n.given !== undefined || n.full !== undefined, {
+    message: 'a name needs family, given or full',
+  });
+
+const identityDocumentSchema = z
+  .object({ issuingState: icaoState, type: z.enum(DOCUMENT_TYPES), number: text(40) })
+  .strict();
+
+export const personSchema = z
+  .object({
+    names: z.array(personNameSchema).min(1).max(50),
+    sex: z.enum(['M', 'F', 'X', 'U']).optional(),
+    birthDate: partialDateSchema.optional(),
+    birthDateUncertain: z.boolean().optional(),
+    birthPlace: text(200).optional(),
+    birthCountry: code3.optional(),
+    nationalities: z.array(code3).max(10).optional(),
+    documents: z.array(identityDocumentSchema).max(20).optional(),
+    description: z
+      .object({
+        heightCm: z.number().int().min(30).max(260).optional(),
+        weightKg: z.number().int().min(1).max(400).optional(),
+        eyes: text(50).optional(),
+        hair: text(50).optional(),
+        marks: text(1000).optional(),
+      })
+      .strict()
+      .optional(),
+    warnings: z.array(z.enum(WARNING_FLAGS)).max(WARNING_FLAGS.length).optional(),
+    arrest: z
+      .object({
+        charge: text(1000),
+        law: text(500).optional(),
+        maximumPenalty: text(200).optional(),
+        warrantReference: text(200).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const documentSchema = z
+  .object({
+    issuingState: icaoState,
+    type: z.enum(DOCUMENT_TYPES),
+    number: text(40),
+    status: z.enum(DOCUMENT_STATUSES),
+    eventDate: partialDateSchema.optional(),
+    eventPlace: text(200).optional(),
+  })
+  .strict();
+
+export const vehicleSchema = z
+  .object({
+    vin: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5,17}$/, 'a VIN of up to 17 letters and digits').optional(),
+    plate: text(20).optional(),
+    plateCountry: code3.optional(),
+    make: text(100).optional(),
+    model: text(100).optional(),
+    colour: text(50).optional(),
+    year: z.number().int().min(1886).max(2200).optional(),
+  })
+  .strict()
+  .refine((v) => v.vin !== undefined || v.plate !== undefined, { message: 'a vehicle needs a vin or a plate' })
+  .refine((v) => v.plate === undefined || v.plateCountry !== undefined, {
+    message: 'a plate needs its plateCountry',
+    path: ['plateCountry'],
+  });
+
+/** Fields every kind may carry. */
+const common = {
+  visibility: visibilitySchema,
+  caseReference: text(100).optional(),
+  action: text(1000).optional(),
+  remarks: text(4000).optional(),
+  expiresAt: fullDateSchema.optional(),
+};
+
+export const personAlertInputSchema = z
+  .object({ kind: z.literal('person'), category: z.enum(PERSON_CATEGORIES), person: personSchema, ...common })
+  .strict();
+export const documentAlertInputSchema = z
+  .object({ kind: z.literal('document'), document: documentSchema, ...common })
+  .strict();
+export const vehicleAlertInputSchema = z
+  .object({ kind: z.literal('vehicle'), vehicle: vehicleSchema, ...common })
+  .strict();
+
+/** The body of `POST /api/v1/alerts` and of each line of `crosscheck alerts import`. */
+export const alertInputSchema = z.discriminatedUnion('kind', [
+  personAlertInputSchema,
+  documentAlertInputSchema,
+  vehicleAlertInputSchema,
+]);
+export type AlertInput = z.infer<typeof alertInputSchema>;
+
+/**
+ * The body of `PATCH /api/v1/alerts/{id}`: top-level keys replace the stored ones (JSON merge
+ * patch at one level); `null` removes an optional key. The kind never changes.
+ */
+export const alertPatchSchema = z
+  .object({
+    category: z.enum(PERSON_CATEGORIES).optional(),
+    person: personSchema.optional(),
+    document: documentSchema.optional(),
+    vehicle: vehicleSchema.optional(),
+    visibility: visibilitySchema.optional(),
+    caseReference: text(100).nullable().optional(),
+    action: text(1000).nullable().optional(),
+    remarks: text(4000).nullable().optional(),
+    expiresAt: fullDateSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'a patch needs at least one field' });
+export type AlertPatch = z.infer<typeof alertPatchSchema>;
+
+export const cancelInputSchema = z.object({ reason: text(1000) }).strict();
+
+/** An alert as the API returns it. */
+export type Alert = AlertInput & {
+  id: string;
+  owner: string;
+  status: AlertStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  statusReason?: string;
+};

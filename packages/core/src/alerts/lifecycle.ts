@@ -1,0 +1,42 @@
+import { conflict, validationError } from '../errors/domain-error.js';
+import { parseInput } from '../validation/parse-input.js';
+import { alertInputSchema, type Alert, type AlertInput, type AlertPatch, type AlertStatus } from './alert-schemas.js';
+
+/** Only active alerts change; cancelled and expired ones are history. */
+export function requireActive(status: AlertStatus): void {
+  if (status !== 'active') throw conflict('alert.not-active', `the alert is ${status} and can no longer change`);
+}
+
+const KIND_SECTIONS = ['person', 'document', 'vehicle'] as const;
+
+/** The alert body without the server-managed fields. */
+export function inputOf(alert: Alert): AlertInput {
+  const { id: _id, owner: _o, status: _s, version: _v, createdAt: _c, updatedAt: _u, statusReason: _r, ...input } = alert;
+  return input;
+}
+
+/**
+ * Applies a one-level merge patch to an alert's body and validates the result as a whole,
+ * so a patch can never produce a record that could not have been created.
+ */
+export function applyPatch(current: AlertInput, patch: AlertPatch): AlertInput {
+  for (const section of KIND_SECTIONS) {
+    if (patch[section] !== undefined && section !== current.kind) {
+      throw validationError(section, `a ${current.kind} alert has no ${section} section`);
+    }
+  }
+  if (patch.category !== undefined && current.kind !== 'person') {
+    throw validationError('category', 'only person alerts have a category');
+  }
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  return parseInput(alertInputSchema, merged);
+}
+
+/** True when an active alert has passed its expiry date (a YYYY-MM-DD day, inclusive). */
+export function isDue(expiresAt: string | undefined, today: string): boolean {
+  return expiresAt !== undefined && expiresAt < today;
+}

@@ -1,0 +1,30 @@
+import type { AlertInput } from './alert-schemas.js';
+
+/**
+ * The text that `GET /api/v1/alerts?text=` searches: names in every script, numbers, plates,
+ * references, folded to lower case without diacritics. Real name matching is the screening
+ * engine's job; this is the officer's plain "find that record" box.
+ */
+export function searchTextOf(alert: AlertInput): string {
+  const parts: string[] = [];
+  if (alert.caseReference) parts.push(alert.caseReference);
+  if (alert.kind === 'person') {
+    for (const n of alert.person.names) parts.push(n.family ?? '', n.given ?? '', n.full ?? '');
+    for (const d of alert.person.documents ?? []) parts.push(d.number);
+  } else if (alert.kind === 'document') {
+    parts.push(alert.document.number, compact(alert.document.number));
+  } else {
+    const v = alert.vehicle;
+    parts.push(v.vin ?? '', v.plate ?? '', compact(v.plate ?? ''), v.make ?? '', v.model ?? '');
+  }
+  return foldForSearch(parts.filter((p) => p !== '').join(' '));
+}
+
+/** Lower case, no diacritics: the same folding is applied to the query. */
+export function foldForSearch(value: string): string {
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function compact(value: string): string {
+  return value.replace(/[^\p{L}\p{N}]/gu, '');
+}

@@ -1,0 +1,49 @@
+/**
+ * Typed domain errors. Each has a stable `code` that clients can rely on; the HTTP layer maps
+ * the `kind` to a status in one place, the CLI to an exit code.
+ */
+export type ErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'too-large';
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `person.names.0.family`. */
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  /** The first offending field, if the error is about one. */
+  get field(): string | undefined {
+    return this.problems[0]?.field;
+  }
+}
+
+export const validationError = (field: string, message: string, code = 'validation.invalid'): DomainError =>
+  new DomainError('validation', code, `${field}: ${message}`, [{ field, message }]);
+
+/** Used for every record the caller may not see, so that "hidden" and "absent" look the same. */
+export const notFound = (what: string): DomainError =>
+  new DomainError('not-found', `${what}.not-found`, `${what} not found`);
+
+export const forbidden = (action: string): DomainError =>
+  new DomainError('forbidden', 'access.forbidden', `your role may not ${action}`);
+
+export const unauthenticated = (message = 'a valid API key or session is required'): DomainError =>
+  new DomainError('unauthenticated', 'auth.required', message);
+
+export const conflict = (code: string, message: string): DomainError => new DomainError('conflict', code, message);

@@ -1,0 +1,46 @@
+import { DomainError } from '@crosscheck/core';
+import { appendAudit } from '../store/audit-repo.js';
+import { inWriteTransaction, type Tx } from '../store/write-transaction.js';
+import { nowIso, type Ctx, type Deps } from './deps.js';
+
+/** Lets a use case say what it acted on, for its audit entry. */
+export interface AuditNote {
+  target: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Runs a use case in one write transaction and appends its audit entry (`action`, e.g.
+ * `alert.create`) in that same transaction, so a change never lands without its entry. When
+ * the use case fails with a domain error, its writes are rolled back and the refusal itself is
+ * recorded (outcome = the error code) in a transaction of its own.
+ */
+export async function audited<T>(deps: Deps, ctx: Ctx, action: string, work: (tx: Tx, note: AuditNote) => Promise<T>): Promise<T> {
+  const note: AuditNote = { target: '', detail: {} };
+  try {
+    return await inWriteTransaction(deps.db, async (tx) => {
+      const result = await work(tx, note);
+      await appendAudit(tx, entryFor(deps, ctx, action, note, 'ok'));
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await inWriteTransaction(deps.db, (tx) => appendAudit(tx, entryFor(deps, ctx, action, note, error.code)));
+    }
+    throw error;
+  }
+}
+
+function entryFor(deps: Deps, ctx: Ctx, action: string, note: AuditNote, outcome: string) {
+  return {
+    at: nowIso(deps),
+    member: ctx.actor.member,
+    role: ctx.actor.role,
+    credential: ctx.actor.credential,
+    action,
+    target: note.target,
+    requestId: ctx.requestId,
+    outcome,
+    detail: JSON.stringify(note.detail),
+  };
+}

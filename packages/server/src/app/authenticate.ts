@@ -1,0 +1,46 @@
+import { isRole, unauthenticated, type Actor } from '@crosscheck/core';
+import { appendAudit } from '../store/audit-repo.js';
+import { findKeyByPrefix, findSession, findUserById } from '../store/credential-repo.js';
+import { findMember } from '../store/member-repo.js';
+import { inWriteTransaction } from '../store/write-transaction.js';
+import { nowIso, type Deps } from './deps.js';
+import { sameHash, sha256Hex, splitApiKey } from './secrets.js';
+
+/**
+ * Turns a bearer key into an actor. A key works only while it is not revoked and its member is
+ * not suspended. Refusals are on the audit trail (`auth.key`); the key itself never is.
+ */
+export async function authenticateKey(deps: Deps, key: string, requestId: string): Promise<Actor> {
+  const parts = splitApiKey(key);
+  const row = parts ? await findKeyByPrefix(deps.db, parts.prefix) : undefined;
+  const valid = row !== undefined && parts !== null && sameHash(row.secret_hash, sha256Hex(parts.secret));
+  const member = valid ? await findMember(deps.db, row.member) : undefined;
+  let refusal: string | null = null;
+  if (!valid) refusal = 'auth.invalid-key';
+  else if (row.revoked_at !== null) refusal = 'auth.revoked-key';
+  else if (member?.status !== 'active') refusal = 'auth.member-suspended';
+  else if (!isRole(row.role)) refusal = 'auth.invalid-key';
+  if (refusal !== null || !row) {
+    await recordRefusal(deps, 'auth.key', row ? `key:${row.id}` : `key-prefix:${parts?.prefix ?? 'malformed'}`, row?.member ?? '', requestId, refusal ?? 'auth.invalid-key');
+    throw unauthenticated('the API key is not valid');
+  }
+  return { member: row.member, role: row.role as Actor['role'], credential: `key:${row.id}` };
+}
+
+/** Turns a session cookie into an actor, while the session lasts and the user and member are active. */
+export async function authenticateSession(deps: Deps, token: string): Promise<Actor> {
+  const session = await findSession(deps.db, sha256Hex(token));
+  if (!session || session.expires_at <= nowIso(deps)) throw unauthenticated('your session has ended; log in again');
+  const user = await findUserById(deps.db, session.user_id);
+  const member = user ? await findMember(deps.db, user.member) : undefined;
+  if (!user || user.disabled === 1 || member?.status !== 'active' || !isRole(user.role)) {
+    throw unauthenticated('your session has ended; log in again');
+  }
+  return { member: user.member, role: user.role, credential: `user:${user.id}` };
+}
+
+export async function recordRefusal(deps: Deps, action: string, credential: string, member: string, requestId: string, outcome: string): Promise<void> {
+  await inWriteTransaction(deps.db, (tx) =>
+    appendAudit(tx, { at: nowIso(deps), member, role: '', credential, action, target: '', requestId, outcome, detail: '{}' }),
+  );
+}

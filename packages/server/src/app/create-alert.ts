@@ -1,0 +1,45 @@
+import { alertInputSchema, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
+import { findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
+import type { Tx } from '../store/write-transaction.js';
+import { audited } from './audited.js';
+import { nowIso, type Ctx, type Deps } from './deps.js';
+import { checkReferencedMembers } from './check-referenced-members.js';
+
+/** Publishes a new alert owned by the caller's member (`alert.create`). */
+export async function createAlert(deps: Deps, ctx: Ctx, body: unknown): Promise<Alert> {
+  return audited(deps, ctx, 'alert.create', async (tx, note) => {
+    requirePermission(ctx.actor, 'alert.create');
+    const input = parseInput(alertInputSchema, body);
+    const id = deps.newId();
+    note.target = `alert:${id}`;
+    note.detail = { kind: input.kind };
+    return insertAlert(tx, deps, ctx, id, input);
+  });
+}
+
+/** Shared by the API and the importer: validates references, then writes version 1. */
+export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw: AlertInput): Promise<Alert> {
+  const input: AlertInput = { ...raw, visibility: normaliseVisibility(raw.visibility) };
+  requireOwnDocument(input, ctx.actor.member);
+  await checkReferencedMembers(tx, input.visibility);
+  const at = nowIso(deps);
+  await writeAlertVersion(
+    tx,
+    { id, owner: ctx.actor.member, input, status: 'active', statusReason: null, version: 1, action: 'created', at, createdAt: at, changedBy: ctx.actor.credential },
+    undefined,
+  );
+  const row = await findAlertRow(tx, id);
+  return toAlert(row!);
+}
+
+// ICAO 9303 writes Germany as `D`; every other member's code is its own state code.
+const ICAO_ALIASES: Record<string, string> = { D: 'DEU' };
+
+/** Only the issuing state may enter its travel documents (INTERPOL SLTD rule). */
+export function requireOwnDocument(input: AlertInput, member: string): void {
+  if (input.kind !== 'document') return;
+  const state = ICAO_ALIASES[input.document.issuingState] ?? input.document.issuingState;
+  if (state !== member) {
+    throw validationError('document.issuingState', `only ${input.document.issuingState} may enter its own documents; you are ${member}`, 'document.not-issuer');
+  }
+}

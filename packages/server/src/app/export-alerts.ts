@@ -1,0 +1,30 @@
+import { canSeeAlert, requirePermission, type Alert } from '@crosscheck/core';
+import { listAlertRows, toAlert } from '../store/alert-repo.js';
+import { visibilityFromColumns } from '../store/change-repo.js';
+import { audited } from './audited.js';
+import type { Ctx, Deps } from './deps.js';
+
+/**
+ * Every alert the caller may see, page by page, to `emit` (JSON lines for the CLI and the API).
+ * One audit entry records the export and how many alerts left.
+ */
+export async function exportAlerts(deps: Deps, ctx: Ctx, filter: { status?: string; kind?: string }, emit: (alert: Alert) => void): Promise<number> {
+  return audited(deps, ctx, 'alert.export', async (tx, note) => {
+    requirePermission(ctx.actor, 'alert.export');
+    let after: string | undefined;
+    let count = 0;
+    for (;;) {
+      const rows = await listAlertRows(tx, { viewer: ctx.actor.member, ...filter, ...(after ? { after } : {}), limit: 1000 });
+      for (const r of rows) {
+        if (!canSeeAlert(ctx.actor, { owner: r.owner, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members) })) continue;
+        emit(toAlert(r));
+        count++;
+      }
+      if (rows.length < 1000) break;
+      after = rows[rows.length - 1]!.id;
+    }
+    note.target = 'alerts';
+    note.detail = { ...filter, count };
+    return count;
+  });
+}

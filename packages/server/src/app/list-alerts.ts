@@ -1,0 +1,42 @@
+import { ALERT_KINDS, ALERT_STATUSES, canSeeAlert, parseInput, requirePermission, type Alert } from '@crosscheck/core';
+import { z } from 'zod';
+import { listAlertRows, toAlert } from '../store/alert-repo.js';
+import { visibilityFromColumns } from '../store/change-repo.js';
+import { audited } from './audited.js';
+import type { Ctx, Deps } from './deps.js';
+
+export const listAlertsQuerySchema = z
+  .object({
+    kind: z.enum(ALERT_KINDS).optional(),
+    status: z.enum(ALERT_STATUSES).optional(),
+    owner: z.string().regex(/^[A-Z]{3}$/, 'a three-letter member code').optional(),
+    text: z.string().trim().min(1).max(200).optional(),
+    cursor: z.string().max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+  })
+  .strict();
+
+/** Alerts the caller may see, filtered and paginated; hidden alerts are never counted or returned. */
+export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: Alert[]; next: string | null }> {
+  return audited(deps, ctx, 'alert.list', async (tx, note) => {
+    requirePermission(ctx.actor, 'alert.read');
+    const q = parseInput(listAlertsQuerySchema, query);
+    const rows = await listAlertRows(tx, {
+      viewer: ctx.actor.member,
+      ...(q.kind ? { kind: q.kind } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.owner ? { owner: q.owner } : {}),
+      ...(q.text ? { text: q.text } : {}),
+      ...(q.cursor ? { after: q.cursor } : {}),
+      limit: q.limit + 1,
+    });
+    const page = rows.slice(0, q.limit);
+    // The SQL filter is a translation of the core rule; the core rule has the last word.
+    const items = page
+      .filter((r) => canSeeAlert(ctx.actor, { owner: r.owner, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members) }))
+      .map(toAlert);
+    note.target = 'alerts';
+    note.detail = { query: q, ids: items.map((a) => a.id) };
+    return { items, next: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null };
+  });
+}

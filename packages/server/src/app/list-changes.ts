@@ -1,0 +1,43 @@
+import { parseInput, requirePermission, visibleTo, type AlertInput } from '@crosscheck/core';
+import { z } from 'zod';
+import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
+import { audited } from './audited.js';
+import type { Ctx, Deps } from './deps.js';
+
+export const changesQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export type ChangeItem =
+  | { seq: number; alertId: string; version: number; action: string; at: string; owner: string; status: string; statusReason: string | null; alert: AlertInput }
+  /** The alert was visible to the caller before this change and is not any more: drop your copy. */
+  | { seq: number; alertId: string; version: number; action: 'withdrawn'; at: string };
+
+/**
+ * The change feed, in sequence order, as the caller may see it. A change that hides an alert
+ * from the caller appears as `withdrawn`, so followers (indexes, national copies) delete it.
+ */
+export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: ChangeItem[]; next: number | null }> {
+  return audited(deps, ctx, 'changes.read', async (tx, note) => {
+    requirePermission(ctx.actor, 'changes.read');
+    const q = parseInput(changesQuerySchema, query);
+    const rows = await changesAfter(tx, q.after, ctx.actor.member, q.limit);
+    const me = ctx.actor.member;
+    const items: ChangeItem[] = [];
+    for (const r of rows) {
+      const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
+      if (visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me)) {
+        items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: JSON.parse(r.body) as AlertInput });
+      } else if (r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me)) {
+        items.push({ ...base, action: 'withdrawn' });
+      }
+    }
+    note.target = 'changes';
+    note.detail = { after: q.after, count: items.length };
+    const last = rows[rows.length - 1];
+    return { items, next: rows.length === q.limit && last ? Number(last.seq) : null };
+  });
+}

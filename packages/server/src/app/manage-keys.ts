@@ -1,0 +1,66 @@
+import { ROLES, forbidden, notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { z } from 'zod';
+import { insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow } from '../store/credential-repo.js';
+import { findMember } from '../store/member-repo.js';
+import { audited } from './audited.js';
+import { nowIso, type Ctx, type Deps } from './deps.js';
+import { newApiKey } from './secrets.js';
+
+export const createKeySchema = z
+  .object({ member: z.string().regex(/^[A-Z]{3}$/, 'a three-letter member code'), role: z.enum(ROLES), label: z.string().trim().min(1).max(200).optional() })
+  .strict();
+
+export interface KeyInfo {
+  id: string;
+  prefix: string;
+  member: string;
+  role: string;
+  label: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** Administrators manage their own member's credentials; the operator's, everyone's. */
+export function requireCredentialAdmin(deps: Deps, ctx: Ctx, member: string): void {
+  requirePermission(ctx.actor, 'credentials.manage');
+  if (ctx.actor.member !== deps.operator && ctx.actor.member !== member) throw forbidden(`manage credentials of ${member}`);
+}
+
+/** Creates a key; the key itself is returned once and only its hash is kept (`keys.create`). */
+export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<KeyInfo & { key: string }> {
+  return audited(deps, ctx, 'keys.create', async (tx, note) => {
+    const input = parseInput(createKeySchema, body);
+    requireCredentialAdmin(deps, ctx, input.member);
+    if (!(await findMember(tx, input.member))) throw notFound('member');
+    const { key, prefix, secretHash } = newApiKey();
+    const row = { id: deps.newId(), prefix, secret_hash: secretHash, member: input.member, role: input.role, label: input.label ?? null, created_at: nowIso(deps), revoked_at: null, last_used_at: null };
+    await insertKey(tx, row);
+    note.target = `key:${row.id}`;
+    note.detail = { member: input.member, role: input.role };
+    return { ...toInfo(row), key };
+  });
+}
+
+export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{ items: KeyInfo[]; next: null }> {
+  return audited(deps, ctx, 'keys.list', async (tx, note) => {
+    const scope = ctx.actor.member === deps.operator ? member : ctx.actor.member;
+    requireCredentialAdmin(deps, ctx, scope ?? ctx.actor.member);
+    note.target = 'keys';
+    return { items: (await listKeyRows(tx, scope)).map(toInfo), next: null };
+  });
+}
+
+export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
+  await audited(deps, ctx, 'keys.revoke', async (tx, note) => {
+    note.target = `key:${id}`;
+    const row = (await listKeyRows(tx)).find((k) => k.id === id);
+    if (!row) throw notFound('key');
+    requireCredentialAdmin(deps, ctx, row.member);
+    if (!(await revokeKeyRow(tx, id, nowIso(deps)))) throw notFound('key');
+  });
+}
+
+function toInfo(r: { id: string; prefix: string; member: string; role: string; label: string | null; created_at: string; revoked_at: string | null; last_used_at: string | null }): KeyInfo {
+  return { id: r.id, prefix: r.prefix, member: r.member, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at, lastUsedAt: r.last_used_at };
+}

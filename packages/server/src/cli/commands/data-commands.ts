@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import { ALERT_KINDS, ALERT_STATUSES } from '@crosscheck/core';
+import { InvalidArgumentError, type Command } from 'commander';
+import { exportAlerts } from '../../app/export-alerts.js';
+import { importAlertBatch, MAX_IMPORT_LINE_BYTES, parseImportLine, type ImportReport } from '../../app/import-alerts.js';
+import { verifyAuditChain } from '../../store/audit-repo.js';
+import { cliCtx, withDeps, type DbOption } from '../context.js';
+import { readLines } from '../read-lines.js';
+
+const memberCode = (value: string): string => {
+  const v = value.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(v)) throw new InvalidArgumentError('a three-letter member code');
+  return v;
+};
+const positive = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('a whole number from 1 to 10000');
+  return n;
+};
+
+export function dataCommands(program: Command): void {
+  const alerts = program.command('alerts').description('bulk alert data');
+  alerts
+    .command('import <file>')
+    .description('import alerts from JSON lines (one alert body per line, as POST /api/v1/alerts); "-" reads standard input')
+    .requiredOption('--member <code>', 'the member that owns the imported alerts (acting as its bureau)', memberCode)
+    .option('--batch <n>', 'lines per transaction', positive, 500)
+    .option('--db <path>', 'SQLite file')
+    .action((file: string, o: DbOption & { member: string; batch: number }) =>
+      withDeps(o, async (deps) => {
+        const ctx = cliCtx(o.member, 'bureau');
+        const report: ImportReport = { imported: 0, rejected: [] };
+        const input = file === '-' ? process.stdin : createReadStream(file);
+        const showProgress = process.stderr.isTTY === true;
+        let batch: NonNullable<ReturnType<typeof parseImportLine>>[] = [];
+        const flush = async (): Promise<void> => {
+          await importAlertBatch(deps, ctx, batch, report);
+          batch = [];
+          if (showProgress) process.stderr.write(`\rimported ${report.imported}, rejected ${report.rejected.length}`);
+        };
+        for await (const line of readLines(input, MAX_IMPORT_LINE_BYTES)) {
+          const parsed = line.tooLong ? { line: line.number, reason: `line longer than ${MAX_IMPORT_LINE_BYTES} bytes` } : parseImportLine(line.text, line.number);
+          if (parsed) batch.push(parsed);
+          if (batch.length >= o.batch) await flush();
+        }
+        await flush();
+        if (showProgress) process.stderr.write('\n');
+        for (const r of report.rejected.sort((a, b) => a.line - b.line)) process.stdout.write(`rejected line ${r.line}: ${r.reason}\n`);
+        process.stdout.write(`imported ${report.imported}, rejected ${report.rejected.length}\n`);
+        if (report.rejected.length > 0) process.exitCode = 1;
+      }),
+    );
+  alerts
+    .command('export')
+    .description('write every alert the member may see as JSON lines on standard output')
+    .requiredOption('--member <code>', 'export as this member (its bureau sees what it may see)', memberCode)
+    .option('--status <status>', `only ${ALERT_STATUSES.join(', ')}`)
+    .option('--kind <kind>', `only ${ALERT_KINDS.join(', ')}`)
+    .option('--db <path>', 'SQLite file')
+    .action((o: DbOption & { member: string; status?: string; kind?: string }) =>
+      withDeps(o, async (deps) => {
+        if (o.status !== undefined && !(ALERT_STATUSES as readonly string[]).includes(o.status)) throw new InvalidArgumentError(`--status must be one of ${ALERT_STATUSES.join(', ')}`);
+        if (o.kind !== undefined && !(ALERT_KINDS as readonly string[]).includes(o.kind)) throw new InvalidArgumentError(`--kind must be one of ${ALERT_KINDS.join(', ')}`);
+        const count = await exportAlerts(deps, cliCtx(o.member, 'bureau'), { ...(o.status ? { status: o.status } : {}), ...(o.kind ? { kind: o.kind } : {}) }, (a) =>
+          process.stdout.write(`${JSON.stringify(a)}\n`),
+        );
+        process.stderr.write(`exported ${count}\n`);
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('the audit trail')
+    .command('verify')
+    .description('check the hash chain; exits 0 when whole, 1 naming the first broken entry')
+    .option('--db <path>', 'SQLite file')
+    .action((o: DbOption) =>
+      withDeps(o, async (deps) => {
+        const result = await verifyAuditChain(deps.db);
+        if (result.ok) {
+          process.stdout.write(`audit trail intact: ${result.entries} entries\n`);
+        } else {
+          process.stderr.write(`audit trail broken at entry ${result.problem!.seq}: ${result.problem!.message}\n`);
+          process.exitCode = 1;
+        }
+      }),
+    );
+}

@@ -1,0 +1,68 @@
+import type { Actor } from '@crosscheck/core';
+import { createAlert } from '../app/create-alert.js';
+import type { Ctx, Deps } from '../app/deps.js';
+import { createKey } from '../app/manage-keys.js';
+import { addUser } from '../app/manage-users.js';
+import { randomToken } from '../app/secrets.js';
+
+export interface DemoCredentials {
+  keys: { member: string; role: string; key: string }[];
+  users: { username: string; member: string; role: string; password: string }[];
+}
+
+const DEMO_KEYS = [
+  ['FRA', 'bureau'],
+  ['DEU', 'bureau'],
+  ['ITA', 'bureau'],
+  ['FRA', 'frontline'],
+  ['IPO', 'auditor'],
+  ['IPO', 'admin'],
+] as const;
+
+/**
+ * Demo data for a first start: keys and users for a few members, and alerts of each kind.
+ * Keys and passwords are random and printed once; they are stored only as hashes.
+ */
+export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
+  const admin: Ctx = { actor: { member: deps.operator, role: 'admin', credential: 'system:demo' }, requestId: 'demo-seed' };
+  const creds: DemoCredentials = { keys: [], users: [] };
+  for (const [member, role] of DEMO_KEYS) {
+    const k = await createKey(deps, admin, { member, role, label: 'demo' });
+    creds.keys.push({ member, role, key: k.key });
+  }
+  for (const [member, role] of [['FRA', 'bureau'], ['DEU', 'bureau'], ['IPO', 'auditor']] as const) {
+    const username = `${member.toLowerCase()}.${role}`;
+    const password = randomToken(12);
+    await addUser(deps, admin, { username, member, role, password });
+    creds.users.push({ username, member, role, password });
+  }
+  const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: 'system:demo' } satisfies Actor, requestId: 'demo-seed' });
+  for (const [member, alert] of DEMO_ALERTS) await createAlert(deps, as(member), alert);
+  return creds;
+}
+
+// Fictitious people and the ICAO 9303 specimen documents; nothing here describes a real person.
+const DEMO_ALERTS: [string, unknown][] = [
+  ['FRA', { kind: 'document', document: { issuingState: 'FRA', type: 'passport', number: '12AB34567', status: 'stolen-issued', eventDate: '2026-03' }, visibility: { mode: 'all-except', members: ['ITA'] } }],
+  ['FRA', { kind: 'document', document: { issuingState: 'FRA', type: 'identity-card', number: 'X4RTBPFW4', status: 'lost' }, visibility: { mode: 'all' } }],
+  ['DEU', { kind: 'document', document: { issuingState: 'D', type: 'passport', number: 'C01X00T47', status: 'stolen-blank' }, visibility: { mode: 'all' } }],
+  [
+    'DEU',
+    {
+      kind: 'person',
+      category: 'arrest',
+      person: {
+        names: [{ family: 'ERIKSSON', given: 'ANNA MARIA' }, { full: 'Анна Мария Эрикссон', script: 'Cyrl', type: 'alias' }],
+        birthDate: '1974-08-12',
+        sex: 'F',
+        nationalities: ['SWE'],
+        warnings: ['escape-risk'],
+        arrest: { charge: 'Armed robbery', law: 'StGB § 250', maximumPenalty: '15 years', warrantReference: 'DE-2026-0042' },
+      },
+      action: 'Arrest for extradition; inform the DEU bureau at once.',
+      visibility: { mode: 'all' },
+    },
+  ],
+  ['ITA', { kind: 'person', category: 'missing', person: { names: [{ family: 'ROSSI', given: 'GIULIA' }], birthDate: '2009', sex: 'F', nationalities: ['ITA'] }, visibility: { mode: 'all' } }],
+  ['ITA', { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB-123-CD', plateCountry: 'FRA', make: 'Fiat', model: 'Ducato', colour: 'white' }, visibility: { mode: 'only', members: ['DEU', 'FRA'] } }],
+];

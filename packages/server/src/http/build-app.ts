@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { notFound } from '@crosscheck/core';
+import type { Deps } from '../app/deps.js';
+import { sendProblem } from './problem.js';
+import { adminRoutes } from './routes/admin.js';
+import { alertRoutes } from './routes/alerts.js';
+import { feedAndAuditRoutes } from './routes/feed-and-audit.js';
+import { healthRoutes } from './routes/health.js';
+import { sessionRoutes } from './routes/session.js';
+import { webRoutes } from './routes/web.js';
+
+export interface HttpOptions {
+  bodyLimit: number;
+  logLevel: string;
+  secureCookies: boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The HTTP API and the web page, over the given use-case dependencies. */
+export async function buildApp(deps: Deps, options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: options.bodyLimit,
+    logger: {
+      level: options.logLevel,
+      // Keys and cookies must never reach a log file.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    // A border system may send its own request id so that both sides' logs and our audit trail line up.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  // Route schemas document the API; validation is done by the use cases with zod (the same
+  // schemas), so that every error is a problem naming the field, from HTTP and CLI alike.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound('resource')));
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'crosscheck API', version: '1', description: 'Shared police alerts: publish, read, follow changes, audit.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'cc_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoutes(app, deps);
+  sessionRoutes(app, deps, options.secureCookies);
+  alertRoutes(app, deps);
+  feedAndAuditRoutes(app, deps);
+  adminRoutes(app, deps);
+  webRoutes(app);
+  return app;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * JSON Schema for OpenAPI, generated from the zod schema that validates the same input, so the
+ * documentation cannot drift from the code. Refinements that JSON Schema cannot express are
+ * checked by zod at run time only.
+ */
+export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+export const problemResponse = {
+  description: 'An RFC 9457 problem (application/problem+json) with a stable `code` and the offending `field`',
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string' },
+    detail: { type: 'string' },
+    field: { type: 'string' },
+    requestId: { type: 'string' },
+  },
+} as const;
+
+export const idParam = { type: 'object', properties: { id: { type: 'string', maxLength: 40 } }, required: ['id'] } as const;

@@ -1,0 +1,61 @@
+import { DomainError, type ErrorKind } from '@crosscheck/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+const STATUS: Record<ErrorKind, number> = {
+  validation: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+};
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  field?: string;
+  errors?: { field: string; message: string }[];
+  requestId: string;
+}
+
+/** The one place where errors become HTTP answers (RFC 9457 problem details). */
+export function toProblem(error: unknown, requestId: string): Problem {
+  if (error instanceof DomainError) {
+    const status = STATUS[error.kind];
+    return {
+      type: `https://crosscheck.dev/problems/${error.code}`,
+      title: error.kind.replace('-', ' '),
+      status,
+      code: error.code,
+      detail: error.message,
+      ...(error.field !== undefined ? { field: error.field, errors: error.problems } : {}),
+      requestId,
+    };
+  }
+  const fe = error as Partial<FastifyError> & { status?: number };
+  const status = fe.statusCode ?? fe.status ?? 500;
+  if (status >= 400 && status < 500) {
+    const code = FASTIFY_CODES[fe.code ?? ''] ?? 'request.invalid';
+    return { type: `https://crosscheck.dev/problems/${code}`, title: 'bad request', status, code, detail: fe.message ?? 'bad request', field: '(body)', requestId };
+  }
+  return { type: 'https://crosscheck.dev/problems/internal', title: 'internal error', status: 500, code: 'internal', detail: 'an internal error occurred; it has been logged with the request id', requestId };
+}
+
+// Fastify's own request errors, renamed to stable codes that do not depend on the framework.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported-media-type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.empty-body',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.invalid-json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid-length',
+};
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown): FastifyReply {
+  const problem = toProblem(error, request.id);
+  if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+  if (problem.status === 401) reply.header('www-authenticate', 'Bearer realm="crosscheck"');
+  return reply.code(problem.status).type('application/problem+json').send(problem);
+}

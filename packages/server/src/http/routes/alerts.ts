@@ -1,0 +1,49 @@
+import { alertInputSchema, alertPatchSchema, cancelInputSchema } from '@crosscheck/core';
+import type { FastifyInstance } from 'fastify';
+import { alertHistory } from '../../app/alert-history.js';
+import { cancelAlert } from '../../app/cancel-alert.js';
+import { createAlert } from '../../app/create-alert.js';
+import type { Deps } from '../../app/deps.js';
+import { exportAlerts } from '../../app/export-alerts.js';
+import { getAlert } from '../../app/get-alert.js';
+import { listAlerts, listAlertsQuerySchema } from '../../app/list-alerts.js';
+import { updateAlert } from '../../app/update-alert.js';
+import { resolveCtx } from '../auth.js';
+import { idParam, jsonSchema, problemResponse } from '../openapi.js';
+
+const tags = ['alerts'];
+const errors: Record<string, unknown> = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse, 409: problemResponse, 422: problemResponse };
+
+export function alertRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post('/api/v1/alerts', { schema: { tags, summary: 'Publish an alert owned by your member', body: jsonSchema(alertInputSchema), response: { 201: { description: 'The stored alert with id, owner, status, version, createdAt, updatedAt', type: 'object', additionalProperties: true }, ...errors } } }, async (req, reply) => {
+    const alert = await createAlert(deps, await resolveCtx(deps, req), req.body);
+    return reply.code(201).header('location', `/api/v1/alerts/${alert.id}`).send(alert);
+  });
+
+  app.get('/api/v1/alerts', { schema: { tags, summary: 'Alerts you may see, filtered and paginated', querystring: jsonSchema(listAlertsQuerySchema), response: errors } }, async (req) =>
+    listAlerts(deps, await resolveCtx(deps, req), req.query),
+  );
+
+  app.get('/api/v1/alerts/export', { schema: { tags, summary: 'Every alert you may see, as JSON lines', response: errors } }, async (req, reply) => {
+    const ctx = await resolveCtx(deps, req);
+    const lines: string[] = [];
+    await exportAlerts(deps, ctx, {}, (a) => lines.push(JSON.stringify(a)));
+    return reply.type('application/x-ndjson').send(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  });
+
+  app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'One alert (404 when it does not exist or is hidden from you)', params: idParam, response: errors } }, async (req) =>
+    getAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
+  );
+
+  app.patch('/api/v1/alerts/:id', { schema: { tags, summary: 'Change an active alert of your member (a new version)', params: idParam, body: jsonSchema(alertPatchSchema), response: errors } }, async (req) =>
+    updateAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body),
+  );
+
+  app.post('/api/v1/alerts/:id/cancel', { schema: { tags, summary: 'Cancel an active alert with a reason', params: idParam, body: jsonSchema(cancelInputSchema), response: errors } }, async (req) =>
+    cancelAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body),
+  );
+
+  app.get('/api/v1/alerts/:id/history', { schema: { tags, summary: 'Every version of an alert, oldest first', params: idParam, response: errors } }, async (req) =>
+    alertHistory(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
+  );
+}

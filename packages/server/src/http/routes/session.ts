@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.js';
+import { logIn, logOut, loginSchema } from '../../app/log-in.js';
+import { SESSION_COOKIE, resolveCtx } from '../auth.js';
+import { jsonSchema, problemResponse } from '../openapi.js';
+
+export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: boolean): void {
+  app.post('/api/v1/session', { schema: { tags: ['session'], summary: 'Log in with a password; sets an HttpOnly session cookie', body: jsonSchema(loginSchema), response: { 401: problemResponse, 422: problemResponse } } }, async (req, reply) => {
+    const session = await logIn(deps, req.body, req.id);
+    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', expires: new Date(session.expiresAt) });
+    return { user: session.user, expiresAt: session.expiresAt };
+  });
+  app.get('/api/v1/session', { schema: { tags: ['session'], summary: 'Who you are', response: { 401: problemResponse } as Record<string, unknown> } }, async (req) => {
+    const ctx = await resolveCtx(deps, req);
+    return { member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential };
+  });
+  app.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Log out', response: { 401: problemResponse } as Record<string, unknown> } }, async (req, reply) => {
+    const ctx = await resolveCtx(deps, req);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logOut(deps, ctx, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,57 @@
+import type { Deps } from './app/deps.js';
+import { expireAlerts } from './app/expire-alerts.js';
+import { seedMembers } from './app/seed-members.js';
+import type { Config } from './config.js';
+import { seedDemo, type DemoCredentials } from './demo/seed-demo.js';
+import { buildApp } from './http/build-app.js';
+import { uuidv7 } from './ids.js';
+import { openDatabase, type Database } from './store/database.js';
+import { migrateToLatest } from './store/migrate.js';
+
+/** The composition root: the one place that turns configuration into connected parts. */
+export async function openDeps(config: Pick<Config, 'database' | 'operator' | 'sessionHours'>): Promise<{ deps: Deps; database: Database }> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const deps: Deps = { db: database.db, engine: database.engine, clock: () => new Date(), newId: () => uuidv7(), operator: config.operator, sessionHours: config.sessionHours };
+  await seedMembers(deps);
+  return { deps, database };
+}
+
+export interface Running {
+  url: string;
+  demo: DemoCredentials | null;
+  stop(): Promise<void>;
+}
+
+/** Starts the server; with `demo`, a database without alerts gets demo keys, users and alerts. */
+export async function serve(config: Config, options: { demo: boolean }): Promise<Running> {
+  const { deps, database } = await openDeps(config);
+  let demo: DemoCredentials | null = null;
+  if (options.demo && !(await deps.db.selectFrom('api_keys').select('id').limit(1).executeTakeFirst())) {
+    demo = await seedDemo(deps);
+  }
+  await expireAlerts(deps);
+  const app = await buildApp(deps, { bodyLimit: config.bodyLimit, logLevel: config.logLevel, secureCookies: config.secureCookies });
+  await app.listen({ port: config.port, host: config.host });
+  const bound = app.server.address();
+  const port = typeof bound === 'object' && bound !== null ? bound.port : config.port;
+  // Expiry is a daily matter; checking every minute keeps it within a minute of midnight.
+  const timer = setInterval(() => {
+    expireAlerts(deps).catch((err: unknown) => app.log.error({ err }, 'expiring alerts failed'));
+  }, 60_000);
+  timer.unref();
+  return {
+    url: `http://localhost:${port}`,
+    demo,
+    stop: async () => {
+      clearInterval(timer);
+      await app.close();
+      await database.close();
+    },
+  };
+}

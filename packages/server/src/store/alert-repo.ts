@@ -1,0 +1,139 @@
+import { foldForSearch, searchTextOf, type Alert, type AlertInput, type AlertStatus } from '@crosscheck/core';
+import type { Kysely, Selectable } from 'kysely';
+import { appendChange, membersJson, visibilityFromColumns, visibleSql } from './change-repo.js';
+import type { AlertsTable, DB } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+export type AlertRow = Selectable<AlertsTable>;
+
+export function toAlert(row: AlertRow): Alert {
+  const body = JSON.parse(row.body) as AlertInput;
+  return {
+    ...body,
+    id: row.id,
+    owner: row.owner,
+    status: row.status as AlertStatus,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.status_reason !== null ? { statusReason: row.status_reason } : {}),
+  };
+}
+
+export async function findAlertRow(db: Kysely<DB> | Tx, id: string): Promise<AlertRow | undefined> {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface AlertWrite {
+  id: string;
+  owner: string;
+  input: AlertInput;
+  status: AlertStatus;
+  statusReason: string | null;
+  version: number;
+  action: 'created' | 'updated' | 'cancelled' | 'expired';
+  at: string;
+  createdAt: string;
+  changedBy: string;
+}
+
+/**
+ * Stores one version of an alert: the current row, the kept version, and the change-feed
+ * entry, all in the caller's transaction so that none exists without the others.
+ */
+export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRow | undefined): Promise<number> {
+  const body = JSON.stringify(w.input);
+  const row = {
+    owner: w.owner,
+    kind: w.input.kind,
+    category: w.input.kind === 'person' ? w.input.category : null,
+    status: w.status,
+    version: w.version,
+    visibility_mode: w.input.visibility.mode,
+    visibility_members: membersJson(w.input.visibility),
+    body,
+    search_text: searchTextOf(w.input),
+    expires_at: w.input.expiresAt ?? null,
+    status_reason: w.statusReason,
+    updated_at: w.at,
+  };
+  if (previous) {
+    await tx.updateTable('alerts').set(row).where('id', '=', w.id).where('version', '=', previous.version).execute();
+  } else {
+    await tx.insertInto('alerts').values({ id: w.id, created_at: w.createdAt, ...row }).execute();
+  }
+  await tx
+    .insertInto('alert_versions')
+    .values({
+      alert_id: w.id,
+      version: w.version,
+      action: w.action,
+      status: w.status,
+      body,
+      status_reason: w.statusReason,
+      changed_at: w.at,
+      changed_by: w.changedBy,
+    })
+    .execute();
+  return appendChange(tx, {
+    alertId: w.id,
+    version: w.version,
+    action: w.action,
+    owner: w.owner,
+    visibility: w.input.visibility,
+    previousVisibility: previous ? visibilityFromColumns(previous.visibility_mode, previous.visibility_members) : null,
+    at: w.at,
+  });
+}
+
+export interface AlertListQuery {
+  viewer: string;
+  kind?: string;
+  status?: string;
+  owner?: string;
+  text?: string;
+  after?: string;
+  limit: number;
+}
+
+/** Alerts the viewer may see, in id order (ids are time-ordered), after the cursor. */
+export async function listAlertRows(db: Kysely<DB>, q: AlertListQuery): Promise<AlertRow[]> {
+  let query = db
+    .selectFrom('alerts')
+    .selectAll()
+    .where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', q.viewer));
+  if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
+  if (q.status !== undefined) query = query.where('status', '=', q.status);
+  if (q.owner !== undefined) query = query.where('owner', '=', q.owner);
+  if (q.text !== undefined) {
+    for (const word of foldForSearch(q.text).split(' ').filter((w) => w !== '')) {
+      query = query.where('search_text', 'like', `%${escapeLike(word)}%`);
+    }
+  }
+  if (q.after !== undefined) query = query.where('id', '>', q.after);
+  return query.orderBy('id').limit(q.limit).execute();
+}
+
+// A user's `%` or `_` must not become a wildcard; the two engines differ on LIKE escapes, so they
+// are dropped from the words instead.
+function escapeLike(word: string): string {
+  return word.replace(/[%_\\]/g, '');
+}
+
+export async function alertVersions(db: Kysely<DB>, id: string) {
+  return db.selectFrom('alert_versions').selectAll().where('alert_id', '=', id).orderBy('version').execute();
+}
+
+/** Active alerts whose expiry date is before `today`. */
+export async function dueAlertIds(db: Kysely<DB>, today: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('expires_at', 'is not', null)
+    .where('expires_at', '<', today)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

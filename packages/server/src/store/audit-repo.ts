@@ -1,0 +1,113 @@
+import { chainStart, checkHead, checkNext, hashEntry, type AuditFields, type ChainBreak, type ChainedEntry } from '@crosscheck/core';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AuditLogTable, DB } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+export type AuditDraft = Omit<AuditFields, 'seq'>;
+
+/** Appends one entry to the hash chain. Must run inside `inWriteTransaction`, which holds the lock. */
+export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {
+  const head = await tx.selectFrom('counters').select(['value', 'hash']).where('name', '=', 'audit').executeTakeFirstOrThrow();
+  const seq = Number(head.value) + 1;
+  const fields: AuditFields = { seq, ...draft };
+  const hash = hashEntry(fields, head.hash);
+  await tx
+    .insertInto('audit_log')
+    .values({
+      seq,
+      at: fields.at,
+      member: fields.member,
+      role: fields.role,
+      credential: fields.credential,
+      action: fields.action,
+      target: fields.target,
+      request_id: fields.requestId,
+      outcome: fields.outcome,
+      detail: fields.detail,
+      prev_hash: head.hash,
+      hash,
+    })
+    .execute();
+  await tx.updateTable('counters').set({ value: seq, hash }).where('name', '=', 'audit').execute();
+  return seq;
+}
+
+export function toChainedEntry(row: Selectable<AuditLogTable>): ChainedEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    member: row.member,
+    role: row.role,
+    credential: row.credential,
+    action: row.action,
+    target: row.target,
+    requestId: row.request_id,
+    outcome: row.outcome,
+    detail: row.detail,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface AuditQuery {
+  /** Restricts to entries by these members or about alerts they own; undefined = everything. */
+  scopeMember?: string;
+  member?: string;
+  action?: string;
+  target?: string;
+  outcome?: string;
+  from?: string;
+  to?: string;
+  before?: number;
+  limit: number;
+}
+
+/** Newest first, keyset-paginated by sequence number. */
+export async function queryAudit(db: Kysely<DB>, q: AuditQuery): Promise<ChainedEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (q.scopeMember !== undefined) {
+    const scope = q.scopeMember;
+    query = query.where((eb) =>
+      eb.or([
+        eb('member', '=', scope),
+        // Audit targets name alerts as `alert:<id>`; `||` concatenates on both engines.
+        eb('target', 'in', eb.selectFrom('alerts').select(sql<string>`'alert:' || id`.as('t')).where('owner', '=', scope)),
+      ]),
+    );
+  }
+  if (q.member !== undefined) query = query.where('member', '=', q.member);
+  if (q.action !== undefined) query = query.where('action', '=', q.action);
+  if (q.target !== undefined) query = query.where('target', '=', q.target);
+  if (q.outcome !== undefined) query = query.where('outcome', '=', q.outcome);
+  if (q.from !== undefined) query = query.where('at', '>=', q.from);
+  if (q.to !== undefined) query = query.where('at', '<', q.to);
+  if (q.before !== undefined) query = query.where('seq', '<', q.before);
+  const rows = await query.orderBy('seq', 'desc').limit(q.limit).execute();
+  return rows.map(toChainedEntry);
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  problem?: ChainBreak;
+}
+
+/** Streams the whole trail through the chain check, in pages, oldest first. */
+export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<VerifyResult> {
+  const state = chainStart();
+  let after = 0;
+  let count = 0;
+  for (;;) {
+    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    for (const row of rows) {
+      const problem = checkNext(state, toChainedEntry(row));
+      if (problem) return { ok: false, entries: count, problem };
+      count++;
+    }
+    if (rows.length < pageSize) break;
+    after = Number(rows[rows.length - 1]!.seq);
+  }
+  const head = await db.selectFrom('counters').select(['value', 'hash']).where('name', '=', 'audit').executeTakeFirstOrThrow();
+  const problem = checkHead(state, { seq: Number(head.value), hash: head.hash });
+  return problem ? { ok: false, entries: count, problem } : { ok: true, entries: count };
+}

@@ -1,0 +1,101 @@
+import type { Visibility } from '@crosscheck/core';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { DB } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+export interface ChangeDraft {
+  alertId: string;
+  version: number;
+  action: string;
+  owner: string;
+  visibility: Visibility;
+  previousVisibility: Visibility | null;
+  at: string;
+}
+
+/** Gives the change the next sequence number, inside the caller's write transaction. */
+export async function appendChange(tx: Tx, change: ChangeDraft): Promise<number> {
+  const head = await tx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'changes')
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  const seq = Number(head.value);
+  await tx
+    .insertInto('changes')
+    .values({
+      seq,
+      alert_id: change.alertId,
+      version: change.version,
+      action: change.action,
+      owner: change.owner,
+      vis_mode: change.visibility.mode,
+      vis_members: membersJson(change.visibility),
+      prev_vis_mode: change.previousVisibility?.mode ?? null,
+      prev_vis_members: change.previousVisibility ? membersJson(change.previousVisibility) : null,
+      at: change.at,
+    })
+    .execute();
+  return seq;
+}
+
+export const membersJson = (v: Visibility): string => JSON.stringify(v.mode === 'all' ? [] : v.members);
+
+export function visibilityFromColumns(mode: string, members: string): Visibility {
+  const list = JSON.parse(members) as string[];
+  if (mode === 'only' || mode === 'all-except') return { mode, members: list };
+  return { mode: 'all' };
+}
+
+/**
+ * The SQL form of `visibleTo` (core/access/visibility.ts), used to page through lists without
+ * loading hidden rows. Member codes are stored quoted in a JSON array, so `"ITA"` matches only
+ * ITA. Results are checked again with the core rule before they leave the use case.
+ */
+export function visibleSql<T extends keyof DB>(
+  eb: ExpressionBuilder<DB, T>,
+  ownerCol: string,
+  modeCol: string,
+  membersCol: string,
+  member: string,
+): Expression<SqlBool> {
+  const quoted = `%"${member}"%`;
+  return sql<SqlBool>`(${sql.ref(ownerCol)} = ${member} or ${sql.ref(modeCol)} = 'all' or (${sql.ref(modeCol)} = 'only' and ${sql.ref(membersCol)} like ${quoted}) or (${sql.ref(modeCol)} = 'all-except' and ${sql.ref(membersCol)} not like ${quoted}))`;
+}
+
+export async function changesAfter(db: Kysely<DB>, after: number, member: string, limit: number) {
+  return db
+    .selectFrom('changes')
+    .innerJoin('alert_versions', (j) =>
+      j.onRef('alert_versions.alert_id', '=', 'changes.alert_id').onRef('alert_versions.version', '=', 'changes.version'),
+    )
+    .select([
+      'changes.seq',
+      'changes.alert_id',
+      'changes.version',
+      'changes.action',
+      'changes.owner',
+      'changes.vis_mode',
+      'changes.vis_members',
+      'changes.prev_vis_mode',
+      'changes.prev_vis_members',
+      'changes.at',
+      'alert_versions.body',
+      'alert_versions.status',
+      'alert_versions.status_reason',
+    ])
+    .where('changes.seq', '>', after)
+    .where((eb) =>
+      eb.or([
+        visibleSql(eb, 'changes.owner', 'changes.vis_mode', 'changes.vis_members', member),
+        eb.and([
+          eb('changes.prev_vis_mode', 'is not', null),
+          visibleSql(eb, 'changes.owner', 'changes.prev_vis_mode', 'changes.prev_vis_members', member),
+        ]),
+      ]),
+    )
+    .orderBy('changes.seq')
+    .limit(limit)
+    .execute();
+}

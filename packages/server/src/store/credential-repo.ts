@@ -1,0 +1,69 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ApiKeysTable, DB, UsersTable } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+export type KeyRow = Selectable<ApiKeysTable>;
+export type UserRow = Selectable<UsersTable>;
+
+export async function findKeyByPrefix(db: Kysely<DB>, prefix: string): Promise<KeyRow | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).executeTakeFirst();
+}
+
+export async function listKeys(db: Kysely<DB>, member?: string): Promise<KeyRow[]> {
+  let q = db.selectFrom('api_keys').selectAll();
+  if (member !== undefined) q = q.where('member', '=', member);
+  return q.orderBy('created_at').execute();
+}
+
+export async function insertKey(tx: Tx, row: KeyRow): Promise<void> {
+  await tx.insertInto('api_keys').values(row).execute();
+}
+
+export async function revokeKey(tx: Tx, id: string, at: string): Promise<boolean> {
+  const r = await tx.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function touchKey(db: Kysely<DB>, id: string, at: string): Promise<void> {
+  await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export async function findUserByName(db: Kysely<DB> | Tx, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listUsers(db: Kysely<DB>, member?: string): Promise<UserRow[]> {
+  let q = db.selectFrom('users').selectAll();
+  if (member !== undefined) q = q.where('member', '=', member);
+  return q.orderBy('username').execute();
+}
+
+export async function insertUser(tx: Tx, row: UserRow): Promise<void> {
+  await tx.insertInto('users').values(row).execute();
+}
+
+export async function setUserDisabled(tx: Tx, username: string, disabled: boolean): Promise<boolean> {
+  const r = await tx.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('username', '=', username).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function insertSession(tx: Tx, tokenHash: string, userId: string, at: string, expiresAt: string): Promise<void> {
+  await tx.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: at, expires_at: expiresAt }).execute();
+}
+
+export async function findSession(db: Kysely<DB>, tokenHash: string) {
+  return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Sessions of a user end when the user is disabled. */
+export async function deleteUserSessions(tx: Tx, userId: string): Promise<void> {
+  await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}

@@ -1,0 +1,18 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+export type Tx = Transaction<DB>;
+
+/**
+ * Runs `work` in one transaction that first takes the writers' lock: an update of the `audit`
+ * counter row. On PostgreSQL that row lock orders writers, so audit and change sequence
+ * numbers commit in the order they were given (a follower reading `after=N` never skips a
+ * late commit); on SQLite it upgrades the transaction to a write at once, so a second process
+ * waits on the busy timeout instead of failing with a stale snapshot.
+ */
+export async function inWriteTransaction<T>(db: Kysely<DB>, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await tx.updateTable('counters').set((eb) => ({ value: eb.ref('value') })).where('name', '=', 'audit').execute();
+    return work(tx);
+  });
+}
