@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Ctx, Deps } from '../src/app/deps.js';
+import { openDeps } from '../src/main.js';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
+export const ENGINES: EngineName[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export interface TestStore {
+  /** What `--db` or DATABASE_URL would take for this store. */
+  target: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database: a temporary SQLite file, or a fresh schema on the PostgreSQL server. */
+export async function freshStore(engine: EngineName): Promise<TestStore> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-test-'));
+    return { target: join(dir, 'test.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const base = process.env.DATABASE_URL!;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const url = new URL(base);
+  url.searchParams.set('schema', schema);
+  return {
+    target: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestContext {
+  deps: Deps;
+  store: TestStore;
+  close(): Promise<void>;
+}
+
+export async function openTestDeps(engine: EngineName, clock?: () => Date): Promise<TestContext> {
+  const store = await freshStore(engine);
+  const { deps, database } = await openDeps({ database: store.target, operator: 'IPO', sessionHours: 1 });
+  if (clock) deps.clock = clock;
+  return {
+    deps,
+    store,
+    close: async () => {
+      await database.close();
+      await store.drop();
+    },
+  };
+}
+
+let requestCounter = 0;
+export function as(member: string, role: Ctx['actor']['role'] = 'bureau'): Ctx {
+  return { actor: { member, role, credential: `test:${member}:${role}` }, requestId: `req-${++requestCounter}` };
+}
+
+export const documentAlert = (issuingState: string, number: string, visibility: unknown = { mode: 'all' }) => ({
+  kind: 'document',
+  document: { issuingState, type: 'passport', number, status: 'stolen-issued' },
+  visibility,
+});
+
+export const personAlert = (family: string, visibility: unknown = { mode: 'all' }) => ({
+  kind: 'person',
+  category: 'missing',
+  person: { names: [{ family, given: 'ANNA' }], birthDate: '1974-08', sex: 'F' },
+  visibility,
+});

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '@crosscheck/core';
+import { createKey } from '../src/app/manage-keys.js';
+import { buildApp } from '../src/http/build-app.js';
+import { as, openTestDeps, type EngineName, type TestContext } from './engines.js';
+
+export interface Harness {
+  app: FastifyInstance;
+  t: TestContext;
+  /** Bearer keys by `MEMBER:role`. */
+  keys: Map<string, string>;
+  key(member: string, role?: Role): string;
+  close(): Promise<void>;
+}
+
+/** The real HTTP app over a fresh database, with a key for each requested member and role. */
+export async function httpHarness(engine: EngineName, credentials: [string, Role][], bodyLimit = 64 * 1024): Promise<Harness> {
+  const t = await openTestDeps(engine);
+  const app = await buildApp(t.deps, { bodyLimit, logLevel: 'silent', secureCookies: false });
+  const keys = new Map<string, string>();
+  for (const [member, role] of credentials) {
+    const k = await createKey(t.deps, as('IPO', 'admin'), { member, role });
+    keys.set(`${member}:${role}`, k.key);
+  }
+  return {
+    app,
+    t,
+    keys,
+    key: (member, role = 'bureau') => {
+      const k = keys.get(`${member}:${role}`);
+      if (!k) throw new Error(`no test key for ${member}:${role}`);
+      return k;
+    },
+    close: async () => {
+      await app.close();
+      await t.close();
+    },
+  };
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
