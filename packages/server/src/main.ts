@@ -12,7 +12,7 @@ import { migrateToLatest } from './store/migrate.js';
 export async function openDeps(config: Pick<Config, 'database' | 'operator' | 'sessionHours'>): Promise<{ deps: Deps; database: Database }> {
   const database = await openDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, database.engine);
   } catch (error) {
     await database.close();
     throw error;

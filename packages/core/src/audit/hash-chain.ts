@@ -63,7 +63,10 @@ export const chainStart = (): ChainState => ({ lastSeq: 0, lastHash: GENESIS_HAS
  */
 export function checkNext(state: ChainState, entry: ChainedEntry): ChainBreak | null {
   if (entry.seq <= state.lastSeq) {
-    return { kind: 'reordered', seq: entry.seq, message: `entry ${entry.seq} appears after entry ${state.lastSeq}` };
+    // The entry that should be next carries an earlier number: the first broken place is the
+    // next expected entry, not the number it claims.
+    const seq = state.lastSeq + 1;
+    return { kind: 'reordered', seq, message: `entry ${seq} is out of order: an entry numbered ${entry.seq} follows entry ${state.lastSeq}` };
   }
   if (entry.seq !== state.lastSeq + 1) {
     return { kind: 'deleted', seq: state.lastSeq + 1, message: `entry ${state.lastSeq + 1} is missing (deleted)` };

@@ -5,9 +5,14 @@ import { DomainError, type FieldProblem } from '../errors/domain-error.js';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = ''): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const problems: FieldProblem[] = result.error.issues.map((issue) => {
-    const path = [root, ...issue.path.map(String)].filter((p) => p !== '').join('.');
-    return { field: path === '' ? '(body)' : path, message: issue.message };
+  const problems: FieldProblem[] = result.error.issues.flatMap((issue) => {
+    const at = (extra: string[]) => {
+      const path = [root, ...issue.path.map(String), ...extra].filter((p) => p !== '').join('.');
+      return path === '' ? '(body)' : path;
+    };
+    // An unknown key is named as the field itself, so a client sees exactly what to remove.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: at([key]), message: 'unknown field' }));
+    return [{ field: at([]), message: issue.message }];
   });
   const first = problems[0];
   const summary = first ? `${first.field}: ${first.message}` : 'invalid input';

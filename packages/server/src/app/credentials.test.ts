@@ -26,7 +26,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
   it('stores a key only as a hash and accepts it as the member and role it was made for', async () => {
     const k = await createKey(t.deps, admin, { member: 'FRA', role: 'bureau', label: 'border system' });
     const row = await t.deps.db.selectFrom('api_keys').selectAll().where('id', '=', k.id).executeTakeFirstOrThrow();
-    expect(JSON.stringify(row)).not.toContain(k.key.split('_')[2]);
+    expect(JSON.stringify(row)).not.toContain(k.key.slice(16));
     expect(await authenticateKey(t.deps, k.key, 'r1')).toEqual({ member: 'FRA', role: 'bureau', credential: `key:${k.id}` });
     const listed = await listKeys(t.deps, admin);
     expect(listed.items.find((i) => i.id === k.id)).toMatchObject({ label: 'border system', revokedAt: null });

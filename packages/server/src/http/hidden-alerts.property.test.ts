@@ -24,7 +24,7 @@ const visArb: fc.Arbitrary<Vis> = fc.oneof(
 );
 const alertArb = fc.record({ owner: fc.constantFrom(...MEMBERS), vis: visArb, kind: fc.constantFrom('document', 'vehicle', 'person') });
 
-function body(kind: string, owner: Code, vis: Vis, n: number): unknown {
+function body(kind: string, owner: Code, vis: Vis, n: number): Record<string, unknown> {
   if (kind === 'document') return { kind, document: { issuingState: owner, type: 'passport', number: `P${n}`, status: 'lost' }, visibility: vis };
   if (kind === 'vehicle') return { kind, vehicle: { plate: `PL-${n}`, plateCountry: 'FRA' }, visibility: vis };
   return { kind, category: 'missing', person: { names: [{ family: `NAME${n}` }] }, visibility: vis };

@@ -1,5 +1,6 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
+import type { Engine } from './database.js';
 import type { DB } from './schema.js';
 
 // Migrations are compiled into the program (not read from a folder at run time), so a bundled or
@@ -9,8 +10,11 @@ const provider: MigrationProvider = {
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Kysely<DB>, engine: Engine): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; on a
+  // PostgreSQL database shared by several crosscheck schemas it would find another's.
+  const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

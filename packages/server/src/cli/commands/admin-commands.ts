@@ -103,7 +103,7 @@ export function adminCommands(program: Command): void {
     .action(async (o: DbOption) => {
       const database = await openDatabase(configFrom(o).database);
       try {
-        const applied = await migrateToLatest(database.db);
+        const applied = await migrateToLatest(database.db, database.engine);
         process.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'the schema is up to date\n');
       } finally {
         await database.close();

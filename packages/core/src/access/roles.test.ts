@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import { isRole, roleMay, ROLES } from './roles.js';
+
+describe('roleMay', () => {
+  it('lets only bureaus create, update and cancel alerts', () => {
+    for (const permission of ['alert.create', 'alert.update', 'alert.cancel'] as const) {
+      expect(ROLES.filter((r) => roleMay(r, permission))).toEqual(['bureau']);
+    }
+  });
+
+  it('lets only admins manage members and credentials', () => {
+    expect(ROLES.filter((r) => roleMay(r, 'members.manage'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => roleMay(r, 'credentials.manage'))).toEqual(['admin']);
+  });
+
+  it('keeps admins out of alert contents', () => {
+    expect(roleMay('admin', 'alert.read')).toBe(false);
+    expect(roleMay('admin', 'alert.history')).toBe(false);
+    expect(roleMay('admin', 'alert.export')).toBe(false);
+  });
+
+  it('lets only auditors read the audit trail', () => {
+    expect(ROLES.filter((r) => roleMay(r, 'audit.read'))).toEqual(['auditor']);
+  });
+
+  it('lets frontline officers read alerts and changes but not history or exports', () => {
+    expect(roleMay('frontline', 'alert.read')).toBe(true);
+    expect(roleMay('frontline', 'changes.read')).toBe(true);
+    expect(roleMay('frontline', 'alert.history')).toBe(false);
+    expect(roleMay('frontline', 'alert.export')).toBe(false);
+  });
+
+  it('lets every role list members', () => {
+    expect(ROLES.every((r) => roleMay(r, 'members.read'))).toBe(true);
+  });
+});
+
+describe('isRole', () => {
+  it('recognises the six roles and nothing else', () => {
+    expect(ROLES.every(isRole)).toBe(true);
+    expect(isRole('root')).toBe(false);
+    expect(isRole('Bureau')).toBe(false);
+    expect(isRole('')).toBe(false);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, it, expect } from 'vitest';
+import { z } from 'zod';
+import { DomainError } from '../errors/domain-error.js';
+import { parseInput } from './parse-input.js';
+
+const schema = z.object({ name: z.string().min(1), tags: z.array(z.string().max(3)).optional() }).strict();
+
+function rejection(input: unknown, root?: string): DomainError {
+  try {
+    parseInput(schema, input, root);
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('the input was accepted');
+}
+
+describe('parseInput', () => {
+  it('returns the parsed value for good input', () => {
+    expect(parseInput(schema, { name: 'x', tags: ['a'] })).toEqual({ name: 'x', tags: ['a'] });
+  });
+
+  it('throws a validation error naming the dotted path of the bad field', () => {
+    const error = rejection({ name: 'x', tags: ['ok', 'toolong'] });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.kind).toBe('validation');
+    expect(error.code).toBe('validation.invalid');
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]?.field).toBe('tags.1');
+    expect(error.message).toBe(`tags.1: ${error.problems[0]?.message}`);
+  });
+
+  it('prefixes paths with the root it is given', () => {
+    expect(rejection({ name: '' }, 'alert').problems[0]?.field).toBe('alert.name');
+    expect(rejection(42, 'alert').problems[0]?.field).toBe('alert');
+  });
+
+  it('names the whole body when the input is not an object at all', () => {
+    expect(rejection(42).problems[0]?.field).toBe('(body)');
+  });
+
+  it('reports every bad field', () => {
+    const error = rejection({ name: '', tags: ['long1', 'ok', 'long2'] });
+    expect(error.problems.map((p) => p.field)).toEqual(['name', 'tags.0', 'tags.2']);
+  });
+});
