@@ -1,6 +1,6 @@
 import { isRole, unauthenticated, type Actor } from '@crosscheck/core';
 import { appendAudit } from '../store/audit-repo.js';
-import { findKeyByPrefix, findSession, findUserById } from '../store/credential-repo.js';
+import { findKeyByPrefix, findSession, findUserById, touchKey } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 import { nowIso, type Deps } from './deps.js';
@@ -24,6 +24,9 @@ export async function authenticateKey(deps: Deps, key: string, requestId: string
     await recordRefusal(deps, 'auth.key', row ? `key:${row.id}` : `key-prefix:${parts?.prefix ?? 'malformed'}`, row?.member ?? '', requestId, refusal ?? 'auth.invalid-key');
     throw unauthenticated('the API key is not valid');
   }
+  // `keys list` shows when a key was last used, to a minute: finer would cost a write per request.
+  const now = nowIso(deps);
+  if (row.last_used_at === null || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) await touchKey(deps.db, row.id, now);
   return { member: row.member, role: row.role as Actor['role'], credential: `key:${row.id}` };
 }
 

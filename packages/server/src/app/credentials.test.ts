@@ -30,6 +30,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     expect(await authenticateKey(t.deps, k.key, 'r1')).toEqual({ member: 'FRA', role: 'bureau', credential: `key:${k.id}` });
     const listed = await listKeys(t.deps, admin);
     expect(listed.items.find((i) => i.id === k.id)).toMatchObject({ label: 'border system', revokedAt: null });
+    expect(listed.items.find((i) => i.id === k.id)?.lastUsedAt).toMatch(/^\d{4}-/);
     expect(JSON.stringify(listed)).not.toContain(k.key);
   });
 
