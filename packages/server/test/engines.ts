@@ -1,3 +1,4 @@
+import { DomainError } from '@crosscheck/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,3 +76,13 @@ export const personAlert = (family: string, visibility: unknown = { mode: 'all' 
   person: { names: [{ family, given: 'ANNA' }], birthDate: '1974-08', sex: 'F' },
   visibility,
 });
+
+/** Awaits a promise that must fail with a DomainError, and returns that error. */
+export async function domainError(p: Promise<unknown>): Promise<DomainError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(e)}`);
+  return e;
+}

@@ -1,6 +1,5 @@
-import { DomainError } from '@crosscheck/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENGINES, as, documentAlert, openTestDeps, personAlert, type TestContext } from '../../test/engines.js';
+import { ENGINES, as, domainError, documentAlert, openTestDeps, personAlert, type TestContext } from '../../test/engines.js';
 import { alertHistory } from './alert-history.js';
 import { cancelAlert } from './cancel-alert.js';
 import { createAlert } from './create-alert.js';
@@ -10,12 +9,6 @@ import { listChanges } from './list-changes.js';
 import { updateAlert } from './update-alert.js';
 import { expireAlerts } from './expire-alerts.js';
 import { queryAudit } from '../store/audit-repo.js';
-
-async function rejection(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  if (!(e instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(e)}`);
-  return e;
-}
 
 describe.each(ENGINES)('alert lifecycle on %s', (engine) => {
   let t: TestContext;
@@ -33,7 +26,7 @@ describe.each(ENGINES)('alert lifecycle on %s', (engine) => {
   });
 
   it('refuses a document of another issuing state, naming the field', async () => {
-    const e = await rejection(createAlert(t.deps, as('FRA'), documentAlert('ITA', '1')));
+    const e = await domainError(createAlert(t.deps, as('FRA'), documentAlert('ITA', '1')));
     expect(e.code).toBe('document.not-issuer');
     expect(e.field).toBe('document.issuingState');
   });
@@ -44,7 +37,7 @@ describe.each(ENGINES)('alert lifecycle on %s', (engine) => {
   });
 
   it('refuses a visibility list naming an unknown member', async () => {
-    const e = await rejection(createAlert(t.deps, as('FRA'), documentAlert('FRA', '1', { mode: 'only', members: ['DEU', 'ZZZ'] })));
+    const e = await domainError(createAlert(t.deps, as('FRA'), documentAlert('FRA', '1', { mode: 'only', members: ['DEU', 'ZZZ'] })));
     expect(e.field).toBe('visibility.members.1');
   });
 
@@ -66,27 +59,27 @@ describe.each(ENGINES)('alert lifecycle on %s', (engine) => {
   it('refuses to change a cancelled alert', async () => {
     const a = await createAlert(t.deps, as('FRA'), personAlert('X'));
     await cancelAlert(t.deps, as('FRA'), a.id, { reason: 'error' });
-    const e = await rejection(updateAlert(t.deps, as('FRA'), a.id, { remarks: 'again' }));
+    const e = await domainError(updateAlert(t.deps, as('FRA'), a.id, { remarks: 'again' }));
     expect(e.code).toBe('alert.not-active');
   });
 
   it('lets only the owner bureau change an alert: 403 for another member that sees it, 404 for one that does not', async () => {
     const a = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '1', { mode: 'all-except', members: ['ITA'] }));
-    expect((await rejection(updateAlert(t.deps, as('DEU'), a.id, { remarks: 'x' }))).kind).toBe('forbidden');
-    expect((await rejection(updateAlert(t.deps, as('ITA'), a.id, { remarks: 'x' }))).kind).toBe('not-found');
-    expect((await rejection(updateAlert(t.deps, as('FRA', 'frontline'), a.id, { remarks: 'x' }))).kind).toBe('forbidden');
+    expect((await domainError(updateAlert(t.deps, as('DEU'), a.id, { remarks: 'x' }))).kind).toBe('forbidden');
+    expect((await domainError(updateAlert(t.deps, as('ITA'), a.id, { remarks: 'x' }))).kind).toBe('not-found');
+    expect((await domainError(updateAlert(t.deps, as('FRA', 'frontline'), a.id, { remarks: 'x' }))).kind).toBe('forbidden');
   });
 
   it('records a refused read on the trail with its outcome', async () => {
     const a = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '1', { mode: 'only', members: ['DEU'] }));
-    await rejection(getAlert(t.deps, as('ITA'), a.id));
+    await domainError(getAlert(t.deps, as('ITA'), a.id));
     const entries = await queryAudit(t.deps.db, { target: `alert:${a.id}`, action: 'alert.read', limit: 5 });
     expect(entries[0]).toMatchObject({ member: 'ITA', outcome: 'alert.not-found' });
   });
 
   it('rolls back a failed update completely: no new version, no change-feed entry', async () => {
     const a = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '1'));
-    await rejection(updateAlert(t.deps, as('FRA'), a.id, { visibility: { mode: 'only', members: ['QQQ'] } }));
+    await domainError(updateAlert(t.deps, as('FRA'), a.id, { visibility: { mode: 'only', members: ['QQQ'] } }));
     expect((await getAlert(t.deps, as('FRA'), a.id)).version).toBe(1);
     expect((await listChanges(t.deps, as('FRA'), {})).items).toHaveLength(1);
   });

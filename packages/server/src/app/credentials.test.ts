@@ -1,6 +1,5 @@
-import { DomainError } from '@crosscheck/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENGINES, as, openTestDeps, type TestContext } from '../../test/engines.js';
+import { ENGINES, as, domainError, openTestDeps, type TestContext } from '../../test/engines.js';
 import { queryAudit } from '../store/audit-repo.js';
 import { authenticateKey, authenticateSession } from './authenticate.js';
 import { logIn } from './log-in.js';
@@ -9,12 +8,6 @@ import { setMemberSuspended } from './manage-members.js';
 import { addUser, disableUser } from './manage-users.js';
 
 const admin = as('IPO', 'admin');
-
-async function refused(p: Promise<unknown>): Promise<DomainError> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  if (!(e instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(e)}`);
-  return e;
-}
 
 describe.each(ENGINES)('keys, users and members on %s', (engine) => {
   let t: TestContext;
@@ -37,10 +30,10 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
   it('refuses a revoked key, a key with a wrong secret and a malformed key, and audits each refusal', async () => {
     const k = await createKey(t.deps, admin, { member: 'FRA', role: 'bureau' });
     const wrong = `${k.key.slice(0, -4)}AAAA`;
-    expect((await refused(authenticateKey(t.deps, wrong, 'r1'))).kind).toBe('unauthenticated');
-    expect((await refused(authenticateKey(t.deps, 'hello', 'r2'))).kind).toBe('unauthenticated');
+    expect((await domainError(authenticateKey(t.deps, wrong, 'r1'))).kind).toBe('unauthenticated');
+    expect((await domainError(authenticateKey(t.deps, 'hello', 'r2'))).kind).toBe('unauthenticated');
     await revokeKey(t.deps, admin, k.id);
-    expect((await refused(authenticateKey(t.deps, k.key, 'r3'))).kind).toBe('unauthenticated');
+    expect((await domainError(authenticateKey(t.deps, k.key, 'r3'))).kind).toBe('unauthenticated');
     const refusals = await queryAudit(t.deps.db, { action: 'auth.key', limit: 10 });
     expect(refusals.map((r) => r.outcome).sort()).toEqual(['auth.invalid-key', 'auth.invalid-key', 'auth.revoked-key']);
     expect(JSON.stringify(refusals)).not.toContain(k.key);
@@ -51,8 +44,8 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     await addUser(t.deps, admin, { username: 'deu.officer', member: 'DEU', role: 'bureau', password: 'correct horse battery' });
     const session = await logIn(t.deps, { username: 'deu.officer', password: 'correct horse battery' }, 'r0');
     await setMemberSuspended(t.deps, admin, 'DEU', true);
-    expect((await refused(authenticateKey(t.deps, k.key, 'r1'))).code).toBe('auth.required');
-    expect((await refused(authenticateSession(t.deps, session.token))).kind).toBe('unauthenticated');
+    expect((await domainError(authenticateKey(t.deps, k.key, 'r1'))).code).toBe('auth.required');
+    expect((await domainError(authenticateSession(t.deps, session.token))).kind).toBe('unauthenticated');
     await setMemberSuspended(t.deps, admin, 'DEU', false);
     expect((await authenticateKey(t.deps, k.key, 'r2')).member).toBe('DEU');
   });
@@ -61,8 +54,8 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     await addUser(t.deps, admin, { username: 'fra.bureau', member: 'FRA', role: 'bureau', password: 'a long passphrase 1' });
     const row = await t.deps.db.selectFrom('users').selectAll().where('username', '=', 'fra.bureau').executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect((await refused(logIn(t.deps, { username: 'fra.bureau', password: 'wrong' }, 'r1'))).kind).toBe('unauthenticated');
-    expect((await refused(logIn(t.deps, { username: 'nobody', password: 'wrong' }, 'r2'))).kind).toBe('unauthenticated');
+    expect((await domainError(logIn(t.deps, { username: 'fra.bureau', password: 'wrong' }, 'r1'))).kind).toBe('unauthenticated');
+    expect((await domainError(logIn(t.deps, { username: 'nobody', password: 'wrong' }, 'r2'))).kind).toBe('unauthenticated');
     const ok = await logIn(t.deps, { username: 'fra.bureau', password: 'a long passphrase 1' }, 'r3');
     expect(await authenticateSession(t.deps, ok.token)).toMatchObject({ member: 'FRA', role: 'bureau' });
     const logins = await queryAudit(t.deps.db, { action: 'auth.login', limit: 10 });
@@ -74,20 +67,20 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     await addUser(t.deps, admin, { username: 'ita.bureau', member: 'ITA', role: 'bureau', password: 'another long one' });
     const s = await logIn(t.deps, { username: 'ita.bureau', password: 'another long one' }, 'r1');
     await disableUser(t.deps, admin, 'ita.bureau');
-    await refused(authenticateSession(t.deps, s.token));
-    await refused(logIn(t.deps, { username: 'ita.bureau', password: 'another long one' }, 'r2'));
+    await domainError(authenticateSession(t.deps, s.token));
+    await domainError(logIn(t.deps, { username: 'ita.bureau', password: 'another long one' }, 'r2'));
   });
 
   it('lets a member administrator manage only its own member, and only operator administrators manage members', async () => {
     const fraAdmin = as('FRA', 'admin');
     await createKey(t.deps, fraAdmin, { member: 'FRA', role: 'frontline' });
-    expect((await refused(createKey(t.deps, fraAdmin, { member: 'DEU', role: 'bureau' }))).kind).toBe('forbidden');
-    expect((await refused(setMemberSuspended(t.deps, fraAdmin, 'DEU', true))).kind).toBe('forbidden');
-    expect((await refused(createKey(t.deps, as('FRA', 'bureau'), { member: 'FRA', role: 'bureau' }))).kind).toBe('forbidden');
+    expect((await domainError(createKey(t.deps, fraAdmin, { member: 'DEU', role: 'bureau' }))).kind).toBe('forbidden');
+    expect((await domainError(setMemberSuspended(t.deps, fraAdmin, 'DEU', true))).kind).toBe('forbidden');
+    expect((await domainError(createKey(t.deps, as('FRA', 'bureau'), { member: 'FRA', role: 'bureau' }))).kind).toBe('forbidden');
   });
 
   it('refuses a weak password and an unknown role, naming the field', async () => {
-    expect((await refused(addUser(t.deps, admin, { username: 'x.y.z', member: 'FRA', role: 'bureau', password: 'short' }))).field).toBe('password');
-    expect((await refused(createKey(t.deps, admin, { member: 'FRA', role: 'chief' }))).field).toBe('role');
+    expect((await domainError(addUser(t.deps, admin, { username: 'x.y.z', member: 'FRA', role: 'bureau', password: 'short' }))).field).toBe('password');
+    expect((await domainError(createKey(t.deps, admin, { member: 'FRA', role: 'chief' }))).field).toBe('role');
   });
 });
