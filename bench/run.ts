@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the alert store's costs, each beside a baseline measured in the same run on
  * the same database, because the machine is shared and absolute times drift. Quote the ratios.
+ * Output: JSON lines `{bench, n, medianUs, p95Us, baseline, baselineMedianUs, ratio}`.
  *
  *   publish  = createAlert (validation, visibility check, alert + version + change + audit, one transaction)
  *     vs raw = one INSERT of the same JSON into a scratch table, in its own transaction
@@ -34,8 +35,19 @@ async function time(n: number, op: (i: number) => Promise<unknown>): Promise<{ m
   return stats(samples);
 }
 
-const fmt = (name: string, x: { median: number; p95: number }, base: { median: number }, baseName: string) =>
-  `${name.padEnd(10)} median ${(x.median * 1000).toFixed(0).padStart(6)} µs  p95 ${(x.p95 * 1000).toFixed(0).padStart(6)} µs  = ${(x.median / base.median).toFixed(2)} × ${baseName} (${(base.median * 1000).toFixed(0)} µs)`;
+/** One JSON line per figure: medians and p95 in microseconds, beside the baseline of the same run. */
+const report = (bench: string, n: number, x: { median: number; p95: number }, baselineName: string, base: { median: number }) =>
+  console.log(
+    JSON.stringify({
+      bench,
+      n,
+      medianUs: Math.round(x.median * 1000),
+      p95Us: Math.round(x.p95 * 1000),
+      baseline: baselineName,
+      baselineMedianUs: Math.round(base.median * 1000),
+      ratio: Number((x.median / base.median).toFixed(2)),
+    }),
+  );
 
 async function benchEngine(label: string, target: string): Promise<void> {
   const { deps, database } = await openDeps({ database: target, operator: 'IPO', sessionHours: 1 });
@@ -57,10 +69,9 @@ async function benchEngine(label: string, target: string): Promise<void> {
     const list = await time(Math.min(N, 500), () => app.inject({ method: 'GET', url: '/api/v1/alerts?limit=50', headers }));
     await app.close();
 
-    console.log(`\n${label} (${N} operations each; ${ids.length} alerts)`);
-    console.log(fmt('publish', publish, raw, 'raw insert'));
-    console.log(fmt('read', read, health, 'GET /health'));
-    console.log(fmt('list 50', list, health, 'GET /health'));
+    report(`store.publish.${label}`, N, publish, 'raw insert of the same JSON', raw);
+    report(`store.read.${label}`, N, read, 'GET /health', health);
+    report(`store.list50.${label}`, Math.min(N, 500), list, 'GET /health', health);
   } finally {
     await database.close();
   }
@@ -68,12 +79,12 @@ async function benchEngine(label: string, target: string): Promise<void> {
 
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
 try {
-  await benchEngine('SQLite (WAL)', join(dir, 'bench.db'));
+  await benchEngine('sqlite', join(dir, 'bench.db'));
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     const schema = `bench_${process.pid}`;
     url.searchParams.set('schema', schema);
-    await benchEngine('PostgreSQL', url.toString());
+    await benchEngine('postgres', url.toString());
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
