@@ -8,4 +8,5 @@ export * from './alerts/partial-date.js';
 export * from './alerts/alert-schemas.js';
 export * from './alerts/lifecycle.js';
 export * from './alerts/search-text.js';
+export * from './alerts/present-alert.js';
 export * from './audit/hash-chain.js';

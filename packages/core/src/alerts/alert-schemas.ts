@@ -3,7 +3,9 @@ import { visibilitySchema } from '../access/visibility.js';
 import { fullDateSchema, partialDateSchema } from './partial-date.js';
 
 // Field sizes are bounded everywhere: an alert is a record, not a file store.
-const text = (max: number) => z.string().trim().min(1).max(max);
+// PostgreSQL cannot store NUL and no real field holds one: refuse it by name rather than fail later.
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
 const code3 = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter ISO 3166 / ICAO code');
 /** ICAO 9303 state codes include one- and two-letter codes such as `D` for Germany. */
 const icaoState = z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, 'an ICAO 9303 state code');

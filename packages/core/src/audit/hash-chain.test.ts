@@ -195,6 +195,16 @@ describe('hash chain: tampering is detected at the first broken entry', () => {
     );
   });
 
+  it('names an entry that was edited and re-hashed, not the intact entry after it', () => {
+    const entries = buildChain(fc.sample(contentArb, { numRuns: 4, seed: 11 }));
+    const tampered = entries.map((e, i) => {
+      if (i !== 1) return e;
+      const edited = { ...e, outcome: 'ok (edited)' };
+      return { ...edited, hash: hashEntry(edited, edited.prevHash) };
+    });
+    expect(verify(tampered, headOf(entries))).toMatchObject({ kind: 'altered', seq: 2 });
+  });
+
   it('catches an entry moved back after a later one', () => {
     const entries = buildChain(fc.sample(contentArb, { numRuns: 3, seed: 5 }));
     const [e1, e2, e3] = entries;

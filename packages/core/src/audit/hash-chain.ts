@@ -72,10 +72,19 @@ export function checkNext(state: ChainState, entry: ChainedEntry): ChainBreak | 
     return { kind: 'deleted', seq: state.lastSeq + 1, message: `entry ${state.lastSeq + 1} is missing (deleted)` };
   }
   if (entry.prevHash !== state.lastHash) {
+    // The link is broken. If this entry is consistent in itself, the one before it was edited
+    // and re-hashed (its old hash is still quoted here); otherwise this entry was edited.
+    if (state.lastSeq > 0 && hashEntry(entry, entry.prevHash) === entry.hash) {
+      return {
+        kind: 'altered',
+        seq: state.lastSeq,
+        message: `entry ${state.lastSeq} was altered and re-hashed: entry ${entry.seq} still quotes its original hash`,
+      };
+    }
     return {
       kind: 'altered',
       seq: entry.seq,
-      message: `entry ${entry.seq} does not follow entry ${state.lastSeq}: the chain was cut or re-linked`,
+      message: `entry ${entry.seq} was altered, re-linked or moved: it does not follow entry ${state.lastSeq}`,
     };
   }
   if (hashEntry(entry, entry.prevHash) !== entry.hash) {

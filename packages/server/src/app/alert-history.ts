@@ -1,4 +1,4 @@
-import { requireReadable, type AlertInput } from '@crosscheck/core';
+import { presentBodyFor, requireReadable, visibleTo, type AlertInput } from '@crosscheck/core';
 import { alertVersions } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -12,7 +12,7 @@ export interface AlertVersion {
   changedAt: string;
   /** Only the owner learns which of its keys or users made a change. */
   changedBy?: string;
-  alert: AlertInput;
+  alert: Partial<AlertInput>;
 }
 
 /** Every version of an alert the caller may see, oldest first (`alert.history`). */
@@ -22,16 +22,22 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
     const loaded = await loadAlert(tx, id);
     requireReadable(ctx.actor, loaded, 'alert.history');
     const own = loaded!.owner === ctx.actor.member;
+    const owner = loaded!.owner;
     const rows = await alertVersions(tx, id);
-    const items = rows.map((r) => ({
-      version: r.version,
-      action: r.action,
-      status: r.status,
-      statusReason: r.status_reason,
-      changedAt: r.changed_at,
-      ...(own ? { changedBy: r.changed_by } : {}),
-      alert: JSON.parse(r.body) as AlertInput,
-    }));
+    // Each version is shown only to the members its own visibility allowed: an alert opened up
+    // later must not reveal what an earlier, narrower version said.
+    const items = rows
+      .map((r) => ({ r, body: JSON.parse(r.body) as AlertInput }))
+      .filter(({ body }) => visibleTo(owner, body.visibility, ctx.actor.member))
+      .map(({ r, body }) => ({
+        version: r.version,
+        action: r.action,
+        status: r.status,
+        statusReason: r.status_reason,
+        changedAt: r.changed_at,
+        ...(own ? { changedBy: r.changed_by } : {}),
+        alert: presentBodyFor(ctx.actor.member, owner, body),
+      }));
     return { items, next: null };
   });
 }

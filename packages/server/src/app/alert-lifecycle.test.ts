@@ -56,6 +56,24 @@ describe.each(ENGINES)('alert lifecycle on %s', (engine) => {
     expect(history.items[0]!.alert).not.toHaveProperty('remarks');
   });
 
+  it('never shows a member a past version that was hidden from it', async () => {
+    const a = await createAlert(t.deps, as('DEU'), { kind: 'vehicle', vehicle: { plate: 'SECRET1', plateCountry: 'DEU' }, remarks: 'informant H.', visibility: { mode: 'only', members: [] } });
+    await updateAlert(t.deps, as('DEU'), a.id, { remarks: null, visibility: { mode: 'all' } });
+    const ita = await alertHistory(t.deps, as('ITA'), a.id);
+    expect(ita.items.map((v) => v.version)).toEqual([2]);
+    expect(JSON.stringify(ita)).not.toContain('informant');
+    expect((await alertHistory(t.deps, as('DEU'), a.id)).items).toHaveLength(2);
+  });
+
+  it('shows the visibility list to the owner only', async () => {
+    const a = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '1', { mode: 'all-except', members: ['ITA'] }));
+    expect(await getAlert(t.deps, as('FRA'), a.id)).toHaveProperty('visibility');
+    const seenByDeu = await getAlert(t.deps, as('DEU'), a.id);
+    expect(seenByDeu).not.toHaveProperty('visibility');
+    expect((await listAlerts(t.deps, as('DEU'), {})).items[0]).not.toHaveProperty('visibility');
+    expect((await listChanges(t.deps, as('DEU'), {})).items[0]).not.toHaveProperty('alert.visibility');
+  });
+
   it('refuses to change a cancelled alert', async () => {
     const a = await createAlert(t.deps, as('FRA'), personAlert('X'));
     await cancelAlert(t.deps, as('FRA'), a.id, { reason: 'error' });

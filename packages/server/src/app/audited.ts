@@ -24,11 +24,14 @@ export async function audited<T>(deps: Deps, ctx: Ctx, action: string, work: (tx
       return result;
     });
   } catch (error) {
-    if (error instanceof DomainError) {
-      await inWriteTransaction(deps.db, (tx) => appendAudit(tx, entryFor(deps, ctx, action, note, error.code)));
-    }
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, action, note, error);
     throw error;
   }
+}
+
+/** Records a refused use case; for checks that must run before the use case's transaction. */
+export async function auditRefusal(deps: Deps, ctx: Ctx, action: string, note: AuditNote, error: DomainError): Promise<void> {
+  await inWriteTransaction(deps.db, (tx) => appendAudit(tx, entryFor(deps, ctx, action, note, error.code)));
 }
 
 function entryFor(deps: Deps, ctx: Ctx, action: string, note: AuditNote, outcome: string) {

@@ -31,12 +31,12 @@ export async function authenticateKey(deps: Deps, key: string, requestId: string
 }
 
 /** Turns a session cookie into an actor, while the session lasts and the user and member are active. */
-export async function authenticateSession(deps: Deps, token: string): Promise<Actor> {
-  const session = await findSession(deps.db, sha256Hex(token));
-  if (!session || session.expires_at <= nowIso(deps)) throw unauthenticated('your session has ended; log in again');
-  const user = await findUserById(deps.db, session.user_id);
+export async function authenticateSession(deps: Deps, token: string, requestId: string): Promise<Actor> {
+  const session = token.length <= 100 ? await findSession(deps.db, sha256Hex(token)) : undefined;
+  const user = session && session.expires_at > nowIso(deps) ? await findUserById(deps.db, session.user_id) : undefined;
   const member = user ? await findMember(deps.db, user.member) : undefined;
   if (!user || user.disabled === 1 || member?.status !== 'active' || !isRole(user.role)) {
+    await recordRefusal(deps, 'auth.session', user ? `user:${user.id}` : 'session', user?.member ?? '', requestId, session ? 'auth.session-ended' : 'auth.unknown-session');
     throw unauthenticated('your session has ended; log in again');
   }
   return { member: user.member, role: user.role, credential: `user:${user.id}` };

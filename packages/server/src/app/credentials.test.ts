@@ -45,7 +45,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     const session = await logIn(t.deps, { username: 'deu.officer', password: 'correct horse battery' }, 'r0');
     await setMemberSuspended(t.deps, admin, 'DEU', true);
     expect((await domainError(authenticateKey(t.deps, k.key, 'r1'))).code).toBe('auth.required');
-    expect((await domainError(authenticateSession(t.deps, session.token))).kind).toBe('unauthenticated');
+    expect((await domainError(authenticateSession(t.deps, session.token, 'r'))).kind).toBe('unauthenticated');
     await setMemberSuspended(t.deps, admin, 'DEU', false);
     expect((await authenticateKey(t.deps, k.key, 'r2')).member).toBe('DEU');
   });
@@ -57,7 +57,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     expect((await domainError(logIn(t.deps, { username: 'fra.bureau', password: 'wrong' }, 'r1'))).kind).toBe('unauthenticated');
     expect((await domainError(logIn(t.deps, { username: 'nobody', password: 'wrong' }, 'r2'))).kind).toBe('unauthenticated');
     const ok = await logIn(t.deps, { username: 'fra.bureau', password: 'a long passphrase 1' }, 'r3');
-    expect(await authenticateSession(t.deps, ok.token)).toMatchObject({ member: 'FRA', role: 'bureau' });
+    expect(await authenticateSession(t.deps, ok.token, 'r')).toMatchObject({ member: 'FRA', role: 'bureau' });
     const logins = await queryAudit(t.deps.db, { action: 'auth.login', limit: 10 });
     expect(logins.map((l) => l.outcome).sort()).toEqual(['auth.login-failed', 'auth.login-failed', 'ok']);
     expect(JSON.stringify(logins)).not.toContain('passphrase');
@@ -67,7 +67,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     await addUser(t.deps, admin, { username: 'ita.bureau', member: 'ITA', role: 'bureau', password: 'another long one' });
     const s = await logIn(t.deps, { username: 'ita.bureau', password: 'another long one' }, 'r1');
     await disableUser(t.deps, admin, 'ita.bureau');
-    await domainError(authenticateSession(t.deps, s.token));
+    await domainError(authenticateSession(t.deps, s.token, 'r'));
     await domainError(logIn(t.deps, { username: 'ita.bureau', password: 'another long one' }, 'r2'));
   });
 
@@ -77,6 +77,22 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     expect((await domainError(createKey(t.deps, fraAdmin, { member: 'DEU', role: 'bureau' }))).kind).toBe('forbidden');
     expect((await domainError(setMemberSuspended(t.deps, fraAdmin, 'DEU', true))).kind).toBe('forbidden');
     expect((await domainError(createKey(t.deps, as('FRA', 'bureau'), { member: 'FRA', role: 'bureau' }))).kind).toBe('forbidden');
+  });
+
+  it('gives another member\'s administrator the same answer for an existing account as for none', async () => {
+    await addUser(t.deps, admin, { username: 'fra.bureau', member: 'FRA', role: 'bureau', password: 'a long passphrase 1' });
+    const k = await createKey(t.deps, admin, { member: 'FRA', role: 'bureau' });
+    const deuAdmin = as('DEU', 'admin');
+    expect((await domainError(disableUser(t.deps, deuAdmin, 'fra.bureau'))).code).toBe('user.not-found');
+    expect((await domainError(disableUser(t.deps, deuAdmin, 'nobody.here'))).code).toBe('user.not-found');
+    expect((await domainError(revokeKey(t.deps, deuAdmin, k.id))).code).toBe('key.not-found');
+  });
+
+  it('refuses a user creation by a role that may not, before hashing anything, and audits it', async () => {
+    const e = await domainError(addUser(t.deps, as('FRA', 'frontline'), { username: 'x' }));
+    expect(e.kind).toBe('forbidden');
+    const [entry] = await queryAudit(t.deps.db, { action: 'users.add', limit: 1 });
+    expect(entry).toMatchObject({ member: 'FRA', outcome: 'access.forbidden' });
   });
 
   it('refuses a weak password and an unknown role, naming the field', async () => {

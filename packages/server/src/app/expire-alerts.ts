@@ -24,7 +24,7 @@ export async function expireAlerts(deps: Deps): Promise<number> {
           { id, owner: row.owner, input: inputOf(toAlert(row)), status: 'expired', statusReason: `expiry date ${row.expires_at} passed`, version: row.version + 1, action: 'expired', at, createdAt: row.created_at, changedBy: 'system' },
           row,
         );
-        await appendAudit(tx, { at, member: row.owner, role: 'system', credential: 'system', action: 'alert.expire', target: `alert:${id}`, requestId: 'scheduler', outcome: 'ok', detail: JSON.stringify({ version: row.version + 1 }) });
+        await appendAudit(tx, { at, member: row.owner, role: 'system', credential: 'system', action: 'alert.expire', target: `alert:${id}`, requestId: 'system/scheduler', outcome: 'ok', detail: JSON.stringify({ version: row.version + 1 }) });
         expired++;
       });
     }

@@ -1,5 +1,5 @@
-import { canSeeAlert, requirePermission, type Alert } from '@crosscheck/core';
-import { listAlertRows, toAlert } from '../store/alert-repo.js';
+import { canSeeAlert, requirePermission } from '@crosscheck/core';
+import { listAlertRows, toAlertFor, type AlertView } from '../store/alert-repo.js';
 import { visibilityFromColumns } from '../store/change-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -8,7 +8,7 @@ import type { Ctx, Deps } from './deps.js';
  * Every alert the caller may see, page by page, to `emit` (JSON lines for the CLI and the API).
  * One audit entry records the export and how many alerts left.
  */
-export async function exportAlerts(deps: Deps, ctx: Ctx, filter: { status?: string; kind?: string }, emit: (alert: Alert) => void): Promise<number> {
+export async function exportAlerts(deps: Deps, ctx: Ctx, filter: { status?: string; kind?: string }, emit: (alert: AlertView) => void): Promise<number> {
   return audited(deps, ctx, 'alert.export', async (tx, note) => {
     requirePermission(ctx.actor, 'alert.export');
     let after: string | undefined;
@@ -17,7 +17,7 @@ export async function exportAlerts(deps: Deps, ctx: Ctx, filter: { status?: stri
       const rows = await listAlertRows(tx, { viewer: ctx.actor.member, ...filter, ...(after ? { after } : {}), limit: 1000 });
       for (const r of rows) {
         if (!canSeeAlert(ctx.actor, { owner: r.owner, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members) })) continue;
-        emit(toAlert(r));
+        emit(toAlertFor(ctx.actor.member, r));
         count++;
       }
       if (rows.length < 1000) break;

@@ -1,4 +1,5 @@
-import { DomainError, alertInputSchema, requirePermission, type AlertInput } from '@crosscheck/core';
+import { DomainError, alertInputSchema, notFound, requirePermission, type AlertInput } from '@crosscheck/core';
+import { findMember } from '../store/member-repo.js';
 
 import { appendAudit } from '../store/audit-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
@@ -15,6 +16,13 @@ export interface ImportProblem {
 export interface ImportReport {
   imported: number;
   rejected: ImportProblem[];
+}
+
+/** The CLI acts as a member's bureau: that member must exist and not be suspended. */
+export async function requireActiveMember(deps: Deps, code: string): Promise<void> {
+  const member = await findMember(deps.db, code);
+  if (!member) throw notFound('member');
+  if (member.status !== 'active') throw new DomainError('forbidden', 'member.suspended', `member ${code} is suspended`);
 }
 
 type Parsed = { line: number; input: AlertInput } | { line: number; reason: string };

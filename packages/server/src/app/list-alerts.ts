@@ -1,6 +1,6 @@
-import { ALERT_KINDS, ALERT_STATUSES, canSeeAlert, parseInput, requirePermission, type Alert } from '@crosscheck/core';
+import { ALERT_KINDS, ALERT_STATUSES, canSeeAlert, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
-import { listAlertRows, toAlert } from '../store/alert-repo.js';
+import { listAlertRows, toAlertFor, type AlertView } from '../store/alert-repo.js';
 import { visibilityFromColumns } from '../store/change-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -17,7 +17,7 @@ export const listAlertsQuerySchema = z
   .strict();
 
 /** Alerts the caller may see, filtered and paginated; hidden alerts are never counted or returned. */
-export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: Alert[]; next: string | null }> {
+export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: AlertView[]; next: string | null }> {
   return audited(deps, ctx, 'alert.list', async (tx, note) => {
     requirePermission(ctx.actor, 'alert.read');
     const q = parseInput(listAlertsQuerySchema, query);
@@ -34,7 +34,7 @@ export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<
     // The SQL filter is a translation of the core rule; the core rule has the last word.
     const items = page
       .filter((r) => canSeeAlert(ctx.actor, { owner: r.owner, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members) }))
-      .map(toAlert);
+      .map((r) => toAlertFor(ctx.actor.member, r));
     note.target = 'alerts';
     note.detail = { query: q, ids: items.map((a) => a.id) };
     return { items, next: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null };

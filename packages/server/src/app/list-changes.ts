@@ -1,4 +1,4 @@
-import { parseInput, requirePermission, visibleTo, type AlertInput } from '@crosscheck/core';
+import { parseInput, presentBodyFor, requirePermission, visibleTo, type AlertInput } from '@crosscheck/core';
 import { z } from 'zod';
 import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
 import { audited } from './audited.js';
@@ -12,7 +12,7 @@ export const changesQuerySchema = z
   .strict();
 
 export type ChangeItem =
-  | { seq: number; alertId: string; version: number; action: string; at: string; owner: string; status: string; statusReason: string | null; alert: AlertInput }
+  | { seq: number; alertId: string; version: number; action: string; at: string; owner: string; status: string; statusReason: string | null; alert: Partial<AlertInput> }
   /** The alert was visible to the caller before this change and is not any more: drop your copy. */
   | { seq: number; alertId: string; version: number; action: 'withdrawn'; at: string };
 
@@ -30,7 +30,7 @@ export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise
     for (const r of rows) {
       const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
       if (visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me)) {
-        items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: JSON.parse(r.body) as AlertInput });
+        items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(me, r.owner, JSON.parse(r.body) as AlertInput) });
       } else if (r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me)) {
         items.push({ ...base, action: 'withdrawn' });
       }

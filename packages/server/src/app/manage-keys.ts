@@ -1,6 +1,6 @@
 import { ROLES, forbidden, notFound, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
-import { insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow } from '../store/credential-repo.js';
+import { findKeyById, insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
 import { audited } from './audited.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
@@ -24,8 +24,10 @@ export interface KeyInfo {
 /** Administrators manage their own member's credentials; the operator's, everyone's. */
 export function requireCredentialAdmin(deps: Deps, ctx: Ctx, member: string): void {
   requirePermission(ctx.actor, 'credentials.manage');
-  if (ctx.actor.member !== deps.operator && ctx.actor.member !== member) throw forbidden(`manage credentials of ${member}`);
+  if (!administers(deps, ctx, member)) throw forbidden(`manage credentials of ${member}`);
 }
+
+export const administers = (deps: Deps, ctx: Ctx, member: string): boolean => ctx.actor.member === deps.operator || ctx.actor.member === member;
 
 /** Creates a key; the key itself is returned once and only its hash is kept (`keys.create`). */
 export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<KeyInfo & { key: string }> {
@@ -54,9 +56,9 @@ export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   await audited(deps, ctx, 'keys.revoke', async (tx, note) => {
     note.target = `key:${id}`;
-    const row = (await listKeyRows(tx)).find((k) => k.id === id);
-    if (!row) throw notFound('key');
-    requireCredentialAdmin(deps, ctx, row.member);
+    requirePermission(ctx.actor, 'credentials.manage');
+    const row = await findKeyById(tx, id);
+    if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
     if (!(await revokeKeyRow(tx, id, nowIso(deps)))) throw notFound('key');
   });
 }

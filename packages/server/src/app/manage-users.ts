@@ -1,11 +1,11 @@
-import { DomainError, ROLES, notFound, parseInput } from '@crosscheck/core';
+import { DomainError, ROLES, notFound, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
 import { deleteUserSessions, findUserByName, insertUser, listUsers as listUserRows, setUserDisabled } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
-import { audited } from './audited.js';
+import { audited, auditRefusal } from './audited.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { hashPassword } from './hash-password.js';
-import { requireCredentialAdmin } from './manage-keys.js';
+import { administers, requireCredentialAdmin } from './manage-keys.js';
 
 export const addUserSchema = z
   .object({
@@ -26,8 +26,17 @@ export interface UserInfo {
 }
 
 export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<UserInfo> {
-  const input = parseInput(addUserSchema, body);
-  // Hashing takes tens of milliseconds: do it before taking the writers' lock.
+  // Hashing takes tens of milliseconds, so it happens before the writers' lock; the caller's
+  // rights and the input are checked (and a refusal audited) before any hashing is done.
+  let input: z.infer<typeof addUserSchema>;
+  try {
+    requirePermission(ctx.actor, 'credentials.manage');
+    input = parseInput(addUserSchema, body);
+    requireCredentialAdmin(deps, ctx, input.member);
+  } catch (error) {
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'users.add', { target: 'users', detail: {} }, error);
+    throw error;
+  }
   const passwordHash = await hashPassword(input.password);
   return audited(deps, ctx, 'users.add', async (tx, note) => {
     requireCredentialAdmin(deps, ctx, input.member);
@@ -55,9 +64,10 @@ export async function listUsers(deps: Deps, ctx: Ctx, member?: string): Promise<
 export async function disableUser(deps: Deps, ctx: Ctx, username: string): Promise<void> {
   await audited(deps, ctx, 'users.disable', async (tx, note) => {
     note.target = `username:${username}`;
+    requirePermission(ctx.actor, 'credentials.manage');
     const user = await findUserByName(tx, username);
-    if (!user) throw notFound('user');
-    requireCredentialAdmin(deps, ctx, user.member);
+    // Another member's accounts are not this administrator's to know about: same answer as none.
+    if (!user || !administers(deps, ctx, user.member)) throw notFound('user');
     note.target = `user:${user.id}`;
     await setUserDisabled(tx, username, true);
     await deleteUserSessions(tx, user.id);

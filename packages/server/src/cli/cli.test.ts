@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,10 +9,26 @@ import { verifyAuditChain } from '../store/audit-repo.js';
 
 const doc = (n: number, state = 'FRA') => JSON.stringify({ kind: 'document', document: { issuingState: state, type: 'passport', number: `N${n}`, status: 'lost' }, visibility: { mode: 'all' } });
 
+describe('crosscheck CLI without a database', () => {
+  it('does not create a database for a mistyped --db, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-typo-'));
+    const path = join(dir, 'typo', 'x.db');
+    for (const args of [['audit', 'verify'], ['keys', 'list'], ['alerts', 'export', '--member', 'FRA']]) {
+      const r = await runCli([...args, '--db', path]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(`no database at ${path}`);
+    }
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
   let store: TestStore;
   beforeEach(async () => {
     store = await freshStore(engine);
+    const migrated = await runCli(['db', 'migrate', '--db', store.target]);
+    expect(migrated.stdout).toContain('applied 0001-initial');
   });
   afterEach(async () => store.drop());
   const cli = (args: string[], input?: string) => runCli([...args, '--db', store.target], input);
@@ -71,12 +87,20 @@ describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
   });
 
   it('migrates an up-to-date database without changes', async () => {
-    await cli(['members', 'list']);
     expect((await cli(['db', 'migrate'])).stdout).toContain('up to date');
   });
 
+  it('refuses to import or export for a suspended or unknown member', async () => {
+    await cli(['members', 'suspend', 'FRA']);
+    const suspended = await cli(['alerts', 'import', '-', '--member', 'FRA'], doc(1));
+    expect(suspended.code).not.toBe(0);
+    expect(suspended.stderr).toContain('FRA is suspended');
+    const unknown = await cli(['alerts', 'export', '--member', 'ZZZ']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('member not found');
+  });
+
   it('loses nothing committed and leaves no partial record when an import is killed', async () => {
-    await cli(['db', 'migrate']);
     const dir = mkdtempSync(join(tmpdir(), 'crosscheck-import-'));
     const file = join(dir, 'alerts.jsonl');
     writeFileSync(file, Array.from({ length: 20_000 }, (_, i) => doc(i)).join('\n'));

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { DomainError, type Role } from '@crosscheck/core';
 import type { Ctx, Deps } from '../app/deps.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDeps } from '../main.js';
+import { isPostgresUrl } from '../store/database.js';
 
 export interface DbOption {
   db?: string;
@@ -16,12 +18,24 @@ export function configFrom(opts: DbOption & { port?: number }): Config {
  * Opens the database for one command and closes it after. The CLI is local administration: it
  * acts under the operator's admin role (or a named member's bureau), recorded as `cli:<os user>`.
  */
-export async function withDeps<T>(opts: DbOption, work: (deps: Deps) => Promise<T>): Promise<T> {
-  const { deps, database } = await openDeps(configFrom(opts));
+export async function withDeps<T>(opts: DbOption, work: (deps: Deps) => Promise<T>, create = false): Promise<T> {
+  const config = configFrom(opts);
+  if (!create) requireExistingDatabase(config.database);
+  const { deps, database } = await openDeps(config);
   try {
     return await work(deps);
   } finally {
     await database.close();
+  }
+}
+
+/**
+ * A mistyped `--db` must not quietly create an empty database and report on it: only `serve`
+ * and `db migrate` create one.
+ */
+export function requireExistingDatabase(target: string): void {
+  if (!isPostgresUrl(target) && !existsSync(target)) {
+    throw new Error(`no database at ${target}: create it with "crosscheck db migrate --db ${target}" or "crosscheck serve"`);
   }
 }
 
@@ -32,7 +46,7 @@ export function cliCtx(member: string, role: Role): Ctx {
   } catch {
     // No passwd entry (containers): the audit entry still says it came from the CLI.
   }
-  return { actor: { member, role, credential: `cli:${who}` }, requestId: `cli-${process.pid}-${Date.now()}` };
+  return { actor: { member, role, credential: `cli:${who}` }, requestId: `cli/${process.pid}-${Date.now()}` };
 }
 
 /** Prints a domain error as one line and sets a failing exit code; anything else is a bug and is rethrown. */

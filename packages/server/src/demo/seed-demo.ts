@@ -24,7 +24,7 @@ const DEMO_KEYS = [
  * Keys and passwords are random and printed once; they are stored only as hashes.
  */
 export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
-  const admin: Ctx = { actor: { member: deps.operator, role: 'admin', credential: 'system:demo' }, requestId: 'demo-seed' };
+  const admin: Ctx = { actor: { member: deps.operator, role: 'admin', credential: 'system:demo' }, requestId: 'system/demo-seed' };
   const creds: DemoCredentials = { keys: [], users: [] };
   for (const [member, role] of DEMO_KEYS) {
     const k = await createKey(deps, admin, { member, role, label: 'demo' });
@@ -36,7 +36,7 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
     await addUser(deps, admin, { username, member, role, password });
     creds.users.push({ username, member, role, password });
   }
-  const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: 'system:demo' } satisfies Actor, requestId: 'demo-seed' });
+  const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: 'system:demo' } satisfies Actor, requestId: 'system/demo-seed' });
   for (const [member, alert] of DEMO_ALERTS) await createAlert(deps, as(member), alert);
   return creds;
 }

@@ -46,8 +46,30 @@ describe.each(ENGINES)('HTTP API contract on %s', (engine) => {
     expectProblem(await h.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: { ...bearer(h.key('FRA')), 'content-type': 'text/xml' }, payload: '<a/>' }), 415, 'request.unsupported-media-type');
   });
 
+  it('refuses NUL characters anywhere with 422, and over-long ids with 404, on both engines', async () => {
+    const key = bearer(h.key('FRA'));
+    expectProblem(await h.app.inject({ method: 'GET', url: '/api/v1/alerts?text=%00', headers: key }), 422, 'request.nul-character');
+    expectProblem(await h.app.inject({ method: 'GET', url: '/api/v1/alerts/a%00b', headers: key }), 422, 'request.nul-character');
+    const nulBody = { kind: 'document', document: { issuingState: 'FRA', type: 'passport', number: 'a\u0000b', status: 'lost' }, visibility: { mode: 'all' } };
+    expectProblem(await h.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: key, payload: nulBody }), 422, 'request.nul-character');
+    expectProblem(await h.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'a\u0000b', password: 'x' } }), 422, 'request.nul-character');
+    expectProblem(await h.app.inject({ method: 'GET', url: `/api/v1/alerts/${'a'.repeat(95)}`, headers: key }), 404, 'alert.not-found');
+    expectProblem(await h.app.inject({ method: 'POST', url: `/api/v1/users/${'a'.repeat(95)}/disable`, headers: key }), 403, 'access.forbidden');
+  });
+
+  it('answers 401 before reading the body of a caller without credentials', async () => {
+    expectProblem(await h.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: { 'content-type': 'application/json' }, payload: '{"kind":' }), 401, 'auth.required');
+  });
+
+  it('answers a malformed URL with problem+json', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/alerts/%E0%A4%A', headers: bearer(h.key('FRA')) });
+    expect(res.statusCode).toBe(400);
+    expect(String(res.headers['content-type'])).toContain('application/problem+json');
+  });
+
   it('answers 404 problem+json for an unknown route and an unknown alert', async () => {
-    expectProblem(await h.app.inject({ method: 'GET', url: '/api/v1/nothing' }), 404, 'resource.not-found');
+    expectProblem(await h.app.inject({ method: 'GET', url: '/api/v1/nothing', headers: bearer(h.key('FRA')) }), 404, 'resource.not-found');
+    expectProblem(await h.app.inject({ method: 'GET', url: '/nothing' }), 404, 'resource.not-found');
     expectProblem(await h.app.inject({ method: 'GET', url: '/api/v1/alerts/0190aaaa-0000-7000-8000-000000000000', headers: bearer(h.key('FRA')) }), 404, 'alert.not-found');
   });
 

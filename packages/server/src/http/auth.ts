@@ -1,6 +1,6 @@
 import { unauthenticated, type Actor } from '@crosscheck/core';
 import type { FastifyRequest } from 'fastify';
-import { authenticateKey, authenticateSession } from '../app/authenticate.js';
+import { authenticateKey, authenticateSession, recordRefusal } from '../app/authenticate.js';
 import type { Ctx, Deps } from '../app/deps.js';
 
 export const SESSION_COOKIE = 'cc_session';
@@ -14,12 +14,15 @@ export async function resolveCtx(deps: Deps, request: FastifyRequest): Promise<C
   let actor: Actor;
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) throw unauthenticated('the Authorization header must be "Bearer <key>"');
+    if (!m) {
+      await recordRefusal(deps, 'auth.key', 'malformed-header', '', request.id, 'auth.malformed-header');
+      throw unauthenticated('the Authorization header must be "Bearer <key>"');
+    }
     actor = await authenticateKey(deps, m[1]!, request.id);
   } else {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) throw unauthenticated();
-    actor = await authenticateSession(deps, token);
+    actor = await authenticateSession(deps, token, request.id);
   }
   return { actor, requestId: request.id };
 }

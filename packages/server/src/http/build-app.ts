@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { notFound } from '@crosscheck/core';
+import { DomainError, notFound, unauthenticated } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
 import { sendProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
@@ -19,7 +19,10 @@ export interface HttpOptions {
   secureCookies: boolean;
 }
 
+// No `/`: ids of the server's own work (`system/startup`, `cli/…`) cannot be imitated by a client.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
 
 /** The HTTP API and the web page, over the given use-case dependencies. */
 export async function buildApp(deps: Deps, options: HttpOptions): Promise<FastifyInstance> {
@@ -35,7 +38,11 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 100 },
+    // Errors raised before routing (a malformed URL) get the same problem+json as the rest.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(reply, request, error);
+    },
   });
 
   // Route schemas document the API; validation is done by the use cases with zod (the same
@@ -44,6 +51,22 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound('resource')));
+  // Checked before the body is read, so a caller without credentials learns nothing from how its
+  // body is parsed; the credentials themselves are checked by each route through `resolveCtx`.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.includes('%00')) return sendProblem(reply, request, nulError());
+    const path = request.url.split('?')[0] ?? '';
+    const login = path === '/api/v1/session' && request.method === 'POST';
+    if (path.startsWith('/api/') && !login && request.headers.authorization === undefined && request.headers.cookie === undefined) {
+      return sendProblem(reply, request, unauthenticated());
+    }
+    return undefined;
+  });
+  // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.body !== undefined && JSON.stringify(request.body).includes('\\u0000')) return sendProblem(reply, request, nulError());
+    return undefined;
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');

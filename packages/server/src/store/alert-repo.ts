@@ -1,4 +1,4 @@
-import { foldForSearch, searchTextOf, type Alert, type AlertInput, type AlertStatus } from '@crosscheck/core';
+import { foldForSearch, presentBodyFor, searchTextOf, type Alert, type AlertInput, type AlertStatus } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import { appendChange, membersJson, visibilityFromColumns, visibleSql } from './change-repo.js';
 import type { AlertsTable, DB } from './schema.js';
@@ -19,6 +19,13 @@ export function toAlert(row: AlertRow): Alert {
     ...(row.status_reason !== null ? { statusReason: row.status_reason } : {}),
   };
 }
+
+/** The alert as `member` may see it: without the visibility list unless it is the owner. */
+export function toAlertFor(member: string, row: AlertRow): AlertView {
+  return presentBodyFor(member, row.owner, toAlert(row));
+}
+
+export type AlertView = Omit<Alert, 'visibility'> & { visibility?: Alert['visibility'] };
 
 export async function findAlertRow(db: Kysely<DB> | Tx, id: string): Promise<AlertRow | undefined> {
   return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();

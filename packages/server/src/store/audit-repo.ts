@@ -9,7 +9,7 @@ export type AuditDraft = Omit<AuditFields, 'seq'>;
 export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {
   const head = await tx.selectFrom('counters').select(['value', 'hash']).where('name', '=', 'audit').executeTakeFirstOrThrow();
   const seq = Number(head.value) + 1;
-  const fields: AuditFields = { seq, ...draft };
+  const fields: AuditFields = { seq, ...fitColumns(draft) };
   const hash = hashEntry(fields, head.hash);
   await tx
     .insertInto('audit_log')
@@ -30,6 +30,24 @@ export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {
     .execute();
   await tx.updateTable('counters').set({ value: seq, hash }).where('name', '=', 'audit').execute();
   return seq;
+}
+
+// Column widths of audit_log. Targets and credentials quote what a caller sent (an id, a user
+// name), so they are cut to fit and stripped of NUL: a refusal must always be recordable.
+const WIDTHS = { member: 3, role: 20, credential: 60, action: 60, target: 200, requestId: 100, outcome: 30 } as const;
+
+function fitColumns(draft: AuditDraft): AuditDraft {
+  const fit = (v: string, n: number) => v.replace(/\u0000/g, '').slice(0, n);
+  return {
+    ...draft,
+    member: fit(draft.member, WIDTHS.member),
+    role: fit(draft.role, WIDTHS.role),
+    credential: fit(draft.credential, WIDTHS.credential),
+    action: fit(draft.action, WIDTHS.action),
+    target: fit(draft.target, WIDTHS.target),
+    requestId: fit(draft.requestId, WIDTHS.requestId),
+    outcome: fit(draft.outcome, WIDTHS.outcome),
+  };
 }
 
 export function toChainedEntry(row: Selectable<AuditLogTable>): ChainedEntry {
@@ -92,8 +110,19 @@ export interface VerifyResult {
   problem?: ChainBreak;
 }
 
-/** Streams the whole trail through the chain check, in pages, oldest first. */
+/**
+ * Streams the whole trail through the chain check, in pages, oldest first. All pages and the
+ * head are read in one snapshot (one read transaction; REPEATABLE READ on PostgreSQL), so
+ * entries appended by a running server meanwhile are not mistaken for deletions.
+ */
 export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<VerifyResult> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((tx) => verifyInSnapshot(tx, pageSize));
+}
+
+async function verifyInSnapshot(db: Kysely<DB>, pageSize: number): Promise<VerifyResult> {
   const state = chainStart();
   let after = 0;
   let count = 0;

@@ -9,6 +9,10 @@ export async function findKeyByPrefix(db: Kysely<DB>, prefix: string): Promise<K
   return db.selectFrom('api_keys').selectAll().where('prefix', '=', prefix).executeTakeFirst();
 }
 
+export async function findKeyById(db: Kysely<DB>, id: string): Promise<KeyRow | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function listKeys(db: Kysely<DB>, member?: string): Promise<KeyRow[]> {
   let q = db.selectFrom('api_keys').selectAll();
   if (member !== undefined) q = q.where('member', '=', member);

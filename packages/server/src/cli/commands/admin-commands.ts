@@ -6,6 +6,7 @@ import { addUser, disableUser, listUsers } from '../../app/manage-users.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { cliCtx, configFrom, withDeps, type DbOption } from '../context.js';
 import { openDatabase } from '../../store/database.js';
+import { seedMembers } from '../../app/seed-members.js';
 
 const role = (value: string): Role => {
   if (!isRole(value)) throw new InvalidArgumentError('one of bureau, frontline, reviewer, analyst, auditor, admin');
@@ -100,14 +101,20 @@ export function adminCommands(program: Command): void {
     .description('database maintenance')
     .command('migrate')
     .option('--db <path>', 'SQLite file')
+    .description('create the database if needed, bring its schema up to date and add missing reference members')
     .action(async (o: DbOption) => {
       const database = await openDatabase(configFrom(o).database);
+      let applied: string[];
       try {
-        const applied = await migrateToLatest(database.db, database.engine);
-        process.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'the schema is up to date\n');
+        applied = await migrateToLatest(database.db, database.engine);
       } finally {
         await database.close();
       }
+      await withDeps(o, async (deps) => {
+        const added = await seedMembers(deps);
+        process.stdout.write(applied.length > 0 ? `applied ${applied.join(', ')}\n` : 'the schema is up to date\n');
+        if (added > 0) process.stdout.write(`added ${added} reference members\n`);
+      });
     });
 }
 

@@ -4,7 +4,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { exportAlerts } from '../../app/export-alerts.js';
 import { importAlertBatch, MAX_IMPORT_LINE_BYTES, parseImportLine, type ImportReport } from '../../app/import-alerts.js';
 import { verifyAuditChain } from '../../store/audit-repo.js';
-import { cliCtx, withDeps, type DbOption } from '../context.js';
+import { openDatabase } from '../../store/database.js';
+import { requireActiveMember } from '../../app/import-alerts.js';
+import { cliCtx, configFrom, requireExistingDatabase, withDeps, type DbOption } from '../context.js';
 import { readLines } from '../read-lines.js';
 
 const memberCode = (value: string): string => {
@@ -28,6 +30,7 @@ export function dataCommands(program: Command): void {
     .option('--db <path>', 'SQLite file')
     .action((file: string, o: DbOption & { member: string; batch: number }) =>
       withDeps(o, async (deps) => {
+        await requireActiveMember(deps, o.member);
         const ctx = cliCtx(o.member, 'bureau');
         const report: ImportReport = { imported: 0, rejected: [] };
         const input = file === '-' ? process.stdin : createReadStream(file);
@@ -59,6 +62,7 @@ export function dataCommands(program: Command): void {
     .option('--db <path>', 'SQLite file')
     .action((o: DbOption & { member: string; status?: string; kind?: string }) =>
       withDeps(o, async (deps) => {
+        await requireActiveMember(deps, o.member);
         if (o.status !== undefined && !(ALERT_STATUSES as readonly string[]).includes(o.status)) throw new InvalidArgumentError(`--status must be one of ${ALERT_STATUSES.join(', ')}`);
         if (o.kind !== undefined && !(ALERT_KINDS as readonly string[]).includes(o.kind)) throw new InvalidArgumentError(`--kind must be one of ${ALERT_KINDS.join(', ')}`);
         const count = await exportAlerts(deps, cliCtx(o.member, 'bureau'), { ...(o.status ? { status: o.status } : {}), ...(o.kind ? { kind: o.kind } : {}) }, (a) =>
@@ -74,15 +78,21 @@ export function dataCommands(program: Command): void {
     .command('verify')
     .description('check the hash chain; exits 0 when whole, 1 naming the first broken entry')
     .option('--db <path>', 'SQLite file')
-    .action((o: DbOption) =>
-      withDeps(o, async (deps) => {
-        const result = await verifyAuditChain(deps.db);
+    .action(async (o: DbOption) => {
+      // Verification only reads: no migration, no seeding, nothing appended to the trail it checks.
+      const target = configFrom(o).database;
+      requireExistingDatabase(target);
+      const database = await openDatabase(target);
+      try {
+        const result = await verifyAuditChain(database.db);
         if (result.ok) {
           process.stdout.write(`audit trail intact: ${result.entries} entries\n`);
         } else {
           process.stderr.write(`audit trail broken at entry ${result.problem!.seq}: ${result.problem!.message}\n`);
           process.exitCode = 1;
         }
-      }),
-    );
+      } finally {
+        await database.close();
+      }
+    });
 }

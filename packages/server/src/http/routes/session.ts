@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { logIn, logOut, loginSchema } from '../../app/log-in.js';
+import { whoAmI } from '../../app/who-am-i.js';
 import { SESSION_COOKIE, resolveCtx } from '../auth.js';
 import { jsonSchema, problemResponse } from '../openapi.js';
 
@@ -11,8 +12,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: b
     return { user: session.user, expiresAt: session.expiresAt };
   });
   app.get('/api/v1/session', { schema: { tags: ['session'], summary: 'Who you are', response: { 401: problemResponse } as Record<string, unknown> } }, async (req) => {
-    const ctx = await resolveCtx(deps, req);
-    return { member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential };
+    return whoAmI(deps, await resolveCtx(deps, req));
   });
   app.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Log out', response: { 401: problemResponse } as Record<string, unknown> } }, async (req, reply) => {
     const ctx = await resolveCtx(deps, req);
