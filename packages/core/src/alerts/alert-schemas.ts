@@ -42,14 +42,17 @@ export const personNameSchema = z
     full: text(400).optional(),
     script: z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Cyrl').optional(),
     type: z.enum(['primary', 'alias', 'birth', 'former']).optional(),
+    /** A weak alias (the UN list's "low quality" aliases): matched, but with less weight. */
+    weak: z.boolean().optional(),
   })
   .strict()
   .refine((n) => n.family !== undefined || n.given !== undefined || n.full !== undefined, {
     message: 'a name needs family, given or full',
   });
 
+// Lists from others often give a document number without its issuing state.
 const identityDocumentSchema = z
-  .object({ issuingState: icaoState, type: z.enum(DOCUMENT_TYPES), number: text(40) })
+  .object({ issuingState: icaoState.optional(), type: z.enum(DOCUMENT_TYPES), number: text(40) })
   .strict();
 
 export const personSchema = z
@@ -58,6 +61,14 @@ export const personSchema = z
     sex: z.enum(['M', 'F', 'X', 'U']).optional(),
     birthDate: partialDateSchema.optional(),
     birthDateUncertain: z.boolean().optional(),
+    /** Other possible birth dates (lists often give several). */
+    otherBirthDates: z.array(partialDateSchema).max(20).optional(),
+    /** Born in one of these years, when only a range is known. */
+    birthYearRange: z
+      .object({ from: z.number().int().min(1800).max(2200), to: z.number().int().min(1800).max(2200) })
+      .strict()
+      .refine((r) => r.from <= r.to, { message: 'from must not be after to' })
+      .optional(),
     birthPlace: text(200).optional(),
     birthCountry: code3.optional(),
     nationalities: z.array(code3).max(10).optional(),
@@ -120,6 +131,8 @@ const common = {
   action: text(1000).optional(),
   remarks: text(4000).optional(),
   expiresAt: fullDateSchema.optional(),
+  /** Where the record comes from when it was imported, e.g. `un-sc:6907995`; shown with every hit. */
+  sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').optional(),
 };
 
 export const personAlertInputSchema = z
@@ -155,6 +168,7 @@ export const alertPatchSchema = z
     action: text(1000).nullable().optional(),
     remarks: text(4000).nullable().optional(),
     expiresAt: fullDateSchema.nullable().optional(),
+    sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').nullable().optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'a patch needs at least one field' });

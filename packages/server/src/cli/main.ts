@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { serve } from '../main.js';
 import { adminCommands } from './commands/admin-commands.js';
 import { dataCommands } from './commands/data-commands.js';
+import { importCommands } from './commands/import-commands.js';
 import { configFrom, reportError, type DbOption } from './context.js';
 
 const port = (value: string): number => {
@@ -42,5 +43,6 @@ program
 
 adminCommands(program);
 dataCommands(program);
+importCommands(program);
 
 program.parseAsync(process.argv).catch(reportError);

@@ -31,6 +31,14 @@ export async function findAlertRow(db: Kysely<DB> | Tx, id: string): Promise<Ale
   return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findAlertBySourceRef(db: Kysely<DB>, owner: string, sourceRef: string): Promise<AlertRow | undefined> {
+  return db.selectFrom('alerts').selectAll().where('owner', '=', owner).where('source_ref', '=', sourceRef).executeTakeFirst();
+}
+
+export async function activeAlertsWithSourcePrefix(db: Kysely<DB>, owner: string, prefix: string): Promise<AlertRow[]> {
+  return db.selectFrom('alerts').selectAll().where('owner', '=', owner).where('status', '=', 'active').where('source_ref', 'like', `${prefix}%`).execute();
+}
+
 export interface AlertWrite {
   id: string;
   owner: string;
@@ -62,6 +70,7 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
     search_text: searchTextOf(w.input),
     expires_at: w.input.expiresAt ?? null,
     status_reason: w.statusReason,
+    source_ref: w.input.sourceRef ?? null,
     updated_at: w.at,
   };
   if (previous) {

@@ -57,6 +57,7 @@ export interface AlertsTable {
   search_text: string;
   expires_at: string | null;
   status_reason: string | null;
+  source_ref: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -107,6 +108,30 @@ export interface CountersTable {
   hash: string;
 }
 
+export interface ScreeningsTable {
+  id: string;
+  at: string;
+  member: string;
+  credential: string;
+  /** The query as received (JSON), for the audit trail and the hit's context. */
+  query: string;
+  hit_count: number;
+}
+
+export interface HitsTable {
+  id: string;
+  screening_id: string;
+  alert_id: string;
+  alert_version: number;
+  owner: string;
+  screening_member: string;
+  credential: string;
+  score: number;
+  /** JSON array of readable reasons. */
+  reasons: string;
+  created_at: string;
+}
+
 export interface DB {
   members: MembersTable;
   users: UsersTable;
@@ -117,5 +142,7 @@ export interface DB {
   changes: ChangesTable;
   audit_log: AuditLogTable;
   counters: CountersTable;
+  screenings: ScreeningsTable;
+  hits: HitsTable;
 }
 

@@ -1,0 +1,96 @@
+import { inputOf, normaliseVisibility, type AlertInput } from '@crosscheck/core';
+import { parseUnList } from '../formats/un-sc-list.js';
+import { activeAlertsWithSourcePrefix, findAlertBySourceRef, toAlert, writeAlertVersion } from '../store/alert-repo.js';
+import { appendAudit } from '../store/audit-repo.js';
+import { inWriteTransaction } from '../store/write-transaction.js';
+import { insertAlert } from './create-alert.js';
+import { nowIso, type Ctx, type Deps } from './deps.js';
+import { requireActiveMember } from './import-alerts.js';
+
+export interface UnImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Active entries of an earlier import that are no longer on the list. */
+  delisted: number;
+  warnings: string[];
+}
+
+const BATCH = 200;
+
+/**
+ * Imports the UN Security Council Consolidated List as the caller's member (by default UNO).
+ * Each entry is matched to an earlier import by `sourceRef` (`un-sc:<DATAID>`): new ones are
+ * created, changed ones get a new version, identical ones are left alone, so importing the same
+ * list twice changes nothing. Batches of 200 entries are one transaction each.
+ */
+export async function importUnList(deps: Deps, ctx: Ctx, xml: string): Promise<UnImportReport> {
+  await requireActiveMember(deps, ctx.actor.member);
+  const { alerts, warnings } = parseUnList(xml);
+  const report: UnImportReport = { created: 0, updated: 0, unchanged: 0, delisted: 0, warnings };
+  for (let i = 0; i < alerts.length; i += BATCH) {
+    const batch = alerts.slice(i, i + BATCH);
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    await inWriteTransaction(deps.db, async (tx) => {
+      for (const input of batch) {
+        const existing = await findAlertBySourceRef(tx, ctx.actor.member, input.sourceRef!);
+        const at = nowIso(deps);
+        if (!existing) {
+          const id = deps.newId();
+          await insertAlert(tx, deps, ctx, id, input);
+          await appendAudit(tx, auditEntry(ctx, at, 'alert.create', id, input));
+          counts.created++;
+          continue;
+        }
+        // A record its owner cancelled stays cancelled: the import does not overrule the owner.
+        if (existing.status !== 'active') {
+          counts.unchanged++;
+          continue;
+        }
+        const current = toAlert(existing);
+        const next: AlertInput = { ...input, visibility: normaliseVisibility(current.visibility) };
+        // The list is the authority for its entries; the owner's visibility choice is kept.
+        if (existing.body === JSON.stringify(next)) {
+          counts.unchanged++;
+          continue;
+        }
+        await writeAlertVersion(
+          tx,
+          { id: existing.id, owner: existing.owner, input: next, status: 'active', statusReason: null, version: existing.version + 1, action: 'updated', at, createdAt: existing.created_at, changedBy: ctx.actor.credential },
+          existing,
+        );
+        await appendAudit(tx, auditEntry(ctx, at, 'alert.update', existing.id, input));
+        counts.updated++;
+      }
+    });
+    report.created += counts.created;
+    report.updated += counts.updated;
+    report.unchanged += counts.unchanged;
+  }
+  report.delisted = await cancelDelisted(deps, ctx, new Set(alerts.map((a) => a.sourceRef!)));
+  return report;
+}
+
+/** Cancels the caller's active `un-sc:` alerts whose entry has left the list. */
+async function cancelDelisted(deps: Deps, ctx: Ctx, listed: Set<string>): Promise<number> {
+  const rows = await activeAlertsWithSourcePrefix(deps.db, ctx.actor.member, 'un-sc:');
+  let cancelled = 0;
+  for (const row of rows.filter((r) => r.source_ref !== null && !listed.has(r.source_ref))) {
+    await inWriteTransaction(deps.db, async (tx) => {
+      const at = nowIso(deps);
+      const reason = 'no longer on the UN Security Council Consolidated List';
+      await writeAlertVersion(
+        tx,
+        { id: row.id, owner: row.owner, input: inputOf(toAlert(row)), status: 'cancelled', statusReason: reason, version: row.version + 1, action: 'cancelled', at, createdAt: row.created_at, changedBy: ctx.actor.credential },
+        row,
+      );
+      await appendAudit(tx, { at, member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, action: 'alert.cancel', target: `alert:${row.id}`, requestId: ctx.requestId, outcome: 'ok', detail: JSON.stringify({ reason }) });
+    });
+    cancelled++;
+  }
+  return cancelled;
+}
+
+function auditEntry(ctx: Ctx, at: string, action: string, id: string, input: AlertInput) {
+  return { at, member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, action, target: `alert:${id}`, requestId: ctx.requestId, outcome: 'ok', detail: JSON.stringify({ sourceRef: input.sourceRef }) };
+}
