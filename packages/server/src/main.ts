@@ -7,6 +7,7 @@ import { buildApp } from './http/build-app.js';
 import { uuidv7 } from './ids.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
+import { IndexFollower } from './screening/index-follower.js';
 
 /** The composition root: the one place that turns configuration into connected parts. */
 export async function openDeps(config: Pick<Config, 'database' | 'operator' | 'sessionHours'>): Promise<{ deps: Deps; database: Database }> {
@@ -17,7 +18,22 @@ export async function openDeps(config: Pick<Config, 'database' | 'operator' | 's
     await database.close();
     throw error;
   }
-  const deps: Deps = { db: database.db, engine: database.engine, clock: () => new Date(), newId: () => uuidv7(), operator: config.operator, sessionHours: config.sessionHours };
+  let follower: Promise<IndexFollower> | undefined;
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    clock: () => new Date(),
+    newId: () => uuidv7(),
+    operator: config.operator,
+    sessionHours: config.sessionHours,
+    // Loaded on the first screening, so CLI commands that never screen do not pay for it.
+    screeningIndex: () =>
+      (follower ??= (async () => {
+        const f = new IndexFollower(database.db);
+        await f.load();
+        return f;
+      })()),
+  };
   await seedMembers(deps);
   return { deps, database };
 }
@@ -36,6 +52,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     demo = await seedDemo(deps);
   }
   await expireAlerts(deps);
+  const follower = await deps.screeningIndex();
   const app = await buildApp(deps, { bodyLimit: config.bodyLimit, logLevel: config.logLevel, secureCookies: config.secureCookies });
   await app.listen({ port: config.port, host: config.host });
   const bound = app.server.address();
@@ -45,11 +62,13 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     expireAlerts(deps).catch((err: unknown) => app.log.error({ err }, 'expiring alerts failed'));
   }, 60_000);
   timer.unref();
+  follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));
   return {
     url: `http://localhost:${port}`,
     demo,
     stop: async () => {
       clearInterval(timer);
+      follower.stop();
       await app.close();
       await database.close();
     },

@@ -25,6 +25,7 @@ const PERMISSIONS = {
   'members.manage': ['admin'],
   'credentials.manage': ['admin'],
   'audit.read': ['auditor'],
+  'screening.run': ['frontline', 'bureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,8 +19,10 @@ const EXCEPTIONS: Readonly<Record<CyrillicLanguage, Readonly<Record<string, stri
   uk: { Г: 'H', И: 'Y' },
   be: { Г: 'H', Ё: 'IO' },
   bg: { Щ: 'SHT', Ъ: 'A' },
-  // Serbian as printed in the table (Г → H included): Ж, Х, Ц, Ч, Ш lose their digraphs.
-  sr: { Г: 'H', Ж: 'Z', Х: 'H', Ц: 'C', Ч: 'C', Ш: 'S' },
+  // Serbian: Ж, Х, Ц, Ч, Ш lose their digraphs (the MRZ form of Serbian Latin ž, h, c, č, š).
+  // The printed table also lists Г → H for Serbian; Serbian documents write G (Gajica), so G is
+  // kept here: a border officer compares the MRZ with what the passport actually prints.
+  sr: { Ж: 'Z', Х: 'H', Ц: 'C', Ч: 'C', Ш: 'S' },
   mk: { Х: 'H', Ц: 'C' },
 };
 

@@ -3,6 +3,9 @@ import { serve } from '../main.js';
 import { adminCommands } from './commands/admin-commands.js';
 import { dataCommands } from './commands/data-commands.js';
 import { importCommands } from './commands/import-commands.js';
+import { screenCommand } from './commands/screen-command.js';
+import { mrzCommand } from './commands/mrz-command.js';
+import { namesCommand } from './commands/names-command.js';
 import { configFrom, reportError, type DbOption } from './context.js';
 
 const port = (value: string): number => {
@@ -44,5 +47,8 @@ program
 adminCommands(program);
 dataCommands(program);
 importCommands(program);
+screenCommand(program);
+mrzCommand(program);
+namesCommand(program);
 
 program.parseAsync(process.argv).catch(reportError);

@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
 import { feedAndAuditRoutes } from './routes/feed-and-audit.js';
 import { healthRoutes } from './routes/health.js';
+import { screenRoutes } from './routes/screen.js';
 import { sessionRoutes } from './routes/session.js';
 import { webRoutes } from './routes/web.js';
 
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   alertRoutes(app, deps);
   feedAndAuditRoutes(app, deps);
   adminRoutes(app, deps);
+  screenRoutes(app, deps);
   webRoutes(app);
   return app;
 }

@@ -99,3 +99,17 @@ export async function changesAfter(db: Kysely<DB>, after: number, member: string
     .limit(limit)
     .execute();
 }
+
+/** Every change after `after`, whoever may see it: for this process's own screening index only. */
+export async function allChangesAfter(db: Kysely<DB>, after: number, limit: number) {
+  return db
+    .selectFrom('changes')
+    .innerJoin('alert_versions', (j) =>
+      j.onRef('alert_versions.alert_id', '=', 'changes.alert_id').onRef('alert_versions.version', '=', 'changes.version'),
+    )
+    .select(['changes.seq', 'changes.alert_id', 'changes.version', 'changes.owner', 'changes.at', 'alert_versions.status', 'alert_versions.body'])
+    .where('changes.seq', '>', after)
+    .orderBy('changes.seq')
+    .limit(limit)
+    .execute();
+}

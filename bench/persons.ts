@@ -1,0 +1,130 @@
+/**
+ * Person screening speed on a synthetic multi-script population, beside baselines measured in
+ * the same run: Fuse.js (fuzzy search over a list) on a 100,000-person subset, and PostgreSQL
+ * pg_trgm on the same subset when DATABASE_URL is set. Prints JSON lines.
+ *
+ *   node packages/server/bin/run-ts.js bench/persons.ts [--n 1000000]
+ */
+import Fuse from 'fuse.js';
+import type { Alert } from '@crosscheck/core';
+import { parseInput, screenQuerySchema } from '@crosscheck/core';
+import { search } from '../packages/server/src/app/screen.js';
+import { ScreeningIndex } from '../packages/server/src/screening/screening-index.js';
+
+const GIVEN = ['Anna', 'Maria', 'Mohammed', 'Ahmed', 'Olga', 'Ivan', 'John', 'Li', 'Wei', 'Fatima', 'Yusuf', 'Elena', 'Dimitrios', 'Sofia', 'Hans', 'Pierre', 'Giulia', 'Carlos', 'Aisha', 'Omar', 'Анна', 'Иван', 'Ольга', 'Сергей', 'محمد', 'أحمد', 'فاطمة', 'Γιώργος', 'Μαρία', '伟', '芳', 'Kenji', 'Yuki', 'Priya', 'Rahul'];
+const FAMILY_ROOTS = ['eriks', 'petr', 'ivan', 'kowal', 'nowak', 'smith', 'garc', 'haddad', 'nasser', 'papad', 'chen', 'wang', 'tanaka', 'sato', 'sharma', 'patel', 'rossi', 'bianc', 'muller', 'schmid', 'dubo', 'moreau', 'karim', 'rahman', 'hosein'];
+const SUFFIXES = ['son', 'ova', 'ov', 'ski', 'ak', 'ez', 'i', 'is', 'opoulos', 'er', 'ano', 'elli', 'ian', 'ian', 'oglu', 'en', 'o', 'a', 'e', ''];
+const SYLLABLES = ['ka', 'ri', 'mo', 'sa', 'lu', 'te', 'na', 'vo', 'di', 'be', 'zu', 'ha', 'lo', 'mi', 'ra', 'no', 'ti', 'ge'];
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** A population whose family names are varied enough that blocking keys stay selective. */
+function population(n: number): { name: string; birthDate: string }[] {
+  const r = rng(42);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const out: { name: string; birthDate: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const family = `${pick(FAMILY_ROOTS)}${pick(SYLLABLES)}${pick(SYLLABLES)}${pick(SUFFIXES)}`;
+    const y = 1940 + Math.floor(r() * 65);
+    const m = 1 + Math.floor(r() * 12);
+    const d = 1 + Math.floor(r() * 28);
+    out.push({ name: `${pick(GIVEN)} ${family.charAt(0).toUpperCase()}${family.slice(1)}`, birthDate: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` });
+  }
+  return out;
+}
+
+/** A typing error in the family name: one letter replaced. */
+function typo(name: string, r: () => number): string {
+  const i = name.lastIndexOf(' ') + 2 + Math.floor(r() * Math.max(1, name.length - name.lastIndexOf(' ') - 2));
+  return i < name.length ? `${name.slice(0, i)}e${name.slice(i + 1)}` : name;
+}
+
+const pctl = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+
+async function main(): Promise<void> {
+  const argN = process.argv.indexOf('--n');
+  const n = argN > 0 ? Number(process.argv[argN + 1]) : 1_000_000;
+  const people = population(n);
+  const index = new ScreeningIndex();
+  const now = new Date().toISOString();
+  const t0 = performance.now();
+  people.forEach((p, i) => {
+    index.upsert({ kind: 'person', category: 'locate', person: { names: [{ full: p.name }], birthDate: p.birthDate }, visibility: { mode: 'all' }, id: `p${i}`, owner: 'FRA', status: 'active', version: 1, createdAt: now, updatedAt: now } satisfies Alert);
+  });
+  const buildMs = performance.now() - t0;
+
+  const r = rng(7);
+  const queries = Array.from({ length: 2000 }, () => {
+    const p = people[Math.floor(r() * people.length)]!;
+    return parseInput(screenQuerySchema, { person: { names: [typo(p.name, r)], birthDate: p.birthDate } });
+  });
+  for (const q of queries.slice(0, 200)) search(index, q, 'DEU');
+  const times: number[] = [];
+  for (const q of queries) {
+    const s = performance.now();
+    search(index, q, 'DEU');
+    times.push(performance.now() - s);
+  }
+
+  const subset = people.slice(0, 100_000);
+  const fuse = new Fuse(subset, { keys: ['name'], threshold: 0.3, ignoreLocation: true });
+  const fuseTimes: number[] = [];
+  for (const q of queries.slice(0, 30)) {
+    const name = q.person!.names[0] as string;
+    const s = performance.now();
+    fuse.search(name, { limit: 20 });
+    fuseTimes.push(performance.now() - s);
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'persons.screen',
+      n,
+      buildSeconds: Number((buildMs / 1000).toFixed(1)),
+      p50Ms: Number(pctl(times, 0.5).toFixed(3)),
+      p99Ms: Number(pctl(times, 0.99).toFixed(3)),
+      baseline: 'Fuse.js search, 100,000-person subset, threshold 0.3',
+      baselineP50Ms: Number(pctl(fuseTimes, 0.5).toFixed(1)),
+      ratio: Number((pctl(fuseTimes, 0.5) / pctl(times, 0.5)).toFixed(0)),
+    }),
+  );
+
+  if (process.env.DATABASE_URL) await pgTrgm(subset, queries.slice(0, 300).map((q) => q.person!.names[0] as string), pctl(times, 0.5), n);
+}
+
+async function pgTrgm(subset: { name: string }[], names: string[], oursP50: number, n: number): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const schema = `bench_trgm_${process.pid}`;
+  try {
+    await client.query('create extension if not exists pg_trgm');
+    await client.query(`create schema ${schema}`);
+    await client.query(`create table ${schema}.people (id int primary key, name text not null)`);
+    for (let i = 0; i < subset.length; i += 5000) {
+      const chunk = subset.slice(i, i + 5000);
+      await client.query(`insert into ${schema}.people (id, name) select * from unnest($1::int[], $2::text[])`, [chunk.map((_, j) => i + j), chunk.map((p) => p.name.toLowerCase())]);
+    }
+    await client.query(`create index on ${schema}.people using gin (name gin_trgm_ops)`);
+    await client.query('analyze');
+    const times: number[] = [];
+    for (const name of names) {
+      const s = performance.now();
+      await client.query(`select id, similarity(name, $1) s from ${schema}.people where name % $1 order by s desc limit 20`, [name.toLowerCase()]);
+      times.push(performance.now() - s);
+    }
+    console.log(JSON.stringify({ bench: 'persons.pg_trgm', n: subset.length, p50Ms: Number(pctl(times, 0.5).toFixed(3)), p99Ms: Number(pctl(times, 0.99).toFixed(3)), baseline: `crosscheck in-process p50 at ${n}`, baselineP50Ms: Number(oursP50.toFixed(3)), ratio: Number((pctl(times, 0.5) / oursP50).toFixed(0)) }));
+  } catch (e) {
+    console.log(JSON.stringify({ bench: 'persons.pg_trgm', skipped: (e as Error).message }));
+  } finally {
+    await client.query(`drop schema if exists ${schema} cascade`);
+    await client.end();
+  }
+}
+
+await main();

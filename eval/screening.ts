@@ -1,0 +1,102 @@
+/**
+ * Person screening quality on the public fixtures (see ../shared/testdata/README.md):
+ * index the UN Security Council list, screen the UN positives (clean and deliberately
+ * mangled) and 100,000 synthetic negatives, and count recall, top-1 accuracy and false alarms
+ * at the default threshold. The expected alert of each positive comes from
+ * `screening/derived/un_positives_to_un_dataid.csv`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { DEFAULT_THRESHOLD, parseInput, screenQuerySchema, type Alert } from '@crosscheck/core';
+import { search } from '../packages/server/src/app/screen.js';
+import { parseUnList } from '../packages/server/src/formats/un-sc-list.js';
+import { ScreeningIndex } from '../packages/server/src/screening/screening-index.js';
+
+type Row = Record<string, string>;
+
+export interface ScreeningEval {
+  unIndividuals: number;
+  positives: { file: string; rows: number; recall: number; top1: number; misses: string[] }[];
+  negatives: { file: string; rows: number; falsePositives: number; rate: number }[];
+  queryMicros: { p50: number; p99: number };
+}
+
+const readCsv = (path: string): Row[] => parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
+
+/** Builds the query a border system would send for a fixture row. */
+function queryOf(row: Row): unknown {
+  const name = row.full_name?.trim() || [row.first_name, row.middle_name, row.last_name].filter((x) => x).join(' ');
+  const dob = row.date_of_birth?.trim();
+  const nat = row.nationality?.trim();
+  return {
+    person: {
+      names: [name || '?'],
+      ...(dob && /^\d{4}(-\d{1,2}(-\d{1,2})?)?$/.test(dob) ? { birthDate: dob } : {}),
+      ...(row.gender === 'male' ? { sex: 'M' } : row.gender === 'female' ? { sex: 'F' } : {}),
+      ...(nat && /^[A-Za-z]{2,3}$/.test(nat) ? { nationality: nat } : {}),
+    },
+  };
+}
+
+export async function evalScreening(testdataDir: string): Promise<ScreeningEval | null> {
+  const dir = join(testdataDir, 'screening');
+  const fixtures = join(dir, 'yente', 'candidate_generation_benchmark', 'fixtures');
+  if (!existsSync(join(dir, 'UN_consolidated.xml')) || !existsSync(fixtures)) return null;
+
+  const index = new ScreeningIndex();
+  const { alerts } = parseUnList(readFileSync(join(dir, 'UN_consolidated.xml'), 'utf8'));
+  const now = new Date().toISOString();
+  for (const input of alerts) {
+    const alert = { ...input, id: input.sourceRef!, owner: 'UNO', status: 'active', version: 1, createdAt: now, updatedAt: now } as Alert;
+    index.upsert(alert);
+  }
+  const listed = new Set(alerts.map((a) => a.sourceRef!));
+
+  const expected = new Map<string, string>();
+  for (const r of readCsv(join(dir, 'derived', 'un_positives_to_un_dataid.csv'))) expected.set(`${r.fixture}:${r.row_index}`, `un-sc:${r.un_dataid}`);
+
+  const timings: number[] = [];
+  const run = (row: Row) => {
+    const query = parseInput(screenQuerySchema, queryOf(row));
+    const t0 = performance.now();
+    const hits = search(index, query, 'FRA');
+    timings.push((performance.now() - t0) * 1000);
+    return hits;
+  };
+
+  const positives: ScreeningEval['positives'] = [];
+  for (const file of ['positives_un_untreated', 'positives_un_treated']) {
+    const rows = readCsv(join(fixtures, `${file}.csv`));
+    let total = 0;
+    let found = 0;
+    let top1 = 0;
+    const misses: string[] = [];
+    rows.forEach((row, i) => {
+      const want = expected.get(`${file}:${i}`);
+      // Persons who have left the list since the fixtures were made cannot be found: dropped.
+      if (!want || !listed.has(want)) return;
+      total++;
+      const hits = run(row);
+      if (hits.some((h) => h.alertId === want)) found++;
+      else if (misses.length < 15) misses.push(`${row.full_name} → ${want}`);
+      if (hits[0]?.alertId === want) top1++;
+    });
+    positives.push({ file, rows: total, recall: found / total, top1: top1 / total, misses });
+  }
+
+  const negatives: ScreeningEval['negatives'] = [];
+  for (const file of ['negatives_global', 'negatives_us']) {
+    const rows = readCsv(join(fixtures, `${file}.csv`));
+    let fp = 0;
+    for (const row of rows) if (run(row).some((h) => h.score >= DEFAULT_THRESHOLD)) fp++;
+    negatives.push({ file, rows: rows.length, falsePositives: fp, rate: fp / rows.length });
+  }
+  timings.sort((a, b) => a - b);
+  return {
+    unIndividuals: alerts.length,
+    positives,
+    negatives,
+    queryMicros: { p50: timings[Math.floor(timings.length / 2)] ?? 0, p99: timings[Math.floor(timings.length * 0.99)] ?? 0 },
+  };
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { compareNames, nameScore } from './compare-names.js';
+import { prepareName, type NameInput } from './prepare-name.js';
+import { DEFAULT_THRESHOLD } from './score-person.js';
+
+const compare = (a: string | NameInput, b: string | NameInput) => compareNames(prepareName(a), prepareName(b));
+const score = (a: string | NameInput, b: string | NameInput): number => compare(a, b).score;
+const hit = (a: string | NameInput, b: string | NameInput): boolean => score(a, b) >= DEFAULT_THRESHOLD;
+
+describe('compareNames: spelling and transliteration variants', () => {
+  it('matches Qadhafi to Gaddafi and says why', () => {
+    const r = compare('Muammar Qadhafi', 'Muammar Gaddafi');
+    expect(r.score).toBeGreaterThan(0.9);
+    expect(r.reasons).toContain('name QADHAFI ~ GADDAFI: transliteration variant');
+  });
+
+  it('matches the common spellings of Gaddafi to each other', () => {
+    const spellings = ['Kaddafi', 'Qaddafi', 'Gadhafi', 'Khadafy', 'Gheddafi', 'Qadhdhafi', 'Quathafi', 'Ghadafi', 'Kazzafi', 'Qathafi'];
+    for (const a of spellings) for (const b of spellings) expect(hit(`Muammar ${a}`, `Moammar ${b}`), `${a} / ${b}`).toBe(true);
+  });
+
+  it('matches Mohammed, Muhammad, Mohamed, Mohamad and the abbreviation Mohd as variant spellings', () => {
+    for (const v of ['Muhammad', 'Mohamed', 'Mohamad', 'Muhamad', 'Mohd', 'Mehmet']) {
+      const r = compare(`Mohammed ${'Salim'}`, `${v} Salim`);
+      expect(r.score, v).toBeGreaterThan(0.9);
+      expect(r.reasons.join()).toMatch(/MOHAMMED ~ \w+: variant spelling/);
+    }
+  });
+
+  it('matches Yusuf, Youssef and Yousef, Osama and Usama, Hussein and Husayn', () => {
+    expect(hit('Yusuf Ahmed', 'Youssef Ahmed')).toBe(true);
+    expect(hit('Yousef Ahmed', 'Yusuf Ahmad')).toBe(true);
+    expect(hit('Osama bin Laden', 'Usama bin Ladin')).toBe(true);
+    expect(hit('Saddam Husayn', 'Saddam Hussein')).toBe(true);
+  });
+
+  it('keeps Hassan and Hussein apart although they sound alike', () => {
+    expect(hit('Ali Hassan', 'Ali Hussein')).toBe(false);
+  });
+
+  it('reads ph as f, w as v, and doubled letters as single', () => {
+    expect(hit('Mustapha Kamal', 'Mustafa Kamal')).toBe(true);
+    expect(hit('Wladimir Putin', 'Vladimir Putin')).toBe(true);
+    expect(hit('Emanuel Macron', 'Emmanuel Macron')).toBe(true);
+  });
+
+  it('ignores case, diacritics, hyphens and apostrophes', () => {
+    expect(score('RECEP TAYYIP ERDOĞAN', 'recep tayyip erdogan')).toBe(1);
+    expect(score("Mu'ammar al-Qadhafi", 'Muammar Al Qadhafi')).toBe(1);
+    expect(score('Jean-Marie Le Pen', 'Jean Marie Le Pen')).toBe(1);
+  });
+});
+
+describe('compareNames: other scripts', () => {
+  it('matches Муаммар Каддафи to Muammar Gaddafi', () => {
+    const r = compare('Муаммар Каддафи', 'Muammar Gaddafi');
+    expect(r.score).toBeGreaterThan(0.9);
+    expect(r.reasons[0]).toBe('query name in Cyrillic script, read as MUAMMAR KADDAFI');
+  });
+
+  it('matches Arabic script to its Latin spellings by consonants', () => {
+    expect(hit('معمر القذافي', 'Muammar Gaddafi')).toBe(true);
+    expect(hit('محمد علي', 'Mohamed Ali')).toBe(true);
+    expect(hit('خالد محمود', 'Khaled Mahmoud')).toBe(true);
+    expect(hit('محمد علي', 'Ahmed Hassan')).toBe(false);
+  });
+
+  it('matches Greek, Hebrew, Chinese and Korean names to their Latin forms', () => {
+    expect(hit('Κυριάκος Μητσοτάκης', 'Kyriakos Mitsotakis')).toBe(true);
+    expect(hit('משה', 'Moshe')).toBe(true);
+    expect(hit('习近平', 'Xi Jinping')).toBe(true);
+    expect(hit('김정은', 'Kim Jong Un')).toBe(true);
+  });
+
+  it('matches Devanagari, Bengali, Thai, Khmer, Georgian, Armenian and Katakana names to their Latin forms', () => {
+    expect(hit('नरेन्द्र मोदी', 'Narendra Modi')).toBe(true);
+    expect(hit('মোহাম্মদ শামসুদ্দিন', 'Mohammed Shamsuddin')).toBe(true);
+    expect(hit('สมชาย', 'Somchai')).toBe(true);
+    expect(hit('ប៉ុល ពត', 'Pol Pot')).toBe(true);
+    expect(hit('ბარაკ ობამა', 'Barack Obama')).toBe(true);
+    expect(hit('Բարակ Օբամա', 'Barack Obama')).toBe(true);
+    expect(hit('バラク・オバマ', 'Barack Obama')).toBe(true);
+    expect(hit('नरेन्द्र मोदी', 'Rahul Gandhi')).toBe(false);
+  });
+
+  it('tells different Chinese characters apart even when they read alike', () => {
+    expect(hit('高石早苗', '高市早苗')).toBe(false);
+    expect(hit('习近平', '习近平')).toBe(true);
+  });
+});
+
+describe('compareNames: order, parts and typos', () => {
+  it('does not match George Bush to George Habbash', () => {
+    expect(score('George Bush', 'George Habbash')).toBeLessThan(0.5);
+  });
+
+  it('matches regardless of word order and of the "FAMILY, Given" form', () => {
+    expect(score('Putin, Vladimir', 'Vladimir Putin')).toBe(1);
+    expect(hit('bin Salman Mohammed', 'Mohammed bin Salman')).toBe(true);
+  });
+
+  it('marks the surname when it is known', () => {
+    expect(compare({ family: 'Qadhafi', given: 'Muammar' }, 'Gaddafi, Muammar').reasons).toContain('surname QADHAFI ~ GADDAFI: transliteration variant');
+  });
+
+  it('matches one typo in a name but not a different name', () => {
+    expect(hit('Vladimir Pudin', 'Vladimir Putin')).toBe(true);
+    expect(hit('Bashar al-Asasd', 'Bashar al-Assad')).toBe(true);
+    expect(hit('Alexander Lukashnko', 'Alexander Lukashenko')).toBe(true);
+    expect(hit('Daniel Tusk', 'Donald Tusk')).toBe(false);
+    expect(hit('Bashar al-Assad', 'Hafez al-Assad')).toBe(false);
+  });
+
+  it('does not take a surname made from a name for a typo of it (Ivan / Ivanov)', () => {
+    expect(score('Ivan', 'Ivanov')).toBe(0);
+  });
+
+  it('matches words written together or apart', () => {
+    expect(hit('ABDUL RAHMAN', 'ABDULRAHMAN')).toBe(true);
+    expect(hit('AlisherUsmanov', 'Alisher Usmanov')).toBe(true);
+    expect(hit("'Abd al-Aziz al-Nuristani", 'Abdul Aziz Nooristani')).toBe(true);
+    expect(hit('Saif ud-Din', 'Saifuddin')).toBe(true);
+  });
+
+  it('matches initials, but less than the full name, and never on initials alone', () => {
+    const initial = score('J. Smith', 'John Smith');
+    expect(initial).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(initial).toBeLessThan(score('John Smith', 'John Smith'));
+    expect(hit('J.-C. Juncker', 'Jean-Claude Juncker')).toBe(true);
+    expect(hit('A. Nazarbayev', 'Nursultan Nazarbayev')).toBe(false);
+    expect(hit('N.N.', 'Nursultan Nazarbayev')).toBe(false);
+    expect(hit('William G. Frost', 'William W. Frost')).toBe(false);
+  });
+
+  it('scores a query missing a middle name or patronymic high, but below the full name', () => {
+    const missing = score('Vladimir Putin', 'Vladimir Vladimirovich Putin');
+    expect(missing).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(missing).toBeLessThan(score('Vladimir Vladimirovich Putin', 'Vladimir Vladimirovich Putin'));
+  });
+
+  it('weighs a word only in the query more than a word only in the record', () => {
+    expect(score('John Michael Smith', 'John Smith')).toBeLessThan(score('John Smith', 'John Michael Smith'));
+  });
+
+  it('treats a different father or clan name as a contradiction, not as a missing word', () => {
+    expect(hit('Sergey Viktorovich Lavrov', 'Sergey Borisovich Lavrov')).toBe(false);
+    expect(hit('BARZAN IBRAHIM HASSAN AL-MOSULI', 'BARZAN IBRAHIM HASSAN AL-TIKRITI')).toBe(false);
+  });
+
+  it('does not match son and father swapped around BIN', () => {
+    const r = compare('SALMAN BIN MUHAMMAD AL-RAWI', 'MUHAMMAD BIN SALMAN AL-RAWI');
+    expect(r.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(r.reasons).toContain('names on the other side of BIN: son and father swapped');
+  });
+
+  it('drops titles, and matches common short forms', () => {
+    expect(score('Dr. Rami Makhlouf', 'Rami Makhlouf')).toBe(1);
+    expect(score('Sheikh Isa Bin Tarif Al Bin Ali', 'Isa Bin Tarif Al Bin Ali')).toBe(1);
+    expect(score('Dr John Major', 'John Major')).toBe(1);
+    expect(hit('Bill Clinton', 'William Clinton')).toBe(true);
+  });
+
+  it('does not double-count a repeated word', () => {
+    expect(hit('Sergey Sergey Shoigu', 'Sergey Shoigu')).toBe(true);
+  });
+
+  it('handles short names', () => {
+    expect(hit('Li Wei', 'Lee Wei')).toBe(true);
+    expect(hit('Li Wei', 'Wang Wei')).toBe(false);
+    expect(hit('Ali', 'Ali')).toBe(true);
+    expect(hit('Ali', 'Ilya')).toBe(false);
+  });
+
+  it('gives 0 and a reason for an empty name', () => {
+    expect(compare('', 'John')).toEqual({ score: 0, reasons: ['no name to compare'] });
+    expect(compare('—', '...')).toEqual({ score: 0, reasons: ['no name to compare'] });
+  });
+
+  it('gives nameScore the same score as compareNames', () => {
+    for (const [a, b] of [['Muammar Qadhafi', 'Gaddafi'], ['J Smith', 'John Smith'], ['محمد علي', 'Mohamed Ali']] as const) {
+      expect(Math.round(nameScore(prepareName(a), prepareName(b)) * 1000) / 1000).toBe(score(a, b));
+    }
+  });
+});

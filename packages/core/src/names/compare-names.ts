@@ -1,0 +1,286 @@
+import { INITIAL, lastEdits, lastKind, NEAR, partSimilarity, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, type MatchKind } from './part-similarity.js';
+import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type NamePart, type PreparedName } from './prepare-name.js';
+
+export interface NameComparison {
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * How the score treats words that found no partner. A word of the query missing from the record
+ * weighs more than the reverse (a record usually carries the fuller name); a word on each side
+ * that found no partner is a contradiction (another father's name, another clan) and costs most.
+ */
+const QUERY_COVERAGE_POWER = 0.5;
+const RECORD_COVERAGE_POWER = 0.3;
+/**
+ * Reached in full at the weight of one initial: a contradicting initial (WILLIAM G. FROST /
+ * WILLIAM W. FROST) is as much a contradiction as a different word.
+ */
+const CONFLICT_PENALTY = 0.25;
+/** MUHAMMAD BIN SALMAN is not SALMAN BIN MUHAMMAD: the same words, another person. */
+const FILIATION_PENALTY = 0.6;
+/** Without one full word in common (only initials or particles), a name pair cannot be a hit. */
+const WEAK_ONLY_CAP = 0.5;
+/** Joining words costs a little, so a one-to-one alignment of equal quality wins. */
+const JOIN_FACTOR = 0.97;
+/** A join is taken only when at least this good: it must read as the same word. */
+const JOIN_MIN = 0.75;
+
+// Scratch space reused by every comparison: the hot path allocates nothing.
+const N = MAX_NAME_PARTS;
+const sim = new Float64Array(N * N);
+const kind = new Uint8Array(N * N);
+const edits = new Uint8Array(N * N);
+/** Pair index per part, -1 when unmatched. */
+const qPair = new Int8Array(N);
+const rPair = new Int8Array(N);
+const pairSim = new Float64Array(N);
+const pairKind = new Uint8Array(N);
+const pairEdits = new Uint8Array(N);
+const pairQ = new Int8Array(N);
+const pairQLen = new Int8Array(N);
+const pairR = new Int8Array(N);
+const pairRLen = new Int8Array(N);
+let pairs = 0;
+
+/**
+ * Aligns the parts of two names into the scratch arrays (kept until the next call, for reasons):
+ * each part with at most one part of the other name, best pairs first, then leftover words
+ * against runs of leftover words written together.
+ */
+function align(a: PreparedName, b: PreparedName): void {
+  const n = a.parts.length;
+  const m = b.parts.length;
+  pairs = 0;
+  qPair.fill(-1, 0, n);
+  rPair.fill(-1, 0, m);
+  for (let i = 0; i < n; i++) {
+    const q = a.parts[i]!;
+    for (let j = 0; j < m; j++) {
+      const s = partSimilarity(q, b.parts[j]!);
+      sim[i * N + j] = s;
+      kind[i * N + j] = lastKind;
+      edits[i * N + j] = lastEdits;
+    }
+  }
+  // Greedy best-first: names have a handful of words, and the best pair is almost always right.
+  for (;;) {
+    let best = 0;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < n; i++) {
+      if (qPair[i] !== -1) continue;
+      for (let j = 0; j < m; j++) {
+        if (rPair[j] !== -1) continue;
+        const s = sim[i * N + j]!;
+        if (s > best) {
+          best = s;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi === -1) break;
+    addPair(bi, 1, bj, 1, best, kind[bi * N + bj] as MatchKind, edits[bi * N + bj]!);
+  }
+  if (pairs < n && pairs < m) {
+    joinUnmatched(a, b, false);
+    joinUnmatched(b, a, true);
+  }
+}
+
+function addPair(q: number, qLen: number, r: number, rLen: number, s: number, k: MatchKind, e: number): void {
+  const p = pairs++;
+  pairSim[p] = s;
+  pairKind[p] = k;
+  pairEdits[p] = e;
+  pairQ[p] = q;
+  pairQLen[p] = qLen;
+  pairR[p] = r;
+  pairRLen[p] = rLen;
+  for (let i = q; i < q + qLen; i++) qPair[i] = p;
+  for (let j = r; j < r + rLen; j++) rPair[j] = p;
+}
+
+/** ABDUL RAHMAN ~ ABDULRAHMAN: an unmatched word against runs of unmatched words on the other side. */
+function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boolean): void {
+  const singlePair = swapped ? rPair : qPair;
+  const splitPair = swapped ? qPair : rPair;
+  for (let i = 0; i < single.parts.length; i++) {
+    if (singlePair[i] !== -1) continue;
+    const part = single.parts[i]!;
+    if (part.kind === PART_INITIAL || part.kind === PART_PARTICLE) continue;
+    let best = JOIN_MIN;
+    let bestJoin = -1;
+    let bestKind: MatchKind = 0;
+    let bestEdits = 0;
+    for (let k = 0; k < split.joins.length; k++) {
+      const join = split.joins[k]!;
+      let free = true;
+      for (let j = join.start; j < join.start + join.length; j++) if (splitPair[j] !== -1) free = false;
+      if (!free) continue;
+      const s = (swapped ? partSimilarity(join.part, part) : partSimilarity(part, join.part)) * JOIN_FACTOR;
+      if (s > best) {
+        best = s;
+        bestJoin = k;
+        bestKind = lastKind;
+        bestEdits = lastEdits;
+      }
+    }
+    if (bestJoin === -1) continue;
+    const join = split.joins[bestJoin]!;
+    if (swapped) addPair(join.start, join.length, i, 1, best, bestKind, bestEdits);
+    else addPair(i, 1, join.start, join.length, best, bestKind, bestEdits);
+  }
+}
+
+/**
+ * True when an unmatched part repeats a matched part of the same name (SERGEY SERGEY SHOIGU): a
+ * repeat is not missing from the other name, but it still contradicts an unmatched word there
+ * (MOHAMED MOHAMED CADDOW is not MOHAMED OSMAN CADDOW).
+ */
+function repeatsMatched(parts: readonly NamePart[], index: number, pairOf: Int8Array): boolean {
+  const text = parts[index]!.text;
+  for (let i = 0; i < parts.length; i++) if (i !== index && pairOf[i] !== -1 && parts[i]!.text === text) return true;
+  return false;
+}
+
+/** A pair of words on different sides of BIN in the two names: the son's name is the other's father's. */
+function filiationSwapped(a: PreparedName, b: PreparedName): boolean {
+  if (a.filiation < 0 || b.filiation < 0) return false;
+  for (let p = 0; p < pairs; p++) {
+    if (pairQLen[p] !== 1 || pairRLen[p] !== 1 || a.parts[pairQ[p]!]!.kind === PART_PARTICLE) continue;
+    if (pairQ[p]! < a.filiation !== pairR[p]! < b.filiation) return true;
+  }
+  return false;
+}
+
+/** The score of the current alignment. */
+function scoreAlignment(a: PreparedName, b: PreparedName): number {
+  if (pairs === 0) return 0;
+  let weighted = 0;
+  let pairWeight = 0;
+  let strong = false;
+  let matchedQ = 0;
+  let matchedR = 0;
+  for (let p = 0; p < pairs; p++) {
+    let wq = 0;
+    for (let i = pairQ[p]!; i < pairQ[p]! + pairQLen[p]!; i++) wq += a.parts[i]!.weight;
+    let wr = 0;
+    for (let j = pairR[p]!; j < pairR[p]! + pairRLen[p]!; j++) wr += b.parts[j]!.weight;
+    const w = (wq + wr) / 2;
+    weighted += pairSim[p]! * w;
+    pairWeight += w;
+    matchedQ += wq;
+    matchedR += wr;
+    if (pairKind[p] !== INITIAL && a.parts[pairQ[p]!]!.kind !== PART_PARTICLE) strong = true;
+  }
+  let missingQ = 0;
+  let conflictQ = 0;
+  for (let i = 0; i < a.parts.length; i++) {
+    if (qPair[i] !== -1) continue;
+    const part = a.parts[i]!;
+    if (part.kind !== PART_PARTICLE) conflictQ += part.weight;
+    if (!repeatsMatched(a.parts, i, qPair)) missingQ += part.weight;
+  }
+  let missingR = 0;
+  let conflictR = 0;
+  for (let j = 0; j < b.parts.length; j++) {
+    if (rPair[j] !== -1) continue;
+    const part = b.parts[j]!;
+    if (part.kind !== PART_PARTICLE) conflictR += part.weight;
+    if (!repeatsMatched(b.parts, j, rPair)) missingR += part.weight;
+  }
+  let score = weighted / pairWeight;
+  if (missingQ > 0) score *= Math.pow(matchedQ / (matchedQ + missingQ), QUERY_COVERAGE_POWER);
+  if (missingR > 0) score *= Math.pow(matchedR / (matchedR + missingR), RECORD_COVERAGE_POWER);
+  const conflict = conflictQ < conflictR ? conflictQ : conflictR;
+  if (conflict > 0) score *= 1 - CONFLICT_PENALTY * Math.min(1, conflict / INITIAL_WEIGHT);
+  if (filiationSwapped(a, b)) score *= FILIATION_PENALTY;
+  if (!strong && score > WEAK_ONLY_CAP) score = WEAK_ONLY_CAP;
+  return score;
+}
+
+/** The name score alone, without reasons: what candidate scoring calls for every candidate. */
+export function nameScore(a: PreparedName, b: PreparedName): number {
+  if (a.parts.length === 0 || b.parts.length === 0) return 0;
+  align(a, b);
+  return scoreAlignment(a, b);
+}
+
+/**
+ * Compares a query name with a record name: a score in [0, 1] and the reasons a person can read.
+ * Word order does not matter; a query word missing from the record costs more than the reverse.
+ */
+export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
+  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: ['no name to compare'] };
+  align(a, b);
+  const score = scoreAlignment(a, b);
+  return { score: round(score), reasons: reasonsOf(a, b) };
+}
+
+/**
+ * The reasons of the last `nameScore` call, which must have been for `a` and `b`: lets the
+ * person score explain its best name pair without aligning it twice.
+ */
+export function lastNameReasons(a: PreparedName, b: PreparedName): string[] {
+  if (a.parts.length === 0 || b.parts.length === 0) return ['no name to compare'];
+  return reasonsOf(a, b);
+}
+
+const KIND_TEXT: Readonly<Record<number, string>> = {
+  [SPELLING]: 'variant spelling',
+  [TRANSLITERATION]: 'transliteration variant',
+  [NEAR]: 'similar spelling',
+  [INITIAL]: 'initial',
+  [SHORT_FORM]: 'short form',
+};
+
+const SCRIPT_NAMES: Readonly<Record<string, string>> = {
+  Cyrl: 'Cyrillic', Arab: 'Arabic', Grek: 'Greek', Hebr: 'Hebrew', Hani: 'Chinese characters', Hira: 'Hiragana',
+  Kana: 'Katakana', Hang: 'Hangul', Deva: 'Devanagari', Beng: 'Bengali', Thai: 'Thai', Khmr: 'Khmer', Armn: 'Armenian',
+  Geor: 'Georgian', Ethi: 'Ethiopic', Taml: 'Tamil', Mymr: 'Myanmar', Laoo: 'Lao', Sinh: 'Sinhala', Guru: 'Gurmukhi',
+  Gujr: 'Gujarati', Telu: 'Telugu', Knda: 'Kannada', Mlym: 'Malayalam', Tibt: 'Tibetan', Syrc: 'Syriac', Thaa: 'Thaana', Mong: 'Mongolian',
+};
+
+/** Reasons for the current alignment, in the query's word order. */
+function reasonsOf(a: PreparedName, b: PreparedName): string[] {
+  const reasons: string[] = [];
+  for (const [side, name] of [['query', a], ['record', b]] as const) {
+    if (name.script !== 'Latn' && name.script !== 'Zyyy') {
+      reasons.push(`${side} name in ${SCRIPT_NAMES[name.script] ?? name.script} script, read as ${name.tokens.join(' ')}`);
+    }
+  }
+  const order = Array.from({ length: pairs }, (_, p) => p).sort((x, y) => pairQ[x]! - pairQ[y]!);
+  for (const p of order) {
+    const q = a.parts[pairQ[p]!]!;
+    const r = b.parts[pairR[p]!]!;
+    if (q.kind === PART_PARTICLE) continue;
+    const qText = a.tokens.slice(pairQ[p]!, pairQ[p]! + pairQLen[p]!).join(' ');
+    const rText = b.tokens.slice(pairR[p]!, pairR[p]! + pairRLen[p]!).join(' ');
+    const role = q.role !== 'name' ? q.role : r.role;
+    const joined = pairQLen[p]! > 1 || pairRLen[p]! > 1;
+    const k = pairKind[p]!;
+    let why: string;
+    if (k === SAME) why = joined ? 'written together' : '';
+    else if (k === TYPO) why = `${pairEdits[p]} letter${pairEdits[p] === 1 ? '' : 's'} different`;
+    else why = KIND_TEXT[k] ?? 'similar';
+    if (joined && k !== SAME) why += ', written together';
+    reasons.push(why === '' ? `${role} ${qText}: same` : `${role} ${qText} ~ ${rText}: ${why}`);
+  }
+  for (let i = 0; i < a.parts.length; i++) {
+    const part = a.parts[i]!;
+    if (qPair[i] === -1 && part.kind !== PART_PARTICLE) reasons.push(`${part.role} ${part.text}: only in the query${repeatsMatched(a.parts, i, qPair) ? ' (repeated)' : ''}`);
+  }
+  for (let j = 0; j < b.parts.length; j++) {
+    const part = b.parts[j]!;
+    if (rPair[j] === -1 && part.kind !== PART_PARTICLE) reasons.push(`${part.role} ${part.text}: only in the record${repeatsMatched(b.parts, j, rPair) ? ' (repeated)' : ''}`);
+  }
+  if (filiationSwapped(a, b)) reasons.push('names on the other side of BIN: son and father swapped');
+  return reasons;
+}
+
+export function round(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}

@@ -1,0 +1,140 @@
+import countries from 'i18n-iso-countries';
+import { isPartialDate } from '../alerts/partial-date.js';
+
+/**
+ * Facts beside the name, normalised, and what agreement or disagreement on each is worth. The
+ * values are additive adjustments of the name score: agreement is modest evidence (many people
+ * share a birth year), disagreement on a well-recorded fact is stronger (after OpenSanctions'
+ * logic-v2: birth year differs −0.15, day differs −0.25, sex −0.2, country −0.2).
+ */
+export interface Evidence {
+  delta: number;
+  reason: string;
+}
+
+const SLOPPY_DATE = /^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$/;
+
+/** 1965, 1965-07, 1965-07-16, 1965-7-16, 1965/7/16 → YYYY[-MM[-DD]]; null when not a real date. */
+export function normaliseBirthDate(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const m = SLOPPY_DATE.exec(input.slice(0, 40));
+  if (!m) return null;
+  let out = m[1]!;
+  if (m[2] !== undefined) out += `-${m[2].padStart(2, '0')}`;
+  if (m[3] !== undefined) out += `-${m[3].padStart(2, '0')}`;
+  return isPartialDate(out) ? out : null;
+}
+
+// Codes in use on documents and lists that ISO 3166 does not have (or has under another code).
+const EXTRA_CODES: Readonly<Record<string, string>> = {
+  UK: 'GBR', EL: 'GRC', D: 'DEU', XK: 'XKX', XKX: 'XKX', RKS: 'XKX', GBD: 'GBR', GBN: 'GBR', GBO: 'GBR', GBP: 'GBR', GBS: 'GBR',
+};
+
+// Scoring normalises the same few hundred codes again and again: remember them (bounded).
+const nationalityCache = new Map<string, string | null>();
+
+/** ISO 3166 alpha-2 or alpha-3 in any case (and a few document codes: UK, D, XK) → alpha-3; null otherwise. */
+export function normaliseNationality(input: string): string | null {
+  if (typeof input !== 'string') return null;
+  const cached = nationalityCache.get(input);
+  if (cached !== undefined) return cached;
+  const result = lookUpNationality(input);
+  if (nationalityCache.size >= 2000) nationalityCache.clear();
+  nationalityCache.set(input, result);
+  return result;
+}
+
+function lookUpNationality(input: string): string | null {
+  const code = input.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(code)) return null;
+  const extra = EXTRA_CODES[code];
+  if (extra !== undefined) return extra;
+  if (code.length === 2) return countries.alpha2ToAlpha3(code) ?? null;
+  if (code.length === 3) return countries.alpha3ToAlpha2(code) !== undefined ? code : null;
+  return null;
+}
+
+interface ParsedDate {
+  y: number;
+  m: number; // 0 when unknown
+  d: number; // 0 when unknown
+}
+
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDate(value: string | undefined): ParsedDate | null {
+  if (typeof value !== 'string') return null;
+  // A record's dates were validated when it was stored; check the shape, not the calendar, again.
+  const v = (value.length === 4 && /^\d{4}$/.test(value)) || (value.length === 10 && FULL_DATE.test(value)) ? value : normaliseBirthDate(value);
+  if (v === null) return null;
+  return { y: Number(v.slice(0, 4)), m: v.length >= 7 ? Number(v.slice(5, 7)) : 0, d: v.length === 10 ? Number(v.slice(8, 10)) : 0 };
+}
+
+function show(p: ParsedDate): string {
+  return `${p.y}${p.m ? `-${String(p.m).padStart(2, '0')}` : ''}${p.d ? `-${String(p.d).padStart(2, '0')}` : ''}`;
+}
+
+/** Birth dates compared at the precision both have. */
+export function birthDateEvidence(query: string | undefined, record: string | undefined): Evidence | null {
+  const a = parseDate(query);
+  const b = parseDate(record);
+  if (!a || !b) return null;
+  const both = `${show(a)} vs ${show(b)}`;
+  const full = a.d > 0 && b.d > 0;
+  if (a.y === b.y) {
+    if (full) {
+      if (a.m === b.m && a.d === b.d) return { delta: 0.12, reason: `born ${show(a)}: same` };
+      if (a.m === b.d && a.d === b.m) return { delta: 0.05, reason: `born ${both}: day and month swapped` };
+      return { delta: -0.2, reason: `born ${both}: same year, different day` };
+    }
+    if (a.m > 0 && b.m > 0 && a.m !== b.m) return { delta: -0.15, reason: `born ${both}: same year, different month` };
+    return { delta: 0.05, reason: `born ${a.y}: same year` };
+  }
+  const gap = Math.abs(a.y - b.y);
+  if (gap === 1) {
+    // One year off is a common slip (or an "about 1970" record); the same day and month make it more so.
+    if (full && a.m === b.m && a.d === b.d) return { delta: 0, reason: `born ${both}: one year off, same day` };
+    return { delta: -0.05, reason: `born ${both}: one year off` };
+  }
+  return { delta: -0.3, reason: `born ${both}: different` };
+}
+
+export function sexEvidence(query: string | undefined, record: string | undefined): Evidence | null {
+  if ((query !== 'M' && query !== 'F') || (record !== 'M' && record !== 'F')) return null;
+  if (query === record) return { delta: 0.02, reason: `sex ${query}: same` };
+  return { delta: -0.2, reason: `sex ${query} vs ${record}: different` };
+}
+
+export function nationalityEvidence(query: readonly string[] | undefined, record: readonly string[] | undefined): Evidence | null {
+  const a = normaliseList(query);
+  const b = normaliseList(record);
+  if (a.length === 0 || b.length === 0) return null;
+  const shared = a.filter((c) => b.includes(c));
+  if (shared.length > 0) return { delta: 0.05, reason: `nationality ${shared.join(', ')}: same` };
+  // People change and add nationalities: a difference counts, but less than a different birth year.
+  return { delta: -0.1, reason: `nationality ${a.join(', ')} vs ${b.join(', ')}: different` };
+}
+
+function normaliseList(codes: readonly string[] | undefined): string[] {
+  const out: string[] = [];
+  for (const c of codes ?? []) {
+    const n = normaliseNationality(c);
+    if (n !== null && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+/** Document numbers compared without spaces, dashes or case. A shared number is near proof; different numbers are not a contradiction (people hold several documents). */
+export function documentEvidence(query: readonly string[] | undefined, record: readonly string[] | undefined): string | null {
+  if (!query?.length || !record?.length) return null;
+  const b = new Set(record.map(normaliseDocument).filter((d) => d.length >= 5));
+  for (const d of query) {
+    const n = normaliseDocument(d);
+    if (n.length >= 5 && b.has(n)) return n;
+  }
+  return null;
+}
+
+function normaliseDocument(number: string): string {
+  return typeof number === 'string' ? number.slice(0, 64).toUpperCase().replace(/[^A-Z0-9]/g, '') : '';
+}

@@ -1,0 +1,173 @@
+import { distance } from 'fastest-levenshtein';
+import { PART_INITIAL, PART_PARTICLE, type NamePart } from './prepare-name.js';
+import { oneConsonantApart } from './skeleton.js';
+
+/** Why two name parts were taken for the same word, best first. */
+export const SAME = 1;
+export const SPELLING = 2;
+export const TRANSLITERATION = 3;
+export const TYPO = 4;
+export const NEAR = 5;
+export const INITIAL = 6;
+export const SHORT_FORM = 7;
+export type MatchKind = 0 | typeof SAME | typeof SPELLING | typeof TRANSLITERATION | typeof TYPO | typeof NEAR | typeof INITIAL | typeof SHORT_FORM;
+
+/**
+ * The similarity levels. A variant that only vowels, doubling or a final H tell apart is nearly
+ * as good as the same spelling; merged consonant classes a little less; a typo less the more of the
+ * word it changes; one consonant off after the merges (KAZZAFI / GADDAFI) less again.
+ */
+const SPELLING_SIM = 0.95;
+const TRANSLITERATION_SIM = 0.92;
+const CROSS_SCRIPT_SIM = 0.9;
+const NEAR_SIM = 0.8;
+const CROSS_SCRIPT_NEAR_SIM = 0.75;
+const INITIAL_SIM = 0.8;
+const SHORT_FORM_SIM = 0.85;
+const TYPO_MAX_SIM = 0.9;
+
+/** Edits a typo may have, by the longer word's length: none for two letters, three from twelve. */
+export function typoBudget(length: number): number {
+  return length <= 2 ? 0 : length <= 5 ? 1 : length <= 11 ? 2 : 3;
+}
+
+/** The kind of the last `partSimilarity` result: a module variable so the hot path allocates nothing. */
+export let lastKind: MatchKind = 0;
+/** Edits of the last TYPO result. */
+export let lastEdits = 0;
+
+/** Similarity of two name parts in [0, 1]; 0 means "not the same word". Sets `lastKind`. */
+export function partSimilarity(q: NamePart, r: NamePart): number {
+  lastKind = 0;
+  if (q.native !== '' && r.native !== '') {
+    // Both written in Chinese, Japanese or Korean characters: the characters decide.
+    if (q.native !== r.native) return 0;
+    lastKind = SAME;
+    return 1;
+  }
+  if (q.text === r.text) {
+    lastKind = q.kind === PART_INITIAL ? INITIAL : SAME;
+    return 1;
+  }
+  if (q.kind === PART_PARTICLE || r.kind === PART_PARTICLE) {
+    // BIN ~ IBN ~ BEN, EL ~ AL: particles meet particles of the same meaning only.
+    if (q.kind !== r.kind || q.group !== r.group) return 0;
+    lastKind = SPELLING;
+    return 1;
+  }
+  if (q.kind === PART_INITIAL || r.kind === PART_INITIAL) {
+    if (q.kind === r.kind) return 0;
+    const initial = q.kind === PART_INITIAL ? q : r;
+    const full = initial === q ? r : q;
+    if (full.text.charCodeAt(0) !== initial.text.charCodeAt(0)) return 0;
+    lastKind = INITIAL;
+    return INITIAL_SIM;
+  }
+  if ((q.fullForms.length > 0 && q.fullForms.includes(r.text)) || (r.fullForms.length > 0 && r.fullForms.includes(q.text))) {
+    lastKind = SHORT_FORM;
+    return SHORT_FORM_SIM;
+  }
+  if (q.group >= 0 && r.group >= 0) {
+    // Both are known names: the same group is a variant, different groups are different names.
+    if (q.group !== r.group) return 0;
+    lastKind = SPELLING;
+    return SPELLING_SIM;
+  }
+  if (q.vowelPoor || r.vowelPoor) return crossScript(q, r);
+  const maxLen = q.text.length > r.text.length ? q.text.length : r.text.length;
+  // Short skeletons (one or two consonants) collide a lot (ALI, ILYA): then the letters must be close too.
+  const weak = q.soundConsonants < 3;
+  if (q.spelling === r.spelling && (!weak || distance(q.text, r.text) <= 2)) {
+    lastKind = SPELLING;
+    return SPELLING_SIM;
+  }
+  if (q.sound === r.sound && (!weak || distance(q.text, r.text) <= 2)) {
+    lastKind = TRANSLITERATION;
+    return TRANSLITERATION_SIM;
+  }
+  let budget = typoBudget(maxLen);
+  // Typos are rarer in the first letter than in the rest (the idea of Jaro-Winkler's prefix bonus):
+  // a word that starts with another sound gets one edit at most (SANANI is not MADANI).
+  if (budget > 1 && q.sound.charCodeAt(0) !== r.sound.charCodeAt(0)) budget = 1;
+  const lengthGap = q.text.length > r.text.length ? q.text.length - r.text.length : r.text.length - q.text.length;
+  // One edit adds or removes at most two letters from the set of letters used: a free lower bound
+  // that spares most Levenshtein computations between unrelated words.
+  const apart = (popcount(q.letters ^ r.letters) + 1) >> 1;
+  if (lengthGap > budget + 1 || apart > budget + 1) return near(q, r);
+  let d = distance(q.text, r.text);
+  if (d === 2 && isTransposition(q.text, r.text)) d = 1;
+  if (d >= 2 && isDerivedSurname(q.text, r.text)) return 0;
+  if (budget > 0 && d <= budget) {
+    lastKind = TYPO;
+    lastEdits = d;
+    const sim = 1 - (0.8 * d) / maxLen;
+    return sim < TYPO_MAX_SIM ? sim : TYPO_MAX_SIM;
+  }
+  return near(q, r);
+}
+
+/** One confusable consonant apart after the merges (KAZZAFI / GADDAFI). */
+function near(q: NamePart, r: NamePart): number {
+  if (q.soundConsonants >= 3 && oneConsonantApart(q.sound, r.sound)) {
+    lastKind = NEAR;
+    return NEAR_SIM;
+  }
+  return 0;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+// Endings that make a surname out of a name (IVAN → IVANOV, PETRE → PETRESCU, HASSAN → HASSANZADEH).
+const SURNAME_ENDINGS = ['OV', 'EV', 'OVA', 'EVA', 'IN', 'INA', 'SKI', 'SKA', 'SKY', 'SKII', 'SON', 'SEN', 'ENKO', 'ESCU', 'IAN', 'YAN', 'ZADE', 'ZADEH', 'OGLU', 'OVIC', 'EVIC', 'ICH', 'VICH'];
+
+/** IVAN / IVANOV: the longer is the shorter with a surname ending, a different word rather than a typo. */
+function isDerivedSurname(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && SURNAME_ENDINGS.includes(long.slice(short.length));
+}
+
+/** Two letters swapped (ASASD / ASSAD, DONLAD / DONALD): one slip of the fingers, not two. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i + 1 >= a.length || a[i] !== b[i + 1] || a[i + 1] !== b[i]) return false;
+  return a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** At least one side was read from a script without short vowels: compare consonants. */
+function crossScript(q: NamePart, r: NamePart): number {
+  if (q.vowelPoor && r.vowelPoor) {
+    // Same kind of script on both sides: the letters are comparable as they are.
+    const maxLen = q.text.length > r.text.length ? q.text.length : r.text.length;
+    const budget = typoBudget(maxLen);
+    if (budget > 0 && distance(q.text, r.text) <= budget) {
+      lastKind = TYPO;
+      lastEdits = distance(q.text, r.text);
+      return 1 - (0.8 * lastEdits) / maxLen;
+    }
+  }
+  const rc = r.consonants;
+  const same = q.consonants === rc ? rc : q.consonantsWithW !== '' && q.consonantsWithW === rc ? rc : r.consonantsWithW !== '' && r.consonantsWithW === q.consonants ? r.consonantsWithW : '';
+  if (same !== '') {
+    // One consonant is too little on its own unless both words are short (ALI / علي).
+    if (same.length >= 2 || (q.text.length <= 4 && r.text.length <= 4)) {
+      lastKind = TRANSLITERATION;
+      return CROSS_SCRIPT_SIM;
+    }
+    return 0;
+  }
+  if (q.consonants.length >= 3 && q.consonants.length === r.consonants.length) {
+    let diff = 0;
+    for (let i = 0; i < q.consonants.length && diff < 2; i++) if (q.consonants.charCodeAt(i) !== r.consonants.charCodeAt(i)) diff++;
+    if (diff === 1) {
+      lastKind = NEAR;
+      return CROSS_SCRIPT_NEAR_SIM;
+    }
+  }
+  return 0;
+}

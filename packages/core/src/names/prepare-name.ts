@@ -1,0 +1,226 @@
+import { ABD_FORMS, ASSIMILATED_ARTICLES, fullFormsOf, isPatronymic, NAME_GROUPS, PARTICLES, SUFFIXES, TITLES, VOWELLESS_NAMES } from './name-words.js';
+import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
+import { consonantCount, consonantSkeleton, soundSkeleton, spellingSkeleton } from './skeleton.js';
+
+/** A person's name, either as written or split into family and given names. */
+export interface NameInput {
+  family?: string;
+  given?: string;
+  full?: string;
+}
+
+export const PART_NAME = 0;
+export const PART_INITIAL = 1;
+export const PART_PARTICLE = 2;
+export const PART_PATRONYMIC = 3;
+export type PartKind = typeof PART_NAME | typeof PART_INITIAL | typeof PART_PARTICLE | typeof PART_PATRONYMIC;
+export type PartRole = 'given name' | 'surname' | 'name';
+
+/** One word of a prepared name with every form the comparison needs, computed once. */
+export interface NamePart {
+  /** Romanised, upper-case A–Z. */
+  text: string;
+  kind: PartKind;
+  role: PartRole;
+  /** How much the word counts when matched or missing: initials and particles count little. */
+  weight: number;
+  /** Canonical-name group (name-words.ts), or -1. */
+  group: number;
+  spelling: string;
+  sound: string;
+  consonants: string;
+  /** Consonants in `sound`: skeletons of one or two consonants are weak evidence. */
+  soundConsonants: number;
+  /** Read from a script that writes no short vowels: compared with others by consonants only. */
+  vowelPoor: boolean;
+  /** Chinese, Japanese or Korean characters the part was read from; '' otherwise (romanise.ts). */
+  native: string;
+  /** For a short form (BILL, TED, BIBI), the full names it stands for. */
+  fullForms: readonly string[];
+  /** For a word read from Hebrew or Arabic with W (ו, و): its consonants with the W read as V (DWD is DAVID). */
+  consonantsWithW: string;
+  /** Bit i set when letter A+i occurs: a cheap lower bound on the edit distance between two parts. */
+  letters: number;
+}
+
+/** Two or three adjacent parts written as one word (ABDUL RAHMAN → ABDULRAHMAN). */
+export interface JoinedPart {
+  start: number;
+  length: number;
+  part: NamePart;
+}
+
+export interface PreparedName {
+  /** The normalised words, in order (given names first when the family name was marked). */
+  tokens: string[];
+  parts: NamePart[];
+  joins: JoinedPart[];
+  /**
+   * Index of the BIN / BINT that separates a person's own name from the father's (MUHAMMAD BIN
+   * SALMAN), or -1: the same words on the other sides of it are another person.
+   */
+  filiation: number;
+  /** ISO 15924 code of the script most of the input was written in. */
+  script: string;
+}
+
+/** Words compared per name: enough for any real name, and it bounds the comparison's time. */
+export const MAX_NAME_PARTS = 12;
+
+export const INITIAL_WEIGHT = 0.35;
+const WEIGHT: Readonly<Record<PartKind, number>> = { [PART_NAME]: 1, [PART_INITIAL]: INITIAL_WEIGHT, [PART_PARTICLE]: 0.1, [PART_PATRONYMIC]: 0.6 };
+/** ABDUL is half of a name (ABDUL AZIZ): it says little on its own. */
+const HALF_NAMES: ReadonlySet<string> = new Set(['ABDUL']);
+
+interface Word extends RomanWord {
+  role: PartRole;
+}
+
+/** Normalises and romanises a name once, so that records can be prepared when the index is built. */
+export function prepareName(name: string | NameInput): PreparedName {
+  const words = wordsOf(name);
+  const parts = classify(words).slice(0, MAX_NAME_PARTS);
+  const joins: JoinedPart[] = [];
+  for (let length = 2; length <= 3; length++) {
+    for (let start = 0; start + length <= parts.length; start++) {
+      const run = parts.slice(start, start + length);
+      if (run.some((p) => p.kind === PART_INITIAL) || run.every((p) => p.kind === PART_PARTICLE)) continue;
+      const text = run.map((p) => p.text).join('');
+      const vowelPoor = run.some((p) => p.vowelPoor);
+      const native = run.every((p) => p.native !== '') ? run.map((p) => p.native).join('') : '';
+      const weight = run.reduce((w, p) => w + p.weight, 0);
+      joins.push({ start, length, part: makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native) });
+      // SAIF AL-DIN is also written SAIFUDDIN, SAIFEDDINE: the run without its article, too.
+      if (length === 3 && run[1]!.kind === PART_PARTICLE && run[0]!.kind !== PART_PARTICLE && run[2]!.kind !== PART_PARTICLE) {
+        joins.push({ start, length, part: makePart(run[0]!.text + run[2]!.text, PART_NAME, run[0]!.role, vowelPoor, weight) });
+      }
+    }
+  }
+  return { tokens: parts.map((p) => p.text), parts, joins, filiation: filiationOf(parts), script: mainScript(words) };
+}
+
+function wordsOf(name: string | NameInput): Word[] {
+  if (typeof name === 'string') return wordsOfFull(name);
+  if (name === null || typeof name !== 'object') return [];
+  const given = typeof name.given === 'string' ? name.given : '';
+  const family = typeof name.family === 'string' ? name.family : '';
+  if (given.trim() === '' && family.trim() === '') return typeof name.full === 'string' ? wordsOfFull(name.full) : [];
+  return [...withRole(romaniseName(given), 'given name'), ...withRole(romaniseName(family), 'surname')];
+}
+
+/** "FAMILY, Given" is the list convention for marking the family name: read it as Given FAMILY. */
+function wordsOfFull(full: string): Word[] {
+  if (typeof full !== 'string') return [];
+  const comma = full.indexOf(',');
+  if (comma > 0) {
+    const family = romaniseName(full.slice(0, comma));
+    const given = romaniseName(full.slice(comma + 1));
+    if (family.length > 0 && given.length > 0) return [...withRole(given, 'given name'), ...withRole(family, 'surname')];
+  }
+  return withRole(romaniseName(full), 'name');
+}
+
+function withRole(words: RomanWord[], role: PartRole): Word[] {
+  return words.map((w) => ({ ...w, role }));
+}
+
+function classify(input: Word[]): NamePart[] {
+  // MC is how MAC is abbreviated (MCDONALD, MC DONALD → MACDONALD, MAC DONALD).
+  let words = input.map((w) => (w.text.startsWith('MC') && w.text !== 'MCC' ? { ...w, text: `MAC${w.text.slice(2)}` } : w));
+  // Titles only from the front and suffixes only from the end, so JOHN MAJOR keeps his surname.
+  let first = 0;
+  while (first < words.length - 1 && TITLES.has(words[first]!.text)) first++;
+  let last = words.length;
+  while (last > first + 1 && SUFFIXES.has(words[last - 1]!.text)) last--;
+  words = words.slice(first, last);
+
+  const parts: NamePart[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const vowelPoor = isVowelPoorScript(w.script);
+    const latin = w.script === 'Latn';
+    if (ABD_FORMS.has(w.text)) {
+      // ABD AL-AZIZ, ABDEL AZIZ, ABD-EL-AZIZ: one spelling, and the article it swallowed goes.
+      // Spelled out in full, so compared as a Latin word even when read from Arabic script.
+      parts.push(makePart('ABDUL', PART_NAME, w.role, false));
+      if (next && PARTICLES.get(next.text) === 'AL') i++;
+      continue;
+    }
+    const particle = PARTICLES.get(w.text);
+    // ud-Din, Zia ur Rahman: an assimilated article is bound by a hyphen to the word it precedes, or
+    // stands between two words (the UN of Jong-un and of Kim Jong Un is a syllable).
+    if (particle !== undefined || (ASSIMILATED_ARTICLES.has(w.text) && (next?.hyphenated === true || (i > 0 && next !== undefined)))) {
+      parts.push(makePart(w.text, PART_PARTICLE, w.role, vowelPoor, undefined, '', particle ?? 'AL'));
+      continue;
+    }
+    if (latin && w.text.length === 1) {
+      parts.push(makePart(w.text, PART_INITIAL, w.role, false));
+      continue;
+    }
+    if (latin && w.text.length <= 3 && !/[AEIOUY]/.test(w.text) && !VOWELLESS_NAMES.has(w.text) && !NAME_GROUPS.has(w.text)) {
+      // JC, J.-C. → J C: a short word without vowels is a run of initials.
+      for (const letter of w.text) parts.push(makePart(letter, PART_INITIAL, w.role, false));
+      continue;
+    }
+    parts.push(makePart(w.text, isPatronymic(w.text) ? PART_PATRONYMIC : PART_NAME, w.role, vowelPoor, undefined, w.native));
+  }
+  // A name made only of particles ("LA", "DE") is still a name.
+  if (parts.length > 0 && parts.every((p) => p.kind === PART_PARTICLE)) {
+    return words.map((w) => makePart(w.text, PART_NAME, w.role, isVowelPoorScript(w.script), undefined, w.native));
+  }
+  return parts;
+}
+
+/** Canonical particle (BIN for BEN, IBN) → a group number of its own, so particles compare by meaning. */
+const PARTICLE_GROUPS = new Map<string, number>();
+
+function particleGroup(canonical: string): number {
+  let g = PARTICLE_GROUPS.get(canonical);
+  if (g === undefined) PARTICLE_GROUPS.set(canonical, (g = 1000 + PARTICLE_GROUPS.size));
+  return g;
+}
+
+export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor: boolean, weight?: number, native = '', canonicalParticle = text): NamePart {
+  const sound = soundSkeleton(text);
+  return {
+    text,
+    kind,
+    role,
+    weight: weight ?? (HALF_NAMES.has(text) ? 0.5 : WEIGHT[kind]),
+    group: kind === PART_PARTICLE ? particleGroup(canonicalParticle) : (NAME_GROUPS.get(text) ?? -1),
+    spelling: spellingSkeleton(text),
+    sound,
+    consonants: consonantSkeleton(text),
+    soundConsonants: consonantCount(sound),
+    vowelPoor,
+    native,
+    fullForms: kind === PART_NAME ? fullFormsOf(text) : [],
+    consonantsWithW: vowelPoor && text.includes('W') ? consonantSkeleton(text.replaceAll('W', 'V')) : '',
+    letters: letterMask(text),
+  };
+}
+
+function letterMask(text: string): number {
+  let mask = 0;
+  for (let i = 0; i < text.length; i++) mask |= 1 << (text.charCodeAt(i) - 65);
+  return mask;
+}
+
+function filiationOf(parts: NamePart[]): number {
+  for (let i = 1; i < parts.length - 1; i++) {
+    const p = parts[i]!;
+    const meaning = PARTICLES.get(p.text);
+    if (p.kind === PART_PARTICLE && (meaning === 'BIN' || meaning === 'BINT') && parts.slice(0, i).some((x) => x.kind !== PART_PARTICLE)) return i;
+  }
+  return -1;
+}
+
+function mainScript(words: RomanWord[]): string {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w.script, (counts.get(w.script) ?? 0) + w.text.length);
+  let best = 'Zyyy';
+  let most = 0;
+  for (const [script, n] of counts) if (n > most) [best, most] = [script, n];
+  return best;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { prepareName } from './prepare-name.js';
+import { DEFAULT_THRESHOLD, scorePerson, type PersonFacts } from './score-person.js';
+
+const person = (names: string[], rest: Omit<PersonFacts, 'names'> = {}): PersonFacts => ({ names: names.map((n) => prepareName(n)), ...rest });
+
+describe('scorePerson', () => {
+  it('takes the best pair over all names and aliases', () => {
+    const record = person(['Abu Ali', 'Muammar Gaddafi', 'Colonel Qadhafi']);
+    const r = scorePerson(person(['Moammar Kadhafi']), record);
+    expect(r.score).toBeGreaterThan(0.9);
+    expect(r.reasons).toContain('name KADHAFI ~ GADDAFI: transliteration variant');
+  });
+
+  it('raises the score for the same birth date and lowers it for a different one', () => {
+    const base = scorePerson(person(['Muammar Gaddafi']), person(['Muammar Qadhafi'])).score;
+    const same = scorePerson(person(['Muammar Gaddafi'], { birthDate: '1942-06-07' }), person(['Muammar Qadhafi'], { birthDate: '1942-06-07' }));
+    const year = scorePerson(person(['Muammar Gaddafi'], { birthDate: '1942' }), person(['Muammar Qadhafi'], { birthDate: '1942-06-07' }));
+    const swapped = scorePerson(person(['Muammar Gaddafi'], { birthDate: '1942-07-06' }), person(['Muammar Qadhafi'], { birthDate: '1942-06-07' }));
+    const other = scorePerson(person(['Muammar Gaddafi'], { birthDate: '1975-01-01' }), person(['Muammar Qadhafi'], { birthDate: '1942-06-07' }));
+    expect(same.score).toBeGreaterThan(base);
+    expect(same.reasons).toContain('born 1942-06-07: same');
+    expect(year.reasons).toContain('born 1942: same year');
+    expect(swapped.reasons).toContain('born 1942-07-06 vs 1942-06-07: day and month swapped');
+    expect(other.score).toBeLessThan(base);
+    expect(other.score).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('lets evidence lift a weak name match of a short name over the threshold, and sink a strong one', () => {
+    const query = person(['J. Smith'], { birthDate: '1970-03-04', nationalities: ['gb'], sex: 'M' });
+    const record = person(['John Smith'], { birthDate: '1970-03-04', nationalities: ['GBR'], sex: 'M' });
+    const r = scorePerson(query, record);
+    expect(r.score).toBeGreaterThan(scorePerson(person(['J. Smith']), person(['John Smith'])).score);
+    expect(r.reasons).toEqual(expect.arrayContaining(['born 1970-03-04: same', 'nationality GBR: same', 'sex M: same']));
+    const contradicted = scorePerson(person(['John Smith'], { birthDate: '1950', sex: 'F', nationalities: ['USA'] }), record);
+    expect(contradicted.score).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('treats a shared document number as near proof', () => {
+    const r = scorePerson(person(['Ahmed Ali'], { documents: ['A1234567'] }), person(['Ahmad Aly Hassan'], { documents: ['a 1234567'] }));
+    expect(r.score).toBeGreaterThanOrEqual(0.95);
+    expect(r.reasons).toContain('document A1234567: same');
+  });
+
+  it('keeps the score in [0, 1] and has a reason for a person without names', () => {
+    const r = scorePerson(person([]), person(['X'], { birthDate: '1950' }));
+    expect(r.score).toBe(0);
+    expect(r.reasons).toContain('no name to compare');
+    const capped = scorePerson(person(['Ann Lee'], { birthDate: '1950-01-01', documents: ['P12345'] }), person(['Ann Lee'], { birthDate: '1950-01-01', documents: ['P12345'] }));
+    expect(capped.score).toBe(1);
+  });
+
+  it('counts the best of several birth dates a list gives', () => {
+    const r = scorePerson(person(['Muammar Gaddafi'], { birthDate: '1942-06-07' }), person(['Muammar Qadhafi'], { birthDate: '1940', otherBirthDates: ['1942-06-07', '1943'] }));
+    expect(r.reasons).toContain('born 1942-06-07: same');
+  });
+
+  it('skips the reasons below the floor but keeps the score', () => {
+    const q = person(['George Bush']);
+    const rec = person(['George Habbash']);
+    const r = scorePerson(q, rec, { floor: 0.7 });
+    expect(r).toEqual({ score: scorePerson(q, rec).score, reasons: [] });
+    expect(scorePerson(person(['George Bush']), person(['George Bush']), { floor: 0.7 }).reasons).toEqual(['name GEORGE: same', 'name BUSH: same']);
+  });
+});

@@ -1,0 +1,94 @@
+import { compareNames, lastNameReasons, nameScore, round } from './compare-names.js';
+import { birthDateEvidence, documentEvidence, nationalityEvidence, sexEvidence, type Evidence } from './evidence.js';
+import type { PreparedName } from './prepare-name.js';
+
+/** What is known of a person on either side of a screening. */
+export interface PersonFacts {
+  names: PreparedName[];
+  /** YYYY, YYYY-MM or YYYY-MM-DD (sloppy forms such as 1965-7-16 are read too). */
+  birthDate?: string;
+  /** Further dates a list gives ("alt. DOB"): the one that agrees best counts. */
+  otherBirthDates?: string[];
+  sex?: 'M' | 'F' | 'X' | 'U';
+  /** ISO 3166 alpha-3 (alpha-2 is read too). */
+  nationalities?: string[];
+  documents?: string[];
+}
+
+/** A hit is a score at or above this. */
+export const DEFAULT_THRESHOLD = 0.7;
+
+/** A shared document number lifts the score at least this far: the same passport is near proof. */
+const DOCUMENT_FLOOR = 0.9;
+
+export interface PersonComparison {
+  score: number;
+  reasons: string[];
+}
+
+export interface ScorePersonOptions {
+  /** Below this score the reasons are not written (reasons: []): candidates that will be dropped cost less. */
+  floor?: number;
+}
+
+/**
+ * The best name pair across all names and aliases of both sides, then the evidence of birth date,
+ * sex, nationality and documents raising or lowering it. Short and common names are meant to be
+ * separated by this evidence, not by a higher name threshold.
+ */
+export function scorePerson(query: PersonFacts, record: PersonFacts, options: ScorePersonOptions = {}): PersonComparison {
+  let best = -1;
+  let bestQ: PreparedName | undefined;
+  let bestR: PreparedName | undefined;
+  let bestIsLast = false;
+  for (const q of query.names) {
+    for (const r of record.names) {
+      const s = nameScore(q, r);
+      bestIsLast = s > best;
+      if (bestIsLast) {
+        best = s;
+        bestQ = q;
+        bestR = r;
+      }
+    }
+  }
+  let score = bestQ ? best : 0;
+  const evidence: Evidence[] = [];
+  for (const e of [bestBirthDateEvidence(query, record), sexEvidence(query.sex, record.sex), nationalityEvidence(query.nationalities, record.nationalities)]) {
+    if (e === null) continue;
+    score += e.delta;
+    evidence.push(e);
+  }
+  const document = documentEvidence(query.documents, record.documents);
+  if (document !== null) score = Math.max(score, DOCUMENT_FLOOR) + 0.05;
+  score = round(score);
+  if (options.floor !== undefined && score < options.floor) return { score, reasons: [] };
+
+  let reasons: string[];
+  if (bestQ && bestR) {
+    // The scratch alignment still holds the best pair when it was the last one scored.
+    reasons = bestIsLast ? lastNameReasons(bestQ, bestR) : compareNames(bestQ, bestR).reasons;
+  } else {
+    reasons = ['no name to compare'];
+  }
+  for (const e of evidence) reasons.push(e.reason);
+  if (document !== null) reasons.push(`document ${document}: same`);
+  return { score, reasons };
+}
+
+/** Of every pair of the two sides' birth dates, the one that agrees best. */
+function bestBirthDateEvidence(query: PersonFacts, record: PersonFacts): Evidence | null {
+  if (!query.otherBirthDates?.length && !record.otherBirthDates?.length) return birthDateEvidence(query.birthDate, record.birthDate);
+  let best: Evidence | null = null;
+  for (const a of datesOf(query)) {
+    for (const b of datesOf(record)) {
+      const e = birthDateEvidence(a, b);
+      if (e !== null && (best === null || e.delta > best.delta)) best = e;
+    }
+  }
+  return best;
+}
+
+function datesOf(p: PersonFacts): string[] {
+  return [...(p.birthDate !== undefined ? [p.birthDate] : []), ...(p.otherBirthDates ?? [])].slice(0, 50);
+}

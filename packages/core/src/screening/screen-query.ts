@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+const noNul = (v: string) => !v.includes('\u0000');
+const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain a NUL character');
+
+/** A name as a border system sends it: a plain string, or parts as in alerts. */
+export const queryNameSchema = z.union([
+  text(300),
+  z
+    .object({ family: text(200).optional(), given: text(200).optional(), full: text(300).optional() })
+    .strict()
+    .refine((n) => n.family !== undefined || n.given !== undefined || n.full !== undefined, { message: 'a name needs family, given or full' }),
+]);
+
+/**
+ * Birth dates as travellers' data arrive: `1965`, `1965-07`, `1965-07-16`, and the sloppy
+ * `1965-7-16`. Normalised to zero-padded form; impossible dates are refused.
+ */
+export const queryBirthDateSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(v);
+    const fail = () => {
+      ctx.addIssue({ code: 'custom', message: 'a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+      return z.NEVER;
+    };
+    if (!m) return fail();
+    const [, y, mo, d] = m;
+    const year = Number(y);
+    if (year < 1800 || year > 2200) return fail();
+    if (mo === undefined) return y!;
+    const month = Number(mo);
+    if (month < 1 || month > 12) return fail();
+    const mm = String(month).padStart(2, '0');
+    if (d === undefined) return `${y}-${mm}`;
+    const day = Number(d);
+    if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return fail();
+    return `${y}-${mm}-${String(day).padStart(2, '0')}`;
+  });
+
+export const screenQuerySchema = z
+  .object({
+    /** Echoed back in batch and CLI results, to tie answers to travellers. */
+    id: z.string().max(100).optional(),
+    person: z
+      .object({
+        names: z.array(queryNameSchema).min(1).max(20),
+        birthDate: queryBirthDateSchema.optional(),
+        sex: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .pipe(z.enum(['M', 'F', 'X', 'U']))
+          .optional(),
+        /** ISO 3166 alpha-2 or alpha-3, any case. */
+        nationality: z.string().trim().toUpperCase().regex(/^[A-Z]{2,3}$/, 'an ISO 3166 alpha-2 or alpha-3 code').optional(),
+      })
+      .strict()
+      .optional(),
+    documents: z
+      .array(
+        z
+          .object({
+            number: text(40),
+            issuingState: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, 'an ICAO state code').optional(),
+            type: z.string().max(40).optional(),
+          })
+          .strict(),
+      )
+      .max(10)
+      .optional(),
+    /** A machine-readable zone, its lines separated by line breaks. */
+    mrz: z.string().max(300).refine(noNul, 'must not contain a NUL character').optional(),
+    vehicle: z
+      .object({
+        vin: z.string().trim().max(40).optional(),
+        plate: z.string().trim().max(20).optional(),
+        plateCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2,3}$/, 'a country code').optional(),
+      })
+      .strict()
+      .refine((v) => v.vin !== undefined || v.plate !== undefined, { message: 'a vehicle needs a vin or a plate' })
+      .optional(),
+    /** Return results from this score up (default: the hit threshold). */
+    minScore: z.number().min(0).max(1).optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict()
+  .refine((q) => q.person !== undefined || (q.documents?.length ?? 0) > 0 || q.mrz !== undefined || q.vehicle !== undefined, {
+    message: 'a screening needs a person, documents, an mrz or a vehicle',
+  });
+
+export type ScreenQuery = z.infer<typeof screenQuerySchema>;
+export type ScreenQueryInput = z.input<typeof screenQuerySchema>;
+
+/** One result of a screening, as officers and border systems receive it. */
+export interface ScreenHit {
+  alertId: string;
+  kind: 'person' | 'document' | 'vehicle';
+  category: string | null;
+  score: number;
+  reasons: string[];
+  action: string | null;
+  owner: string;
+  warnings: string[];
+  sourceRef: string | null;
+}

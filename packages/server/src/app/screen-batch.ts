@@ -1,0 +1,50 @@
+import { DEFAULT_THRESHOLD, DomainError, parseInput, requirePermission, screenQuerySchema, type FieldProblem } from '@crosscheck/core';
+import { BatchFormatError, parseTravellerBatch } from '../formats/traveller-batch.js';
+import { audited } from './audited.js';
+import type { Ctx, Deps } from './deps.js';
+import { recordScreening, search, type ScreenResult } from './screen.js';
+
+export type BatchItem = ScreenResult | { id?: string; index: number; error: { code: string; detail: string; errors: FieldProblem[] } };
+
+/**
+ * Screens many travellers in one request and answers in input order. A traveller whose data is
+ * invalid gets an error in its place; the others are screened. Every screening is stored, in
+ * one transaction with one audit entry (`screening.batch`) naming them.
+ */
+export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, body: unknown): Promise<{ items: BatchItem[] }> {
+  const index = await (await deps.screeningIndex()).fresh(100);
+  return audited(deps, ctx, 'screening.batch', async (tx, note) => {
+    requirePermission(ctx.actor, 'screening.run');
+    let raw: unknown[];
+    try {
+      raw = parseTravellerBatch(contentType, body);
+    } catch (e) {
+      if (e instanceof BatchFormatError) throw new DomainError('validation', 'batch.invalid', e.message, [{ field: '(body)', message: e.message }]);
+      throw e;
+    }
+    note.target = 'screenings';
+    const items: BatchItem[] = [];
+    const ids: string[] = [];
+    let hitCount = 0;
+    for (let i = 0; i < raw.length; i++) {
+      const given = raw[i];
+      const echo = typeof given === 'object' && given !== null && typeof (given as { id?: unknown }).id === 'string' ? { id: (given as { id: string }).id.slice(0, 100) } : {};
+      let query;
+      try {
+        query = parseInput(screenQuerySchema, given);
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        items.push({ ...echo, index: i, error: { code: e.code, detail: e.message, errors: e.problems } });
+        continue;
+      }
+      const hits = search(index, query, ctx.actor.member);
+      const screeningId = deps.newId();
+      await recordScreening(tx, deps, ctx, screeningId, query, hits);
+      ids.push(screeningId);
+      hitCount += hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length;
+      items.push({ ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits });
+    }
+    note.detail = { travellers: raw.length, screenings: ids, hits: hitCount };
+    return { items };
+  });
+}

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext } from '../../test/engines.js';
+import { queryAudit } from '../store/audit-repo.js';
+import { cancelAlert } from './cancel-alert.js';
+import { createAlert } from './create-alert.js';
+import { screen } from './screen.js';
+import { screenBatch } from './screen-batch.js';
+
+const frontline = (member: string) => as(member, 'frontline');
+
+describe.each(ENGINES)('screening on %s', (engine) => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await openTestDeps(engine);
+  });
+  afterEach(async () => t.close());
+
+  it('finds a stolen document by state and number, stores the screening and the hit, and audits it', async () => {
+    const alert = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567', { mode: 'all-except', members: ['ITA'] }));
+    const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '12 AB 34567', issuingState: 'fra' }] });
+    expect(r.hits).toHaveLength(1);
+    expect(r.hits[0]).toMatchObject({ alertId: alert.id, kind: 'document', owner: 'FRA', score: 1 });
+    expect(r.hits[0]!.reasons.join(' ')).toContain('12 AB 34567');
+    const stored = await t.deps.db.selectFrom('hits').selectAll().where('screening_id', '=', r.screeningId).execute();
+    expect(stored.map((h) => [h.alert_id, h.owner, h.screening_member])).toEqual([[alert.id, 'FRA', 'DEU']]);
+    const [entry] = await queryAudit(t.deps.db, { action: 'screening.run', limit: 1 });
+    expect(entry).toMatchObject({ member: 'DEU', target: `screening:${r.screeningId}`, outcome: 'ok' });
+  });
+
+  it('never returns an alert hidden from the screening member', async () => {
+    await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567', { mode: 'all-except', members: ['ITA'] }));
+    const r = await screen(t.deps, frontline('ITA'), { documents: [{ number: '12AB34567', issuingState: 'FRA' }] });
+    expect(r.hits).toEqual([]);
+  });
+
+  it('finds a document read with OCR confusions, scored below an exact match', async () => {
+    await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));
+    const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '12A834S67', issuingState: 'FRA' }] });
+    expect(r.hits).toHaveLength(1);
+    expect(r.hits[0]!.score).toBeLessThan(1);
+    expect(r.hits[0]!.reasons.join(' ')).toMatch(/OCR/);
+  });
+
+  it('finds a person across scripts and spellings, with readable reasons and the alert action', async () => {
+    const alert = await createAlert(t.deps, as('DEU'), {
+      kind: 'person',
+      category: 'arrest',
+      person: { names: [{ family: 'QADHAFI', given: 'MUAMMAR' }, { full: 'معمر القذافي' }], birthDate: '1942-06-07', sex: 'M', nationalities: ['LBY'], warnings: ['armed'] },
+      action: 'Arrest and inform the DEU bureau',
+      visibility: { mode: 'all' },
+    });
+    for (const name of ['Muammar Gaddafi', 'Муаммар Каддафи', 'GADDAFI, Moammar']) {
+      const r = await screen(t.deps, frontline('FRA'), { person: { names: [name], birthDate: '1942', nationality: 'ly' } });
+      expect(r.hits[0], name).toMatchObject({ alertId: alert.id, category: 'arrest', action: 'Arrest and inform the DEU bureau', warnings: ['armed'] });
+      expect(r.hits[0]!.reasons.length).toBeGreaterThan(0);
+    }
+    const other = await screen(t.deps, frontline('FRA'), { person: { names: ['George Bush'], birthDate: '1946-07-06' } });
+    expect(other.hits).toEqual([]);
+  });
+
+  it('finds a vehicle by VIN and by plate with its country', async () => {
+    const alert = await createAlert(t.deps, as('ITA'), { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB-123-CD', plateCountry: 'FRA' }, visibility: { mode: 'all' } });
+    expect((await screen(t.deps, frontline('FRA'), { vehicle: { vin: '1m8gdm9axkp042788' } })).hits[0]).toMatchObject({ alertId: alert.id, score: 1 });
+    expect((await screen(t.deps, frontline('FRA'), { vehicle: { plate: 'ab 123 cd', plateCountry: 'FR' } })).hits[0]).toMatchObject({ alertId: alert.id });
+    expect((await screen(t.deps, frontline('FRA'), { vehicle: { plate: 'AB-123-CD', plateCountry: 'DEU' } })).hits).toEqual([]);
+  });
+
+  it('stops finding an alert once it is cancelled', async () => {
+    const alert = await createAlert(t.deps, as('FRA'), documentAlert('FRA', 'X1'));
+    expect((await screen(t.deps, frontline('DEU'), { documents: [{ number: 'X1', issuingState: 'FRA' }] })).hits).toHaveLength(1);
+    await cancelAlert(t.deps, as('FRA'), alert.id, { reason: 'recovered' });
+    await (await t.deps.screeningIndex()).catchUp();
+    expect((await screen(t.deps, frontline('DEU'), { documents: [{ number: 'X1', issuingState: 'FRA' }] })).hits).toEqual([]);
+  });
+
+  it('refuses an empty query naming why, and a role that may not screen', async () => {
+    expect((await domainError(screen(t.deps, frontline('DEU'), {}))).message).toContain('a screening needs');
+    expect((await domainError(screen(t.deps, frontline('DEU'), { person: { names: ['X'], birthDate: '1965-13-01' } }))).field).toBe('person.birthDate');
+    expect((await domainError(screen(t.deps, as('DEU', 'auditor'), { documents: [{ number: 'X' }] }))).kind).toBe('forbidden');
+  });
+
+  it('screens a batch as JSON lines or CSV, answering in input order with errors in place', async () => {
+    await createAlert(t.deps, as('FRA'), documentAlert('FRA', 'P1'));
+    const lines = [JSON.stringify({ id: 'a', documents: [{ number: 'P1', issuingState: 'FRA' }] }), JSON.stringify({ id: 'b' }), JSON.stringify({ id: 'c', documents: [{ number: 'NONE' }] })].join('\n');
+    const r = await screenBatch(t.deps, frontline('DEU'), 'application/x-ndjson', lines);
+    expect(r.items.map((i) => [i.id, 'hits' in i ? i.hits.length : 'error'])).toEqual([
+      ['a', 1],
+      ['b', 'error'],
+      ['c', 0],
+    ]);
+    const csv = 'id,name,documentNumber,documentState\nx,John Smith,P1,FRA\ny,Jane Roe,,\n';
+    const c = await screenBatch(t.deps, frontline('DEU'), 'text/csv', csv);
+    expect(c.items.map((i) => [i.id, 'hits' in i ? i.hits.length : 'error'])).toEqual([
+      ['x', 1],
+      ['y', 0],
+    ]);
+  });
+});

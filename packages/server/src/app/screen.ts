@@ -1,0 +1,144 @@
+import {
+  DEFAULT_THRESHOLD,
+  normaliseNationality,
+  parseInput,
+  parseMrz,
+  prepareName,
+  requirePermission,
+  screenQuerySchema,
+  type PersonFacts,
+  type ScreenHit,
+  type ScreenQuery,
+} from '@crosscheck/core';
+import type { Candidate, ScreeningIndex } from '../screening/screening-index.js';
+import type { Tx } from '../store/write-transaction.js';
+import { audited } from './audited.js';
+import { nowIso, type Ctx, type Deps } from './deps.js';
+
+export interface ScreenResult {
+  id?: string;
+  screeningId: string;
+  hits: ScreenHit[];
+}
+
+// How far behind the change feed a screening may run before it catches up first (the poller
+// keeps it closer than this most of the time).
+const MAX_LAG_MS = 100;
+
+/**
+ * Screens one traveller, document or vehicle against every alert the caller may see
+ * (`screening.run`). The screening and a hit for every result at or above the threshold are
+ * stored with the audit entry in one transaction.
+ */
+export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<ScreenResult> {
+  // Catching up reads the store, so it happens before the write transaction (an embedded
+  // SQLite database has one connection, which the transaction holds).
+  const index = await (await deps.screeningIndex()).fresh(MAX_LAG_MS);
+  return audited(deps, ctx, 'screening.run', async (tx, note) => {
+    requirePermission(ctx.actor, 'screening.run');
+    const query = parseInput(screenQuerySchema, body);
+    const hits = search(index, query, ctx.actor.member);
+    const screeningId = deps.newId();
+    note.target = `screening:${screeningId}`;
+    note.detail = { hits: hits.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
+    await recordScreening(tx, deps, ctx, screeningId, query, hits);
+    return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits };
+  });
+}
+
+/** Runs every probe a query carries and merges the results per alert, best first. */
+export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string): ScreenHit[] {
+  const minScore = query.minScore ?? DEFAULT_THRESHOLD;
+  const found: Candidate[] = [];
+  const { person, documents } = probesOf(query);
+  if (person) found.push(...index.searchPerson({ facts: person }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
+  for (const d of documents) found.push(...index.searchDocument(d, viewer));
+  if (query.vehicle) found.push(...index.searchVehicle(query.vehicle, viewer));
+
+  const byAlert = new Map<string, Candidate>();
+  for (const c of found) {
+    const seen = byAlert.get(c.entry.id);
+    if (!seen) byAlert.set(c.entry.id, { ...c, reasons: [...c.reasons] });
+    else {
+      // Independent evidence for the same alert (a name and a document) reinforces: the
+      // combined score is the chance that not both are wrong.
+      seen.score = 1 - (1 - seen.score) * (1 - c.score);
+      seen.reasons.push(...c.reasons);
+    }
+  }
+  return [...byAlert.values()]
+    .filter((c) => c.score >= minScore)
+    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+    .slice(0, query.limit)
+    .map((c) => ({
+      alertId: c.entry.id,
+      kind: c.entry.kind,
+      category: c.entry.category,
+      score: Math.round(c.score * 1000) / 1000,
+      reasons: c.reasons,
+      action: c.entry.action,
+      owner: c.entry.owner,
+      warnings: c.entry.warnings,
+      sourceRef: c.entry.sourceRef,
+    }));
+}
+
+/** The person and the documents a query describes, directly or through its MRZ. */
+function probesOf(query: ScreenQuery): { person: PersonFacts | null; documents: { issuingState: string; number: string }[] } {
+  const documents = (query.documents ?? []).map((d) => ({ issuingState: d.issuingState ?? '', number: d.number }));
+  let person: PersonFacts | null = null;
+  if (query.person) {
+    const nationality = query.person.nationality ? normaliseNationality(query.person.nationality) : null;
+    person = {
+      names: query.person.names.map((n) => prepareName(n)),
+      ...(query.person.birthDate ? { birthDate: query.person.birthDate } : {}),
+      ...(query.person.sex ? { sex: query.person.sex } : {}),
+      ...(nationality ? { nationalities: [nationality] } : {}),
+      documents: documents.map((d) => d.number),
+    };
+  }
+  if (query.mrz) {
+    const mrz = parseMrz(query.mrz.split(/\r?\n/).filter((l) => l.trim() !== ''));
+    const f = mrz.fields;
+    if (mrz.format !== null && f) {
+      if (f.documentNumber) documents.push({ issuingState: f.issuingState ?? '', number: f.documentNumber });
+      if (!person && (f.surname || f.givenNames)) {
+        const nationality = f.nationality ? normaliseNationality(f.nationality) : null;
+        person = {
+          names: [prepareName({ ...(f.surname ? { family: f.surname } : {}), ...(f.givenNames ? { given: f.givenNames } : {}) })],
+          ...(f.birthDate ? { birthDate: f.birthDate } : {}),
+          ...(f.sex ? { sex: f.sex } : {}),
+          ...(nationality ? { nationalities: [nationality] } : {}),
+          ...(f.documentNumber ? { documents: [f.documentNumber] } : {}),
+        };
+      }
+    }
+  }
+  return { person, documents };
+}
+
+export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId: string, query: ScreenQuery, hits: ScreenHit[]): Promise<void> {
+  const at = nowIso(deps);
+  const recorded = hits.filter((h) => h.score >= DEFAULT_THRESHOLD);
+  await tx.insertInto('screenings').values({ id: screeningId, at, member: ctx.actor.member, credential: ctx.actor.credential, query: JSON.stringify(query), hit_count: recorded.length }).execute();
+  if (recorded.length === 0) return;
+  const versions = await tx.selectFrom('alerts').select(['id', 'version']).where('id', 'in', recorded.map((h) => h.alertId)).execute();
+  const versionOf = new Map(versions.map((v) => [v.id, v.version]));
+  await tx
+    .insertInto('hits')
+    .values(
+      recorded.map((h) => ({
+        id: deps.newId(),
+        screening_id: screeningId,
+        alert_id: h.alertId,
+        alert_version: versionOf.get(h.alertId) ?? 0,
+        owner: h.owner,
+        screening_member: ctx.actor.member,
+        credential: ctx.actor.credential,
+        score: h.score,
+        reasons: JSON.stringify(h.reasons),
+        created_at: at,
+      })),
+    )
+    .execute();
+}

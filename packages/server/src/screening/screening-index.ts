@@ -1,0 +1,214 @@
+import {
+  DocumentIndex,
+  nameKeys,
+  plateKey,
+  prepareName,
+  normaliseNationality,
+  queryKeys,
+  scorePerson,
+  vinKey,
+  visibleTo,
+  type Alert,
+  type PersonFacts,
+} from '@crosscheck/core';
+import { indexedFrom, type IndexedAlert } from './indexed-alert.js';
+
+export interface Candidate {
+  entry: IndexedAlert;
+  score: number;
+  reasons: string[];
+}
+
+export interface PersonProbe {
+  facts: PersonFacts;
+}
+
+export interface DocumentProbe {
+  issuingState: string;
+  number: string;
+}
+
+export interface VehicleProbe {
+  vin?: string;
+  plate?: string;
+  plateCountry?: string;
+}
+
+// Scores of the exact kinds of evidence. A document or VIN is an identifier: equal means the
+// same object. A plate is reassigned and misread more often, so it stays below 1.
+// Beyond this many candidates from rare keys, common keys are not expanded (see searchPerson).
+const MAX_CANDIDATES = 2000;
+
+const SCORE = { documentExact: 1, documentOcr: 0.85, vin: 1, plate: 0.9, personDocument: 0.95 } as const;
+
+/**
+ * The in-memory index of every active alert, which screening searches. Alerts are numbered by
+ * handles (reused after removal) so that the document index can hold plain integers. It holds
+ * alerts of every owner; visibility is applied per query, before scoring.
+ */
+export class ScreeningIndex {
+  private readonly handles = new Map<string, number>();
+  private readonly entries: (IndexedAlert | undefined)[] = [];
+  private readonly persons: (PersonFacts | undefined)[] = [];
+  private readonly docsOf: ([string, string][] | undefined)[] = [];
+  private readonly vehicleKeysOf: ([string | undefined, string | undefined] | undefined)[] = [];
+  private readonly free: number[] = [];
+  private readonly documents = new DocumentIndex();
+  private readonly nameIndex = new Map<string, Set<number>>();
+  private readonly vins = new Map<string, Set<number>>();
+  private readonly plates = new Map<string, Set<number>>();
+
+  get size(): number {
+    return this.handles.size;
+  }
+
+  /** Adds or replaces an alert; only active alerts are screened. */
+  upsert(alert: Alert): void {
+    this.remove(alert.id);
+    if (alert.status !== 'active') return;
+    const handle = this.free.pop() ?? this.entries.length;
+    this.handles.set(alert.id, handle);
+    this.entries[handle] = indexedFrom(alert);
+    const docs: [string, string][] = [];
+    if (alert.kind === 'document') docs.push([alert.document.issuingState, alert.document.number]);
+    if (alert.kind === 'person') {
+      for (const d of alert.person.documents ?? []) docs.push([d.issuingState ?? '', d.number]);
+      const facts = personFacts(alert);
+      this.persons[handle] = facts;
+      for (const name of facts.names) for (const key of nameKeys(name)) addTo(this.nameIndex, key, handle);
+    }
+    for (const [state, number] of docs) this.documents.add(handle, state, number);
+    this.docsOf[handle] = docs;
+    if (alert.kind === 'vehicle') {
+      const vin = alert.vehicle.vin ? vinKey(alert.vehicle.vin) : undefined;
+      const plate = alert.vehicle.plate && alert.vehicle.plateCountry ? plateKey(alert.vehicle.plate, alert.vehicle.plateCountry) : undefined;
+      if (vin) addTo(this.vins, vin, handle);
+      if (plate) addTo(this.plates, plate, handle);
+      this.vehicleKeysOf[handle] = [vin, plate];
+    }
+  }
+
+  remove(alertId: string): void {
+    const handle = this.handles.get(alertId);
+    if (handle === undefined) return;
+    for (const [state, number] of this.docsOf[handle] ?? []) this.documents.remove(handle, state, number);
+    const facts = this.persons[handle];
+    if (facts) for (const name of facts.names) for (const key of nameKeys(name)) deleteFrom(this.nameIndex, key, handle);
+    const [vin, plate] = this.vehicleKeysOf[handle] ?? [];
+    if (vin) deleteFrom(this.vins, vin, handle);
+    if (plate) deleteFrom(this.plates, plate, handle);
+    this.entries[handle] = undefined;
+    this.persons[handle] = undefined;
+    this.docsOf[handle] = undefined;
+    this.vehicleKeysOf[handle] = undefined;
+    this.handles.delete(alertId);
+    this.free.push(handle);
+  }
+
+  /**
+   * Persons whose names share a key with the query, scored with all the evidence given. Keys are
+   * looked up rarest first, and once enough candidates are gathered the very common keys are
+   * left out: a rare key (a distinctive surname) says more than a common one (Muhammad).
+   */
+  searchPerson(probe: PersonProbe, viewer: string, minScore: number): Candidate[] {
+    const postings: Set<number>[] = [];
+    for (const name of probe.facts.names) for (const key of queryKeys(name)) {
+      const list = this.nameIndex.get(key);
+      if (list) postings.push(list);
+    }
+    postings.sort((a, b) => a.size - b.size);
+    const seen = new Set<number>();
+    for (const list of postings) {
+      if (seen.size > 0 && seen.size + list.size > MAX_CANDIDATES) break;
+      for (const h of list) seen.add(h);
+    }
+    const out: Candidate[] = [];
+    for (const h of seen) {
+      const entry = this.visible(h, viewer);
+      const record = this.persons[h];
+      if (!entry || !record) continue;
+      const best = scorePerson(probe.facts, record, { floor: minScore });
+      if (best.score >= minScore) out.push({ entry, score: best.score, reasons: best.reasons });
+    }
+    return out;
+  }
+
+  searchDocument(probe: DocumentProbe, viewer: string): Candidate[] {
+    const out: Candidate[] = [];
+    const states = probe.issuingState === '' ? [''] : [probe.issuingState, ''];
+    for (const state of states) {
+      for (const { handle, match } of this.documents.lookup(state, probe.number)) {
+        const entry = this.visible(handle, viewer);
+        if (!entry) continue;
+        const where = `${probe.issuingState || '?'} ${probe.number}`;
+        if (entry.kind === 'person') {
+          out.push({ entry, score: match === 'exact' ? SCORE.personDocument : SCORE.personDocument * SCORE.documentOcr, reasons: [`holds document ${where}${match === 'exact' ? '' : ' (likely OCR confusion)'}`] });
+        } else if (match === 'exact') {
+          out.push({ entry, score: SCORE.documentExact, reasons: [`document ${where}: same number and issuing state`] });
+        } else {
+          out.push({ entry, score: SCORE.documentOcr, reasons: [`document ${where}: number differs only by characters OCR confuses (O/0, I/1, B/8, S/5, Z/2)`] });
+        }
+      }
+    }
+    return out;
+  }
+
+  searchVehicle(probe: VehicleProbe, viewer: string): Candidate[] {
+    const out: Candidate[] = [];
+    const vin = probe.vin ? vinKey(probe.vin) : undefined;
+    if (vin) for (const h of this.vins.get(vin) ?? []) this.push(out, h, viewer, SCORE.vin, `VIN ${vin}: same`);
+    // Border systems send the plate's country as alpha-2 or alpha-3; alerts store alpha-3.
+    const country = probe.plateCountry ? (normaliseNationality(probe.plateCountry) ?? probe.plateCountry) : undefined;
+    if (probe.plate && country) {
+      for (const h of this.plates.get(plateKey(probe.plate, country)) ?? []) this.push(out, h, viewer, SCORE.plate, `plate ${country} ${probe.plate}: same plate and country`);
+    }
+    return out;
+  }
+
+  private push(out: Candidate[], handle: number, viewer: string, score: number, reason: string): void {
+    const entry = this.visible(handle, viewer);
+    if (entry) out.push({ entry, score, reasons: [reason] });
+  }
+
+  /** The entry, if the viewer may know it exists. */
+  private visible(handle: number, viewer: string): IndexedAlert | undefined {
+    const entry = this.entries[handle];
+    return entry && visibleTo(entry.owner, entry.visibility, viewer) ? entry : undefined;
+  }
+}
+
+type PersonAlert = Extract<Alert, { kind: 'person' }>;
+
+// Ranges wider than this say little about a birth date; they are not expanded.
+const MAX_RANGE_YEARS = 15;
+
+function birthDates(p: PersonAlert['person']): string[] {
+  const dates = [...(p.birthDate ? [p.birthDate] : []), ...(p.otherBirthDates ?? [])];
+  const r = p.birthYearRange;
+  if (r && r.to - r.from <= MAX_RANGE_YEARS) for (let y = r.from; y <= r.to; y++) dates.push(String(y));
+  return dates;
+}
+
+function personFacts(alert: PersonAlert): PersonFacts {
+  const p = alert.person;
+  const dates = birthDates(p);
+  return {
+    names: p.names.map((n) => prepareName(n)),
+    ...(dates[0] ? { birthDate: dates[0] } : {}),
+    ...(dates.length > 1 ? { otherBirthDates: dates.slice(1) } : {}),
+    ...(p.sex ? { sex: p.sex } : {}),
+    ...(p.nationalities ? { nationalities: p.nationalities } : {}),
+    ...(p.documents ? { documents: p.documents.map((d) => d.number) } : {}),
+  };
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, handle: number): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(handle);
+}
+
+function deleteFrom(map: Map<string, Set<number>>, key: string, handle: number): void {
+  const set = map.get(key);
+  if (set?.delete(handle) && set.size === 0) map.delete(key);
+}
