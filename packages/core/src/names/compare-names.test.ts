@@ -182,3 +182,37 @@ describe('compareNames: order, parts and typos', () => {
     }
   });
 });
+
+describe('compareNames: loose evidence that must not make a hit', () => {
+  it('does not match a short unvocalised Arabic reading to an unrelated Latin name', () => {
+    // سعود is read SEWD: the written W is a long U or O, which SAYID does not have.
+    expect(hit('سعود', 'Saud')).toBe(true);
+    expect(hit('سعود', 'Sayid')).toBe(false);
+    expect(hit('يوسف', 'Izabayo')).toBe(false);
+    expect(hit('Betty Morris', 'فيض نورزي')).toBe(false);
+  });
+
+  it('does not take one unrelated consonant for a transliteration variant across scripts', () => {
+    expect(hit('Timothy', 'أحمد')).toBe(false);
+    expect(hit('Fatima Qadi', 'Peter Gadet')).toBe(false);
+    expect(hit('معمر القذافي', 'Muammar Gaddafi')).toBe(true);
+  });
+
+  it('does not join short words written apart into an unrelated longer word', () => {
+    expect(hit('Li Li Wang', 'Lulu')).toBe(false);
+    expect(hit('Hui Shen', 'Hosein')).toBe(false);
+    expect(hit('May Lien', 'Moalin')).toBe(false);
+    expect(hit('Xiang Hui Liu', 'Shongale')).toBe(false);
+  });
+
+  it('still joins words written as one or sounding the same at length', () => {
+    expect(hit('Mao Tse-tung', 'Mao Zedong')).toBe(true);
+    expect(hit('Hsi Chin-ping', 'Xi Jinping')).toBe(true);
+    expect(hit('ABDUL RAHMAN', 'ABDULRAHMAN')).toBe(true);
+  });
+
+  it('does not take a different first sound of a short word for a near spelling', () => {
+    expect(hit('Zhang Wei', 'Song Wei')).toBe(false);
+    expect(hit('Cheng Li', 'Jang Li')).toBe(false);
+  });
+});

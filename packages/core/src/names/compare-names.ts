@@ -1,5 +1,6 @@
-import { INITIAL, lastEdits, lastKind, NEAR, partSimilarity, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, type MatchKind } from './part-similarity.js';
-import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type NamePart, type PreparedName } from './prepare-name.js';
+import { distance } from 'fastest-levenshtein';
+import { INITIAL, lastEdits, lastKind, NEAR, partSimilarity, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind } from './part-similarity.js';
+import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
 
 export interface NameComparison {
   score: number;
@@ -24,8 +25,14 @@ const FILIATION_PENALTY = 0.6;
 const WEAK_ONLY_CAP = 0.5;
 /** Joining words costs a little, so a one-to-one alignment of equal quality wins. */
 const JOIN_FACTOR = 0.97;
-/** A join is taken only when at least this good: it must read as the same word. */
+/**
+ * A join is taken only when at least this good: it must read as the same word (a variant spelling,
+ * a transliteration of three consonants or more), never as a typo or a near sound of it: short
+ * words written together (LI LI, SHUAI LI) otherwise find a partner in almost any longer word.
+ */
 const JOIN_MIN = 0.75;
+/** Words written apart must read as one better than that. */
+const UNBOUND_JOIN_MIN = 0.85;
 
 // Scratch space reused by every comparison: the hot path allocates nothing.
 const N = MAX_NAME_PARTS;
@@ -121,7 +128,7 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
       for (let j = join.start; j < join.start + join.length; j++) if (splitPair[j] !== -1) free = false;
       if (!free) continue;
       const s = (swapped ? partSimilarity(join.part, part) : partSimilarity(part, join.part)) * JOIN_FACTOR;
-      if (s > best) {
+      if (s > best && joinReadsAsOne(part, join, split, s)) {
         best = s;
         bestJoin = k;
         bestKind = lastKind;
@@ -133,6 +140,26 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
     if (swapped) addPair(join.start, join.length, i, 1, best, bestKind, bestEdits);
     else addPair(i, 1, join.start, join.length, best, bestKind, bestEdits);
   }
+}
+
+/**
+ * Words written apart that a join reads as one must be the same word as their partner by more than
+ * sound: no typo, near sound or short form, three words only around a particle (SAIF AL DIN), and
+ * when both are vocalised either the same sound of four consonants or more (JONG UN / JEONGEUN) or
+ * letters at most one edit less apart than a typo of that length may be (MAY LIEN is not MOALIN,
+ * HUI SHEN is not HOSEIN; SAIF DIN is SAIFUDDIN). Words written as one (Tse-tung, 近平) only need
+ * to sound the same.
+ */
+function joinReadsAsOne(part: NamePart, join: JoinedPart, split: PreparedName, s: number): boolean {
+  const k = lastKind;
+  if (join.bound) return k !== SHORT_FORM;
+  if (k === SAME) return true;
+  if (k === TYPO || k === NEAR || k === SHORT_FORM || s < UNBOUND_JOIN_MIN) return false;
+  if (join.length === 3 && split.parts[join.start + 1]!.kind !== PART_PARTICLE) return false;
+  if (part.vowelPoor || join.part.vowelPoor) return true;
+  if (part.soundConsonants >= 4) return true;
+  const maxLen = part.text.length > join.part.text.length ? part.text.length : join.part.text.length;
+  return distance(part.text, join.part.text) < typoBudget(maxLen);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { PART_INITIAL, PART_PARTICLE, type NamePart } from './prepare-name.js';
-import { oneConsonantApart } from './skeleton.js';
+import { oneConsonantApart, vowelsFit } from './skeleton.js';
 
 /** Why two name parts were taken for the same word, best first. */
 export const SAME = 1;
@@ -20,6 +20,9 @@ export type MatchKind = 0 | typeof SAME | typeof SPELLING | typeof TRANSLITERATI
 const SPELLING_SIM = 0.95;
 const TRANSLITERATION_SIM = 0.92;
 const CROSS_SCRIPT_SIM = 0.9;
+/** Two consonants in common (ALI / LH is one): many words share them. */
+const CROSS_SCRIPT_SHORT_SIM = 0.82;
+const CROSS_SCRIPT_ONE_SIM = 0.8;
 const NEAR_SIM = 0.8;
 const CROSS_SCRIPT_NEAR_SIM = 0.75;
 const INITIAL_SIM = 0.8;
@@ -108,7 +111,9 @@ export function partSimilarity(q: NamePart, r: NamePart): number {
 
 /** One confusable consonant apart after the merges (KAZZAFI / GADDAFI). */
 function near(q: NamePart, r: NamePart): number {
-  if (q.soundConsonants >= 3 && oneConsonantApart(q.sound, r.sound)) {
+  // In the first sound, where confusions are rarer, only in longer words (ZHANG is not SONG; CHINPING is JINPING).
+  const min = q.sound.charCodeAt(0) === r.sound.charCodeAt(0) ? 3 : 4;
+  if (q.soundConsonants >= min && oneConsonantApart(q.sound, r.sound)) {
     lastKind = NEAR;
     return NEAR_SIM;
   }
@@ -139,7 +144,11 @@ function isTransposition(a: string, b: string): boolean {
   return a.slice(i + 2) === b.slice(i + 2);
 }
 
-/** At least one side was read from a script without short vowels: compare consonants. */
+/**
+ * At least one side was read from a script without short vowels: compare consonants, in order,
+ * and the long vowels that script writes with the vowels of the other spelling. A skeleton of one
+ * or two consonants matches many words, so it counts less.
+ */
 function crossScript(q: NamePart, r: NamePart): number {
   if (q.vowelPoor && r.vowelPoor) {
     // Same kind of script on both sides: the letters are comparable as they are.
@@ -151,23 +160,32 @@ function crossScript(q: NamePart, r: NamePart): number {
       return 1 - (0.8 * lastEdits) / maxLen;
     }
   }
-  const rc = r.consonants;
-  const same = q.consonants === rc ? rc : q.consonantsWithW !== '' && q.consonantsWithW === rc ? rc : r.consonantsWithW !== '' && r.consonantsWithW === q.consonants ? r.consonantsWithW : '';
+  // The unvocalised side (u) against the other (v); when both are unvocalised, vowels are not compared.
+  const u = q.vowelPoor ? q : r;
+  const v = u === q ? r : q;
+  const both = v.vowelPoor;
+  let same = '';
+  if (u.consonants === v.consonants) {
+    if (both || vowelsFit(u.gaps, v.gaps)) same = u.consonants;
+  }
+  if (same === '' && u.consonantsWithW !== '' && u.consonantsWithW === v.consonants && (both || vowelsFit(u.gapsWithW, v.gaps))) same = v.consonants;
+  if (same === '' && both && v.consonantsWithW !== '' && v.consonantsWithW === u.consonants) same = u.consonants;
   if (same !== '') {
     // One consonant is too little on its own unless both words are short (ALI / علي).
-    if (same.length >= 2 || (q.text.length <= 4 && r.text.length <= 4)) {
+    if (same.length >= 3) {
       lastKind = TRANSLITERATION;
       return CROSS_SCRIPT_SIM;
     }
+    if (same.length === 2 || (q.text.length <= 4 && r.text.length <= 4)) {
+      lastKind = TRANSLITERATION;
+      return same.length === 2 ? CROSS_SCRIPT_SHORT_SIM : CROSS_SCRIPT_ONE_SIM;
+    }
     return 0;
   }
-  if (q.consonants.length >= 3 && q.consonants.length === r.consonants.length) {
-    let diff = 0;
-    for (let i = 0; i < q.consonants.length && diff < 2; i++) if (q.consonants.charCodeAt(i) !== r.consonants.charCodeAt(i)) diff++;
-    if (diff === 1) {
-      lastKind = NEAR;
-      return CROSS_SCRIPT_NEAR_SIM;
-    }
+  // One confusable consonant apart (ذ as D or Z, ج as J or G), with the vowels in place: three consonants at least.
+  if (u.consonants.length >= 3 && oneConsonantApart(u.consonants, v.consonants) && (both || vowelsFit(u.gaps, v.gaps))) {
+    lastKind = NEAR;
+    return CROSS_SCRIPT_NEAR_SIM;
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 import { ABD_FORMS, ASSIMILATED_ARTICLES, fullFormsOf, isPatronymic, NAME_GROUPS, PARTICLES, SUFFIXES, TITLES, VOWELLESS_NAMES } from './name-words.js';
 import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
-import { consonantCount, consonantSkeleton, soundSkeleton, spellingSkeleton } from './skeleton.js';
+import { consonantCount, consonantGaps, consonantSkeleton, soundSkeleton, spellingSkeleton } from './skeleton.js';
 
 /** A person's name, either as written or split into family and given names. */
 export interface NameInput {
@@ -39,8 +39,14 @@ export interface NamePart {
   fullForms: readonly string[];
   /** For a word read from Hebrew or Arabic with W (ו, و): its consonants with the W read as V (DWD is DAVID). */
   consonantsWithW: string;
+  /** The letters between the consonants of `consonants` (skeleton.ts consonantGaps). */
+  gaps: readonly string[];
+  /** The same for `consonantsWithW`. */
+  gapsWithW: readonly string[];
   /** Bit i set when letter A+i occurs: a cheap lower bound on the edit distance between two parts. */
   letters: number;
+  /** Written as one word with the previous part (hyphenated, or another syllable of one written word). */
+  bound: boolean;
 }
 
 /** Two or three adjacent parts written as one word (ABDUL RAHMAN → ABDULRAHMAN). */
@@ -48,6 +54,8 @@ export interface JoinedPart {
   start: number;
   length: number;
   part: NamePart;
+  /** The words were written as one (hyphenated, or syllables of one written word): a join is expected. */
+  bound: boolean;
 }
 
 export interface PreparedName {
@@ -89,10 +97,11 @@ export function prepareName(name: string | NameInput): PreparedName {
       const vowelPoor = run.some((p) => p.vowelPoor);
       const native = run.every((p) => p.native !== '') ? run.map((p) => p.native).join('') : '';
       const weight = run.reduce((w, p) => w + p.weight, 0);
-      joins.push({ start, length, part: makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native) });
+      const bound = run.every((p, k) => k === 0 || p.bound);
+      joins.push({ start, length, part: makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native), bound });
       // SAIF AL-DIN is also written SAIFUDDIN, SAIFEDDINE: the run without its article, too.
       if (length === 3 && run[1]!.kind === PART_PARTICLE && run[0]!.kind !== PART_PARTICLE && run[2]!.kind !== PART_PARTICLE) {
-        joins.push({ start, length, part: makePart(run[0]!.text + run[2]!.text, PART_NAME, run[0]!.role, vowelPoor, weight) });
+        joins.push({ start, length, part: makePart(run[0]!.text + run[2]!.text, PART_NAME, run[0]!.role, vowelPoor, weight), bound });
       }
     }
   }
@@ -140,6 +149,7 @@ function classify(input: Word[]): NamePart[] {
     const next = words[i + 1];
     const vowelPoor = isVowelPoorScript(w.script);
     const latin = w.script === 'Latn';
+    const from = parts.length;
     if (ABD_FORMS.has(w.text)) {
       // ABD AL-AZIZ, ABDEL AZIZ, ABD-EL-AZIZ: one spelling, and the article it swallowed goes.
       // Spelled out in full, so compared as a Latin word even when read from Arabic script.
@@ -152,6 +162,7 @@ function classify(input: Word[]): NamePart[] {
     // stands between two words (the UN of Jong-un and of Kim Jong Un is a syllable).
     if (particle !== undefined || (ASSIMILATED_ARTICLES.has(w.text) && (next?.hyphenated === true || (i > 0 && next !== undefined)))) {
       parts.push(makePart(w.text, PART_PARTICLE, w.role, vowelPoor, undefined, '', particle ?? 'AL'));
+      if (w.bound) parts[from]!.bound = true;
       continue;
     }
     if (latin && w.text.length === 1) {
@@ -164,6 +175,7 @@ function classify(input: Word[]): NamePart[] {
       continue;
     }
     parts.push(makePart(w.text, isPatronymic(w.text) ? PART_PATRONYMIC : PART_NAME, w.role, vowelPoor, undefined, w.native));
+    if (w.bound) parts[from]!.bound = true;
   }
   // A name made only of particles ("LA", "DE") is still a name.
   if (parts.length > 0 && parts.every((p) => p.kind === PART_PARTICLE)) {
@@ -197,9 +209,14 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
     native,
     fullForms: kind === PART_NAME ? fullFormsOf(text) : [],
     consonantsWithW: vowelPoor && text.includes('W') ? consonantSkeleton(text.replaceAll('W', 'V')) : '',
+    gaps: consonantGaps(text),
+    gapsWithW: vowelPoor && text.includes('W') ? consonantGaps(text.replaceAll('W', 'V')) : NO_GAPS,
     letters: letterMask(text),
+    bound: false,
   };
 }
+
+const NO_GAPS: readonly string[] = [];
 
 function letterMask(text: string): number {
   let mask = 0;

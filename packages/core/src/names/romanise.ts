@@ -7,6 +7,8 @@ export interface RomanWord {
   script: string;
   /** Joined to the previous word by a hyphen (ud-Din, Jean-Claude). */
   hyphenated: boolean;
+  /** Part of the same written word as the previous one: hyphenated, or a further syllable of one written word (丽丽 → LI LI). */
+  bound: boolean;
   /**
    * The characters the word was read from, for Chinese, Japanese and Korean: there a different
    * character is a different name even when the romanisation is the same (高石 / 高市), and the same
@@ -67,7 +69,7 @@ export function romaniseName(raw: string): RomanWord[] {
       latin.forEach((text, k) => {
         const decoded = script === 'Arab' ? decodeArabic(text) : [text];
         for (const d of decoded) {
-          words.push({ text: d, script, hyphenated: first && hyphenated, native: natives[k] ?? '' });
+          words.push({ text: d, script, hyphenated: first && hyphenated, bound: !first || hyphenated, native: natives[k] ?? '' });
           first = false;
         }
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consonantSkeleton, oneConsonantApart, soundSkeleton, spellingSkeleton } from './skeleton.js';
+import { consonantGaps, consonantSkeleton, oneConsonantApart, vowelsFit, soundSkeleton, spellingSkeleton } from './skeleton.js';
 
 describe('spelling skeleton', () => {
   it('forgets vowels, doubling and a final H', () => {
@@ -41,5 +41,19 @@ describe('oneConsonantApart', () => {
     expect(oneConsonantApart(soundSkeleton('KAZZAFI'), soundSkeleton('GADDAFI'))).toBe(true);
     expect(oneConsonantApart(soundSkeleton('MERCAZ'), soundSkeleton('MERKEL'))).toBe(false);
     expect(oneConsonantApart('KATA', 'KATA')).toBe(false);
+  });
+});
+
+describe('vowelsFit', () => {
+  it('keeps the letters between consonants, one gap more than the skeleton has consonants', () => {
+    expect(consonantGaps('SEWD')).toEqual(['', 'EW', '']);
+    expect(consonantGaps('MOHAMMED')).toEqual(['', 'O', 'A', 'E', '']);
+  });
+
+  it('wants a written long vowel where an unvocalised reading has one', () => {
+    expect(vowelsFit(consonantGaps('SEWD'), consonantGaps('SAUD'))).toBe(true);
+    expect(vowelsFit(consonantGaps('SEWD'), consonantGaps('SAYID'))).toBe(false);
+    expect(vowelsFit(consonantGaps('MHMD'), consonantGaps('MOHAMMED'))).toBe(true);
+    expect(vowelsFit(consonantGaps('ASL'), consonantGaps('SALEH'))).toBe(false);
   });
 });

@@ -154,6 +154,71 @@ export function consonantSkeleton(token: string): string {
   return out;
 }
 
+/**
+ * The letters between the consonants of `consonantSkeleton`, one string per gap (skeleton length
+ * + 1 strings): the vowels, W and Y that the skeleton drops. An abjad writes its long vowels
+ * (سعود → SEWD: the W is an U or O), so a Latin spelling must have a fitting vowel where it does.
+ */
+export function consonantGaps(token: string): string[] {
+  const gaps: string[] = [];
+  let gap = '';
+  let last = '';
+  for (let i = 0; i < token.length; ) {
+    const c = token[i]!;
+    let sym: string;
+    let used = 1;
+    if (c === 'W' || c === 'Y') sym = VOWEL;
+    else if (c === 'H') sym = i === token.length - 1 ? '' : 'H';
+    else {
+      used = soundAt(token, i);
+      sym = symbol;
+    }
+    const letters = token.slice(i, i + used);
+    i += used;
+    for (const ch of sym) {
+      if (ch === VOWEL) {
+        gap += letters;
+        continue;
+      }
+      const s = ch === 'P' || ch === 'V' || ch === 'F' ? 'B' : ch;
+      if (s !== last) {
+        gaps.push(gap);
+        gap = '';
+      }
+      last = s;
+    }
+  }
+  gaps.push(gap);
+  return gaps;
+}
+
+/**
+ * True when the vowels an unvocalised reading writes (`written`, from an abjad or an Indic script)
+ * fit the vowels of a vocalised spelling (`spelled`), gap by gap: a W, U or O wants an O, U or W;
+ * a Y or I an I, E or Y; an alef (A) some vowel. An E (Arabic ع) asks nothing. Short vowels are not
+ * written, so the spelled side may have vowels where the written side has none.
+ */
+export function vowelsFit(written: readonly string[], spelled: readonly string[]): boolean {
+  if (written.length !== spelled.length) return false;
+  for (let k = 0; k < written.length; k++) {
+    const w = written[k]!;
+    if (w === '') continue;
+    const s = spelled[k]!;
+    for (let i = 0; i < w.length; i++) {
+      const c = w[i]!;
+      if (c === 'W' || c === 'U' || c === 'O') {
+        if (!/[OUW]/.test(s)) return false;
+      } else if (c === 'Y' || c === 'I') {
+        // A doubled Y (Hebrew יי) is a diphthong, AI or EI as often as I.
+        if (!/[IEY]/.test(s) && !(c === 'Y' && w[i + 1] === 'Y' && s !== '')) return false;
+      } else if (c === 'A') {
+        if (s === '') return false;
+      }
+    }
+  }
+  return true;
+}
+
 /** How many consonant symbols a skeleton has: short skeletons are weak evidence. */
 export function consonantCount(skeleton: string): number {
   let n = 0;

@@ -38,6 +38,12 @@ export interface VehicleProbe {
 // same object. A plate is reassigned and misread more often, so it stays below 1.
 // Beyond this many candidates from rare keys, common keys are not expanded (see searchPerson).
 const MAX_CANDIDATES = 2000;
+// Of those, how many are scored in full, ranked by shared key weight.
+const MAX_SCORED = 64;
+
+// A name posting is handle × 64 + the name's position in the record (alerts hold at most 50 names).
+const NAMES_PER_HANDLE = 64;
+const posting = (handle: number, nameIndex: number): number => handle * NAMES_PER_HANDLE + Math.min(nameIndex, NAMES_PER_HANDLE - 1);
 
 const SCORE = { documentExact: 1, documentOcr: 0.85, vin: 1, plate: 0.9, personDocument: 0.95 } as const;
 
@@ -75,7 +81,9 @@ export class ScreeningIndex {
       for (const d of alert.person.documents ?? []) docs.push([d.issuingState ?? '', d.number]);
       const facts = personFacts(alert);
       this.persons[handle] = facts;
-      for (const name of facts.names) for (const key of nameKeys(name)) addTo(this.nameIndex, key, handle);
+      facts.names.forEach((name, i) => {
+        for (const key of nameKeys(name)) addTo(this.nameIndex, key, posting(handle, i));
+      });
     }
     for (const [state, number] of docs) this.documents.add(handle, state, number);
     this.docsOf[handle] = docs;
@@ -93,7 +101,9 @@ export class ScreeningIndex {
     if (handle === undefined) return;
     for (const [state, number] of this.docsOf[handle] ?? []) this.documents.remove(handle, state, number);
     const facts = this.persons[handle];
-    if (facts) for (const name of facts.names) for (const key of nameKeys(name)) deleteFrom(this.nameIndex, key, handle);
+    facts?.names.forEach((name, i) => {
+      for (const key of nameKeys(name)) deleteFrom(this.nameIndex, key, posting(handle, i));
+    });
     const [vin, plate] = this.vehicleKeysOf[handle] ?? [];
     if (vin) deleteFrom(this.vins, vin, handle);
     if (plate) deleteFrom(this.plates, plate, handle);
@@ -117,16 +127,31 @@ export class ScreeningIndex {
       if (list) postings.push(list);
     }
     postings.sort((a, b) => a.size - b.size);
-    const seen = new Set<number>();
+    // Which of each candidate's names share a key with the query: only those are compared, as
+    // a record's other aliases did not come near the query's spelling (most of the cost of a
+    // list with many aliases per person).
+    const matchedNames = new Map<number, number[]>();
+    const weight = new Map<number, number>();
     for (const list of postings) {
-      if (seen.size > 0 && seen.size + list.size > MAX_CANDIDATES) break;
-      for (const h of list) seen.add(h);
+      if (matchedNames.size > 0 && matchedNames.size + list.size > MAX_CANDIDATES) break;
+      // A shared rare key is worth more than a shared common one.
+      const w = 1 / Math.log2(2 + list.size);
+      for (const p of list) {
+        const h = Math.floor(p / NAMES_PER_HANDLE);
+        weight.set(h, (weight.get(h) ?? 0) + w);
+        const names = matchedNames.get(h);
+        if (!names) matchedNames.set(h, [p % NAMES_PER_HANDLE]);
+        else if (!names.includes(p % NAMES_PER_HANDLE)) names.push(p % NAMES_PER_HANDLE);
+      }
     }
+    // Only the candidates sharing the most (and rarest) keys are scored in full.
+    const ranked = [...matchedNames].sort((a, b) => (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0)).slice(0, MAX_SCORED);
     const out: Candidate[] = [];
-    for (const h of seen) {
+    for (const [h, nameIdx] of ranked) {
       const entry = this.visible(h, viewer);
-      const record = this.persons[h];
-      if (!entry || !record) continue;
+      const full = this.persons[h];
+      if (!entry || !full) continue;
+      const record = nameIdx.length === full.names.length ? full : { ...full, names: nameIdx.map((i) => full.names[i]!) };
       const best = scorePerson(probe.facts, record, { floor: minScore });
       if (best.score >= minScore) out.push({ entry, score: best.score, reasons: best.reasons });
     }
