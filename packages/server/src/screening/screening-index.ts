@@ -39,7 +39,7 @@ export interface VehicleProbe {
 // Beyond this many candidates from rare keys, common keys are not expanded (see searchPerson).
 const MAX_CANDIDATES = 2000;
 // Of those, how many are scored in full, ranked by shared key weight.
-const MAX_SCORED = 64;
+const MAX_SCORED = 256;
 
 // A name posting is handle × 64 + the name's position in the record (alerts hold at most 50 names).
 const NAMES_PER_HANDLE = 64;
