@@ -14,7 +14,6 @@
  * Lookups are half hits and half misses, in random order, with German documents queried half
  * of the time as `D` (the MRZ form), which every contender normalises.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
@@ -244,16 +243,9 @@ export function runDocumentBench(n: number, options: { rounds?: number } = {}): 
   return lines;
 }
 
+// run-ts.js (and node itself) put the running script in process.argv[1].
 function invokedDirectly(): boolean {
-  // run-ts.js removes the script from process.argv before importing it; /proc still has it.
-  const self = fileURLToPath(import.meta.url);
-  const args = [...process.argv];
-  try {
-    args.push(...readFileSync('/proc/self/cmdline', 'utf8').split('\u0000'));
-  } catch {
-    // Not Linux: process.argv is all there is.
-  }
-  return args.some((a) => a !== '' && resolve(a) === self);
+  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 }
 
 if (invokedDirectly()) {

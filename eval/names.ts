@@ -217,7 +217,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 
 // Printed only when run as the script itself (run-ts.js puts the script in argv[1]), not when imported.
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const testdata = process.env.TESTDATA ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared/testdata');
+  const testdata = process.env.CROSSCHECK_TESTDATA ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../shared/testdata');
   const result = await evalNames(testdata);
   if (!result) {
     console.log(`no name fixtures under ${testdata}/names`);

@@ -150,16 +150,9 @@ function printTable(r: VehicleEval): void {
   for (const [title, items] of lists) if (items.length > 0) console.log(`\n${title}:\n  ${items.join('\n  ')}`);
 }
 
+// run-ts.js (and node itself) put the running script in process.argv[1].
 function invokedDirectly(): boolean {
-  // run-ts.js removes the script from process.argv before importing it; /proc still has it.
-  const self = fileURLToPath(import.meta.url);
-  const args = [...process.argv];
-  try {
-    args.push(...readFileSync('/proc/self/cmdline', 'utf8').split('\u0000'));
-  } catch {
-    // Not Linux: process.argv is all there is.
-  }
-  return args.some((a) => a !== '' && resolve(a) === self);
+  return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 }
 
 if (invokedDirectly()) {
