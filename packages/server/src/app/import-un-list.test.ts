@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENGINES, as, openTestDeps, type TestContext } from '../../test/engines.js';
+import { ENGINES, as, domainError, openTestDeps, type TestContext } from '../../test/engines.js';
 import { UN_FIXTURE } from '../formats/un-sc-list.fixture.js';
 import { cancelAlert } from './cancel-alert.js';
 import { importUnList } from './import-un-list.js';
@@ -28,6 +28,17 @@ describe.each(ENGINES)('importing the UN list on %s', (engine) => {
       ['un-sc:1000001', 'active', 2],
       ['un-sc:1000002', 'cancelled', 2],
     ]);
+  });
+
+  it('refuses an empty list without delisting anyone, and brings back a relisted person', async () => {
+    await importUnList(t.deps, as('UNO'), UN_FIXTURE);
+    const e = await domainError(importUnList(t.deps, as('UNO'), '<CONSOLIDATED_LIST><INDIVIDUALS>nothing</INDIVIDUALS></CONSOLIDATED_LIST>'));
+    expect(e.code).toBe('un-list.empty');
+    const without = UN_FIXTURE.replace(/<INDIVIDUAL>\s*<DATAID>1000002[\s\S]*?<\/INDIVIDUAL>/, '');
+    expect(await importUnList(t.deps, as('UNO'), without)).toMatchObject({ delisted: 1 });
+    expect(await importUnList(t.deps, as('UNO'), UN_FIXTURE)).toMatchObject({ updated: 1, unchanged: 1 });
+    const all = (await listAlerts(t.deps, as('UNO'), {})).items;
+    expect(all.every((a) => a.status === 'active')).toBe(true);
   });
 
   it('leaves an entry its owner cancelled cancelled', async () => {

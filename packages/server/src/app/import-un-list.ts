@@ -1,4 +1,4 @@
-import { inputOf, normaliseVisibility, type AlertInput } from '@crosscheck/core';
+import { DomainError, alertInputSchema, inputOf, normaliseVisibility, type AlertInput } from '@crosscheck/core';
 import { parseUnList } from '../formats/un-sc-list.js';
 import { activeAlertsWithSourcePrefix, findAlertBySourceRef, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import { appendAudit } from '../store/audit-repo.js';
@@ -17,6 +17,7 @@ export interface UnImportReport {
 }
 
 const BATCH = 200;
+const DELISTED = 'no longer on the UN Security Council Consolidated List';
 
 /**
  * Imports the UN Security Council Consolidated List as the caller's member (by default UNO).
@@ -26,7 +27,22 @@ const BATCH = 200;
  */
 export async function importUnList(deps: Deps, ctx: Ctx, xml: string): Promise<UnImportReport> {
   await requireActiveMember(deps, ctx.actor.member);
-  const { alerts, warnings } = parseUnList(xml);
+  const parsed = parseUnList(xml);
+  const warnings = [...parsed.warnings];
+  // Every entry passes the same validation as an alert sent to the API; one that does not is
+  // reported and left out (it is then not delisted either: see below).
+  const alerts: AlertInput[] = [];
+  const unreadable = new Set<string>();
+  for (const a of parsed.alerts) {
+    const check = alertInputSchema.safeParse(a);
+    if (check.success) alerts.push(check.data);
+    else {
+      unreadable.add(a.sourceRef!);
+      warnings.push(`${a.sourceRef}: ${check.error.issues[0]?.path.join('.')}: ${check.error.issues[0]?.message}; entry skipped`);
+    }
+  }
+  // An empty list is a broken download, not the end of all sanctions: it would delist everyone.
+  if (alerts.length === 0) throw new DomainError('validation', 'un-list.empty', 'the list holds no individuals that can be imported; nothing was changed', [{ field: '(file)', message: 'no individuals' }]);
   const report: UnImportReport = { created: 0, updated: 0, unchanged: 0, delisted: 0, warnings };
   for (let i = 0; i < alerts.length; i += BATCH) {
     const batch = alerts.slice(i, i + BATCH);
@@ -43,14 +59,15 @@ export async function importUnList(deps: Deps, ctx: Ctx, xml: string): Promise<U
           continue;
         }
         // A record its owner cancelled stays cancelled: the import does not overrule the owner.
-        if (existing.status !== 'active') {
+        // One this import delisted earlier comes back when the person is listed again.
+        if (existing.status !== 'active' && existing.status_reason !== DELISTED) {
           counts.unchanged++;
           continue;
         }
         const current = toAlert(existing);
         const next: AlertInput = { ...input, visibility: normaliseVisibility(current.visibility) };
         // The list is the authority for its entries; the owner's visibility choice is kept.
-        if (existing.body === JSON.stringify(next)) {
+        if (existing.status === 'active' && existing.body === JSON.stringify(next)) {
           counts.unchanged++;
           continue;
         }
@@ -67,7 +84,7 @@ export async function importUnList(deps: Deps, ctx: Ctx, xml: string): Promise<U
     report.updated += counts.updated;
     report.unchanged += counts.unchanged;
   }
-  report.delisted = await cancelDelisted(deps, ctx, new Set(alerts.map((a) => a.sourceRef!)));
+  report.delisted = await cancelDelisted(deps, ctx, new Set([...alerts.map((a) => a.sourceRef!), ...unreadable]));
   return report;
 }
 
@@ -78,7 +95,7 @@ async function cancelDelisted(deps: Deps, ctx: Ctx, listed: Set<string>): Promis
   for (const row of rows.filter((r) => r.source_ref !== null && !listed.has(r.source_ref))) {
     await inWriteTransaction(deps.db, async (tx) => {
       const at = nowIso(deps);
-      const reason = 'no longer on the UN Security Council Consolidated List';
+      const reason = DELISTED;
       await writeAlertVersion(
         tx,
         { id: row.id, owner: row.owner, input: inputOf(toAlert(row)), status: 'cancelled', statusReason: reason, version: row.version + 1, action: 'cancelled', at, createdAt: row.created_at, changedBy: ctx.actor.credential },

@@ -65,6 +65,26 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     expect((await screen(t.deps, frontline('FRA'), { vehicle: { plate: 'AB-123-CD', plateCountry: 'DEU' } })).hits).toEqual([]);
   });
 
+  it('does not let alerts hidden from the screening member push visible ones out of the results', async () => {
+    const hidden = { kind: 'person', category: 'locate', person: { names: [{ family: 'KOWALCZYK', given: 'JAN' }] }, visibility: { mode: 'only', members: ['ITA'] } };
+    for (let i = 0; i < 300; i++) await createAlert(t.deps, as('DEU'), hidden);
+    const visible = await createAlert(t.deps, as('ITA'), { ...hidden, visibility: { mode: 'all' } });
+    const r = await screen(t.deps, frontline('FRA'), { person: { names: ['Jan Kowalczyk'] } });
+    expect(r.hits.map((h) => h.alertId)).toEqual([visible.id]);
+  }, 60_000);
+
+  it('finds a document number screened without its issuing state', async () => {
+    const alert = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '99XY12345'));
+    const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '99XY12345' }] });
+    expect(r.hits.map((h) => h.alertId)).toEqual([alert.id]);
+    expect(r.hits[0]!.reasons.join(' ')).toContain('issuing state not given');
+  });
+
+  it('refuses an unreadable MRZ instead of answering "no hits"', async () => {
+    const e = await domainError(screen(t.deps, frontline('DEU'), { mrz: 'HELLO WORLD' }));
+    expect(e).toMatchObject({ code: 'mrz.unreadable', field: 'mrz' });
+  });
+
   it('stops finding an alert once it is cancelled', async () => {
     const alert = await createAlert(t.deps, as('FRA'), documentAlert('FRA', 'X1'));
     expect((await screen(t.deps, frontline('DEU'), { documents: [{ number: 'X1', issuingState: 'FRA' }] })).hits).toHaveLength(1);

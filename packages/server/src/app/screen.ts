@@ -1,5 +1,6 @@
 import {
   DEFAULT_THRESHOLD,
+  DomainError,
   normaliseNationality,
   parseInput,
   parseMrz,
@@ -60,10 +61,10 @@ export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string
     const seen = byAlert.get(c.entry.id);
     if (!seen) byAlert.set(c.entry.id, { ...c, reasons: [...c.reasons] });
     else {
-      // Independent evidence for the same alert (a name and a document) reinforces: the
-      // combined score is the chance that not both are wrong.
-      seen.score = 1 - (1 - seen.score) * (1 - c.score);
-      seen.reasons.push(...c.reasons);
+      // The person score already weighs the query's documents, so evidence is not added up
+      // twice: the best score stands, with every distinct reason.
+      seen.score = Math.max(seen.score, c.score);
+      for (const r of c.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
     }
   }
   return [...byAlert.values()]
@@ -99,6 +100,11 @@ function probesOf(query: ScreenQuery): { person: PersonFacts | null; documents: 
   }
   if (query.mrz) {
     const mrz = parseMrz(query.mrz.split(/\r?\n/).filter((l) => l.trim() !== ''));
+    // A zone that cannot be read must not pass as "no hits": the officer has to look again.
+    if (mrz.format === null) {
+      const why = mrz.errors.map((e) => e.message).join('; ') || 'not a machine-readable zone';
+      throw new DomainError('validation', 'mrz.unreadable', `mrz: ${why}`, [{ field: 'mrz', message: why }]);
+    }
     const f = mrz.fields;
     if (mrz.format !== null && f) {
       if (f.documentNumber) documents.push({ issuingState: f.issuingState ?? '', number: f.documentNumber });

@@ -65,7 +65,15 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   });
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
   app.addHook('preValidation', async (request, reply) => {
-    if (request.body !== undefined && JSON.stringify(request.body).includes('\\u0000')) return sendProblem(reply, request, nulError());
+    if (request.body === undefined) return undefined;
+    let text: string;
+    try {
+      text = JSON.stringify(request.body) ?? '';
+    } catch {
+      // Only nesting deep enough to exhaust the stack makes a parsed body unserialisable.
+      return sendProblem(reply, request, new DomainError('validation', 'request.too-deep', 'the request body is nested too deeply', [{ field: '(body)', message: 'nested too deeply' }]));
+    }
+    if (text.includes('\\u0000')) return sendProblem(reply, request, nulError());
     return undefined;
   });
   app.addHook('onSend', async (request, reply, payload) => {

@@ -44,6 +44,13 @@ describe('screening endpoints under garbage input', () => {
     expect(runic.json()).toMatchObject({ hits: [] });
   });
 
+  it('answers a deeply nested body with a 4xx, not a crash', async () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/screen', headers: { ...bearer(h.key('DEU', 'frontline')), 'content-type': 'application/json' }, payload: deep });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+  });
+
   it('answers garbage batches with a 4xx naming what is wrong', async () => {
     const headers = { ...bearer(h.key('DEU', 'frontline')), 'content-type': 'text/csv' };
     const csv = await h.app.inject({ method: 'POST', url: '/api/v1/screen/batch', headers, payload: 'id,name\n"unterminated,x\n' });

@@ -58,7 +58,13 @@ export class IndexFollower {
 
   /** Catches up first if the index may be more than `maxLagMs` behind. */
   async fresh(maxLagMs: number): Promise<ScreeningIndex> {
-    if (this.now() - this.lastSync > maxLagMs) await this.catchUp();
+    const asked = this.now();
+    if (asked - this.lastSync > maxLagMs) {
+      await this.catchUp();
+      // A run already under way may have read the feed before the caller's own last write
+      // committed: then one more run, which starts after the request did.
+      if (this.lastSync < asked) await this.catchUp();
+    }
     return this.index;
   }
 
