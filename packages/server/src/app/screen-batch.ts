@@ -4,6 +4,13 @@ import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { recordScreening, search, type ScreenResult } from './screen.js';
 
+const MAX_BATCH_NAMES = 3000;
+
+function namesIn(item: unknown): number {
+  const names = (item as { person?: { names?: unknown } } | null)?.person?.names;
+  return Array.isArray(names) ? names.length : 0;
+}
+
 export type BatchItem = ScreenResult | { id?: string; index: number; error: { code: string; detail: string; errors: FieldProblem[] } };
 
 /**
@@ -23,6 +30,12 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
       throw e;
     }
     note.target = 'screenings';
+    // One request may not hold the server for long: the names across a batch are bounded as well
+    // as the travellers (a flight of 1,000 with a few aliases each stays well inside).
+    const names = raw.reduce<number>((n, item) => n + namesIn(item), 0);
+    if (names > MAX_BATCH_NAMES) {
+      throw new DomainError('validation', 'batch.too-large', `a batch may hold at most ${MAX_BATCH_NAMES} names in all, this one holds ${names}; split it`, [{ field: '(body)', message: 'too many names' }]);
+    }
     const items: BatchItem[] = [];
     const ids: string[] = [];
     let hitCount = 0;
@@ -37,7 +50,8 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
         items.push({ ...echo, index: i, error: { code: e.code, detail: e.message, errors: e.problems } });
         continue;
       }
-      const hits = search(index, query, ctx.actor.member);
+      // Twenty results per traveller at most in a batch: it is a triage, not a search.
+      const hits = search(index, { ...query, limit: Math.min(query.limit, 20) }, ctx.actor.member);
       const screeningId = deps.newId();
       await recordScreening(tx, deps, ctx, screeningId, query, hits);
       ids.push(screeningId);

@@ -51,6 +51,13 @@ describe('screening endpoints under garbage input', () => {
     expect(res.statusCode).toBeLessThan(500);
   });
 
+  it('refuses a batch with too many names in all, before screening anything', async () => {
+    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: String(i), person: { names: Array.from({ length: 9 }, () => 'Al') } })).join('\n');
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/screen/batch', headers: { ...bearer(h.key('DEU', 'frontline')), 'content-type': 'application/x-ndjson' }, payload: lines });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'batch.too-large' });
+  });
+
   it('answers garbage batches with a 4xx naming what is wrong', async () => {
     const headers = { ...bearer(h.key('DEU', 'frontline')), 'content-type': 'text/csv' };
     const csv = await h.app.inject({ method: 'POST', url: '/api/v1/screen/batch', headers, payload: 'id,name\n"unterminated,x\n' });
