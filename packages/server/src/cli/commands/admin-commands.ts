@@ -1,5 +1,6 @@
 import { isRole, type Role } from '@crosscheck/core';
 import { InvalidArgumentError, type Command } from 'commander';
+import { memberCode } from '../options.js';
 import { createKey, listKeys, revokeKey } from '../../app/manage-keys.js';
 import { addMember, listMembers, setMemberSuspended } from '../../app/manage-members.js';
 import { addUser, disableUser, listUsers } from '../../app/manage-users.js';
@@ -12,12 +13,6 @@ const role = (value: string): Role => {
   if (!isRole(value)) throw new InvalidArgumentError('one of bureau, frontline, reviewer, analyst, auditor, admin');
   return value;
 };
-const memberCode = (value: string): string => {
-  const v = value.toUpperCase();
-  if (!/^[A-Z]{3}$/.test(v)) throw new InvalidArgumentError('a three-letter member code');
-  return v;
-};
-
 const print = (rows: Record<string, unknown>[], columns: string[]): void => {
   for (const r of rows) process.stdout.write(`${columns.map((c) => String(r[c] ?? '-')).join('\t')}\n`);
 };

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { ALERT_KINDS, ALERT_STATUSES } from '@crosscheck/core';
 import { InvalidArgumentError, type Command } from 'commander';
+import { memberCode } from '../options.js';
 import { exportAlerts } from '../../app/export-alerts.js';
 import { importAlertBatch, MAX_IMPORT_LINE_BYTES, parseImportLine, type ImportReport } from '../../app/import-alerts.js';
 import { verifyAuditChain } from '../../store/audit-repo.js';
@@ -9,11 +10,6 @@ import { requireActiveMember } from '../../app/import-alerts.js';
 import { cliCtx, configFrom, requireExistingDatabase, withDeps, type DbOption } from '../context.js';
 import { readLines } from '../read-lines.js';
 
-const memberCode = (value: string): string => {
-  const v = value.toUpperCase();
-  if (!/^[A-Z]{3}$/.test(v)) throw new InvalidArgumentError('a three-letter member code');
-  return v;
-};
 const positive = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('a whole number from 1 to 10000');

@@ -1,14 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { memberCode } from '../options.js';
 import { importUnList } from '../../app/import-un-list.js';
 import { MAX_UN_LIST_BYTES } from '../../formats/un-sc-list.js';
 import { cliCtx, withDeps, type DbOption } from '../context.js';
-
-const memberCode = (value: string): string => {
-  const v = value.toUpperCase();
-  if (!/^[A-Z]{3}$/.test(v)) throw new InvalidArgumentError('a three-letter member code');
-  return v;
-};
 
 export function importCommands(program: Command): void {
   const imp = program.command('import').description('import lists published by others');

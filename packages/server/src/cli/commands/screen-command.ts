@@ -1,16 +1,11 @@
 import { DomainError } from '@crosscheck/core';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { memberCode } from '../options.js';
 import { screen } from '../../app/screen.js';
 import { cliCtx, withDeps, type DbOption } from '../context.js';
 import { readLines } from '../read-lines.js';
 
 const MAX_LINE = 64 * 1024;
-
-const memberCode = (value: string): string => {
-  const v = value.toUpperCase();
-  if (!/^[A-Z]{3}$/.test(v)) throw new InvalidArgumentError('a three-letter member code');
-  return v;
-};
 
 export function screenCommand(program: Command): void {
   program
