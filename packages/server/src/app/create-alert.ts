@@ -1,4 +1,4 @@
-import { alertInputSchema, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
+import { alertInputSchema, icaoStateAlias, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
 import { findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import type { Tx } from '../store/write-transaction.js';
 import { audited } from './audited.js';
@@ -32,13 +32,11 @@ export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw:
   return toAlert(row!);
 }
 
-// ICAO 9303 writes Germany as `D`; every other member's code is its own state code.
-const ICAO_ALIASES: Record<string, string> = { D: 'DEU' };
-
 /** Only the issuing state may enter its travel documents (INTERPOL SLTD rule). */
 export function requireOwnDocument(input: AlertInput, member: string): void {
   if (input.kind !== 'document') return;
-  const state = ICAO_ALIASES[input.document.issuingState] ?? input.document.issuingState;
+  // ICAO 9303 writes Germany as `D`; the same alias table keys the document index.
+  const state = icaoStateAlias(input.document.issuingState);
   if (state !== member) {
     throw validationError('document.issuingState', `only ${input.document.issuingState} may enter its own documents; you are ${member}`, 'document.not-issuer');
   }
