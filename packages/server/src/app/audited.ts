@@ -20,7 +20,7 @@ export async function audited<T>(deps: Deps, ctx: Ctx, action: string, work: (tx
   try {
     return await inWriteTransaction(deps.db, async (tx) => {
       const result = await work(tx, note);
-      await appendAudit(tx, entryFor(deps, ctx, action, note, 'ok'));
+      await appendAudit(tx, auditEntry(deps, ctx, action, note));
       return result;
     });
   } catch (error) {
@@ -31,10 +31,11 @@ export async function audited<T>(deps: Deps, ctx: Ctx, action: string, work: (tx
 
 /** Records a refused use case; for checks that must run before the use case's transaction. */
 export async function auditRefusal(deps: Deps, ctx: Ctx, action: string, note: AuditNote, error: DomainError): Promise<void> {
-  await inWriteTransaction(deps.db, (tx) => appendAudit(tx, entryFor(deps, ctx, action, note, error.code)));
+  await inWriteTransaction(deps.db, (tx) => appendAudit(tx, auditEntry(deps, ctx, action, note, error.code)));
 }
 
-function entryFor(deps: Deps, ctx: Ctx, action: string, note: AuditNote, outcome: string) {
+/** The audit entry of `ctx` doing `action`; for use cases that append several in one transaction. */
+export function auditEntry(deps: Deps, ctx: Ctx, action: string, note: AuditNote, outcome = 'ok') {
   return {
     at: nowIso(deps),
     member: ctx.actor.member,

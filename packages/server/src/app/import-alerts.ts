@@ -4,7 +4,8 @@ import { findMember } from '../store/member-repo.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 import { insertAlert } from './create-alert.js';
-import { nowIso, type Ctx, type Deps } from './deps.js';
+import { auditEntry } from './audited.js';
+import type { Ctx, Deps } from './deps.js';
 
 export const MAX_IMPORT_LINE_BYTES = 256 * 1024;
 
@@ -64,7 +65,7 @@ export async function importAlertBatch(deps: Deps, ctx: Ctx, lines: Parsed[], re
       try {
         const id = deps.newId();
         await insertAlert(tx, deps, ctx, id, l.input);
-        await appendAudit(tx, { at: nowIso(deps), member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, action: 'alert.create', target: `alert:${id}`, requestId: ctx.requestId, outcome: 'ok', detail: JSON.stringify({ kind: l.input.kind, importLine: l.line }) });
+        await appendAudit(tx, auditEntry(deps, ctx, 'alert.create', { target: `alert:${id}`, detail: { kind: l.input.kind, importLine: l.line } }));
         imported++;
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;

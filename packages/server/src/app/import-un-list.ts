@@ -3,6 +3,7 @@ import { parseUnList } from '../formats/un-sc-list.js';
 import { activeAlertsWithSourcePrefix, findAlertBySourceRef, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
+import { auditEntry } from './audited.js';
 import { insertAlert } from './create-alert.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { requireActiveMember } from './import-alerts.js';
@@ -54,7 +55,7 @@ export async function importUnList(deps: Deps, ctx: Ctx, xml: string): Promise<U
         if (!existing) {
           const id = deps.newId();
           await insertAlert(tx, deps, ctx, id, input);
-          await appendAudit(tx, auditEntry(ctx, at, 'alert.create', id, input));
+          await appendAudit(tx, auditEntry(deps, ctx, 'alert.create', { target: `alert:${id}`, detail: { sourceRef: input.sourceRef } }));
           counts.created++;
           continue;
         }
@@ -76,7 +77,7 @@ export async function importUnList(deps: Deps, ctx: Ctx, xml: string): Promise<U
           { id: existing.id, owner: existing.owner, input: next, status: 'active', statusReason: null, version: existing.version + 1, action: 'updated', at, createdAt: existing.created_at, changedBy: ctx.actor.credential },
           existing,
         );
-        await appendAudit(tx, auditEntry(ctx, at, 'alert.update', existing.id, input));
+        await appendAudit(tx, auditEntry(deps, ctx, 'alert.update', { target: `alert:${existing.id}`, detail: { sourceRef: input.sourceRef } }));
         counts.updated++;
       }
     });
@@ -101,13 +102,9 @@ async function cancelDelisted(deps: Deps, ctx: Ctx, listed: Set<string>): Promis
         { id: row.id, owner: row.owner, input: inputOf(toAlert(row)), status: 'cancelled', statusReason: reason, version: row.version + 1, action: 'cancelled', at, createdAt: row.created_at, changedBy: ctx.actor.credential },
         row,
       );
-      await appendAudit(tx, { at, member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, action: 'alert.cancel', target: `alert:${row.id}`, requestId: ctx.requestId, outcome: 'ok', detail: JSON.stringify({ reason }) });
+      await appendAudit(tx, auditEntry(deps, ctx, 'alert.cancel', { target: `alert:${row.id}`, detail: { reason } }));
     });
     cancelled++;
   }
   return cancelled;
-}
-
-function auditEntry(ctx: Ctx, at: string, action: string, id: string, input: AlertInput) {
-  return { at, member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, action, target: `alert:${id}`, requestId: ctx.requestId, outcome: 'ok', detail: JSON.stringify({ sourceRef: input.sourceRef }) };
 }

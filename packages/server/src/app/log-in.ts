@@ -1,5 +1,6 @@
 import { verify } from '@node-rs/argon2';
 import { hashPassword } from './hash-password.js';
+import { auditEntry } from './audited.js';
 import { parseInput, unauthenticated } from '@crosscheck/core';
 import { z } from 'zod';
 import { appendAudit } from '../store/audit-repo.js';
@@ -47,6 +48,6 @@ export async function logIn(deps: Deps, body: unknown, requestId: string): Promi
 export async function logOut(deps: Deps, ctx: Ctx, token: string): Promise<void> {
   await inWriteTransaction(deps.db, async (tx) => {
     await deleteSession(tx, sha256Hex(token));
-    await appendAudit(tx, { at: nowIso(deps), member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, action: 'auth.logout', target: '', requestId: ctx.requestId, outcome: 'ok', detail: '{}' });
+    await appendAudit(tx, auditEntry(deps, ctx, 'auth.logout', { target: '', detail: {} }));
   });
 }
