@@ -1,6 +1,6 @@
 import { ABD_FORMS, ASSIMILATED_ARTICLES, fullFormsOf, isPatronymic, NAME_GROUPS, PARTICLES, SUFFIXES, TITLES, VOWELLESS_NAMES } from './name-words.js';
 import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
-import { consonantCount, consonantGaps, consonantSkeleton, soundSkeleton, spellingSkeleton } from './skeleton.js';
+import { consonantCount, consonantsAndGaps, soundSkeleton, spellingSkeleton } from './skeleton.js';
 
 /** A person's name, either as written or split into family and given names. */
 export interface NameInput {
@@ -195,6 +195,9 @@ function particleGroup(canonical: string): number {
 
 export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor: boolean, weight?: number, native = '', canonicalParticle = text): NamePart {
   const sound = soundSkeleton(text);
+  // Each consonant walk gives the skeleton and the gaps together (one pass per spelling).
+  const plain = consonantsAndGaps(text);
+  const withW = vowelPoor && text.includes('W') ? consonantsAndGaps(text.replaceAll('W', 'V')) : null;
   return {
     text,
     kind,
@@ -203,14 +206,14 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
     group: kind === PART_PARTICLE ? particleGroup(canonicalParticle) : (NAME_GROUPS.get(text) ?? -1),
     spelling: spellingSkeleton(text),
     sound,
-    consonants: consonantSkeleton(text),
+    consonants: plain.skeleton,
     soundConsonants: consonantCount(sound),
     vowelPoor,
     native,
     fullForms: kind === PART_NAME ? fullFormsOf(text) : [],
-    consonantsWithW: vowelPoor && text.includes('W') ? consonantSkeleton(text.replaceAll('W', 'V')) : '',
-    gaps: consonantGaps(text),
-    gapsWithW: vowelPoor && text.includes('W') ? consonantGaps(text.replaceAll('W', 'V')) : NO_GAPS,
+    consonantsWithW: withW?.skeleton ?? '',
+    gaps: plain.gaps,
+    gapsWithW: withW?.gaps ?? NO_GAPS,
     letters: letterMask(text),
     bound: false,
   };

@@ -131,27 +131,7 @@ export function soundSkeleton(token: string): string {
  * repeats collapse (shadda is not written).
  */
 export function consonantSkeleton(token: string): string {
-  let out = '';
-  let last = '';
-  for (let i = 0; i < token.length; ) {
-    const c = token[i]!;
-    let sym: string;
-    let used = 1;
-    if (c === 'W' || c === 'Y') sym = VOWEL;
-    else if (c === 'H') sym = i === token.length - 1 ? '' : 'H';
-    else {
-      used = soundAt(token, i);
-      sym = symbol;
-    }
-    i += used;
-    for (const ch of sym) {
-      if (ch === VOWEL) continue;
-      const s = ch === 'P' || ch === 'V' || ch === 'F' ? 'B' : ch;
-      if (s !== last) out += s;
-      last = s;
-    }
-  }
-  return out;
+  return consonantsAndGaps(token).skeleton;
 }
 
 /**
@@ -160,6 +140,12 @@ export function consonantSkeleton(token: string): string {
  * (سعود → SEWD: the W is an U or O), so a Latin spelling must have a fitting vowel where it does.
  */
 export function consonantGaps(token: string): string[] {
+  return consonantsAndGaps(token).gaps;
+}
+
+/** One walk over the token gives both the consonant skeleton and the letters between. */
+export function consonantsAndGaps(token: string): { skeleton: string; gaps: string[] } {
+  let skeleton = '';
   const gaps: string[] = [];
   let gap = '';
   let last = '';
@@ -182,6 +168,7 @@ export function consonantGaps(token: string): string[] {
       }
       const s = ch === 'P' || ch === 'V' || ch === 'F' ? 'B' : ch;
       if (s !== last) {
+        skeleton += s;
         gaps.push(gap);
         gap = '';
       }
@@ -189,7 +176,7 @@ export function consonantGaps(token: string): string[] {
     }
   }
   gaps.push(gap);
-  return gaps;
+  return { skeleton, gaps };
 }
 
 /**
