@@ -24,7 +24,7 @@ export interface ScreenResult {
 
 // How far behind the change feed a screening may run before it catches up first (the poller
 // keeps it closer than this most of the time).
-const MAX_LAG_MS = 100;
+export const MAX_LAG_MS = 100;
 
 /**
  * Screens one traveller, document or vehicle against every alert the caller may see

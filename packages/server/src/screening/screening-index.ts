@@ -157,7 +157,8 @@ export class ScreeningIndex {
     const ranked = [...matchedNames].sort((a, b) => (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0)).slice(0, MAX_SCORED);
     const out: Candidate[] = [];
     for (const [h, nameIdx] of ranked) {
-      const entry = this.visible(h, viewer);
+      // Visibility was checked while gathering.
+      const entry = this.entries[h];
       const full = this.persons[h];
       if (!entry || !full) continue;
       const record = nameIdx.length === full.names.length ? full : { ...full, names: nameIdx.map((i) => full.names[i]!) };
