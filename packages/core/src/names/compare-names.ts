@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { INITIAL, lastEdits, lastKind, NEAR, partSimilarity, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind } from './part-similarity.js';
+import { cachedSimilarity, INITIAL, lastEdits, lastKind, NEAR, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind } from './part-similarity.js';
 import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
 
 export interface NameComparison {
@@ -65,7 +65,7 @@ function align(a: PreparedName, b: PreparedName): void {
   for (let i = 0; i < n; i++) {
     const q = a.parts[i]!;
     for (let j = 0; j < m; j++) {
-      const s = partSimilarity(q, b.parts[j]!);
+      const s = cachedSimilarity(q, b.parts[j]!);
       sim[i * N + j] = s;
       kind[i * N + j] = lastKind;
       edits[i * N + j] = lastEdits;
@@ -127,7 +127,8 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
       let free = true;
       for (let j = join.start; j < join.start + join.length; j++) if (splitPair[j] !== -1) free = false;
       if (!free) continue;
-      const s = (swapped ? partSimilarity(join.part, part) : partSimilarity(part, join.part)) * JOIN_FACTOR;
+      // The query's word first (a is the query in align).
+      const s = (swapped ? cachedSimilarity(join.part, part) : cachedSimilarity(part, join.part)) * JOIN_FACTOR;
       if (s > best && joinReadsAsOne(part, join, split, s)) {
         best = s;
         bestJoin = k;

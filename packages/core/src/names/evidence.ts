@@ -62,16 +62,65 @@ interface ParsedDate {
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Scoring compares the same dates for every candidate: each is parsed once (bounded).
+const dateCache = new Map<string, ParsedDate | null>();
+
 function parseDate(value: string | undefined): ParsedDate | null {
   if (typeof value !== 'string') return null;
+  const cached = dateCache.get(value);
+  if (cached !== undefined) return cached;
   // A record's dates were validated when it was stored; check the shape, not the calendar, again.
   const v = (value.length === 4 && /^\d{4}$/.test(value)) || (value.length === 10 && FULL_DATE.test(value)) ? value : normaliseBirthDate(value);
-  if (v === null) return null;
-  return { y: Number(v.slice(0, 4)), m: v.length >= 7 ? Number(v.slice(5, 7)) : 0, d: v.length === 10 ? Number(v.slice(8, 10)) : 0 };
+  const parsed = v === null ? null : { y: Number(v.slice(0, 4)), m: v.length >= 7 ? Number(v.slice(5, 7)) : 0, d: v.length === 10 ? Number(v.slice(8, 10)) : 0 };
+  if (dateCache.size >= 100_000) dateCache.clear();
+  dateCache.set(value, parsed);
+  return parsed;
 }
 
 function show(p: ParsedDate): string {
   return `${p.y}${p.m ? `-${String(p.m).padStart(2, '0')}` : ''}${p.d ? `-${String(p.d).padStart(2, '0')}` : ''}`;
+}
+
+// How two birth dates relate, at the precision both have. Scoring every candidate needs only the
+// adjustment (DATE_DELTA); the words are written for the few that become hits.
+const SAME_DAY = 0;
+const SWAPPED = 1;
+const SAME_YEAR_OTHER_DAY = 2;
+const SAME_YEAR_OTHER_MONTH = 3;
+const SAME_YEAR = 4;
+const YEAR_OFF_SAME_DAY = 5;
+const YEAR_OFF = 6;
+const OTHER_YEAR = 7;
+const DATE_DELTA = [0.12, 0.05, -0.2, -0.15, 0.05, 0, -0.05, -0.3] as const;
+
+function dateVerdict(a: ParsedDate, b: ParsedDate): number {
+  const full = a.d > 0 && b.d > 0;
+  if (a.y === b.y) {
+    if (full) {
+      if (a.m === b.m && a.d === b.d) return SAME_DAY;
+      if (a.m === b.d && a.d === b.m) return SWAPPED;
+      return SAME_YEAR_OTHER_DAY;
+    }
+    if (a.m > 0 && b.m > 0 && a.m !== b.m) return SAME_YEAR_OTHER_MONTH;
+    return SAME_YEAR;
+  }
+  // One year off is a common slip (or an "about 1970" record); the same day and month make it more so.
+  if (Math.abs(a.y - b.y) === 1) return full && a.m === b.m && a.d === b.d ? YEAR_OFF_SAME_DAY : YEAR_OFF;
+  return OTHER_YEAR;
+}
+
+function dateReason(verdict: number, a: ParsedDate, b: ParsedDate): string {
+  const both = `${show(a)} vs ${show(b)}`;
+  switch (verdict) {
+    case SAME_DAY: return `born ${show(a)}: same`;
+    case SWAPPED: return `born ${both}: day and month swapped`;
+    case SAME_YEAR_OTHER_DAY: return `born ${both}: same year, different day`;
+    case SAME_YEAR_OTHER_MONTH: return `born ${both}: same year, different month`;
+    case SAME_YEAR: return `born ${a.y}: same year`;
+    case YEAR_OFF_SAME_DAY: return `born ${both}: one year off, same day`;
+    case YEAR_OFF: return `born ${both}: one year off`;
+    default: return `born ${both}: different`;
+  }
 }
 
 /** Birth dates compared at the precision both have. */
@@ -79,40 +128,59 @@ export function birthDateEvidence(query: string | undefined, record: string | un
   const a = parseDate(query);
   const b = parseDate(record);
   if (!a || !b) return null;
-  const both = `${show(a)} vs ${show(b)}`;
-  const full = a.d > 0 && b.d > 0;
-  if (a.y === b.y) {
-    if (full) {
-      if (a.m === b.m && a.d === b.d) return { delta: 0.12, reason: `born ${show(a)}: same` };
-      if (a.m === b.d && a.d === b.m) return { delta: 0.05, reason: `born ${both}: day and month swapped` };
-      return { delta: -0.2, reason: `born ${both}: same year, different day` };
-    }
-    if (a.m > 0 && b.m > 0 && a.m !== b.m) return { delta: -0.15, reason: `born ${both}: same year, different month` };
-    return { delta: 0.05, reason: `born ${a.y}: same year` };
-  }
-  const gap = Math.abs(a.y - b.y);
-  if (gap === 1) {
-    // One year off is a common slip (or an "about 1970" record); the same day and month make it more so.
-    if (full && a.m === b.m && a.d === b.d) return { delta: 0, reason: `born ${both}: one year off, same day` };
-    return { delta: -0.05, reason: `born ${both}: one year off` };
-  }
-  return { delta: -0.3, reason: `born ${both}: different` };
+  const verdict = dateVerdict(a, b);
+  return { delta: DATE_DELTA[verdict]!, reason: dateReason(verdict, a, b) };
 }
 
-export function sexEvidence(query: string | undefined, record: string | undefined): Evidence | null {
-  if ((query !== 'M' && query !== 'F') || (record !== 'M' && record !== 'F')) return null;
-  if (query === record) return { delta: 0.02, reason: `sex ${query}: same` };
-  return { delta: -0.2, reason: `sex ${query} vs ${record}: different` };
+/** What `birthDateEvidence` adds to the score, without its words; null when either date is missing. */
+export function birthDateDelta(query: string | undefined, record: string | undefined): number | null {
+  const a = parseDate(query);
+  const b = parseDate(record);
+  return a && b ? DATE_DELTA[dateVerdict(a, b)]! : null;
 }
+
+const SEX_SAME = 0.02;
+const SEX_DIFFERENT = -0.2;
+
+export function sexEvidence(query: string | undefined, record: string | undefined): Evidence | null {
+  const delta = sexDelta(query, record);
+  if (delta === null) return null;
+  return delta > 0 ? { delta, reason: `sex ${query}: same` } : { delta, reason: `sex ${query} vs ${record}: different` };
+}
+
+export function sexDelta(query: string | undefined, record: string | undefined): number | null {
+  if ((query !== 'M' && query !== 'F') || (record !== 'M' && record !== 'F')) return null;
+  return query === record ? SEX_SAME : SEX_DIFFERENT;
+}
+
+const NATIONALITY_SAME = 0.05;
+// People change and add nationalities: a difference counts, but less than a different birth year.
+const NATIONALITY_DIFFERENT = -0.1;
 
 export function nationalityEvidence(query: readonly string[] | undefined, record: readonly string[] | undefined): Evidence | null {
   const a = normaliseList(query);
   const b = normaliseList(record);
   if (a.length === 0 || b.length === 0) return null;
   const shared = a.filter((c) => b.includes(c));
-  if (shared.length > 0) return { delta: 0.05, reason: `nationality ${shared.join(', ')}: same` };
-  // People change and add nationalities: a difference counts, but less than a different birth year.
-  return { delta: -0.1, reason: `nationality ${a.join(', ')} vs ${b.join(', ')}: different` };
+  if (shared.length > 0) return { delta: NATIONALITY_SAME, reason: `nationality ${shared.join(', ')}: same` };
+  return { delta: NATIONALITY_DIFFERENT, reason: `nationality ${a.join(', ')} vs ${b.join(', ')}: different` };
+}
+
+/** What `nationalityEvidence` adds to the score, without building its lists. */
+export function nationalityDelta(query: readonly string[] | undefined, record: readonly string[] | undefined): number | null {
+  if (!query?.length || !record?.length) return null;
+  let known = false;
+  for (const q of query) {
+    const a = normaliseNationality(q);
+    if (a === null) continue;
+    for (const r of record) {
+      const b = normaliseNationality(r);
+      if (b === null) continue;
+      if (a === b) return NATIONALITY_SAME;
+      known = true;
+    }
+  }
+  return known ? NATIONALITY_DIFFERENT : null;
 }
 
 function normaliseList(codes: readonly string[] | undefined): string[] {

@@ -1,4 +1,4 @@
-export { prepareName, MAX_NAME_PARTS, type NameInput, type NamePart, type PreparedName, type JoinedPart, type PartRole } from './prepare-name.js';
+export { prepareName, internWords, MAX_NAME_PARTS, type NameInput, type NamePart, type PreparedName, type JoinedPart, type PartRole } from './prepare-name.js';
 export { compareNames, nameScore, type NameComparison } from './compare-names.js';
 export { nameKeys, queryKeys, COMMON_KEY_PREFIX } from './name-keys.js';
 export { scorePerson, DEFAULT_THRESHOLD, type PersonFacts, type PersonComparison, type ScorePersonOptions } from './score-person.js';

@@ -39,6 +39,37 @@ export let lastKind: MatchKind = 0;
 /** Edits of the last TYPO result. */
 export let lastEdits = 0;
 
+// A direct-mapped cache of partSimilarity for (query word object, record word id): screening a
+// common name compares the same few query words with the same record words thousands of times.
+// A slot holds the last pair that hashed to it; a collision only costs a recomputation.
+const CACHE_BITS = 16;
+const cacheQuery = new Float64Array(1 << CACHE_BITS).fill(-1);
+const cacheRecord = new Int32Array(1 << CACHE_BITS);
+const cacheSim = new Float64Array(1 << CACHE_BITS);
+const cacheKind = new Uint8Array(1 << CACHE_BITS);
+const cacheEdits = new Uint8Array(1 << CACHE_BITS);
+
+/**
+ * partSimilarity of a query word and a record word, remembered when the record word has a word id
+ * (`internWords`). The arguments keep that order: the similarity is not quite symmetric.
+ */
+export function cachedSimilarity(q: NamePart, r: NamePart): number {
+  if (r.id < 0) return partSimilarity(q, r);
+  const slot = (Math.imul(q.serial | 0, 0x9e3779b1) ^ Math.imul(r.id, 0x85ebca6b)) >>> (32 - CACHE_BITS);
+  if (cacheQuery[slot] === q.serial && cacheRecord[slot] === r.id) {
+    lastKind = cacheKind[slot] as MatchKind;
+    lastEdits = cacheEdits[slot]!;
+    return cacheSim[slot]!;
+  }
+  const s = partSimilarity(q, r);
+  cacheQuery[slot] = q.serial;
+  cacheRecord[slot] = r.id;
+  cacheSim[slot] = s;
+  cacheKind[slot] = lastKind;
+  cacheEdits[slot] = lastEdits;
+  return s;
+}
+
 /** Similarity of two name parts in [0, 1]; 0 means "not the same word". Sets `lastKind`. */
 export function partSimilarity(q: NamePart, r: NamePart): number {
   lastKind = 0;

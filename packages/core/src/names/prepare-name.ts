@@ -47,6 +47,14 @@ export interface NamePart {
   letters: number;
   /** Written as one word with the previous part (hyphenated, or another syllable of one written word). */
   bound: boolean;
+  /** Creation number of this object, unique in the process: how the similarity cache knows a query word. */
+  serial: number;
+  /**
+   * Shared by every word that compares the same as this one with any other word (same text, kind,
+   * group, script class); −1 until `internWords` gives one. Lets screening reuse a query word's
+   * similarity to MUHAMMAD across the hundreds of records that spell it so.
+   */
+  id: number;
 }
 
 /** Two or three adjacent parts written as one word (ABDUL RAHMAN → ABDULRAHMAN). */
@@ -216,7 +224,34 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
     gapsWithW: withW?.gaps ?? NO_GAPS,
     letters: letterMask(text),
     bound: false,
+    serial: nextSerial++,
+    id: -1,
   };
+}
+
+let nextSerial = 0;
+
+// Word ids are given to indexed names only, so the table grows with the vocabulary of the lists,
+// not with every query. Past this many words, new ones go without (and without the cache).
+const MAX_WORD_IDS = 4_000_000;
+const wordIds = new Map<string, number>();
+
+/** Gives the words of a name that will be compared many times (an indexed record's) their word ids. */
+export function internWords(name: PreparedName): void {
+  for (const part of name.parts) part.id = wordId(part);
+  for (const join of name.joins) join.part.id = wordId(join.part);
+}
+
+function wordId(p: NamePart): number {
+  // Everything partSimilarity reads follows from these (see makePart).
+  const key = `${p.kind}${p.vowelPoor ? 1 : 0}${p.group}|${p.native}|${p.text}`;
+  let id = wordIds.get(key);
+  if (id === undefined) {
+    if (wordIds.size >= MAX_WORD_IDS) return -1;
+    id = wordIds.size;
+    wordIds.set(key, id);
+  }
+  return id;
 }
 
 const NO_GAPS: readonly string[] = [];

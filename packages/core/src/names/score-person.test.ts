@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareName } from './prepare-name.js';
+import { internWords, prepareName } from './prepare-name.js';
 import { DEFAULT_THRESHOLD, scorePerson, type PersonFacts } from './score-person.js';
 
 const person = (names: string[], rest: Omit<PersonFacts, 'names'> = {}): PersonFacts => ({ names: names.map((n) => prepareName(n)), ...rest });
@@ -61,5 +61,35 @@ describe('scorePerson', () => {
     const r = scorePerson(q, rec, { floor: 0.7 });
     expect(r).toEqual({ score: scorePerson(q, rec).score, reasons: [] });
     expect(scorePerson(person(['George Bush']), person(['George Bush']), { floor: 0.7 }).reasons).toEqual(['name GEORGE: same', 'name BUSH: same']);
+  });
+
+  it('leaves out a candidate whose birth date and sex alone keep it under the floor, and only then', () => {
+    const query = person(['Muammar Gaddafi'], { birthDate: '1975-01-01', sex: 'F' });
+    const record = person(['Muammar Gaddafi'], { birthDate: '1942-06-07', sex: 'M' });
+    const skipped = scorePerson(query, record, { floor: DEFAULT_THRESHOLD });
+    expect(skipped.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(skipped.reasons).toEqual([]);
+    // Without a floor the names are compared and explained as usual.
+    const full = scorePerson(query, record);
+    expect(full.score).toBeLessThanOrEqual(skipped.score);
+    expect(full.reasons).toContain('name GADDAFI: same');
+    // The same document still makes it a hit whatever the other evidence says.
+    const withDocument = scorePerson({ ...query, documents: ['AB1234567'] }, { ...record, documents: ['AB1234567'] }, { floor: DEFAULT_THRESHOLD });
+    expect(withDocument.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+  });
+
+  it('scores records with interned words exactly as without (the similarity cache is invisible)', () => {
+    const names = ['Muhammad Ali Hassan', 'Mohamed Aly Hasan', 'Abdul Rahman al-Tikriti', 'Abdulrahman Tikriti', 'Ivan Ivanov', 'Иван Иванов', 'J. Smith', 'Kim Jong Un'];
+    for (const q of names) {
+      for (const r of names) {
+        const plain = scorePerson(person([q]), person([r]));
+        const interned = person([r]);
+        interned.names.forEach(internWords);
+        const query = person([q]);
+        // Twice with the same query objects: the second time from the cache.
+        expect(scorePerson(query, interned), `${q} / ${r}`).toEqual(plain);
+        expect(scorePerson(query, interned), `${q} / ${r}`).toEqual(plain);
+      }
+    }
   });
 });

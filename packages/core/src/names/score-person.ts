@@ -1,5 +1,5 @@
 import { compareNames, lastNameReasons, nameScore, round } from './compare-names.js';
-import { birthDateEvidence, documentEvidence, nationalityEvidence, sexEvidence, type Evidence } from './evidence.js';
+import { birthDateDelta, birthDateEvidence, documentEvidence, nationalityDelta, nationalityEvidence, sexDelta, sexEvidence, type Evidence } from './evidence.js';
 import type { PreparedName } from './prepare-name.js';
 
 /** What is known of a person on either side of a screening. */
@@ -27,7 +27,11 @@ export interface PersonComparison {
 }
 
 export interface ScorePersonOptions {
-  /** Below this score the reasons are not written (reasons: []): candidates that will be dropped cost less. */
+  /**
+   * Below this score the reasons are not written (reasons: []) and the names may not be compared
+   * at all, when the other evidence already rules the pair out: then `score` is only an upper
+   * bound. Candidates that will be dropped cost less.
+   */
   floor?: number;
 }
 
@@ -37,6 +41,12 @@ export interface ScorePersonOptions {
  * separated by this evidence, not by a higher name threshold.
  */
 export function scorePerson(query: PersonFacts, record: PersonFacts, options: ScorePersonOptions = {}): PersonComparison {
+  // The evidence first, as numbers: it is cheap, and when it alone keeps even a perfect name
+  // under the floor, the names (most of the cost) need not be compared.
+  const delta = evidenceDelta(query, record);
+  const document = documentEvidence(query.documents, record.documents);
+  if (options.floor !== undefined && document === null && round(1 + delta) < options.floor) return { score: round(1 + delta), reasons: [] };
+
   let best = -1;
   let bestQ: PreparedName | undefined;
   let bestR: PreparedName | undefined;
@@ -52,14 +62,7 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
       }
     }
   }
-  let score = bestQ ? best : 0;
-  const evidence: Evidence[] = [];
-  for (const e of [bestBirthDateEvidence(query, record), sexEvidence(query.sex, record.sex), nationalityEvidence(query.nationalities, record.nationalities)]) {
-    if (e === null) continue;
-    score += e.delta;
-    evidence.push(e);
-  }
-  const document = documentEvidence(query.documents, record.documents);
+  let score = (bestQ ? best : 0) + delta;
   if (document !== null) score = Math.max(score, DOCUMENT_FLOOR) + 0.05;
   score = round(score);
   if (options.floor !== undefined && score < options.floor) return { score, reasons: [] };
@@ -71,12 +74,35 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   } else {
     reasons = ['no name to compare'];
   }
-  for (const e of evidence) reasons.push(e.reason);
+  for (const e of [bestBirthDateEvidence(query, record), sexEvidence(query.sex, record.sex), nationalityEvidence(query.nationalities, record.nationalities)]) {
+    if (e !== null) reasons.push(e.reason);
+  }
   if (document !== null) reasons.push(`document ${document}: same`);
   return { score, reasons };
 }
 
-/** Of every pair of the two sides' birth dates, the one that agrees best. */
+/** The sum of the adjustments of birth date, sex and nationality, allocating nothing. */
+function evidenceDelta(query: PersonFacts, record: PersonFacts): number {
+  return (bestBirthDateDelta(query, record) ?? 0) + (sexDelta(query.sex, record.sex) ?? 0) + (nationalityDelta(query.nationalities, record.nationalities) ?? 0);
+}
+
+function bestBirthDateDelta(query: PersonFacts, record: PersonFacts): number | null {
+  if (!query.otherBirthDates?.length && !record.otherBirthDates?.length) return birthDateDelta(query.birthDate, record.birthDate);
+  let best: number | null = null;
+  for (let i = -1; i < Math.min(query.otherBirthDates?.length ?? 0, MAX_DATES); i++) {
+    const a = i < 0 ? query.birthDate : query.otherBirthDates![i];
+    for (let j = -1; j < Math.min(record.otherBirthDates?.length ?? 0, MAX_DATES); j++) {
+      const d = birthDateDelta(a, j < 0 ? record.birthDate : record.otherBirthDates![j]);
+      if (d !== null && (best === null || d > best)) best = d;
+    }
+  }
+  return best;
+}
+
+// Dates compared per side: a list never gives more than a handful (ranges are expanded up to 16 years).
+const MAX_DATES = 50;
+
+/** Of every pair of the two sides' birth dates, the one that agrees best (the same pick as evidenceDelta). */
 function bestBirthDateEvidence(query: PersonFacts, record: PersonFacts): Evidence | null {
   if (!query.otherBirthDates?.length && !record.otherBirthDates?.length) return birthDateEvidence(query.birthDate, record.birthDate);
   let best: Evidence | null = null;
@@ -90,5 +116,5 @@ function bestBirthDateEvidence(query: PersonFacts, record: PersonFacts): Evidenc
 }
 
 function datesOf(p: PersonFacts): string[] {
-  return [...(p.birthDate !== undefined ? [p.birthDate] : []), ...(p.otherBirthDates ?? [])].slice(0, 50);
+  return [...(p.birthDate !== undefined ? [p.birthDate] : []), ...(p.otherBirthDates ?? [])].slice(0, MAX_DATES);
 }

@@ -1,5 +1,6 @@
 import {
   DocumentIndex,
+  internWords,
   nameKeys,
   plateKey,
   prepareName,
@@ -66,6 +67,7 @@ export class ScreeningIndex {
   private readonly nameIndex = new Map<string, Set<number>>();
   private readonly vins = new Map<string, Set<number>>();
   private readonly plates = new Map<string, Set<number>>();
+  private scratch: Gathering = { stamp: 0, seen: new Uint32Array(0), visible: new Uint8Array(0), weight: new Float64Array(0), namesLow: new Int32Array(0), namesHigh: new Int32Array(0) };
 
   get size(): number {
     return this.handles.size;
@@ -133,39 +135,64 @@ export class ScreeningIndex {
       if (list) postings.push(list);
     }
     postings.sort((a, b) => a.size - b.size);
-    // Which of each candidate's names share a key with the query: only those are compared, as
-    // a record's other aliases did not come near the query's spelling (most of the cost of a
-    // list with many aliases per person).
-    const matchedNames = new Map<number, number[]>();
-    const weight = new Map<number, number>();
+    const g = this.gathering();
+    const stamp = g.stamp;
+    // Which of each candidate's names share a key with the query (a bit mask): only those are
+    // compared, as a record's other aliases did not come near the query's spelling (most of the
+    // cost of a list with many aliases per person).
+    const candidates: number[] = [];
     for (const list of postings) {
-      if (matchedNames.size >= MAX_CANDIDATES) break;
+      if (candidates.length >= MAX_CANDIDATES) break;
       // A shared rare key is worth more than a shared common one.
       const w = 1 / Math.log2(2 + list.size);
       for (const p of list) {
         const h = Math.floor(p / NAMES_PER_HANDLE);
-        // Hidden alerts are dropped before anything is counted or cut: they must neither push
-        // visible alerts out of the candidates nor reveal that they exist.
-        if (!this.visible(h, viewer)) continue;
-        weight.set(h, (weight.get(h) ?? 0) + w);
-        const names = matchedNames.get(h);
-        if (!names) matchedNames.set(h, [p % NAMES_PER_HANDLE]);
-        else if (!names.includes(p % NAMES_PER_HANDLE)) names.push(p % NAMES_PER_HANDLE);
+        if (g.seen[h] !== stamp) {
+          g.seen[h] = stamp;
+          // Hidden alerts are dropped before anything is counted or cut: they must neither push
+          // visible alerts out of the candidates nor reveal that they exist.
+          g.visible[h] = this.visible(h, viewer) ? 1 : 0;
+          g.weight[h] = 0;
+          g.namesLow[h] = 0;
+          g.namesHigh[h] = 0;
+          if (g.visible[h] === 1) candidates.push(h);
+        }
+        if (g.visible[h] === 0) continue;
+        g.weight[h] = g.weight[h]! + w;
+        const i = p % NAMES_PER_HANDLE;
+        if (i < 32) g.namesLow[h] = g.namesLow[h]! | (1 << i);
+        else g.namesHigh[h] = g.namesHigh[h]! | (1 << (i - 32));
       }
     }
     // Only the candidates sharing the most (and rarest) keys are scored in full.
-    const ranked = [...matchedNames].sort((a, b) => (weight.get(b[0]) ?? 0) - (weight.get(a[0]) ?? 0)).slice(0, MAX_SCORED);
+    candidates.sort((a, b) => g.weight[b]! - g.weight[a]!);
+    if (candidates.length > MAX_SCORED) candidates.length = MAX_SCORED;
     const out: Candidate[] = [];
-    for (const [h, nameIdx] of ranked) {
+    for (const h of candidates) {
       // Visibility was checked while gathering.
       const entry = this.entries[h];
       const full = this.persons[h];
       if (!entry || !full) continue;
-      const record = nameIdx.length === full.names.length ? full : { ...full, names: nameIdx.map((i) => full.names[i]!) };
-      const best = scorePerson(probe.facts, record, { floor: minScore });
+      const best = scorePerson(probe.facts, namesOnly(full, g.namesLow[h]!, g.namesHigh[h]!), { floor: minScore });
       if (best.score >= minScore) out.push({ entry, score: best.score, reasons: best.reasons });
     }
     return out;
+  }
+
+  /**
+   * Per-handle scratch arrays for gathering candidates, marked by a stamp per search instead of
+   * cleared: a search touches a few hundred handles of millions.
+   */
+  private gathering(): Gathering {
+    if (this.scratch.seen.length < this.entries.length) {
+      const size = Math.max(1024, this.entries.length * 2);
+      this.scratch = { stamp: 0, seen: new Uint32Array(size), visible: new Uint8Array(size), weight: new Float64Array(size), namesLow: new Int32Array(size), namesHigh: new Int32Array(size) };
+    } else if (this.scratch.stamp === 0xffffffff) {
+      this.scratch.seen.fill(0);
+      this.scratch.stamp = 0;
+    }
+    this.scratch.stamp++;
+    return this.scratch;
   }
 
   searchDocument(probe: DocumentProbe, viewer: string): Candidate[] {
@@ -216,6 +243,26 @@ export class ScreeningIndex {
   }
 }
 
+interface Gathering {
+  stamp: number;
+  seen: Uint32Array;
+  visible: Uint8Array;
+  /** Sum of the weights of the keys shared with the query. */
+  weight: Float64Array;
+  /** Bit i: the record's name i shares a key (names 0–31 in namesLow, 32–63 in namesHigh). */
+  namesLow: Int32Array;
+  namesHigh: Int32Array;
+}
+
+/** The record with only the names whose bits are set. */
+function namesOnly(full: PersonFacts, low: number, high: number): PersonFacts {
+  const names: PersonFacts['names'] = [];
+  for (let i = 0; i < full.names.length && i < NAMES_PER_HANDLE; i++) {
+    if (((i < 32 ? low >>> i : high >>> (i - 32)) & 1) === 1) names.push(full.names[i]!);
+  }
+  return names.length === full.names.length ? full : { ...full, names };
+}
+
 type PersonAlert = Extract<Alert, { kind: 'person' }>;
 
 // Ranges wider than this say little about a birth date; they are not expanded.
@@ -232,7 +279,11 @@ function personFacts(alert: PersonAlert): PersonFacts {
   const p = alert.person;
   const dates = birthDates(p);
   return {
-    names: p.names.map((n) => prepareName(n)),
+    names: p.names.map((n) => {
+      const name = prepareName(n);
+      internWords(name);
+      return name;
+    }),
     ...(dates[0] ? { birthDate: dates[0] } : {}),
     ...(dates.length > 1 ? { otherBirthDates: dates.slice(1) } : {}),
     ...(p.sex ? { sex: p.sex } : {}),
