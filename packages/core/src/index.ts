@@ -9,6 +9,7 @@ export * from './alerts/alert-schemas.js';
 export * from './alerts/lifecycle.js';
 export * from './alerts/search-text.js';
 export * from './alerts/present-alert.js';
+export * from './alerts/retention.js';
 export * from './audit/hash-chain.js';
 export * from './transliteration/index.js';
 export * from './mrz/index.js';

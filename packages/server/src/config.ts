@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
+import type { CooperationSettings } from './app/deps.js';
 
 /**
  * The environment, parsed once. Every variable is listed in the README; nothing else in the
@@ -13,6 +15,12 @@ const envSchema = z.object({
   CROSSCHECK_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   CROSSCHECK_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   CROSSCHECK_OPERATOR: z.string().regex(/^[A-Z]{3}$/).default('IPO'),
+  CROSSCHECK_RETENTION_PERSON_YEARS: z.coerce.number().int().min(1).max(100).default(5),
+  CROSSCHECK_RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  CROSSCHECK_RETENTION_VEHICLE_YEARS: z.coerce.number().int().min(1).max(100).default(10),
+  CROSSCHECK_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  CROSSCHECK_REPLY_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  CROSSCHECK_ATTACHMENTS_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -26,6 +34,7 @@ export interface Config {
   secureCookies: boolean;
   /** The member that runs this installation; its auditors see the whole trail. */
   operator: string;
+  cooperation: CooperationSettings;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/crosscheck.db';
@@ -46,5 +55,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
     sessionHours: e.CROSSCHECK_SESSION_HOURS,
     secureCookies: e.CROSSCHECK_SECURE_COOKIES === 'true',
     operator: e.CROSSCHECK_OPERATOR,
+    cooperation: {
+      retentionYears: { person: e.CROSSCHECK_RETENTION_PERSON_YEARS, document: e.CROSSCHECK_RETENTION_DOCUMENT_YEARS, vehicle: e.CROSSCHECK_RETENTION_VEHICLE_YEARS },
+      warnMonths: 4,
+      purgeGraceDays: e.CROSSCHECK_PURGE_GRACE_DAYS,
+      replyHours: e.CROSSCHECK_REPLY_HOURS,
+      attachmentsDir: e.CROSSCHECK_ATTACHMENTS_DIR ?? null,
+    },
   };
 }
+
+/** The defaults of the settings above, for tests and the CLI. */
+export const DEFAULT_COOPERATION: CooperationSettings = { retentionYears: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30, replyHours: 12, attachmentsDir: null };

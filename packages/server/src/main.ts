@@ -1,16 +1,18 @@
-import type { Deps } from './app/deps.js';
+import type { CooperationSettings, Deps } from './app/deps.js';
+import { EventBus } from './events/event-bus.js';
 import { expireAlerts } from './app/expire-alerts.js';
 import { seedMembers } from './app/seed-members.js';
-import type { Config } from './config.js';
+import { DEFAULT_COOPERATION, type Config } from './config.js';
 import { seedDemo, type DemoCredentials } from './demo/seed-demo.js';
 import { buildApp } from './http/build-app.js';
 import { uuidv7 } from './ids.js';
 import { openDatabase, type Database } from './store/database.js';
 import { migrateToLatest } from './store/migrate.js';
 import { IndexFollower } from './screening/index-follower.js';
+import { startBackgroundTasks } from './background/background-tasks.js';
 
 /** The composition root: the one place that turns configuration into connected parts. */
-export async function openDeps(config: Pick<Config, 'database' | 'operator' | 'sessionHours'>): Promise<{ deps: Deps; database: Database }> {
+export async function openDeps(config: Pick<Config, 'database' | 'operator' | 'sessionHours'> & { cooperation?: CooperationSettings }): Promise<{ deps: Deps; database: Database }> {
   const database = await openDatabase(config.database);
   try {
     await migrateToLatest(database.db, database.engine);
@@ -26,6 +28,8 @@ export async function openDeps(config: Pick<Config, 'database' | 'operator' | 's
     newId: () => uuidv7(),
     operator: config.operator,
     sessionHours: config.sessionHours,
+    bus: new EventBus(),
+    cooperation: config.cooperation ?? DEFAULT_COOPERATION,
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {
@@ -63,12 +67,14 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   }, 60_000);
   timer.unref();
   follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));
+  const tasks = startBackgroundTasks(deps, (err: unknown) => app.log.error({ err }, 'a background task failed'));
   return {
     url: `http://localhost:${port}`,
     demo,
     stop: async () => {
       clearInterval(timer);
       follower.stop();
+      for (const task of tasks) task.stop();
       await app.close();
       await database.close();
     },

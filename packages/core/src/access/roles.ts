@@ -26,6 +26,20 @@ const PERMISSIONS = {
   'credentials.manage': ['admin'],
   'audit.read': ['auditor'],
   'screening.run': ['frontline', 'bureau'],
+  // Issue 4: cooperation between bureaus.
+  'hits.read': ['bureau', 'frontline'],
+  'hits.outcome': ['frontline', 'bureau'],
+  'forms.write': ['bureau'],
+  'events.read': ['bureau', 'frontline'],
+  'webhooks.manage': ['bureau', 'admin'],
+  'messages.send': ['bureau'],
+  'messages.read': ['bureau'],
+  'review.read': ['reviewer'],
+  'review.decide': ['reviewer'],
+  'alert.flag': ['bureau'],
+  'alert.extend': ['bureau'],
+  'links.read': ['analyst'],
+  'links.decide': ['analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

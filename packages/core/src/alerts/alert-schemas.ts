@@ -26,7 +26,9 @@ export const DOCUMENT_TYPES = ['passport', 'identity-card', 'visa', 'residence-p
 export const DOCUMENT_STATUSES = ['stolen-blank', 'stolen-issued', 'lost', 'revoked'] as const;
 export const WARNING_FLAGS = ['armed', 'violent', 'escape-risk', 'suicide-risk', 'public-health-risk', 'terrorism'] as const;
 export const ALERT_KINDS = ['person', 'document', 'vehicle'] as const;
-export const ALERT_STATUSES = ['active', 'cancelled', 'expired'] as const;
+// pending-review: a person alert waiting for a reviewer (seen by its owner only, not screened);
+// rejected: refused by review, kept as history.
+export const ALERT_STATUSES = ['active', 'cancelled', 'expired', 'pending-review', 'rejected'] as const;
 
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -185,4 +187,6 @@ export type Alert = AlertInput & {
   createdAt: string;
   updatedAt: string;
   statusReason?: string;
+  /** YYYY-MM-DD, server-managed: the alert expires then unless its owner extends it (retention). */
+  reviewDate?: string;
 };

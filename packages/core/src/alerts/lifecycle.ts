@@ -11,7 +11,7 @@ const KIND_SECTIONS = ['person', 'document', 'vehicle'] as const;
 
 /** The alert body without the server-managed fields. */
 export function inputOf(alert: Alert): AlertInput {
-  const { id: _id, owner: _o, status: _s, version: _v, createdAt: _c, updatedAt: _u, statusReason: _r, ...input } = alert;
+  const { id: _id, owner: _o, status: _s, version: _v, createdAt: _c, updatedAt: _u, statusReason: _r, reviewDate: _d, ...input } = alert;
   return input;
 }
 

@@ -1,4 +1,4 @@
-import { alertInputSchema, icaoStateAlias, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
+import { alertInputSchema, defaultReviewDate, icaoStateAlias, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
 import { findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import type { Tx } from '../store/write-transaction.js';
 import { audited } from './audited.js';
@@ -25,7 +25,19 @@ export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw:
   const at = nowIso(deps);
   await writeAlertVersion(
     tx,
-    { id, owner: ctx.actor.member, input, status: 'active', statusReason: null, version: 1, action: 'created', at, createdAt: at, changedBy: ctx.actor.credential },
+    {
+      id,
+      owner: ctx.actor.member,
+      input,
+      status: 'active',
+      statusReason: null,
+      version: 1,
+      action: 'created',
+      at,
+      createdAt: at,
+      changedBy: ctx.actor.credential,
+      reviewDate: defaultReviewDate(input.kind, at.slice(0, 10), deps.cooperation.retentionYears),
+    },
     undefined,
   );
   const row = await findAlertRow(tx, id);

@@ -1,4 +1,5 @@
-import type { Actor } from '@crosscheck/core';
+import type { Actor, RetentionYears } from '@crosscheck/core';
+import type { EventBus } from '../events/event-bus.js';
 import type { Kysely } from 'kysely';
 import type { Engine } from '../store/database.js';
 import type { DB } from '../store/schema.js';
@@ -15,6 +16,23 @@ export interface Deps {
   sessionHours: number;
   /** This process's screening index, loaded on first use and then following the change feed. */
   screeningIndex: () => Promise<IndexFollower>;
+  /** Told after a transaction that wrote events commits, so open event streams look at once. */
+  bus: EventBus;
+  /** Cooperation settings (issue 4). */
+  cooperation: CooperationSettings;
+}
+
+export interface CooperationSettings {
+  /** Years until an alert's review date, per kind. */
+  retentionYears: RetentionYears;
+  /** Owners are warned this many months before the review date. */
+  warnMonths: number;
+  /** Days after expiry before an alert's personal data is purged. */
+  purgeGraceDays: number;
+  /** Hours within which a supplementary-information form must be answered (SIRENE: 12). */
+  replyHours: number;
+  /** Folder for message attachments; null keeps them in the database. */
+  attachmentsDir: string | null;
 }
 
 /** Who asks, and under which request id (for the audit trail). */

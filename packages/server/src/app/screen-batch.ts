@@ -20,7 +20,8 @@ export type BatchItem = ScreenResult | { id?: string; index: number; error: { co
  */
 export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, body: unknown): Promise<{ items: BatchItem[] }> {
   const index = await (await deps.screeningIndex()).fresh(MAX_LAG_MS);
-  return audited(deps, ctx, 'screening.batch', async (tx, note) => {
+  let hitCount = 0;
+  const result = await audited(deps, ctx, 'screening.batch', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     let raw: unknown[];
     try {
@@ -38,7 +39,6 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
     }
     const items: BatchItem[] = [];
     const ids: string[] = [];
-    let hitCount = 0;
     for (let i = 0; i < raw.length; i++) {
       const given = raw[i];
       const echo = typeof given === 'object' && given !== null && typeof (given as { id?: unknown }).id === 'string' ? { id: (given as { id: string }).id.slice(0, 100) } : {};
@@ -61,4 +61,6 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
     note.detail = { travellers: raw.length, screenings: ids, hits: hitCount };
     return { items };
   });
+  if (hitCount > 0) deps.bus.published();
+  return result;
 }

@@ -13,6 +13,7 @@ import {
 } from '@crosscheck/core';
 import type { Candidate, ScreeningIndex } from '../screening/screening-index.js';
 import type { Tx } from '../store/write-transaction.js';
+import { appendEvent } from '../store/event-repo.js';
 import { audited } from './audited.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 
@@ -35,7 +36,7 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
   // Catching up reads the store, so it happens before the write transaction (an embedded
   // SQLite database has one connection, which the transaction holds).
   const index = await (await deps.screeningIndex()).fresh(MAX_LAG_MS);
-  return audited(deps, ctx, 'screening.run', async (tx, note) => {
+  const result = await audited(deps, ctx, 'screening.run', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     const query = parseInput(screenQuerySchema, body);
     const hits = search(index, query, ctx.actor.member);
@@ -45,6 +46,8 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
     await recordScreening(tx, deps, ctx, screeningId, query, hits);
     return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits };
   });
+  if (result.hits.some((h) => h.score >= DEFAULT_THRESHOLD)) deps.bus.published();
+  return result;
 }
 
 /** Runs every probe a query carries and merges the results per alert, best first. */
@@ -130,11 +133,12 @@ export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId:
   if (recorded.length === 0) return;
   const versions = await tx.selectFrom('alerts').select(['id', 'version']).where('id', 'in', recorded.map((h) => h.alertId)).execute();
   const versionOf = new Map(versions.map((v) => [v.id, v.version]));
+  const rows = recorded.map((h) => ({ hit: h, id: deps.newId() }));
   await tx
     .insertInto('hits')
     .values(
-      recorded.map((h) => ({
-        id: deps.newId(),
+      rows.map(({ hit: h, id }) => ({
+        id,
         screening_id: screeningId,
         alert_id: h.alertId,
         alert_version: versionOf.get(h.alertId) ?? 0,
@@ -147,4 +151,8 @@ export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId:
       })),
     )
     .execute();
+  // The owner's bureau is told at once (its event stream and webhooks).
+  for (const { hit, id } of rows) {
+    await appendEvent(tx, { member: hit.owner, type: 'hit.created', at, data: { hitId: id, alertId: hit.alertId, screeningId, screeningMember: ctx.actor.member, score: hit.score, kind: hit.kind } });
+  }
 }

@@ -13,6 +13,13 @@ import { healthRoutes } from './routes/health.js';
 import { screenRoutes } from './routes/screen.js';
 import { sessionRoutes } from './routes/session.js';
 import { webRoutes } from './routes/web.js';
+import { eventsRoutes } from './routes/events.js';
+import { webhooksRoutes } from './routes/webhooks.js';
+import { hitsRoutes } from './routes/hits.js';
+import { messagesRoutes } from './routes/messages.js';
+import { reviewRoutes } from './routes/review.js';
+import { retentionRoutes } from './routes/retention.js';
+import { linksRoutes } from './routes/links.js';
 
 export interface HttpOptions {
   bodyLimit: number;
@@ -100,6 +107,13 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   feedAndAuditRoutes(app, deps);
   adminRoutes(app, deps);
   screenRoutes(app, deps);
+  eventsRoutes(app, deps);
+  webhooksRoutes(app, deps);
+  hitsRoutes(app, deps);
+  messagesRoutes(app, deps);
+  reviewRoutes(app, deps);
+  retentionRoutes(app, deps);
+  linksRoutes(app, deps);
   webRoutes(app);
   return app;
 }

@@ -17,6 +17,7 @@ export function toAlert(row: AlertRow): Alert {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(row.status_reason !== null ? { statusReason: row.status_reason } : {}),
+    ...(row.review_date !== null ? { reviewDate: row.review_date } : {}),
   };
 }
 
@@ -50,6 +51,8 @@ export interface AlertWrite {
   at: string;
   createdAt: string;
   changedBy: string;
+  /** Set when the alert is created (retention); later changed only by an extension. */
+  reviewDate?: string;
 }
 
 /**
@@ -76,7 +79,7 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
   if (previous) {
     await tx.updateTable('alerts').set(row).where('id', '=', w.id).where('version', '=', previous.version).execute();
   } else {
-    await tx.insertInto('alerts').values({ id: w.id, created_at: w.createdAt, ...row }).execute();
+    await tx.insertInto('alerts').values({ id: w.id, created_at: w.createdAt, review_date: w.reviewDate ?? null, ...row }).execute();
   }
   await tx
     .insertInto('alert_versions')

@@ -58,6 +58,8 @@ export interface AlertsTable {
   expires_at: string | null;
   status_reason: string | null;
   source_ref: string | null;
+  /** YYYY-MM-DD: when the owner must review the alert again or let it expire (retention). */
+  review_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -130,6 +132,135 @@ export interface HitsTable {
   /** JSON array of readable reasons. */
   reasons: string;
   created_at: string;
+  /** confirmed | not-same-person | action-taken | action-not-possible, recorded by the screening side. */
+  outcome: string | null;
+  outcome_note: string | null;
+  outcome_at: string | null;
+  outcome_by: string | null;
+}
+
+/** One event on a member's stream (`GET /api/v1/events`); `data` is JSON. */
+export interface EventsTable {
+  seq: number;
+  member: string;
+  type: string;
+  data: string;
+  at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  member: string;
+  url: string;
+  /** In clear: the HMAC needs it. Shown once when created. */
+  secret: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  member: string;
+  /** The event delivered; null for a test delivery. */
+  event_seq: number | null;
+  type: string;
+  body: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface HitFormsTable {
+  id: string;
+  hit_id: string;
+  /** G (hit report), H (requested action not possible), M (other). */
+  form: string;
+  from_member: string;
+  to_member: string;
+  /** H0–H3 */
+  handling_code: string;
+  /** A, B, C or X */
+  source_grade: string | null;
+  /** 1–4 */
+  info_grade: string | null;
+  /** JSON of the form's fields. */
+  body: string;
+  created_by: string;
+  created_at: string;
+  /** When the other bureau's reply is due; null once answered or when no reply is expected. */
+  reply_due_at: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  from_member: string;
+  subject: string;
+  body: string;
+  handling_code: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MessageRecipientsTable {
+  message_id: string;
+  member: string;
+  read_at: string | null;
+  read_by: string | null;
+}
+
+export interface MessageAttachmentsTable {
+  id: string;
+  message_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  /** Base64, or null when stored in the configured attachments folder under its sha256. */
+  data: string | null;
+}
+
+export interface AlertReviewsTable {
+  id: string;
+  alert_id: string;
+  /** approved | rejected */
+  decision: string;
+  reason: string;
+  /** JSON array of the pre-check flags shown to the reviewer. */
+  flags: string;
+  reviewer_member: string;
+  reviewer: string;
+  at: string;
+}
+
+export interface AlertFlagsTable {
+  alert_id: string;
+  /** The member on whose territory action is not to be taken. */
+  member: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface IdentityLinksTable {
+  id: string;
+  alert_a: string;
+  alert_b: string;
+  /** document | name-birth-date */
+  basis: string;
+  detail: string;
+  /** yellow (to resolve) | white (same person) | green (different people) | red (false or stolen identity) */
+  color: string;
+  reason: string | null;
+  decided_by: string | null;
+  decided_member: string | null;
+  decided_at: string | null;
+  created_at: string;
 }
 
 export interface DB {
@@ -144,5 +275,15 @@ export interface DB {
   counters: CountersTable;
   screenings: ScreeningsTable;
   hits: HitsTable;
+  events: EventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  hit_forms: HitFormsTable;
+  messages: MessagesTable;
+  message_recipients: MessageRecipientsTable;
+  message_attachments: MessageAttachmentsTable;
+  alert_reviews: AlertReviewsTable;
+  alert_flags: AlertFlagsTable;
+  identity_links: IdentityLinksTable;
 }
 

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.js';
+
+// Placeholder registered by build-app.ts; the issue-4 work on review fills it in.
+export function reviewRoutes(_app: FastifyInstance, _deps: Deps): void {}

@@ -1,0 +1,37 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, EventsTable } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+export const EVENT_TYPES = ['hit.created', 'hit.updated', 'message.received', 'review.decided', 'alert.expiring', 'alert.expired'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface EventDraft {
+  /** The member whose bureau is told. */
+  member: string;
+  type: EventType;
+  data: Record<string, unknown>;
+  at: string;
+}
+
+/**
+ * Appends an event in the caller's write transaction (which holds the writers' lock, so sequence
+ * numbers commit in order and a stream reading `after=N` never skips one). Tell `deps.bus` after
+ * the commit.
+ */
+export async function appendEvent(tx: Tx, e: EventDraft): Promise<number> {
+  const head = await tx.selectFrom('counters').select('value').where('name', '=', 'events').executeTakeFirstOrThrow();
+  const seq = Number(head.value) + 1;
+  await tx.insertInto('events').values({ seq, member: e.member, type: e.type, data: JSON.stringify(e.data), at: e.at }).execute();
+  await tx.updateTable('counters').set({ value: seq }).where('name', '=', 'events').execute();
+  return seq;
+}
+
+/** A member's events after `after`, oldest first. */
+export async function eventsAfter(db: Kysely<DB>, member: string, after: number, limit: number): Promise<Selectable<EventsTable>[]> {
+  return db.selectFrom('events').selectAll().where('member', '=', member).where('seq', '>', after).orderBy('seq').limit(limit).execute();
+}
+
+/** Every member's events after `after` (for the webhook worker), oldest first. */
+export async function allEventsAfter(db: Kysely<DB>, after: number, limit: number): Promise<Selectable<EventsTable>[]> {
+  return db.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+}
