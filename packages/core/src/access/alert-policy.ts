@@ -1,3 +1,4 @@
+import { isOwnerOnlyStatus } from '../alerts/lifecycle.js';
 import { forbidden, notFound } from '../errors/domain-error.js';
 import { roleMay, type Actor, type Permission } from './roles.js';
 import { visibleTo, type Visibility } from './visibility.js';
@@ -6,11 +7,21 @@ import { visibleTo, type Visibility } from './visibility.js';
 export interface AlertAccessFacts {
   owner: string;
   visibility: Visibility;
+  /** Absent means active (facts built before review existed). */
+  status?: string;
+  hiddenFromFrontline?: boolean;
 }
 
-/** May this actor know that the alert exists at all? */
+/**
+ * May this actor know that the alert exists at all? Beyond its visibility list, an alert under
+ * review (or rejected) exists only for its owner's member, and one hidden from the frontline does
+ * not exist for frontline users, the owner's own included.
+ */
 export function canSeeAlert(actor: Actor, alert: AlertAccessFacts): boolean {
-  return visibleTo(alert.owner, alert.visibility, actor.member);
+  if (!visibleTo(alert.owner, alert.visibility, actor.member)) return false;
+  if (alert.status !== undefined && isOwnerOnlyStatus(alert.status) && actor.member !== alert.owner) return false;
+  if (alert.hiddenFromFrontline === true && actor.role === 'frontline') return false;
+  return true;
 }
 
 /** Throws 403 when the role is not for this kind of action. */

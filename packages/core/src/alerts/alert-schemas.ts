@@ -74,6 +74,8 @@ export const personSchema = z
     birthPlace: text(200).optional(),
     birthCountry: code3.optional(),
     nationalities: z.array(code3).max(10).optional(),
+    /** States the person is recorded as a refugee from; review flags an alert requested by one of them. */
+    refugeeFrom: z.array(code3).max(10).optional(),
     documents: z.array(identityDocumentSchema).max(20).optional(),
     description: z
       .object({
@@ -135,7 +137,19 @@ const common = {
   expiresAt: fullDateSchema.optional(),
   /** Where the record comes from when it was imported, e.g. `un-sc:6907995`; shown with every hit. */
   sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').optional(),
+  /** The owner keeps the alert from frontline users of every member, its own included; bureaus still see it. */
+  hiddenFromFrontline: z.boolean().optional(),
 };
+
+/** What the person is sought for; review pre-checks read it. */
+export const offenceSchema = z
+  .object({
+    description: text(2000),
+    /** The longest sentence the law allows, in years; absent when unknown. */
+    maxSentenceYears: z.number().min(0).max(200).optional(),
+    lawReference: text(500).optional(),
+  })
+  .strict();
 
 export const personAlertInputSchema = z
   .object({ kind: z.literal('person'), category: z.enum(PERSON_CATEGORIES), person: personSchema, ...common })
@@ -171,6 +185,8 @@ export const alertPatchSchema = z
     remarks: text(4000).nullable().optional(),
     expiresAt: fullDateSchema.nullable().optional(),
     sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').nullable().optional(),
+    offence: offenceSchema.nullable().optional(),
+    hiddenFromFrontline: z.boolean().nullable().optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'a patch needs at least one field' });

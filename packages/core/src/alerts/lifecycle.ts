@@ -2,6 +2,21 @@ import { conflict, validationError } from '../errors/domain-error.js';
 import { parseInput } from '../validation/parse-input.js';
 import { alertInputSchema, type Alert, type AlertInput, type AlertPatch, type AlertStatus } from './alert-schemas.js';
 
+/**
+ * Statuses only the owner's member may see: an alert under review is not yet published, and a
+ * rejected one never was.
+ */
+export function isOwnerOnlyStatus(status: string): boolean {
+  return status === 'pending-review' || status === 'rejected';
+}
+
+/** Person alerts that can lead to coercive action are reviewed before anyone else sees them. */
+export const REVIEWED_CATEGORIES: readonly string[] = ['arrest', 'locate', 'warning', 'threat', 'terrorist-fighter'];
+
+export function needsReview(input: AlertInput): boolean {
+  return input.kind === 'person' && REVIEWED_CATEGORIES.includes(input.category);
+}
+
 /** Only active alerts change; cancelled and expired ones are history. */
 export function requireActive(status: AlertStatus): void {
   if (status !== 'active') throw conflict('alert.not-active', `the alert is ${status} and can no longer change`);
@@ -27,6 +42,9 @@ export function applyPatch(current: AlertInput, patch: AlertPatch): AlertInput {
   }
   if (patch.category !== undefined && current.kind !== 'person') {
     throw validationError('category', 'only person alerts have a category');
+  }
+  if (patch.offence != null && current.kind !== 'person') {
+    throw validationError('offence', 'only person alerts have an offence');
   }
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
