@@ -152,7 +152,7 @@ export const offenceSchema = z
   .strict();
 
 export const personAlertInputSchema = z
-  .object({ kind: z.literal('person'), category: z.enum(PERSON_CATEGORIES), person: personSchema, ...common })
+  .object({ kind: z.literal('person'), category: z.enum(PERSON_CATEGORIES), person: personSchema, offence: offenceSchema.optional(), ...common })
   .strict();
 export const documentAlertInputSchema = z
   .object({ kind: z.literal('document'), document: documentSchema, ...common })
