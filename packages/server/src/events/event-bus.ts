@@ -15,4 +15,9 @@ export class EventBus {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+
+  /** How many listeners are subscribed; lets tests check that closed streams leave none behind. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
 }

@@ -1,5 +1,88 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
+import { openEventStream } from '../../app/events/open-event-stream.js';
+import { DEFAULT_STREAM_OPTIONS, followEvents, type EventStreamOptions } from '../../events/event-stream.js';
+import { resolveCtx } from '../auth.js';
+import { problemResponse } from '../openapi.js';
 
-// Placeholder registered by build-app.ts; the issue-4 work on events fills it in.
-export function eventsRoutes(_app: FastifyInstance, _deps: Deps): void {}
+const errors: Record<string, unknown> = { 401: problemResponse, 403: problemResponse, 422: problemResponse };
+const query = { type: 'object', properties: { after: { type: 'string', description: 'Resume after this event id, for clients that cannot send Last-Event-ID' } } } as const;
+
+export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStreamOptions = DEFAULT_STREAM_OPTIONS): void {
+  // Open streams never end by themselves: closing the server ends them, or it would wait forever.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
+  app.get(
+    '/api/v1/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: "Server-sent events for your member's bureau (hit.created, hit.updated, message.received, review.decided, alert.expiring, alert.expired); resume with Last-Event-ID",
+        querystring: query,
+        produces: ['text/event-stream'],
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      // Everything that can refuse happens before the stream starts, so refusals are problem+json.
+      const ctx = await resolveCtx(deps, req);
+      const lastEventId = req.headers['last-event-id'];
+      const start = await openEventStream(deps, ctx, {
+        ...(typeof lastEventId === 'string' ? { lastEventId } : {}),
+        ...((req.query as { after?: string }).after !== undefined ? { after: (req.query as { after: string }).after } : {}),
+      });
+
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        // Proxies such as nginx would otherwise hold events back in their buffers.
+        'x-accel-buffering': 'no',
+        'x-request-id': req.id,
+        'x-content-type-options': 'nosniff',
+      });
+      res.write(': stream open\n\n');
+
+      let stop = (): void => {};
+      const end = (): void => {
+        stop();
+        open.delete(end);
+        if (!res.writableEnded) res.end();
+      };
+      const sink = {
+        write: (chunk: string) => res.write(chunk),
+        drained: () =>
+          new Promise<void>((resolve) => {
+            const done = (): void => {
+              res.off('drain', done);
+              res.off('close', done);
+              resolve();
+            };
+            res.on('drain', done);
+            res.on('close', done);
+          }),
+      };
+      open.add(end);
+      res.on('close', end);
+      stop = followEvents(
+        deps,
+        start.member,
+        start.after,
+        sink,
+        (err) => {
+          // The client reconnects with Last-Event-ID and misses nothing.
+          req.log.error({ err }, 'event stream failed');
+          end();
+        },
+        options,
+      );
+      // A client that left while the stream was being opened sends no further 'close'.
+      if (res.destroyed || req.raw.socket.destroyed) end();
+      return reply;
+    },
+  );
+}
