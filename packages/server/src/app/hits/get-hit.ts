@@ -1,0 +1,16 @@
+import { requirePermission } from '@crosscheck/core';
+import { formsOfHits } from '../../store/hit-repo.js';
+import { audited } from '../audited.js';
+import type { Ctx, Deps } from '../deps.js';
+import { loadVisibleHit, toFormView, toHitView, type HitDetail } from './present-hit.js';
+
+/** One hit with its thread of forms; "not found" for a member on neither side. */
+export async function getHit(deps: Deps, ctx: Ctx, id: string): Promise<HitDetail> {
+  return audited(deps, ctx, 'hits.read', async (tx, note) => {
+    note.target = `hit:${id}`;
+    requirePermission(ctx.actor, 'hits.read');
+    const hit = await loadVisibleHit(tx, ctx.actor.member, id);
+    const forms = await formsOfHits(tx, [id]);
+    return { ...toHitView(ctx.actor.member, hit), forms: forms.map((f) => toFormView(ctx.actor.member, f)) };
+  });
+}

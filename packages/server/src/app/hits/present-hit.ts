@@ -1,0 +1,104 @@
+import { notFound, type OverdueReply } from '@crosscheck/core';
+import { findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
+import type { Tx } from '../../store/write-transaction.js';
+
+export interface HitOutcomeView {
+  outcome: string;
+  note: string;
+  at: string;
+  /** The user who recorded it: shown to the screening member only. */
+  by?: string;
+}
+
+export interface HitView {
+  id: string;
+  screeningId: string;
+  alertId: string;
+  alertVersion: number;
+  owner: string;
+  screeningMember: string;
+  /** The credential that screened: a user is named to its own member only. */
+  screenedBy?: string;
+  score: number;
+  reasons: string[];
+  createdAt: string;
+  outcome: HitOutcomeView | null;
+}
+
+export interface HitFormView {
+  id: string;
+  form: string;
+  from: string;
+  to: string;
+  handlingCode: string;
+  sourceGrade: string | null;
+  infoGrade: string | null;
+  text: string;
+  reason: string | null;
+  createdAt: string;
+  replyDueAt: string | null;
+  /** The sending user, shown to the sending member only. */
+  createdBy?: string;
+}
+
+export interface HitDetail extends HitView {
+  forms: HitFormView[];
+}
+
+export interface HitListItem extends HitView {
+  overdue: OverdueReply | null;
+}
+
+/** Owner and screening member see a hit; for everyone else it does not exist. */
+export const isHitVisibleTo = (member: string, hit: HitRow): boolean => hit.owner === member || hit.screening_member === member;
+
+export async function loadVisibleHit(tx: Tx, member: string, id: string): Promise<HitRow> {
+  const hit = await findHit(tx, id);
+  if (!hit || !isHitVisibleTo(member, hit)) throw notFound('hit');
+  return hit;
+}
+
+export function toHitView(viewer: string, h: HitRow): HitView {
+  const own = viewer === h.screening_member;
+  return {
+    id: h.id,
+    screeningId: h.screening_id,
+    alertId: h.alert_id,
+    alertVersion: Number(h.alert_version),
+    owner: h.owner,
+    screeningMember: h.screening_member,
+    ...(own ? { screenedBy: h.credential } : {}),
+    // PostgreSQL keeps the score as a 4-byte float: round away its representation noise.
+    score: Math.round(Number(h.score) * 1000) / 1000,
+    reasons: JSON.parse(h.reasons) as string[],
+    createdAt: h.created_at,
+    outcome:
+      h.outcome === null
+        ? null
+        : { outcome: h.outcome, note: h.outcome_note ?? '', at: h.outcome_at ?? '', ...(own && h.outcome_by ? { by: h.outcome_by } : {}) },
+  };
+}
+
+/** What a form row's `body` JSON holds. */
+export interface FormBody {
+  text: string;
+  reason?: string;
+}
+
+export function toFormView(viewer: string, f: HitFormRow): HitFormView {
+  const body = JSON.parse(f.body) as FormBody;
+  return {
+    id: f.id,
+    form: f.form,
+    from: f.from_member,
+    to: f.to_member,
+    handlingCode: f.handling_code,
+    sourceGrade: f.source_grade,
+    infoGrade: f.info_grade,
+    text: body.text,
+    reason: body.reason ?? null,
+    createdAt: f.created_at,
+    replyDueAt: f.reply_due_at,
+    ...(viewer === f.from_member ? { createdBy: f.created_by } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+import { DomainError, formNeedsReply, hitFormSchema, parseInput, replyDueAt, requirePermission } from '@crosscheck/core';
+import { appendEvent } from '../../store/event-repo.js';
+import { clearRepliesDueFrom, insertHitForm, type HitFormRow } from '../../store/hit-repo.js';
+import { audited } from '../audited.js';
+import { nowIso, type Ctx, type Deps } from '../deps.js';
+import { loadVisibleHit, toFormView, type FormBody, type HitFormView } from './present-hit.js';
+
+/**
+ * Sends a supplementary-information form in a hit's thread to the other side. Sending answers
+ * whatever the other side was waiting on from the sender, so those reply clocks stop; a G or H
+ * form starts a new one (`deps.cooperation.replyHours`), an M form never does.
+ */
+export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unknown): Promise<HitFormView> {
+  const result = await audited(deps, ctx, 'hit.form', async (tx, note) => {
+    note.target = `hit:${hitId}`;
+    requirePermission(ctx.actor, 'forms.write');
+    const hit = await loadVisibleHit(tx, ctx.actor.member, hitId);
+    const input = parseInput(hitFormSchema, body);
+    const from = ctx.actor.member;
+    const to = from === hit.owner ? hit.screening_member : hit.owner;
+    // A member screening against its own alert has nobody to write to.
+    if (to === from) throw new DomainError('conflict', 'hit.no-other-side', 'this hit is on your own alert: there is no other bureau to send a form to');
+    const at = nowIso(deps);
+    await clearRepliesDueFrom(tx, hitId, from);
+    const formBody: FormBody = { text: input.text, ...(input.reason !== undefined ? { reason: input.reason } : {}) };
+    const row: HitFormRow = {
+      id: deps.newId(),
+      hit_id: hitId,
+      form: input.form,
+      from_member: from,
+      to_member: to,
+      handling_code: input.handlingCode,
+      source_grade: input.sourceGrade ?? null,
+      info_grade: input.infoGrade ?? null,
+      body: JSON.stringify(formBody),
+      created_by: ctx.actor.credential,
+      created_at: at,
+      reply_due_at: formNeedsReply(input.form) ? replyDueAt(at, deps.cooperation.replyHours) : null,
+    };
+    await insertHitForm(tx, row);
+    note.detail = { form: row.form, formId: row.id, to, handlingCode: row.handling_code, replyDueAt: row.reply_due_at };
+    await appendEvent(tx, { member: to, type: 'hit.updated', data: { hitId, alertId: hit.alert_id, form: row.form, formId: row.id }, at });
+    return toFormView(from, row);
+  });
+  deps.bus.published();
+  return result;
+}

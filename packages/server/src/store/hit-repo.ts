@@ -1,0 +1,67 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, HitFormsTable, HitsTable } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+export type HitRow = Selectable<HitsTable>;
+export type HitFormRow = Selectable<HitFormsTable>;
+
+type Db = Kysely<DB> | Tx;
+
+export async function findHit(db: Db, id: string): Promise<HitRow | undefined> {
+  return db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface HitListFilter {
+  /** Only hits on this member's alerts or from its screenings. */
+  viewer: string;
+  alertId?: string;
+  /** Ids below this one (ids are time-ordered, pages go newest first). */
+  before?: string;
+  /** Only hits with a form the viewer sent or received whose reply was due before this time. */
+  overdueAt?: string;
+  limit: number;
+}
+
+export async function listHitRows(db: Db, f: HitListFilter): Promise<HitRow[]> {
+  let q = db
+    .selectFrom('hits')
+    .selectAll()
+    .where((eb) => eb.or([eb('owner', '=', f.viewer), eb('screening_member', '=', f.viewer)]));
+  if (f.alertId !== undefined) q = q.where('alert_id', '=', f.alertId);
+  if (f.before !== undefined) q = q.where('id', '<', f.before);
+  if (f.overdueAt !== undefined) {
+    const at = f.overdueAt;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('hit_forms')
+          .select('hit_forms.id')
+          .whereRef('hit_forms.hit_id', '=', 'hits.id')
+          .where('hit_forms.reply_due_at', 'is not', null)
+          // ISO timestamps of one format compare correctly as text on both engines.
+          .where('hit_forms.reply_due_at', '<', at)
+          .where((e) => e.or([e('hit_forms.to_member', '=', f.viewer), e('hit_forms.from_member', '=', f.viewer)])),
+      ),
+    );
+  }
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** The forms of these hits, oldest first within each thread. */
+export async function formsOfHits(db: Db, hitIds: string[]): Promise<HitFormRow[]> {
+  if (hitIds.length === 0) return [];
+  return db.selectFrom('hit_forms').selectAll().where('hit_id', 'in', hitIds).orderBy('created_at').orderBy('id').execute();
+}
+
+export async function setHitOutcome(tx: Tx, id: string, o: { outcome: string; note: string; at: string; by: string }): Promise<void> {
+  await tx.updateTable('hits').set({ outcome: o.outcome, outcome_note: o.note, outcome_at: o.at, outcome_by: o.by }).where('id', '=', id).execute();
+}
+
+export async function insertHitForm(tx: Tx, row: HitFormRow): Promise<void> {
+  await tx.insertInto('hit_forms').values(row).execute();
+}
+
+/** Stops the reply clocks waiting on `member` in one thread: it has just answered. */
+export async function clearRepliesDueFrom(tx: Tx, hitId: string, member: string): Promise<void> {
+  await tx.updateTable('hit_forms').set({ reply_due_at: null }).where('hit_id', '=', hitId).where('to_member', '=', member).where('reply_due_at', 'is not', null).execute();
+}
