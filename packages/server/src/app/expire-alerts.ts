@@ -1,32 +1,34 @@
-import { inputOf } from '@crosscheck/core';
-import { dueAlertIds, findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
-import { appendAudit } from '../store/audit-repo.js';
-import { inWriteTransaction } from '../store/write-transaction.js';
+import { dueAlertIds } from '../store/alert-repo.js';
 import { nowIso, type Deps } from './deps.js';
+import { expireOne } from './retention/expire-one.js';
+import { expirePastReview } from './retention/expire-past-review.js';
+import { purgeExpiredAlerts } from './retention/purge-expired.js';
+import { warnExpiringAlerts } from './retention/warn-expiring.js';
 
 /**
- * Expires every active alert whose `expiresAt` day has passed: a new version, a change-feed
- * entry and an audit entry (`alert.expire`, by the system) per alert, each in its own transaction.
+ * The scheduler's retention pass: expires active alerts whose `expiresAt` day has passed or whose
+ * review date has come, warns owners of review dates ahead, and purges the personal data of
+ * alerts expired longer than the grace period. Each alert is handled in its own transaction with
+ * its own audit entry (by the system). Returns how many alerts expired.
  */
 export async function expireAlerts(deps: Deps): Promise<number> {
+  let expired = await expirePastExpiryDate(deps);
+  expired += await expirePastReview(deps);
+  await warnExpiringAlerts(deps);
+  await purgeExpiredAlerts(deps);
+  return expired;
+}
+
+async function expirePastExpiryDate(deps: Deps): Promise<number> {
   const today = nowIso(deps).slice(0, 10);
   let expired = 0;
   for (;;) {
     const ids = await dueAlertIds(deps.db, today, 100);
-    if (ids.length === 0) return expired;
+    let round = 0;
     for (const id of ids) {
-      await inWriteTransaction(deps.db, async (tx) => {
-        const row = await findAlertRow(tx, id);
-        if (!row || row.status !== 'active') return;
-        const at = nowIso(deps);
-        await writeAlertVersion(
-          tx,
-          { id, owner: row.owner, input: inputOf(toAlert(row)), status: 'expired', statusReason: `expiry date ${row.expires_at} passed`, version: row.version + 1, action: 'expired', at, createdAt: row.created_at, changedBy: 'system' },
-          row,
-        );
-        await appendAudit(tx, { at, member: row.owner, role: 'system', credential: 'system', action: 'alert.expire', target: `alert:${id}`, requestId: 'system/scheduler', outcome: 'ok', detail: JSON.stringify({ version: row.version + 1 }) });
-        expired++;
-      });
+      if (await expireOne(deps, id, (row) => (row.expires_at !== null && row.expires_at < today ? `expiry date ${row.expires_at} passed` : null))) round++;
     }
+    expired += round;
+    if (ids.length < 100 || round === 0) return expired;
   }
 }

@@ -60,6 +60,10 @@ export interface AlertsTable {
   source_ref: string | null;
   /** YYYY-MM-DD: when the owner must review the alert again or let it expire (retention). */
   review_date: string | null;
+  /** The review date the owner was last warned about (retention); null after an extension. */
+  review_warned_for: string | null;
+  /** When the personal data of this expired alert was replaced by a tombstone. */
+  purged_at: string | null;
   created_at: string;
   updated_at: string;
 }

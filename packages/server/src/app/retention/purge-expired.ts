@@ -1,0 +1,46 @@
+import { appendAudit } from '../../store/audit-repo.js';
+import { findAlertRow } from '../../store/alert-repo.js';
+import { alertIdsToPurge, purgeAlertData } from '../../store/retention-repo.js';
+import { inWriteTransaction } from '../../store/write-transaction.js';
+import type { AlertInput } from '@crosscheck/core';
+import { nowIso, type Deps } from '../deps.js';
+import { daysBefore } from './dates.js';
+import { tombstoneOf } from './tombstone.js';
+
+const PAGE = 100;
+
+/**
+ * Removes the personal data of alerts expired more than `purgeGraceDays` ago from the alert and
+ * every kept version; the `alert.purge` audit entry is what remains of it on the trail.
+ */
+export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
+  const before = daysBefore(nowIso(deps), deps.cooperation.purgeGraceDays);
+  let purged = 0;
+  for (;;) {
+    const ids = await alertIdsToPurge(deps.db, before, PAGE);
+    let round = 0;
+    for (const id of ids) {
+      const done = await inWriteTransaction(deps.db, async (tx) => {
+        const row = await findAlertRow(tx, id);
+        if (!row || row.status !== 'expired' || row.purged_at !== null || row.updated_at >= before) return false;
+        const at = nowIso(deps);
+        await purgeAlertData(tx, id, JSON.stringify(tombstoneOf(JSON.parse(row.body) as AlertInput)), at);
+        await appendAudit(tx, {
+          at,
+          member: row.owner,
+          role: 'system',
+          credential: 'system',
+          action: 'alert.purge',
+          target: `alert:${id}`,
+          requestId: 'system/scheduler',
+          outcome: 'ok',
+          detail: JSON.stringify({ kind: row.kind, owner: row.owner, expiredAt: row.updated_at, purgedAt: at }),
+        });
+        return true;
+      });
+      if (done) round++;
+    }
+    purged += round;
+    if (ids.length < PAGE || round === 0) return purged;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { AlertRow } from './alert-repo.js';
+import type { DB } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+/** Active alerts whose review date is on or before `until` and whose owner was not yet warned of it. */
+export async function alertsToWarn(db: Kysely<DB>, until: string, after: string, limit: number): Promise<AlertRow[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where('review_date', 'is not', null)
+    .where('review_date', '<=', until)
+    .where((eb) => eb.or([eb('review_warned_for', 'is', null), eb('review_warned_for', '<>', eb.ref('review_date'))]))
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function markWarned(tx: Tx, id: string, reviewDate: string): Promise<void> {
+  await tx.updateTable('alerts').set({ review_warned_for: reviewDate }).where('id', '=', id).execute();
+}
+
+/** Active alerts whose review date is `today` or earlier: they expire today. */
+export async function alertIdsPastReview(db: Kysely<DB>, today: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('review_date', 'is not', null)
+    .where('review_date', '<=', today)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Expired alerts, not yet purged, whose expiry (their last change) was before `before`. */
+export async function alertIdsToPurge(db: Kysely<DB>, before: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select('id')
+    .where('status', '=', 'expired')
+    .where('purged_at', 'is', null)
+    .where('updated_at', '<', before)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Replaces the body of the alert and of every kept version by `tombstone`, and empties its search text. */
+export async function purgeAlertData(tx: Tx, id: string, tombstone: string, at: string): Promise<void> {
+  await tx.updateTable('alerts').set({ body: tombstone, search_text: '', source_ref: null, purged_at: at }).where('id', '=', id).execute();
+  await tx.updateTable('alert_versions').set({ body: tombstone }).where('alert_id', '=', id).execute();
+}
+
+/** The owner's active alerts with a review date on or before `until`, soonest first. */
+export async function expiringAlertsOf(db: Kysely<DB> | Tx, owner: string, until: string): Promise<AlertRow[]> {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('owner', '=', owner)
+    .where('status', '=', 'active')
+    .where('review_date', 'is not', null)
+    .where('review_date', '<=', until)
+    .orderBy('review_date')
+    .orderBy('id')
+    .execute();
+}
+
+/** A new review date; the owner is warned again before it. */
+export async function setReviewDate(tx: Tx, id: string, reviewDate: string): Promise<void> {
+  await tx.updateTable('alerts').set({ review_date: reviewDate, review_warned_for: null }).where('id', '=', id).execute();
+}
