@@ -1,4 +1,4 @@
-import { presentBodyFor, requireReadable, visibleTo, type AlertInput } from '@crosscheck/core';
+import { isOwnerOnlyStatus, presentBodyFor, requireReadable, visibleTo, type AlertInput } from '@crosscheck/core';
 import { alertVersions } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -29,6 +29,8 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
     const items = rows
       .map((r) => ({ r, body: JSON.parse(r.body) as AlertInput }))
       .filter(({ body }) => visibleTo(owner, body.visibility, ctx.actor.member))
+      // What the owner submitted before a reviewer approved it stays between the owner and review.
+      .filter(({ r }) => own || !isOwnerOnlyStatus(r.status))
       .map(({ r, body }) => ({
         version: r.version,
         action: r.action,

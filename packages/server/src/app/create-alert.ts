@@ -1,4 +1,4 @@
-import { alertInputSchema, defaultReviewDate, icaoStateAlias, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
+import { alertInputSchema, defaultReviewDate, needsReview, icaoStateAlias, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
 import { findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import type { Tx } from '../store/write-transaction.js';
 import { audited } from './audited.js';
@@ -17,7 +17,11 @@ export async function createAlert(deps: Deps, ctx: Ctx, body: unknown): Promise<
   });
 }
 
-/** Shared by the API and the importer: validates references, then writes version 1. */
+/**
+ * Shared by the API and the importers: validates references, then writes version 1. Person alerts
+ * that can lead to coercive action start under review, whichever way they arrive, so an import
+ * is no way around review.
+ */
 export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw: AlertInput): Promise<Alert> {
   const input: AlertInput = { ...raw, visibility: normaliseVisibility(raw.visibility) };
   requireOwnDocument(input, ctx.actor.member);
@@ -29,7 +33,7 @@ export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw:
       id,
       owner: ctx.actor.member,
       input,
-      status: 'active',
+      status: needsReview(input) ? 'pending-review' : 'active',
       statusReason: null,
       version: 1,
       action: 'created',

@@ -1,6 +1,6 @@
 import { canSeeAlert, requirePermission } from '@crosscheck/core';
 import { listAlertRows, toAlertFor, type AlertView } from '../store/alert-repo.js';
-import { visibilityFromColumns } from '../store/change-repo.js';
+import { accessFactsOf } from './load-alert.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -14,9 +14,9 @@ export async function exportAlerts(deps: Deps, ctx: Ctx, filter: { status?: stri
     let after: string | undefined;
     let count = 0;
     for (;;) {
-      const rows = await listAlertRows(tx, { viewer: ctx.actor.member, ...filter, ...(after ? { after } : {}), limit: 1000 });
+      const rows = await listAlertRows(tx, { viewer: ctx.actor.member, frontline: ctx.actor.role === 'frontline', ...filter, ...(after ? { after } : {}), limit: 1000 });
       for (const r of rows) {
-        if (!canSeeAlert(ctx.actor, { owner: r.owner, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members) })) continue;
+        if (!canSeeAlert(ctx.actor, accessFactsOf(r))) continue;
         emit(toAlertFor(ctx.actor.member, r));
         count++;
       }

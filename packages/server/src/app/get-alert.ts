@@ -1,15 +1,27 @@
 import { requireReadable } from '@crosscheck/core';
 import { toAlertFor, type AlertView } from '../store/alert-repo.js';
+import { flagsOn, type TerritoryFlag } from '../store/review-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
 
-/** One alert, if the caller may see it; otherwise "not found", exactly as for an id that never existed. */
-export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<AlertView> {
+export type FlaggedAlertView = AlertView & { flags?: TerritoryFlag[]; flag?: TerritoryFlag };
+
+/**
+ * One alert, if the caller may see it; otherwise "not found", exactly as for an id that never
+ * existed. The owner sees every territory flag on it (`flags`); another member sees its own
+ * (`flag`), so its officers know not to act.
+ */
+export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<FlaggedAlertView> {
   return audited(deps, ctx, 'alert.read', async (tx, note) => {
     note.target = `alert:${id}`;
     const loaded = await loadAlert(tx, id);
     requireReadable(ctx.actor, loaded);
-    return toAlertFor(ctx.actor.member, loaded!.row);
+    const view: FlaggedAlertView = toAlertFor(ctx.actor.member, loaded!.row);
+    const own = loaded!.owner === ctx.actor.member;
+    const flags = (await flagsOn(tx, [id], own ? undefined : ctx.actor.member)).get(id) ?? [];
+    if (own) view.flags = flags;
+    else if (flags[0]) view.flag = flags[0];
+    return view;
   });
 }

@@ -1,7 +1,7 @@
 import { ALERT_KINDS, ALERT_STATUSES, canSeeAlert, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
 import { listAlertRows, toAlertFor, type AlertView } from '../store/alert-repo.js';
-import { visibilityFromColumns } from '../store/change-repo.js';
+import { accessFactsOf } from './load-alert.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -23,6 +23,7 @@ export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<
     const q = parseInput(listAlertsQuerySchema, query);
     const rows = await listAlertRows(tx, {
       viewer: ctx.actor.member,
+      frontline: ctx.actor.role === 'frontline',
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.owner ? { owner: q.owner } : {}),
@@ -33,7 +34,7 @@ export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<
     const page = rows.slice(0, q.limit);
     // The SQL filter is a translation of the core rule; the core rule has the last word.
     const items = page
-      .filter((r) => canSeeAlert(ctx.actor, { owner: r.owner, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members) }))
+      .filter((r) => canSeeAlert(ctx.actor, accessFactsOf(r)))
       .map((r) => toAlertFor(ctx.actor.member, r));
     note.target = 'alerts';
     note.detail = { query: q, ids: items.map((a) => a.id) };

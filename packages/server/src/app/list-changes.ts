@@ -26,11 +26,17 @@ export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise
     const q = parseInput(changesQuerySchema, query);
     const rows = await changesAfter(tx, q.after, ctx.actor.member, q.limit);
     const me = ctx.actor.member;
+    const frontline = ctx.actor.role === 'frontline';
     const items: ChangeItem[] = [];
     for (const r of rows) {
       const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
-      if (visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me)) {
-        items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(me, r.owner, JSON.parse(r.body) as AlertInput) });
+      const body = JSON.parse(r.body) as AlertInput;
+      const visible = visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me);
+      // A frontline follower is told to drop an alert hidden from the frontline, as if withdrawn.
+      if (visible && frontline && body.hiddenFromFrontline === true) {
+        items.push({ ...base, action: 'withdrawn' });
+      } else if (visible) {
+        items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(me, r.owner, body) });
       } else if (r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me)) {
         items.push({ ...base, action: 'withdrawn' });
       }

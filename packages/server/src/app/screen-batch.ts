@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD, DomainError, parseInput, requirePermission, screenQu
 import { BatchFormatError, parseTravellerBatch } from '../formats/traveller-batch.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
-import { MAX_LAG_MS, recordScreening, search, type ScreenResult } from './screen.js';
+import { MAX_LAG_MS, presentHits, recordScreening, search, type ScreenResult } from './screen.js';
 
 const MAX_BATCH_NAMES = 3000;
 
@@ -56,7 +56,7 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
       await recordScreening(tx, deps, ctx, screeningId, query, hits);
       ids.push(screeningId);
       hitCount += hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length;
-      items.push({ ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits });
+      items.push({ ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: await presentHits(tx, ctx.actor, hits) });
     }
     note.detail = { travellers: raw.length, screenings: ids, hits: hitCount };
     return { items };

@@ -3,10 +3,14 @@ import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext
 import { queryAudit } from '../store/audit-repo.js';
 import { cancelAlert } from './cancel-alert.js';
 import { createAlert } from './create-alert.js';
-import { screen } from './screen.js';
+import type { ScreenHit } from '@crosscheck/core';
+import { decideReview } from './review/decide-review.js';
+import { screen, type ShownHit } from './screen.js';
 import { screenBatch } from './screen-batch.js';
 
 const frontline = (member: string) => as(member, 'frontline');
+/** Hits of ordinary alerts carry everything; only discreet checks are cut down for the frontline. */
+const full = (h: ShownHit | undefined) => h as ScreenHit;
 
 describe.each(ENGINES)('screening on %s', (engine) => {
   let t: TestContext;
@@ -20,7 +24,7 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '12 AB 34567', issuingState: 'fra' }] });
     expect(r.hits).toHaveLength(1);
     expect(r.hits[0]).toMatchObject({ alertId: alert.id, kind: 'document', owner: 'FRA', score: 1 });
-    expect(r.hits[0]!.reasons.join(' ')).toContain('12 AB 34567');
+    expect(full(r.hits[0]).reasons.join(' ')).toContain('12 AB 34567');
     const stored = await t.deps.db.selectFrom('hits').selectAll().where('screening_id', '=', r.screeningId).execute();
     expect(stored.map((h) => [h.alert_id, h.owner, h.screening_member])).toEqual([[alert.id, 'FRA', 'DEU']]);
     const [entry] = await queryAudit(t.deps.db, { action: 'screening.run', limit: 1 });
@@ -37,8 +41,8 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));
     const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '12A834S67', issuingState: 'FRA' }] });
     expect(r.hits).toHaveLength(1);
-    expect(r.hits[0]!.score).toBeLessThan(1);
-    expect(r.hits[0]!.reasons.join(' ')).toMatch(/OCR/);
+    expect(full(r.hits[0]).score).toBeLessThan(1);
+    expect(full(r.hits[0]).reasons.join(' ')).toMatch(/OCR/);
   });
 
   it('finds a person across scripts and spellings, with readable reasons and the alert action', async () => {
@@ -49,10 +53,11 @@ describe.each(ENGINES)('screening on %s', (engine) => {
       action: 'Arrest and inform the DEU bureau',
       visibility: { mode: 'all' },
     });
+    await decideReview(t.deps, as('IPO', 'reviewer'), alert.id, { decision: 'approve', reason: 'meets the rules' });
     for (const name of ['Muammar Gaddafi', 'Муаммар Каддафи', 'GADDAFI, Moammar']) {
       const r = await screen(t.deps, frontline('FRA'), { person: { names: [name], birthDate: '1942', nationality: 'ly' } });
       expect(r.hits[0], name).toMatchObject({ alertId: alert.id, category: 'arrest', action: 'Arrest and inform the DEU bureau', warnings: ['armed'] });
-      expect(r.hits[0]!.reasons.length).toBeGreaterThan(0);
+      expect(full(r.hits[0]).reasons.length).toBeGreaterThan(0);
     }
     const other = await screen(t.deps, frontline('FRA'), { person: { names: ['George Bush'], birthDate: '1946-07-06' } });
     expect(other.hits).toEqual([]);
@@ -69,6 +74,7 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     const hidden = { kind: 'person', category: 'locate', person: { names: [{ family: 'KOWALCZYK', given: 'JAN' }] }, visibility: { mode: 'only', members: ['ITA'] } };
     for (let i = 0; i < 300; i++) await createAlert(t.deps, as('DEU'), hidden);
     const visible = await createAlert(t.deps, as('ITA'), { ...hidden, visibility: { mode: 'all' } });
+    await decideReview(t.deps, as('IPO', 'reviewer'), visible.id, { decision: 'approve', reason: 'meets the rules' });
     const r = await screen(t.deps, frontline('FRA'), { person: { names: ['Jan Kowalczyk'] } });
     expect(r.hits.map((h) => h.alertId)).toEqual([visible.id]);
   }, 60_000);
@@ -77,7 +83,7 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     const alert = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '99XY12345'));
     const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '99XY12345' }] });
     expect(r.hits.map((h) => h.alertId)).toEqual([alert.id]);
-    expect(r.hits[0]!.reasons.join(' ')).toContain('issuing state not given');
+    expect(full(r.hits[0]).reasons.join(' ')).toContain('issuing state not given');
   });
 
   it('refuses an unreadable MRZ instead of answering "no hits"', async () => {

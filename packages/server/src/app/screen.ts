@@ -10,17 +10,37 @@ import {
   type PersonFacts,
   type ScreenHit,
   type ScreenQuery,
+  type Actor,
 } from '@crosscheck/core';
+import { flagsOn, type TerritoryFlag } from '../store/review-repo.js';
 import type { Candidate, ScreeningIndex } from '../screening/screening-index.js';
 import type { Tx } from '../store/write-transaction.js';
 import { appendEvent } from '../store/event-repo.js';
 import { audited } from './audited.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 
+/** A result as the index found it, before it is shaped for the caller. */
+export interface FoundHit extends ScreenHit {
+  hiddenFromFrontline: boolean;
+}
+
+export const DISCREET_ACTION = 'discreet check: do not alert the person; report to your bureau';
+
+/** What a frontline officer learns of a discreet-check hit: nothing that could tip the person off. */
+export interface DiscreetHit {
+  alertId: string;
+  kind: ScreenHit['kind'];
+  category: 'discreet-check';
+  action: typeof DISCREET_ACTION;
+  owner: string;
+}
+
+export type ShownHit = (ScreenHit & { flag?: TerritoryFlag }) | DiscreetHit;
+
 export interface ScreenResult {
   id?: string;
   screeningId: string;
-  hits: ScreenHit[];
+  hits: ShownHit[];
 }
 
 // How far behind the change feed a screening may run before it catches up first (the poller
@@ -36,6 +56,7 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
   // Catching up reads the store, so it happens before the write transaction (an embedded
   // SQLite database has one connection, which the transaction holds).
   const index = await (await deps.screeningIndex()).fresh(MAX_LAG_MS);
+  let recorded = false;
   const result = await audited(deps, ctx, 'screening.run', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     const query = parseInput(screenQuerySchema, body);
@@ -44,14 +65,34 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
     note.target = `screening:${screeningId}`;
     note.detail = { hits: hits.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
     await recordScreening(tx, deps, ctx, screeningId, query, hits);
-    return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits };
+    recorded = hits.some((h) => h.score >= DEFAULT_THRESHOLD);
+    return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: await presentHits(tx, ctx.actor, hits) };
   });
-  if (result.hits.some((h) => h.score >= DEFAULT_THRESHOLD)) deps.bus.published();
+  if (recorded) deps.bus.published();
   return result;
 }
 
+/**
+ * Shapes the results for the caller. Every hit has already been recorded and its owner told,
+ * hidden ones included: the owner hid the alert from officers, not from its own knowledge. A
+ * frontline caller then loses alerts hidden from the frontline and sees only the instruction of a
+ * discreet check. The caller's own territory flags come with one query for all results.
+ */
+export async function presentHits(tx: Tx, actor: Actor, hits: FoundHit[]): Promise<ShownHit[]> {
+  const frontline = actor.role === 'frontline';
+  const shown = frontline ? hits.filter((h) => !h.hiddenFromFrontline) : hits;
+  const flags = await flagsOn(tx, shown.map((h) => h.alertId), actor.member);
+  return shown.map(({ hiddenFromFrontline: _hidden, ...hit }): ShownHit => {
+    if (frontline && hit.category === 'discreet-check') {
+      return { alertId: hit.alertId, kind: hit.kind, category: 'discreet-check', action: DISCREET_ACTION, owner: hit.owner };
+    }
+    const flag = flags.get(hit.alertId)?.[0];
+    return flag ? { ...hit, flag } : hit;
+  });
+}
+
 /** Runs every probe a query carries and merges the results per alert, best first. */
-export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string): ScreenHit[] {
+export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string): FoundHit[] {
   const minScore = query.minScore ?? DEFAULT_THRESHOLD;
   const found: Candidate[] = [];
   const { person, documents } = probesOf(query);
@@ -84,6 +125,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string
       owner: c.entry.owner,
       warnings: c.entry.warnings,
       sourceRef: c.entry.sourceRef,
+      hiddenFromFrontline: c.entry.hiddenFromFrontline,
     }));
 }
 

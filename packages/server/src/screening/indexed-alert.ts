@@ -11,6 +11,8 @@ export interface IndexedAlert {
   action: string | null;
   warnings: string[];
   sourceRef: string | null;
+  /** Still screened (the owner learns of the hit), but never shown to a frontline caller. */
+  hiddenFromFrontline: boolean;
 }
 
 export function indexedFrom(alert: Alert): IndexedAlert {
@@ -24,5 +26,6 @@ export function indexedFrom(alert: Alert): IndexedAlert {
     action: alert.action ?? null,
     warnings: alert.kind === 'person' ? (alert.person.warnings ?? []) : [],
     sourceRef: alert.sourceRef ?? null,
+    hiddenFromFrontline: alert.hiddenFromFrontline === true,
   };
 }

@@ -1,4 +1,4 @@
-import { foldForSearch, presentBodyFor, searchTextOf, type Alert, type AlertInput, type AlertStatus } from '@crosscheck/core';
+import { foldForSearch, isOwnerOnlyStatus, presentBodyFor, searchTextOf, type Alert, type AlertInput, type AlertStatus, type Visibility } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import { appendChange, membersJson, visibilityFromColumns, visibleSql } from './change-repo.js';
 import type { AlertsTable, DB } from './schema.js';
@@ -47,7 +47,7 @@ export interface AlertWrite {
   status: AlertStatus;
   statusReason: string | null;
   version: number;
-  action: 'created' | 'updated' | 'cancelled' | 'expired';
+  action: 'created' | 'updated' | 'cancelled' | 'expired' | 'approved' | 'rejected';
   at: string;
   createdAt: string;
   changedBy: string;
@@ -94,19 +94,33 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
       changed_by: w.changedBy,
     })
     .execute();
+  // The feed carries each change with the visibility it had when written: a version under review
+  // (or rejected) is the owner's only, so followers, the screening index among them, learn of the
+  // alert when it is approved, and one sent back to review is withdrawn from them.
   return appendChange(tx, {
     alertId: w.id,
     version: w.version,
     action: w.action,
     owner: w.owner,
-    visibility: w.input.visibility,
-    previousVisibility: previous ? visibilityFromColumns(previous.visibility_mode, previous.visibility_members) : null,
+    visibility: isOwnerOnlyStatus(w.status) ? OWNER_ONLY : w.input.visibility,
+    previousVisibility: previous ? (isOwnerOnlyStatus(previous.status) ? OWNER_ONLY : visibilityFromColumns(previous.visibility_mode, previous.visibility_members)) : null,
     at: w.at,
   });
 }
 
+const OWNER_ONLY: Visibility = { mode: 'only', members: [] };
+
+/** The marker JSON.stringify writes for a hidden alert; a user's text cannot produce it unescaped. */
+export const HIDDEN_FROM_FRONTLINE_JSON = '"hiddenFromFrontline":true';
+
+export function isHiddenFromFrontline(row: Pick<AlertRow, 'body'>): boolean {
+  return (JSON.parse(row.body) as AlertInput).hiddenFromFrontline === true;
+}
+
 export interface AlertListQuery {
   viewer: string;
+  /** Frontline viewers do not see alerts hidden from the frontline. */
+  frontline?: boolean;
   kind?: string;
   status?: string;
   owner?: string;
@@ -120,7 +134,9 @@ export async function listAlertRows(db: Kysely<DB>, q: AlertListQuery): Promise<
   let query = db
     .selectFrom('alerts')
     .selectAll()
-    .where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', q.viewer));
+    .where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', q.viewer))
+    .where((eb) => eb.or([eb('status', 'not in', ['pending-review', 'rejected']), eb('owner', '=', q.viewer)]));
+  if (q.frontline) query = query.where('body', 'not like', `%${HIDDEN_FROM_FRONTLINE_JSON}%`);
   if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
   if (q.status !== undefined) query = query.where('status', '=', q.status);
   if (q.owner !== undefined) query = query.where('owner', '=', q.owner);
@@ -137,6 +153,11 @@ export async function listAlertRows(db: Kysely<DB>, q: AlertListQuery): Promise<
 // are dropped from the words instead.
 function escapeLike(word: string): string {
   return word.replace(/[%_\\]/g, '');
+}
+
+/** Alerts waiting for review, oldest first (ids are time-ordered). */
+export async function pendingAlertRows(db: Kysely<DB>, limit: number): Promise<AlertRow[]> {
+  return db.selectFrom('alerts').selectAll().where('status', '=', 'pending-review').orderBy('updated_at').orderBy('id').limit(limit).execute();
 }
 
 export async function alertVersions(db: Kysely<DB>, id: string) {

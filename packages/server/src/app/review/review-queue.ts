@@ -1,0 +1,35 @@
+import { inputOf, parseInput, preChecks, requirePermission, type Alert, type PreCheckFlag } from '@crosscheck/core';
+import { z } from 'zod';
+import { pendingAlertRows, toAlert } from '../../store/alert-repo.js';
+import { audited } from '../audited.js';
+import type { Ctx, Deps } from '../deps.js';
+
+export const reviewQueueQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
+
+export interface ReviewItem {
+  alert: Alert;
+  /** Risks the pre-checks found; the reviewer weighs them, they decide nothing. */
+  flags: PreCheckFlag[];
+  /** When the alert entered review (its latest version). */
+  submittedAt: string;
+}
+
+/**
+ * Alerts waiting for review, oldest first (`review.read`). Review is the General Secretariat's
+ * work: reviewers of the operator member see the queue; a reviewer of any other member sees an
+ * empty one, since alerts under review exist for nobody but their owner and the operator.
+ */
+export async function reviewQueue(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: ReviewItem[]; next: null }> {
+  return audited(deps, ctx, 'review.list', async (tx, note) => {
+    requirePermission(ctx.actor, 'review.read');
+    const q = parseInput(reviewQueueQuerySchema, query);
+    note.target = 'review';
+    const rows = ctx.actor.member === deps.operator ? await pendingAlertRows(tx, q.limit) : [];
+    const items = rows.map((row) => {
+      const alert = toAlert(row);
+      return { alert, flags: preChecks(inputOf(alert), alert.owner), submittedAt: row.updated_at };
+    });
+    note.detail = { ids: items.map((i) => i.alert.id) };
+    return { items, next: null };
+  });
+}
