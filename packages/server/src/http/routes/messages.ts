@@ -1,5 +1,62 @@
+import { listMessagesQuerySchema, messageSchema } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
+import { getAttachment } from '../../app/messages/get-attachment.js';
+import { getMessage } from '../../app/messages/get-message.js';
+import { listMessages } from '../../app/messages/list-messages.js';
+import { sendMessage } from '../../app/messages/send-message.js';
+import { resolveCtx } from '../auth.js';
+import { idParam, jsonSchema, problemResponse } from '../openapi.js';
 
-// Placeholder registered by build-app.ts; the issue-4 work on messages fills it in.
-export function messagesRoutes(_app: FastifyInstance, _deps: Deps): void {}
+const tags = ['messages'];
+const errors: Record<string, unknown> = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse, 413: problemResponse, 422: problemResponse };
+const object = (description: string) => ({ description, type: 'object', additionalProperties: true });
+const attachmentParams = {
+  type: 'object',
+  properties: { id: { type: 'string', maxLength: 40 }, attachmentId: { type: 'string', maxLength: 40 } },
+  required: ['id', 'attachmentId'],
+} as const;
+
+export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post(
+    '/api/v1/messages',
+    { schema: { tags, summary: 'Send a message to other members’ bureaus, with up to 5 attachments of at most 1 MiB each (base64)', body: jsonSchema(messageSchema), response: { 201: object('The sent message with id, recipients and attachments (without their data)'), ...errors } } },
+    async (req, reply) => {
+      const message = await sendMessage(deps, await resolveCtx(deps, req), req.body);
+      return reply.code(201).header('location', `/api/v1/messages/${message.id}`).send(message);
+    },
+  );
+
+  app.get(
+    '/api/v1/messages',
+    { schema: { tags, summary: 'Your inbox (box=inbox) or sent messages (box=sent), newest first, without bodies', querystring: jsonSchema(listMessagesQuerySchema), response: { 200: object('{items, next}'), ...errors } } },
+    async (req) => listMessages(deps, await resolveCtx(deps, req), req.query),
+  );
+
+  app.get(
+    '/api/v1/messages/:id',
+    { schema: { tags, summary: 'One message; reading it as a recipient records the read receipt', params: idParam, response: { 200: object('The message with body, attachments and, for the sender, recipients with readAt'), ...errors } } },
+    async (req) => getMessage(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
+  );
+
+  app.get(
+    '/api/v1/messages/:id/attachments/:attachmentId',
+    { schema: { tags, summary: 'The bytes of one attachment, as a download', params: attachmentParams, response: errors } },
+    async (req, reply) => {
+      const { id, attachmentId } = req.params as { id: string; attachmentId: string };
+      const a = await getAttachment(deps, await resolveCtx(deps, req), id, attachmentId);
+      return reply
+        .type(a.contentType)
+        .header('content-disposition', contentDisposition(a.filename))
+        // Never let a browser render a sender's file as a page of this site.
+        .header('x-content-type-options', 'nosniff')
+        .send(a.bytes);
+    },
+  );
+}
+
+/** RFC 6266: an ASCII fallback name plus the exact name in UTF-8. */
+function contentDisposition(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
