@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, as, documentAlert } from '../../../test/engines.js';
+import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
+import { createAlert } from '../../app/create-alert.js';
+import { screen } from '../../app/screen.js';
+
+describe.each(ENGINES)('hits over HTTP on %s', (engine) => {
+  let h: Harness;
+  let hitId: string;
+  let now = new Date('2026-03-01T08:00:00.000Z');
+  beforeAll(async () => {
+    h = await httpHarness(engine, [['FRA', 'bureau'], ['DEU', 'bureau'], ['DEU', 'frontline'], ['ITA', 'bureau']]);
+    h.t.deps.clock = () => now;
+    await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));
+    const r = await screen(h.t.deps, as('DEU', 'frontline'), { documents: [{ number: '12AB34567', issuingState: 'FRA' }] });
+    hitId = (await h.t.deps.db.selectFrom('hits').select('id').where('screening_id', '=', r.screeningId).executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => h.close());
+
+  const call = (key: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    h.app.inject({ method, url, headers: bearer(key), ...(payload !== undefined ? { payload: payload as object } : {}) });
+
+  it('shows the hit to both sides and answers 404 to a third member as for a missing id', async () => {
+    expect((await call(h.key('FRA'), 'GET', `/api/v1/hits/${hitId}`)).json()).toMatchObject({ id: hitId, owner: 'FRA', screeningMember: 'DEU', forms: [], outcome: null });
+    expect((await call(h.key('DEU', 'frontline'), 'GET', `/api/v1/hits/${hitId}`)).statusCode).toBe(200);
+    const hidden = await call(h.key('ITA'), 'GET', `/api/v1/hits/${hitId}`);
+    const missing = await call(h.key('ITA'), 'GET', '/api/v1/hits/00000000-0000-7000-8000-000000000000');
+    expect(hidden.statusCode).toBe(404);
+    expect(String(hidden.headers['content-type'])).toContain('application/problem+json');
+    const { requestId: _a, ...hiddenBody } = hidden.json();
+    const { requestId: _b, ...missingBody } = missing.json();
+    expect(hiddenBody).toEqual(missingBody);
+    expect((await call(h.key('ITA'), 'GET', '/api/v1/hits')).json()).toEqual({ items: [], next: null });
+  });
+
+  it('exchanges forms with a reply clock, lists the overdue thread, and takes the outcome from the screening side only', async () => {
+    const noReason = await call(h.key('FRA'), 'POST', `/api/v1/hits/${hitId}/forms`, { form: 'H', handlingCode: 'H0', text: 'cannot act' });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json()).toMatchObject({ code: 'validation.invalid', field: 'reason' });
+
+    const g = await call(h.key('DEU'), 'POST', `/api/v1/hits/${hitId}/forms`, { form: 'G', handlingCode: 'H1', sourceGrade: 'A', infoGrade: '1', text: 'Subject checked at Frankfurt airport' });
+    expect(g.statusCode).toBe(201);
+    expect(g.json()).toMatchObject({ form: 'G', from: 'DEU', to: 'FRA', replyDueAt: '2026-03-01T20:00:00.000Z' });
+    now = new Date('2026-03-01T20:00:01.000Z');
+    const overdue = await call(h.key('FRA'), 'GET', '/api/v1/hits?overdue=true');
+    expect(overdue.json().items.map((i: { id: string; overdue: unknown }) => [i.id, i.overdue])).toEqual([[hitId, { form: 'G', dueAt: '2026-03-01T20:00:00.000Z', waitingFor: 'FRA' }]]);
+    expect((await call(h.key('FRA'), 'POST', `/api/v1/hits/${hitId}/forms`, { form: 'M', handlingCode: 'H1', text: 'Please proceed' })).statusCode).toBe(201);
+    expect((await call(h.key('DEU'), 'GET', '/api/v1/hits?overdue=true')).json().items).toEqual([]);
+
+    const byOwner = await call(h.key('FRA'), 'POST', `/api/v1/hits/${hitId}/outcome`, { outcome: 'confirmed', note: 'x' });
+    expect(byOwner.statusCode).toBe(403);
+    const outcome = await call(h.key('DEU', 'frontline'), 'POST', `/api/v1/hits/${hitId}/outcome`, { outcome: 'action-taken', note: 'Arrested at the gate.' });
+    expect(outcome.statusCode).toBe(200);
+    const seen = (await call(h.key('FRA'), 'GET', `/api/v1/hits/${hitId}`)).json();
+    expect(seen.outcome).toEqual({ outcome: 'action-taken', note: 'Arrested at the gate.', at: now.toISOString() });
+    expect(seen.forms.map((f: { form: string; from: string }) => `${f.form}:${f.from}`)).toEqual(['G:DEU', 'M:FRA']);
+    expect(seen).not.toHaveProperty('screenedBy');
+  });
+});
