@@ -1,5 +1,6 @@
 import {
   DocumentIndex,
+  documentKey,
   internWords,
   nameKeys,
   plateKey,
@@ -12,6 +13,7 @@ import {
   visibleTo,
   type Alert,
   type PersonFacts,
+  type PreparedName,
 } from '@crosscheck/core';
 import { indexedFrom, type IndexedAlert } from './indexed-alert.js';
 
@@ -234,6 +236,63 @@ export class ScreeningIndex {
   private push(out: Candidate[], handle: number, viewer: string, score: number, reason: string): void {
     const entry = this.visible(handle, viewer);
     if (entry) out.push({ entry, score, reasons: [reason] });
+  }
+
+  /** The indexed form of an active alert, by id. */
+  entryOf(alertId: string): IndexedAlert | undefined {
+    const handle = this.handles.get(alertId);
+    return handle === undefined ? undefined : this.entries[handle];
+  }
+
+  /**
+   * Every indexed alert holding this document (same issuing state and number, exactly), whoever
+   * may see it: for identity-link detection only, never for a member's screening.
+   */
+  documentHolders(issuingState: string, number: string): IndexedAlert[] {
+    const key = documentKey(issuingState, number);
+    const out: IndexedAlert[] = [];
+    for (const { handle, match } of this.documents.lookup(issuingState, number)) {
+      const entry = this.entries[handle];
+      // The document index compares hashes: the stored documents confirm the key.
+      if (!entry || match !== 'exact' || out.includes(entry)) continue;
+      if ((this.docsOf[handle] ?? []).some(([s, n]) => s !== '' && documentKey(s, n) === key)) out.push(entry);
+    }
+    return out;
+  }
+
+  /**
+   * Persons whose names score at least `minScore` against `names` (names alone), with their full
+   * birth dates, whoever may see them: for identity-link detection only. Candidates come from the
+   * same name keys as a screening, the ones sharing the most (and rarest) keys first.
+   */
+  personsNamedLike(names: PreparedName[], minScore: number): { entry: IndexedAlert; score: number; birthDates: string[] }[] {
+    const postings: Set<number>[] = [];
+    for (const name of names) for (const key of queryKeys(name)) {
+      const list = this.nameIndex.get(key);
+      if (list) postings.push(list);
+    }
+    postings.sort((a, b) => a.size - b.size);
+    const weight = new Map<number, number>();
+    for (const list of postings) {
+      const w = 1 / Math.log2(2 + list.size);
+      for (const p of list) {
+        const h = Math.floor(p / NAMES_PER_HANDLE);
+        weight.set(h, (weight.get(h) ?? 0) + w);
+      }
+      if (weight.size >= MAX_CANDIDATES) break;
+    }
+    const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SCORED);
+    const out: { entry: IndexedAlert; score: number; birthDates: string[] }[] = [];
+    for (const [h] of ranked) {
+      const entry = this.entries[h];
+      const full = this.persons[h];
+      if (!entry || !full) continue;
+      const { score } = scorePerson({ names }, { names: full.names }, { floor: minScore });
+      if (score < minScore) continue;
+      const birthDates = [full.birthDate, ...(full.otherBirthDates ?? [])].filter((d): d is string => d !== undefined && d.length === 10);
+      out.push({ entry, score, birthDates });
+    }
+    return out;
   }
 
   /** The entry, if the viewer may know it exists. */

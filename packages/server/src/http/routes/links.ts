@@ -1,5 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
+import { decideLink, linkDecisionSchema } from '../../app/links/decide-link.js';
+import { listLinks, listLinksQuerySchema } from '../../app/links/list-links.js';
+import { resolveCtx } from '../auth.js';
+import { idParam, jsonSchema, problemResponse } from '../openapi.js';
 
-// Placeholder registered by build-app.ts; the issue-4 work on links fills it in.
-export function linksRoutes(_app: FastifyInstance, _deps: Deps): void {}
+const tags = ['links'];
+const errors: Record<string, unknown> = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse, 422: problemResponse };
+
+export function linksRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get(
+    '/api/v1/links',
+    { schema: { tags, summary: 'Identity links between alerts your member may both see, newest first', querystring: jsonSchema(listLinksQuerySchema), response: errors } },
+    async (req) => listLinks(deps, await resolveCtx(deps, req), req.query),
+  );
+
+  app.post(
+    '/api/v1/links/:id/decision',
+    { schema: { tags, summary: 'Mark a link white (same person), green (different people) or red (false or stolen identity), with a reason', params: idParam, body: jsonSchema(linkDecisionSchema), response: errors } },
+    async (req) => decideLink(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body),
+  );
+}

@@ -1,0 +1,63 @@
+import { canSeeAlert, type Actor, type AlertInput } from '@crosscheck/core';
+import { visibilityFromColumns } from '../../store/change-repo.js';
+import type { LinkWithAlerts } from '../../store/link-repo.js';
+
+export interface LinkedAlert {
+  id: string;
+  kind: string;
+  owner: string;
+  /** A name or a document number or plate, to tell the two records apart at a glance. */
+  label: string;
+}
+
+export interface LinkView {
+  id: string;
+  color: string;
+  basis: string;
+  detail: Record<string, unknown>;
+  alerts: [LinkedAlert, LinkedAlert];
+  reason: string | null;
+  decidedBy: string | null;
+  decidedMember: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
+/** A link exists for a member only when it may see both alerts. */
+export function canSeeLink(actor: Actor, row: LinkWithAlerts): boolean {
+  return (
+    canSeeAlert(actor, { owner: row.a_owner, visibility: visibilityFromColumns(row.a_mode, row.a_members) }) &&
+    canSeeAlert(actor, { owner: row.b_owner, visibility: visibilityFromColumns(row.b_mode, row.b_members) })
+  );
+}
+
+export function toLinkView(row: LinkWithAlerts): LinkView {
+  return {
+    id: row.id,
+    color: row.color,
+    basis: row.basis,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    alerts: [
+      { id: row.alert_a, kind: row.a_kind, owner: row.a_owner, label: labelOf(JSON.parse(row.a_body) as AlertInput) },
+      { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(JSON.parse(row.b_body) as AlertInput) },
+    ],
+    reason: row.reason,
+    decidedBy: row.decided_by,
+    decidedMember: row.decided_member,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+  };
+}
+
+function labelOf(alert: AlertInput): string {
+  switch (alert.kind) {
+    case 'person': {
+      const n = alert.person.names[0]!;
+      return n.full ?? [n.family, n.given].filter((p) => p !== undefined).join(', ');
+    }
+    case 'document':
+      return `${alert.document.issuingState} ${alert.document.number}`;
+    case 'vehicle':
+      return alert.vehicle.plate ?? alert.vehicle.vin ?? '';
+  }
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext } from '../../../test/engines.js';
+import { LinkFollower } from '../../links/link-follower.js';
+import { queryAudit, verifyAuditChain } from '../../store/audit-repo.js';
+import { cancelAlert } from '../cancel-alert.js';
+import { createAlert } from '../create-alert.js';
+import { decideLink } from './decide-link.js';
+import { listLinks } from './list-links.js';
+
+const analyst = (member: string) => as(member, 'analyst');
+
+const holder = (names: unknown[], birthDate: string, extra: Record<string, unknown> = {}, visibility: unknown = { mode: 'all' }) => ({
+  kind: 'person',
+  category: 'missing',
+  person: { names, birthDate, ...extra },
+  visibility,
+});
+
+describe.each(ENGINES)('identity links on %s', (engine) => {
+  let t: TestContext;
+  let links: LinkFollower;
+  beforeEach(async () => {
+    t = await openTestDeps(engine);
+    links = new LinkFollower(t.deps);
+  });
+  afterEach(async () => t.close());
+
+  it('links a stolen passport to the person holding it, once, however often the feed is read', async () => {
+    const stolen = await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+    const person = await createAlert(t.deps, as('FRA'), holder([{ family: 'MEYER', given: 'PAUL' }], '1990-02-03', { documents: [{ issuingState: 'D', type: 'passport', number: 'c01x 00t47' }] }));
+    await createAlert(t.deps, as('FRA'), documentAlert('FRA', 'C01X00T47'));
+    expect(await links.catchUp()).toBe(1);
+    expect(await links.catchUp()).toBe(0);
+    // Read again from the start (another process, a restored cursor): still one link.
+    await t.deps.db.updateTable('counters').set({ value: 0 }).where('name', '=', 'links-cursor').execute();
+    await new LinkFollower(t.deps).catchUp();
+
+    const { items } = await listLinks(t.deps, analyst('ITA'), {});
+    expect(items).toHaveLength(1);
+    const [a, b] = [stolen, person].sort((x, y) => (x.id < y.id ? -1 : 1));
+    expect(items[0]).toMatchObject({ color: 'yellow', basis: 'document', detail: { issuingState: 'DEU', number: 'C01X00T47' }, reason: null });
+    expect(items[0]!.alerts.map((x) => x.id)).toEqual([a!.id, b!.id]);
+    expect(items[0]!.alerts.find((x) => x.id === stolen.id)).toEqual({ id: stolen.id, kind: 'document', owner: 'DEU', label: 'DEU C01X00T47' });
+    expect(items[0]!.alerts.find((x) => x.id === person.id)).toEqual({ id: person.id, kind: 'person', owner: 'FRA', label: 'MEYER, PAUL' });
+    expect(await queryAudit(t.deps.db, { action: 'link.create', limit: 10 })).toHaveLength(1);
+  });
+
+  it('links the same person written in Cyrillic and in Latin with the same birth date, and no one else', async () => {
+    const latin = await createAlert(t.deps, as('DEU'), holder([{ family: 'IVANOV', given: 'SERGEI' }], '1980-05-12'));
+    const cyrillic = await createAlert(t.deps, as('FRA'), holder([{ full: 'Сергей Иванов', script: 'Cyrl' }], '1980-05-12'));
+    await createAlert(t.deps, as('ITA'), holder([{ family: 'IVANOV', given: 'SERGEI' }], '1980-05-13'));
+    await createAlert(t.deps, as('ITA'), holder([{ family: 'PETROV', given: 'SERGEI' }], '1980-05-12'));
+    await links.catchUp();
+    const { items } = await listLinks(t.deps, analyst('ESP'), {});
+    expect(items.map((l) => [l.basis, l.alerts.map((x) => x.id).sort()])).toEqual([['name-birth-date', [latin.id, cyrillic.id].sort()]]);
+    expect(items[0]!.detail).toMatchObject({ birthDate: '1980-05-12' });
+  });
+
+  it('does not link an alert that is no longer active', async () => {
+    await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+    const person = await createAlert(t.deps, as('FRA'), holder([{ family: 'MEYER' }], '1990-02-03', { documents: [{ issuingState: 'DEU', type: 'passport', number: 'C01X00T47' }] }));
+    await cancelAlert(t.deps, as('FRA'), person.id, { reason: 'found' });
+    await links.catchUp();
+    expect((await listLinks(t.deps, analyst('ITA'), {})).items).toEqual([]);
+  });
+
+  it('hides a link from a member that cannot see one of its alerts, also when deciding', async () => {
+    await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+    await createAlert(t.deps, as('FRA'), holder([{ family: 'MEYER' }], '1990-02-03', { documents: [{ issuingState: 'DEU', type: 'passport', number: 'C01X00T47' }] }, { mode: 'all-except', members: ['ITA'] }));
+    await links.catchUp();
+    const [link] = (await listLinks(t.deps, analyst('ESP'), {})).items;
+    expect(link).toBeDefined();
+    expect((await listLinks(t.deps, analyst('ITA'), {})).items).toEqual([]);
+    const hidden = await domainError(decideLink(t.deps, analyst('ITA'), link!.id, { color: 'white', reason: 'same' }));
+    const missing = await domainError(decideLink(t.deps, analyst('ITA'), '019a0000-0000-7000-8000-000000000000', { color: 'white', reason: 'same' }));
+    expect([hidden.kind, hidden.message]).toEqual(['not-found', missing.message]);
+    expect((await listLinks(t.deps, analyst('ESP'), {})).items[0]!.color).toBe('yellow');
+  });
+
+  it('records an analyst decision with its reason, filters by colour and alert, and audits it', async () => {
+    const stolen = await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+    await createAlert(t.deps, as('FRA'), holder([{ family: 'MEYER' }], '1990-02-03', { documents: [{ issuingState: 'DEU', type: 'passport', number: 'C01X00T47' }] }));
+    const other = await createAlert(t.deps, as('FRA'), holder([{ family: 'SCHULZ' }], '1970-01-01'));
+    await links.catchUp();
+    const [link] = (await listLinks(t.deps, analyst('ESP'), {})).items;
+    expect((await domainError(decideLink(t.deps, as('ESP'), link!.id, { color: 'red', reason: 'x' }))).kind).toBe('forbidden');
+    expect((await domainError(decideLink(t.deps, analyst('ESP'), link!.id, { color: 'yellow', reason: 'x' }))).kind).toBe('validation');
+    expect((await domainError(decideLink(t.deps, analyst('ESP'), link!.id, { color: 'red' }))).kind).toBe('validation');
+
+    const decided = await decideLink(t.deps, analyst('ESP'), link!.id, { color: 'red', reason: 'passport reported stolen before the person was registered' });
+    expect(decided).toMatchObject({ id: link!.id, color: 'red', reason: 'passport reported stolen before the person was registered', decidedMember: 'ESP' });
+    expect((await listLinks(t.deps, analyst('ESP'), { color: 'yellow' })).items).toEqual([]);
+    expect((await listLinks(t.deps, analyst('ESP'), { color: 'red', alertId: stolen.id })).items.map((l) => l.id)).toEqual([link!.id]);
+    expect((await listLinks(t.deps, analyst('ESP'), { alertId: other.id })).items).toEqual([]);
+    const [entry] = await queryAudit(t.deps.db, { action: 'link.decide', limit: 1 });
+    expect(entry).toMatchObject({ member: 'ESP', role: 'analyst', target: `link:${link!.id}`, outcome: 'ok' });
+    expect(JSON.parse(entry!.detail)).toEqual({ from: 'yellow', to: 'red', reason: 'passport reported stolen before the person was registered' });
+    expect((await domainError(listLinks(t.deps, as('ESP'), {}))).kind).toBe('forbidden');
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,100 @@
+import type { AlertInput } from '@crosscheck/core';
+import type { Deps } from '../app/deps.js';
+import { nowIso } from '../app/deps.js';
+import { appendAudit } from '../store/audit-repo.js';
+import { allChangesAfter } from '../store/change-repo.js';
+import { insertLink, linkCursor, linkExists, setLinkCursor } from '../store/link-repo.js';
+import { inWriteTransaction } from '../store/write-transaction.js';
+import { findSharedIdentity } from './find-shared-identity.js';
+
+const PAGE = 200;
+
+interface LinkDraft {
+  alertA: string;
+  alertB: string;
+  basis: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Reads the change feed from the `links-cursor` counter and records a yellow identity link for
+ * each pair of active alerts that share a document or a person's name and birth date. Candidates
+ * come from this process's screening index, caught up to the changes read. The links of a page
+ * and the new cursor are written in one transaction, so a page is neither skipped nor linked
+ * twice, also with several server processes.
+ */
+export class LinkFollower {
+  private running: Promise<number> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly deps: Deps) {}
+
+  /** Handles every change not yet handled; returns the number of links created. Concurrent callers share one run. */
+  catchUp(): Promise<number> {
+    this.running ??= this.apply().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  start(pollMs: number, onError: (err: unknown) => void): void {
+    this.timer = setInterval(() => {
+      this.catchUp().catch(onError);
+    }, pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async apply(): Promise<number> {
+    let created = 0;
+    for (;;) {
+      const cursor = await linkCursor(this.deps.db);
+      const rows = await allChangesAfter(this.deps.db, cursor, PAGE);
+      if (rows.length === 0) return created;
+      const last = Number(rows[rows.length - 1]!.seq);
+      const follower = await this.deps.screeningIndex();
+      if (follower.position < last) await follower.catchUp();
+      const index = follower.index;
+      const drafts = new Map<string, LinkDraft>();
+      for (const r of rows) {
+        // Only an alert's current, active version is compared: an older one was replaced (its
+        // own change comes later in the feed) and an ended alert needs no link.
+        if (r.status !== 'active' || index.entryOf(r.alert_id)?.version !== r.version) continue;
+        for (const s of findSharedIdentity(index, r.alert_id, JSON.parse(r.body) as AlertInput)) {
+          const [alertA, alertB] = r.alert_id < s.otherId ? [r.alert_id, s.otherId] : [s.otherId, r.alert_id];
+          drafts.set(`${alertA}/${alertB}/${s.basis}`, { alertA, alertB, basis: s.basis, detail: s.detail });
+        }
+      }
+      const written = await inWriteTransaction(this.deps.db, async (tx) => {
+        // Another process handled this page first.
+        if ((await linkCursor(tx)) !== cursor) return 0;
+        let n = 0;
+        for (const d of drafts.values()) {
+          if (await linkExists(tx, d.alertA, d.alertB, d.basis)) continue;
+          const id = this.deps.newId();
+          const at = nowIso(this.deps);
+          await insertLink(tx, { id, alertA: d.alertA, alertB: d.alertB, basis: d.basis, detail: JSON.stringify(d.detail), at });
+          await appendAudit(tx, {
+            at,
+            member: this.deps.operator,
+            role: 'system',
+            credential: 'system',
+            action: 'link.create',
+            target: `link:${id}`,
+            requestId: 'system/links',
+            outcome: 'ok',
+            detail: JSON.stringify({ alertA: d.alertA, alertB: d.alertB, basis: d.basis }),
+          });
+          n++;
+        }
+        await setLinkCursor(tx, last);
+        return n;
+      });
+      created += written;
+    }
+  }
+}

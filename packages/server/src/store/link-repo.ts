@@ -1,0 +1,83 @@
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { visibleSql } from './change-repo.js';
+import type { DB, IdentityLinksTable } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+export type LinkRow = Selectable<IdentityLinksTable>;
+
+/** How far the link detector has read the change feed. */
+export async function linkCursor(db: Kysely<DB> | Tx): Promise<number> {
+  const row = await db.selectFrom('counters').select('value').where('name', '=', 'links-cursor').executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export async function setLinkCursor(tx: Tx, value: number): Promise<void> {
+  await tx.updateTable('counters').set({ value }).where('name', '=', 'links-cursor').execute();
+}
+
+export async function linkExists(tx: Tx, alertA: string, alertB: string, basis: string): Promise<boolean> {
+  const row = await tx.selectFrom('identity_links').select('id').where('alert_a', '=', alertA).where('alert_b', '=', alertB).where('basis', '=', basis).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertLink(tx: Tx, link: { id: string; alertA: string; alertB: string; basis: string; detail: string; at: string }): Promise<void> {
+  await tx
+    .insertInto('identity_links')
+    .values({ id: link.id, alert_a: link.alertA, alert_b: link.alertB, basis: link.basis, detail: link.detail, color: 'yellow', created_at: link.at })
+    .execute();
+}
+
+export async function recordDecision(tx: Tx, id: string, d: { color: string; reason: string; by: string; member: string; at: string }): Promise<void> {
+  await tx.updateTable('identity_links').set({ color: d.color, reason: d.reason, decided_by: d.by, decided_member: d.member, decided_at: d.at }).where('id', '=', id).execute();
+}
+
+/** A link with the two alerts' owner, kind, visibility and body. */
+export interface LinkWithAlerts extends LinkRow {
+  a_kind: string;
+  a_owner: string;
+  a_mode: string;
+  a_members: string;
+  a_body: string;
+  b_kind: string;
+  b_owner: string;
+  b_mode: string;
+  b_members: string;
+  b_body: string;
+}
+
+function withAlerts(db: Kysely<DB> | Tx) {
+  return db
+    .selectFrom('identity_links')
+    .innerJoin('alerts as a', 'a.id', 'identity_links.alert_a')
+    .innerJoin('alerts as b', 'b.id', 'identity_links.alert_b')
+    .selectAll('identity_links')
+    .select(['a.kind as a_kind', 'a.owner as a_owner', 'a.visibility_mode as a_mode', 'a.visibility_members as a_members', 'a.body as a_body'])
+    .select(['b.kind as b_kind', 'b.owner as b_owner', 'b.visibility_mode as b_mode', 'b.visibility_members as b_members', 'b.body as b_body']);
+}
+
+// visibleSql only names columns through sql.ref, so it serves the aliased alert tables as well.
+const asAlerts = (eb: unknown) => eb as ExpressionBuilder<DB, 'alerts'>;
+
+export interface LinkListQuery {
+  viewer: string;
+  color?: string;
+  alertId?: string;
+  limit: number;
+}
+
+/** Links whose two alerts the viewer may both see, newest first. */
+export async function listLinkRows(db: Kysely<DB> | Tx, q: LinkListQuery): Promise<LinkWithAlerts[]> {
+  let query = withAlerts(db)
+    .where((eb) => visibleSql(asAlerts(eb), 'a.owner', 'a.visibility_mode', 'a.visibility_members', q.viewer))
+    .where((eb) => visibleSql(asAlerts(eb), 'b.owner', 'b.visibility_mode', 'b.visibility_members', q.viewer));
+  if (q.color !== undefined) query = query.where('identity_links.color', '=', q.color);
+  if (q.alertId !== undefined) {
+    const id = q.alertId;
+    query = query.where((eb) => eb.or([eb('identity_links.alert_a', '=', id), eb('identity_links.alert_b', '=', id)]));
+  }
+  return query.orderBy('identity_links.created_at', 'desc').orderBy('identity_links.id', 'desc').limit(q.limit).execute();
+}
+
+export async function findLinkWithAlerts(db: Kysely<DB> | Tx, id: string): Promise<LinkWithAlerts | undefined> {
+  return withAlerts(db).where('identity_links.id', '=', id).executeTakeFirst();
+}
