@@ -41,6 +41,7 @@ export type HitFormInput = z.infer<typeof hitFormSchema>;
 
 export const listHitsQuerySchema = z
   .object({
+    /** 'true' keeps the threads with a reply past due; 'false' (the default) lists every hit. */
     overdue: z.enum(['true', 'false']).optional(),
     alertId: z.string().min(1).max(40).optional(),
     /** The last id of the previous page. */

@@ -59,6 +59,8 @@ describe.each(ENGINES)('hits on %s', (engine) => {
     expect(first.items.map((h) => h.id)).toEqual(ids.slice(0, 2));
     const second = await listHits(t.deps, as('FRA'), { limit: '2', after: first.next! });
     expect(second).toEqual({ items: [expect.objectContaining({ id: ids[2] })], next: null });
+    expect((await listHits(t.deps, as('FRA'), { alertId })).items).toHaveLength(3);
+    expect((await listHits(t.deps, as('FRA'), { alertId: 'another-alert' })).items).toEqual([]);
   });
 
   it('lets the screening member record the outcome, replaces it on a second record, and tells the owner', async () => {

@@ -1,7 +1,7 @@
 import { listHitsQuerySchema, overdueReply, parseInput, requirePermission } from '@crosscheck/core';
 import { formsOfHits, listHitRows } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
-import { nowIso, type Ctx, type Deps } from '../deps.js';
+import type { Ctx, Deps } from '../deps.js';
 import { isHitVisibleTo, toHitView, type HitListItem } from './present-hit.js';
 
 /**
@@ -19,7 +19,7 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
       viewer,
       ...(q.alertId !== undefined ? { alertId: q.alertId } : {}),
       ...(q.after !== undefined ? { before: q.after } : {}),
-      ...(q.overdue === 'true' ? { overdueAt: nowIso(deps) } : {}),
+      ...(q.overdue === 'true' ? { overdueAt: now.toISOString() } : {}),
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit).filter((h) => isHitVisibleTo(viewer, h));
