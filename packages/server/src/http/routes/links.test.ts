@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, as, documentAlert } from '../../../test/engines.js';
+import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
+import { createAlert } from '../../app/create-alert.js';
+import { LinkFollower } from '../../links/link-follower.js';
+
+describe.each(ENGINES)('identity links over HTTP on %s', (engine) => {
+  let h: Harness;
+  let linkId = '';
+  beforeAll(async () => {
+    h = await httpHarness(engine, [['ESP', 'analyst'], ['ITA', 'analyst'], ['ESP', 'bureau']]);
+    await createAlert(h.t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+    await createAlert(h.t.deps, as('FRA'), {
+      kind: 'person',
+      category: 'missing',
+      person: { names: [{ family: 'MEYER', given: 'PAUL' }], documents: [{ issuingState: 'DEU', type: 'passport', number: 'C01X00T47' }] },
+      visibility: { mode: 'all-except', members: ['ITA'] },
+    });
+    await new LinkFollower(h.t.deps).catchUp();
+  });
+  afterAll(async () => h.close());
+
+  const get = (key: string, query = '') => h.app.inject({ method: 'GET', url: `/api/v1/links${query}`, headers: bearer(key) });
+
+  it('lists a yellow link to an analyst who may see both alerts, and not to one who may not', async () => {
+    const res = await get(h.key('ESP', 'analyst'), '?color=yellow');
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json() as { items: { id: string; basis: string; alerts: { label: string }[] }[] };
+    expect(items).toHaveLength(1);
+    expect(items[0]!.basis).toBe('document');
+    expect(items[0]!.alerts.map((a) => a.label).sort()).toEqual(['DEU C01X00T47', 'MEYER, PAUL']);
+    linkId = items[0]!.id;
+    expect((await get(h.key('ITA', 'analyst'))).json()).toEqual({ items: [] });
+    expect((await get(h.key('ESP', 'bureau'))).statusCode).toBe(403);
+    expect((await get(h.key('ESP', 'analyst'), '?color=blue')).statusCode).toBe(422);
+  });
+
+  it('records a decision; a member that cannot see the link gets 404', async () => {
+    const decide = (key: string, payload: Record<string, unknown>) => h.app.inject({ method: 'POST', url: `/api/v1/links/${linkId}/decision`, headers: bearer(key), payload });
+    expect((await decide(h.key('ITA', 'analyst'), { color: 'green', reason: 'x' })).statusCode).toBe(404);
+    const res = await decide(h.key('ESP', 'analyst'), { color: 'green', reason: 'father and son, same passport number reissued' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: linkId, color: 'green', reason: 'father and son, same passport number reissued', decidedMember: 'ESP' });
+    expect(((await get(h.key('ESP', 'analyst'), '?color=green')).json() as { items: unknown[] }).items).toHaveLength(1);
+  });
+});
