@@ -50,10 +50,20 @@ export async function alertIdsToPurge(db: Kysely<DB>, before: string, limit: num
   return rows.map((r) => r.id);
 }
 
-/** Replaces the body of the alert and of every kept version by `tombstone`, and empties its search text. */
+/**
+ * Replaces the body of the alert and of every kept version by `tombstone` and empties its search
+ * text. Hit reasons quote the record's names and link details its numbers and birth date: they go
+ * too (the hit and the link themselves stay, as history).
+ */
 export async function purgeAlertData(tx: Tx, id: string, tombstone: string, at: string): Promise<void> {
   await tx.updateTable('alerts').set({ body: tombstone, search_text: '', source_ref: null, purged_at: at }).where('id', '=', id).execute();
   await tx.updateTable('alert_versions').set({ body: tombstone }).where('alert_id', '=', id).execute();
+  await tx.updateTable('hits').set({ reasons: JSON.stringify(['[purged]']) }).where('alert_id', '=', id).execute();
+  await tx
+    .updateTable('identity_links')
+    .set({ detail: JSON.stringify({ purged: true }) })
+    .where((eb) => eb.or([eb('alert_a', '=', id), eb('alert_b', '=', id)]))
+    .execute();
 }
 
 /** The owner's active alerts with a review date on or before `until`, soonest first. */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext } from '../../../test/engines.js';
+import { LinkFollower } from '../../links/link-follower.js';
 import { queryAudit, verifyAuditChain } from '../../store/audit-repo.js';
 import { eventsAfter } from '../../store/event-repo.js';
 import { createAlert } from '../create-alert.js';
@@ -106,6 +107,9 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 
   it('purges the personal data after the grace period, leaving a tombstone on a valid audit trail', async () => {
     const alert = await createAlert(t.deps, as('AUT'), wanted);
+    await createAlert(t.deps, as('DEU'), { ...wanted, person: { ...wanted.person, names: [{ family: 'HUBER' }] }, visibility: { mode: 'all' } });
+    await new LinkFollower(t.deps).catchUp();
+    const { screeningId } = await screen(t.deps, as('DEU', 'frontline'), search);
     at('2031-01-15T08:00:00Z');
     await expireAlerts(t.deps);
     at('2031-02-10T08:00:00Z');
@@ -124,8 +128,15 @@ describe.each(ENGINES)('retention on %s', (engine) => {
       for (const secret of ['BRANDAUER', 'KLAUS', '1961', 'P7781234']) expect(text).not.toContain(secret);
     }
     expect((await listAlerts(t.deps, as('AUT'), { text: 'brandauer' })).items).toEqual([]);
+    const hits = await t.deps.db.selectFrom('hits').select('reasons').where('screening_id', '=', screeningId).where('alert_id', '=', alert.id).execute();
+    expect(hits).toHaveLength(1);
+    expect(JSON.parse(hits[0]!.reasons)).toEqual(['[purged]']);
+    const links = await t.deps.db.selectFrom('identity_links').select('detail').execute();
+    expect(links).toHaveLength(1);
+    expect(JSON.parse(links[0]!.detail)).toEqual({ purged: true });
 
-    const tombstones = await queryAudit(t.deps.db, { action: 'alert.purge', limit: 10 });
+    // The other holder of the passport reached its review date too: one tombstone each.
+    const tombstones = (await queryAudit(t.deps.db, { action: 'alert.purge', limit: 10 })).filter((e) => e.target === `alert:${alert.id}`);
     expect(tombstones).toHaveLength(1);
     expect(tombstones[0]).toMatchObject({ target: `alert:${alert.id}`, role: 'system' });
     expect(JSON.parse(tombstones[0]!.detail)).toEqual({ kind: 'person', owner: 'AUT', expiredAt: '2031-01-15T08:00:00.000Z', purgedAt: '2031-02-15T08:00:01.000Z' });
