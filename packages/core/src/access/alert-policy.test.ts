@@ -125,3 +125,27 @@ describe('requirePermission', () => {
     expect(outcome(() => requirePermission(actor('FRA', 'frontline'), 'alert.create'))?.message).toBe('your role may not alert create');
   });
 });
+
+describe('canSeeAlert: review and the frontline', () => {
+  const pending: AlertAccessFacts = { ...SHARED_WITH_ALL, status: 'pending-review' };
+  const rejected: AlertAccessFacts = { ...SHARED_WITH_ALL, status: 'rejected' };
+  const hidden: AlertAccessFacts = { ...SHARED_WITH_ALL, status: 'active', hiddenFromFrontline: true };
+
+  it('shows an alert under review or rejected to its owner only, whatever its visibility', () => {
+    for (const facts of [pending, rejected]) {
+      expect(canSeeAlert(actor('FRA'), facts)).toBe(true);
+      expect(canSeeAlert(actor('FRA', 'frontline'), facts)).toBe(true);
+      expect(canSeeAlert(actor('DEU'), facts)).toBe(false);
+      expect(canSeeAlert(actor('IPO', 'reviewer'), facts)).toBe(false);
+    }
+    expect(outcome(() => requireReadable(actor('DEU'), pending))?.kind).toBe('not-found');
+  });
+
+  it('keeps an alert hidden from the frontline from every frontline user, the owner’s included, not from bureaus', () => {
+    expect(canSeeAlert(actor('FRA', 'frontline'), hidden)).toBe(false);
+    expect(canSeeAlert(actor('DEU', 'frontline'), hidden)).toBe(false);
+    expect(canSeeAlert(actor('DEU', 'bureau'), hidden)).toBe(true);
+    expect(canSeeAlert(actor('FRA', 'bureau'), hidden)).toBe(true);
+    expect(outcome(() => requireReadable(actor('DEU', 'frontline'), hidden))?.kind).toBe('not-found');
+  });
+});

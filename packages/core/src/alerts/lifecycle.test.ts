@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../errors/domain-error.js';
 import type { Alert, AlertInput, AlertPatch } from './alert-schemas.js';
-import { applyPatch, inputOf, isDue, requireActive } from './lifecycle.js';
+import { applyPatch, inputOf, isDue, needsReview, requireActive } from './lifecycle.js';
 
 const PERSON: AlertInput = {
   kind: 'person',
@@ -203,5 +203,18 @@ describe('inputOf', () => {
       statusReason: 'found',
     };
     expect(inputOf(alert)).toEqual(DOCUMENT);
+  });
+});
+
+describe('needsReview', () => {
+  it('reviews person alerts that can lead to coercive action, nothing else', () => {
+    for (const category of ['arrest', 'locate', 'warning', 'threat', 'terrorist-fighter'] as const) expect(needsReview({ ...PERSON, category } as AlertInput), category).toBe(true);
+    for (const category of ['missing', 'unidentified-body', 'discreet-check', 'un-sanctions', 'modus-operandi'] as const) expect(needsReview({ ...PERSON, category } as AlertInput), category).toBe(false);
+    expect(needsReview({ kind: 'vehicle', vehicle: { vin: 'WVWZZZ1JZXW000001' }, visibility: { mode: 'all' } })).toBe(false);
+  });
+
+  it('refuses an offence on a document alert', () => {
+    const doc: AlertInput = { kind: 'document', document: { issuingState: 'FRA', type: 'passport', number: 'X1', status: 'lost' }, visibility: { mode: 'all' } };
+    expect(() => applyPatch(doc, { offence: { description: 'theft' } })).toThrow(DomainError);
   });
 });
