@@ -49,4 +49,22 @@ describe.each(ENGINES)('messages over HTTP on %s', (engine) => {
     expect(res.json()).toMatchObject({ code: 'message.unknown-recipient', field: 'to.1' });
     expect(res.json().detail).toContain('QQQ');
   });
+
+  it('documents the hit and message endpoints in the OpenAPI document', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    for (const [path, method] of [
+      ['/api/v1/hits', 'get'],
+      ['/api/v1/hits/{id}', 'get'],
+      ['/api/v1/hits/{id}/outcome', 'post'],
+      ['/api/v1/hits/{id}/forms', 'post'],
+      ['/api/v1/messages', 'post'],
+      ['/api/v1/messages', 'get'],
+      ['/api/v1/messages/{id}', 'get'],
+      ['/api/v1/messages/{id}/attachments/{attachmentId}', 'get'],
+    ] as const) {
+      expect(doc.paths[path], `${method} ${path}`).toHaveProperty(method);
+    }
+    expect(JSON.stringify(doc.paths['/api/v1/hits/{id}/forms']!.post)).toContain('handlingCode');
+    expect(JSON.stringify(doc.paths['/api/v1/messages']!.post)).toContain('dataBase64');
+  });
 });
