@@ -22,8 +22,7 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
         tags: ['events'],
         summary: "Server-sent events for your member's bureau (hit.created, hit.updated, message.received, review.decided, alert.expiring, alert.expired); resume with Last-Event-ID",
         querystring: query,
-        produces: ['text/event-stream'],
-        response: errors,
+        response: { 200: { description: 'id / event / data lines, one blank line after each event', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors },
       },
     },
     async (req, reply) => {
