@@ -9,7 +9,9 @@ export async function getMessage(deps: Deps, ctx: Ctx, id: string): Promise<Mess
   return audited(deps, ctx, 'message.read', async (tx, note) => {
     note.target = `message:${id}`;
     requirePermission(ctx.actor, 'messages.read');
-    let { message, recipients } = await loadVisibleMessage(tx, ctx.actor.member, id);
+    const loaded = await loadVisibleMessage(tx, ctx.actor.member, id);
+    const { message } = loaded;
+    let { recipients } = loaded;
     if (recipients.some((r) => r.member === ctx.actor.member && r.read_at === null)) {
       const at = nowIso(deps);
       await markRead(tx, id, ctx.actor.member, at, ctx.actor.credential);

@@ -14,7 +14,8 @@ export async function listMessages(deps: Deps, ctx: Ctx, query: unknown): Promis
     const rows = q.box === 'inbox' ? await inboxRows(tx, page) : await sentRows(tx, page);
     const shown = rows.slice(0, q.limit);
     const ids = shown.map((m) => m.id);
-    const [recipients, attachments] = [await recipientsOf(tx, ids), await attachmentsOf(tx, ids)];
+    const recipients = await recipientsOf(tx, ids);
+    const attachments = await attachmentsOf(tx, ids);
     const items = shown.map((m) => toMessageSummary(ctx.actor.member, m, recipients, attachments));
     note.detail = { query: q, ids };
     return { items, next: rows.length > q.limit ? (shown[shown.length - 1]?.id ?? null) : null };
