@@ -26,6 +26,7 @@ interface LinkDraft {
 export class LinkFollower {
   private running: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(private readonly deps: Deps) {}
 
@@ -38,6 +39,7 @@ export class LinkFollower {
   }
 
   start(pollMs: number, onError: (err: unknown) => void): void {
+    this.stopped = false;
     this.timer = setInterval(() => {
       this.catchUp().catch(onError);
     }, pollMs);
@@ -45,6 +47,7 @@ export class LinkFollower {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
   }
@@ -54,7 +57,8 @@ export class LinkFollower {
     for (;;) {
       const cursor = await linkCursor(this.deps.db);
       const rows = await allChangesAfter(this.deps.db, cursor, PAGE);
-      if (rows.length === 0) return created;
+      // A stopped follower leaves the rest of a long backlog to the next start.
+      if (rows.length === 0 || this.stopped) return created;
       const last = Number(rows[rows.length - 1]!.seq);
       const follower = await this.deps.screeningIndex();
       if (follower.position < last) await follower.catchUp();

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext } from '../../../test/engines.js';
 import { LinkFollower } from '../../links/link-follower.js';
+import { startLinkFollower } from '../../links/start.js';
 import { queryAudit, verifyAuditChain } from '../../store/audit-repo.js';
 import { cancelAlert } from '../cancel-alert.js';
 import { createAlert } from '../create-alert.js';
@@ -97,5 +98,18 @@ describe.each(ENGINES)('identity links on %s', (engine) => {
     expect(JSON.parse(entry!.detail)).toEqual({ from: 'yellow', to: 'red', reason: 'passport reported stolen before the person was registered' });
     expect((await domainError(listLinks(t.deps, as('ESP'), {}))).kind).toBe('forbidden');
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('runs in the background once started, and stops', async () => {
+    const errors: unknown[] = [];
+    const task = startLinkFollower(t.deps, (err) => errors.push(err));
+    try {
+      await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+      await createAlert(t.deps, as('FRA'), holder([{ family: 'MEYER' }], '1990-02-03', { documents: [{ issuingState: 'DEU', type: 'passport', number: 'C01X00T47' }] }));
+      await vi.waitFor(async () => expect((await listLinks(t.deps, analyst('ESP'), {})).items).toHaveLength(1), { timeout: 10_000, interval: 200 });
+      expect(errors).toEqual([]);
+    } finally {
+      task!.stop();
+    }
   });
 });

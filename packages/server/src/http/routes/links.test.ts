@@ -43,4 +43,10 @@ describe.each(ENGINES)('identity links over HTTP on %s', (engine) => {
     expect(res.json()).toMatchObject({ id: linkId, color: 'green', reason: 'father and son, same passport number reissued', decidedMember: 'ESP' });
     expect(((await get(h.key('ESP', 'analyst'), '?color=green')).json() as { items: unknown[] }).items).toHaveLength(1);
   });
+
+  it('documents both routes in the OpenAPI description', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { summary?: string }>> }>();
+    expect(doc.paths['/api/v1/links']?.get?.summary).toBeTruthy();
+    expect(doc.paths['/api/v1/links/{id}/decision']?.post?.summary).toBeTruthy();
+  });
 });

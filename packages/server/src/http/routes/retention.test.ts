@@ -52,4 +52,10 @@ describe.each(ENGINES)('retention over HTTP on %s', (engine) => {
     expect(read.json()).toMatchObject({ reviewDate: '2033-06-30' });
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/alerts/expiring', headers: bearer(h.key('FRA')) })).json()).toEqual({ items: [] });
   });
+
+  it('documents both routes in the OpenAPI description', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { summary?: string }>> }>();
+    expect(doc.paths['/api/v1/alerts/expiring']?.get?.summary).toBeTruthy();
+    expect(doc.paths['/api/v1/alerts/{id}/extend']?.post?.summary).toBeTruthy();
+  });
 });
