@@ -21,3 +21,4 @@ export { checkVin, normaliseVin, vinCheckDigit, vinKey, type VinCheck, type VinW
 export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate.js';
 export * from './screening/screen-query.js';
 export * from './cooperation/index.js';
+export * from './review/index.js';
