@@ -225,3 +225,37 @@ describe('cancelInputSchema', () => {
     expect(cancelInputSchema.safeParse({}).success).toBe(false);
   });
 });
+
+describe('offence, refugeeFrom and hiddenFromFrontline', () => {
+  const fails = (body: unknown) => {
+    try {
+      parseInput(alertInputSchema, body);
+      return null;
+    } catch (e) {
+      if (e instanceof DomainError) return e.field;
+      throw e;
+    }
+  };
+
+  it('accepts an offence, refugee states and the frontline switch on a person alert', () => {
+    const alert = parseInput(alertInputSchema, {
+      ...PERSON_EXAMPLE,
+      person: { ...PERSON_EXAMPLE.person, refugeeFrom: ['tur'] },
+      offence: { description: 'Armed robbery', maxSentenceYears: 15, lawReference: 'StGB § 250' },
+      hiddenFromFrontline: true,
+    });
+    expect(alert).toMatchObject({ offence: { maxSentenceYears: 15 }, person: { refugeeFrom: ['TUR'] }, hiddenFromFrontline: true });
+  });
+
+  it('refuses an empty offence, a sentence out of range and an offence on a document', () => {
+    expect(fails({ ...PERSON_EXAMPLE, offence: { description: '' } })).toBe('offence.description');
+    expect(fails({ ...PERSON_EXAMPLE, offence: { description: 'x', maxSentenceYears: 201 } })).toBe('offence.maxSentenceYears');
+    expect(fails({ ...PERSON_EXAMPLE, offence: { description: 'x'.repeat(2001) } })).toBe('offence.description');
+    expect(fails({ ...DOCUMENT_EXAMPLE, offence: { description: 'theft' } })).not.toBeNull();
+    expect(fails({ ...PERSON_EXAMPLE, person: { ...PERSON_EXAMPLE.person, refugeeFrom: ['Turkey'] } })).toBe('person.refugeeFrom.0');
+  });
+
+  it('lets a patch set and remove them', () => {
+    expect(parseInput(alertPatchSchema, { hiddenFromFrontline: true, offence: null })).toEqual({ hiddenFromFrontline: true, offence: null });
+  });
+});
