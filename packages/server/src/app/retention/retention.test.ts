@@ -142,4 +142,14 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     expect(JSON.parse(tombstones[0]!.detail)).toEqual({ kind: 'person', owner: 'AUT', expiredAt: '2031-01-15T08:00:00.000Z', purgedAt: '2031-02-15T08:00:01.000Z' });
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
   });
+
+  it('neither warns about nor expires an alert still under review', async () => {
+    const pending = await createAlert(t.deps, as('AUT'), { ...wanted, category: 'arrest', person: { ...wanted.person, arrest: { charge: 'fraud' } } });
+    expect(pending.status).toBe('pending-review');
+    at('2031-02-01T08:00:00Z');
+    await expireAlerts(t.deps);
+    expect((await getAlert(t.deps, as('AUT'), pending.id)).status).toBe('pending-review');
+    expect(await eventsOf('AUT', 'alert.expiring')).toEqual([]);
+    expect(await eventsOf('AUT', 'alert.expired')).toEqual([]);
+  });
 });
