@@ -15,7 +15,7 @@ const tags = ['alerts'];
 const errors: Record<string, unknown> = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse, 409: problemResponse, 422: problemResponse };
 
 export function alertRoutes(app: FastifyInstance, deps: Deps): void {
-  app.post('/api/v1/alerts', { schema: { tags, summary: 'Publish an alert owned by your member', body: jsonSchema(alertInputSchema), response: { 201: { description: 'The stored alert with id, owner, status, version, createdAt, updatedAt', type: 'object', additionalProperties: true }, ...errors } } }, async (req, reply) => {
+  app.post('/api/v1/alerts', { schema: { tags, summary: 'Publish an alert owned by your member (person alerts of categories arrest, locate, warning, threat, terrorist-fighter start as pending-review)', body: jsonSchema(alertInputSchema), response: { 201: { description: 'The stored alert with id, owner, status, version, createdAt, updatedAt', type: 'object', additionalProperties: true }, ...errors } } }, async (req, reply) => {
     const alert = await createAlert(deps, await resolveCtx(deps, req), req.body);
     return reply.code(201).header('location', `/api/v1/alerts/${alert.id}`).send(alert);
   });
@@ -31,11 +31,11 @@ export function alertRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.type('application/x-ndjson').send(lines.length > 0 ? `${lines.join('\n')}\n` : '');
   });
 
-  app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'One alert (404 when it does not exist or is hidden from you)', params: idParam, response: errors } }, async (req) =>
+  app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'One alert (404 when it does not exist or is hidden from you: under review for another member, hidden from the frontline for a frontline user); the owner sees every territory `flags`, a flagging member its own `flag`', params: idParam, response: errors } }, async (req) =>
     getAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
   );
 
-  app.patch('/api/v1/alerts/:id', { schema: { tags, summary: 'Change an active alert of your member (a new version)', params: idParam, body: jsonSchema(alertPatchSchema), response: errors } }, async (req) =>
+  app.patch('/api/v1/alerts/:id', { schema: { tags, summary: 'Change an active (or pending-review) alert of your member, a new version; a patch into a reviewed category, or one raising a new pre-check flag, sends it back to review', params: idParam, body: jsonSchema(alertPatchSchema), response: errors } }, async (req) =>
     updateAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body),
   );
 
