@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAlert } from '../../app/create-alert.js';
 import { queryAudit } from '../../store/audit-repo.js';
+import { appendEvent } from '../../store/event-repo.js';
+import { inWriteTransaction } from '../../store/write-transaction.js';
 import { ENGINES, as, personAlert } from '../../../test/engines.js';
 import { httpHarness, type Harness } from '../../../test/http-harness.js';
 
@@ -197,6 +199,14 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     const entries = await queryAudit(h.t.deps.db, { action: 'events.stream', limit: 10 });
     expect(entries.map((e) => [e.member, e.outcome])).toEqual(expect.arrayContaining([['FRA', 'ok']]));
     expect(entries.filter((e) => e.outcome === 'ok')).toHaveLength(1);
+  });
+
+  it('finds events that another process wrote, which this process was not told of', async () => {
+    const stream = await connect(h.key('FRA'));
+    // As another server process would: committed, but this process's bus never hears of it.
+    await inWriteTransaction(h.t.deps.db, (tx) => appendEvent(tx, { member: 'FRA', type: 'message.received', data: { messageId: 'm-1', from: 'DEU', subject: 'Query' }, at: new Date().toISOString() }));
+    const got = await stream.next();
+    expect(got).toMatchObject({ event: 'message.received', data: { messageId: 'm-1', from: 'DEU' } });
   });
 
   it('lets go of the bus when the client disconnects', async () => {
