@@ -15,6 +15,7 @@ const benches: [string, string[]][] = [
   ['documents.ts', full ? ['--full'] : []],
   ['persons.ts', ['--n', '1000000']],
   ['http.ts', []],
+  ['events.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

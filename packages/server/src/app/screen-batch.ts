@@ -2,7 +2,7 @@ import { DEFAULT_THRESHOLD, DomainError, parseInput, requirePermission, screenQu
 import { BatchFormatError, parseTravellerBatch } from '../formats/traveller-batch.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
-import { MAX_LAG_MS, presentHits, recordScreening, search, type ScreenResult } from './screen.js';
+import { presentHits, recordScreening, search, type ScreenResult } from './screen.js';
 
 const MAX_BATCH_NAMES = 3000;
 
@@ -19,7 +19,7 @@ export type BatchItem = ScreenResult | { id?: string; index: number; error: { co
  * one transaction with one audit entry (`screening.batch`) naming them.
  */
 export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, body: unknown): Promise<{ items: BatchItem[] }> {
-  const index = await (await deps.screeningIndex()).fresh(MAX_LAG_MS);
+  const index = await (await deps.screeningIndex()).fresh();
   let hitCount = 0;
   const result = await audited(deps, ctx, 'screening.batch', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');

@@ -43,10 +43,6 @@ export interface ScreenResult {
   hits: ShownHit[];
 }
 
-// How far behind the change feed a screening may run before it catches up first (the poller
-// keeps it closer than this most of the time).
-export const MAX_LAG_MS = 100;
-
 /**
  * Screens one traveller, document or vehicle against every alert the caller may see
  * (`screening.run`). The screening and a hit for every result at or above the threshold are
@@ -55,7 +51,7 @@ export const MAX_LAG_MS = 100;
 export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<ScreenResult> {
   // Catching up reads the store, so it happens before the write transaction (an embedded
   // SQLite database has one connection, which the transaction holds).
-  const index = await (await deps.screeningIndex()).fresh(MAX_LAG_MS);
+  const index = await (await deps.screeningIndex()).fresh();
   let recorded = false;
   const result = await audited(deps, ctx, 'screening.run', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');

@@ -11,19 +11,15 @@ const PAGE = 2000;
  * Keeps a ScreeningIndex in step with the store: a snapshot of the active alerts at start, then
  * the change feed. Every server process has its own follower, so an alert published through
  * one process is screened by all of them once they poll (every `pollMs`, 250 ms by default),
- * and a screening first catches up when the last poll is older than `maxLagMs`.
+ * and a screening first catches up when the feed's head is ahead of the index (`fresh`).
  */
 export class IndexFollower {
   readonly index = new ScreeningIndex();
   private lastSeq = 0;
-  private lastSync = 0;
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(private readonly db: Kysely<DB>) {}
 
   get position(): number {
     return this.lastSeq;
@@ -45,7 +41,6 @@ export class IndexFollower {
         }
         this.lastSeq = Number(head.value);
       });
-    this.lastSync = this.now();
   }
 
   /** Applies every change since the last one applied; concurrent callers share one run. */
@@ -56,14 +51,17 @@ export class IndexFollower {
     return this.running;
   }
 
-  /** Catches up first if the index may be more than `maxLagMs` behind. */
-  async fresh(maxLagMs: number): Promise<ScreeningIndex> {
-    const asked = this.now();
-    if (asked - this.lastSync > maxLagMs) {
+  /**
+   * The index with every change committed before the call applied: a screening finds an alert
+   * published a moment earlier, through this process or another. One read of the feed's head
+   * (a counter row) decides whether to catch up; the poller keeps that rare.
+   */
+  async fresh(): Promise<ScreeningIndex> {
+    for (let round = 0; round < 3; round++) {
+      const head = await this.db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
+      if (Number(head.value) <= this.lastSeq) break;
+      // A run already under way may have read the feed before the head we saw: then one more.
       await this.catchUp();
-      // A run already under way may have read the feed before the caller's own last write
-      // committed: then one more run, which starts after the request did.
-      if (this.lastSync < asked) await this.catchUp();
     }
     return this.index;
   }
@@ -81,7 +79,6 @@ export class IndexFollower {
   }
 
   private async apply(): Promise<void> {
-    const started = this.now();
     for (;;) {
       const rows = await allChangesAfter(this.db, this.lastSeq, PAGE);
       for (const r of rows) {
@@ -92,6 +89,5 @@ export class IndexFollower {
       }
       if (rows.length < PAGE) break;
     }
-    this.lastSync = started;
   }
 }
