@@ -18,7 +18,21 @@ export async function migrateToLatest(db: Kysely<DB>, engine: Engine): Promise<s
   // PostgreSQL database shared by several crosscheck schemas it would find another's.
   const schema = engine === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Kysely finds its own tables by listing every schema's columns; a schema dropped by someone
+    // else at that moment (tests, other installations on one server) fails the listing. Nothing
+    // was migrated then: look again.
+    if (engine === 'postgres' && attempt < 5 && isVanishedSchema(error)) {
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+      continue;
+    }
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function isVanishedSchema(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '3F000' || code === '42P01' || (error instanceof Error && /schema "[^"]+" does not exist/.test(error.message));
 }
