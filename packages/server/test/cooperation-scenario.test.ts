@@ -162,6 +162,26 @@ describe.each(ENGINES)('cooperation scenario on %s', (engine) => {
     const seen = await call('DEU_FRONT', 'POST', '/api/v1/screen', { person: { names: ['Paolo Marchetti'], birthDate: '1968-11-02' } });
     expect(seen.json.hits).toHaveLength(1);
     expect(seen.json.hits[0]).toEqual({ alertId: discreet.json.id, kind: 'person', category: 'discreet-check', action: 'discreet check: do not alert the person; report to your bureau', owner: 'FRA' });
+    // The hits inbox tells the frontline no more than screening did.
+    const inbox = await call('DEU_FRONT', 'GET', '/api/v1/hits');
+    const discreetHit = inbox.json.items.find((h: { alertId: string }) => h.alertId === discreet.json.id);
+    expect(discreetHit).toMatchObject({ reasons: [], action: 'discreet check: do not alert the person; report to your bureau' });
+    expect(discreetHit.score).toBeUndefined();
+    expect((await call('DEU', 'GET', `/api/v1/hits/${discreetHit.id}`)).json.reasons.length).toBeGreaterThan(0);
+
+    // An alert hidden from the frontline: the hit is recorded for the bureaus, never shown at the desk.
+    const hidden = await call('FRA', 'POST', '/api/v1/alerts', {
+      kind: 'document',
+      document: { issuingState: 'FRA', type: 'passport', number: '19FR77001', status: 'stolen-issued' },
+      hiddenFromFrontline: true,
+      visibility: { mode: 'all' },
+    });
+    expect((await call('DEU_FRONT', 'POST', '/api/v1/screen', { documents: [{ number: '19FR77001', issuingState: 'FRA' }] })).json.hits).toEqual([]);
+    const bureauHits = (await call('DEU', 'GET', '/api/v1/hits')).json.items as { id: string; alertId: string }[];
+    const hiddenHit = bureauHits.find((h) => h.alertId === hidden.json.id);
+    expect(hiddenHit).toBeDefined();
+    expect((await call('DEU_FRONT', 'GET', '/api/v1/hits')).json.items.map((h: { alertId: string }) => h.alertId)).not.toContain(hidden.json.id);
+    expect((await call('DEU_FRONT', 'GET', `/api/v1/hits/${hiddenHit!.id}`)).status).toBe(404);
 
     const missing = await call('FRA', 'POST', '/api/v1/alerts', {
       kind: 'person',

@@ -31,7 +31,7 @@ program
     if (running.demo) {
       process.stdout.write('\nDemo credentials (shown once; stored only as hashes):\n');
       for (const k of running.demo.keys) process.stdout.write(`  key   ${k.member} ${k.role.padEnd(9)} ${k.key}\n`);
-      for (const u of running.demo.users) process.stdout.write(`  login ${u.username.padEnd(13)} password ${u.password}\n`);
+      for (const u of running.demo.users) process.stdout.write(`  login ${u.username.padEnd(14)} password ${u.password}\n`);
     }
     process.stdout.write(`\ncrosscheck listening on ${running.url} (API docs at ${running.url}/docs)\n`);
     const stop = (): void => {

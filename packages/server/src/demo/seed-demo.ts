@@ -2,6 +2,7 @@ import type { Actor } from '@crosscheck/core';
 import { createAlert } from '../app/create-alert.js';
 import type { Ctx, Deps } from '../app/deps.js';
 import { createKey } from '../app/manage-keys.js';
+import { decideReview } from '../app/review/decide-review.js';
 import { addUser } from '../app/manage-users.js';
 import { randomToken } from '../app/secrets.js';
 
@@ -15,6 +16,8 @@ const DEMO_KEYS = [
   ['DEU', 'bureau'],
   ['ITA', 'bureau'],
   ['FRA', 'frontline'],
+  ['DEU', 'frontline'],
+  ['IPO', 'reviewer'],
   ['IPO', 'auditor'],
   ['IPO', 'admin'],
 ] as const;
@@ -30,14 +33,19 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
     const k = await createKey(deps, admin, { member, role, label: 'demo' });
     creds.keys.push({ member, role, key: k.key });
   }
-  for (const [member, role] of [['FRA', 'bureau'], ['DEU', 'bureau'], ['IPO', 'auditor']] as const) {
+  for (const [member, role] of [['FRA', 'bureau'], ['DEU', 'bureau'], ['DEU', 'frontline'], ['IPO', 'reviewer'], ['IPO', 'auditor']] as const) {
     const username = `${member.toLowerCase()}.${role}`;
     const password = randomToken(12);
     await addUser(deps, admin, { username, member, role, password });
     creds.users.push({ username, member, role, password });
   }
   const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: 'system:demo' } satisfies Actor, requestId: 'system/demo-seed' });
-  for (const [member, alert] of DEMO_ALERTS) await createAlert(deps, as(member), alert);
+  const reviewer: Ctx = { actor: { member: deps.operator, role: 'reviewer', credential: 'system:demo' }, requestId: 'system/demo-seed' };
+  for (const [member, alert] of DEMO_ALERTS) {
+    const created = await createAlert(deps, as(member), alert);
+    // The demo's wanted person has been through review, as a real one would before anyone screens it.
+    if (created.status === 'pending-review') await decideReview(deps, reviewer, created.id, { decision: 'approve', reason: 'demo data: ordinary criminal offence' });
+  }
   return creds;
 }
 

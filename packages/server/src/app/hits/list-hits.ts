@@ -2,7 +2,7 @@ import { listHitsQuerySchema, overdueReply, parseInput, requirePermission } from
 import { formsOfHits, listHitRows } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
-import { isHitVisibleTo, toHitView, type HitListItem } from './present-hit.js';
+import { frontlineLimits, isHitVisibleTo, toHitView, type HitListItem } from './present-hit.js';
 
 /**
  * Hits on the caller's alerts and from its screenings, newest first. `overdue=true` keeps the
@@ -22,10 +22,12 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
       ...(q.overdue === 'true' ? { overdueAt: now.toISOString() } : {}),
       limit: q.limit + 1,
     });
-    const page = rows.slice(0, q.limit).filter((h) => isHitVisibleTo(viewer, h));
+    const visible = rows.slice(0, q.limit).filter((h) => isHitVisibleTo(viewer, h));
+    const limits = await frontlineLimits(tx, ctx.actor, visible);
+    const page = visible.filter((h) => limits.get(h.alert_id) !== 'hidden');
     const forms = await formsOfHits(tx, page.map((h) => h.id));
     const items = page.map((h) => ({
-      ...toHitView(viewer, h),
+      ...toHitView(viewer, h, limits.get(h.alert_id)),
       overdue: overdueReply(
         forms.filter((f) => f.hit_id === h.id).map((f) => ({ form: f.form, from: f.from_member, to: f.to_member, replyDueAt: f.reply_due_at })),
         viewer,

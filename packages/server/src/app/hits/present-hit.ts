@@ -1,6 +1,8 @@
-import { notFound, type OverdueReply } from '@crosscheck/core';
+import { notFound, type Actor, type OverdueReply } from '@crosscheck/core';
+import { isHiddenFromFrontline } from '../../store/alert-repo.js';
 import { findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
+import { DISCREET_ACTION } from '../screen.js';
 
 export interface HitOutcomeView {
   outcome: string;
@@ -19,8 +21,11 @@ export interface HitView {
   screeningMember: string;
   /** The credential that screened: a user is named to its own member only. */
   screenedBy?: string;
-  score: number;
+  /** Left out for a frontline user on a discreet check, like the reasons. */
+  score?: number;
   reasons: string[];
+  /** For a frontline user on a discreet-check alert: the only instruction it gets. */
+  action?: string;
   createdAt: string;
   outcome: HitOutcomeView | null;
 }
@@ -52,14 +57,37 @@ export interface HitListItem extends HitView {
 /** Owner and screening member see a hit; for everyone else it does not exist. */
 export const isHitVisibleTo = (member: string, hit: HitRow): boolean => hit.owner === member || hit.screening_member === member;
 
-export async function loadVisibleHit(tx: Tx, member: string, id: string): Promise<HitRow> {
+export async function loadVisibleHit(tx: Tx, actor: Actor, id: string): Promise<{ hit: HitRow; limit: FrontlineLimit | undefined }> {
   const hit = await findHit(tx, id);
-  if (!hit || !isHitVisibleTo(member, hit)) throw notFound('hit');
-  return hit;
+  if (!hit || !isHitVisibleTo(actor.member, hit)) throw notFound('hit');
+  const limit = (await frontlineLimits(tx, actor, [hit])).get(hit.alert_id);
+  if (limit === 'hidden') throw notFound('hit');
+  return { hit, limit };
 }
 
-export function toHitView(viewer: string, h: HitRow): HitView {
+/**
+ * What the frontline may not learn from hits, per alert: alerts hidden from the frontline are not
+ * there at all, and a discreet check is only its instruction — in the hits inbox as in screening.
+ * Empty for other roles.
+ */
+export type FrontlineLimit = 'hidden' | 'discreet';
+
+export async function frontlineLimits(tx: Tx, actor: Actor, hits: HitRow[]): Promise<Map<string, FrontlineLimit>> {
+  const limits = new Map<string, FrontlineLimit>();
+  if (actor.role !== 'frontline' || hits.length === 0) return limits;
+  const rows = await tx.selectFrom('alerts').selectAll().where('id', 'in', [...new Set(hits.map((h) => h.alert_id))]).execute();
+  for (const row of rows) {
+    if (isHiddenFromFrontline(row)) limits.set(row.id, 'hidden');
+    else if (row.category === 'discreet-check') limits.set(row.id, 'discreet');
+  }
+  return limits;
+}
+
+export function toHitView(viewer: string, h: HitRow, limit?: FrontlineLimit): HitView {
   const own = viewer === h.screening_member;
+  if (limit === 'discreet') {
+    return { id: h.id, screeningId: h.screening_id, alertId: h.alert_id, alertVersion: Number(h.alert_version), owner: h.owner, screeningMember: h.screening_member, reasons: [], action: DISCREET_ACTION, createdAt: h.created_at, outcome: null };
+  }
   return {
     id: h.id,
     screeningId: h.screening_id,

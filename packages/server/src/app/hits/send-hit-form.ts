@@ -14,7 +14,7 @@ export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unk
   const result = await audited(deps, ctx, 'hit.form', async (tx, note) => {
     note.target = `hit:${hitId}`;
     requirePermission(ctx.actor, 'forms.write');
-    const hit = await loadVisibleHit(tx, ctx.actor.member, hitId);
+    const { hit } = await loadVisibleHit(tx, ctx.actor, hitId);
     const input = parseInput(hitFormSchema, body);
     const from = ctx.actor.member;
     const to = from === hit.owner ? hit.screening_member : hit.owner;
