@@ -72,6 +72,9 @@ export class LinkFollower {
           const [alertA, alertB] = r.alert_id < s.otherId ? [r.alert_id, s.otherId] : [s.otherId, r.alert_id];
           drafts.set(`${alertA}/${alertB}/${s.basis}`, { alertA, alertB, basis: s.basis, detail: s.detail });
         }
+        // A person with forty aliases takes milliseconds to compare, and an import brings hundreds:
+        // let the requests waiting on the event loop through between alerts.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const written = await inWriteTransaction(this.deps.db, async (tx) => {
         // Another process handled this page first.
