@@ -138,7 +138,8 @@ export async function listAlertRows(db: Kysely<DB>, q: AlertListQuery): Promise<
     .where((eb) => eb.or([eb('status', 'not in', ['pending-review', 'rejected']), eb('owner', '=', q.viewer)]));
   if (q.frontline) query = query.where('body', 'not like', `%${HIDDEN_FROM_FRONTLINE_JSON}%`);
   if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
-  if (q.status !== undefined) query = query.where('status', '=', q.status);
+  // Expired alerts leave search and exports at once (retention); asked for by status, they are there.
+  query = q.status !== undefined ? query.where('status', '=', q.status) : query.where('status', '!=', 'expired');
   if (q.owner !== undefined) query = query.where('owner', '=', q.owner);
   if (q.text !== undefined) {
     for (const word of foldForSearch(q.text).split(' ').filter((w) => w !== '')) {
