@@ -30,8 +30,10 @@ const PERMISSIONS = {
   'hits.read': ['bureau', 'frontline'],
   'hits.outcome': ['frontline', 'bureau'],
   'forms.write': ['bureau'],
-  'events.read': ['bureau', 'frontline'],
-  'webhooks.manage': ['bureau', 'admin'],
+  // The bureau's stream and webhooks carry hits on alerts hidden from the frontline, messages and
+  // review decisions: they are the bureau's, not the desk's or an administrator's.
+  'events.read': ['bureau'],
+  'webhooks.manage': ['bureau'],
   'messages.send': ['bureau'],
   'messages.read': ['bureau'],
   'review.read': ['reviewer'],

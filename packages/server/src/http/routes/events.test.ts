@@ -192,6 +192,8 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     const analyst = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${h.key('FRA', 'analyst')}` } });
     expect(analyst.status).toBe(403);
     expect(analyst.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // The bureau's stream carries hits on alerts hidden from the frontline: not for the desk.
+    expect((await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${h.key('FRA', 'frontline')}` } })).status).toBe(403);
     const badResume = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${h.key('FRA')}`, 'last-event-id': 'yesterday' } });
     expect(badResume.status).toBe(422);
 
