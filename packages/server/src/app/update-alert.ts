@@ -38,13 +38,18 @@ export async function updateAlert(deps: Deps, ctx: Ctx, id: string, body: unknow
 }
 
 /**
- * An alert under review stays under review. An active alert goes back to review when the patch
- * moves it into a reviewed category, or when it raises a pre-check flag the approved version did
- * not have (a reviewer approved what was shown, not what was written afterwards).
+ * An alert under review stays under review. An active alert of a reviewed category goes back to
+ * review when the patch changes what the reviewer judged — its category, the person, the offence
+ * — or raises a pre-check flag the approved version did not have: a reviewer approved what was
+ * shown, not what was written afterwards. Other fields (action, remarks, visibility) do not.
  */
 export function statusAfterPatch(status: AlertStatus, before: AlertInput, after: AlertInput, owner: string): AlertStatus {
   if (status === 'pending-review' || !needsReview(after)) return status;
   if (!needsReview(before)) return 'pending-review';
+  if (before.kind === 'person' && after.kind === 'person') {
+    const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+    if (before.category !== after.category || !same(before.person, after.person) || !same(before.offence, after.offence)) return 'pending-review';
+  }
   const key = (f: { code: string; word?: string }) => `${f.code}:${f.word ?? ''}`;
   const approved = new Set(preChecks(before, owner).map(key));
   return preChecks(after, owner).some((f) => !approved.has(key(f))) ? 'pending-review' : status;

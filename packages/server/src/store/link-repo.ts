@@ -38,11 +38,13 @@ export interface LinkWithAlerts extends LinkRow {
   a_mode: string;
   a_members: string;
   a_body: string;
+  a_status: string;
   b_kind: string;
   b_owner: string;
   b_mode: string;
   b_members: string;
   b_body: string;
+  b_status: string;
 }
 
 function withAlerts(db: Kysely<DB> | Tx) {
@@ -51,8 +53,8 @@ function withAlerts(db: Kysely<DB> | Tx) {
     .innerJoin('alerts as a', 'a.id', 'identity_links.alert_a')
     .innerJoin('alerts as b', 'b.id', 'identity_links.alert_b')
     .selectAll('identity_links')
-    .select(['a.kind as a_kind', 'a.owner as a_owner', 'a.visibility_mode as a_mode', 'a.visibility_members as a_members', 'a.body as a_body'])
-    .select(['b.kind as b_kind', 'b.owner as b_owner', 'b.visibility_mode as b_mode', 'b.visibility_members as b_members', 'b.body as b_body']);
+    .select(['a.kind as a_kind', 'a.owner as a_owner', 'a.visibility_mode as a_mode', 'a.visibility_members as a_members', 'a.body as a_body', 'a.status as a_status'])
+    .select(['b.kind as b_kind', 'b.owner as b_owner', 'b.visibility_mode as b_mode', 'b.visibility_members as b_members', 'b.body as b_body', 'b.status as b_status']);
 }
 
 // visibleSql only names columns through sql.ref, so it serves the aliased alert tables as well.
@@ -69,7 +71,10 @@ export interface LinkListQuery {
 export async function listLinkRows(db: Kysely<DB> | Tx, q: LinkListQuery): Promise<LinkWithAlerts[]> {
   let query = withAlerts(db)
     .where((eb) => visibleSql(asAlerts(eb), 'a.owner', 'a.visibility_mode', 'a.visibility_members', q.viewer))
-    .where((eb) => visibleSql(asAlerts(eb), 'b.owner', 'b.visibility_mode', 'b.visibility_members', q.viewer));
+    .where((eb) => visibleSql(asAlerts(eb), 'b.owner', 'b.visibility_mode', 'b.visibility_members', q.viewer))
+    // An alert sent back to review is its owner's only again, and so are its links.
+    .where((eb) => eb.or([eb('a.status', 'not in', ['pending-review', 'rejected']), eb('a.owner', '=', q.viewer)]))
+    .where((eb) => eb.or([eb('b.status', 'not in', ['pending-review', 'rejected']), eb('b.owner', '=', q.viewer)]));
   if (q.color !== undefined) query = query.where('identity_links.color', '=', q.color);
   if (q.alertId !== undefined) {
     const id = q.alertId;

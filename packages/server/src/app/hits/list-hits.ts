@@ -24,11 +24,12 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
     });
     const visible = rows.slice(0, q.limit).filter((h) => isHitVisibleTo(viewer, h));
     const limits = await frontlineLimits(tx, ctx.actor, visible);
-    const page = visible.filter((h) => limits.get(h.alert_id) !== 'hidden');
+    // A discreet check's thread is the bureaus' business: not even its deadlines reach the desk.
+    const page = visible.filter((h) => limits.get(h.alert_id) !== 'hidden' && !(q.overdue === 'true' && limits.get(h.alert_id) === 'discreet'));
     const forms = await formsOfHits(tx, page.map((h) => h.id));
     const items = page.map((h) => ({
       ...toHitView(viewer, h, limits.get(h.alert_id)),
-      overdue: overdueReply(
+      overdue: limits.get(h.alert_id) === 'discreet' ? null : overdueReply(
         forms.filter((f) => f.hit_id === h.id).map((f) => ({ form: f.form, from: f.from_member, to: f.to_member, replyDueAt: f.reply_due_at })),
         viewer,
         now,

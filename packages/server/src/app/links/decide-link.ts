@@ -23,6 +23,6 @@ export async function decideLink(deps: Deps, ctx: Ctx, id: string, body: unknown
     const { color, reason } = parseInput(linkDecisionSchema, body);
     note.detail = { from: row.color, to: color, reason };
     await recordDecision(tx, id, { color, reason, by: ctx.actor.credential, member: ctx.actor.member, at: nowIso(deps) });
-    return toLinkView((await findLinkWithAlerts(tx, id))!);
+    return toLinkView((await findLinkWithAlerts(tx, id))!, ctx.actor.member);
   });
 }

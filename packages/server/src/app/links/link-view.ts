@@ -26,12 +26,12 @@ export interface LinkView {
 /** A link exists for a member only when it may see both alerts. */
 export function canSeeLink(actor: Actor, row: LinkWithAlerts): boolean {
   return (
-    canSeeAlert(actor, { owner: row.a_owner, visibility: visibilityFromColumns(row.a_mode, row.a_members) }) &&
-    canSeeAlert(actor, { owner: row.b_owner, visibility: visibilityFromColumns(row.b_mode, row.b_members) })
+    canSeeAlert(actor, { owner: row.a_owner, visibility: visibilityFromColumns(row.a_mode, row.a_members), status: row.a_status }) &&
+    canSeeAlert(actor, { owner: row.b_owner, visibility: visibilityFromColumns(row.b_mode, row.b_members), status: row.b_status })
   );
 }
 
-export function toLinkView(row: LinkWithAlerts): LinkView {
+export function toLinkView(row: LinkWithAlerts, viewer: string): LinkView {
   return {
     id: row.id,
     color: row.color,
@@ -42,7 +42,8 @@ export function toLinkView(row: LinkWithAlerts): LinkView {
       { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(JSON.parse(row.b_body) as AlertInput) },
     ],
     reason: row.reason,
-    decidedBy: row.decided_by,
+    // Which analyst decided is named to that analyst's own member only.
+    decidedBy: row.decided_member === viewer ? row.decided_by : null,
     decidedMember: row.decided_member,
     decidedAt: row.decided_at,
     createdAt: row.created_at,

@@ -14,7 +14,8 @@ export interface ExpiringAlert {
 /** The caller's own active alerts reaching their review date within the warning period, soonest first. */
 export async function listExpiringAlerts(deps: Deps, ctx: Ctx): Promise<{ items: ExpiringAlert[] }> {
   return audited(deps, ctx, 'alert.list-expiring', async (tx, note) => {
-    requirePermission(ctx.actor, 'alert.read');
+    // Deciding to extend is the owner's bureau's; the list carries alerts hidden from the frontline.
+    requirePermission(ctx.actor, 'alert.extend');
     const until = addMonths(nowIso(deps).slice(0, 10), deps.cooperation.warnMonths);
     const rows = await expiringAlertsOf(tx, ctx.actor.member, until);
     note.detail = { until, count: rows.length };

@@ -1,6 +1,6 @@
-import { conflict, forbidden, inputOf, notFound, parseInput, preChecks, requirePermission, type Alert, type PreCheckFlag } from '@crosscheck/core';
+import { canSeeAlert, conflict, forbidden, inputOf, notFound, parseInput, preChecks, requirePermission, type PreCheckFlag } from '@crosscheck/core';
 import { z } from 'zod';
-import { findAlertRow, toAlert, writeAlertVersion } from '../../store/alert-repo.js';
+import { findAlertRow, toAlert, toAlertFor, writeAlertVersion, type AlertView } from '../../store/alert-repo.js';
 import { appendEvent } from '../../store/event-repo.js';
 import { insertReview } from '../../store/review-repo.js';
 import { audited } from '../audited.js';
@@ -15,7 +15,7 @@ export const reviewDecisionSchema = z
   .strict();
 
 export interface ReviewOutcome {
-  alert: Alert;
+  alert: AlertView;
   review: { id: string; decision: 'approved' | 'rejected'; reason: string; flags: PreCheckFlag[]; at: string };
 }
 
@@ -31,7 +31,10 @@ export async function decideReview(deps: Deps, ctx: Ctx, alertId: string, body: 
     if (ctx.actor.member !== deps.operator) throw forbidden(`review alerts: review is done by ${deps.operator}`);
     const { decision, reason } = parseInput(reviewDecisionSchema, body);
     const loaded = await loadAlert(tx, alertId);
-    if (!loaded) throw notFound('alert');
+    // Alerts waiting for review, and those review refused, are the reviewers' to know; any other
+    // the reviewer may not see is "not found", so a decision cannot probe for alerts shared with others.
+    const reviewers = loaded !== undefined && (loaded.row.status === 'pending-review' || loaded.row.status === 'rejected');
+    if (!loaded || (!reviewers && !canSeeAlert(ctx.actor, loaded))) throw notFound('alert');
     const { row } = loaded;
     const current = toAlert(row);
     if (current.status !== 'pending-review') throw conflict('review.not-pending', `the alert is ${current.status}, not waiting for review`);
@@ -59,7 +62,7 @@ export async function decideReview(deps: Deps, ctx: Ctx, alertId: string, body: 
     await insertReview(tx, { ...review, alertId, reviewerMember: ctx.actor.member, reviewer: ctx.actor.credential });
     await appendEvent(tx, { member: row.owner, type: 'review.decided', at, data: { alertId, decision: review.decision, reason } });
     note.detail = { decision: review.decision, version: row.version + 1, flags: flags.map((f) => f.code) };
-    return { alert: toAlert((await findAlertRow(tx, alertId))!), review };
+    return { alert: toAlertFor(ctx.actor.member, (await findAlertRow(tx, alertId))!), review };
   });
   deps.bus.published();
   return outcome;

@@ -1,13 +1,13 @@
-import { inputOf, parseInput, preChecks, requirePermission, type Alert, type PreCheckFlag } from '@crosscheck/core';
+import { inputOf, parseInput, preChecks, requirePermission, type PreCheckFlag } from '@crosscheck/core';
 import { z } from 'zod';
-import { pendingAlertRows, toAlert } from '../../store/alert-repo.js';
+import { pendingAlertRows, toAlert, toAlertFor, type AlertView } from '../../store/alert-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 
 export const reviewQueueQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }).strict();
 
 export interface ReviewItem {
-  alert: Alert;
+  alert: AlertView;
   /** Risks the pre-checks found; the reviewer weighs them, they decide nothing. */
   flags: PreCheckFlag[];
   /** When the alert entered review (its latest version). */
@@ -27,7 +27,8 @@ export async function reviewQueue(deps: Deps, ctx: Ctx, query: unknown): Promise
     const rows = ctx.actor.member === deps.operator ? await pendingAlertRows(tx, q.limit) : [];
     const items = rows.map((row) => {
       const alert = toAlert(row);
-      return { alert, flags: preChecks(inputOf(alert), alert.owner), submittedAt: row.updated_at };
+      // Whom the owner shares with is the owner's business: the reviewer sees the alert without it.
+      return { alert: toAlertFor(ctx.actor.member, row), flags: preChecks(inputOf(alert), alert.owner), submittedAt: row.updated_at };
     });
     note.detail = { ids: items.map((i) => i.alert.id) };
     return { items, next: null };

@@ -187,4 +187,26 @@ describe.each(ENGINES)('review and owners’ controls over HTTP on %s', (engine)
     const pending = await publish(arrest('INVISIBLE'));
     expect((await call('POST', `/api/v1/alerts/${pending.id}/flags`, 'DEU', 'bureau', { reason: 'x' })).statusCode).toBe(404);
   });
+
+  it('answers a decision on an alert the reviewer may not see as "not found", and shows reviewers no visibility list', async () => {
+    const shared = await publish({ kind: 'document', document: { issuingState: 'FRA', type: 'passport', number: '07FR00321', status: 'stolen-issued' }, visibility: { mode: 'only', members: ['DEU'] } });
+    const missing = await decide('0190f0f0-0000-7000-8000-000000000000', 'approve');
+    const probe = await decide(shared.id, 'approve');
+    expect(probe.statusCode).toBe(404);
+    expect(probe.json().code).toBe(missing.json().code);
+
+    const pending = await publish(arrest('DISCRET', { visibility: { mode: 'all-except', members: ['ITA'] } }));
+    const item = (await queue()).items.find((i) => i.alert.id === pending.id) as { alert: Record<string, unknown> };
+    expect(item.alert.visibility).toBeUndefined();
+  });
+
+  it('sends an approved alert back to review when the person or the offence changes, not for its remarks', async () => {
+    const alert = await publish(arrest('CHANGEANT'));
+    expect((await decide(alert.id, 'approve')).statusCode).toBe(200);
+    const remarks = await call('PATCH', `/api/v1/alerts/${alert.id}`, 'FRA', 'bureau', { remarks: 'seen in Lyon' });
+    expect(remarks.json()).toMatchObject({ status: 'active' });
+    const person = await call('PATCH', `/api/v1/alerts/${alert.id}`, 'FRA', 'bureau', { person: { names: [{ family: 'AUTRE', given: 'JEAN' }], birthDate: '1970-05-04', sex: 'M' } });
+    expect(person.json()).toMatchObject({ status: 'pending-review' });
+    expect((await call('GET', `/api/v1/alerts/${alert.id}`, 'DEU')).statusCode).toBe(404);
+  });
 });
