@@ -7,9 +7,11 @@ export interface EventStreamOptions {
   heartbeatMs: number;
   /** Most events read per wake-up, so a long backlog never sits in memory at once. */
   pageSize: number;
+  /** How often an open stream checks that its key or session, user and member are still valid. */
+  recheckMs: number;
 }
 
-export const DEFAULT_STREAM_OPTIONS: EventStreamOptions = { pollMs: 250, heartbeatMs: 15_000, pageSize: 500 };
+export const DEFAULT_STREAM_OPTIONS: EventStreamOptions = { pollMs: 250, heartbeatMs: 15_000, pageSize: 500, recheckMs: 2_000 };
 
 /** Where the stream's text goes: `write` returns false when the client is not keeping up. */
 export interface StreamSink {

@@ -17,7 +17,7 @@ interface SseEvent {
 class SseClient {
   private readonly events: SseEvent[] = [];
   private wake: (() => void) | null = null;
-  private ended = false;
+  ended = false;
 
   constructor(
     readonly response: Response,
@@ -218,5 +218,15 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     client.close();
     await waitFor(() => h.t.deps.bus.listenerCount === before);
     expect(h.t.deps.bus.listenerCount).toBe(before);
+  });
+
+  it('ends an open stream once its key is revoked', async () => {
+    const { createKey, revokeKey } = await import('../../app/manage-keys.js');
+    const { as } = await import('../../../test/engines.js');
+    const admin = as('IPO', 'admin');
+    const created = await createKey(h.t.deps, admin, { member: 'FRA', role: 'bureau' });
+    const client = await connect(created.key);
+    await revokeKey(h.t.deps, admin, created.id);
+    await waitFor(() => client.ended, 6000);
   });
 });

@@ -1,3 +1,4 @@
+import { roleMay } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { openEventStream } from '../../app/events/open-event-stream.js';
@@ -47,7 +48,18 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
       res.write(': stream open\n\n');
 
       let stop = (): void => {};
+      // A stream outlives the request that opened it: when the key is revoked, the session ends or
+      // the member is suspended, the stream ends too (the refusal is audited like any other).
+      const recheck = setInterval(() => {
+        resolveCtx(deps, req)
+          .then((again) => {
+            if (again.actor.member !== start.member || !roleMay(again.actor.role, 'events.read')) end();
+          })
+          .catch(() => end());
+      }, options.recheckMs);
+      recheck.unref();
       const end = (): void => {
+        clearInterval(recheck);
         stop();
         open.delete(end);
         if (!res.writableEnded) res.end();
