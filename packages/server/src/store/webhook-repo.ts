@@ -30,10 +30,18 @@ export async function disableWebhook(tx: Tx, id: string, at: string): Promise<bo
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Active webhooks of the given members. */
+/** Active webhooks of the given members; a suspended member's webhooks are silent, as its keys are. */
 export async function activeWebhooksOf(db: Kysely<DB>, members: string[]): Promise<WebhookRow[]> {
   if (members.length === 0) return [];
-  return db.selectFrom('webhooks').selectAll().where('member', 'in', members).where('disabled_at', 'is', null).orderBy('id').execute();
+  return db
+    .selectFrom('webhooks')
+    .innerJoin('members', 'members.code', 'webhooks.member')
+    .selectAll('webhooks')
+    .where('webhooks.member', 'in', members)
+    .where('webhooks.disabled_at', 'is', null)
+    .where('members.status', '=', 'active')
+    .orderBy('webhooks.id')
+    .execute();
 }
 
 export async function insertDeliveries(tx: Tx, rows: Insertable<WebhookDeliveriesTable>[]): Promise<void> {
@@ -60,10 +68,13 @@ export async function dueDeliveries(db: Kysely<DB>, now: string, limit: number) 
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+    .innerJoin('members as m', 'm.code', 'w.member')
     .select(['d.id', 'd.type', 'd.body', 'd.attempts', 'w.url', 'w.secret'])
     .where('d.status', '=', 'pending')
     .where('d.next_attempt_at', '<=', now)
     .where('w.disabled_at', 'is', null)
+    // Held, not dropped, while the member is suspended: sent if it is reinstated.
+    .where('m.status', '=', 'active')
     .orderBy('d.next_attempt_at')
     .limit(limit)
     .execute();
