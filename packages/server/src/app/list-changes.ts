@@ -1,5 +1,6 @@
 import { parseInput, presentBodyFor, requirePermission, visibleTo, type AlertInput } from '@crosscheck/core';
 import { z } from 'zod';
+import { versionBody } from '../store/alert-repo.js';
 import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -32,9 +33,12 @@ export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise
       const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
       const body = JSON.parse(r.body) as AlertInput;
       const visible = visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me);
-      // A frontline follower is told to drop an alert hidden from the frontline, as if withdrawn.
+      // A frontline follower is told to drop an alert hidden from the frontline, as if withdrawn —
+      // only when it had been shown that alert: one it never saw must not learn that it exists.
       if (visible && frontline && body.hiddenFromFrontline === true) {
-        items.push({ ...base, action: 'withdrawn' });
+        const before = r.version > 1 ? await versionBody(tx, r.alert_id, r.version - 1) : undefined;
+        const wasShown = before !== undefined && before.hiddenFromFrontline !== true && r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me);
+        if (wasShown) items.push({ ...base, action: 'withdrawn' });
       } else if (visible) {
         items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(me, r.owner, body) });
       } else if (r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me)) {

@@ -28,6 +28,12 @@ export function toAlertFor(member: string, row: AlertRow): AlertView {
 
 export type AlertView = Omit<Alert, 'visibility'> & { visibility?: Alert['visibility'] };
 
+/** The body of one kept version of an alert, if there is one. */
+export async function versionBody(db: Kysely<DB> | Tx, id: string, version: number): Promise<AlertInput | undefined> {
+  const row = await db.selectFrom('alert_versions').select('body').where('alert_id', '=', id).where('version', '=', version).executeTakeFirst();
+  return row ? (JSON.parse(row.body) as AlertInput) : undefined;
+}
+
 export async function findAlertRow(db: Kysely<DB> | Tx, id: string): Promise<AlertRow | undefined> {
   return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
 }
