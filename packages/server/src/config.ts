@@ -21,6 +21,7 @@ const envSchema = z.object({
   CROSSCHECK_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   CROSSCHECK_REPLY_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   CROSSCHECK_ATTACHMENTS_DIR: z.string().optional(),
+  CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -61,9 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       purgeGraceDays: e.CROSSCHECK_PURGE_GRACE_DAYS,
       replyHours: e.CROSSCHECK_REPLY_HOURS,
       attachmentsDir: e.CROSSCHECK_ATTACHMENTS_DIR ?? null,
+      webhookAllowPrivate: e.CROSSCHECK_WEBHOOK_ALLOW_PRIVATE === 'true',
     },
   };
 }
 
 /** The defaults of the settings above, for tests and the CLI. */
-export const DEFAULT_COOPERATION: CooperationSettings = { retentionYears: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30, replyHours: 12, attachmentsDir: null };
+export const DEFAULT_COOPERATION: CooperationSettings = { retentionYears: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30, replyHours: 12, attachmentsDir: null, webhookAllowPrivate: false };

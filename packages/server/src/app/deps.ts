@@ -33,6 +33,8 @@ export interface CooperationSettings {
   replyHours: number;
   /** Folder for message attachments; null keeps them in the database. */
   attachmentsDir: string | null;
+  /** Deliver webhooks to private, loopback and link-local addresses too (receivers inside a closed network). */
+  webhookAllowPrivate: boolean;
 }
 
 /** Who asks, and under which request id (for the audit trail). */

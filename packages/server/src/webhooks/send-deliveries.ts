@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps.js';
 import { claimDelivery, dueDeliveries, markAttemptFailed, markDelivered } from '../store/webhook-repo.js';
+import { refusedDestination } from './address-policy.js';
 import { signPayload } from './signature.js';
 
 export interface SendOptions {
@@ -42,6 +43,8 @@ async function attempt(deps: Deps, d: Due, o: SendOptions): Promise<boolean> {
   let status: number | null = null;
   let error: string;
   try {
+    const refused = await refusedDestination(d.url, deps.cooperation.webhookAllowPrivate);
+    if (refused !== null) throw new RefusedDestination(refused);
     const res = await fetch(d.url, {
       method: 'POST',
       headers: {
@@ -72,8 +75,11 @@ async function attempt(deps: Deps, d: Due, o: SendOptions): Promise<boolean> {
 
 /** A short reason for the log that never repeats the URL (it may carry the receiver's token). */
 function describeFailure(err: unknown, timeoutMs: number): string {
+  if (err instanceof RefusedDestination) return err.message;
   const e = err as { name?: string; cause?: { code?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
   if (typeof e.cause?.code === 'string') return `network error ${e.cause.code}`;
   return 'network error';
 }
+
+class RefusedDestination extends Error {}

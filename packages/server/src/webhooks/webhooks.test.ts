@@ -69,6 +69,8 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
       ['DEU', 'bureau'],
       ['DEU', 'admin'],
     ]);
+    // The receivers here listen on loopback, which installations refuse unless they allow it.
+    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: true };
     workerErrors.length = 0;
   });
   afterEach(async () => {
@@ -168,6 +170,26 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     await h.app.inject({ method: 'POST', url: `/api/v1/webhooks/${hook.id}/test`, headers: bearer(h.key('FRA')) });
     expect(await deliveries(h.key('DEU'))).toEqual([]);
     expect(await deliveries(h.key('FRA'))).toHaveLength(1);
+  });
+
+  it('refuses private, loopback and link-local addresses unless the installation allows them, also when a name resolves to one', async () => {
+    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: false };
+    for (const url of ['http://127.0.0.1:8080/hooks', 'http://localhost/hooks', 'http://10.1.2.3/hooks', 'http://169.254.169.254/latest', 'http://[::1]/hooks', 'http://192.168.0.10/x']) {
+      const res = await h.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: bearer(h.key('FRA')), payload: { url } });
+      expect(res.statusCode, url).toBe(422);
+      expect(res.json().code, url).toBe('webhook.private-address');
+    }
+    // Registered while allowed, sent after the rule changed: the attempt is refused, not made.
+    const receiver = await startReceiver(0);
+    closers.push(receiver.close);
+    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: true };
+    const hook = await register(receiver.url);
+    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: false };
+    runWorker();
+    await h.app.inject({ method: 'POST', url: `/api/v1/webhooks/${hook.id}/test`, headers: bearer(h.key('FRA')) });
+    const tried = await waitFor(async () => (await deliveries(h.key('FRA'))).find((d) => d.lastError !== null));
+    expect(tried.lastError).toBe('address not allowed: a private network');
+    expect(receiver.got).toHaveLength(0);
   });
 
   it('refuses addresses that are not plain http(s), and roles that do not manage webhooks', async () => {

@@ -1,4 +1,5 @@
-import { parseInput, requirePermission } from '@crosscheck/core';
+import { parseInput, requirePermission, validationError } from '@crosscheck/core';
+import { isPrivateHost } from '../../webhooks/address-policy.js';
 import { z } from 'zod';
 import { insertWebhook } from '../../store/webhook-repo.js';
 import { audited } from '../audited.js';
@@ -25,6 +26,8 @@ const webhookUrl = z
 
 export const createWebhookSchema = z.object({ url: webhookUrl }).strict();
 
+const privateHostProblem = () => validationError('url', 'a private, loopback or link-local address; this installation delivers to public addresses only (CROSSCHECK_WEBHOOK_ALLOW_PRIVATE)', 'webhook.private-address');
+
 /**
  * Registers a webhook for the caller's member (`webhooks.create`). The signing secret is in this
  * answer only; it is stored in clear because the HMAC is computed with the secret itself.
@@ -33,6 +36,8 @@ export async function createWebhook(deps: Deps, ctx: Ctx, body: unknown): Promis
   return audited(deps, ctx, 'webhooks.create', async (tx, note) => {
     requirePermission(ctx.actor, 'webhooks.manage');
     const input = parseInput(createWebhookSchema, body);
+    // Names are checked again when each delivery is sent, after they resolve (address-policy.ts).
+    if (!deps.cooperation.webhookAllowPrivate && isPrivateHost(new URL(input.url).hostname)) throw privateHostProblem();
     const row = { id: deps.newId(), member: ctx.actor.member, url: input.url, secret: `whsec_${randomToken(32)}`, created_at: nowIso(deps), disabled_at: null };
     await insertWebhook(tx, row);
     note.target = `webhook:${row.id}`;
