@@ -51,7 +51,7 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
         continue;
       }
       // Twenty results per traveller at most in a batch: it is a triage, not a search.
-      const hits = search(index, { ...query, limit: Math.min(query.limit, 20) }, ctx.actor.member);
+      const hits = search(index, { ...query, limit: Math.min(query.limit, 20) }, ctx.actor.member, ctx.actor.role === 'frontline');
       const screeningId = deps.newId();
       await recordScreening(tx, deps, ctx, screeningId, query, hits);
       ids.push(screeningId);

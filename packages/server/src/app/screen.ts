@@ -56,7 +56,7 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
   const result = await audited(deps, ctx, 'screening.run', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     const query = parseInput(screenQuerySchema, body);
-    const hits = search(index, query, ctx.actor.member);
+    const hits = search(index, query, ctx.actor.member, ctx.actor.role === 'frontline');
     const screeningId = deps.newId();
     note.target = `screening:${screeningId}`;
     note.detail = { hits: hits.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
@@ -87,8 +87,12 @@ export async function presentHits(tx: Tx, actor: Actor, hits: FoundHit[]): Promi
   });
 }
 
-/** Runs every probe a query carries and merges the results per alert, best first. */
-export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string): FoundHit[] {
+/**
+ * Runs every probe a query carries and merges the results per alert, best first. For a frontline
+ * caller, alerts hidden from the frontline come along (they are recorded) but do not count
+ * against the query's limit, since they will not be shown.
+ */
+export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string, frontline = false): FoundHit[] {
   const minScore = query.minScore ?? DEFAULT_THRESHOLD;
   const found: Candidate[] = [];
   const { person, documents } = probesOf(query);
@@ -107,11 +111,15 @@ export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string
       for (const r of c.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
     }
   }
-  return [...byAlert.values()]
-    .filter((c) => c.score >= minScore)
-    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
-    .slice(0, query.limit)
-    .map((c) => ({
+  const ranked = [...byAlert.values()].filter((c) => c.score >= minScore).sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  const kept: Candidate[] = [];
+  let counted = 0;
+  for (const c of ranked) {
+    if (counted >= query.limit) break;
+    kept.push(c);
+    if (!(frontline && c.entry.hiddenFromFrontline)) counted++;
+  }
+  return kept.map((c) => ({
       alertId: c.entry.id,
       kind: c.entry.kind,
       category: c.entry.category,
