@@ -7,11 +7,12 @@
  *
  *   node packages/server/bin/run-ts.js bench/events.ts [--n 1000]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer } from './server-process.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const cli = join(root, 'packages/server/bin/crosscheck.js');
@@ -29,16 +30,7 @@ run(['db', 'migrate']);
 const fra = run(['keys', 'create', '--member', 'FRA', '--role', 'bureau']);
 const deu = run(['keys', 'create', '--member', 'DEU', '--role', 'frontline']);
 
-const server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', db], { env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise<string>((res, rej) => {
-  let out = '';
-  server.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
-    if (m) res(m[1]!);
-  });
-  server.on('exit', (c) => rej(new Error(`server exited ${c}`)));
-});
+const { url, server } = await startServer(cli, db);
 const headers = (key: string) => ({ authorization: `Bearer ${key}`, 'content-type': 'application/json' });
 const pctl = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 

@@ -6,11 +6,12 @@
  *
  *   node packages/server/bin/run-ts.js bench/http.ts [--rate 1000] [--seconds 10]
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer } from './server-process.js';
 import autocannon from 'autocannon';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -35,16 +36,7 @@ const unList = join(root, '../shared/testdata/screening/UN_consolidated.xml');
 if (existsSync(unList)) run(['import', 'un-sc', unList]);
 const key = run(['keys', 'create', '--member', 'FRA', '--role', 'frontline']).trim().split('\n').pop()!;
 
-const server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', db], { env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise<string>((res, rej) => {
-  let out = '';
-  server.stdout!.on('data', (d: Buffer) => {
-    out += d.toString();
-    const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
-    if (m) res(m[1]!);
-  });
-  server.on('exit', (c) => rej(new Error(`server exited ${c}`)));
-});
+const { url, server } = await startServer(cli, db);
 
 async function load(title: string, path: string, opts: Partial<autocannon.Options>) {
   const result = await autocannon({ url: `${url}${path}`, connections: 20, duration: seconds, overallRate: rate, ...opts, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(opts.headers ?? {}) } });
