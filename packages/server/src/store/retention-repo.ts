@@ -36,12 +36,15 @@ export async function alertIdsPastReview(db: Kysely<DB>, today: string, limit: n
   return rows.map((r) => r.id);
 }
 
-/** Expired alerts, not yet purged, whose expiry (their last change) was before `before`. */
+/** Alerts that ended (expired, or refused by review), not yet purged, whose end (their last change) was before `before`. */
+// A request refused by review keeps personal data no longer than an alert that ran its course.
+export const PURGED_STATUSES = ['expired', 'rejected'];
+
 export async function alertIdsToPurge(db: Kysely<DB>, before: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('alerts')
     .select('id')
-    .where('status', '=', 'expired')
+    .where('status', 'in', PURGED_STATUSES)
     .where('purged_at', 'is', null)
     .where('updated_at', '<', before)
     .orderBy('id')

@@ -1,6 +1,6 @@
 import { appendAudit } from '../../store/audit-repo.js';
 import { findAlertRow } from '../../store/alert-repo.js';
-import { alertIdsToPurge, purgeAlertData } from '../../store/retention-repo.js';
+import { alertIdsToPurge, PURGED_STATUSES, purgeAlertData } from '../../store/retention-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import type { AlertInput } from '@crosscheck/core';
 import { nowIso, type Deps } from '../deps.js';
@@ -10,8 +10,8 @@ import { tombstoneOf } from './tombstone.js';
 const PAGE = 100;
 
 /**
- * Removes the personal data of alerts expired more than `purgeGraceDays` ago from the alert and
- * every kept version; the `alert.purge` audit entry is what remains of it on the trail.
+ * Removes the personal data of alerts expired, or rejected by review, more than `purgeGraceDays`
+ * ago from the alert and every kept version; the `alert.purge` audit entry is what remains of it on the trail.
  */
 export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
   const before = daysBefore(nowIso(deps), deps.cooperation.purgeGraceDays);
@@ -22,7 +22,7 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
     for (const id of ids) {
       const done = await inWriteTransaction(deps.db, async (tx) => {
         const row = await findAlertRow(tx, id);
-        if (!row || row.status !== 'expired' || row.purged_at !== null || row.updated_at >= before) return false;
+        if (!row || !PURGED_STATUSES.includes(row.status) || row.purged_at !== null || row.updated_at >= before) return false;
         const at = nowIso(deps);
         await purgeAlertData(tx, id, JSON.stringify(tombstoneOf(JSON.parse(row.body) as AlertInput)), at);
         await appendAudit(tx, {
@@ -34,7 +34,7 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
           target: `alert:${id}`,
           requestId: 'system/scheduler',
           outcome: 'ok',
-          detail: JSON.stringify({ kind: row.kind, owner: row.owner, expiredAt: row.updated_at, purgedAt: at }),
+          detail: JSON.stringify({ kind: row.kind, owner: row.owner, status: row.status, endedAt: row.updated_at, purgedAt: at }),
         });
         return true;
       });

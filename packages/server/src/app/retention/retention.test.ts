@@ -10,6 +10,7 @@ import { listAlerts } from '../list-alerts.js';
 import { screen } from '../screen.js';
 import { extendAlert } from './extend-alert.js';
 import { listExpiringAlerts } from './list-expiring.js';
+import { decideReview } from '../review/decide-review.js';
 
 const wanted = {
   kind: 'person',
@@ -139,7 +140,7 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     const tombstones = (await queryAudit(t.deps.db, { action: 'alert.purge', limit: 10 })).filter((e) => e.target === `alert:${alert.id}`);
     expect(tombstones).toHaveLength(1);
     expect(tombstones[0]).toMatchObject({ target: `alert:${alert.id}`, role: 'system' });
-    expect(JSON.parse(tombstones[0]!.detail)).toEqual({ kind: 'person', owner: 'AUT', expiredAt: '2031-01-15T08:00:00.000Z', purgedAt: '2031-02-15T08:00:01.000Z' });
+    expect(JSON.parse(tombstones[0]!.detail)).toEqual({ kind: 'person', owner: 'AUT', status: 'expired', endedAt: '2031-01-15T08:00:00.000Z', purgedAt: '2031-02-15T08:00:01.000Z' });
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
   });
 
@@ -151,5 +152,20 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     expect((await getAlert(t.deps, as('AUT'), pending.id)).status).toBe('pending-review');
     expect(await eventsOf('AUT', 'alert.expiring')).toEqual([]);
     expect(await eventsOf('AUT', 'alert.expired')).toEqual([]);
+  });
+
+  it('purges a request refused by review after the grace period too', async () => {
+    const pending = await createAlert(t.deps, as('AUT'), { ...wanted, category: 'arrest', person: { ...wanted.person, arrest: { charge: 'insulting the head of state' } } });
+    await decideReview(t.deps, as('IPO', 'reviewer'), pending.id, { decision: 'reject', reason: 'an offence of a political character' });
+    at('2026-02-10T09:00:00Z');
+    await expireAlerts(t.deps);
+    expect(JSON.stringify(await getAlert(t.deps, as('AUT'), pending.id))).toContain('BRANDAUER');
+    at('2026-02-16T09:00:00Z');
+    await expireAlerts(t.deps);
+    const purged = await getAlert(t.deps, as('AUT'), pending.id);
+    expect(purged.status).toBe('rejected');
+    expect(JSON.stringify(purged)).not.toContain('BRANDAUER');
+    const tombstone = (await queryAudit(t.deps.db, { action: 'alert.purge', limit: 10 })).find((e) => e.target === `alert:${pending.id}`);
+    expect(JSON.parse(tombstone!.detail)).toMatchObject({ status: 'rejected' });
   });
 });
