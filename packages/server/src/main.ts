@@ -1,6 +1,6 @@
 import type { CooperationSettings, Deps } from './app/deps.js';
 import { EventBus } from './events/event-bus.js';
-import { expireAlerts } from './app/expire-alerts.js';
+import { runScheduledWork } from './app/scheduled-work.js';
 import { seedMembers } from './app/seed-members.js';
 import { DEFAULT_COOPERATION, type Config } from './config.js';
 import { seedDemo, type DemoCredentials } from './demo/seed-demo.js';
@@ -55,15 +55,15 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   if (options.demo && !(await deps.db.selectFrom('api_keys').select('id').limit(1).executeTakeFirst())) {
     demo = await seedDemo(deps);
   }
-  await expireAlerts(deps);
+  await runScheduledWork(deps);
   const follower = await deps.screeningIndex();
   const app = await buildApp(deps, { bodyLimit: config.bodyLimit, logLevel: config.logLevel, secureCookies: config.secureCookies });
   await app.listen({ port: config.port, host: config.host });
   const bound = app.server.address();
   const port = typeof bound === 'object' && bound !== null ? bound.port : config.port;
-  // Expiry is a daily matter; checking every minute keeps it within a minute of midnight.
+  // Expiry is a daily matter and replies are due within hours: every minute keeps both on time.
   const timer = setInterval(() => {
-    expireAlerts(deps).catch((err: unknown) => app.log.error({ err }, 'expiring alerts failed'));
+    runScheduledWork(deps).catch((err: unknown) => app.log.error({ err }, 'scheduled work (expiry, reminders) failed'));
   }, 60_000);
   timer.unref();
   follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));

@@ -65,3 +65,31 @@ export async function insertHitForm(tx: Tx, row: HitFormRow): Promise<void> {
 export async function clearRepliesDueFrom(tx: Tx, hitId: string, member: string): Promise<void> {
   await tx.updateTable('hit_forms').set({ reply_due_at: null }).where('hit_id', '=', hitId).where('to_member', '=', member).where('reply_due_at', 'is not', null).execute();
 }
+
+/** Forms whose reply is overdue at `now` and of which nobody has been told yet, oldest due first. */
+export async function overdueUnreminded(db: Db, now: string, limit: number): Promise<(HitFormRow & { alert_id: string })[]> {
+  return db
+    .selectFrom('hit_forms')
+    .innerJoin('hits', 'hits.id', 'hit_forms.hit_id')
+    .selectAll('hit_forms')
+    .select('hits.alert_id')
+    .where('hit_forms.reply_due_at', 'is not', null)
+    .where('hit_forms.reply_due_at', '<', now)
+    .where('hit_forms.reminded_at', 'is', null)
+    .orderBy('hit_forms.reply_due_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Marks the overdue reply as told, if it still is overdue and untold (another process may have been first). */
+export async function markReminded(tx: Tx, formId: string, now: string, at: string): Promise<boolean> {
+  const r = await tx
+    .updateTable('hit_forms')
+    .set({ reminded_at: at })
+    .where('id', '=', formId)
+    .where('reminded_at', 'is', null)
+    .where('reply_due_at', 'is not', null)
+    .where('reply_due_at', '<', now)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

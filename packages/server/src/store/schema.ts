@@ -199,6 +199,8 @@ export interface HitFormsTable {
   created_at: string;
   /** When the other bureau's reply is due; null once answered or when no reply is expected. */
   reply_due_at: string | null;
+  /** When both bureaus were told that the reply is overdue. */
+  reminded_at: string | null;
 }
 
 export interface MessagesTable {

@@ -36,6 +36,7 @@ export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unk
       created_by: ctx.actor.credential,
       created_at: at,
       reply_due_at: formNeedsReply(input.form) ? replyDueAt(at, deps.cooperation.replyHours) : null,
+      reminded_at: null,
     };
     await insertHitForm(tx, row);
     note.detail = { form: row.form, formId: row.id, to, handlingCode: row.handling_code, replyDueAt: row.reply_due_at };
