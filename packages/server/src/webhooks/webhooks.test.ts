@@ -192,6 +192,16 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     expect(receiver.got).toHaveLength(0);
   });
 
+  it('keeps a member to ten active webhooks', async () => {
+    const hooks = [];
+    for (let i = 0; i < 10; i++) hooks.push(await register(`https://bureau.example.fr/hooks/${i}`));
+    const eleventh = await h.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: bearer(h.key('FRA')), payload: { url: 'https://bureau.example.fr/hooks/10' } });
+    expect(eleventh.statusCode).toBe(409);
+    expect(eleventh.json().code).toBe('webhook.too-many');
+    expect((await h.app.inject({ method: 'DELETE', url: `/api/v1/webhooks/${hooks[0]!.id}`, headers: bearer(h.key('FRA')) })).statusCode).toBe(204);
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: bearer(h.key('FRA')), payload: { url: 'https://bureau.example.fr/hooks/10' } })).statusCode).toBe(201);
+  });
+
   it('refuses addresses that are not plain http(s), and roles that do not manage webhooks', async () => {
     for (const url of ['ftp://bureau.example.fr/hooks', 'https://user:pw@bureau.example.fr/hooks', 'not a url', `https://example.fr/${'a'.repeat(2000)}`]) {
       const res = await h.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: bearer(h.key('FRA')), payload: { url } });

@@ -1,7 +1,7 @@
-import { parseInput, requirePermission, validationError } from '@crosscheck/core';
+import { conflict, parseInput, requirePermission, validationError } from '@crosscheck/core';
 import { isPrivateHost } from '../../webhooks/address-policy.js';
 import { z } from 'zod';
-import { insertWebhook } from '../../store/webhook-repo.js';
+import { insertWebhook, listWebhooks } from '../../store/webhook-repo.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { randomToken } from '../secrets.js';
@@ -26,6 +26,8 @@ const webhookUrl = z
 
 export const createWebhookSchema = z.object({ url: webhookUrl }).strict();
 
+export const MAX_ACTIVE_WEBHOOKS = 10;
+
 const privateHostProblem = () => validationError('url', 'a private, loopback or link-local address; this installation delivers to public addresses only (CROSSCHECK_WEBHOOK_ALLOW_PRIVATE)', 'webhook.private-address');
 
 /**
@@ -38,6 +40,9 @@ export async function createWebhook(deps: Deps, ctx: Ctx, body: unknown): Promis
     const input = parseInput(createWebhookSchema, body);
     // Names are checked again when each delivery is sent, after they resolve (address-policy.ts).
     if (!deps.cooperation.webhookAllowPrivate && isPrivateHost(new URL(input.url).hostname)) throw privateHostProblem();
+    // Each active webhook multiplies every event into a delivery: a member gets a handful, not thousands.
+    const active = (await listWebhooks(tx, ctx.actor.member)).filter((w) => w.disabled_at === null).length;
+    if (active >= MAX_ACTIVE_WEBHOOKS) throw conflict('webhook.too-many', `a member may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks; disable one first`);
     const row = { id: deps.newId(), member: ctx.actor.member, url: input.url, secret: `whsec_${randomToken(32)}`, created_at: nowIso(deps), disabled_at: null };
     await insertWebhook(tx, row);
     note.target = `webhook:${row.id}`;

@@ -229,4 +229,23 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     await revokeKey(h.t.deps, admin, created.id);
     await waitFor(() => client.ended, 6000);
   });
+
+  it('keeps one key to five open streams', async () => {
+    const streams = [];
+    for (let i = 0; i < 5; i++) streams.push(await connect(h.key('FRA')));
+    const sixth = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${h.key('FRA')}` } });
+    expect(sixth.status).toBe(409);
+    expect(((await sixth.json()) as { code: string }).code).toBe('events.too-many-streams');
+    // Another key of the same member is not held back by this one's streams.
+    await connect(h.key('DEU'));
+    streams[0]!.close();
+    // The server notices the closed connection a moment later; then the key may open one again.
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${h.key('FRA')}` } });
+      await res.body?.cancel();
+      if (res.status === 200) break;
+      expect(attempt).toBeLessThan(100);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
 });

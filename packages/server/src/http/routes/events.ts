@@ -1,4 +1,4 @@
-import { roleMay } from '@crosscheck/core';
+import { DomainError, roleMay } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { openEventStream } from '../../app/events/open-event-stream.js';
@@ -6,12 +6,14 @@ import { DEFAULT_STREAM_OPTIONS, followEvents, type EventStreamOptions } from '.
 import { resolveCtx } from '../auth.js';
 import { problemResponse } from '../openapi.js';
 
-const errors: Record<string, unknown> = { 401: problemResponse, 403: problemResponse, 422: problemResponse };
+const errors: Record<string, unknown> = { 401: problemResponse, 403: problemResponse, 409: problemResponse, 422: problemResponse };
+export const MAX_STREAMS_PER_CREDENTIAL = 5;
 const query = { type: 'object', properties: { after: { type: 'string', description: 'Resume after this event id, for clients that cannot send Last-Event-ID' } } } as const;
 
 export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStreamOptions = DEFAULT_STREAM_OPTIONS): void {
   // Open streams never end by themselves: closing the server ends them, or it would wait forever.
   const open = new Set<() => void>();
+  const openPerCredential = new Map<string, number>();
   app.addHook('preClose', async () => {
     for (const end of [...open]) end();
   });
@@ -29,11 +31,32 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
     async (req, reply) => {
       // Everything that can refuse happens before the stream starts, so refusals are problem+json.
       const ctx = await resolveCtx(deps, req);
+      // Each open stream reads the table every poll: one credential holds a few, not hundreds.
+      const credential = ctx.actor.credential;
+      if ((openPerCredential.get(credential) ?? 0) >= MAX_STREAMS_PER_CREDENTIAL) {
+        throw new DomainError('conflict', 'events.too-many-streams', `at most ${MAX_STREAMS_PER_CREDENTIAL} event streams may be open with one key or session; close one first`);
+      }
+      // Counted from here, so streams opening at the same moment cannot all slip under the cap.
+      openPerCredential.set(credential, (openPerCredential.get(credential) ?? 0) + 1);
+      let counted = true;
+      const release = (): void => {
+        if (!counted) return;
+        counted = false;
+        const left = (openPerCredential.get(credential) ?? 1) - 1;
+        if (left > 0) openPerCredential.set(credential, left);
+        else openPerCredential.delete(credential);
+      };
       const lastEventId = req.headers['last-event-id'];
-      const start = await openEventStream(deps, ctx, {
-        ...(typeof lastEventId === 'string' ? { lastEventId } : {}),
-        ...((req.query as { after?: string }).after !== undefined ? { after: (req.query as { after: string }).after } : {}),
-      });
+      let start;
+      try {
+        start = await openEventStream(deps, ctx, {
+          ...(typeof lastEventId === 'string' ? { lastEventId } : {}),
+          ...((req.query as { after?: string }).after !== undefined ? { after: (req.query as { after: string }).after } : {}),
+        });
+      } catch (error) {
+        release();
+        throw error;
+      }
 
       reply.hijack();
       const res = reply.raw;
@@ -60,6 +83,7 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
       recheck.unref();
       const end = (): void => {
         clearInterval(recheck);
+        release();
         stop();
         open.delete(end);
         if (!res.writableEnded) res.end();
