@@ -131,17 +131,38 @@ export class ScreeningIndex {
    * left out: a rare key (a distinctive surname) says more than a common one (Muhammad).
    */
   searchPerson(probe: PersonProbe, viewer: string, minScore: number): Candidate[] {
+    const { candidates, g } = this.gatherPersons(probe.facts.names, viewer);
+    const out: Candidate[] = [];
+    for (const h of candidates) {
+      // Visibility was checked while gathering.
+      const entry = this.entries[h];
+      const full = this.persons[h];
+      if (!entry || !full) continue;
+      const best = scorePerson(probe.facts, namesOnly(full, g.namesLow[h]!, g.namesHigh[h]!), { floor: minScore });
+      if (best.score >= minScore) out.push({ entry, score: best.score, reasons: best.reasons });
+    }
+    return out;
+  }
+
+  /**
+   * The persons sharing the most (and rarest) name keys with `names`, best first, at most
+   * MAX_SCORED; with each, which of its names share a key (bit masks in the returned scratch).
+   * With a viewer, alerts hidden from it are dropped before anything is counted or cut: they must
+   * neither push visible alerts out of the candidates nor reveal that they exist. Without one
+   * (identity links only), every alert counts.
+   */
+  private gatherPersons(names: PreparedName[], viewer: string | null): { candidates: number[]; g: Gathering } {
     const postings: Set<number>[] = [];
-    for (const name of probe.facts.names) for (const key of queryKeys(name)) {
+    for (const name of names) for (const key of queryKeys(name)) {
       const list = this.nameIndex.get(key);
       if (list) postings.push(list);
     }
     postings.sort((a, b) => a.size - b.size);
     const g = this.gathering();
     const stamp = g.stamp;
-    // Which of each candidate's names share a key with the query (a bit mask): only those are
-    // compared, as a record's other aliases did not come near the query's spelling (most of the
-    // cost of a list with many aliases per person).
+    // Which of each candidate's names share a key with the query: only those are compared, as a
+    // record's other aliases did not come near the query's spelling (most of the cost of a list
+    // with many aliases per person).
     const candidates: number[] = [];
     for (const list of postings) {
       if (candidates.length >= MAX_CANDIDATES) break;
@@ -151,9 +172,7 @@ export class ScreeningIndex {
         const h = Math.floor(p / NAMES_PER_HANDLE);
         if (g.seen[h] !== stamp) {
           g.seen[h] = stamp;
-          // Hidden alerts are dropped before anything is counted or cut: they must neither push
-          // visible alerts out of the candidates nor reveal that they exist.
-          g.visible[h] = this.visible(h, viewer) ? 1 : 0;
+          g.visible[h] = viewer === null || this.visible(h, viewer) ? 1 : 0;
           g.weight[h] = 0;
           g.namesLow[h] = 0;
           g.namesHigh[h] = 0;
@@ -169,16 +188,7 @@ export class ScreeningIndex {
     // Only the candidates sharing the most (and rarest) keys are scored in full.
     candidates.sort((a, b) => g.weight[b]! - g.weight[a]!);
     if (candidates.length > MAX_SCORED) candidates.length = MAX_SCORED;
-    const out: Candidate[] = [];
-    for (const h of candidates) {
-      // Visibility was checked while gathering.
-      const entry = this.entries[h];
-      const full = this.persons[h];
-      if (!entry || !full) continue;
-      const best = scorePerson(probe.facts, namesOnly(full, g.namesLow[h]!, g.namesHigh[h]!), { floor: minScore });
-      if (best.score >= minScore) out.push({ entry, score: best.score, reasons: best.reasons });
-    }
-    return out;
+    return { candidates, g };
   }
 
   /**
@@ -266,24 +276,9 @@ export class ScreeningIndex {
    * same name keys as a screening, the ones sharing the most (and rarest) keys first.
    */
   personsNamedLike(names: PreparedName[], minScore: number): { entry: IndexedAlert; score: number; birthDates: string[] }[] {
-    const postings: Set<number>[] = [];
-    for (const name of names) for (const key of queryKeys(name)) {
-      const list = this.nameIndex.get(key);
-      if (list) postings.push(list);
-    }
-    postings.sort((a, b) => a.size - b.size);
-    const weight = new Map<number, number>();
-    for (const list of postings) {
-      const w = 1 / Math.log2(2 + list.size);
-      for (const p of list) {
-        const h = Math.floor(p / NAMES_PER_HANDLE);
-        weight.set(h, (weight.get(h) ?? 0) + w);
-      }
-      if (weight.size >= MAX_CANDIDATES) break;
-    }
-    const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SCORED);
+    const { candidates } = this.gatherPersons(names, null);
     const out: { entry: IndexedAlert; score: number; birthDates: string[] }[] = [];
-    for (const [h] of ranked) {
+    for (const h of candidates) {
       const entry = this.entries[h];
       const full = this.persons[h];
       if (!entry || !full) continue;
