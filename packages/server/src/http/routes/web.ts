@@ -41,7 +41,12 @@ function readTree(dir: string, prefix: string, into: Map<string, WebFile>): void
 /** The built files, read once at start: the set is small and changes only with a new build. */
 function loadDist(): Map<string, WebFile> {
   const files = new Map<string, WebFile>();
-  if (existsSync(join(DIST_DIR, 'index.html'))) readTree(DIST_DIR, '/', files);
+  try {
+    if (existsSync(join(DIST_DIR, 'index.html'))) readTree(DIST_DIR, '/', files);
+  } catch {
+    // A build rewriting dist/ while we read it (tests build the app in parallel): serve the not-built page.
+    files.clear();
+  }
   return files;
 }
 
