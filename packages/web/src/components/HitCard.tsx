@@ -51,7 +51,7 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
       </h3>
       <p className="action">
         <strong>{t('hit.action')}: </strong>
-        {hit.action ?? t('hit.noAction')}
+        <span dir="auto">{hit.action ?? t('hit.noAction')}</span>
       </p>
       {!discreet && (
         <dl>
@@ -65,7 +65,9 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
               <dd>
                 <ul>
                   {hit.reasons.map((r) => (
-                    <li key={r}>{r}</li>
+                    <li key={r} dir="auto">
+                      {r}
+                    </li>
                   ))}
                 </ul>
               </dd>
@@ -77,7 +79,9 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
               <dd>
                 <ul className="warnings">
                   {hit.warnings.map((w) => (
-                    <li key={w}>{w}</li>
+                    <li key={w} dir="auto">
+                      {w}
+                    </li>
                   ))}
                 </ul>
               </dd>

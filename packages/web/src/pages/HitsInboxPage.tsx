@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, type HitItem } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -11,15 +11,18 @@ export function HitsInboxPage() {
   const [live, setLive] = useState(false);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
+  // Read through a ref so switching language does not reopen the stream or reload the list.
+  const tRef = useRef(t);
+  tRef.current = t;
 
   const refresh = useCallback(async () => {
     try {
       const { items } = await api.hits();
       setLoad({ state: 'ready', items });
     } catch (e) {
-      setLoad({ state: 'failed', message: e instanceof ApiError && e.status !== 0 ? e.message : t('common.networkError') });
+      setLoad({ state: 'failed', message: e instanceof ApiError && e.status !== 0 ? e.message : tRef.current('common.networkError') });
     }
-  }, [t]);
+  }, []);
 
   useEffect(() => {
     void refresh();
@@ -34,14 +37,14 @@ export function HitsInboxPage() {
     const onCreated = (e: MessageEvent<string>) => {
       const data = JSON.parse(e.data) as { hitId: string; alertId: string; screeningMember: string };
       setFresh((s) => new Set(s).add(data.hitId));
-      setAnnouncement(t('hits.newHit', { alertId: data.alertId, member: data.screeningMember }));
+      setAnnouncement(tRef.current('hits.newHit', { alertId: data.alertId, member: data.screeningMember }));
       void refresh();
     };
     const onUpdated = () => void refresh();
     source.addEventListener('hit.created', onCreated);
     source.addEventListener('hit.updated', onUpdated);
     return () => source.close();
-  }, [refresh, t]);
+  }, [refresh]);
 
   const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
 
