@@ -123,6 +123,10 @@ describe.each(ENGINES)('HTTP API contract on %s', (engine) => {
   it('serves the web page', async () => {
     const page = await h.app.inject({ method: 'GET', url: '/' });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<form id="login"');
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.body).toContain('crosscheck');
+    // A page path answers with the app, so a reload lands on it.
+    expect((await h.app.inject({ method: 'GET', url: '/hits' })).body).toBe(page.body);
   });
 });

@@ -1,23 +1,75 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
-const WEB_DIR = fileURLToPath(new URL('../../../../web/', import.meta.url));
-const FILES: Record<string, [string, string]> = {
-  '/': ['index.html', 'text/html; charset=utf-8'],
-  '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
-  '/style.css': ['style.css', 'text/css; charset=utf-8'],
+/** Where `vite build` of packages/web writes the application (`npm run build:web`). */
+const DIST_DIR = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-/** The web page: static files read once at start; it talks to the API like any other client. */
+// Everything the app needs is bundled and served from here: no inline script, no other origin.
+const CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
+
+// Shown when the app was not built, so a bare `serve` still explains itself instead of a 404.
+const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>crosscheck</title></head>
+<body><h1>crosscheck</h1><p>The web application is not built: run <code>npm run build:web</code> (or <code>npm start</code>). The API is at <a href="/openapi.json">/openapi.json</a>.</p></body></html>`;
+
+interface WebFile {
+  body: Buffer;
+  type: string;
+}
+
+function readTree(dir: string, prefix: string, into: Map<string, WebFile>): void {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) readTree(full, `${prefix}${name}/`, into);
+    else into.set(`${prefix}${name}`, { body: readFileSync(full), type: TYPES[extname(name)] ?? 'application/octet-stream' });
+  }
+}
+
+/** The built files, read once at start: the set is small and changes only with a new build. */
+function loadDist(): Map<string, WebFile> {
+  const files = new Map<string, WebFile>();
+  try {
+    if (existsSync(join(DIST_DIR, 'index.html'))) readTree(DIST_DIR, '/', files);
+  } catch {
+    // A build rewriting dist/ while we read it (tests build the app in parallel): serve the not-built page.
+    files.clear();
+  }
+  return files;
+}
+
+/**
+ * The pages of the web application (packages/web/src/routes.ts): each answers with index.html
+ * so a reload or a bookmark lands on the page (SPA fallback). Any other path keeps the API's
+ * problem+json 404, so a mistyped API or asset URL shows as one.
+ */
+export const APP_PAGES = ['/', '/login', '/screen', '/hits'] as const;
+
+/** The web application: its built files and its pages. */
 export function webRoutes(app: FastifyInstance): void {
-  for (const [path, [file, type]] of Object.entries(FILES)) {
-    const body = readFileSync(WEB_DIR + file);
-    app.get(path, { schema: { hide: true } }, async (_req, reply) =>
-      reply
-        .type(type)
-        .header('content-security-policy', "default-src 'self'; frame-ancestors 'none'")
-        .send(body),
-    );
+  const files = loadDist();
+  const index = files.get('/index.html') ?? { body: Buffer.from(NOT_BUILT), type: TYPES['.html']! };
+
+  const send = (reply: FastifyReply, file: WebFile, cache: string) =>
+    reply.type(file.type).header('content-security-policy', CSP).header('referrer-policy', 'no-referrer').header('cache-control', cache).send(file.body);
+
+  for (const page of APP_PAGES) app.get(page, { schema: { hide: true } }, async (_req, reply) => send(reply, index, 'no-cache'));
+  for (const [path, file] of files) {
+    if (path === '/index.html') continue;
+    // Vite puts a content hash in every name under /assets/, so those never change.
+    const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    app.get(path, { schema: { hide: true } }, async (_req, reply) => send(reply, file, cache));
   }
 }

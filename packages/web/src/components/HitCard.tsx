@@ -1,0 +1,115 @@
+import { useState, type KeyboardEvent } from 'react';
+import { api, ApiError, HIT_OUTCOMES, type HitOutcome, type ScreenResultHit } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } | { state: 'saving'; outcome: HitOutcome } | { state: 'done'; outcome: HitOutcome } | { state: 'failed'; detail: string };
+
+/**
+ * One result of a screening. Recording an outcome takes two keystrokes on the focused card:
+ * a digit 1–4 chooses, Enter records (Escape cancels), so an officer never leaves the keyboard.
+ */
+export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; screeningId: string; index: number }) {
+  const { t } = useI18n();
+  const [rec, setRec] = useState<Recording>({ state: 'idle' });
+  const discreet = hit.score === undefined;
+  const titleId = `hit-${index}-title`;
+
+  const record = async (outcome: HitOutcome) => {
+    setRec({ state: 'saving', outcome });
+    try {
+      // The screening answer names alerts; the hit to record on is ours from this screening.
+      const { items } = await api.hits(hit.alertId);
+      const mine = items.find((h) => h.screeningId === screeningId);
+      if (!mine) throw new ApiError(404, 'hit.not-found', 'hit not found');
+      await api.recordOutcome(mine.id, outcome, t('hit.note'));
+      setRec({ state: 'done', outcome });
+    } catch (e) {
+      setRec({ state: 'failed', detail: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (rec.state === 'saving') return;
+    const n = Number(e.key);
+    if (Number.isInteger(n) && n >= 1 && n <= HIT_OUTCOMES.length) {
+      e.preventDefault();
+      setRec({ state: 'pending', outcome: HIT_OUTCOMES[n - 1]! });
+    } else if (e.key === 'Enter' && rec.state === 'pending' && e.target === e.currentTarget) {
+      e.preventDefault();
+      void record(rec.outcome);
+    } else if (e.key === 'Escape' && rec.state === 'pending') {
+      e.preventDefault();
+      setRec({ state: 'idle' });
+    }
+  };
+
+  return (
+    <article className={`card hit ${discreet ? 'discreet' : ''}`} tabIndex={0} aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="hit-card">
+      <h3 id={titleId}>
+        {discreet ? t('hit.discreet') : t(`hit.kind.${hit.kind}`)}
+        {hit.category ? ` · ${hit.category}` : ''}
+      </h3>
+      <p className="action">
+        <strong>{t('hit.action')}: </strong>
+        <span dir="auto">{hit.action ?? t('hit.noAction')}</span>
+      </p>
+      {!discreet && (
+        <dl>
+          <dt>{t('hit.owner')}</dt>
+          <dd>{hit.owner}</dd>
+          <dt>{t('hit.score')}</dt>
+          <dd>{hit.score?.toFixed(2)}</dd>
+          {hit.reasons && hit.reasons.length > 0 && (
+            <>
+              <dt>{t('hit.reasons')}</dt>
+              <dd>
+                <ul>
+                  {hit.reasons.map((r) => (
+                    <li key={r} dir="auto">
+                      {r}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {hit.warnings && hit.warnings.length > 0 && (
+            <>
+              <dt>{t('hit.warnings')}</dt>
+              <dd>
+                <ul className="warnings">
+                  {hit.warnings.map((w) => (
+                    <li key={w} dir="auto">
+                      {w}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      <div className="outcome">
+        <p className="help">{t('hit.outcomeHelp')}</p>
+        <div className="outcome-buttons" role="group" aria-label={t('hits.outcome')}>
+          {HIT_OUTCOMES.map((o, i) => (
+            <button key={o} type="button" aria-pressed={(rec.state === 'pending' || rec.state === 'done') && rec.outcome === o} onClick={() => setRec({ state: 'pending', outcome: o })}>
+              <kbd>{i + 1}</kbd> {t(`outcome.${o}`)}
+            </button>
+          ))}
+          {rec.state === 'pending' && (
+            <button type="button" className="primary" onClick={() => void record(rec.outcome)}>
+              {t('hit.confirmButton')}
+            </button>
+          )}
+        </div>
+        <p className="outcome-status" role="status" data-testid="outcome-status">
+          {rec.state === 'pending' && t('hit.confirm', { outcome: t(`outcome.${rec.outcome}`) })}
+          {rec.state === 'saving' && t('common.loading')}
+          {rec.state === 'done' && t('hit.recorded', { outcome: t(`outcome.${rec.outcome}`) })}
+          {rec.state === 'failed' && t('hit.recordFailed', { detail: rec.detail })}
+        </p>
+      </div>
+    </article>
+  );
+}
