@@ -6,7 +6,7 @@ const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO74081
 const mrzChar = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<'.split(''));
 
 function expectWellFormed(result: ReturnType<typeof parseMrz>, started: number): void {
-  expect(performance.now() - started).toBeLessThan(50);
+  expect(performance.now() - started).toBeLessThan(1000); // a hang guard, not a benchmark: wide enough for a GC pause on a loaded machine
   expect(typeof result.valid).toBe('boolean');
   expect(result.errors.map((e) => e.code)).not.toContain('mrz.internal');
   if (result.format === null) expect(result.errors.length).toBeGreaterThan(0);

@@ -93,7 +93,7 @@ describe('transliterateIcao on any input', () => {
         const out = transliterateIcao(text, language === undefined ? {} : { language });
         expect(out).toMatch(/^(?:[A-Z]+(?: [A-Z]+)*)?$/);
         expect(out.length).toBeLessThanOrEqual(MAX_TRANSLITERATION_INPUT * 4);
-        expect(performance.now() - started).toBeLessThan(200);
+        expect(performance.now() - started).toBeLessThan(1000); // a hang guard (GC pauses on a loaded machine pass)
       }),
       { numRuns: 500 },
     );
