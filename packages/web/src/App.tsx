@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Me } from './api/client.ts';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { useI18n } from './i18n/i18n.tsx';
+import { AlertsPage } from './pages/AlertsPage.tsx';
 import { HitsInboxPage } from './pages/HitsInboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { ScreeningPage } from './pages/ScreeningPage.tsx';
@@ -98,6 +99,7 @@ export function App() {
       <main id="main">
         {page === 'screen' && <ScreeningPage me={session.me} />}
         {page === 'hits' && <HitsInboxPage />}
+        {page === 'alerts' && <AlertsPage />}
         {page === undefined && <p className="status">{t('common.noPages')}</p>}
       </main>
     </>

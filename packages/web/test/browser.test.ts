@@ -148,6 +148,23 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     await front.locator('#mrz').waitFor();
     expect(await front.evaluate(() => document.documentElement.dir)).toBe('rtl');
 
+    // The owner bureau finds its stolen passport among the alerts and opens it, by keyboard.
+    await bureau.getByRole('link', { name: 'Alerts' }).click();
+    await bureau.getByLabel('Search').fill('L898902C3');
+    await bureau.keyboard.press('Enter');
+    const row = bureau.getByTestId('alert-row');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.first().textContent()).toContain('Stolen (issued)');
+    await bureau.screenshot({ path: join(SHOTS, 'alerts-search.png'), fullPage: true });
+    await row.first().focus();
+    await bureau.keyboard.press('Enter');
+    const detail = bureau.getByTestId('alert-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('Seize the document');
+    await bureau.getByTestId('alert-history').waitFor();
+    expect(await bureau.getByTestId('alert-history').textContent()).toContain('Created');
+    await bureau.screenshot({ path: join(SHOTS, 'alert-detail.png'), fullPage: true });
+
     await bureauContext.close();
     await frontContext.close();
     expect(consoleErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
+import type { Alert, AlertInput, AlertKind, AlertStatus, Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
 
 /** A refused or failed request, from the API's problem+json (or a network failure, status 0). */
 export class ApiError extends Error {
@@ -42,6 +42,46 @@ export interface HitItem {
   overdue?: unknown;
 }
 
+/** An alert as another member sees it (visibility only for the owner); flags from territory review. */
+export interface TerritoryFlag {
+  member: string;
+  reason: string;
+  text: string;
+  at: string;
+}
+// Distributes over the kinds so that narrowing on `kind` still reaches person/document/vehicle.
+type PresentedAlert<A> = A extends unknown ? Omit<A, 'visibility'> & { visibility?: Alert['visibility'] } : never;
+export type AlertItem = PresentedAlert<Alert> & { flags?: TerritoryFlag[]; flag?: TerritoryFlag };
+
+export interface AlertVersion {
+  version: number;
+  action: string;
+  status: string;
+  statusReason: string | null;
+  changedAt: string;
+  changedBy?: string;
+  alert: Partial<AlertInput>;
+}
+
+export interface AlertSearch {
+  text?: string;
+  kind?: AlertKind | '';
+  status?: AlertStatus | '';
+  limit?: number;
+  cursor?: string;
+}
+
+function alertQuery(q: AlertSearch): string {
+  const params = new URLSearchParams();
+  if (q.text?.trim()) params.set('text', q.text.trim());
+  if (q.kind) params.set('kind', q.kind);
+  if (q.status) params.set('status', q.status);
+  if (q.limit) params.set('limit', String(q.limit));
+  if (q.cursor) params.set('cursor', q.cursor);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
@@ -69,5 +109,8 @@ export const api = {
   logOut: () => request<void>('DELETE', '/api/v1/session'),
   screen: (query: ScreenQueryInput) => request<ScreenResult>('POST', '/api/v1/screen', query),
   hits: (alertId?: string) => request<{ items: HitItem[] }>('GET', alertId ? `/api/v1/hits?alertId=${encodeURIComponent(alertId)}` : '/api/v1/hits'),
+  alerts: (q: AlertSearch) => request<{ items: AlertItem[]; next: string | null }>('GET', `/api/v1/alerts${alertQuery(q)}`),
+  alert: (id: string) => request<AlertItem>('GET', `/api/v1/alerts/${encodeURIComponent(id)}`),
+  alertHistory: (id: string) => request<{ items: AlertVersion[] }>('GET', `/api/v1/alerts/${encodeURIComponent(id)}/history`),
   recordOutcome: (hitId: string, outcome: HitOutcome, note: string) => request<unknown>('POST', `/api/v1/hits/${encodeURIComponent(hitId)}/outcome`, { outcome, note }),
 };

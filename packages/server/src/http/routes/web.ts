@@ -55,7 +55,7 @@ function loadDist(): Map<string, WebFile> {
  * so a reload or a bookmark lands on the page (SPA fallback). Any other path keeps the API's
  * problem+json 404, so a mistyped API or asset URL shows as one.
  */
-export const APP_PAGES = ['/', '/login', '/screen', '/hits'] as const;
+export const APP_PAGES = ['/', '/login', '/screen', '/hits', '/alerts'] as const;
 
 /** The web application: its built files and its pages. */
 export function webRoutes(app: FastifyInstance): void {
