@@ -86,35 +86,39 @@ function evidenceDelta(query: PersonFacts, record: PersonFacts): number {
   return (bestBirthDateDelta(query, record) ?? 0) + (sexDelta(query.sex, record.sex) ?? 0) + (nationalityDelta(query.nationalities, record.nationalities) ?? 0);
 }
 
+/** What the best-agreeing pair of birth dates adds to the score (run for every candidate). */
 function bestBirthDateDelta(query: PersonFacts, record: PersonFacts): number | null {
   if (!query.otherBirthDates?.length && !record.otherBirthDates?.length) return birthDateDelta(query.birthDate, record.birthDate);
-  let best: number | null = null;
-  for (let i = -1; i < Math.min(query.otherBirthDates?.length ?? 0, MAX_DATES); i++) {
-    const a = i < 0 ? query.birthDate : query.otherBirthDates![i];
-    for (let j = -1; j < Math.min(record.otherBirthDates?.length ?? 0, MAX_DATES); j++) {
-      const d = birthDateDelta(a, j < 0 ? record.birthDate : record.otherBirthDates![j]);
-      if (d !== null && (best === null || d > best)) best = d;
-    }
-  }
-  return best;
+  const pair = bestDatePair(query, record);
+  return pair ? birthDateDelta(pair[0], pair[1]) : null;
+}
+
+/** The same pair's evidence with its words, for hits only. */
+function bestBirthDateEvidence(query: PersonFacts, record: PersonFacts): Evidence | null {
+  const pair = bestDatePair(query, record);
+  return pair ? birthDateEvidence(pair[0], pair[1]) : null;
 }
 
 // Dates compared per side: a list never gives more than a handful (ranges are expanded up to 16 years).
 const MAX_DATES = 50;
 
-/** Of every pair of the two sides' birth dates, the one that agrees best (the same pick as evidenceDelta). */
-function bestBirthDateEvidence(query: PersonFacts, record: PersonFacts): Evidence | null {
-  if (!query.otherBirthDates?.length && !record.otherBirthDates?.length) return birthDateEvidence(query.birthDate, record.birthDate);
-  let best: Evidence | null = null;
-  for (const a of datesOf(query)) {
-    for (const b of datesOf(record)) {
-      const e = birthDateEvidence(a, b);
-      if (e !== null && (best === null || e.delta > best.delta)) best = e;
+/** Of every pair of the two sides' birth dates (a list gives "alt. DOB"s), the one that agrees best. */
+function bestDatePair(query: PersonFacts, record: PersonFacts): [string | undefined, string | undefined] | null {
+  if (!query.otherBirthDates?.length && !record.otherBirthDates?.length) return [query.birthDate, record.birthDate];
+  let best: number | null = null;
+  let bestA: string | undefined;
+  let bestB: string | undefined;
+  for (let i = -1; i < Math.min(query.otherBirthDates?.length ?? 0, MAX_DATES); i++) {
+    const a = i < 0 ? query.birthDate : query.otherBirthDates![i];
+    for (let j = -1; j < Math.min(record.otherBirthDates?.length ?? 0, MAX_DATES); j++) {
+      const b = j < 0 ? record.birthDate : record.otherBirthDates![j];
+      const d = birthDateDelta(a, b);
+      if (d !== null && (best === null || d > best)) {
+        best = d;
+        bestA = a;
+        bestB = b;
+      }
     }
   }
-  return best;
-}
-
-function datesOf(p: PersonFacts): string[] {
-  return [...(p.birthDate !== undefined ? [p.birthDate] : []), ...(p.otherBirthDates ?? [])].slice(0, MAX_DATES);
+  return best === null ? null : [bestA, bestB];
 }
