@@ -6,8 +6,10 @@ import { alertInputSchema, type Alert, type AlertInput, type AlertPatch, type Al
  * Statuses only the owner's member may see: an alert under review is not yet published, and a
  * rejected one never was.
  */
+export const OWNER_ONLY_STATUSES: readonly AlertStatus[] = ['pending-review', 'rejected'];
+
 export function isOwnerOnlyStatus(status: string): boolean {
-  return status === 'pending-review' || status === 'rejected';
+  return (OWNER_ONLY_STATUSES as readonly string[]).includes(status);
 }
 
 /** Person alerts that can lead to coercive action are reviewed before anyone else sees them. */

@@ -1,6 +1,6 @@
 import { foldForSearch, isOwnerOnlyStatus, presentBodyFor, searchTextOf, type Alert, type AlertInput, type AlertStatus, type Visibility } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
-import { appendChange, membersJson, visibilityFromColumns, visibleSql } from './change-repo.js';
+import { appendChange, membersJson, visibilityFromColumns, publishedOrOwnSql, visibleSql } from './change-repo.js';
 import type { AlertsTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -141,7 +141,7 @@ export async function listAlertRows(db: Kysely<DB>, q: AlertListQuery): Promise<
     .selectFrom('alerts')
     .selectAll()
     .where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', q.viewer))
-    .where((eb) => eb.or([eb('status', 'not in', ['pending-review', 'rejected']), eb('owner', '=', q.viewer)]));
+    .where((eb) => publishedOrOwnSql(eb, 'alerts.status', 'alerts.owner', q.viewer));
   if (q.frontline) query = query.where('body', 'not like', `%${HIDDEN_FROM_FRONTLINE_JSON}%`);
   if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
   // Expired alerts leave search and exports at once (retention); asked for by status, they are there.

@@ -1,4 +1,4 @@
-import type { Visibility } from '@crosscheck/core';
+import { OWNER_ONLY_STATUSES, type Visibility } from '@crosscheck/core';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
@@ -62,6 +62,14 @@ export function visibleSql<T extends keyof DB>(
 ): Expression<SqlBool> {
   const quoted = `%"${member}"%`;
   return sql<SqlBool>`(${sql.ref(ownerCol)} = ${member} or ${sql.ref(modeCol)} = 'all' or (${sql.ref(modeCol)} = 'only' and ${sql.ref(membersCol)} like ${quoted}) or (${sql.ref(modeCol)} = 'all-except' and ${sql.ref(membersCol)} not like ${quoted}))`;
+}
+
+/**
+ * The SQL form of the review rule (`isOwnerOnlyStatus`, core/alerts/lifecycle.ts): an alert under
+ * review or rejected is its owner's only.
+ */
+export function publishedOrOwnSql<T extends keyof DB>(eb: ExpressionBuilder<DB, T>, statusCol: string, ownerCol: string, member: string): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(statusCol)} not in (${sql.join(OWNER_ONLY_STATUSES)}) or ${sql.ref(ownerCol)} = ${member})`;
 }
 
 export async function changesAfter(db: Kysely<DB>, after: number, member: string, limit: number) {

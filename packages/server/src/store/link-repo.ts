@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import { visibleSql } from './change-repo.js';
+import { publishedOrOwnSql, visibleSql } from './change-repo.js';
 import type { DB, IdentityLinksTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -73,8 +73,8 @@ export async function listLinkRows(db: Kysely<DB> | Tx, q: LinkListQuery): Promi
     .where((eb) => visibleSql(asAlerts(eb), 'a.owner', 'a.visibility_mode', 'a.visibility_members', q.viewer))
     .where((eb) => visibleSql(asAlerts(eb), 'b.owner', 'b.visibility_mode', 'b.visibility_members', q.viewer))
     // An alert sent back to review is its owner's only again, and so are its links.
-    .where((eb) => eb.or([eb('a.status', 'not in', ['pending-review', 'rejected']), eb('a.owner', '=', q.viewer)]))
-    .where((eb) => eb.or([eb('b.status', 'not in', ['pending-review', 'rejected']), eb('b.owner', '=', q.viewer)]));
+    .where((eb) => publishedOrOwnSql(asAlerts(eb), 'a.status', 'a.owner', q.viewer))
+    .where((eb) => publishedOrOwnSql(asAlerts(eb), 'b.status', 'b.owner', q.viewer));
   if (q.color !== undefined) query = query.where('identity_links.color', '=', q.color);
   if (q.alertId !== undefined) {
     const id = q.alertId;
