@@ -7,6 +7,7 @@ import { ENGINES, as, personAlert } from '../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../test/http-harness.js';
 import { verifySignature } from './signature.js';
 import { startWebhookWorker, type WebhookWorker, type WebhookWorkerOptions } from './start.js';
+import type { DeliveryInfo } from '../app/webhooks/webhook-info.js';
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -41,17 +42,6 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, capMs = 10_000): 
   }
 }
 
-interface Delivery {
-  id: string;
-  webhookId: string;
-  eventSeq: number | null;
-  type: string;
-  status: string;
-  attempts: number;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
 
 const FAST: Partial<WebhookWorkerOptions> = { pollMs: 10, baseDelayMs: 10 };
 
@@ -95,10 +85,10 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     return res.json();
   }
 
-  async function deliveries(key: string, query = ''): Promise<Delivery[]> {
+  async function deliveries(key: string, query = ''): Promise<DeliveryInfo[]> {
     const res = await h.app.inject({ method: 'GET', url: `/api/v1/webhooks/deliveries${query}`, headers: bearer(key) });
     expect(res.statusCode).toBe(200);
-    return (res.json() as { items: Delivery[] }).items;
+    return (res.json() as { items: DeliveryInfo[] }).items;
   }
 
   const settled = (key: string, query: string) => waitFor(async () => {
