@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Storage tests each use their own database (a temp SQLite file or a fresh PostgreSQL schema), so files may run in parallel.
     pool: 'forks',
+    // The web app is built once, before any file runs (its browser tests and the server's web routes read dist/).
+    globalSetup: ['packages/web/test/global-build.ts'],
   },
 });

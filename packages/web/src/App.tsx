@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { api, ApiError, type Me } from './api/client.ts';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { useI18n } from './i18n/i18n.tsx';
-import { AlertsPage } from './pages/AlertsPage.tsx';
-import { HitsInboxPage } from './pages/HitsInboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { ScreeningPage } from './pages/ScreeningPage.tsx';
-import { PAGE_PATHS, pageOfPath, pagesFor, type Page } from './routes.ts';
+import { PAGES, pageOfPath, pagesFor, type PageMeta, type PageProps } from './routes.ts';
 import { sessionHint } from './session-hint.ts';
+
+// One lazy component per page, made once: React keeps a loaded page's code across navigations.
+const COMPONENTS = new Map<string, ComponentType<PageProps>>(PAGES.map((p) => [p.id, lazy(p.load)]));
 
 type SessionState = { status: 'checking' } | { status: 'out' } | { status: 'in'; me: Me };
 
@@ -15,9 +15,14 @@ export function App() {
   const { t } = useI18n();
   const [session, setSession] = useState<SessionState>(() => (sessionHint.get() ? { status: 'checking' } : { status: 'out' }));
   const [path, setPath] = useState(() => location.pathname);
+  // Re-render a page when only its query changes (back/forward between an item and its list).
+  const [search, setSearch] = useState(() => location.search);
 
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
+    const onPop = () => {
+      setPath(location.pathname);
+      setSearch(location.search);
+    };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -38,9 +43,11 @@ export function App() {
     if (session.status === 'checking') void loadMe();
   }, [session.status, loadMe]);
 
+  // `to` may carry a query (`/hits?id=…`): pages read their sub-view from location.search.
   const navigate = useCallback((to: string) => {
-    if (to !== location.pathname) history.pushState(null, '', to);
-    setPath(to);
+    if (to !== location.pathname + location.search) history.pushState(null, '', to);
+    setPath(new URL(to, location.href).pathname);
+    setSearch(location.search);
   }, []);
 
   const logOut = async () => {
@@ -67,7 +74,8 @@ export function App() {
 
   const pages = pagesFor(session.me.role);
   const requested = pageOfPath(path);
-  const page: Page | undefined = requested && pages.includes(requested) ? requested : pages[0];
+  const page: PageMeta | undefined = requested && pages.includes(requested) ? requested : pages[0];
+  const Page = page && COMPONENTS.get(page.id);
   return (
     <>
       <header className="topbar">
@@ -75,16 +83,16 @@ export function App() {
         <nav aria-label={t('appName')}>
           <ul>
             {pages.map((p) => (
-              <li key={p}>
+              <li key={p.id}>
                 <a
-                  href={PAGE_PATHS[p]}
+                  href={p.path}
                   aria-current={p === page ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
-                    navigate(PAGE_PATHS[p]);
+                    navigate(p.path);
                   }}
                 >
-                  {t(`nav.${p}`)}
+                  {t(p.navKey)}
                 </a>
               </li>
             ))}
@@ -97,10 +105,13 @@ export function App() {
         </button>
       </header>
       <main id="main">
-        {page === 'screen' && <ScreeningPage me={session.me} />}
-        {page === 'hits' && <HitsInboxPage />}
-        {page === 'alerts' && <AlertsPage />}
-        {page === undefined && <p className="status">{t('common.noPages')}</p>}
+        {Page ? (
+          <Suspense fallback={<p className="status" role="status">{t('common.loading')}</p>}>
+            <Page key={page.id} me={session.me} navigate={navigate} search={search} />
+          </Suspense>
+        ) : (
+          <p className="status">{t('common.noPages')}</p>
+        )}
       </main>
     </>
   );

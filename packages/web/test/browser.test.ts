@@ -1,105 +1,53 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../server/src/app/create-alert.js';
-import type { Ctx } from '../../server/src/app/deps.js';
-import { addMember } from '../../server/src/app/manage-members.js';
-import { addUser } from '../../server/src/app/manage-users.js';
-import { loadConfig } from '../../server/src/config.js';
-import { openDeps, serve, type Running } from '../../server/src/main.js';
+import { hasChromium, logIn, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
 /**
  * Issue 5's first slice in a real browser (Debian's chromium driven by playwright-core): the
  * specimen passport, entered as stolen by its issuing state, is screened at a DEU border post
  * by typing its MRZ; the issuing state's bureau sees the hit arrive in its inbox live.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIR = fileURLToPath(new URL('..', import.meta.url));
-const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
 // ICAO Doc 9303's specimen passport, issued by the fictitious state Utopia (UTO).
 const MRZ = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
-const PASSWORD = 'correct horse battery staple';
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('web application in chromium', () => {
-  let dir: string;
-  let server: Running;
-  let browser: Browser;
-  const consoleErrors: string[] = [];
-  // Set while a step expects the browser to log a refused request (a wrong password answers 401).
-  let expectRefusal = false;
+  let app: WebApp;
 
   beforeAll(async () => {
-    await build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
-    dir = mkdtempSync(join(tmpdir(), 'crosscheck-web-'));
-    mkdirSync(SHOTS, { recursive: true });
-    const config = loadConfig({ LOG_LEVEL: 'silent' }, { db: join(dir, 'web.db'), port: 0 });
-
-    // Set up with the use cases, as an operator would, before the server starts.
-    const { deps, database } = await openDeps(config);
-    const admin: Ctx = { actor: { member: deps.operator, role: 'admin', credential: 'test:setup' }, requestId: 'test/setup' };
-    await addMember(deps, admin, { code: 'UTO', name: 'Utopia', kind: 'country' });
-    await addUser(deps, admin, { username: 'uto.bureau', member: 'UTO', role: 'bureau', password: PASSWORD });
-    await addUser(deps, admin, { username: 'deu.frontline', member: 'DEU', role: 'frontline', password: PASSWORD });
-    // Only the issuing state may enter its own documents: Utopia reports its passport stolen.
-    const uto: Ctx = { actor: { member: 'UTO', role: 'bureau', credential: 'test:setup' }, requestId: 'test/setup' };
-    await createAlert(deps, uto, { kind: 'document', document: { issuingState: 'UTO', type: 'passport', number: 'L898902C3', status: 'stolen-issued' }, action: 'Seize the document and contact the UTO bureau.', visibility: { mode: 'all' } });
-    await database.close();
-
-    server = await serve(config, { demo: false });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    app = await startWebApp(async ({ deps, user, member }) => {
+      await member('UTO', 'Utopia');
+      await user('uto.bureau', 'UTO', 'bureau');
+      await user('deu.frontline', 'DEU', 'frontline');
+      // Only the issuing state may enter its own documents: Utopia reports its passport stolen.
+      await createAlert(deps, setupCtx('UTO'), { kind: 'document', document: { issuingState: 'UTO', type: 'passport', number: 'L898902C3', status: 'stolen-issued' }, action: 'Seize the document and contact the UTO bureau.', visibility: { mode: 'all' } });
+    });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await app?.stop();
   });
 
-  const open = async (context: BrowserContext): Promise<Page> => {
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      if (expectRefusal && /status of 401/.test(m.text())) return;
-      consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(String(e)));
-    await page.goto(server.url + '/');
-    return page;
-  };
-
-  const logIn = async (page: Page, username: string, password = PASSWORD) => {
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-  };
+  const open = async (locale = 'en-GB'): Promise<Page> => app.open(await app.browser.newContext({ locale }));
 
   it('runs the stolen specimen passport from screening to the owner bureau’s live inbox, by keyboard, and in Arabic', async () => {
     // The owner bureau opens its inbox first; the hit must arrive there without a reload.
-    const bureauContext = await browser.newContext({ locale: 'en-GB' });
-    const bureau = await open(bureauContext);
-    await bureau.screenshot({ path: join(SHOTS, 'login.png'), fullPage: true });
+    const bureau = await open();
+    await app.shot(bureau, 'login');
 
-    expectRefusal = true;
+    app.expectError = /status of 401/;
     await logIn(bureau, 'uto.bureau', 'wrong password');
     await expect.poll(() => bureau.getByRole('alert').textContent()).toContain('Wrong username or password');
-    expectRefusal = false;
+    app.expectError = null;
 
     await logIn(bureau, 'uto.bureau');
     await bureau.getByRole('link', { name: 'Hits inbox' }).click();
     await bureau.getByText('No hits yet').waitFor();
     await bureau.getByTestId('live').getByText('Live').waitFor();
-    await bureau.screenshot({ path: join(SHOTS, 'hits-inbox-empty.png'), fullPage: true });
+    await app.shot(bureau, 'hits-inbox-empty');
 
     // The border officer, keyboard only: focus the MRZ, type it, Tab to Screen, Enter.
-    const frontContext = await browser.newContext({ locale: 'en-GB' });
-    const front = await open(frontContext);
+    const front = await open();
     await logIn(front, 'deu.frontline');
     const mrz = front.locator('#mrz');
     await mrz.waitFor();
@@ -110,7 +58,7 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     await front.keyboard.press('Backspace');
     await front.keyboard.type('0');
     await expect.poll(() => front.getByTestId('mrz-status').textContent()).toContain('MRZ valid (TD3)');
-    await front.screenshot({ path: join(SHOTS, 'screening-mrz.png'), fullPage: true });
+    await app.shot(front, 'screening-mrz');
 
     for (let i = 0; i < 20; i++) {
       await front.keyboard.press('Tab');
@@ -122,13 +70,13 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     const card = front.getByTestId('hit-card').first();
     await card.waitFor();
     expect(await card.textContent()).toContain('Seize the document');
-    await front.screenshot({ path: join(SHOTS, 'screening-hit.png'), fullPage: true });
+    await app.shot(front, 'screening-hit');
 
     // The bureau's inbox shows the hit, live.
     await bureau.getByTestId('hit-row').first().waitFor({ timeout: 10_000 });
     expect(await bureau.getByTestId('hit-row').count()).toBe(1);
     expect(await bureau.getByTestId('hit-row').first().textContent()).toContain('DEU');
-    await bureau.screenshot({ path: join(SHOTS, 'hits-inbox-live.png'), fullPage: true });
+    await app.shot(bureau, 'hits-inbox-live');
 
     // Two keystrokes on the focused card: 2 (not the same person), Enter.
     await front.keyboard.press('Tab');
@@ -143,7 +91,7 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     await front.getByTestId('language').selectOption('ar');
     expect(await front.evaluate(() => document.documentElement.dir)).toBe('rtl');
     expect(await front.evaluate(() => document.documentElement.lang)).toBe('ar');
-    await front.screenshot({ path: join(SHOTS, 'screening-ar.png'), fullPage: true });
+    await app.shot(front, 'screening-ar');
     await front.reload();
     await front.locator('#mrz').waitFor();
     expect(await front.evaluate(() => document.documentElement.dir)).toBe('rtl');
@@ -155,7 +103,7 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     const row = bureau.getByTestId('alert-row');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.first().textContent()).toContain('Stolen (issued)');
-    await bureau.screenshot({ path: join(SHOTS, 'alerts-search.png'), fullPage: true });
+    await app.shot(bureau, 'alerts-search');
     await row.first().focus();
     await bureau.keyboard.press('Enter');
     const detail = bureau.getByTestId('alert-detail');
@@ -163,10 +111,10 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     expect(await detail.textContent()).toContain('Seize the document');
     await bureau.getByTestId('alert-history').waitFor();
     expect(await bureau.getByTestId('alert-history').textContent()).toContain('Created');
-    await bureau.screenshot({ path: join(SHOTS, 'alert-detail.png'), fullPage: true });
+    await app.shot(bureau, 'alert-detail');
 
-    await bureauContext.close();
-    await frontContext.close();
-    expect(consoleErrors).toEqual([]);
+    await bureau.context().close();
+    await front.context().close();
+    expect(app.consoleErrors).toEqual([]);
   }, 90_000);
 });

@@ -82,7 +82,8 @@ function alertQuery(q: AlertSearch): string {
   return s ? `?${s}` : '';
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One call to the API, same-origin with the session cookie; a problem+json answer becomes an ApiError. Feature modules (api/*.ts) build on it. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

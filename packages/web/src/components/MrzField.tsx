@@ -1,7 +1,7 @@
 import { parseMrz, type MrzParseResult } from '@crosscheck/core/mrz';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/en.ts';
+import type { MessageKey } from '../i18n/dictionary.ts';
 
 const CHECK_NAMES: Record<string, MessageKey> = {
   documentNumber: 'check.documentNumber',

@@ -1,10 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ar } from './ar.ts';
-import { en, type Dictionary, type MessageKey } from './en.ts';
-import { es } from './es.ts';
-import { fr } from './fr.ts';
+import { DICTIONARIES, type Dictionary, type MessageKey } from './dictionary.ts';
 
-export const LANGUAGES = { en: { name: 'English', dir: 'ltr', dict: en }, fr: { name: 'Français', dir: 'ltr', dict: fr }, es: { name: 'Español', dir: 'ltr', dict: es }, ar: { name: 'العربية', dir: 'rtl', dict: ar } } as const satisfies Record<string, { name: string; dir: 'ltr' | 'rtl'; dict: Dictionary }>;
+export const LANGUAGES = { en: { name: 'English', dir: 'ltr', dict: DICTIONARIES.en }, fr: { name: 'Français', dir: 'ltr', dict: DICTIONARIES.fr }, es: { name: 'Español', dir: 'ltr', dict: DICTIONARIES.es }, ar: { name: 'العربية', dir: 'rtl', dict: DICTIONARIES.ar } } as const satisfies Record<string, { name: string; dir: 'ltr' | 'rtl'; dict: Dictionary }>;
 export type Language = keyof typeof LANGUAGES;
 
 const STORAGE_KEY = 'crosscheck.language';

@@ -1,7 +1,7 @@
 import type { AlertKind, AlertStatus } from '@crosscheck/core';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type AlertItem, type AlertVersion } from '../api/client.ts';
-import { en, type MessageKey } from '../i18n/en.ts';
+import { failure, label } from '../i18n/labels.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 
 const PAGE_SIZE = 25;
@@ -15,16 +15,6 @@ type Search = { text: string; kind: AlertKind | ''; status: AlertStatus | '' };
 type Results = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; items: AlertItem[]; next: string | null; more: boolean } | { state: 'failed'; message: string };
 type Detail = { state: 'loading' } | { state: 'ready'; alert: AlertItem } | { state: 'failed'; message: string };
 type History = { state: 'loading' } | { state: 'ready'; items: AlertVersion[] } | { state: 'forbidden' } | { state: 'failed'; message: string };
-
-/** A translated label for a server value, or the value itself when the dictionary has no entry for it. */
-function label(t: Translate, prefix: string, value: string): string {
-  const key = `${prefix}.${value}`;
-  return key in en ? t(key as MessageKey) : value;
-}
-
-function failure(t: Translate, e: unknown): string {
-  return e instanceof ApiError && e.status !== 0 ? e.message : t('common.networkError');
-}
 
 type Name = { family?: string; given?: string; full?: string };
 function nameText(n: Name): string {

@@ -19,7 +19,8 @@ const TYPES: Record<string, string> = {
 };
 
 // Everything the app needs is bundled and served from here: no inline script, no other origin.
-const CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
+// Images may also be blob: URLs: the preview of a photo chosen for upload, before it is sent.
+const CSP = "default-src 'self'; img-src 'self' blob:; base-uri 'none'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
 
 // Shown when the app was not built, so a bare `serve` still explains itself instead of a 404.
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>crosscheck</title></head>
@@ -55,7 +56,7 @@ function loadDist(): Map<string, WebFile> {
  * so a reload or a bookmark lands on the page (SPA fallback). Any other path keeps the API's
  * problem+json 404, so a mistyped API or asset URL shows as one.
  */
-export const APP_PAGES = ['/', '/login', '/screen', '/hits', '/alerts'] as const;
+export const APP_PAGES = ['/', '/login', '/dashboard', '/screen', '/hits', '/alerts', '/review', '/links', '/audit'] as const;
 
 /** The web application: its built files and its pages. */
 export function webRoutes(app: FastifyInstance): void {

@@ -1,0 +1,10 @@
+import type { PageMeta } from '../routes.ts';
+
+export const page: PageMeta = {
+  id: 'screen',
+  path: '/screen',
+  roles: ['frontline', 'bureau'],
+  order: 20,
+  navKey: 'nav.screen',
+  load: () => import('./ScreeningPage.tsx').then((m) => ({ default: m.ScreeningPage })),
+};
