@@ -42,6 +42,8 @@ const PERMISSIONS = {
   'alert.extend': ['bureau'],
   'links.read': ['analyst'],
   'links.decide': ['analyst'],
+  // Issue 5: the dashboard's figures, counted only over what the caller's member may see.
+  'stats.read': ['bureau', 'reviewer', 'analyst', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

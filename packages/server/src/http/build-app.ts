@@ -20,6 +20,8 @@ import { messagesRoutes } from './routes/messages.js';
 import { reviewRoutes } from './routes/review.js';
 import { retentionRoutes } from './routes/retention.js';
 import { linksRoutes } from './routes/links.js';
+import { photosRoutes } from './routes/photos.js';
+import { statsRoutes } from './routes/stats.js';
 
 export interface HttpOptions {
   bodyLimit: number;
@@ -114,6 +116,8 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   reviewRoutes(app, deps);
   retentionRoutes(app, deps);
   linksRoutes(app, deps);
+  photosRoutes(app, deps);
+  statsRoutes(app, deps);
   webRoutes(app);
   return app;
 }

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.js';
+
+export function photosRoutes(app: FastifyInstance, deps: Deps): void {
+  void app;
+  void deps;
+}
