@@ -269,6 +269,19 @@ export interface IdentityLinksTable {
   created_at: string;
 }
 
+/** A photo of a person alert; the bytes are a blob (SQLite) or bytea (PostgreSQL), read as a Buffer. */
+export interface AlertPhotosTable {
+  id: string;
+  alert_id: string;
+  /** Sniffed from the bytes: image/jpeg, image/png or image/webp. */
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: string;
+  created_by: string;
+}
+
 export interface DB {
   members: MembersTable;
   users: UsersTable;
@@ -291,5 +304,6 @@ export interface DB {
   alert_reviews: AlertReviewsTable;
   alert_flags: AlertFlagsTable;
   identity_links: IdentityLinksTable;
+  alert_photos: AlertPhotosTable;
 }
 
