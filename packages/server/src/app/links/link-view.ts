@@ -50,7 +50,8 @@ export function toLinkView(row: LinkWithAlerts, viewer: string): LinkView {
   };
 }
 
-function labelOf(alert: AlertInput): string {
+/** A name, a document number or a plate: what tells two records apart at a glance. */
+export function labelOf(alert: AlertInput): string {
   switch (alert.kind) {
     case 'person': {
       const n = alert.person.names[0]!;

@@ -5,7 +5,9 @@ import { startLinkFollower } from '../../links/start.js';
 import { queryAudit, verifyAuditChain } from '../../store/audit-repo.js';
 import { cancelAlert } from '../cancel-alert.js';
 import { createAlert } from '../create-alert.js';
+import { screen } from '../screen.js';
 import { decideLink } from './decide-link.js';
+import { linkGraph, type GraphAlertNode, type GraphHitNode } from './link-graph.js';
 import { listLinks } from './list-links.js';
 
 const analyst = (member: string) => as(member, 'analyst');
@@ -98,6 +100,53 @@ describe.each(ENGINES)('identity links on %s', (engine) => {
     expect(JSON.parse(entry!.detail)).toEqual({ from: 'yellow', to: 'red', reason: 'passport reported stolen before the person was registered' });
     expect((await domainError(listLinks(t.deps, as('ESP'), {}))).kind).toBe('forbidden');
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('draws the visible links as a graph of alerts, documents and the hits the member is party to', async () => {
+    const stolen = await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+    const person = await createAlert(t.deps, as('FRA'), holder([{ family: 'MEYER', given: 'PAUL' }], '1990-02-03', { documents: [{ issuingState: 'D', type: 'passport', number: 'c01x 00t47' }] }, { mode: 'all-except', members: ['ITA'] }));
+    // A hit on an alert outside every link stays out of the graph.
+    await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'ZZ9999999'));
+    await links.catchUp();
+    await screen(t.deps, as('FRA', 'frontline'), { documents: [{ number: 'C01X00T47', issuingState: 'DEU' }] });
+    await screen(t.deps, as('POL', 'frontline'), { documents: [{ number: 'C01X00T47', issuingState: 'DEU' }] });
+    await screen(t.deps, as('FRA', 'frontline'), { documents: [{ number: 'ZZ9999999', issuingState: 'DEU' }] });
+
+    const graph = await linkGraph(t.deps, analyst('FRA'), {});
+    const alertNodes = graph.nodes.filter((n): n is GraphAlertNode => n.type === 'alert');
+    expect(alertNodes.map((n) => n.alertId).sort()).toEqual([stolen.id, person.id].sort());
+    // Both screenings found FRA's own person alert (it carries the passport); of the two on DEU's
+    // stolen passport, only FRA's own screening is FRA's business.
+    expect(alertNodes.find((n) => n.alertId === person.id)).toMatchObject({ kind: 'person', owner: 'FRA', category: 'missing', label: 'MEYER, PAUL', status: 'active', hitCount: 2 });
+    expect(alertNodes.find((n) => n.alertId === stolen.id)).toMatchObject({ kind: 'document', owner: 'DEU', label: 'DEU C01X00T47', hitCount: 1 });
+    const hits = graph.nodes.filter((n): n is GraphHitNode => n.type === 'hit');
+    const onStolen = hits.filter((h) => h.alertId === stolen.id);
+    expect(onStolen.map((h) => [h.owner, h.screeningMember, h.score])).toEqual([['DEU', 'FRA', 1]]);
+    expect(hits.filter((h) => h.alertId === person.id).map((h) => h.screeningMember).sort()).toEqual(['FRA', 'POL']);
+    expect(graph.nodes.find((n) => n.type === 'document')).toEqual({ id: 'document:DEU:C01X00T47', type: 'document', issuingState: 'DEU', number: 'C01X00T47', documentType: 'passport' });
+    const edges = graph.edges.map((e) => [e.type, e.source, e.target]);
+    expect(edges).toContainEqual(['holds', `alert:${person.id}`, 'document:DEU:C01X00T47']);
+    expect(edges).toContainEqual(['same-document', 'document:DEU:C01X00T47', `alert:${stolen.id}`]);
+    expect(edges).toContainEqual(['hit', `hit:${onStolen[0]!.hitId}`, `alert:${stolen.id}`]);
+    const [link] = graph.edges.filter((e) => e.type === 'link');
+    expect(link).toMatchObject({ source: `alert:${[stolen.id, person.id].sort()[0]}`, target: `alert:${[stolen.id, person.id].sort()[1]}`, link: { color: 'yellow', basis: 'document' } });
+
+    // The owner of the stolen passport is party to both screenings; a third member to neither.
+    const forOwner = await linkGraph(t.deps, analyst('DEU'), {});
+    const ownerHits = forOwner.nodes.filter((n): n is GraphHitNode => n.type === 'hit');
+    expect(ownerHits.map((n) => [n.alertId, n.screeningMember]).sort()).toEqual([[stolen.id, 'FRA'], [stolen.id, 'POL']].sort());
+    const forEsp = await linkGraph(t.deps, analyst('ESP'), {});
+    expect(forEsp.nodes.filter((n) => n.type === 'hit')).toEqual([]);
+    expect(forEsp.nodes.filter((n): n is GraphAlertNode => n.type === 'alert').map((n) => n.hitCount)).toEqual([0, 0]);
+    // A member that may not see the person alert sees no link, hence nothing at all.
+    expect(await linkGraph(t.deps, analyst('ITA'), {})).toEqual({ nodes: [], edges: [] });
+
+    await decideLink(t.deps, analyst('FRA'), link!.link!.id, { color: 'red', reason: 'passport reported stolen before' });
+    expect((await linkGraph(t.deps, analyst('FRA'), { color: 'yellow' })).edges).toEqual([]);
+    expect((await linkGraph(t.deps, analyst('FRA'), { color: 'red' })).edges.find((e) => e.type === 'link')!.link!.color).toBe('red');
+    expect((await domainError(linkGraph(t.deps, as('FRA'), {}))).kind).toBe('forbidden');
+    expect((await domainError(linkGraph(t.deps, analyst('FRA'), { color: 'blue' }))).field).toBe('color');
+    expect(await queryAudit(t.deps.db, { action: 'link.graph', limit: 20 })).toHaveLength(8);
   });
 
   it('runs in the background once started, and stops', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as, documentAlert } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
+import { screen } from '../../app/screen.js';
 import { LinkFollower } from '../../links/link-follower.js';
 
 describe.each(ENGINES)('identity links over HTTP on %s', (engine) => {
@@ -44,9 +45,26 @@ describe.each(ENGINES)('identity links over HTTP on %s', (engine) => {
     expect(((await get(h.key('ESP', 'analyst'), '?color=green')).json() as { items: unknown[] }).items).toHaveLength(1);
   });
 
+  it('draws the graph of visible links with only the hits the member is party to', async () => {
+    const r = await screen(h.t.deps, as('ESP', 'frontline'), { documents: [{ number: 'C01X00T47', issuingState: 'DEU' }] });
+    expect(r.hits.length).toBeGreaterThan(0);
+    await screen(h.t.deps, as('POL', 'frontline'), { documents: [{ number: 'C01X00T47', issuingState: 'DEU' }] });
+    const res = await get(h.key('ESP', 'analyst'), '/graph');
+    expect(res.statusCode).toBe(200);
+    const graph = res.json() as { nodes: { type: string; screeningMember?: string; label?: string }[]; edges: { type: string }[] };
+    expect(graph.nodes.filter((n) => n.type === 'alert').map((n) => n.label).sort()).toEqual(['DEU C01X00T47', 'MEYER, PAUL']);
+    // ESP's own screening found both alerts; POL's is none of ESP's business.
+    expect(graph.nodes.filter((n) => n.type === 'hit').map((n) => n.screeningMember)).toEqual(['ESP', 'ESP']);
+    expect(graph.edges.map((e) => e.type).sort()).toEqual(['hit', 'hit', 'holds', 'link', 'same-document']);
+    expect((await get(h.key('ITA', 'analyst'), '/graph')).json()).toEqual({ nodes: [], edges: [] });
+    expect((await get(h.key('ESP', 'bureau'), '/graph')).statusCode).toBe(403);
+    expect((await get(h.key('ESP', 'analyst'), '/graph?limit=0')).json()).toMatchObject({ field: 'limit' });
+  });
+
   it('documents both routes in the OpenAPI description', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { summary?: string }>> }>();
     expect(doc.paths['/api/v1/links']?.get?.summary).toBeTruthy();
     expect(doc.paths['/api/v1/links/{id}/decision']?.post?.summary).toBeTruthy();
+    expect(doc.paths['/api/v1/links/graph']?.get?.summary).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { decideLink, linkDecisionSchema } from '../../app/links/decide-link.js';
+import { linkGraph, linkGraphQuerySchema } from '../../app/links/link-graph.js';
 import { listLinks, listLinksQuerySchema } from '../../app/links/list-links.js';
 import { resolveCtx } from '../auth.js';
 import { idParam, jsonSchema, problemResponse } from '../openapi.js';
@@ -13,6 +14,19 @@ export function linksRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/links',
     { schema: { tags, summary: 'Identity links between alerts your member may both see, newest first', querystring: jsonSchema(listLinksQuerySchema), response: errors } },
     async (req) => listLinks(deps, await resolveCtx(deps, req), req.query),
+  );
+
+  app.get(
+    '/api/v1/links/graph',
+    {
+      schema: {
+        tags,
+        summary: 'The visible identity links as a graph: alerts, the documents person alerts carry, and the hits your member is party to (owner or screening member)',
+        querystring: jsonSchema(linkGraphQuerySchema),
+        response: { 200: { description: '{nodes: alert, document and hit nodes; edges: link (with the link), holds, same-document, hit}', type: 'object', additionalProperties: true }, ...errors },
+      },
+    },
+    async (req) => linkGraph(deps, await resolveCtx(deps, req), req.query),
   );
 
   app.post(

@@ -1,0 +1,188 @@
+import { normaliseDocumentNumber, normaliseIssuingState, parseInput, requirePermission, type AlertInput } from '@crosscheck/core';
+import { z } from 'zod';
+import { listLinkRows, type LinkWithAlerts } from '../../store/link-repo.js';
+import type { Tx } from '../../store/write-transaction.js';
+import { audited } from '../audited.js';
+import type { Ctx, Deps } from '../deps.js';
+import { LINK_COLORS } from './list-links.js';
+import { canSeeLink, labelOf, toLinkView, type LinkView } from './link-view.js';
+
+export const linkGraphQuerySchema = z
+  .object({
+    color: z.enum(LINK_COLORS).optional(),
+    alertId: z.string().max(40).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** Hit nodes drawn per alert: enough to see the pattern; the count says how many there are. */
+export const HITS_PER_ALERT = 5;
+
+export interface GraphAlertNode {
+  id: string;
+  type: 'alert';
+  alertId: string;
+  kind: string;
+  owner: string;
+  status: string;
+  category: string | null;
+  label: string;
+  /** Hits on this alert that the caller's member is party to (owner or screening member). */
+  hitCount: number;
+}
+
+export interface GraphDocumentNode {
+  id: string;
+  type: 'document';
+  issuingState: string;
+  number: string;
+  documentType: string | null;
+}
+
+export interface GraphHitNode {
+  id: string;
+  type: 'hit';
+  hitId: string;
+  alertId: string;
+  owner: string;
+  screeningMember: string;
+  score: number;
+  outcome: string | null;
+  createdAt: string;
+}
+
+export type GraphNode = GraphAlertNode | GraphDocumentNode | GraphHitNode;
+
+/**
+ * link: an identity link (with its view); holds: a person alert carries a document;
+ * same-document: that document is the one a document alert is about; hit: a hit on an alert.
+ */
+export interface GraphEdge {
+  id: string;
+  type: 'link' | 'holds' | 'same-document' | 'hit';
+  source: string;
+  target: string;
+  link?: LinkView;
+}
+
+export interface LinkGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+const alertNodeId = (id: string) => `alert:${id}`;
+const documentNodeId = (state: string, number: string) => `document:${state}:${number}`;
+
+/**
+ * The identity links the analyst's member may see, as a graph: the two alerts of each link, the
+ * documents person alerts carry (joined to the document alert about the same document), and the
+ * hits on those alerts that the member is party to — the hits inbox's rule, so an analyst learns
+ * of no screening its own bureau would not see. Every alert here is one end of a visible link, so
+ * nothing is said about an alert the member may not see.
+ */
+export async function linkGraph(deps: Deps, ctx: Ctx, query: unknown): Promise<LinkGraph> {
+  return audited(deps, ctx, 'link.graph', async (tx, note) => {
+    note.target = 'links';
+    requirePermission(ctx.actor, 'links.read');
+    const q = parseInput(linkGraphQuerySchema, query);
+    note.detail = { ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) };
+    const viewer = ctx.actor.member;
+    const rows = (await listLinkRows(tx, { viewer, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) })).filter((r) =>
+      canSeeLink(ctx.actor, r),
+    );
+
+    const alerts = alertsOf(rows);
+    const nodes = new Map<string, GraphNode>();
+    const edges: GraphEdge[] = [];
+    for (const a of alerts.values()) nodes.set(alertNodeId(a.id), alertNode(a.id, a.kind, a.owner, a.status, a.body));
+    for (const r of rows) edges.push({ id: `link:${r.id}`, type: 'link', source: alertNodeId(r.alert_a), target: alertNodeId(r.alert_b), link: toLinkView(r, viewer) });
+    addDocuments(alerts, nodes, edges);
+    await addHits(tx, viewer, [...alerts.keys()], nodes, edges);
+    note.detail = { ...note.detail, links: rows.length };
+    return { nodes: [...nodes.values()], edges };
+  });
+}
+
+interface GraphAlert {
+  id: string;
+  kind: string;
+  owner: string;
+  status: string;
+  body: AlertInput;
+}
+
+function alertsOf(rows: LinkWithAlerts[]): Map<string, GraphAlert> {
+  const alerts = new Map<string, GraphAlert>();
+  for (const r of rows) {
+    if (!alerts.has(r.alert_a)) alerts.set(r.alert_a, { id: r.alert_a, kind: r.a_kind, owner: r.a_owner, status: r.a_status, body: JSON.parse(r.a_body) as AlertInput });
+    if (!alerts.has(r.alert_b)) alerts.set(r.alert_b, { id: r.alert_b, kind: r.b_kind, owner: r.b_owner, status: r.b_status, body: JSON.parse(r.b_body) as AlertInput });
+  }
+  return alerts;
+}
+
+function alertNode(id: string, kind: string, owner: string, status: string, body: AlertInput): GraphAlertNode {
+  return { id: alertNodeId(id), type: 'alert', alertId: id, kind, owner, status, category: body.kind === 'person' ? body.category : null, label: labelOf(body), hitCount: 0 };
+}
+
+/** A person alert's documents become nodes of their own, shared with the document alert about the same document. */
+function addDocuments(alerts: Map<string, GraphAlert>, nodes: Map<string, GraphNode>, edges: GraphEdge[]): void {
+  const documentAlerts = new Map<string, string>();
+  const held = new Set<string>();
+  for (const a of alerts.values()) {
+    if (a.body.kind !== 'document') continue;
+    documentAlerts.set(documentNodeId(normaliseIssuingState(a.body.document.issuingState), normaliseDocumentNumber(a.body.document.number)), a.id);
+  }
+  for (const a of alerts.values()) {
+    if (a.body.kind !== 'person') continue;
+    for (const d of a.body.person.documents ?? []) {
+      // A document without its issuing state cannot be told from another country's same number.
+      if (!d.issuingState) continue;
+      const state = normaliseIssuingState(d.issuingState);
+      const number = normaliseDocumentNumber(d.number);
+      const id = documentNodeId(state, number);
+      if (!nodes.has(id)) {
+        nodes.set(id, { id, type: 'document', issuingState: state, number, documentType: d.type ?? null });
+        const documentAlert = documentAlerts.get(id);
+        if (documentAlert) edges.push({ id: `same:${id}`, type: 'same-document', source: id, target: alertNodeId(documentAlert) });
+      }
+      const holds = `holds:${a.id}:${id}`;
+      if (!held.has(holds)) edges.push({ id: holds, type: 'holds', source: alertNodeId(a.id), target: id });
+      held.add(holds);
+    }
+  }
+}
+
+/** Hits on these alerts where the viewer is the owner or the screening member: counted, and the newest drawn. */
+async function addHits(tx: Tx, viewer: string, alertIds: string[], nodes: Map<string, GraphNode>, edges: GraphEdge[]): Promise<void> {
+  if (alertIds.length === 0) return;
+  // The hits inbox's rule (isHitVisibleTo): only the owner and the screening member are party to a hit.
+  const hitsOn = (ids: string[]) => tx.selectFrom('hits').where('alert_id', 'in', ids).where((eb) => eb.or([eb('owner', '=', viewer), eb('screening_member', '=', viewer)]));
+  const counts = await hitsOn(alertIds).select(['alert_id']).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).groupBy('alert_id').execute();
+  for (const c of counts) {
+    const node = nodes.get(alertNodeId(c.alert_id));
+    if (node?.type === 'alert') node.hitCount = Number(c.n);
+  }
+  for (const c of counts) {
+    const rows = await hitsOn([c.alert_id])
+      .select(['id', 'alert_id', 'owner', 'screening_member', 'score', 'outcome', 'created_at'])
+      .orderBy('id', 'desc')
+      .limit(HITS_PER_ALERT)
+      .execute();
+    for (const h of rows) {
+      const id = `hit:${h.id}`;
+      nodes.set(id, {
+        id,
+        type: 'hit',
+        hitId: h.id,
+        alertId: h.alert_id,
+        owner: h.owner,
+        screeningMember: h.screening_member,
+        // PostgreSQL keeps the score as a 4-byte float: round away its representation noise.
+        score: Math.round(Number(h.score) * 1000) / 1000,
+        outcome: h.outcome,
+        createdAt: h.created_at,
+      });
+      edges.push({ id: `on:${h.id}`, type: 'hit', source: id, target: alertNodeId(h.alert_id) });
+    }
+  }
+}
