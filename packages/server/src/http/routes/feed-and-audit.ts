@@ -2,16 +2,30 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { listAudit, auditQuerySchema } from '../../app/list-audit.js';
 import { changesQuerySchema, listChanges } from '../../app/list-changes.js';
+import { verifyAudit } from '../../app/verify-audit.js';
 import { resolveCtx } from '../auth.js';
 import { jsonSchema, problemResponse } from '../openapi.js';
 
 const errors: Record<string, unknown> = { 401: problemResponse, 403: problemResponse, 422: problemResponse };
 
+const verification = {
+  description:
+    "The operator's auditors: `{scope: 'whole', intact, entries, problem?: {kind: altered|deleted|reordered, seq, message}, checkedAt}`. " +
+    "Another member's auditors: `{scope: 'member', intact, operator, checkedAt}` (no counts: the trail holds every member's activity); when not intact, tell the operator.",
+  type: 'object',
+  additionalProperties: true,
+} as const;
+
 export function feedAndAuditRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/v1/changes', { schema: { tags: ['changes'], summary: 'The change feed after sequence number `after`, only what you may see', querystring: jsonSchema(changesQuerySchema), response: errors } }, async (req) =>
     listChanges(deps, await resolveCtx(deps, req), req.query),
   );
-  app.get('/api/v1/audit', { schema: { tags: ['audit'], summary: 'The audit trail, newest first (auditors)', querystring: jsonSchema(auditQuerySchema), response: errors } }, async (req) =>
-    listAudit(deps, await resolveCtx(deps, req), req.query),
+  app.get(
+    '/api/v1/audit',
+    { schema: { tags: ['audit'], summary: 'The audit trail, newest first (auditors): by member, action, credential, target or alert, outcome or result (allowed/refused), time range', querystring: jsonSchema(auditQuerySchema), response: errors } },
+    async (req) => listAudit(deps, await resolveCtx(deps, req), req.query),
+  );
+  app.post('/api/v1/audit/verify', { schema: { tags: ['audit'], summary: 'Verify the whole hash chain in one snapshot, as `crosscheck audit verify` does (auditors; audited)', response: { 200: verification, ...errors } } }, async (req) =>
+    verifyAudit(deps, await resolveCtx(deps, req)),
   );
 }
