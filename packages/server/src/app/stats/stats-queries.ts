@@ -1,0 +1,118 @@
+import { sql, type Kysely } from 'kysely';
+import { publishedOrOwnSql, visibleSql } from '../../store/change-repo.js';
+import type { HitFormRow } from '../../store/hit-repo.js';
+import type { DB } from '../../store/schema.js';
+import type { Tx } from '../../store/write-transaction.js';
+import type { DayCount } from './day-buckets.js';
+
+// The dashboard's aggregates. Everything is counted in SQL (GROUP BY) so that no row the member
+// may not see ever leaves the database, and only portable SQL is used: a day is the first ten
+// characters of a stored ISO timestamp, which SQLite and PostgreSQL cut alike.
+
+type Db = Kysely<DB> | Tx;
+
+export interface KindStatusCount {
+  kind: string;
+  status: string;
+  count: number;
+}
+
+// PostgreSQL returns count(*) as a bigint, which pg hands over as a string.
+const n = (v: string | number | bigint): number => Number(v);
+
+/**
+ * Alerts by kind and status among those `member` may see: the alert list's visibility and review
+ * rules (under review or rejected: the owner's only), and never a purged alert.
+ */
+export async function visibleAlertCounts(db: Db, member: string): Promise<KindStatusCount[]> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select(['kind', 'status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', member))
+    .where((eb) => publishedOrOwnSql(eb, 'alerts.status', 'alerts.owner', member))
+    .where('purged_at', 'is', null)
+    .groupBy(['kind', 'status'])
+    .orderBy('kind')
+    .orderBy('status')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, status: r.status, count: n(r.count) }));
+}
+
+/** The member's own alerts by kind and status, purged ones left out. */
+export async function ownAlertCounts(db: Db, member: string): Promise<KindStatusCount[]> {
+  const rows = await db
+    .selectFrom('alerts')
+    .select(['kind', 'status', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where('owner', '=', member)
+    .where('purged_at', 'is', null)
+    .groupBy(['kind', 'status'])
+    .orderBy('kind')
+    .orderBy('status')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, status: r.status, count: n(r.count) }));
+}
+
+// Written without parameters so that PostgreSQL sees the same expression in SELECT and GROUP BY.
+const hitDay = sql<string>`substr(hits.created_at, 1, 10)`;
+
+/** Hits per UTC day since `since`, on the member's alerts (`owner`) or from its screenings (`screening_member`). */
+export async function hitsPerDay(db: Db, side: 'owner' | 'screening_member', member: string, since: string): Promise<DayCount[]> {
+  const rows = await db
+    .selectFrom('hits')
+    .select([hitDay.as('day'), (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where(side === 'owner' ? 'hits.owner' : 'hits.screening_member', '=', member)
+    .where('hits.created_at', '>=', since)
+    .groupBy(hitDay)
+    .execute();
+  return rows.map((r) => ({ day: r.day, count: n(r.count) }));
+}
+
+/** Hits on the member's alerts since `since`, by the member that screened. */
+export async function hitsByScreeningMember(db: Db, member: string, since: string): Promise<{ member: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('hits')
+    .select(['screening_member', (eb) => eb.fn.countAll<string | number>().as('count')])
+    .where('owner', '=', member)
+    .where('created_at', '>=', since)
+    .groupBy('screening_member')
+    .execute();
+  return rows.map((r) => ({ member: r.screening_member, count: n(r.count) })).sort((a, b) => b.count - a.count || a.member.localeCompare(b.member));
+}
+
+/**
+ * G and H forms whose reply was due before `now` and that the member sent or must answer (the
+ * hits list's `overdue=true` rule, hit-repo.ts), with their hit's alert, most overdue first.
+ */
+export async function overdueForms(db: Db, member: string, now: string, limit: number): Promise<(HitFormRow & { alert_id: string })[]> {
+  return db
+    .selectFrom('hit_forms')
+    .innerJoin('hits', 'hits.id', 'hit_forms.hit_id')
+    .selectAll('hit_forms')
+    .select('hits.alert_id')
+    .where('hit_forms.reply_due_at', 'is not', null)
+    .where('hit_forms.reply_due_at', '<', now)
+    .where((eb) => eb.or([eb('hit_forms.to_member', '=', member), eb('hit_forms.from_member', '=', member)]))
+    .orderBy('hit_forms.reply_due_at')
+    .orderBy('hit_forms.id')
+    .limit(limit)
+    .execute();
+}
+
+/** How many threads have a reply past due that concerns the member (the list above is capped). */
+export async function overdueThreadCount(db: Db, member: string, now: string): Promise<number> {
+  const row = await db
+    .selectFrom('hit_forms')
+    .select((eb) => eb.fn.count<string | number>('hit_forms.hit_id').distinct().as('count'))
+    .where('hit_forms.reply_due_at', 'is not', null)
+    .where('hit_forms.reply_due_at', '<', now)
+    .where((eb) => eb.or([eb('hit_forms.to_member', '=', member), eb('hit_forms.from_member', '=', member)]))
+    .executeTakeFirst();
+  return n(row?.count ?? 0);
+}
+
+/** English names of members, for the country table's fallback label. */
+export async function memberNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('members').select(['code', 'name']).where('code', 'in', [...codes]).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
