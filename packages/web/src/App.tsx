@@ -12,7 +12,7 @@ const COMPONENTS = new Map<string, ComponentType<PageProps>>(PAGES.map((p) => [p
 type SessionState = { status: 'checking' } | { status: 'out' } | { status: 'in'; me: Me };
 
 export function App() {
-  const { t } = useI18n();
+  const { t, setLanguage } = useI18n();
   const [session, setSession] = useState<SessionState>(() => (sessionHint.get() ? { status: 'checking' } : { status: 'out' }));
   const [path, setPath] = useState(() => location.pathname);
   // Re-render a page when only its query changes (back/forward between an item and its list).
@@ -30,6 +30,8 @@ export function App() {
   const loadMe = useCallback(async () => {
     try {
       const me = await api.me();
+      // The user's own choice, made on any browser, wins over this browser's.
+      if (me.language) setLanguage(me.language);
       sessionHint.set(true);
       setSession({ status: 'in', me });
     } catch (e) {
@@ -37,7 +39,7 @@ export function App() {
       sessionHint.set(false);
       setSession({ status: 'out' });
     }
-  }, []);
+  }, [setLanguage]);
 
   useEffect(() => {
     if (session.status === 'checking') void loadMe();
@@ -99,7 +101,7 @@ export function App() {
           </ul>
         </nav>
         <span className="who">{t('nav.signedInAs', { member: session.me.member, role: t(`role.${session.me.role}`) })}</span>
-        <LanguageSwitcher />
+        <LanguageSwitcher onChosen={(l) => void api.setLanguage(l).catch((e: unknown) => console.warn('the language was not saved for the user', e))} />
         <button type="button" onClick={() => void logOut()}>
           {t('nav.logout')}
         </button>

@@ -95,6 +95,12 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     await front.reload();
     await front.locator('#mrz').waitFor();
     expect(await front.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // The choice is the user's, not the browser's: another browser opens in Arabic once signed in.
+    const elsewhere = await open();
+    await logIn(elsewhere, 'deu.frontline');
+    await elsewhere.locator('#mrz').waitFor();
+    await expect.poll(() => elsewhere.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await elsewhere.context().close();
 
     // The owner bureau finds its stolen passport among the alerts and opens it, by keyboard.
     await bureau.getByRole('link', { name: 'Alerts' }).click();

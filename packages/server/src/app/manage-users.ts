@@ -43,7 +43,7 @@ export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<User
     note.target = `username:${input.username}`;
     if (!(await findMember(tx, input.member))) throw notFound('member');
     if (await findUserByName(tx, input.username)) throw new DomainError('conflict', 'user.exists', `user ${input.username} already exists`);
-    const row = { id: deps.newId(), username: input.username, member: input.member, role: input.role, password_hash: passwordHash, disabled: 0, created_at: nowIso(deps) };
+    const row = { id: deps.newId(), username: input.username, member: input.member, role: input.role, password_hash: passwordHash, disabled: 0, created_at: nowIso(deps), language: null };
     await insertUser(tx, row);
     note.target = `user:${row.id}`;
     return { id: row.id, username: row.username, member: row.member, role: row.role, disabled: false, createdAt: row.created_at };

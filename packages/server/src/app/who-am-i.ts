@@ -1,10 +1,22 @@
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
+import { userIdOf, UI_LANGUAGES, type UiLanguage } from './set-language.js';
+
+export interface WhoAmI {
+  member: string;
+  role: string;
+  credential: string;
+  /** The user's chosen interface language; null for API keys and for users who never chose. */
+  language: UiLanguage | null;
+}
 
 /** The caller's member, role and credential, as the web page needs them (`session.read`). */
-export async function whoAmI(deps: Deps, ctx: Ctx): Promise<{ member: string; role: string; credential: string }> {
-  return audited(deps, ctx, 'session.read', async (_tx, note) => {
+export async function whoAmI(deps: Deps, ctx: Ctx): Promise<WhoAmI> {
+  return audited(deps, ctx, 'session.read', async (tx, note) => {
     note.target = 'session';
-    return { member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential };
+    const userId = userIdOf(ctx);
+    const row = userId ? await tx.selectFrom('users').select('language').where('id', '=', userId).executeTakeFirst() : undefined;
+    const language = (UI_LANGUAGES as readonly string[]).includes(row?.language ?? '') ? (row!.language as UiLanguage) : null;
+    return { member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, language };
   });
 }

@@ -20,6 +20,8 @@ export interface UsersTable {
   password_hash: string;
   disabled: number;
   created_at: string;
+  /** The web application's language chosen by the user (migration 0007); null until chosen. */
+  language: string | null;
 }
 
 export interface ApiKeysTable {

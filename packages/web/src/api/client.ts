@@ -15,6 +15,8 @@ export interface Me {
   member: string;
   role: Role;
   credential: string;
+  /** The user's chosen interface language (kept by the server for every browser), or null. */
+  language: 'en' | 'fr' | 'es' | 'ar' | null;
 }
 
 /** A frontline discreet check carries only the instruction, never the score or the reasons. */
@@ -108,6 +110,7 @@ export const api = {
   logIn: (username: string, password: string) => request<{ user: unknown }>('POST', '/api/v1/session', { username, password }),
   me: () => request<Me>('GET', '/api/v1/session'),
   logOut: () => request<void>('DELETE', '/api/v1/session'),
+  setLanguage: (language: NonNullable<Me['language']>) => request<{ language: string }>('PUT', '/api/v1/session/language', { language }),
   screen: (query: ScreenQueryInput) => request<ScreenResult>('POST', '/api/v1/screen', query),
   hits: (alertId?: string) => request<{ items: HitItem[] }>('GET', alertId ? `/api/v1/hits?alertId=${encodeURIComponent(alertId)}` : '/api/v1/hits'),
   alerts: (q: AlertSearch) => request<{ items: AlertItem[]; next: string | null }>('GET', `/api/v1/alerts${alertQuery(q)}`),

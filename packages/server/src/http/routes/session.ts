@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { logIn, logOut, loginSchema } from '../../app/log-in.js';
+import { languageSchema, setLanguage } from '../../app/set-language.js';
 import { whoAmI } from '../../app/who-am-i.js';
 import { SESSION_COOKIE, resolveCtx } from '../auth.js';
 import { jsonSchema, problemResponse } from '../openapi.js';
@@ -13,6 +14,9 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: b
   });
   app.get('/api/v1/session', { schema: { tags: ['session'], summary: 'Who you are', response: { 401: problemResponse } as Record<string, unknown> } }, async (req) => {
     return whoAmI(deps, await resolveCtx(deps, req));
+  });
+  app.put('/api/v1/session/language', { schema: { tags: ['session'], summary: 'Choose your interface language (en, fr, es, ar), kept for your user on every browser', body: jsonSchema(languageSchema), response: { 401: problemResponse, 409: problemResponse, 422: problemResponse } as Record<string, unknown> } }, async (req) => {
+    return setLanguage(deps, await resolveCtx(deps, req), req.body);
   });
   app.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Log out', response: { 401: problemResponse } as Record<string, unknown> } }, async (req, reply) => {
     const ctx = await resolveCtx(deps, req);
