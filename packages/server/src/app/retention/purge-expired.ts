@@ -1,5 +1,6 @@
 import { appendAudit } from '../../store/audit-repo.js';
 import { findAlertRow } from '../../store/alert-repo.js';
+import { deletePhotosOf } from '../../store/photo-repo.js';
 import { alertIdsToPurge, PURGED_STATUSES, purgeAlertData } from '../../store/retention-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import type { AlertInput } from '@crosscheck/core';
@@ -11,7 +12,8 @@ const PAGE = 100;
 
 /**
  * Removes the personal data of alerts expired, or rejected by review, more than `purgeGraceDays`
- * ago from the alert and every kept version; the `alert.purge` audit entry is what remains of it on the trail.
+ * ago from the alert and every kept version, and deletes its photos; the `alert.purge` audit entry is what
+ * remains of it on the trail.
  */
 export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
   const before = daysBefore(nowIso(deps), deps.cooperation.purgeGraceDays);
@@ -25,6 +27,8 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
         if (!row || !PURGED_STATUSES.includes(row.status) || row.purged_at !== null || row.updated_at >= before) return false;
         const at = nowIso(deps);
         await purgeAlertData(tx, id, JSON.stringify(tombstoneOf(JSON.parse(row.body) as AlertInput)), at);
+        // A photo is personal data like the names: nothing of it is kept.
+        const photos = await deletePhotosOf(tx, id);
         await appendAudit(tx, {
           at,
           member: row.owner,
@@ -34,7 +38,7 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
           target: `alert:${id}`,
           requestId: 'system/scheduler',
           outcome: 'ok',
-          detail: JSON.stringify({ kind: row.kind, owner: row.owner, status: row.status, endedAt: row.updated_at, purgedAt: at }),
+          detail: JSON.stringify({ kind: row.kind, owner: row.owner, status: row.status, endedAt: row.updated_at, purgedAt: at, photos }),
         });
         return true;
       });

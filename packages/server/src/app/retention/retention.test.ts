@@ -11,6 +11,7 @@ import { screen } from '../screen.js';
 import { extendAlert } from './extend-alert.js';
 import { listExpiringAlerts } from './list-expiring.js';
 import { decideReview } from '../review/decide-review.js';
+import { addPhoto } from '../photos/add-photo.js';
 
 const wanted = {
   kind: 'person',
@@ -108,6 +109,8 @@ describe.each(ENGINES)('retention on %s', (engine) => {
 
   it('purges the personal data after the grace period, leaving a tombstone on a valid audit trail', async () => {
     const alert = await createAlert(t.deps, as('AUT'), wanted);
+    // The start of a JFIF file is all the photo check needs to know a JPEG.
+    await addPhoto(t.deps, as('AUT'), alert.id, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0xff, 0xd9]), 'image/jpeg');
     await createAlert(t.deps, as('DEU'), { ...wanted, person: { ...wanted.person, names: [{ family: 'HUBER' }] }, visibility: { mode: 'all' } });
     await new LinkFollower(t.deps).catchUp();
     const { screeningId } = await screen(t.deps, as('DEU', 'frontline'), search);
@@ -135,12 +138,13 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     const links = await t.deps.db.selectFrom('identity_links').select('detail').execute();
     expect(links).toHaveLength(1);
     expect(JSON.parse(links[0]!.detail)).toEqual({ purged: true });
+    expect(await t.deps.db.selectFrom('alert_photos').select('id').where('alert_id', '=', alert.id).execute()).toEqual([]);
 
     // The other holder of the passport reached its review date too: one tombstone each.
     const tombstones = (await queryAudit(t.deps.db, { action: 'alert.purge', limit: 10 })).filter((e) => e.target === `alert:${alert.id}`);
     expect(tombstones).toHaveLength(1);
     expect(tombstones[0]).toMatchObject({ target: `alert:${alert.id}`, role: 'system' });
-    expect(JSON.parse(tombstones[0]!.detail)).toEqual({ kind: 'person', owner: 'AUT', status: 'expired', endedAt: '2031-01-15T08:00:00.000Z', purgedAt: '2031-02-15T08:00:01.000Z' });
+    expect(JSON.parse(tombstones[0]!.detail)).toEqual({ kind: 'person', owner: 'AUT', status: 'expired', endedAt: '2031-01-15T08:00:00.000Z', purgedAt: '2031-02-15T08:00:01.000Z', photos: 1 });
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
   });
 
