@@ -23,10 +23,13 @@ export function toAlert(row: AlertRow): Alert {
 
 /** The alert as `member` may see it: without the visibility list unless it is the owner. */
 export function toAlertFor(member: string, row: AlertRow): AlertView {
-  return presentBodyFor(member, row.owner, toAlert(row));
+  // presentBodyFor only drops `visibility` for non-owners; its signature cannot say so per kind.
+  return presentBodyFor(member, row.owner, toAlert(row)) as AlertView;
 }
 
-export type AlertView = Omit<Alert, 'visibility'> & { visibility?: Alert['visibility'] };
+// Distributes over the kinds, so that narrowing on `kind` still reaches person/document/vehicle.
+type WithoutVisibility<A> = A extends unknown ? Omit<A, 'visibility'> & { visibility?: Alert['visibility'] } : never;
+export type AlertView = WithoutVisibility<Alert>;
 
 /** The body of one kept version of an alert, if there is one. */
 export async function versionBody(db: Kysely<DB> | Tx, id: string, version: number): Promise<AlertInput | undefined> {
