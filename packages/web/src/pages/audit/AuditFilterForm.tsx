@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import { NO_FILTERS, type AuditFilters } from '../../api/audit.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** Days as the form holds them; turned into the API's date-times on submit. */
+export interface FilterForm extends Omit<AuditFilters, 'from' | 'to'> {
+  fromDay: string;
+  toDay: string;
+}
+
+export const EMPTY_FORM: FilterForm = { ...NO_FILTERS, fromDay: '', toDay: '' };
+
+// Actions the server writes today, offered as suggestions; any other can be typed.
+const ACTIONS = [
+  'alert.create', 'alert.read', 'alert.update', 'alert.cancel', 'alert.list', 'alert.history', 'alert.export', 'alert.flag', 'alert.unflag', 'alert.extend', 'alert.expire', 'alert.purge',
+  'review.list', 'review.decide', 'screening.run', 'screening.batch', 'hit.outcome', 'hit.form', 'hits.list', 'hits.read', 'message.send', 'message.read',
+  'link.create', 'link.decide', 'link.list', 'auth.login', 'auth.logout', 'auth.key', 'keys.create', 'keys.revoke', 'users.add', 'users.disable', 'members.add', 'members.suspend',
+  'audit.list', 'audit.verify', 'changes.read', 'events.stream', 'webhooks.create',
+];
+
+/** A chosen day at local midnight, as an ISO date-time; `plusDays` 1 gives the end of that day. */
+function dayStart(day: string, plusDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + plusDays).toISOString();
+}
+
+/** The API's filters for a form: the last day is included, so the range ends at the next midnight. */
+export function toFilters(f: FilterForm): AuditFilters {
+  const { fromDay, toDay, ...rest } = f;
+  return { ...rest, from: fromDay ? dayStart(fromDay) : '', to: toDay ? dayStart(toDay, 1) : '' };
+}
+
+interface Props {
+  initial: FilterForm;
+  onApply: (f: FilterForm) => void;
+}
+
+export function AuditFilterForm({ initial, onApply }: Props) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<FilterForm>(initial);
+  const [rangeError, setRangeError] = useState(false);
+  const set = (key: keyof FilterForm) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // ISO days compare as text.
+    const bad = form.fromDay !== '' && form.toDay !== '' && form.toDay < form.fromDay;
+    setRangeError(bad);
+    if (!bad) onApply(form);
+  };
+  const clear = () => {
+    setForm(EMPTY_FORM);
+    setRangeError(false);
+    onApply(EMPTY_FORM);
+  };
+
+  return (
+    <form className="card audit-filters" role="search" aria-labelledby="audit-filters-title" onSubmit={submit} data-testid="audit-filters">
+      <h2 id="audit-filters-title">{t('audit.filters')}</h2>
+      <div className="audit-filter-grid">
+        <label>
+          {t('audit.action')}
+          <input name="action" list="audit-actions" value={form.action} maxLength={60} placeholder={t('audit.actionHelp')} dir="ltr" onChange={set('action')} />
+          <datalist id="audit-actions">
+            {ACTIONS.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          {t('audit.member')}
+          <input name="member" value={form.member} maxLength={3} placeholder={t('audit.memberHelp')} pattern="[A-Za-z]{3}" dir="ltr" onChange={set('member')} />
+        </label>
+        <label>
+          {t('audit.credential')}
+          <input name="credential" value={form.credential} maxLength={60} placeholder={t('audit.credentialHelp')} dir="ltr" onChange={set('credential')} />
+        </label>
+        <label>
+          {t('audit.target')}
+          <input name="target" value={form.target} maxLength={200} placeholder={t('audit.targetHelp')} dir="ltr" onChange={set('target')} />
+        </label>
+        <label>
+          {t('audit.result')}
+          <select name="result" value={form.result} onChange={set('result')}>
+            <option value="">{t('audit.resultAny')}</option>
+            <option value="allowed">{t('audit.resultAllowed')}</option>
+            <option value="refused">{t('audit.resultRefused')}</option>
+          </select>
+        </label>
+        <label>
+          {t('audit.from')}
+          <input type="date" name="from" value={form.fromDay} onChange={set('fromDay')} />
+        </label>
+        <label>
+          {t('audit.to')}
+          <input type="date" name="to" value={form.toDay} aria-invalid={rangeError || undefined} aria-describedby={rangeError ? 'audit-range-error' : undefined} onChange={set('toDay')} />
+        </label>
+      </div>
+      {rangeError && (
+        <p id="audit-range-error" role="alert" className="error">
+          {t('audit.badRange')}
+        </p>
+      )}
+      <div className="audit-filter-buttons">
+        <button type="submit" className="primary">
+          {t('audit.apply')}
+        </button>
+        <button type="button" onClick={clear}>
+          {t('audit.clear')}
+        </button>
+      </div>
+    </form>
+  );
+}

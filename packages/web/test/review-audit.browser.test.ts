@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAlert } from '../../server/src/app/create-alert.js';
+import { hasChromium, setupCtx, startWebApp, type WebApp } from './harness.ts';
+
+/**
+ * Issue 5's review queue and audit page in a real browser: the operator's reviewer rejects an
+ * arrest alert the pre-checks flag as political and approves an ordinary one, by keyboard; the
+ * operator's auditor finds the approval in the trail and verifies the chain.
+ */
+const arrest = (family: string, full: string | undefined, description: string) => ({
+  kind: 'person',
+  category: 'arrest',
+  person: { names: [{ family, given: 'IVAN', ...(full ? { full, script: 'Cyrl' } : {}) }], birthDate: '1971-03-09', sex: 'M' },
+  offence: { description, maxSentenceYears: 10 },
+  action: 'Arrest and inform the FRA bureau',
+  visibility: { mode: 'all' },
+});
+
+describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => {
+  let app: WebApp;
+
+  beforeAll(async () => {
+    app = await startWebApp(async ({ deps, user }) => {
+      await user('ipo.reviewer', 'IPO', 'reviewer');
+      await user('ipo.auditor', 'IPO', 'auditor');
+      // Oldest first: the flagged alert is submitted before the ordinary one.
+      await createAlert(deps, setupCtx('FRA'), arrest('PETROV', 'Иван Петров', 'Sedition: organising dissident meetings'));
+      await createAlert(deps, setupCtx('FRA'), arrest('LEBRUN', undefined, 'Armed robbery of a bank'));
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('rejects a flagged alert with a reason, approves another, and the auditor finds and verifies it', async () => {
+    const reviewer = await app.openAs('ipo.reviewer', '/review');
+    const rows = reviewer.getByTestId('review-row');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.first().textContent()).toContain('Иван Петров');
+    expect(await rows.first().textContent()).toContain('Possibly political');
+    expect(await rows.nth(1).textContent()).toContain('No pre-check flag');
+    await app.shot(reviewer, 'review-queue');
+
+    // Keyboard: open the flagged alert, read why the flag matters, reject with a reason.
+    await rows.first().focus();
+    await reviewer.keyboard.press('Enter');
+    const detail = reviewer.getByTestId('review-detail');
+    await detail.waitFor();
+    const flags = reviewer.getByTestId('review-flags');
+    expect(await flags.textContent()).toContain('The word “dissident” appears');
+    expect(await flags.textContent()).toContain('Cooperation is for ordinary crime');
+    expect(await detail.textContent()).toContain('Sedition: organising dissident meetings');
+    await app.shot(reviewer, 'review-detail');
+
+    await reviewer.getByTestId('review-reject').click();
+    const reason = reviewer.getByLabel('Reason for rejecting');
+    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await reviewer.keyboard.press('Enter');
+    await expect.poll(() => detail.textContent()).toContain('Give a reason');
+    await reviewer.keyboard.type('Political offence: excluded by the rules');
+    await reviewer.keyboard.press('Enter');
+
+    const notice = reviewer.getByTestId('review-notice');
+    await expect.poll(() => notice.textContent()).toContain('Rejected: the alert goes back to FRA');
+    await expect.poll(() => rows.count()).toBe(1);
+    // The focus moves on to the next alert waiting, so the reviewer can go on with Enter.
+    expect(await reviewer.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('review-row');
+    await reviewer.keyboard.press('Enter');
+    await reviewer.getByTestId('review-approve').click();
+    await expect.poll(() => notice.textContent()).toContain('Approved: the alert from FRA is published');
+    await reviewer.getByText('Nothing is waiting for review.').waitFor();
+    await app.shot(reviewer, 'review-empty');
+
+    // The operator's auditor: the two decisions in the trail, then the whole chain verified.
+    const auditor = await app.openAs('ipo.auditor', '/audit');
+    await auditor.getByTestId('audit-row').first().waitFor();
+    await auditor.getByLabel('Action').fill('review.decide');
+    await auditor.getByLabel('Outcome').selectOption('allowed');
+    await auditor.getByRole('button', { name: 'Apply the filters' }).click();
+    const auditRows = auditor.getByTestId('audit-row');
+    await expect.poll(() => auditRows.count()).toBe(2);
+    for (const text of await auditRows.allTextContents()) {
+      expect(text).toContain('review.decide');
+      expect(text).toContain('allowed');
+    }
+    await app.shot(auditor, 'audit');
+
+    await auditor.getByTestId('audit-verify').click();
+    await expect.poll(() => auditor.getByTestId('audit-verify-result').textContent()).toMatch(/The chain is intact: \d+ entries checked/);
+    await app.shot(auditor, 'audit-verified');
+
+    expect(app.consoleErrors).toEqual([]);
+  }, 60_000);
+});
