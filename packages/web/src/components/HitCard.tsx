@@ -1,5 +1,6 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, HIT_OUTCOMES, type HitOutcome, type ScreenResultHit } from '../api/client.ts';
+import { OUTCOME_NOTE_MAX } from '../api/hits.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } | { state: 'saving'; outcome: HitOutcome } | { state: 'done'; outcome: HitOutcome } | { state: 'failed'; detail: string };
@@ -7,10 +8,14 @@ type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } |
 /**
  * One result of a screening. Recording an outcome takes two keystrokes on the focused card:
  * a digit 1–4 chooses, Enter records (Escape cancels), so an officer never leaves the keyboard.
+ * Once an outcome is chosen, Tab goes to an optional note; Enter there records it with the note.
  */
 export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; screeningId: string; index: number }) {
   const { t } = useI18n();
   const [rec, setRec] = useState<Recording>({ state: 'idle' });
+  const [note, setNote] = useState('');
+  const cardRef = useRef<HTMLElement>(null);
+  const noteRef = useRef<HTMLInputElement>(null);
   const discreet = hit.score === undefined;
   const titleId = `hit-${index}-title`;
 
@@ -21,8 +26,10 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
       const { items } = await api.hits(hit.alertId);
       const mine = items.find((h) => h.screeningId === screeningId);
       if (!mine) throw new ApiError(404, 'hit.not-found', 'hit not found');
-      await api.recordOutcome(mine.id, outcome, t('hit.note'));
+      // The API wants a note: without one typed, the standard note says where it was recorded.
+      await api.recordOutcome(mine.id, outcome, note.trim() || t('hit.note'));
       setRec({ state: 'done', outcome });
+      setNote('');
     } catch (e) {
       setRec({ state: 'failed', detail: e instanceof Error ? e.message : String(e) });
     }
@@ -37,14 +44,33 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
     } else if (e.key === 'Enter' && rec.state === 'pending' && e.target === e.currentTarget) {
       e.preventDefault();
       void record(rec.outcome);
+    } else if (e.key === 'Tab' && !e.shiftKey && rec.state === 'pending' && e.target === e.currentTarget) {
+      // From the confirmation, the next stop is the note rather than the four outcome buttons.
+      e.preventDefault();
+      noteRef.current?.focus();
     } else if (e.key === 'Escape' && rec.state === 'pending') {
       e.preventDefault();
       setRec({ state: 'idle' });
+      cardRef.current?.focus();
+    }
+  };
+
+  const onNoteKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Digits belong to the note here, not to the outcome choice.
+    e.stopPropagation();
+    if (e.key === 'Enter' && rec.state === 'pending') {
+      e.preventDefault();
+      void record(rec.outcome);
+      cardRef.current?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setRec({ state: 'idle' });
+      cardRef.current?.focus();
     }
   };
 
   return (
-    <article className={`card hit ${discreet ? 'discreet' : ''}`} tabIndex={0} aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="hit-card">
+    <article ref={cardRef} className={`card hit ${discreet ? 'discreet' : ''}`} tabIndex={0} aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="hit-card">
       <h3 id={titleId}>
         {discreet ? t('hit.discreet') : t(`hit.kind.${hit.kind}`)}
         {hit.category ? ` · ${hit.category}` : ''}
@@ -97,11 +123,6 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
               <kbd>{i + 1}</kbd> {t(`outcome.${o}`)}
             </button>
           ))}
-          {rec.state === 'pending' && (
-            <button type="button" className="primary" onClick={() => void record(rec.outcome)}>
-              {t('hit.confirmButton')}
-            </button>
-          )}
         </div>
         <p className="outcome-status" role="status" data-testid="outcome-status">
           {rec.state === 'pending' && t('hit.confirm', { outcome: t(`outcome.${rec.outcome}`) })}
@@ -109,6 +130,20 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
           {rec.state === 'done' && t('hit.recorded', { outcome: t(`outcome.${rec.outcome}`) })}
           {rec.state === 'failed' && t('hit.recordFailed', { detail: rec.detail })}
         </p>
+        {rec.state === 'pending' && (
+          <div className="outcome-confirm">
+            <label>
+              {t('hitThread.note')}
+              <input ref={noteRef} type="text" dir="auto" value={note} maxLength={OUTCOME_NOTE_MAX} onChange={(e) => setNote(e.target.value)} onKeyDown={onNoteKeyDown} aria-describedby={`${titleId}-note-help`} data-testid="outcome-note" />
+            </label>
+            <p className="help" id={`${titleId}-note-help`}>
+              {t('hitThread.noteHelp')}
+            </p>
+            <button type="button" className="primary" onClick={() => void record(rec.outcome)}>
+              {t('hit.confirmButton')}
+            </button>
+          </div>
+        )}
       </div>
     </article>
   );

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { Me } from '../../api/client.ts';
+import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
+import { failure } from '../../i18n/labels.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { FormComposer } from './FormComposer.tsx';
+import { FormEntry } from './FormEntry.tsx';
+import { useNow, type HitStream } from './hit-stream.ts';
+
+type Load = { state: 'loading' } | { state: 'ready'; hit: HitDetail } | { state: 'failed'; message: string };
+
+/** One hit and its thread of forms, kept current by the page's event stream. */
+export function HitThread({ id, me, stream, back, navigate }: { id: string; me: Me; stream: HitStream; back: () => void; navigate: (to: string) => void }) {
+  const { t, language } = useI18n();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [announcement, setAnnouncement] = useState('');
+  const now = useNow();
+  const tRef = useRef(t);
+  tRef.current = t;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const hitRef = useRef<HitDetail | null>(null);
+  hitRef.current = load.state === 'ready' ? load.hit : null;
+
+  const fetchHit = useCallback(async () => {
+    try {
+      setLoad({ state: 'ready', hit: await hitsApi.get(id) });
+    } catch (e) {
+      setLoad({ state: 'failed', message: failure(tRef.current, e) });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setLoad({ state: 'loading' });
+    void fetchHit();
+  }, [fetchHit]);
+
+  // A keyboard or screen-reader user lands on the hit, not at the top of the page.
+  const ready = load.state === 'ready';
+  useEffect(() => {
+    if (ready) heading.current?.focus();
+  }, [ready]);
+
+  useEffect(
+    () =>
+      stream.subscribe((type, data) => {
+        if (type !== 'hit.updated' || data.hitId !== id) return;
+        // A form reaches only its addressee, so it comes from the other side of the hit.
+        const hit = hitRef.current;
+        const from = hit ? (hit.owner === me.member ? hit.screeningMember : hit.owner) : '';
+        setAnnouncement(data.form ? tRef.current('hitThread.newForm', { form: data.form, member: from }) : tRef.current('hitThread.updated'));
+        void fetchHit();
+      }),
+    [stream, id, fetchHit, me.member],
+  );
+
+  // Escape goes back to the list, like the alerts page's detail.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select')) return;
+      back();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [back]);
+
+  const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
+  const format = (iso: string) => when.format(new Date(iso));
+
+  const onSent = (form: HitFormView) => {
+    if (load.state !== 'ready') return;
+    // The sender gets no event for its own form: add it now, then read the thread again for the cleared clocks.
+    setLoad({ state: 'ready', hit: { ...load.hit, forms: [...load.hit.forms, form] } });
+    void fetchHit();
+  };
+
+  return (
+    <div className="hit-thread">
+      <p>
+        <a
+          href="/hits"
+          onClick={(e) => {
+            e.preventDefault();
+            back();
+          }}
+        >
+          {t('hitThread.back')}
+        </a>
+      </p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {load.state === 'loading' && <p role="status">{t('common.loading')}</p>}
+      {load.state === 'failed' && (
+        <div role="alert" className="error">
+          <p>{load.message}</p>
+          <button type="button" onClick={() => void fetchHit()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {load.state === 'ready' && (
+        <>
+          <HitSummary hit={load.hit} format={format} headingRef={heading} navigate={navigate} />
+          <section aria-labelledby="thread-title" data-testid="hit-thread">
+            <h2 id="thread-title">{t('hitThread.forms')}</h2>
+            {load.hit.forms.length === 0 ? (
+              <p className="empty">{t('hitThread.noForms')}</p>
+            ) : (
+              <ol className="thread">
+                {load.hit.forms.map((f) => (
+                  <li key={f.id}>
+                    <FormEntry form={f} now={now} format={format} />
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          {me.role === 'bureau' &&
+            (load.hit.owner === load.hit.screeningMember ? (
+              <p className="help">{t('hitThread.ownAlert')}</p>
+            ) : (
+              <FormComposer hitId={load.hit.id} to={me.member === load.hit.owner ? load.hit.screeningMember : load.hit.owner} onSent={onSent} />
+            ))}
+        </>
+      )}
+    </div>
+  );
+}
+
+function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; format: (iso: string) => string; headingRef: RefObject<HTMLHeadingElement | null>; navigate: (to: string) => void }) {
+  const { t } = useI18n();
+  const alertHref = `/alerts?id=${encodeURIComponent(hit.alertId)}`;
+  return (
+    <section className="card hit-summary" aria-labelledby="hit-title" data-testid="hit-summary">
+      <h1 id="hit-title" tabIndex={-1} ref={headingRef}>
+        {t('hitThread.title', { alertId: hit.alertId })}
+      </h1>
+      <dl>
+        <dt>{t('hitThread.alert')}</dt>
+        <dd>
+          <a
+            href={alertHref}
+            dir="ltr"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(alertHref);
+            }}
+          >
+            {hit.alertId}
+          </a>
+        </dd>
+        <dt>{t('hits.when')}</dt>
+        <dd>{format(hit.createdAt)}</dd>
+        <dt>{t('hitThread.owner')}</dt>
+        <dd>{hit.owner}</dd>
+        <dt>{t('hitThread.screeningMember')}</dt>
+        <dd>{hit.screeningMember}</dd>
+        {hit.screenedBy && (
+          <>
+            <dt>{t('hitThread.screenedBy')}</dt>
+            <dd dir="ltr">{hit.screenedBy}</dd>
+          </>
+        )}
+        {hit.score !== undefined && (
+          <>
+            <dt>{t('hit.score')}</dt>
+            <dd>{hit.score.toFixed(2)}</dd>
+          </>
+        )}
+        {hit.action && (
+          <>
+            <dt>{t('hit.action')}</dt>
+            <dd dir="auto">{hit.action}</dd>
+          </>
+        )}
+        <dt>{t('hit.reasons')}</dt>
+        <dd>
+          {hit.reasons.length === 0 ? (
+            t('hitThread.noReasons')
+          ) : (
+            <ul>
+              {hit.reasons.map((r) => (
+                <li key={r} dir="auto">
+                  {r}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('hits.outcome')}</dt>
+        <dd data-testid="hit-outcome">
+          {hit.outcome ? (
+            <>
+              {t('hitThread.outcomeAt', { outcome: t(`outcome.${hit.outcome.outcome}`), at: format(hit.outcome.at) })}
+              {hit.outcome.by ? ` ${t('hitThread.outcomeBy', { who: hit.outcome.by })}` : ''}
+              {hit.outcome.note && (
+                <>
+                  {' · '}
+                  <span dir="auto">{hit.outcome.note}</span>
+                </>
+              )}
+            </>
+          ) : (
+            t('outcome.none')
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}

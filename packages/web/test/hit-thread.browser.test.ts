@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAlert } from '../../server/src/app/create-alert.js';
+import { sendHitForm } from '../../server/src/app/hits/send-hit-form.js';
+import { screen } from '../../server/src/app/screen.js';
+import type { Deps } from '../../server/src/app/deps.js';
+import { hasChromium, setupCtx, startWebApp, type WebApp } from './harness.ts';
+
+/**
+ * Issue 5, hits inbox: two bureaus work on a hit together in its thread of forms, live, and a
+ * thread whose reply is past its deadline is marked overdue in the list and in the thread.
+ */
+const HOUR = 3_600_000;
+
+async function screenDocument(deps: Deps, number: string): Promise<string> {
+  const r = await screen(deps, setupCtx('DEU', 'frontline'), { documents: [{ number, issuingState: 'FRA' }] });
+  return (await deps.db.selectFrom('hits').select('id').where('screening_id', '=', r.screeningId).executeTakeFirstOrThrow()).id;
+}
+
+const stolenPassport = (number: string) => ({ kind: 'document', document: { issuingState: 'FRA', type: 'passport', number, status: 'stolen-issued' }, action: 'Seize the document and contact the FRA bureau.', visibility: { mode: 'all' } });
+
+describe.skipIf(!hasChromium)('hit thread in chromium', () => {
+  let app: WebApp;
+  let freshHit = '';
+  let lateHit = '';
+
+  beforeAll(async () => {
+    app = await startWebApp(async ({ deps, user }) => {
+      await user('fra.bureau', 'FRA', 'bureau');
+      await user('deu.bureau', 'DEU', 'bureau');
+      // A day ago DEU reported a hit with a G form that FRA never answered: 12 hours overdue by now.
+      const realClock = deps.clock;
+      deps.clock = () => new Date(Date.now() - 20 * HOUR);
+      await createAlert(deps, setupCtx('FRA'), stolenPassport('05LATE123'));
+      lateHit = await screenDocument(deps, '05LATE123');
+      await sendHitForm(deps, setupCtx('DEU'), lateHit, { form: 'G', handlingCode: 'H1', text: 'Passport seized at Munich airport yesterday.' });
+      deps.clock = realClock;
+      await createAlert(deps, setupCtx('FRA'), stolenPassport('09FRESH77'));
+      freshHit = await screenDocument(deps, '09FRESH77');
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  const thread = (page: Page) => page.getByTestId('hit-form');
+
+  it('sends a G form with H2 that the owner sees live and answers with an M form; a late reply is marked overdue', async () => {
+    // The screening bureau, in its inbox: the late thread is marked, and the filter keeps it alone.
+    const deu = await app.openAs('deu.bureau', '/hits');
+    await expect.poll(() => deu.getByTestId('hit-row').count()).toBe(2);
+    const lateRow = deu.locator(`tr[data-hit-id="${lateHit}"]`);
+    expect(await lateRow.getByTestId('hit-overdue').textContent()).toContain('Reply overdue');
+    expect(await lateRow.getByTestId('hit-overdue').textContent()).toContain('waiting for FRA');
+    expect(await deu.locator(`tr[data-hit-id="${freshHit}"]`).getByTestId('hit-overdue').textContent()).not.toContain('overdue');
+    await deu.getByLabel('Overdue replies only').check();
+    await expect.poll(() => deu.getByTestId('hit-row').count()).toBe(1);
+    expect(await deu.getByTestId('hit-row').first().getAttribute('data-hit-id')).toBe(lateHit);
+    await deu.getByLabel('Overdue replies only').uncheck();
+    await expect.poll(() => deu.getByTestId('hit-row').count()).toBe(2);
+
+    // The owner bureau has the fresh hit's thread open.
+    const fra = await app.openAs('fra.bureau', `/hits?id=${freshHit}`);
+    await fra.getByText('No form has been sent on this hit yet.').waitFor();
+    await fra.getByTestId('live').getByText('Live').waitFor();
+
+    // DEU opens the fresh hit from its inbox by keyboard: focus the row, Enter.
+    await deu.locator(`tr[data-hit-id="${freshHit}"]`).focus();
+    await deu.keyboard.press('Enter');
+    await deu.getByTestId('hit-summary').waitFor();
+    expect(new URL(deu.url()).search).toBe(`?id=${freshHit}`);
+    expect(await deu.getByTestId('hit-summary').textContent()).toContain('Screening member');
+
+    // The browser refuses an empty form before anything is sent.
+    await deu.getByRole('button', { name: 'Send the form' }).click();
+    await deu.getByText('Required.').waitFor();
+
+    // A G form under handling code H2.
+    await deu.getByLabel('G · Hit report').check();
+    await deu.getByLabel('Handling code').selectOption('H2');
+    await deu.getByLabel('Source reliability (optional)').selectOption('B');
+    await deu.getByLabel('Text', { exact: true }).fill('Holder questioned at Frankfurt airport; the passport is held here.');
+    await deu.getByRole('button', { name: 'Send the form' }).click();
+    await expect.poll(() => deu.getByTestId('form-status').textContent()).toContain('G form sent to FRA');
+    await expect.poll(() => thread(deu).count()).toBe(1);
+    expect(await thread(deu).first().textContent()).toContain('Reply due from FRA');
+
+    // FRA sees it arrive without reloading, with the handling code in words.
+    await expect.poll(() => thread(fra).count(), { timeout: 10_000 }).toBe(1);
+    const g = thread(fra).first();
+    expect(await g.textContent()).toContain('G · Hit report');
+    expect(await g.getByTestId('form-handling').textContent()).toContain('H2: not to be passed on');
+    expect(await g.textContent()).toContain('Holder questioned at Frankfurt airport');
+
+    // FRA answers with an M form; DEU sees it live and its G form is answered.
+    await fra.getByLabel('M · Other information').check();
+    await fra.getByLabel('Text', { exact: true }).fill('Thank you. Please send the passport to the FRA bureau.');
+    await fra.getByRole('button', { name: 'Send the form' }).click();
+    await expect.poll(() => thread(fra).count()).toBe(2);
+    await expect.poll(() => thread(deu).count(), { timeout: 10_000 }).toBe(2);
+    expect(await thread(deu).nth(1).textContent()).toContain('M · Other information');
+    expect(await thread(deu).nth(1).textContent()).toContain('From FRA to DEU');
+    await expect.poll(() => thread(deu).first().textContent()).toContain('Answered');
+    await app.shot(deu, 'hit-thread');
+
+    // Back to the inbox (Escape), then the late thread: its G form is marked overdue.
+    await deu.locator('body').click();
+    await deu.keyboard.press('Escape');
+    await deu.getByTestId('hits-table').waitFor();
+    await deu.locator(`tr[data-hit-id="${lateHit}"]`).click();
+    await thread(deu).first().waitFor();
+    expect(await thread(deu).first().getByTestId('form-overdue').textContent()).toBe('Overdue');
+    expect(await thread(deu).first().textContent()).toContain('The reply from FRA was due');
+    await app.shot(deu, 'hit-thread-overdue');
+
+    expect(app.consoleErrors).toEqual([]);
+  }, 60_000);
+});
