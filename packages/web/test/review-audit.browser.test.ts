@@ -23,6 +23,7 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     app = await startWebApp(async ({ deps, user }) => {
       await user('ipo.reviewer', 'IPO', 'reviewer');
       await user('ipo.auditor', 'IPO', 'auditor');
+      await user('fra.auditor', 'FRA', 'auditor');
       // Oldest first: the flagged alert is submitted before the ordinary one.
       await createAlert(deps, setupCtx('FRA'), arrest('PETROV', 'Иван Петров', 'Sedition: organising dissident meetings'));
       await createAlert(deps, setupCtx('FRA'), arrest('LEBRUN', undefined, 'Armed robbery of a bank'));
@@ -89,6 +90,19 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     await auditor.getByTestId('audit-verify').click();
     await expect.poll(() => auditor.getByTestId('audit-verify-result').textContent()).toMatch(/The chain is intact: \d+ entries checked/);
     await app.shot(auditor, 'audit-verified');
+
+    // In Arabic the page reads right to left and still says the chain is intact.
+    await auditor.getByTestId('language').selectOption('ar');
+    expect(await auditor.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await auditor.getByRole('button', { name: 'التحقق من السلسلة' }).click();
+    await expect.poll(() => auditor.getByTestId('audit-verify-result').textContent()).toContain('السلسلة سليمة');
+    await app.shot(auditor, 'audit-ar');
+
+    // A member's auditor learns that the chain is intact, and no count of others' entries.
+    const member = await app.openAs('fra.auditor', '/audit');
+    await member.getByTestId('audit-verify').click();
+    await expect.poll(() => member.getByTestId('audit-verify-result').textContent()).toContain('The chain is intact: no entry has been altered');
+    expect(await member.getByTestId('audit-verify-result').textContent()).not.toMatch(/\d+ entries/);
 
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);

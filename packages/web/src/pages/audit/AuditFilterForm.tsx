@@ -30,6 +30,31 @@ export function toFilters(f: FilterForm): AuditFilters {
   return { ...rest, from: fromDay ? dayStart(fromDay) : '', to: toDay ? dayStart(toDay, 1) : '' };
 }
 
+interface TextFilterProps {
+  name: string;
+  label: string;
+  help: string;
+  value: string;
+  maxLength: number;
+  list?: string;
+  onChange: (e: { target: { value: string } }) => void;
+}
+
+/** A free-text filter; its example stays visible under it (a placeholder would vanish as one types). */
+function TextFilter({ name, label, help, value, maxLength, list, onChange }: TextFilterProps) {
+  const id = `audit-filter-${name}`;
+  return (
+    <div className="audit-field">
+      <label htmlFor={id}>{label}</label>
+      {/* Codes and identifiers are Latin and read left to right in every language. */}
+      <input id={id} name={name} value={value} maxLength={maxLength} list={list} dir="ltr" aria-describedby={`${id}-help`} onChange={onChange} />
+      <span id={`${id}-help`} className="help">
+        {help}
+      </span>
+    </div>
+  );
+}
+
 interface Props {
   initial: FilterForm;
   onApply: (f: FilterForm) => void;
@@ -58,27 +83,15 @@ export function AuditFilterForm({ initial, onApply }: Props) {
     <form className="card audit-filters" role="search" aria-labelledby="audit-filters-title" onSubmit={submit} data-testid="audit-filters">
       <h2 id="audit-filters-title">{t('audit.filters')}</h2>
       <div className="audit-filter-grid">
-        <label>
-          {t('audit.action')}
-          <input name="action" list="audit-actions" value={form.action} maxLength={60} placeholder={t('audit.actionHelp')} dir="ltr" onChange={set('action')} />
-          <datalist id="audit-actions">
-            {ACTIONS.map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-        </label>
-        <label>
-          {t('audit.member')}
-          <input name="member" value={form.member} maxLength={3} placeholder={t('audit.memberHelp')} pattern="[A-Za-z]{3}" dir="ltr" onChange={set('member')} />
-        </label>
-        <label>
-          {t('audit.credential')}
-          <input name="credential" value={form.credential} maxLength={60} placeholder={t('audit.credentialHelp')} dir="ltr" onChange={set('credential')} />
-        </label>
-        <label>
-          {t('audit.target')}
-          <input name="target" value={form.target} maxLength={200} placeholder={t('audit.targetHelp')} dir="ltr" onChange={set('target')} />
-        </label>
+        <TextFilter name="action" label={t('audit.action')} help={t('audit.actionHelp')} value={form.action} maxLength={60} list="audit-actions" onChange={set('action')} />
+        <datalist id="audit-actions">
+          {ACTIONS.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <TextFilter name="member" label={t('audit.member')} help={t('audit.memberHelp')} value={form.member} maxLength={3} onChange={set('member')} />
+        <TextFilter name="credential" label={t('audit.credential')} help={t('audit.credentialHelp')} value={form.credential} maxLength={60} onChange={set('credential')} />
+        <TextFilter name="target" label={t('audit.target')} help={t('audit.targetHelp')} value={form.target} maxLength={200} onChange={set('target')} />
         <label>
           {t('audit.result')}
           <select name="result" value={form.result} onChange={set('result')}>
