@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { dashboardApi, type DashboardStats } from '../api/dashboard.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { failure } from '../i18n/labels.ts';
+import type { PageProps } from '../routes.ts';
+import { CountsTable } from './dashboard/CountsTable.tsx';
+import { HitsChart } from './dashboard/HitsChart.tsx';
+import { HitsMap } from './dashboard/HitsMap.tsx';
+import { OverdueList } from './dashboard/OverdueList.tsx';
+import './dashboard.css';
+
+const PERIODS = [7, 30, 90, 365] as const;
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; stats: DashboardStats; refreshing: boolean }
+  | { state: 'failed'; message: string };
+
+/** The member's figures at a glance: read-only, refreshed on demand. */
+export function DashboardPage({ me, navigate }: PageProps) {
+  const { t, language } = useI18n();
+  const [days, setDays] = useState<number>(30);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  // Only the latest request may set the state: a slow answer for an old period must not win.
+  const latest = useRef(0);
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  const fetchStats = useCallback(async (period: number) => {
+    const mine = ++latest.current;
+    // Figures already shown stay on screen while new ones load.
+    setLoad((l) => (l.state === 'ready' ? { ...l, refreshing: true } : { state: 'loading' }));
+    try {
+      const stats = await dashboardApi.stats(period);
+      if (mine === latest.current) setLoad({ state: 'ready', stats, refreshing: false });
+    } catch (e) {
+      if (mine === latest.current) setLoad({ state: 'failed', message: failure(tRef.current, e) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void fetchStats(days);
+  }, [days, fetchStats]);
+
+  const busy = load.state === 'loading' || (load.state === 'ready' && load.refreshing);
+  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  return (
+    <div className="dashboard">
+      <h1>{t('dashboard.title')}</h1>
+      <p className="help">{t('dashboard.intro', { member: me.member })}</p>
+      <div className="dashboard-toolbar">
+        <label>
+          {t('dashboard.period')}
+          <select value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="dashboard-period">
+            {PERIODS.map((d) => (
+              <option key={d} value={d}>
+                {t('dashboard.lastDays', { days: d })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void fetchStats(days)} disabled={busy}>
+          {t('dashboard.refresh')}
+        </button>
+        <p role="status" className="status" data-testid="dashboard-status">
+          {busy ? (load.state === 'loading' ? t('common.loading') : t('dashboard.refreshing')) : load.state === 'ready' ? t('dashboard.updatedAt', { time: when.format(new Date(load.stats.at)) }) : ''}
+        </p>
+      </div>
+
+      {load.state === 'failed' && (
+        <div role="alert" className="card error" data-testid="dashboard-error">
+          <p>{t('dashboard.failed', { detail: load.message })}</p>
+          <button type="button" onClick={() => void fetchStats(days)}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+
+      {load.state === 'ready' && <Figures stats={load.stats} canOpenHits={me.role === 'bureau'} navigate={navigate} />}
+    </div>
+  );
+}
+
+function Figures({ stats, canOpenHits, navigate }: { stats: DashboardStats; canOpenHits: boolean; navigate: (to: string) => void }) {
+  const { t, language } = useI18n();
+  const number = new Intl.NumberFormat(language);
+  const { totals } = stats.hits;
+  const anyHits = totals.onOurAlerts + totals.byOurScreening > 0;
+  return (
+    <>
+      <CountsTable id="counts-own" title={t('dashboard.alerts.own')} counts={stats.alerts.own} navigate={navigate} />
+      <CountsTable id="counts-visible" title={t('dashboard.alerts.visible')} counts={stats.alerts.visible} navigate={navigate} />
+
+      <section className="card" aria-labelledby="hits-title" data-testid="hits-section">
+        <h2 id="hits-title">{t('dashboard.hits.title')}</h2>
+        {anyHits ? (
+          <>
+            <p data-testid="hits-totals">
+              {t('dashboard.hits.totals', { days: stats.days, onOurAlerts: number.format(totals.onOurAlerts), byOurScreening: number.format(totals.byOurScreening) })}
+            </p>
+            <HitsChart perDay={stats.hits.perDay} days={stats.days} />
+          </>
+        ) : (
+          <p className="empty" data-testid="hits-empty">
+            {t('dashboard.hits.empty', { days: stats.days })}
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="map-title" data-testid="map-section">
+        <h2 id="map-title">{t('dashboard.map.title')}</h2>
+        <HitsMap byCountry={stats.hits.byCountry} days={stats.days} />
+      </section>
+
+      <section className="card" aria-labelledby="overdue-title" data-testid="overdue-section">
+        <h2 id="overdue-title">{t('dashboard.overdue.title')}</h2>
+        <OverdueList items={stats.overdue.items} total={stats.overdue.total} canOpenHits={canOpenHits} navigate={navigate} />
+      </section>
+    </>
+  );
+}
