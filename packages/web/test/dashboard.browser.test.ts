@@ -85,7 +85,7 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     await page.context().close();
   }, 60_000);
 
-  it('tells a member without hits so, in Arabic from right to left', async () => {
+  it('tells a member without hits so, explains a failed request, and reads right to left in Arabic', async () => {
     const page = await app.openAs('ita.analyst', '/dashboard');
     await page.getByTestId('hits-empty').waitFor();
     expect(await page.getByTestId('hits-empty').textContent()).toBe('No hits in the last 30 days.');
@@ -93,6 +93,18 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     // ITA sees FRA's alerts (visible to all) but owns none.
     expect(await page.getByTestId('counts-visible-total').textContent()).toBe('2');
     expect(await page.getByTestId('counts-own').textContent()).toContain('No alerts.');
+
+    // A refused request shows the server's own explanation and a way to try again; the figures come back.
+    await page.route('**/api/v1/stats?*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ status: 503, code: 'unavailable', title: 'unavailable', detail: 'The database is being maintained.' }) }),
+    );
+    app.expectError = /status of 503/;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => page.getByTestId('dashboard-error').textContent()).toContain('The figures could not be loaded: The database is being maintained.');
+    app.expectError = null;
+    await page.unroute('**/api/v1/stats?*');
+    await page.getByTestId('dashboard-error').getByRole('button', { name: 'Try again' }).click();
+    await page.getByTestId('hits-empty').waitFor();
 
     await page.getByTestId('language').selectOption('ar');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
