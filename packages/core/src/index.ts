@@ -22,3 +22,4 @@ export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate
 export * from './screening/screen-query.js';
 export * from './cooperation/index.js';
 export * from './review/index.js';
+export * from './paxlst/index.js';
