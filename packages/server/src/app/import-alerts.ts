@@ -26,7 +26,7 @@ export async function requireActiveMember(deps: Deps, code: string): Promise<voi
   if (member.status !== 'active') throw new DomainError('forbidden', 'member.suspended', `member ${code} is suspended`);
 }
 
-type Parsed = { line: number; input: AlertInput } | { line: number; reason: string };
+export type Parsed = { line: number; input: AlertInput } | { line: number; reason: string };
 
 /** Parses one JSON line into an alert body, or says exactly why not. Never throws. */
 export function parseImportLine(text: string, line: number): Parsed | null {
@@ -38,6 +38,11 @@ export function parseImportLine(text: string, line: number): Parsed | null {
   } catch (e) {
     return { line, reason: `not JSON: ${(e as Error).message}` };
   }
+  return validateImportBody(json, line);
+}
+
+/** An alert body from any import format, checked by the API's own schema; a refusal names the field. */
+export function validateImportBody(json: unknown, line: number): Parsed {
   const result = alertInputSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];

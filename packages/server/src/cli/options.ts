@@ -6,3 +6,18 @@ export function memberCode(value: string): string {
   if (!/^[A-Z]{3}$/.test(v)) throw new InvalidArgumentError('a three-letter member code');
   return v;
 }
+
+/** Commander parser for a comma-separated list of member codes. */
+export function memberList(value: string): string[] {
+  const codes = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  if (codes.length === 0) throw new InvalidArgumentError('one or more three-letter member codes, comma-separated');
+  return codes.map(memberCode);
+}
+
+/** Commander parser for a value from a fixed list, naming the list when it is not one of them. */
+export function oneOf<T extends string>(values: readonly T[]): (value: string) => T {
+  return (value) => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${values.join(', ')}`);
+    return value as T;
+  };
+}

@@ -1,14 +1,14 @@
-import { createReadStream } from 'node:fs';
-import { ALERT_KINDS, ALERT_STATUSES } from '@crosscheck/core';
+import { ALERT_KINDS, ALERT_STATUSES, PERSON_CATEGORIES } from '@crosscheck/core';
 import { InvalidArgumentError, type Command } from 'commander';
-import { memberCode } from '../options.js';
+import { memberCode, memberList, oneOf } from '../options.js';
 import { exportAlerts } from '../../app/export-alerts.js';
-import { importAlertBatch, MAX_IMPORT_LINE_BYTES, parseImportLine, type ImportReport } from '../../app/import-alerts.js';
+import { importAlertBatch, type ImportReport, type Parsed } from '../../app/import-alerts.js';
+import { EXPORT_FORMATS, exportLines, type ExportFormat } from '../../formats/export-formats.js';
+import { IMPORT_FORMATS, importSource, readMapping, type ImportFormat } from '../import-sources.js';
 import { verifyAuditChain } from '../../store/audit-repo.js';
 import { openDatabase } from '../../store/database.js';
 import { requireActiveMember } from '../../app/import-alerts.js';
 import { cliCtx, configFrom, requireExistingDatabase, withDeps, type DbOption } from '../context.js';
-import { readLines } from '../read-lines.js';
 
 const positive = (value: string): number => {
   const n = Number(value);
@@ -20,26 +20,37 @@ export function dataCommands(program: Command): void {
   const alerts = program.command('alerts').description('bulk alert data');
   alerts
     .command('import <file>')
-    .description('import alerts from JSON lines (one alert body per line, as POST /api/v1/alerts); "-" reads standard input')
+    .description('import alerts: JSON lines (one alert body per line, as POST /api/v1/alerts), FollowTheMoney entities or CSV with a column mapping (docs/formats.md); "-" reads standard input')
     .requiredOption('--member <code>', 'the member that owns the imported alerts (acting as its bureau)', memberCode)
+    .option('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}`, oneOf(IMPORT_FORMATS), 'json')
+    .option('--map <file>', 'CSV: the JSON column mapping')
+    .option('--category <category>', 'FollowTheMoney: category of persons whose data gives none', oneOf(PERSON_CATEGORIES), 'warning')
+    .option('--visible-to <codes>', 'FollowTheMoney: members that may see the alerts (comma-separated; default all)', memberList)
     .option('--batch <n>', 'lines per transaction', positive, 500)
     .option('--db <path>', 'SQLite file')
-    .action((file: string, o: DbOption & { member: string; batch: number }) =>
+    .action((file: string, o: DbOption & { member: string; batch: number; format: ImportFormat; map?: string; category: (typeof PERSON_CATEGORIES)[number]; visibleTo?: string[] }) =>
       withDeps(o, async (deps) => {
         await requireActiveMember(deps, o.member);
+        // A bad mapping is found before any row goes in.
+        if (o.format === 'csv') readMapping(o.map);
         const ctx = cliCtx(o.member, 'bureau');
         const report: ImportReport = { imported: 0, rejected: [] };
-        const input = file === '-' ? process.stdin : createReadStream(file);
         const showProgress = process.stderr.isTTY === true;
-        let batch: NonNullable<ReturnType<typeof parseImportLine>>[] = [];
+        let batch: Parsed[] = [];
         const flush = async (): Promise<void> => {
           await importAlertBatch(deps, ctx, batch, report);
           batch = [];
           if (showProgress) process.stderr.write(`\rimported ${report.imported}, rejected ${report.rejected.length}`);
         };
-        for await (const line of readLines(input, MAX_IMPORT_LINE_BYTES)) {
-          const parsed = line.tooLong ? { line: line.number, reason: `line longer than ${MAX_IMPORT_LINE_BYTES} bytes` } : parseImportLine(line.text, line.number);
-          if (parsed) batch.push(parsed);
+        const source = importSource(file, {
+          format: o.format,
+          ...(o.map ? { map: o.map } : {}),
+          category: o.category,
+          visibility: o.visibleTo ? { mode: 'only', members: o.visibleTo } : { mode: 'all' },
+          notice: (text) => process.stderr.write(`${text}\n`),
+        });
+        for await (const parsed of source) {
+          batch.push(parsed);
           if (batch.length >= o.batch) await flush();
         }
         await flush();
@@ -51,18 +62,19 @@ export function dataCommands(program: Command): void {
     );
   alerts
     .command('export')
-    .description('write every alert the member may see as JSON lines on standard output')
+    .description('write every alert the member may see as JSON lines on standard output: crosscheck alerts or FollowTheMoney entities')
     .requiredOption('--member <code>', 'export as this member (its bureau sees what it may see)', memberCode)
+    .option('--format <format>', `one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, oneOf(Object.keys(EXPORT_FORMATS) as ExportFormat[]), 'json')
     .option('--status <status>', `only ${ALERT_STATUSES.join(', ')}`)
     .option('--kind <kind>', `only ${ALERT_KINDS.join(', ')}`)
     .option('--db <path>', 'SQLite file')
-    .action((o: DbOption & { member: string; status?: string; kind?: string }) =>
+    .action((o: DbOption & { member: string; status?: string; kind?: string; format: ExportFormat }) =>
       withDeps(o, async (deps) => {
         await requireActiveMember(deps, o.member);
         if (o.status !== undefined && !(ALERT_STATUSES as readonly string[]).includes(o.status)) throw new InvalidArgumentError(`--status must be one of ${ALERT_STATUSES.join(', ')}`);
         if (o.kind !== undefined && !(ALERT_KINDS as readonly string[]).includes(o.kind)) throw new InvalidArgumentError(`--kind must be one of ${ALERT_KINDS.join(', ')}`);
         const count = await exportAlerts(deps, cliCtx(o.member, 'bureau'), { ...(o.status ? { status: o.status } : {}), ...(o.kind ? { kind: o.kind } : {}) }, (a) =>
-          process.stdout.write(`${JSON.stringify(a)}\n`),
+          process.stdout.write(exportLines(o.format, a)),
         );
         process.stderr.write(`exported ${count}\n`);
       }),

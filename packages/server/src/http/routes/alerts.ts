@@ -1,5 +1,6 @@
 import { alertInputSchema, alertPatchSchema, cancelInputSchema } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
+import { EXPORT_FORMATS, exportLines, type ExportFormat } from '../../formats/export-formats.js';
 import { alertHistory } from '../../app/alert-history.js';
 import { cancelAlert } from '../../app/cancel-alert.js';
 import { createAlert } from '../../app/create-alert.js';
@@ -24,12 +25,24 @@ export function alertRoutes(app: FastifyInstance, deps: Deps): void {
     listAlerts(deps, await resolveCtx(deps, req), req.query),
   );
 
-  app.get('/api/v1/alerts/export', { schema: { tags, summary: 'Every alert you may see, as JSON lines', response: errors } }, async (req, reply) => {
-    const ctx = await resolveCtx(deps, req);
-    const lines: string[] = [];
-    await exportAlerts(deps, ctx, {}, (a) => lines.push(JSON.stringify(a)));
-    return reply.type('application/x-ndjson').send(lines.length > 0 ? `${lines.join('\n')}\n` : '');
-  });
+  app.get(
+    '/api/v1/alerts/export',
+    {
+      schema: {
+        tags,
+        summary: 'Every alert you may see, as JSON lines: crosscheck alerts (format=json, the default) or FollowTheMoney entities (format=ftm, see docs/formats.md)',
+        querystring: { type: 'object', properties: { format: { type: 'string', enum: Object.keys(EXPORT_FORMATS) } }, additionalProperties: false },
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const ctx = await resolveCtx(deps, req);
+      const format = (req.query as { format?: ExportFormat }).format ?? 'json';
+      const lines: string[] = [];
+      await exportAlerts(deps, ctx, {}, (a) => lines.push(exportLines(format, a)));
+      return reply.type('application/x-ndjson').send(lines.join(''));
+    },
+  );
 
   app.get('/api/v1/alerts/:id', { schema: { tags, summary: 'One alert (404 when it does not exist or is hidden from you: under review for another member, hidden from the frontline for a frontline user); the owner sees every territory `flags`, a flagging member its own `flag`', params: idParam, response: errors } }, async (req) =>
     getAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
