@@ -56,4 +56,21 @@ describe.each(ENGINES)('hits over HTTP on %s', (engine) => {
     expect(seen.forms.map((f: { form: string; from: string }) => `${f.form}:${f.from}`)).toEqual(['G:DEU', 'M:FRA']);
     expect(seen).not.toHaveProperty('screenedBy');
   });
+
+  it('pages the inbox with a cursor, and gives the frontline no thread on a discreet check', async () => {
+    await createAlert(h.t.deps, as('FRA'), { kind: 'person', category: 'discreet-check', person: { names: [{ family: 'KOWALSKI', given: 'JAN' }], birthDate: '1975-04-03' }, visibility: { mode: 'all' } });
+    const r = await screen(h.t.deps, as('DEU', 'frontline'), { person: { names: ['Jan Kowalski'], birthDate: '1975-04-03' } });
+    const discreetHit = (await h.t.deps.db.selectFrom('hits').select('id').where('screening_id', '=', r.screeningId).executeTakeFirstOrThrow()).id;
+    expect((await call(h.key('DEU'), 'POST', `/api/v1/hits/${discreetHit}/forms`, { form: 'G', handlingCode: 'H3', text: 'Seen at Frankfurt, not approached.' })).statusCode).toBe(201);
+
+    const first = (await call(h.key('FRA'), 'GET', '/api/v1/hits?limit=1')).json();
+    expect(first.items.map((i: { id: string }) => i.id)).toEqual([discreetHit]);
+    const second = (await call(h.key('FRA'), 'GET', `/api/v1/hits?limit=1&after=${first.next}`)).json();
+    expect(second).toMatchObject({ items: [{ id: hitId }], next: null });
+
+    expect((await call(h.key('DEU'), 'GET', `/api/v1/hits/${discreetHit}`)).json().forms.map((f: { form: string; handlingCode: string }) => f.form + f.handlingCode)).toEqual(['GH3']);
+    const desk = (await call(h.key('DEU', 'frontline'), 'GET', `/api/v1/hits/${discreetHit}`)).json();
+    expect(desk).toMatchObject({ reasons: [], forms: [], outcome: null });
+    expect(desk).not.toHaveProperty('score');
+  });
 });
