@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     app = await startWebApp(async ({ deps, user }) => {
       await user('fra.bureau', 'FRA', 'bureau');
       await user('deu.bureau', 'DEU', 'bureau');
+      await user('deu.frontline', 'DEU', 'frontline');
       // A day ago DEU reported a hit with a G form that FRA never answered: 12 hours overdue by now.
       const realClock = deps.clock;
       deps.clock = () => new Date(Date.now() - 20 * HOUR);
@@ -46,7 +47,7 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
 
   const thread = (page: Page) => page.getByTestId('hit-form');
 
-  it('sends a G form with H2 that the owner sees live and answers with an M form; a late reply is marked overdue', async () => {
+  it('sends a G form with H2 that the owner sees live and answers with an M form; a late reply is marked overdue; an outcome note from the border reaches the owner live', async () => {
     // The screening bureau, in its inbox: the late thread is marked, and the filter keeps it alone.
     const deu = await app.openAs('deu.bureau', '/hits');
     await expect.poll(() => deu.getByTestId('hit-row').count()).toBe(2);
@@ -113,6 +114,29 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     expect(await thread(deu).first().getByTestId('form-overdue').textContent()).toBe('Overdue');
     expect(await thread(deu).first().textContent()).toContain('The reply from FRA was due');
     await app.shot(deu, 'hit-thread-overdue');
+
+    // At the border the passport is checked again; the officer records the outcome with a note:
+    // 3 (action taken), Tab to the note, type it, Enter.
+    const front = await app.openAs('deu.frontline', '/screen');
+    await front.locator('input[name="documentNumber"]').fill('09FRESH77');
+    await front.locator('input[name="issuingState"]').fill('FRA');
+    await front.getByRole('button', { name: 'Screen' }).click();
+    const card = front.getByTestId('hit-card').first();
+    await card.waitFor();
+    await card.focus();
+    await front.keyboard.press('3');
+    await front.keyboard.press('Tab');
+    expect(await front.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('outcome-note');
+    await front.keyboard.type('Passport seized; holder released.');
+    await front.keyboard.press('Enter');
+    await expect.poll(() => front.getByTestId('outcome-status').first().textContent()).toContain('Outcome recorded: Action taken');
+
+    // The owner bureau, in its inbox, gets the new hit live with its outcome, and reads the note in its thread.
+    await fra.getByRole('link', { name: 'Back to the inbox' }).click();
+    await expect.poll(() => fra.getByTestId('hit-row').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => fra.getByTestId('hit-row').first().textContent(), { timeout: 10_000 }).toContain('Action taken');
+    await fra.getByTestId('hit-row').first().click();
+    await expect.poll(() => fra.getByTestId('hit-outcome').textContent()).toContain('Passport seized; holder released.');
 
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
