@@ -65,12 +65,21 @@ describe.skipIf(!hasChromium)('identity links in chromium', () => {
     expect(await details.textContent()).toContain('Decided by ESP');
     expect(await details.textContent()).toContain('Russian spelling');
 
-    // The graph's own hit nodes: ESP screened the man, so the alert shows that hit.
+    // ESP screened the man once: both alerts count that hit (the graph draws it as a node).
+    expect((await details.textContent())?.match(/Hits your bureau is party to: 1/g)).toHaveLength(2);
     await page.getByTestId('links-filter').selectOption('white');
     await expect.poll(() => row.count()).toBe(1);
     await app.shot(page, 'links-graph');
     await page.getByTestId('links-filter').selectOption('yellow');
     await page.getByText('No identity link to show.').waitFor();
+
+    // In Arabic the page runs right to left, the Cyrillic name keeps its own direction.
+    await page.getByTestId('links-filter').selectOption('');
+    await row.waitFor();
+    await page.getByTestId('language').selectOption('ar');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => row.textContent()).toContain('أبيض');
+    await app.shot(page, 'links-graph-ar');
 
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);

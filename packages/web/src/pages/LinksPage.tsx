@@ -39,6 +39,8 @@ export function LinksPage({ navigate }: PageProps) {
   const graph = load.state === 'ready' ? load.graph : null;
   const links = useMemo(() => (graph ? graph.edges.flatMap((e) => (e.type === 'link' && e.link ? [e.link] : [])) : []), [graph]);
 
+  const hitCounts = useMemo(() => new Map(graph ? graph.nodes.flatMap((n) => (n.type === 'alert' ? [[n.alertId, n.hitCount] as const] : [])) : []), [graph]);
+
   const selection: Selection = useMemo(() => {
     if (!graph || !selected) return null;
     const edge = graph.edges.find((e) => e.id === selected);
@@ -94,7 +96,7 @@ export function LinksPage({ navigate }: PageProps) {
               <LinkList links={links} selected={selected} onSelect={setSelected} />
             </section>
           </div>
-          <DetailsPanel selection={selection} navigate={navigate} onDecided={onDecided} />
+          <DetailsPanel selection={selection} hitCounts={hitCounts} navigate={navigate} onDecided={onDecided} />
         </div>
       )}
     </div>

@@ -7,13 +7,13 @@ import { basisText, ColorName } from './LinkList.tsx';
 export type Selection = { type: 'link'; link: LinkView } | { type: 'node'; node: GraphNode } | null;
 
 /** The side panel: what the selected link or node is, and for a link, the decision. */
-export function DetailsPanel({ selection, navigate, onDecided }: { selection: Selection; navigate: (to: string) => void; onDecided: (link: LinkView) => void }) {
+export function DetailsPanel({ selection, hitCounts, navigate, onDecided }: { selection: Selection; hitCounts: Map<string, number>; navigate: (to: string) => void; onDecided: (link: LinkView) => void }) {
   const { t } = useI18n();
   return (
     <aside className="card link-details" aria-labelledby="link-details-title" data-testid="link-details">
       <h2 id="link-details-title">{t('links.details')}</h2>
       {selection === null && <p className="empty">{t('links.nothingSelected')}</p>}
-      {selection?.type === 'link' && <LinkDetails link={selection.link} navigate={navigate} onDecided={onDecided} />}
+      {selection?.type === 'link' && <LinkDetails link={selection.link} hitCounts={hitCounts} navigate={navigate} onDecided={onDecided} />}
       {selection?.type === 'node' && selection.node.type === 'alert' && <AlertDetails node={selection.node} navigate={navigate} />}
       {selection?.type === 'node' && selection.node.type === 'document' && <DocumentDetails node={selection.node} />}
       {selection?.type === 'node' && selection.node.type === 'hit' && <HitDetails node={selection.node} />}
@@ -43,7 +43,7 @@ function AlertLink({ id, text, navigate }: { id: string; text: string; navigate:
   );
 }
 
-function LinkDetails({ link, navigate, onDecided }: { link: LinkView; navigate: (to: string) => void; onDecided: (link: LinkView) => void }) {
+function LinkDetails({ link, hitCounts, navigate, onDecided }: { link: LinkView; hitCounts: Map<string, number>; navigate: (to: string) => void; onDecided: (link: LinkView) => void }) {
   const { t } = useI18n();
   const format = useFormat();
   return (
@@ -58,6 +58,11 @@ function LinkDetails({ link, navigate, onDecided }: { link: LinkView; navigate: 
         {link.alerts.map((a) => (
           <li key={a.id}>
             {label(t, 'hit.kind', a.kind)} · {a.owner} · <AlertLink id={a.id} text={a.label} navigate={navigate} />
+            {/* What the graph shows as hit nodes, said here for those who do not use the canvas. */}
+            <span className="meta">
+              {' · '}
+              {t('links.hitCount')}: {hitCounts.get(a.id) ?? 0}
+            </span>
           </li>
         ))}
       </ul>
