@@ -1,8 +1,16 @@
 import type { AlertKind, AlertStatus } from '@crosscheck/core';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type AlertItem, type AlertVersion } from '../api/client.ts';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, ApiError, type AlertItem, type AlertVersion, type Me } from '../api/client.ts';
 import { failure, label } from '../i18n/labels.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import type { PageProps } from '../routes.ts';
+import { PhotoPanel } from './alert-editor/PhotoPanel.tsx';
+import './alerts.css';
+
+// The editor and the cancel form validate with the core's zod schemas: loaded only when a bureau
+// opens them, so reading alerts (every role) does not download zod.
+const AlertEditor = lazy(() => import('./alert-editor/AlertEditor.tsx').then((m) => ({ default: m.AlertEditor })));
+const CancelAlert = lazy(() => import('./alert-editor/CancelAlert.tsx').then((m) => ({ default: m.CancelAlert })));
 
 const PAGE_SIZE = 25;
 // Core's ALERT_KINDS / ALERT_STATUSES, restated: importing values from the core barrel would bring
@@ -40,7 +48,7 @@ function StatusText({ status, reason }: { status: string; reason?: string | null
   return (
     <span className={`alert-status ${status}`}>
       {label(t, 'alertStatus', status)}
-      {status === 'rejected' && reason ? (
+      {(status === 'rejected' || status === 'cancelled') && reason ? (
         <>
           {': '}
           <span dir="auto">{reason}</span>
@@ -50,14 +58,29 @@ function StatusText({ status, reason }: { status: string; reason?: string | null
   );
 }
 
-/** Search the alerts the caller may see, open one, read its history. */
-export function AlertsPage() {
+/** The sub-view the address asks for: `?new=person`, `?edit=ID`, `?id=ID`, or the list. */
+type View = { view: 'list' } | { view: 'new'; kind: AlertKind } | { view: 'edit'; id: string } | { view: 'detail'; id: string; saved: boolean };
+function viewOf(search: string, me: Me): View {
+  const q = new URLSearchParams(search);
+  const kind = q.get('new');
+  const bureau = me.role === 'bureau';
+  if (bureau && kind && (ALERT_KINDS as readonly string[]).includes(kind)) return { view: 'new', kind: kind as AlertKind };
+  const edit = q.get('edit');
+  if (bureau && edit) return { view: 'edit', id: edit };
+  const id = q.get('id');
+  if (id) return { view: 'detail', id, saved: q.get('saved') === '1' };
+  return { view: 'list' };
+}
+
+/** Search the alerts the caller may see, open one, read its history; bureaus publish, edit and cancel their own. */
+export function AlertsPage({ me, navigate, search }: PageProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<Search>({ text: '', kind: '', status: '' });
   const [searched, setSearched] = useState<Search>(form);
   const [results, setResults] = useState<Results>({ state: 'idle' });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const current = viewOf(search, me);
   const lastOpened = useRef<string | null>(null);
+  const seenView = useRef(current.view);
   const tRef = useRef(t);
   tRef.current = t;
 
@@ -79,21 +102,44 @@ export function AlertsPage() {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     setSearched(form);
-    setOpenId(null);
     void run(form);
   };
 
-  // Back from a detail, focus returns to the row it was opened from.
+  // Back on the list after an alert was opened (and perhaps edited or cancelled): the results are
+  // fetched again, and focus returns to the row it was opened from.
   useEffect(() => {
-    if (openId || !lastOpened.current) return;
-    document.querySelector<HTMLButtonElement>(`[data-alert-id="${CSS.escape(lastOpened.current)}"]`)?.focus();
-  }, [openId]);
+    const before = seenView.current;
+    seenView.current = current.view;
+    if (current.view !== 'list' || before === 'list') return;
+    void run(searched).then(() => {
+      if (lastOpened.current) document.querySelector<HTMLButtonElement>(`[data-alert-id="${CSS.escape(lastOpened.current)}"]`)?.focus();
+    });
+  }, [current.view, run, searched]);
 
-  if (openId) return <AlertDetail id={openId} onBack={() => setOpenId(null)} />;
+  const fallback = <p role="status">{t('common.loading')}</p>;
+  if (current.view === 'new' || current.view === 'edit') {
+    const target = current.view === 'new' ? { mode: 'new' as const, kind: current.kind } : { mode: 'edit' as const, id: current.id };
+    return (
+      <Suspense fallback={fallback}>
+        <AlertEditor key={search} target={target} me={me} navigate={navigate} />
+      </Suspense>
+    );
+  }
+  if (current.view === 'detail') return <AlertDetail key={current.id} id={current.id} saved={current.saved} me={me} navigate={navigate} onBack={() => navigate('/alerts')} />;
 
   return (
     <div className="alerts">
       <h1>{t('alerts.title')}</h1>
+      {me.role === 'bureau' && (
+        <div className="new-alert" role="group" aria-labelledby="new-alert-help">
+          <span id="new-alert-help">{t('alertEditor.newHelp')}</span>
+          {ALERT_KINDS.map((k) => (
+            <button key={k} type="button" data-testid={`new-${k}`} onClick={() => navigate(`/alerts?new=${k}`)}>
+              {t(k === 'person' ? 'alertEditor.newPerson' : k === 'document' ? 'alertEditor.newDocument' : 'alertEditor.newVehicle')}
+            </button>
+          ))}
+        </div>
+      )}
       <form className="card alert-search" role="search" onSubmit={onSubmit}>
         <label>
           {t('alerts.text')}
@@ -144,7 +190,7 @@ export function AlertsPage() {
               <li key={a.id}>
                 <button type="button" className="alert-row" data-testid="alert-row" data-alert-id={a.id} onClick={() => {
                   lastOpened.current = a.id;
-                  setOpenId(a.id);
+                  navigate(`/alerts?id=${encodeURIComponent(a.id)}`);
                 }}>
                   <span className="badge">{t(`hit.kind.${a.kind}`)}</span> <span dir="auto">{summary(t, a)}</span>
                   <span className="meta">
@@ -165,10 +211,11 @@ export function AlertsPage() {
   );
 }
 
-function AlertDetail({ id, onBack }: { id: string; onBack: () => void }) {
+function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; saved: boolean; me: Me; navigate: (to: string) => void; onBack: () => void }) {
   const { t, language } = useI18n();
   const [detail, setDetail] = useState<Detail>({ state: 'loading' });
   const [history, setHistory] = useState<History>({ state: 'loading' });
+  const [cancelled, setCancelled] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const tRef = useRef(t);
   tRef.current = t;
@@ -224,12 +271,27 @@ function AlertDetail({ id, onBack }: { id: string; onBack: () => void }) {
   const a = detail.alert;
   const flags = a.flags ?? (a.flag ? [a.flag] : []);
   const warnings = a.kind === 'person' ? (a.person.warnings ?? []) : [];
+  // Only the owner's bureau changes an alert (the API says the same); the buttons follow.
+  const ownBureau = me.role === 'bureau' && a.owner === me.member;
+  const changeable = ownBureau && (a.status === 'active' || a.status === 'pending-review');
   return (
     <article className="alert-detail" data-testid="alert-detail" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
-      {back}
+      <div className="detail-actions">
+        {back}
+        {changeable && (
+          <button type="button" data-testid="alert-edit" onClick={() => navigate(`/alerts?edit=${encodeURIComponent(a.id)}`)}>
+            {t('alertEditor.edit')}
+          </button>
+        )}
+      </div>
       <h1 ref={heading} tabIndex={-1}>
         {t(`hit.kind.${a.kind}`)} · <span dir="auto">{summary(t, a)}</span>
       </h1>
+      {(saved || cancelled) && (
+        <p role="status" className="notice" data-testid="alert-notice">
+          {cancelled ? t('alertEditor.cancelled') : a.status === 'pending-review' ? t('alertEditor.savedReview') : t('alertEditor.saved')}
+        </p>
+      )}
       <section className="card hit">
         <p className="action">
           <strong>{t('hit.action')}: </strong>
@@ -334,12 +396,33 @@ function AlertDetail({ id, onBack }: { id: string; onBack: () => void }) {
               <dd dir="auto">{a.remarks}</dd>
             </>
           )}
+          {a.visibility && (
+            <>
+              <dt>{t('alertEditor.section.visibility')}</dt>
+              <dd data-testid="alert-visibility">
+                {t(a.visibility.mode === 'all' ? 'alertEditor.vis.all' : a.visibility.mode === 'only' ? 'alertEditor.vis.only' : 'alertEditor.vis.allExcept')}
+                {a.visibility.mode !== 'all' && a.visibility.members.length > 0 ? `: ${a.visibility.members.join(', ')}` : ''}
+                {a.hiddenFromFrontline ? ` · ${t('alertEditor.hidden')}` : ''}
+              </dd>
+            </>
+          )}
           <dt>{t('alerts.reviewDate')}</dt>
           <dd dir="ltr">{a.reviewDate ?? '—'}</dd>
           <dt>{t('alerts.updatedAt')}</dt>
           <dd>{when.format(new Date(a.updatedAt))}</dd>
         </dl>
       </section>
+
+      {a.kind === 'person' && <PhotoPanel alertId={a.id} canEdit={changeable} />}
+
+      {ownBureau && a.status === 'active' && (
+        <Suspense fallback={null}>
+          <CancelAlert alertId={a.id} onCancelled={() => {
+            setCancelled(true);
+            void load();
+          }} />
+        </Suspense>
+      )}
 
       <section aria-labelledby="alert-history-title">
         <h2 id="alert-history-title">{t('alerts.history')}</h2>

@@ -1,0 +1,132 @@
+import type { AlertInput, AlertKind } from '@crosscheck/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { alertEditorApi } from '../../api/alert-editor.ts';
+import { api, type Me } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { failure } from '../../i18n/labels.ts';
+import { draftOf, newDraft, patchBetween, storedInput, toInput, type Draft } from './draft.ts';
+import { DocumentFields, HandlingFields, VehicleFields } from './ObjectFields.tsx';
+import { PersonFields } from './PersonFields.tsx';
+import { checkAlert, type FieldErrors } from './validation.ts';
+import { VisibilityPicker } from './VisibilityPicker.tsx';
+
+export type EditorTarget = { mode: 'new'; kind: AlertKind } | { mode: 'edit'; id: string };
+
+type Loaded = { state: 'loading' } | { state: 'ready'; draft: Draft; original: AlertInput | null } | { state: 'refused'; message: string };
+
+const TITLES = { person: 'alertEditor.newPerson', document: 'alertEditor.newDocument', vehicle: 'alertEditor.newVehicle' } as const;
+
+/**
+ * Creates an alert, or edits one of the caller's member. The body is checked in the browser with
+ * the API's own zod schema before it is sent, each problem shown beside its field; an edit sends
+ * only the top-level fields that changed (PATCH). The server may still refuse (a member code that
+ * does not exist, a document of another state): its problem detail is shown as it is.
+ */
+export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me: Me; navigate: (to: string) => void }) {
+  const { t } = useI18n();
+  const [loaded, setLoaded] = useState<Loaded>(() => (target.mode === 'new' ? { state: 'ready', draft: newDraft(target.kind), original: null } : { state: 'loading' }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
+  const editId = target.mode === 'edit' ? target.id : null;
+
+  useEffect(() => {
+    if (editId === null) return;
+    let live = true;
+    api.alert(editId).then(
+      (alert) => {
+        if (!live) return;
+        const editable = alert.owner === me.member && me.role === 'bureau' && (alert.status === 'active' || alert.status === 'pending-review');
+        if (!editable) return setLoaded({ state: 'refused', message: tRef.current('alertEditor.notEditable') });
+        const original = storedInput(alert as unknown as Record<string, unknown>);
+        setLoaded({ state: 'ready', draft: draftOf(original), original });
+      },
+      (e: unknown) => live && setLoaded({ state: 'refused', message: tRef.current('alertEditor.loadFailed', { detail: failure(tRef.current, e) }) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [editId, me.member, me.role]);
+
+  // Keyboard and screen-reader users land on the form's title, then on the problems when there are some.
+  useEffect(() => heading.current?.focus(), [loaded.state]);
+  useEffect(() => {
+    if (notice) summary.current?.focus();
+  }, [notice]);
+
+  const back = () => navigate(editId ? `/alerts?id=${encodeURIComponent(editId)}` : '/alerts');
+  const title = target.mode === 'new' ? t(TITLES[target.kind]) : t('alertEditor.editTitle');
+
+  if (loaded.state !== 'ready') {
+    return (
+      <div className="alert-editor">
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {loaded.state === 'loading' ? <p role="status">{t('common.loading')}</p> : <p role="alert" className="error">{loaded.message}</p>}
+        <button type="button" onClick={back}>
+          {t('alertEditor.discard')}
+        </button>
+      </div>
+    );
+  }
+
+  const { draft, original } = loaded;
+  const update = (change: (d: Draft) => Draft) => setLoaded((l) => (l.state === 'ready' ? { ...l, draft: change(l.draft) } : l));
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkAlert(t, toInput(draft));
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setNotice({ kind: 'error', text: t('alertEditor.fixErrors', { count: Object.keys(checked.errors).length }) });
+      return;
+    }
+    setErrors({});
+    const patch = original ? patchBetween(original, checked.value) : null;
+    if (patch && Object.keys(patch).length === 0) {
+      setNotice({ kind: 'info', text: t('alertEditor.noChanges') });
+      return;
+    }
+    setBusy(true);
+    setNotice(null);
+    try {
+      const saved = editId && patch ? await alertEditorApi.update(editId, patch) : await alertEditorApi.create(checked.value);
+      navigate(`/alerts?id=${encodeURIComponent(saved.id)}&saved=1`);
+    } catch (err) {
+      setBusy(false);
+      setNotice({ kind: 'error', text: t('alertEditor.refused', { detail: failure(t, err) }) });
+    }
+  };
+
+  const sections = { draft, update, errors };
+  return (
+    <form className="alert-editor" noValidate onSubmit={(e) => void onSubmit(e)} data-testid="alert-editor" onKeyDown={(e) => e.key === 'Escape' && !busy && back()}>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {draft.kind === 'person' && <PersonFields {...sections} />}
+      {draft.kind === 'document' && <DocumentFields {...sections} />}
+      {draft.kind === 'vehicle' && <VehicleFields {...sections} />}
+      <HandlingFields {...sections} />
+      <VisibilityPicker value={draft.visibility} owner={me.member} onChange={(visibility) => update((d) => ({ ...d, visibility }))} error={errors.visibility ?? errors['visibility.members'] ?? Object.entries(errors).find(([k]) => k.startsWith('visibility.'))?.[1]} />
+      {notice && (
+        <div ref={summary} tabIndex={-1} role={notice.kind === 'error' ? 'alert' : 'status'} className={notice.kind === 'error' ? 'error form-summary' : 'form-summary'} data-testid="editor-notice">
+          {notice.text}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('alertEditor.saving') : original ? t('alertEditor.saveChanges') : t('alertEditor.publish')}
+        </button>
+        <button type="button" onClick={back} disabled={busy}>
+          {t('alertEditor.discard')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,212 @@
+import type { AlertInput, AlertKind, AlertPatch, Visibility } from '@crosscheck/core';
+
+// The core's enumerations, restated as types only (values from the barrel are loaded lazily with
+// zod, see validation.ts); `satisfies` in the components keeps them to real values.
+export type Category = Extract<AlertInput, { kind: 'person' }>['category'];
+type PersonInput = Extract<AlertInput, { kind: 'person' }>['person'];
+type DocumentInput = Extract<AlertInput, { kind: 'document' }>['document'];
+type VehicleInput = Extract<AlertInput, { kind: 'vehicle' }>['vehicle'];
+export type WarningFlag = NonNullable<PersonInput['warnings']>[number];
+export type DocumentType = DocumentInput['type'];
+export type DocumentStatus = DocumentInput['status'];
+export type NameType = NonNullable<PersonInput['names'][number]['type']>;
+
+/**
+ * The form's state: text as typed (an empty box means "not given"), so that every keystroke is
+ * kept, even one the schema would refuse. `toInput` turns it into an alert body for the schema.
+ */
+export interface NameDraft {
+  family: string;
+  given: string;
+  /** The name as written in its own script (Arabic, Cyrillic…), kept exactly as typed. */
+  full: string;
+  script: string;
+  type: NameType | '';
+  /** Not edited here; kept as the record had it. */
+  weak?: boolean;
+}
+export interface IdDocumentDraft {
+  type: DocumentType;
+  number: string;
+  issuingState: string;
+}
+export interface PersonDraft {
+  names: NameDraft[];
+  sex: '' | 'M' | 'F' | 'X' | 'U';
+  birthDate: string;
+  birthDateUncertain: boolean;
+  birthPlace: string;
+  birthCountry: string;
+  /** Codes separated by commas or spaces. */
+  nationalities: string;
+  documents: IdDocumentDraft[];
+  warnings: WarningFlag[];
+  heightCm: string;
+  eyes: string;
+  hair: string;
+  marks: string;
+  charge: string;
+  warrantReference: string;
+}
+export interface Draft {
+  kind: AlertKind;
+  category: Category;
+  person: PersonDraft;
+  offence: { description: string; maxSentenceYears: string };
+  document: { issuingState: string; type: DocumentType; number: string; status: DocumentStatus; eventDate: string; eventPlace: string };
+  vehicle: { vin: string; plate: string; plateCountry: string; make: string; model: string; colour: string; year: string };
+  action: string;
+  remarks: string;
+  caseReference: string;
+  expiresAt: string;
+  hiddenFromFrontline: boolean;
+  visibility: Visibility;
+  /** The stored body being edited: fields this form does not show are kept from it. */
+  original?: AlertInput;
+}
+
+export const emptyName = (): NameDraft => ({ family: '', given: '', full: '', script: '', type: '' });
+export const emptyIdDocument = (): IdDocumentDraft => ({ type: 'passport', number: '', issuingState: '' });
+
+export function newDraft(kind: AlertKind): Draft {
+  return {
+    kind,
+    category: 'missing',
+    person: { names: [emptyName()], sex: '', birthDate: '', birthDateUncertain: false, birthPlace: '', birthCountry: '', nationalities: '', documents: [], warnings: [], heightCm: '', eyes: '', hair: '', marks: '', charge: '', warrantReference: '' },
+    offence: { description: '', maxSentenceYears: '' },
+    document: { issuingState: '', type: 'passport', number: '', status: 'stolen-issued', eventDate: '', eventPlace: '' },
+    vehicle: { vin: '', plate: '', plateCountry: '', make: '', model: '', colour: '', year: '' },
+    action: '',
+    remarks: '',
+    caseReference: '',
+    expiresAt: '',
+    hiddenFromFrontline: false,
+    visibility: { mode: 'all' },
+  };
+}
+
+/** The body of a stored alert as the API returned it, without what the server manages. */
+export function storedInput(alert: Record<string, unknown>): AlertInput {
+  const { id: _i, owner: _o, status: _s, version: _v, createdAt: _c, updatedAt: _u, statusReason: _r, reviewDate: _d, flags: _f, flag: _g, ...input } = alert;
+  return input as unknown as AlertInput;
+}
+
+const str = (v: string | number | undefined | null): string => (v === undefined || v === null ? '' : String(v));
+
+/** The form of a stored alert, to edit it. */
+export function draftOf(input: AlertInput): Draft {
+  const d = newDraft(input.kind);
+  const common = { ...d, action: str(input.action), remarks: str(input.remarks), caseReference: str(input.caseReference), expiresAt: str(input.expiresAt), hiddenFromFrontline: input.hiddenFromFrontline === true, visibility: input.visibility, original: input };
+  if (input.kind === 'person') {
+    const p = input.person;
+    return {
+      ...common,
+      category: input.category,
+      person: {
+        names: p.names.map((n) => ({ family: str(n.family), given: str(n.given), full: str(n.full), script: str(n.script), type: n.type ?? '', ...(n.weak !== undefined ? { weak: n.weak } : {}) })),
+        sex: p.sex ?? '',
+        birthDate: str(p.birthDate),
+        birthDateUncertain: p.birthDateUncertain === true,
+        birthPlace: str(p.birthPlace),
+        birthCountry: str(p.birthCountry),
+        nationalities: (p.nationalities ?? []).join(', '),
+        documents: (p.documents ?? []).map((x) => ({ type: x.type, number: x.number, issuingState: str(x.issuingState) })),
+        warnings: [...(p.warnings ?? [])],
+        heightCm: str(p.description?.heightCm),
+        eyes: str(p.description?.eyes),
+        hair: str(p.description?.hair),
+        marks: str(p.description?.marks),
+        charge: str(p.arrest?.charge),
+        warrantReference: str(p.arrest?.warrantReference),
+      },
+      offence: { description: str(input.offence?.description), maxSentenceYears: str(input.offence?.maxSentenceYears) },
+    };
+  }
+  if (input.kind === 'document') {
+    const x = input.document;
+    return { ...common, document: { issuingState: x.issuingState, type: x.type, number: x.number, status: x.status, eventDate: str(x.eventDate), eventPlace: str(x.eventPlace) } };
+  }
+  const v = input.vehicle;
+  return { ...common, vehicle: { vin: str(v.vin), plate: str(v.plate), plateCountry: str(v.plateCountry), make: str(v.make), model: str(v.model), colour: str(v.colour), year: str(v.year) } };
+}
+
+/** Keeps the given keys whose value is present: an empty box is an absent field, not an empty one. */
+function present<T extends Record<string, unknown>>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o) as [keyof T, T[keyof T]][]) {
+    if (v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+/** A number box: empty is absent; anything else goes to the schema as typed (it names what is wrong). */
+const num = (s: string): number | string | undefined => (s.trim() === '' ? undefined : Number.isNaN(Number(s)) ? s : Number(s));
+const codes = (s: string): string[] => s.split(/[\s,;]+/).filter(Boolean);
+const without = <T extends object>(o: T | undefined, keys: string[]): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => !keys.includes(k))) as Partial<T>;
+
+/**
+ * The alert body this form describes, for the same zod schema the API validates with. Fields the
+ * form does not show (other birth dates, year ranges, refugee status, weak aliases…) are carried
+ * over from the stored alert, so editing never loses them.
+ */
+export function toInput(d: Draft): unknown {
+  const common = present({ action: d.action, remarks: d.remarks, caseReference: d.caseReference, expiresAt: d.expiresAt, hiddenFromFrontline: d.hiddenFromFrontline });
+  const kept = without(d.original, ['kind', 'category', 'person', 'document', 'vehicle', 'offence', 'visibility', 'action', 'remarks', 'caseReference', 'expiresAt', 'hiddenFromFrontline']);
+  const base = { ...kept, ...common, visibility: d.visibility };
+  if (d.kind === 'person') {
+    const before = d.original?.kind === 'person' ? d.original : undefined;
+    const p = d.person;
+    const description = present({ ...without(before?.person.description, ['heightCm', 'eyes', 'hair', 'marks']), heightCm: num(p.heightCm), eyes: p.eyes, hair: p.hair, marks: p.marks });
+    const arrest = present({ ...without(before?.person.arrest, ['charge', 'warrantReference']), charge: p.charge, warrantReference: p.warrantReference });
+    const person = {
+      ...without(before?.person, ['names', 'sex', 'birthDate', 'birthDateUncertain', 'birthPlace', 'birthCountry', 'nationalities', 'documents', 'warnings', 'description', 'arrest']),
+      ...present({
+        names: p.names.map((n) => present({ family: n.family, given: n.given, full: n.full, script: n.script, type: n.type, weak: n.weak })),
+        sex: p.sex,
+        birthDate: p.birthDate.trim(),
+        birthDateUncertain: p.birthDateUncertain,
+        birthPlace: p.birthPlace,
+        birthCountry: p.birthCountry,
+        nationalities: codes(p.nationalities),
+        documents: p.documents.map((x) => present({ type: x.type, number: x.number, issuingState: x.issuingState })),
+        warnings: p.warnings,
+      }),
+      // A name needs one part: an all-empty row still goes, so the schema can point at it.
+      ...(p.names.length > 0 ? {} : { names: [] }),
+      ...(Object.keys(description).length > 0 ? { description } : {}),
+      // Any arrest detail needs the charge: sent when anything of it is given, so a missing charge is named.
+      ...(Object.keys(arrest).length > 0 ? { arrest: { charge: '', ...arrest } } : {}),
+    };
+    const offenceRest = without(before?.offence, ['description', 'maxSentenceYears']);
+    const offence = present({ ...offenceRest, description: d.offence.description, maxSentenceYears: num(d.offence.maxSentenceYears) });
+    return { kind: 'person', category: d.category, person, ...(Object.keys(offence).length > 0 ? { offence: { description: '', ...offence } } : {}), ...base };
+  }
+  if (d.kind === 'document') {
+    const x = d.document;
+    return { kind: 'document', document: { type: x.type, status: x.status, issuingState: x.issuingState, number: x.number, ...present({ eventDate: x.eventDate.trim(), eventPlace: x.eventPlace }) }, ...base };
+  }
+  const v = d.vehicle;
+  return { kind: 'vehicle', vehicle: present({ vin: v.vin, plate: v.plate, plateCountry: v.plateCountry, make: v.make, model: v.model, colour: v.colour, year: num(v.year) }), ...base };
+}
+
+/**
+ * What changed, as the PATCH route takes it: each top-level key whose value differs (one-level
+ * merge patch), `null` for an optional key now absent. Empty when nothing changed.
+ */
+export function patchBetween(before: AlertInput, after: AlertInput): Partial<AlertPatch> {
+  const patch: Record<string, unknown> = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  keys.delete('kind');
+  for (const key of keys) {
+    const a = (before as Record<string, unknown>)[key];
+    const b = (after as Record<string, unknown>)[key];
+    if (canonical(a) !== canonical(b)) patch[key] = b === undefined ? null : b;
+  }
+  return patch as Partial<AlertPatch>;
+}
+
+/** JSON with object keys sorted, so the same record written in another key order compares equal. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+}
