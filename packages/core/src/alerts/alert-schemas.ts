@@ -139,6 +139,11 @@ const common = {
   sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').optional(),
   /** The owner keeps the alert from frontline users of every member, its own included; bureaus still see it. */
   hiddenFromFrontline: z.boolean().optional(),
+  /**
+   * The owner publishes the alert to everyone, unauthenticated, as an INTERPOL-style public
+   * notice (arrest: red, missing: yellow) at /public/notices/v1/… (see publicNoticeRule).
+   */
+  publicNotice: z.boolean().optional(),
 };
 
 /** What the person is sought for; review pre-checks read it. */
@@ -161,12 +166,32 @@ export const vehicleAlertInputSchema = z
   .object({ kind: z.literal('vehicle'), vehicle: vehicleSchema, ...common })
   .strict();
 
+/** Public notices exist for wanted (red) and missing (yellow) persons only. */
+export const PUBLIC_NOTICE_COLOURS = { arrest: 'red', missing: 'yellow' } as const;
+export type NoticeColour = (typeof PUBLIC_NOTICE_COLOURS)[keyof typeof PUBLIC_NOTICE_COLOURS];
+
+/**
+ * What the whole world may read must be meant for the whole world: a public notice is a person
+ * alert of a category with a notice colour, visible to every member and not hidden from the
+ * frontline. Checked on create, patch and import alike, since all of them parse this schema.
+ */
+function publicNoticeRule(a: { kind: string; publicNotice?: boolean | undefined; category?: string; visibility: { mode: string }; hiddenFromFrontline?: boolean | undefined }, ctx: z.RefinementCtx): void {
+  if (a.publicNotice !== true) return;
+  if (a.kind !== 'person' || !(a.category! in PUBLIC_NOTICE_COLOURS)) ctx.addIssue({ code: 'custom', path: ['publicNotice'], message: 'only person alerts of category arrest (red notice) or missing (yellow notice) can be public' });
+  else if (a.visibility.mode !== 'all') ctx.addIssue({ code: 'custom', path: ['publicNotice'], message: 'a public notice must be visible to all members' });
+  else if (a.hiddenFromFrontline === true) ctx.addIssue({ code: 'custom', path: ['publicNotice'], message: 'a public notice cannot be hidden from the frontline' });
+}
+
 /** The body of `POST /api/v1/alerts` and of each line of `crosscheck alerts import`. */
-export const alertInputSchema = z.discriminatedUnion('kind', [
-  personAlertInputSchema,
-  documentAlertInputSchema,
-  vehicleAlertInputSchema,
-]);
+export const alertInputSchema = z
+  .discriminatedUnion('kind', [personAlertInputSchema, documentAlertInputSchema, vehicleAlertInputSchema])
+  .superRefine((a, ctx) => publicNoticeRule(a as Parameters<typeof publicNoticeRule>[0], ctx));
+
+/** The notice colour under which an alert is public, or null when it is not public. */
+export function publicNoticeColour(a: AlertInput): NoticeColour | null {
+  if (a.publicNotice !== true || a.kind !== 'person') return null;
+  return (PUBLIC_NOTICE_COLOURS as Record<string, NoticeColour>)[a.category] ?? null;
+}
 export type AlertInput = z.infer<typeof alertInputSchema>;
 
 /**
@@ -187,6 +212,7 @@ export const alertPatchSchema = z
     sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').nullable().optional(),
     offence: offenceSchema.nullable().optional(),
     hiddenFromFrontline: z.boolean().nullable().optional(),
+    publicNotice: z.boolean().nullable().optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'a patch needs at least one field' });

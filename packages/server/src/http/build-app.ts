@@ -22,6 +22,7 @@ import { retentionRoutes } from './routes/retention.js';
 import { linksRoutes } from './routes/links.js';
 import { photosRoutes } from './routes/photos.js';
 import { statsRoutes } from './routes/stats.js';
+import { publicNoticesRoutes } from './routes/public-notices.js';
 
 export interface HttpOptions {
   bodyLimit: number;
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   linksRoutes(app, deps);
   photosRoutes(app, deps);
   statsRoutes(app, deps);
+  publicNoticesRoutes(app, deps);
   webRoutes(app);
   return app;
 }

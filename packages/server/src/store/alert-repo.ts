@@ -1,4 +1,4 @@
-import { foldForSearch, isOwnerOnlyStatus, presentBodyFor, searchTextOf, type Alert, type AlertInput, type AlertStatus, type Visibility } from '@crosscheck/core';
+import { foldForSearch, isOwnerOnlyStatus, presentBodyFor, publicNoticeColour, searchTextOf, type Alert, type AlertInput, type AlertStatus, type Visibility } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import { appendChange, membersJson, visibilityFromColumns, publishedOrOwnSql, visibleSql } from './change-repo.js';
 import type { AlertsTable, DB } from './schema.js';
@@ -83,6 +83,7 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
     expires_at: w.input.expiresAt ?? null,
     status_reason: w.statusReason,
     source_ref: w.input.sourceRef ?? null,
+    public_notice: publicNoticeColour(w.input),
     updated_at: w.at,
   };
   if (previous) {

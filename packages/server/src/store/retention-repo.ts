@@ -59,7 +59,7 @@ export async function alertIdsToPurge(db: Kysely<DB>, before: string, limit: num
  * too (the hit and the link themselves stay, as history).
  */
 export async function purgeAlertData(tx: Tx, id: string, tombstone: string, at: string): Promise<void> {
-  await tx.updateTable('alerts').set({ body: tombstone, search_text: '', source_ref: null, purged_at: at }).where('id', '=', id).execute();
+  await tx.updateTable('alerts').set({ body: tombstone, search_text: '', source_ref: null, public_notice: null, purged_at: at }).where('id', '=', id).execute();
   await tx.updateTable('alert_versions').set({ body: tombstone }).where('alert_id', '=', id).execute();
   await tx.updateTable('hits').set({ reasons: JSON.stringify(['[purged]']) }).where('alert_id', '=', id).execute();
   await tx

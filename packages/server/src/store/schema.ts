@@ -66,6 +66,8 @@ export interface AlertsTable {
   review_warned_for: string | null;
   /** When the personal data of this expired alert was replaced by a tombstone. */
   purged_at: string | null;
+  /** red or yellow when the owner publishes the alert as a public notice (migration 0008). */
+  public_notice: string | null;
   created_at: string;
   updated_at: string;
 }
