@@ -43,6 +43,11 @@ function fullYear(yy: number, month: number, day: number, kind: DateKind, today:
   return year > today.year + (kind === 'expiry' ? 20 : 50) ? year - 100 : year;
 }
 
+function field(layout: string, digits: string, name: string): number | undefined {
+  const at = layout.indexOf(name);
+  return at < 0 ? undefined : Number(digits.slice(at, at + name.length));
+}
+
 /** Reads `raw` written in `format` (a 2379 code, or '' when absent). Never throws. */
 export function readDate(raw: string, format: string, kind: DateKind, today: Today): DateReading {
   const digits = raw.trim();
@@ -51,15 +56,11 @@ export function readDate(raw: string, format: string, kind: DateKind, today: Tod
   let layout = LAYOUTS[format.trim()];
   if (layout === undefined || layout.length !== digits.length) layout = BY_LENGTH[digits.length];
   if (layout === undefined) return { value: null, problem: `"${digits}" has ${digits.length} digits, which no date format has` };
-  const part = (name: string): number | undefined => {
-    const at = layout!.indexOf(name);
-    return at < 0 ? undefined : Number(digits.slice(at, at + name.length));
-  };
-  let month = part('MM') ?? 0;
-  let day = part('DD') ?? 0;
-  const hour = part('HH');
+  let month = field(layout, digits, 'MM') ?? 0;
+  let day = field(layout, digits, 'DD') ?? 0;
+  const hour = field(layout, digits, 'HH');
   const minute = layout.indexOf('HHMM') >= 0 ? Number(digits.slice(layout.indexOf('HHMM') + 2, layout.indexOf('HHMM') + 4)) : undefined;
-  const year = layout.includes('CCYY') ? part('CCYY')! : fullYear(part('YY')!, month, day, kind, today);
+  const year = layout.includes('CCYY') ? field(layout, digits, 'CCYY')! : fullYear(field(layout, digits, 'YY')!, month, day, kind, today);
   if (layout === 'CCYY') month = 0;
   if (layout === 'CCYYMM') day = 0;
 

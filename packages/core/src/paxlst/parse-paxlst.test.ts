@@ -202,7 +202,7 @@ describe('parsePaxlst on dirty input: warnings, not failures', () => {
 
   it('warns of unknown and garbled segments and skips them', () => {
     const m = parsePaxlst(replace("ATT+2++F'", "ATT+2++F'XYZ+1'12!+X'").concat('trailing garbage'), { today });
-    expect(codes(m)).toEqual(['segment.unknown', 'segment.garbled', 'unt.count', 'segment.unterminated', 'charset.outside-level', 'segment.garbled']);
+    expect(codes(m)).toEqual(['segment.unknown', 'segment.garbled', 'unt.count', 'segment.unterminated', 'segment.garbled', 'charset.outside-level']);
     expect(m.travellers).toHaveLength(5);
     expect(m.travellers[0]!.sex).toBe('F');
   });
@@ -304,5 +304,17 @@ describe('a 500-passenger message', () => {
     expect(m.warnings).toEqual([]);
     expect(m.travellers).toHaveLength(500);
     expect(m.travellers[499]!.documents[0]!.number).toBe('K0000499A');
+  });
+
+  it('parses quickly (bench/paxlst.ts measures it: about 3 ms; this only guards against a gross slowdown)', () => {
+    const text = paxlstWithPassengers(500);
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      parsePaxlst(text, { today });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[7]).toBeLessThan(50); // wide: the test machine is shared
   });
 });

@@ -38,8 +38,9 @@ export function parsePaxlst(input: string | Uint8Array, options: ParsePaxlstOpti
   const log = new WarningLog();
   const text = typeof input === 'string' ? checkedText(input) : decodePaxlst(input, log);
   const today = todayOf(options.today);
-  const { segments } = tokenize(text, log);
-  return new Interpreter(log, today).run(segments);
+  const interpreter = new Interpreter(log, today);
+  tokenize(text, log, (s) => interpreter.segment(s));
+  return interpreter.finish();
 }
 
 function checkedText(text: string): string {
@@ -88,9 +89,11 @@ class Interpreter {
     this.travellerReader = new TravellerReader(log, today, (t) => this.add(t));
   }
 
-  run(segments: Segment[]): FlightManifest {
-    for (const s of segments) this.segment(s);
-    const last = segments.at(-1);
+  private first: Segment | null = null;
+  private last: Segment | null = null;
+
+  finish(): FlightManifest {
+    const last = this.last;
     if (this.message) this.log.add(last?.index ?? 0, last?.line, 'unt.missing', 'the message has no UNT trailer');
     if (this.sawUnb && !this.sawUnz) this.log.add(last?.index ?? 0, last?.line, 'unz.missing', 'the interchange has no UNZ trailer');
     this.flightReader.finish();
@@ -100,7 +103,7 @@ class Interpreter {
       if (this.otherMessage) {
         throw new PaxlstError('paxlst.not-paxlst', `the message is a ${codeValue(this.otherMessage, 1).slice(0, 10) || '(no type)'}, not a PAXLST`, this.otherMessage.index, this.otherMessage.line);
       }
-      const first = segments[0];
+      const first = this.first;
       throw new PaxlstError('paxlst.no-message', 'no UNH message header and no flight or traveller: nothing to read', first?.index ?? 1, first?.line ?? 1);
     }
     this.header.messages = this.paxlstMessages;
@@ -120,16 +123,21 @@ class Interpreter {
     this.travellers.push(t);
   }
 
-  private segment(s: Segment): void {
-    const warn = (code: string, message: string) => this.log.add(s.index, s.line, code, message);
+  private warn(s: Segment, code: string, message: string): void {
+    this.log.add(s.index, s.line, code, message);
+  }
+
+  segment(s: Segment): void {
+    this.first ??= s;
+    this.last = s;
     if (!TAG.test(s.tag)) {
-      warn('segment.garbled', `"${s.tag.slice(0, 20)}" is not a segment tag: the segment is skipped`);
+      this.warn(s, 'segment.garbled', `"${s.tag.slice(0, 20)}" is not a segment tag: the segment is skipped`);
       return;
     }
-    if (this.sawUnz) warn('segment.after-unz', `${s.tag} after the interchange trailer UNZ`);
+    if (this.sawUnz) this.warn(s, 'segment.after-unz', `${s.tag} after the interchange trailer UNZ`);
     switch (s.tag) {
       case 'UNB':
-        if (this.sawUnb) warn('unb.repeated', 'a second UNB: only the first interchange header is read');
+        if (this.sawUnb) this.warn(s, 'unb.repeated', 'a second UNB: only the first interchange header is read');
         else readUnb(s, this.header, this.log, this.today);
         this.sawUnb = true;
         return;
@@ -154,15 +162,15 @@ class Interpreter {
         return this.endMessage(s);
     }
     if (!this.message) {
-      if (!this.warnedNoUnh) warn('unh.missing', `${s.tag} outside a message (no UNH before it): read as part of a PAXLST`);
+      if (!this.warnedNoUnh) this.warn(s, 'unh.missing', `${s.tag} outside a message (no UNH before it): read as part of a PAXLST`);
       this.warnedNoUnh = true;
       this.message = { unh: s, dialect: 'un', read: true };
       this.messageStart = s.index;
       this.paxlstMessages++;
     }
     if (!this.message.read) return;
-    if (this.message.dialect === 'us-legacy') this.legacySegment(s, warn);
-    else this.unSegment(s, warn);
+    if (this.message.dialect === 'us-legacy') this.legacySegment(s);
+    else this.unSegment(s);
   }
 
   private groupRef: string | null = null;
@@ -208,7 +216,7 @@ class Interpreter {
     this.travellerReader.end();
   }
 
-  private unSegment(s: Segment, warn: (code: string, message: string) => void): void {
+  private unSegment(s: Segment): void {
     if (this.travellerReader.segment(s)) return;
     switch (s.tag) {
       case 'BGM':
@@ -219,7 +227,7 @@ class Interpreter {
         this.travellerReader.end();
         const code = codeValue(s, 0);
         if (code === 'MS') this.header.reportingParty ??= (joinNames(s.elements[3] ?? []) || value(s, 1)) || null;
-        else warn('nad.party', `NAD+${code.slice(0, 10)} is not a traveller (FL, FM, DDU, DDT, COT): its group is skipped`);
+        else this.warn(s, 'nad.party', `NAD+${code.slice(0, 10)} is not a traveller (FL, FM, DDU, DDT, COT): its group is skipped`);
         return;
       }
       case 'TDT':
@@ -227,23 +235,23 @@ class Interpreter {
         this.flightReader.begin(s, false);
         return;
       case 'LOC':
-        if (!this.flightReader.location(s)) warn('loc.qualifier', `LOC+${codeValue(s, 0).slice(0, 10)} outside a traveller is not a point of the route: ignored`);
+        if (!this.flightReader.location(s)) this.warn(s, 'loc.qualifier', `LOC+${codeValue(s, 0).slice(0, 10)} outside a traveller is not a point of the route: ignored`);
         return;
       case 'DTM':
         this.flightReader.time(s);
         return;
       case 'CNT':
-        return this.count(s, warn);
+        return this.count(s);
       case 'ATT':
       case 'NAT':
       case 'DOC':
-        warn('segment.out-of-place', `${s.tag} outside a traveller's group: ignored`);
+        this.warn(s, 'segment.out-of-place', `${s.tag} outside a traveller's group: ignored`);
         return;
     }
-    if (!IGNORED.has(s.tag)) warn('segment.unknown', `${s.tag} is not a PAXLST segment: ignored`);
+    if (!IGNORED.has(s.tag)) this.warn(s, 'segment.unknown', `${s.tag} is not a PAXLST segment: ignored`);
   }
 
-  private legacySegment(s: Segment, warn: (code: string, message: string) => void): void {
+  private legacySegment(s: Segment): void {
     switch (s.tag) {
       case 'CTA':
         this.header.reportingParty ??= (value(s, 1, 1) || value(s, 1)) || null;
@@ -252,7 +260,7 @@ class Interpreter {
         this.flightReader.begin(s, true);
         return;
       case 'LOC':
-        if (!this.flightReader.location(s)) warn('loc.qualifier', `LOC+${codeValue(s, 0).slice(0, 10)} is not a point of the route: ignored`);
+        if (!this.flightReader.location(s)) this.warn(s, 'loc.qualifier', `LOC+${codeValue(s, 0).slice(0, 10)} is not a point of the route: ignored`);
         return;
       case 'DTM':
         this.flightReader.time(s);
@@ -261,21 +269,21 @@ class Interpreter {
         this.add(readPdt(s, this.log, this.today));
         return;
       case 'CNT':
-        return this.count(s, warn);
+        return this.count(s);
     }
-    if (!IGNORED.has(s.tag)) warn('segment.unknown', `${s.tag} is not a legacy PAXLST segment: ignored`);
+    if (!IGNORED.has(s.tag)) this.warn(s, 'segment.unknown', `${s.tag} is not a legacy PAXLST segment: ignored`);
   }
 
   /** CNT+42:2 (passengers) or CNT+41:8 (crew); also the malformed CNT+41+8 seen in the wild. */
-  private count(s: Segment, warn: (code: string, message: string) => void): void {
+  private count(s: Segment): void {
     let q = codeValue(s, 0);
     let n = value(s, 0, 1);
     if (n === '' && /^\d+$/.test(value(s, 1))) {
       n = value(s, 1);
-      warn('cnt.malformed', `CNT+${q}+${n} uses an element separator where a component separator belongs: read as CNT+${q}:${n}`);
+      this.warn(s, 'cnt.malformed', `CNT+${q}+${n} uses an element separator where a component separator belongs: read as CNT+${q}:${n}`);
     }
     if (!/^\d{1,7}$/.test(n)) {
-      warn('cnt.malformed', `CNT count "${n.slice(0, 20)}" is not a number`);
+      this.warn(s, 'cnt.malformed', `CNT count "${n.slice(0, 20)}" is not a number`);
       return;
     }
     q = q.replace(/^0+/, '');
@@ -287,7 +295,7 @@ class Interpreter {
       this.messageCounts.crew = { segment: s, count };
       this.declared.crew = (this.declared.crew ?? 0) + count;
     }
-    else warn('cnt.qualifier', `CNT+${q.slice(0, 10)} is not a passenger (42) or crew (41) total`);
+    else this.warn(s, 'cnt.qualifier', `CNT+${q.slice(0, 10)} is not a passenger (42) or crew (41) total`);
   }
 
   /**

@@ -5,7 +5,8 @@ import type { Segment } from './segment.js';
 import type { WarningLog } from './warnings.js';
 
 export interface Tokens {
-  segments: Segment[];
+  /** How many segments were passed on. */
+  count: number;
   delimiters: Delimiters;
   level: SyntaxLevel;
 }
@@ -64,16 +65,18 @@ interface Offence {
  * Splits the text into segments in one pass. Line breaks are not data in EDIFACT: between
  * segments they are layout and pass silently; inside a segment they are dropped with a warning.
  * Characters outside the declared syntax level are kept and reported once per kind; control
- * characters and U+FFFD are dropped. Linear in the input whatever it holds.
+ * characters and U+FFFD are dropped. Linear in the input whatever it holds. Each segment goes to
+ * `onSegment` as soon as it ends, so that none outlives its reading (a list of them all would be
+ * copied by every garbage collection of a large message).
  */
-export function tokenize(text: string, log: WarningLog): Tokens {
+export function tokenize(text: string, log: WarningLog, onSegment: (segment: Segment) => void): Tokens {
   const start = findStart(text, log);
   const { delimiters: d, next } = readServiceString(text, start, log);
   const level = syntaxLevel(declaredSyntax(text, next, d));
   const { component: COMP, element: ELEM, release: REL, terminator: TERM } = d;
   const breaksAreLayout = TERM !== LF && TERM !== CR;
 
-  const segments: Segment[] = [];
+  let count = 0;
   const offences = new Map<string, Offence>();
   let line = lineAt(text, next);
   let segLine = line;
@@ -89,7 +92,7 @@ export function tokenize(text: string, log: WarningLog): Tokens {
   const note = (c: number) => {
     let key = classes.get(c);
     if (key === undefined) classes.set(c, (key = charClass(c, level)));
-    const index = segments.length + 1;
+    const index = count + 1;
     const o = offences.get(key);
     if (!o) offences.set(key, { first: index, line, segments: 1, lastSegment: index });
     else if (o.lastSegment !== index) {
@@ -115,13 +118,14 @@ export function tokenize(text: string, log: WarningLog): Tokens {
     const tag = rawTag.trim();
     const blank = elements.length === 1 && first.length === 1 && tag === '';
     if (!blank) {
-      const index = segments.length + 1;
+      const index = count + 1;
       if (tag !== rawTag) {
         // Layout (indented lines, a space after the tag): reported once, not on every line.
         if (spaced.count++ === 0) spaced.first = { index, line: segLine };
       }
       if (breaksInSegment > 0) log.add(index, segLine, 'line-break.in-segment', `a line break inside segment ${tag || '(no tag)'} was ignored`);
-      segments.push({ tag, elements: elements.slice(1), index, line: segLine });
+      count = index;
+      onSegment({ tag, elements: elements.slice(1), index, line: segLine });
     }
     elements = [];
     hasData = false;
@@ -155,7 +159,7 @@ export function tokenize(text: string, log: WarningLog): Tokens {
       hasData = true;
       skip(p);
       if (p + 1 >= n) {
-        log.add(segments.length + 1, segLine, 'release.at-end', 'the input ends with a release character, which releases nothing: it was ignored');
+        log.add(count + 1, segLine, 'release.at-end', 'the input ends with a release character, which releases nothing: it was ignored');
         continue;
       }
       const released = text.charCodeAt(p + 1);
@@ -201,7 +205,7 @@ export function tokenize(text: string, log: WarningLog): Tokens {
     }
   }
   if (hasData) {
-    log.add(segments.length + 1, segLine, 'segment.unterminated', 'the last segment has no segment terminator');
+    log.add(count + 1, segLine, 'segment.unterminated', 'the last segment has no segment terminator');
     endSegment(n);
   }
 
@@ -215,5 +219,5 @@ export function tokenize(text: string, log: WarningLog): Tokens {
     if (dropped) log.add(o.first, o.line, 'charset.dropped', `${kind} are not data and were removed (${where})`);
     else log.add(o.first, o.line, 'charset.outside-level', `${kind} are outside the declared character set ${level.identifier ?? ''} (${where})`.replace('  ', ' '));
   }
-  return { segments, delimiters: d, level };
+  return { count, delimiters: d, level };
 }

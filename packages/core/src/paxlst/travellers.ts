@@ -81,32 +81,31 @@ export class TravellerReader {
   segment(s: Segment): boolean {
     const t = this.current;
     if (!t) return false;
-    const warn = (code: string, message: string) => this.log.add(s.index, s.line, code, message);
     switch (s.tag) {
       case 'ATT': {
         if (codeValue(s, 0) !== '2') return true;
         const sex = sexCode(value(s, 2));
-        if (sex.problem) warn('att.sex', sex.problem);
+        if (sex.problem) this.warn(s, 'att.sex', sex.problem);
         t.sex = sex.value;
         return true;
       }
       case 'NAT': {
         const state = stateCode(value(s, 1));
-        if (state.problem) warn('nat.code', `nationality: ${state.problem}`);
+        if (state.problem) this.warn(s, 'nat.code', `nationality: ${state.problem}`);
         t.nationality = state.value ?? t.nationality;
         return true;
       }
       case 'DTM':
-        this.date(s, warn);
+        this.date(s);
         return true;
       case 'LOC':
-        this.location(s, warn);
+        this.location(s);
         return true;
       case 'DOC': {
         const number = value(s, 1);
         const type = codeValue(s, 0) || null;
         this.document = { segment: s.index, type, number, issuingState: null, expiry: null, issued: null };
-        if (number === '') warn('doc.no-number', `DOC${type ? `+${type}` : ''} gives no document number: the document is left out`);
+        if (number === '') this.warn(s, 'doc.no-number', `DOC${type ? `+${type}` : ''} gives no document number: the document is left out`);
         else t.documents.push(this.document);
         return true;
       }
@@ -129,24 +128,29 @@ export class TravellerReader {
     }
   }
 
-  private date(s: Segment, warn: (code: string, message: string) => void): void {
+  /** Per-segment closures would cost an allocation (and a name) per segment: one method instead. */
+  private warn(s: Segment, code: string, message: string): void {
+    this.log.add(s.index, s.line, code, message);
+  }
+
+  private date(s: Segment): void {
     const q = codeValue(s, 0);
     const raw = value(s, 0, 1);
     const format = value(s, 0, 2);
     if (q === '329') {
       const d = readDate(raw, format, 'birth', this.today);
-      if (d.problem) warn('dtm.birth-date', `birth date: ${d.problem}`);
+      if (d.problem) this.warn(s, 'dtm.birth-date', `birth date: ${d.problem}`);
       this.current!.birthDate = d.value;
     } else if (q === '36' || q === '182') {
       const d = readDate(raw, format, 'expiry', this.today);
-      if (d.problem) warn('dtm.document-date', `document ${q === '36' ? 'expiry' : 'issue'} date: ${d.problem}`);
-      if (!this.document) warn('dtm.no-document', `DTM+${q} follows no DOC`);
+      if (d.problem) this.warn(s, 'dtm.document-date', `document ${q === '36' ? 'expiry' : 'issue'} date: ${d.problem}`);
+      if (!this.document) this.warn(s, 'dtm.no-document', `DTM+${q} follows no DOC`);
       else if (q === '36') this.document.expiry = d.value;
       else this.document.issued = d.value;
     }
   }
 
-  private location(s: Segment, warn: (code: string, message: string) => void): void {
+  private location(s: Segment): void {
     const t = this.current!;
     const q = qualifier(codeValue(s, 0));
     // C517: a code, or (place of birth, mostly) a name in the fourth component.
@@ -168,23 +172,23 @@ export class TravellerReader {
         break;
       case '174': {
         const state = stateCode(code || name);
-        if (state.problem) warn('loc.residence', `country of residence: ${state.problem}`);
+        if (state.problem) this.warn(s, 'loc.residence', `country of residence: ${state.problem}`);
         t.residence = state.value ?? (name || null);
         break;
       }
       case '91': {
         if (place === '') return;
         if (!this.document) {
-          warn('loc.no-document', 'LOC+91 (issuing state) follows no DOC');
+          this.warn(s, 'loc.no-document', 'LOC+91 (issuing state) follows no DOC');
           return;
         }
         const state = stateCode(code || name);
-        if (state.problem) warn('loc.issuing-state', `issuing state: ${state.problem}`);
+        if (state.problem) this.warn(s, 'loc.issuing-state', `issuing state: ${state.problem}`);
         this.document.issuingState = state.value;
         break;
       }
       default:
-        warn('loc.qualifier', `LOC+${q} is not a traveller location this reader knows: ignored`);
+        this.warn(s, 'loc.qualifier', `LOC+${q} is not a traveller location this reader knows: ignored`);
     }
   }
 }
