@@ -111,4 +111,12 @@ describe('crosscheck alerts import/export --format', () => {
     expect(r.stdout).toContain('rejected line 3: not a FollowTheMoney entity: id');
     expect(r.stdout.trim().split('\n').pop()).toBe('imported 1, rejected 2');
   });
+
+  it('imports INTERPOL public notices (a list page as served at /public/notices/v1/red) as wanted persons', async () => {
+    const page = { total: 1, _embedded: { notices: [{ forename: 'DANIELA', name: 'KLETTE', date_of_birth: '1958/11/05', entity_id: '1993/27493', nationalities: ['DE'], _links: { self: { href: 'https://ws-public.interpol.int/notices/v1/red/1993-27493' } } }] } };
+    const r = await cli(['alerts', 'import', '-', '--member', 'DEU', '--format', 'notice'], JSON.stringify(page));
+    expect(r.stdout.trim()).toBe('imported 1, rejected 0');
+    const bad = await cli(['alerts', 'import', '-', '--member', 'DEU', '--format', 'notice'], '{"name":"A"}\n{not json');
+    expect(bad.stdout).toContain('rejected line 2: not JSON');
+  });
 });

@@ -6,16 +6,17 @@ import { MAX_IMPORT_LINE_BYTES, parseImportLine, validateImportBody, type Parsed
 import { checkHeader, csvMappingSchema, rowToBody, type CsvMapping } from '../formats/csv/csv-mapping.js';
 import { ftmEntitySchema, MAX_FTM_ENTITIES, MAX_FTM_LINE_BYTES } from '../formats/ftm/ftm-entity.js';
 import { ftmToAlerts, type FtmLine } from '../formats/ftm/ftm-to-alerts.js';
+import { MAX_NOTICE_FILE_BYTES, noticesIn, noticeToAlertBody } from '../formats/interpol-notice-import.js';
 import { readLines } from './read-lines.js';
 
-export const IMPORT_FORMATS = ['json', 'ftm', 'csv'] as const;
+export const IMPORT_FORMATS = ['json', 'ftm', 'csv', 'notice'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface ImportSourceOptions {
   format: ImportFormat;
   /** CSV: the column mapping file (JSON). */
   map?: string;
-  /** FollowTheMoney: the category of persons whose own data gives none. */
+  /** FollowTheMoney and notices: the category of persons whose own data gives none. */
   category: (typeof PERSON_CATEGORIES)[number];
   visibility: AlertInput['visibility'];
   /** Told once about what was read but is no alert (FollowTheMoney companies, addresses…). */
@@ -30,6 +31,7 @@ export function importSource(file: string, o: ImportSourceOptions): AsyncIterabl
   const input = (): Readable => (file === '-' ? process.stdin : createReadStream(file));
   if (o.format === 'ftm') return fromFtm(input(), o);
   if (o.format === 'csv') return fromCsv(input(), readMapping(o.map));
+  if (o.format === 'notice') return fromNotices(input(), o);
   return fromJsonLines(input());
 }
 
@@ -97,4 +99,21 @@ async function* fromCsv(stream: Readable, mapping: CsvMapping): AsyncIterable<Pa
     const result = rowToBody(mapping, record);
     yield 'reason' in result ? { line: info.lines, reason: result.reason } : validateImportBody(result.body, info.lines);
   }
+}
+
+/** INTERPOL public notices (a detail, a list page, or JSON lines of them), read whole up to MAX_NOTICE_FILE_BYTES. */
+async function* fromNotices(stream: Readable, o: ImportSourceOptions): AsyncIterable<Parsed> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_NOTICE_FILE_BYTES) throw new Error(`a notice file larger than ${MAX_NOTICE_FILE_BYTES} bytes: split it`);
+    parts.push(chunk as Buffer);
+  }
+  const notices = noticesIn(Buffer.concat(parts).toString('utf8'));
+  if (!Array.isArray(notices)) {
+    yield notices;
+    return;
+  }
+  for (const { line, notice } of notices) yield validateImportBody(noticeToAlertBody(notice, o.category, o.visibility), line);
 }

@@ -20,12 +20,12 @@ export function dataCommands(program: Command): void {
   const alerts = program.command('alerts').description('bulk alert data');
   alerts
     .command('import <file>')
-    .description('import alerts: JSON lines (one alert body per line, as POST /api/v1/alerts), FollowTheMoney entities or CSV with a column mapping (docs/formats.md); "-" reads standard input')
+    .description('import alerts: JSON lines (one alert body per line, as POST /api/v1/alerts), FollowTheMoney entities, CSV with a column mapping, or INTERPOL public notices (docs/formats.md); "-" reads standard input')
     .requiredOption('--member <code>', 'the member that owns the imported alerts (acting as its bureau)', memberCode)
     .option('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}`, oneOf(IMPORT_FORMATS), 'json')
     .option('--map <file>', 'CSV: the JSON column mapping')
-    .option('--category <category>', 'FollowTheMoney: category of persons whose data gives none', oneOf(PERSON_CATEGORIES), 'warning')
-    .option('--visible-to <codes>', 'FollowTheMoney: members that may see the alerts (comma-separated; default all)', memberList)
+    .option('--category <category>', 'FollowTheMoney, notice: category of persons whose data gives none', oneOf(PERSON_CATEGORIES), 'warning')
+    .option('--visible-to <codes>', 'FollowTheMoney, notice: members that may see the alerts (comma-separated; default all)', memberList)
     .option('--batch <n>', 'lines per transaction', positive, 500)
     .option('--db <path>', 'SQLite file')
     .action((file: string, o: DbOption & { member: string; batch: number; format: ImportFormat; map?: string; category: (typeof PERSON_CATEGORIES)[number]; visibleTo?: string[] }) =>
