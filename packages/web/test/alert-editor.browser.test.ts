@@ -117,6 +117,17 @@ describe.skipIf(!hasChromium)('alert editor in chromium', () => {
     await page.getByTestId('alert-back').click();
     await expect.poll(() => page.getByTestId('alert-row').first().textContent()).toContain('Cancelled');
 
+    // In Arabic the form runs right to left, its labels and errors translated.
+    await page.getByTestId('language').selectOption('ar');
+    await page.getByTestId('new-person').click();
+    await editor.waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByLabel('تاريخ الميلاد (YYYY').fill('1990-13');
+    await page.getByRole('button', { name: 'نشر' }).click();
+    // The empty name and the thirteenth month, each beside its field.
+    await expect.poll(() => page.locator('.field-error').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('يحتاج الاسم'), expect.stringContaining('موجود في التقويم')]));
+    await app.shot(page, 'alert-new-ar');
+
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
 });

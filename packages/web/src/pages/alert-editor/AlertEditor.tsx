@@ -105,7 +105,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
 
   const sections = { draft, update, errors };
   return (
-    <form className="alert-editor" noValidate onSubmit={(e) => void onSubmit(e)} data-testid="alert-editor" onKeyDown={(e) => e.key === 'Escape' && !busy && back()}>
+    <form className="alert-editor" noValidate onSubmit={(e) => void onSubmit(e)} data-testid="alert-editor">
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>

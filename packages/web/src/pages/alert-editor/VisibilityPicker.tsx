@@ -92,7 +92,7 @@ export function VisibilityPicker({ value, onChange, owner, error }: { value: Vis
               <>
                 <p id={`${id}-count`} className="help" aria-live="polite">
                   {t('alertEditor.vis.matches', { count: matches.length })}
-                  {matches.length > SHOWN ? ` ${t('alertEditor.vis.more', { count: SHOWN })}` : ''}
+                  {matches.length > SHOWN ? ` · ${t('alertEditor.vis.more', { count: SHOWN })}` : ''}
                 </p>
                 <ul id={`${id}-list`} className="member-list">
                   {matches.slice(0, SHOWN).map((m) => (
