@@ -1,5 +1,5 @@
+import countries from 'i18n-iso-countries';
 import { isKnownStateCode } from '../mrz/state-codes.js';
-import { normaliseNationality } from '../names/evidence.js';
 import type { PaxlstSex, TravellerRole } from './types.js';
 
 /** NAD party qualifiers (3035) of travellers. Only FL and FM occur in the real messages at hand; DDU/DDT are the guides' in-transit codes. */
@@ -24,6 +24,19 @@ export interface CodeReading<T> {
   problem?: string;
 }
 
+// Codes on documents and in messages that ISO 3166 does not have, or has under another code.
+const ALIASES: Readonly<Record<string, string>> = { D: 'DEU', UK: 'GBR', EL: 'GRC' };
+
+// Written here rather than taken from names/ so that `@crosscheck/core/paxlst` stays free of zod
+// (which the browser's Content-Security-Policy would refuse to let probe `new Function`).
+function isoAlpha3(code: string): string | null {
+  const alias = ALIASES[code];
+  if (alias !== undefined) return alias;
+  if (/^[A-Z]{2}$/.test(code)) return countries.alpha2ToAlpha3(code) ?? null;
+  if (/^[A-Z]{3}$/.test(code)) return countries.alpha3ToAlpha2(code) !== undefined ? code : null;
+  return null;
+}
+
 /**
  * A country or state as ISO 3166 alpha-3: alpha-2 codes (legacy messages, some senders) are
  * converted, `D` is Germany; an unknown three-letter code is kept as written (with a problem),
@@ -32,7 +45,7 @@ export interface CodeReading<T> {
 export function stateCode(raw: string): CodeReading<string> {
   const code = raw.trim().toUpperCase().replace(/<+$/, '');
   if (code === '') return { value: null };
-  const iso = normaliseNationality(code);
+  const iso = isoAlpha3(code);
   if (iso !== null) return { value: iso };
   if (/^[A-Z]{3}$/.test(code)) return isKnownStateCode(code) ? { value: code } : { value: code, problem: `"${code}" is not a known state code` };
   return { value: null, problem: `"${code.slice(0, 20)}" is not a state code` };

@@ -74,7 +74,6 @@ export function tokenize(text: string, log: WarningLog, onSegment: (segment: Seg
   const { delimiters: d, next } = readServiceString(text, start, log);
   const level = syntaxLevel(declaredSyntax(text, next, d));
   const { component: COMP, element: ELEM, release: REL, terminator: TERM } = d;
-  const breaksAreLayout = TERM !== LF && TERM !== CR;
 
   let count = 0;
   const offences = new Map<string, Offence>();
@@ -141,6 +140,8 @@ export function tokenize(text: string, log: WarningLog, onSegment: (segment: Seg
   const n = text.length;
   for (let p = next; p < n; p++) {
     const c = text.charCodeAt(p);
+    // Lines are counted whatever a line break is (layout, stray, or the terminator itself).
+    if (c === LF || (c === CR && text.charCodeAt(p + 1) !== LF)) line++;
     if (c === TERM) {
       endSegment(p);
       continue;
@@ -168,8 +169,7 @@ export function tokenize(text: string, log: WarningLog, onSegment: (segment: Seg
       if (released < 256 ? level.table[released] !== 0 : level.wide !== 0 || released === REPLACEMENT) note(released);
       continue;
     }
-    if ((c === LF || c === CR) && breaksAreLayout) {
-      if (c === LF || text.charCodeAt(p + 1) !== LF) line++;
+    if (c === LF || c === CR) {
       if (!hasData) {
         // Layout between segments: forget the blanks read so far, the segment starts later.
         comps = [];
