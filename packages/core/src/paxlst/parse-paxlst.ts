@@ -78,6 +78,11 @@ class Interpreter {
   private messagesOutsideGroups = 0;
   private inGroup = false;
   private warnedNoUnh = false;
+  private first: Segment | null = null;
+  private last: Segment | null = null;
+  private groupRef: string | null = null;
+  /** Segment number of the current message's UNH, for UNT's count. */
+  private messageStart = 0;
   private messageCounts: { passengers?: { segment: Segment; count: number }; crew?: { segment: Segment; count: number } } = {};
   private messageFirstTraveller = 0;
 
@@ -88,9 +93,6 @@ class Interpreter {
     this.flightReader = new FlightReader(log, today);
     this.travellerReader = new TravellerReader(log, today, (t) => this.add(t));
   }
-
-  private first: Segment | null = null;
-  private last: Segment | null = null;
 
   finish(): FlightManifest {
     const last = this.last;
@@ -172,9 +174,6 @@ class Interpreter {
     if (this.message.dialect === 'us-legacy') this.legacySegment(s);
     else this.unSegment(s);
   }
-
-  private groupRef: string | null = null;
-  private messageStart = 0;
 
   private beginMessage(s: Segment): void {
     if (this.message) {

@@ -109,4 +109,15 @@ describe('tokenize', () => {
     expect(shape(ending.segments)).toEqual(['UNB|UNOA:4', 'NAD|FL|||DOE']);
     expect(ending.warnings.map((w) => w.code)).toEqual(['release.at-end', 'segment.unterminated']);
   });
+
+  it('keeps at most 99 elements and 99 components of a segment, and passes blank segments over', () => {
+    const { segments, warnings } = read(`UNB+UNOA:4'''  '${'NAD'}${'+A'.repeat(150)}'FTX+${'B:'.repeat(150)}'`);
+    expect(segments.map((s) => s.tag)).toEqual(['UNB', 'NAD', 'FTX']);
+    expect(segments[1]!.elements).toHaveLength(99);
+    expect(segments[2]!.elements[0]).toHaveLength(99);
+    expect(warnings.map((w) => [w.segment, w.code])).toEqual([
+      [2, 'segment.too-long'],
+      [3, 'segment.too-long'],
+    ]);
+  });
 });

@@ -16,6 +16,10 @@ const CR = 13;
 const TAB = 9;
 const SPACE = 32;
 const REPLACEMENT = 0xfffd;
+// No PAXLST segment comes near these (NAD has 9 elements, C080 five names): beyond them a segment
+// is garbage, and keeping it would only cost memory.
+const MAX_ELEMENTS = 99;
+const MAX_COMPONENTS = 99;
 
 // Transmission headers (teletype addresses, mail headers) sometimes precede the interchange.
 const LOOK_FOR_START = 4096;
@@ -85,6 +89,7 @@ export function tokenize(text: string, log: WarningLog, onSegment: (segment: Seg
   let compStart = next;
   let buf: string | null = null; // set once a value needs more than one slice of the text
   let breaksInSegment = 0;
+  let overlong = false;
   const spaced = { count: 0, first: { index: 0, line: 0 } };
 
   const classes = new Map<number, string>();
@@ -101,16 +106,27 @@ export function tokenize(text: string, log: WarningLog, onSegment: (segment: Seg
   };
   const cut = (p: number): string => (buf === null ? text.slice(compStart, p) : buf + text.slice(compStart, p));
   const endComponent = (p: number) => {
-    comps.push(cut(p));
+    if (comps.length < MAX_COMPONENTS) comps.push(cut(p));
+    else overlong = true;
     buf = null;
     compStart = p + 1;
   };
   const endElement = (p: number) => {
     endComponent(p);
-    elements.push(comps);
+    if (elements.length <= MAX_ELEMENTS) elements.push(comps);
+    else overlong = true;
     comps = [];
   };
   const endSegment = (p: number) => {
+    if (!hasData) {
+      // Only blanks since the last terminator (or '' between two terminators): nothing to pass on.
+      elements = [];
+      comps = [];
+      buf = null;
+      compStart = p + 1;
+      segLine = line;
+      return;
+    }
     endElement(p);
     const first = elements[0] ?? [''];
     const rawTag = first[0] ?? '';
@@ -123,11 +139,13 @@ export function tokenize(text: string, log: WarningLog, onSegment: (segment: Seg
         if (spaced.count++ === 0) spaced.first = { index, line: segLine };
       }
       if (breaksInSegment > 0) log.add(index, segLine, 'line-break.in-segment', `a line break inside segment ${tag || '(no tag)'} was ignored`);
+      if (overlong) log.add(index, segLine, 'segment.too-long', `segment ${tag.slice(0, 10) || '(no tag)'} has more than ${MAX_ELEMENTS} elements or ${MAX_COMPONENTS} components in one: the rest was ignored`);
       count = index;
       onSegment({ tag, elements: elements.slice(1), index, line: segLine });
     }
     elements = [];
     hasData = false;
+    overlong = false;
     breaksInSegment = 0;
     segLine = line;
   };
