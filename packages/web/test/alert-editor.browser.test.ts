@@ -71,6 +71,13 @@ describe.skipIf(!hasChromium)('alert editor in chromium', () => {
     expect(await page.locator('.field-error').first().textContent()).toContain('exists in the calendar');
     await app.shot(page, 'alert-new');
     await birthDate.fill('1990-02-28');
+    // A public notice must be for everyone: with a restricted list, the box is refused beside itself.
+    const publicNotice = page.getByRole('checkbox', { name: /^Public notice/ });
+    await publicNotice.check();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => publicNotice.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field-error').first().textContent()).toContain('public');
+    await publicNotice.uncheck();
     await page.getByRole('button', { name: 'Publish' }).click();
 
     const detail = page.getByTestId('alert-detail');

@@ -5,6 +5,7 @@ import { createKey } from '../app/manage-keys.js';
 import { decideReview } from '../app/review/decide-review.js';
 import { addUser } from '../app/manage-users.js';
 import { randomToken } from '../app/secrets.js';
+import { screen } from '../app/screen.js';
 
 export interface DemoCredentials {
   keys: { member: string; role: string; key: string }[];
@@ -33,7 +34,7 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
     const k = await createKey(deps, admin, { member, role, label: 'demo' });
     creds.keys.push({ member, role, key: k.key });
   }
-  for (const [member, role] of [['FRA', 'bureau'], ['DEU', 'bureau'], ['DEU', 'frontline'], ['IPO', 'reviewer'], ['IPO', 'auditor']] as const) {
+  for (const [member, role] of [['FRA', 'bureau'], ['DEU', 'bureau'], ['ITA', 'bureau'], ['DEU', 'frontline'], ['IPO', 'reviewer'], ['IPO', 'analyst'], ['IPO', 'auditor']] as const) {
     const username = `${member.toLowerCase()}.${role}`;
     const password = randomToken(12);
     await addUser(deps, admin, { username, member, role, password });
@@ -46,6 +47,11 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
     // The demo's wanted person has been through review, as a real one would before anyone screens it.
     if (created.status === 'pending-review') await decideReview(deps, reviewer, created.id, { decision: 'approve', reason: 'demo data: ordinary criminal offence' });
   }
+  // Left waiting, so the reviewer's queue has something to decide (its wording raises a pre-check flag).
+  await createAlert(deps, as('FRA'), PENDING_ALERT);
+  // Screenings at DEU's border, so the hits inbox, the dashboard and the links page have data.
+  const desk: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: 'system:demo' }, requestId: 'system/demo-seed' };
+  for (const query of DEMO_SCREENINGS) await screen(deps, desk, query);
   return creds;
 }
 
@@ -69,8 +75,25 @@ const DEMO_ALERTS: [string, unknown][] = [
       },
       action: 'Arrest for extradition; inform the DEU bureau at once.',
       visibility: { mode: 'all' },
+      publicNotice: true,
     },
   ],
-  ['ITA', { kind: 'person', category: 'missing', person: { names: [{ family: 'ROSSI', given: 'GIULIA' }], birthDate: '2009', sex: 'F', nationalities: ['ITA'] }, visibility: { mode: 'all' } }],
+  ['ITA', { kind: 'person', category: 'missing', person: { names: [{ family: 'ROSSI', given: 'GIULIA' }], birthDate: '2009', sex: 'F', nationalities: ['ITA'] }, visibility: { mode: 'all' }, publicNotice: true }],
+  // The same person as DEU's wanted one, written in Cyrillic with the same birth date: the link follower proposes a yellow link.
+  ['FRA', { kind: 'person', category: 'locate', person: { names: [{ full: 'Анна Мария Эрикссон', script: 'Cyrl' }], birthDate: '1974-08-12', sex: 'F' }, action: 'Locate and report the address to the FRA bureau.', visibility: { mode: 'all' } }],
   ['ITA', { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB-123-CD', plateCountry: 'FRA', make: 'Fiat', model: 'Ducato', colour: 'white' }, visibility: { mode: 'only', members: ['DEU', 'FRA'] } }],
+];
+
+const PENDING_ALERT = {
+  kind: 'person',
+  category: 'arrest',
+  person: { names: [{ family: 'LEFEVRE', given: 'MARC' }], birthDate: '1981-02-17', sex: 'M', nationalities: ['FRA'] },
+  offence: { description: 'Insulting the head of state during a political demonstration', maxSentenceYears: 1 },
+  action: 'Arrest and inform the FRA bureau.',
+  visibility: { mode: 'all' },
+};
+
+const DEMO_SCREENINGS = [
+  { documents: [{ number: '12AB34567', issuingState: 'FRA' }] },
+  { person: { names: ['Anna Maria Eriksson'], birthDate: '1974-08-12' } },
 ];

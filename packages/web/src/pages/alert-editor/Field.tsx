@@ -79,11 +79,15 @@ export function SelectField<V extends string>({ label, value, options, onChange,
   );
 }
 
-export function CheckField({ label, checked, onChange, name }: { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; name?: string }) {
+export function CheckField({ label, checked, onChange, name, error }: { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; name?: string; error?: string | undefined }) {
+  const id = useId();
   return (
-    <label className="check">
-      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <span>{label}</span>
-    </label>
+    <>
+      <label className="check">
+        <input type="checkbox" name={name} checked={checked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.checked)} />
+        <span>{label}</span>
+      </label>
+      <FieldError id={`${id}-error`} message={error} />
+    </>
   );
 }

@@ -50,7 +50,7 @@ export function VehicleFields({ draft, update, errors }: SectionProps) {
 /** What every kind carries: the action to take, remarks, references, the frontline switch. */
 export function HandlingFields({ draft, update, errors }: SectionProps) {
   const { t } = useI18n();
-  const set = (change: Partial<Pick<Draft, 'action' | 'remarks' | 'caseReference' | 'expiresAt' | 'hiddenFromFrontline'>>) => update((d) => ({ ...d, ...change }));
+  const set = (change: Partial<Pick<Draft, 'action' | 'remarks' | 'caseReference' | 'expiresAt' | 'hiddenFromFrontline' | 'publicNotice'>>) => update((d) => ({ ...d, ...change }));
   return (
     <section className="card">
       <h2>{t('alertEditor.section.handling')}</h2>
@@ -61,6 +61,8 @@ export function HandlingFields({ draft, update, errors }: SectionProps) {
         <TextField label={t('alertEditor.expiresAt')} dir="ltr" value={draft.expiresAt} onChange={(expiresAt) => set({ expiresAt })} error={errors.expiresAt} />
       </div>
       <CheckField label={t('alertEditor.hidden')} name="hiddenFromFrontline" checked={draft.hiddenFromFrontline} onChange={(hiddenFromFrontline) => set({ hiddenFromFrontline })} />
+      {/* Only wanted and missing persons can be public notices; the schema says so if another category is chosen. */}
+      {draft.kind === 'person' && <CheckField label={t('alertEditor.publicNotice')} name="publicNotice" checked={draft.publicNotice} onChange={(publicNotice) => set({ publicNotice })} error={errors.publicNotice} />}
     </section>
   );
 }

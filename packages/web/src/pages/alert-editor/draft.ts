@@ -60,6 +60,8 @@ export interface Draft {
   caseReference: string;
   expiresAt: string;
   hiddenFromFrontline: boolean;
+  /** Published to everyone as a public notice (wanted: red, missing: yellow). */
+  publicNotice: boolean;
   visibility: Visibility;
   /** The stored body being edited: fields this form does not show are kept from it. */
   original?: AlertInput;
@@ -81,6 +83,7 @@ export function newDraft(kind: AlertKind): Draft {
     caseReference: '',
     expiresAt: '',
     hiddenFromFrontline: false,
+    publicNotice: false,
     visibility: { mode: 'all' },
   };
 }
@@ -96,7 +99,7 @@ const str = (v: string | number | undefined | null): string => (v === undefined 
 /** The form of a stored alert, to edit it. */
 export function draftOf(input: AlertInput): Draft {
   const d = newDraft(input.kind);
-  const common = { ...d, action: str(input.action), remarks: str(input.remarks), caseReference: str(input.caseReference), expiresAt: str(input.expiresAt), hiddenFromFrontline: input.hiddenFromFrontline === true, visibility: input.visibility, original: input };
+  const common = { ...d, action: str(input.action), remarks: str(input.remarks), caseReference: str(input.caseReference), expiresAt: str(input.expiresAt), hiddenFromFrontline: input.hiddenFromFrontline === true, publicNotice: input.publicNotice === true, visibility: input.visibility, original: input };
   if (input.kind === 'person') {
     const p = input.person;
     return {
@@ -151,8 +154,8 @@ const without = <T extends object>(o: T | undefined, keys: string[]): Partial<T>
  * over from the stored alert, so editing never loses them.
  */
 export function toInput(d: Draft): unknown {
-  const common = present({ action: d.action, remarks: d.remarks, caseReference: d.caseReference, expiresAt: d.expiresAt, hiddenFromFrontline: d.hiddenFromFrontline });
-  const kept = without(d.original, ['kind', 'category', 'person', 'document', 'vehicle', 'offence', 'visibility', 'action', 'remarks', 'caseReference', 'expiresAt', 'hiddenFromFrontline']);
+  const common = present({ action: d.action, remarks: d.remarks, caseReference: d.caseReference, expiresAt: d.expiresAt, hiddenFromFrontline: d.hiddenFromFrontline, publicNotice: d.publicNotice });
+  const kept = without(d.original, ['kind', 'category', 'person', 'document', 'vehicle', 'offence', 'visibility', 'action', 'remarks', 'caseReference', 'expiresAt', 'hiddenFromFrontline', 'publicNotice']);
   const base = { ...kept, ...common, visibility: d.visibility };
   if (d.kind === 'person') {
     const before = d.original?.kind === 'person' ? d.original : undefined;
