@@ -35,8 +35,18 @@ describe('roleMay', () => {
   });
 });
 
+describe('the replica role', () => {
+  it('alone syncs and forwards, and may do nothing else', () => {
+    expect(ROLES.filter((r) => roleMay(r, 'replica.sync'))).toEqual(['replica']);
+    expect(ROLES.filter((r) => roleMay(r, 'replica.forward'))).toEqual(['replica']);
+    for (const p of ['alert.read', 'alert.create', 'changes.read', 'screening.run', 'hits.read', 'audit.read', 'credentials.manage'] as const) {
+      expect(roleMay('replica', p)).toBe(false);
+    }
+  });
+});
+
 describe('isRole', () => {
-  it('recognises the six roles and nothing else', () => {
+  it('recognises the seven roles and nothing else', () => {
     expect(ROLES.every(isRole)).toBe(true);
     expect(isRole('root')).toBe(false);
     expect(isRole('Bureau')).toBe(false);

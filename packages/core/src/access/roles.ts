@@ -1,4 +1,4 @@
-export const ROLES = ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin'] as const;
+export const ROLES = ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: always one member and one role, plus the credential used (for the audit trail). */
@@ -21,7 +21,7 @@ const PERMISSIONS = {
   'alert.history': ['bureau', 'reviewer', 'analyst', 'auditor'],
   'alert.export': ['bureau', 'analyst'],
   'changes.read': ['bureau', 'frontline', 'analyst'],
-  'members.read': ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin'],
+  'members.read': ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica'],
   'members.manage': ['admin'],
   'credentials.manage': ['admin'],
   'audit.read': ['auditor'],
@@ -44,6 +44,11 @@ const PERMISSIONS = {
   'links.decide': ['analyst'],
   // Issue 5: the dashboard's figures, counted only over what the caller's member may see.
   'stats.read': ['bureau', 'reviewer', 'analyst', 'auditor'],
+  // Issue 6: a national copy. It follows what its member's bureau sees (not the frontline view:
+  // hits on alerts hidden from the frontline must still be recorded and reported) and forwards
+  // its hits and audit entries. It is a machine's key, with no other right.
+  'replica.sync': ['replica'],
+  'replica.forward': ['replica'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

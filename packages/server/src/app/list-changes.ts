@@ -4,6 +4,7 @@ import { versionBody } from '../store/alert-repo.js';
 import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
+import type { Tx } from '../store/write-transaction.js';
 
 export const changesQuerySchema = z
   .object({
@@ -25,29 +26,37 @@ export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise
   return audited(deps, ctx, 'changes.read', async (tx, note) => {
     requirePermission(ctx.actor, 'changes.read');
     const q = parseInput(changesQuerySchema, query);
-    const rows = await changesAfter(tx, q.after, ctx.actor.member, q.limit);
-    const me = ctx.actor.member;
-    const frontline = ctx.actor.role === 'frontline';
-    const items: ChangeItem[] = [];
-    for (const r of rows) {
-      const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
-      const body = JSON.parse(r.body) as AlertInput;
-      const visible = visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me);
-      // A frontline follower is told to drop an alert hidden from the frontline, as if withdrawn —
-      // only when it had been shown that alert: one it never saw must not learn that it exists.
-      if (visible && frontline && body.hiddenFromFrontline === true) {
-        const before = r.version > 1 ? await versionBody(tx, r.alert_id, r.version - 1) : undefined;
-        const wasShown = before !== undefined && before.hiddenFromFrontline !== true && r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me);
-        if (wasShown) items.push({ ...base, action: 'withdrawn' });
-      } else if (visible) {
-        items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(me, r.owner, body) });
-      } else if (r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me)) {
-        items.push({ ...base, action: 'withdrawn' });
-      }
-    }
+    const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, ctx.actor.role === 'frontline');
     note.target = 'changes';
     note.detail = { after: q.after, count: items.length };
-    const last = rows[rows.length - 1];
-    return { items, next: rows.length === q.limit && last ? Number(last.seq) : null };
+    return { items, next: rowCount === q.limit && lastSeq !== null ? lastSeq : null };
   });
+}
+
+/**
+ * The feed after `after` as `member` may see it (as its frontline does when `frontline`): the one
+ * statement of who sees which change, shared by the change feed and the national copies' batches.
+ * `rowCount` is the number of feed rows read (at most `limit`) and `lastSeq` the last of them.
+ */
+export async function changeItemsFor(tx: Tx, after: number, limit: number, me: string, frontline: boolean): Promise<{ items: ChangeItem[]; rowCount: number; lastSeq: number | null }> {
+  const rows = await changesAfter(tx, after, me, limit);
+  const items: ChangeItem[] = [];
+  for (const r of rows) {
+    const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
+    const body = JSON.parse(r.body) as AlertInput;
+    const visible = visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me);
+    // A frontline follower is told to drop an alert hidden from the frontline, as if withdrawn —
+    // only when it had been shown that alert: one it never saw must not learn that it exists.
+    if (visible && frontline && body.hiddenFromFrontline === true) {
+      const before = r.version > 1 ? await versionBody(tx, r.alert_id, r.version - 1) : undefined;
+      const wasShown = before !== undefined && before.hiddenFromFrontline !== true && r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me);
+      if (wasShown) items.push({ ...base, action: 'withdrawn' });
+    } else if (visible) {
+      items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(me, r.owner, body) });
+    } else if (r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me)) {
+      items.push({ ...base, action: 'withdrawn' });
+    }
+  }
+  const last = rows[rows.length - 1];
+  return { items, rowCount: rows.length, lastSeq: last ? Number(last.seq) : null };
 }

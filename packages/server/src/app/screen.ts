@@ -172,8 +172,11 @@ function probesOf(query: ScreenQuery): { person: PersonFacts | null; documents: 
   return { person, documents };
 }
 
-export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId: string, query: ScreenQuery, hits: ScreenHit[]): Promise<void> {
-  const at = nowIso(deps);
+/**
+ * Stores a screening and a hit for every result at or above the threshold, and tells each owner.
+ * `at` is now, except for a screening a national copy made earlier and forwards (app/replica/).
+ */
+export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId: string, query: ScreenQuery, hits: ScreenHit[], at = nowIso(deps)): Promise<void> {
   const recorded = hits.filter((h) => h.score >= DEFAULT_THRESHOLD);
   await tx.insertInto('screenings').values({ id: screeningId, at, member: ctx.actor.member, credential: ctx.actor.credential, query: JSON.stringify(query), hit_count: recorded.length }).execute();
   if (recorded.length === 0) return;

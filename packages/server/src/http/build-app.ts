@@ -23,6 +23,7 @@ import { linksRoutes } from './routes/links.js';
 import { photosRoutes } from './routes/photos.js';
 import { statsRoutes } from './routes/stats.js';
 import { publicNoticesRoutes } from './routes/public-notices.js';
+import { replicaRoutes } from './routes/replica.js';
 
 export interface HttpOptions {
   bodyLimit: number;
@@ -120,6 +121,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   photosRoutes(app, deps);
   statsRoutes(app, deps);
   publicNoticesRoutes(app, deps);
+  replicaRoutes(app, deps);
   webRoutes(app);
   return app;
 }

@@ -286,6 +286,46 @@ export interface AlertPhotosTable {
   created_by: string;
 }
 
+/** The key that signs national copies' batches (migration 0009); generated once by the centre. */
+export interface ReplicaSigningKeysTable {
+  id: string;
+  /** SPKI PEM. */
+  public_key: string;
+  /** PKCS#8 PEM. */
+  private_key: string;
+  created_at: string;
+}
+
+/** One item a replica forwarded (a hit-bearing screening and/or an audit entry), stored once. */
+export interface ReplicaReceivedTable {
+  /** The replica's credential on the centre (`key:<id>`). */
+  replica: string;
+  /** `<replica instance>:<local audit seq>`. */
+  item_id: string;
+  received_at: string;
+  /** The centre's audit entry that recorded it. */
+  audit_seq: number;
+}
+
+/** A replica node's own position (one row, `sync`). */
+export interface ReplicaStateTable {
+  name: string;
+  /** Random id of this copy, so two copies under one key never share item ids. */
+  instance: string;
+  centre_url: string;
+  /** The centre's public key (SPKI PEM), pinned at first contact. */
+  central_key: string | null;
+  central_key_id: string | null;
+  /** The member this copy belongs to, pinned by the first batch. */
+  member: string | null;
+  /** The highest centre change seq applied (the last batch's `to`). */
+  applied_to: number;
+  centre_head: number;
+  last_contact_at: string | null;
+  /** Local audit entries up to this seq were acknowledged by the centre. */
+  forwarded_audit_seq: number;
+}
+
 export interface DB {
   members: MembersTable;
   users: UsersTable;
@@ -309,5 +349,8 @@ export interface DB {
   alert_flags: AlertFlagsTable;
   identity_links: IdentityLinksTable;
   alert_photos: AlertPhotosTable;
+  replica_signing_keys: ReplicaSigningKeysTable;
+  replica_received: ReplicaReceivedTable;
+  replica_state: ReplicaStateTable;
 }
 

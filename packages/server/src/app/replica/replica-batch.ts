@@ -1,0 +1,56 @@
+import { conflict, parseInput, requirePermission } from '@crosscheck/core';
+import { z } from 'zod';
+import { feedHead, signingKey } from '../../store/replica-repo.js';
+import { MAX_BATCH_ITEMS, signBatch, type SignedBatch, type SigningKey } from '../../replica/signed-batch.js';
+import { audited } from '../audited.js';
+import { nowIso, type Ctx, type Deps } from '../deps.js';
+import { changeItemsFor } from '../list-changes.js';
+
+export const batchQuerySchema = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_BATCH_ITEMS).default(500),
+  })
+  .strict();
+
+// Read once per process: the key never changes once made, and every batch needs it.
+const keys = new WeakMap<Deps, Promise<SigningKey>>();
+const keyOf = (deps: Deps): Promise<SigningKey> => {
+  let key = keys.get(deps);
+  if (!key) {
+    key = signingKey(deps.db, nowIso(deps));
+    key.catch(() => keys.delete(deps));
+    keys.set(deps, key);
+  }
+  return key;
+};
+
+/** The centre's public key for batches, for a copy to pin (`replica.sync`). */
+export async function replicaKey(deps: Deps, ctx: Ctx): Promise<{ keyId: string; publicKey: string; algorithm: 'Ed25519' }> {
+  requirePermission(ctx.actor, 'replica.sync');
+  const key = await keyOf(deps);
+  return { keyId: key.id, publicKey: key.publicKeyPem, algorithm: 'Ed25519' };
+}
+
+/**
+ * The next batch of the change feed for the caller's member, as its bureau sees it (not the
+ * frontline view: the copy must record hits on alerts hidden from its officers too), signed.
+ * `to` covers the whole feed read, so a member that saw none of those changes still moves on.
+ */
+export async function replicaBatch(deps: Deps, ctx: Ctx, query: unknown): Promise<SignedBatch> {
+  // Read before the write transaction: an embedded SQLite database has one connection.
+  const key = await keyOf(deps);
+  return audited(deps, ctx, 'replica.sync', async (tx, note) => {
+    note.target = 'replica:batch';
+    requirePermission(ctx.actor, 'replica.sync');
+    const q = parseInput(batchQuerySchema, query);
+    // The head and the rows are read under the writers' lock (audited's transaction), so no
+    // change below the head can still be on its way.
+    const head = await feedHead(tx);
+    if (q.after > head) throw conflict('replica.ahead', `the copy says it has applied up to change ${q.after}, but the centre's feed ends at ${head}: was the centre restored from an older backup?`);
+    const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false);
+    const to = rowCount === q.limit && lastSeq !== null ? lastSeq : head;
+    note.detail = { after: q.after, to, count: items.length };
+    return signBatch({ member: ctx.actor.member, from: q.after, to, head, items }, key);
+  });
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, as, documentAlert, personAlert } from '../../../test/engines.js';
+import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
+import { createAlert } from '../../app/create-alert.js';
+import { updateAlert } from '../../app/update-alert.js';
+import { checkBatch, type SignedBatch } from '../../replica/signed-batch.js';
+
+describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
+  let h: Harness;
+  let pin: { publicKeyPem: string; keyId: string };
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    h = await httpHarness(engine, [['DEU', 'replica'], ['DEU', 'bureau'], ['ITA', 'replica']]);
+    ids.all = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'REPL0ALL1'))).id;
+    ids.itaOnly = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'REPL0ITA1', { mode: 'only', members: ['ITA'] }))).id;
+    ids.hidden = (await createAlert(h.t.deps, as('FRA'), { ...personAlert('VERBORGEN'), hiddenFromFrontline: true })).id;
+  });
+  afterAll(async () => h.close());
+
+  const batch = async (key: string, after: number, limit = 1000) => {
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/replica/batch?after=${after}&limit=${limit}`, headers: bearer(key) });
+    return { status: res.statusCode, body: res.json() as SignedBatch & { code?: string; detail?: string } };
+  };
+
+  it('gives a replica key its public key; other roles are refused', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/replica/key', headers: bearer(h.key('DEU', 'replica')) });
+    expect(res.statusCode).toBe(200);
+    const k = res.json() as { keyId: string; publicKey: string; algorithm: string };
+    expect(k.algorithm).toBe('Ed25519');
+    expect(k.publicKey).toContain('BEGIN PUBLIC KEY');
+    pin = { publicKeyPem: k.publicKey, keyId: k.keyId };
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/replica/key', headers: bearer(h.key('DEU', 'bureau')) })).statusCode).toBe(403);
+    expect((await batch(h.key('DEU', 'bureau'), 0)).status).toBe(403);
+  });
+
+  it('signs a batch of what the bureau sees, hidden-from-frontline alerts included, never another member’s', async () => {
+    const { status, body } = await batch(h.key('DEU', 'replica'), 0);
+    expect(status).toBe(200);
+    expect(checkBatch(body, { ...pin, appliedTo: 0, member: 'DEU' }).problem).toBeNull();
+    expect(body).toMatchObject({ member: 'DEU', from: 0, to: 3, head: 3 });
+    expect(body.items.map((i) => i.alertId).sort()).toEqual([ids.all, ids.hidden].sort());
+    const ita = (await batch(h.key('ITA', 'replica'), 0)).body;
+    expect(ita.items.map((i) => i.alertId)).toContain(ids.itaOnly);
+  });
+
+  it('covers the whole feed in `to`, even when the member saw none of it, and pages by `limit`', async () => {
+    const first = (await batch(h.key('DEU', 'replica'), 0, 1)).body;
+    expect(first).toMatchObject({ from: 0, to: 1, head: 3 });
+    // Change 2 is ITA's only: DEU gets an empty batch that still moves it to 2.
+    const second = (await batch(h.key('DEU', 'replica'), 1, 1)).body;
+    expect(second.items.length).toBeLessThanOrEqual(1);
+    const empty = (await batch(h.key('DEU', 'replica'), 3)).body;
+    expect(empty).toMatchObject({ from: 3, to: 3, items: [] });
+    expect(checkBatch(empty, { ...pin, appliedTo: 3, member: 'DEU' }).problem).toBeNull();
+  });
+
+  it('withdraws an alert from the copy when its owner narrows the visibility', async () => {
+    await updateAlert(h.t.deps, as('FRA'), ids.all, { visibility: { mode: 'all-except', members: ['DEU'] } });
+    const { body } = await batch(h.key('DEU', 'replica'), 3);
+    expect(body.items).toEqual([expect.objectContaining({ alertId: ids.all, action: 'withdrawn' })]);
+    expect(JSON.stringify(body.items)).not.toContain('REPL0ALL1');
+  });
+
+  it('refuses a copy that claims to be ahead of the centre, and a limit above 1000, naming why', async () => {
+    const ahead = await batch(h.key('DEU', 'replica'), 999);
+    expect(ahead.status).toBe(409);
+    expect(ahead.body.detail).toMatch(/applied up to change 999/);
+    expect((await batch(h.key('DEU', 'replica'), 0, 1001)).status).toBe(422);
+  });
+
+  it('stores forwarded hits and audit entries once; a retry answers alreadyHad', async () => {
+    const item = (n: number, hits: { alertId: string; score: number; reasons: string[] }[]) => ({
+      id: `copy-1:${n}`,
+      entry: { seq: n, at: '2026-01-02T03:04:05.000Z', member: 'DEU', role: 'frontline', credential: 'key:local', action: 'screening.run', target: `screening:s${n}`, requestId: `r${n}`, outcome: 'ok', detail: '{}', prevHash: '0'.repeat(64), hash: 'a'.repeat(64) },
+      screening: { at: '2026-01-02T03:04:05.000Z', query: { documents: [{ number: 'X' }] }, hits },
+    });
+    const payload = { items: [item(1, [{ alertId: ids.hidden, score: 0.97, reasons: ['name'] }, { alertId: ids.itaOnly, score: 1, reasons: ['document'] }]), item(2, [])] };
+    const send = () => h.app.inject({ method: 'POST', url: '/api/v1/replica/forward', headers: bearer(h.key('DEU', 'replica')), payload });
+    const first = await send();
+    expect(first.statusCode).toBe(200);
+    // The ITA-only alert is not DEU's to hit: dropped, its owner not told.
+    expect(first.json()).toMatchObject({ stored: ['copy-1:1', 'copy-1:2'], alreadyHad: [], hitsRefused: 1 });
+    const again = await send();
+    expect(again.json()).toMatchObject({ acknowledged: ['copy-1:1', 'copy-1:2'], stored: [], alreadyHad: ['copy-1:1', 'copy-1:2'] });
+    const hits = await h.t.deps.db.selectFrom('hits').select(['alert_id', 'screening_member', 'created_at']).execute();
+    expect(hits).toEqual([{ alert_id: ids.hidden, screening_member: 'DEU', created_at: '2026-01-02T03:04:05.000Z' }]);
+    const events = await h.t.deps.db.selectFrom('events').select(['member', 'type']).where('type', '=', 'hit.created').execute();
+    expect(events).toEqual([{ member: 'FRA', type: 'hit.created' }]);
+    const entries = await h.t.deps.db.selectFrom('audit_log').select(['action', 'role', 'at', 'detail']).where('role', '=', 'replica').where('action', '=', 'screening.run').execute();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.at).toBe('2026-01-02T03:04:05.000Z');
+    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ replica: { seq: 1, hash: 'a'.repeat(64), credential: 'key:local' } });
+  });
+
+  it('refuses a malformed forward naming the field, and more than 500 items', async () => {
+    const send = (payload: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/replica/forward', headers: bearer(h.key('DEU', 'replica')), payload: payload as object });
+    const bad = await send({ items: [{ id: 'no-seq', entry: {} }] });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('items.0.id');
+    const many = await send({ items: Array.from({ length: 501 }, () => ({})) });
+    expect(many.statusCode).toBe(422);
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/replica/forward', headers: bearer(h.key('DEU', 'bureau')), payload: { items: [] } })).statusCode).toBe(403);
+  });
+});

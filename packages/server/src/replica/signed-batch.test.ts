@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, checkBatch, keyIdOf, newSigningKey, signBatch, type BatchContent } from './signed-batch.js';
+
+const key = newSigningKey();
+const pin = { publicKeyPem: key.publicKeyPem, keyId: key.id, appliedTo: 10, member: 'DEU' };
+const item = { seq: 12, alertId: 'a1', version: 1, action: 'created', at: '2026-01-01T00:00:00.000Z', owner: 'FRA', status: 'active', statusReason: null, alert: { kind: 'document' as const, document: { issuingState: 'FRA', type: 'passport', number: 'X1', status: 'stolen-issued' } } };
+const content: BatchContent = { member: 'DEU', from: 10, to: 15, head: 20, items: [item as never] };
+// What the copy receives: JSON on the wire.
+const wire = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth and writes no spaces, whatever order the object was built in', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 'x', c: null }], é: true })).toBe('{"a":[{"c":null,"d":"x"}],"b":1,"é":true}');
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+  it('leaves out undefined properties, as JSON on the wire does, and refuses what JSON cannot carry', () => {
+    expect(canonicalJson({ a: undefined, b: 'é\n"' })).toBe('{"b":"é\\n\\""}');
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/not finite/);
+    expect(() => canonicalJson([undefined])).toThrow(/undefined in an array/);
+    expect(() => canonicalJson({ f: () => 1 })).toThrow(/function/);
+  });
+});
+
+describe('signed batches', () => {
+  it('verifies a batch after a trip through JSON, with keys in another order', () => {
+    const signed = signBatch(content, key);
+    const reordered = wire({ signature: signed.signature, keyId: signed.keyId, items: signed.items, head: 20, to: 15, from: 10, member: 'DEU' });
+    expect(checkBatch(reordered, pin).problem).toBeNull();
+    expect(keyIdOf(key.publicKeyPem)).toBe(key.id);
+  });
+
+  it('refuses a batch whose items, bounds or member were changed after signing', () => {
+    const signed = wire(signBatch(content, key)) as Record<string, unknown> & { items: { alert: { document: { number: string } } }[] };
+    signed.items[0]!.alert.document.number = 'X2';
+    expect(checkBatch(signed, pin).problem?.code).toBe('batch.bad-signature');
+    const widened = wire({ ...signBatch(content, key), to: 16 });
+    expect(checkBatch(widened, pin).problem?.code).toBe('batch.bad-signature');
+  });
+
+  it('stops on a batch signed by another key, naming both keys', () => {
+    const other = newSigningKey();
+    const p = checkBatch(wire(signBatch(content, other)), pin).problem;
+    expect(p?.code).toBe('batch.key-changed');
+    expect(p?.message).toContain(other.id);
+    expect(p?.message).toContain(key.id);
+  });
+
+  it('refuses a batch that does not start where the copy stands, or is for another member', () => {
+    expect(checkBatch(wire(signBatch(content, key)), { ...pin, appliedTo: 9 }).problem).toMatchObject({ code: 'batch.discontinuous', message: expect.stringContaining('applied up to 9') });
+    expect(checkBatch(wire(signBatch({ ...content, member: 'ITA' }, key)), pin).problem?.code).toBe('batch.other-member');
+  });
+
+  it('names what is wrong with a malformed batch', () => {
+    const bad = (v: unknown) => checkBatch(v, pin).problem;
+    expect(bad('x')).toMatchObject({ code: 'batch.malformed' });
+    expect(bad({ ...wire(signBatch(content, key)) as object, to: 5 })?.message).toMatch(/to \(5\) is before from \(10\)/);
+    expect(bad(wire(signBatch({ ...content, items: [{ ...item, seq: 16 } as never] }, key)))?.message).toMatch(/items\[0\]\.seq: 16/);
+    expect(bad(wire(signBatch({ ...content, items: [item, item] as never[] }, key)))?.message).toMatch(/items\[1\]\.seq/);
+    expect(bad(wire(signBatch({ ...content, items: [{ ...item, alert: { kind: 'ship' } } as never] }, key)))?.message).toMatch(/items\[0\]\.alert/);
+    expect(bad(wire(signBatch({ ...content, items: Array.from({ length: 1001 }, () => item) as never[] }, key)))?.message).toMatch(/more than 1000/);
+  });
+});

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import { keyIdOf, newSigningKey, type SigningKey } from '../replica/signed-batch.js';
+import type { DB } from './schema.js';
+import type { Tx } from './write-transaction.js';
+
+/**
+ * The centre's batch-signing key: made at first use and kept. Two processes starting together
+ * both try to insert under the one fixed row id; the loser's insert does nothing and both read
+ * the winner's key.
+ */
+export async function signingKey(db: Kysely<DB>, at: string): Promise<SigningKey> {
+  const existing = await db.selectFrom('replica_signing_keys').selectAll().where('id', '=', 'current').executeTakeFirst();
+  if (existing) return fromRow(existing);
+  const fresh = newSigningKey();
+  await db
+    .insertInto('replica_signing_keys')
+    .values({ id: 'current', public_key: fresh.publicKeyPem, private_key: fresh.privateKeyPem, created_at: at })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  return fromRow(await db.selectFrom('replica_signing_keys').selectAll().where('id', '=', 'current').executeTakeFirstOrThrow());
+}
+
+function fromRow(row: { public_key: string; private_key: string }): SigningKey {
+  return { id: keyIdOf(row.public_key), publicKeyPem: row.public_key, privateKeyPem: row.private_key };
+}
+
+/** Which of these item ids this replica has already forwarded. */
+export async function alreadyReceived(tx: Tx, replica: string, itemIds: string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await tx.selectFrom('replica_received').select('item_id').where('replica', '=', replica).where('item_id', 'in', itemIds).execute();
+  return new Set(rows.map((r) => r.item_id));
+}
+
+export async function markReceived(tx: Tx, replica: string, itemId: string, at: string, auditSeq: number): Promise<void> {
+  await tx.insertInto('replica_received').values({ replica, item_id: itemId, received_at: at, audit_seq: auditSeq }).execute();
+}
+
+export async function feedHead(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
+  return Number(row.value);
+}
