@@ -1,8 +1,8 @@
-import { DEFAULT_THRESHOLD, DomainError, parseInput, requirePermission, screenQuerySchema, type FieldProblem } from '@crosscheck/core';
+import { DomainError, requirePermission } from '@crosscheck/core';
 import { BatchFormatError, parseTravellerBatch } from '../formats/traveller-batch.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
-import { presentHits, recordScreening, search, type ScreenResult } from './screen.js';
+import { screenTravellers, type TravellerResult } from './screen-travellers.js';
 
 const MAX_BATCH_NAMES = 3000;
 
@@ -11,7 +11,7 @@ function namesIn(item: unknown): number {
   return Array.isArray(names) ? names.length : 0;
 }
 
-export type BatchItem = ScreenResult | { id?: string; index: number; error: { code: string; detail: string; errors: FieldProblem[] } };
+export type BatchItem = TravellerResult;
 
 /**
  * Screens many travellers in one request and answers in input order. A traveller whose data is
@@ -37,29 +37,10 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
     if (names > MAX_BATCH_NAMES) {
       throw new DomainError('validation', 'batch.too-large', `a batch may hold at most ${MAX_BATCH_NAMES} names in all, this one holds ${names}; split it`, [{ field: '(body)', message: 'too many names' }]);
     }
-    const items: BatchItem[] = [];
-    const ids: string[] = [];
-    for (let i = 0; i < raw.length; i++) {
-      const given = raw[i];
-      const echo = typeof given === 'object' && given !== null && typeof (given as { id?: unknown }).id === 'string' ? { id: (given as { id: string }).id.slice(0, 100) } : {};
-      let query;
-      try {
-        query = parseInput(screenQuerySchema, given);
-      } catch (e) {
-        if (!(e instanceof DomainError)) throw e;
-        items.push({ ...echo, index: i, error: { code: e.code, detail: e.message, errors: e.problems } });
-        continue;
-      }
-      // Twenty results per traveller at most in a batch: it is a triage, not a search.
-      const hits = search(index, { ...query, limit: Math.min(query.limit, 20) }, ctx.actor.member, ctx.actor.role === 'frontline');
-      const screeningId = deps.newId();
-      await recordScreening(tx, deps, ctx, screeningId, query, hits);
-      ids.push(screeningId);
-      hitCount += hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length;
-      items.push({ ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: await presentHits(tx, ctx.actor, hits) });
-    }
-    note.detail = { travellers: raw.length, screenings: ids, hits: hitCount };
-    return { items };
+    const screened = await screenTravellers(tx, deps, ctx, index, raw);
+    hitCount = screened.hits;
+    note.detail = { travellers: raw.length, screenings: screened.screeningIds, hits: hitCount };
+    return { items: screened.items };
   });
   if (hitCount > 0) deps.bus.published();
   return result;

@@ -1,8 +1,9 @@
-import { screenQuerySchema } from '@crosscheck/core';
+import { MAX_PAXLST_CHARS, screenQuerySchema } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { screen } from '../../app/screen.js';
 import { screenBatch } from '../../app/screen-batch.js';
+import { flightInputOf, screenFlight } from '../../app/screen-flight.js';
 import { resolveCtx } from '../auth.js';
 import { jsonSchema, problemResponse } from '../openapi.js';
 
@@ -16,6 +17,16 @@ export function screenRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/api/v1/screen', { schema: { tags: ['screening'], summary: 'Screen a person, documents, an MRZ or a vehicle against every alert you may see', body: jsonSchema(screenQuerySchema), response: errors } }, async (req) =>
     screen(deps, await resolveCtx(deps, req), req.body),
   );
+  // A flight comes as the EDIFACT message itself; its bytes go to the reader, which knows the
+  // character sets a message may declare. Scoped, so text/plain means PAXLST only here.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(['application/edifact', 'text/plain'], { parseAs: 'buffer', bodyLimit: MAX_PAXLST_CHARS }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/api/v1/screen/flight',
+      { bodyLimit: MAX_PAXLST_CHARS, schema: { tags: ['screening'], summary: 'Screen every traveller of an API/PAXLST message (application/edifact or text/plain, or JSON {"paxlst": "…"}): the flight, each traveller in message order with their hits, the reader’s warnings and a summary', response: { ...errors, 413: problemResponse } } },
+      async (req) => screenFlight(deps, await resolveCtx(deps, req), flightInputOf(req.body)),
+    );
+  });
   app.post('/api/v1/screen/batch', { schema: { tags: ['screening'], summary: 'Screen many travellers: a JSON array, JSON lines or CSV; results in input order', response: errors } }, async (req) =>
     screenBatch(deps, await resolveCtx(deps, req), String(req.headers['content-type'] ?? ''), req.body),
   );

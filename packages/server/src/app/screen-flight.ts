@@ -1,0 +1,80 @@
+import { DomainError, parsePaxlst, requirePermission, toScreenQueries, type FlightManifest, type PaxlstTraveller, type ScreenQueryInput } from '@crosscheck/core';
+import { audited } from './audited.js';
+import type { Ctx, Deps } from './deps.js';
+import { screenTravellers, type TravellerResult } from './screen-travellers.js';
+
+/** What arrives: the EDIFACT message itself (bytes or text), or JSON holding it. */
+export type FlightInput = { paxlst: string | Uint8Array };
+
+export interface FlightTraveller extends Omit<PaxlstTraveller, 'references'> {
+  /** 1-based position in the message. */
+  position: number;
+  screeningId: string | null;
+  hits: Extract<TravellerResult, { hits: unknown }>['hits'];
+  /** Why this traveller was not screened: no name and no document, or data screening refused. */
+  notScreened?: string;
+}
+
+export interface FlightReport {
+  header: FlightManifest['header'];
+  flights: FlightManifest['flights'];
+  travellers: FlightTraveller[];
+  warnings: FlightManifest['warnings'];
+  summary: { travellers: number; passengers: number; crew: number; screened: number; notScreened: number; travellersWithHits: number; hits: number };
+}
+
+/**
+ * Screens every traveller of an API/PAXLST message and answers with the flight report: the
+ * flight and its legs, each traveller in message order with their hits, the reader's warnings
+ * (a dirty message is screened, not refused) and a summary. One screening per traveller, all in
+ * one transaction with one audit entry (`screening.flight`).
+ */
+export async function screenFlight(deps: Deps, ctx: Ctx, input: FlightInput): Promise<FlightReport> {
+  const index = await (await deps.screeningIndex()).fresh();
+  let hitCount = 0;
+  const report = await audited(deps, ctx, 'screening.flight', async (tx, note) => {
+    requirePermission(ctx.actor, 'screening.run');
+    note.target = 'screenings';
+    // Parsed inside the audited work, so an unreadable message is a refusal on the trail too.
+    const manifest = parsePaxlst(input.paxlst, { today: deps.clock().toISOString().slice(0, 10) });
+    const queries = toScreenQueries(manifest);
+    const toScreen = queries.map((q, i) => ({ q, i })).filter((x): x is { q: ScreenQueryInput; i: number } => x.q !== null);
+    const screened = await screenTravellers(tx, deps, ctx, index, toScreen.map((x) => x.q));
+    hitCount = screened.hits;
+    const resultOf = new Map(toScreen.map((x, k) => [x.i, screened.items[k]!]));
+    const travellers = manifest.travellers.map((t, i): FlightTraveller => {
+      const { references: _references, ...rest } = t;
+      const r = resultOf.get(i);
+      if (!r) return { ...rest, position: i + 1, screeningId: null, hits: [], notScreened: 'no name and no document to screen' };
+      if ('error' in r) return { ...rest, position: i + 1, screeningId: null, hits: [], notScreened: r.error.detail };
+      return { ...rest, position: i + 1, screeningId: r.screeningId, hits: r.hits };
+    });
+    const flight = manifest.flights[0];
+    note.detail = { flight: flight ? `${flight.designator}` : null, travellers: travellers.length, screenings: screened.screeningIds.length, hits: hitCount, warnings: manifest.warnings.length };
+    return {
+      header: manifest.header,
+      flights: manifest.flights,
+      travellers,
+      warnings: manifest.warnings,
+      summary: {
+        travellers: travellers.length,
+        passengers: travellers.filter((t) => t.role === 'passenger').length,
+        crew: travellers.filter((t) => t.role === 'crew').length,
+        screened: screened.screeningIds.length,
+        notScreened: travellers.filter((t) => t.screeningId === null).length,
+        travellersWithHits: travellers.filter((t) => t.hits.length > 0).length,
+        hits: travellers.reduce((n, t) => n + t.hits.length, 0),
+      },
+    };
+  });
+  if (hitCount > 0) deps.bus.published();
+  return report;
+}
+
+/** The JSON form of the body: `{"paxlst": "UNA:+.? 'UNB+…"}`. */
+export function flightInputOf(body: unknown): FlightInput {
+  if (typeof body === 'string' || body instanceof Uint8Array) return { paxlst: body };
+  const paxlst = (body as { paxlst?: unknown } | null)?.paxlst;
+  if (typeof paxlst === 'string') return { paxlst };
+  throw new DomainError('validation', 'flight.invalid', 'send the PAXLST message as application/edifact or text/plain, or JSON {"paxlst": "…"}', [{ field: 'paxlst', message: 'a PAXLST message is required' }]);
+}
