@@ -1,7 +1,9 @@
-import { DomainError } from '@crosscheck/core';
+import { createReadStream } from 'node:fs';
+import { DomainError, MAX_PAXLST_CHARS } from '@crosscheck/core';
 import type { Command } from 'commander';
 import { memberCode } from '../options.js';
 import { screen } from '../../app/screen.js';
+import { screenFlight } from '../../app/screen-flight.js';
 import { cliCtx, withDeps, type DbOption } from '../context.js';
 import { readLines } from '../read-lines.js';
 
@@ -10,12 +12,21 @@ const MAX_LINE = 64 * 1024;
 export function screenCommand(program: Command): void {
   program
     .command('screen')
-    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order')
+    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order. With --paxlst, screen every traveller of a PAXLST message and write the flight report')
     .option('--member <code>', 'screen as this member (default: the operator, CROSSCHECK_OPERATOR)', memberCode)
+    .option('--paxlst <file>', 'a UN/EDIFACT PAXLST message ("-" for standard input): writes the flight report as JSON, the reader\'s warnings on standard error')
     .option('--db <path>', 'SQLite file')
-    .action((o: DbOption & { member?: string }) =>
+    .action((o: DbOption & { member?: string; paxlst?: string }) =>
       withDeps(o, async (deps) => {
         const ctx = cliCtx(o.member ?? deps.operator, 'frontline');
+        if (o.paxlst !== undefined) {
+          const report = await screenFlight(deps, ctx, { paxlst: await readBounded(o.paxlst, MAX_PAXLST_CHARS) });
+          for (const w of report.warnings) process.stderr.write(`warning: segment ${w.segment}${w.line ? ` (line ${w.line})` : ''}: ${w.message}\n`);
+          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          const s = report.summary;
+          process.stderr.write(`${s.travellers} travellers (${s.passengers} passengers, ${s.crew} crew), ${s.screened} screened, ${s.travellersWithHits} with hits\n`);
+          return;
+        }
         for await (const line of readLines(process.stdin, MAX_LINE)) {
           if (!line.tooLong && line.text.trim() === '') continue;
           process.stdout.write(`${JSON.stringify(await screenLine(line.text, line.tooLong, line.number))}\n`);
@@ -41,4 +52,16 @@ export function screenCommand(program: Command): void {
         }
       }),
     );
+}
+
+/** The whole file (or standard input), refused beyond `max` bytes without reading further. */
+async function readBounded(file: string, max: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of file === '-' ? process.stdin : createReadStream(file)) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw new Error(`${file} is larger than ${max} bytes`);
+    parts.push(chunk as Buffer);
+  }
+  return Buffer.concat(parts);
 }
