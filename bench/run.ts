@@ -16,6 +16,8 @@ const benches: [string, string[]][] = [
   ['persons.ts', ['--n', '1000000']],
   ['http.ts', []],
   ['events.ts', []],
+  ['paxlst.ts', []],
+  ['flight.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {
