@@ -1,8 +1,6 @@
 import { parseInput, requirePermission, type ChainedEntry } from '@crosscheck/core';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { toChainedEntry } from '../store/audit-repo.js';
-import type { Tx } from '../store/write-transaction.js';
+import { queryAudit } from '../store/audit-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -29,8 +27,6 @@ export const auditQuerySchema = z
   .refine((q) => !(q.alertId !== undefined && q.target !== undefined), { message: 'give either target or alertId, not both', path: ['alertId'] })
   .refine((q) => !(q.result !== undefined && q.outcome !== undefined), { message: 'give either outcome or result, not both', path: ['result'] });
 
-type AuditQuery = z.infer<typeof auditQuerySchema>;
-
 /**
  * The trail, newest first. An auditor sees what its own member did and what was done to its
  * member's alerts; the operator's auditors see everything (`audit.list`).
@@ -41,41 +37,21 @@ export async function listAudit(deps: Deps, ctx: Ctx, query: unknown): Promise<{
     const q = parseInput(auditQuerySchema, query);
     note.target = 'audit';
     note.detail = { query: q };
-    const rows = await auditPage(tx, ctx.actor.member === deps.operator ? undefined : ctx.actor.member, q);
+    // One row more than the page, to tell whether there is a next one.
+    const rows = await queryAudit(tx, {
+      ...(ctx.actor.member === deps.operator ? {} : { scopeMember: ctx.actor.member }),
+      ...(q.member !== undefined ? { member: q.member } : {}),
+      ...(q.action !== undefined ? { action: q.action } : {}),
+      ...(q.credential !== undefined ? { credential: q.credential } : {}),
+      ...(q.alertId !== undefined ? { target: `alert:${q.alertId}` } : q.target !== undefined ? { target: q.target } : {}),
+      ...(q.outcome !== undefined ? { outcome: q.outcome } : {}),
+      ...(q.result !== undefined ? { result: q.result } : {}),
+      ...(q.from !== undefined ? { from: new Date(q.from).toISOString() } : {}),
+      ...(q.to !== undefined ? { to: new Date(q.to).toISOString() } : {}),
+      ...(q.cursor !== undefined ? { before: q.cursor } : {}),
+      limit: q.limit + 1,
+    });
     const page = rows.slice(0, q.limit);
     return { items: page, next: rows.length > q.limit ? String(page[page.length - 1]!.seq) : null };
   });
-}
-
-/**
- * One page (plus one row, to tell whether there is a next) of the entries `scope` may see,
- * newest first, keyset-paginated by sequence number. The scope rule is the one
- * store/audit-repo.ts's queryAudit applies; it is restated here only because that query has no
- * credential or result filter (see the report of issue 5).
- */
-async function auditPage(tx: Tx, scope: string | undefined, q: AuditQuery): Promise<ChainedEntry[]> {
-  let query = tx.selectFrom('audit_log').selectAll();
-  if (scope !== undefined) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('member', '=', scope),
-        // Audit targets name alerts as `alert:<id>`; `||` concatenates on both engines.
-        eb('target', 'in', eb.selectFrom('alerts').select(sql<string>`'alert:' || id`.as('t')).where('owner', '=', scope)),
-      ]),
-    );
-  }
-  const target = q.alertId !== undefined ? `alert:${q.alertId}` : q.target;
-  if (q.member !== undefined) query = query.where('member', '=', q.member);
-  if (q.action !== undefined) query = query.where('action', '=', q.action);
-  if (q.credential !== undefined) query = query.where('credential', '=', q.credential);
-  if (target !== undefined) query = query.where('target', '=', target);
-  if (q.outcome !== undefined) query = query.where('outcome', '=', q.outcome);
-  if (q.result === 'allowed') query = query.where('outcome', '=', 'ok');
-  if (q.result === 'refused') query = query.where('outcome', '<>', 'ok');
-  // Stored times are ISO strings in UTC, so a normalised bound compares as text on both engines.
-  if (q.from !== undefined) query = query.where('at', '>=', new Date(q.from).toISOString());
-  if (q.to !== undefined) query = query.where('at', '<', new Date(q.to).toISOString());
-  if (q.cursor !== undefined) query = query.where('seq', '<', q.cursor);
-  const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
-  return rows.map(toChainedEntry);
 }

@@ -72,8 +72,13 @@ export interface AuditQuery {
   scopeMember?: string;
   member?: string;
   action?: string;
+  /** Who acted, as written in the entry: `key:<id>`, `user:<id>`, `cli:<os user>`, `system`. */
+  credential?: string;
   target?: string;
   outcome?: string;
+  /** `allowed`: outcome `ok`; `refused`: any refusal (the outcome is then its error code). */
+  result?: 'allowed' | 'refused';
+  /** ISO strings in UTC: stored times compare as text on both engines. */
   from?: string;
   to?: string;
   before?: number;
@@ -81,7 +86,7 @@ export interface AuditQuery {
 }
 
 /** Newest first, keyset-paginated by sequence number. */
-export async function queryAudit(db: Kysely<DB>, q: AuditQuery): Promise<ChainedEntry[]> {
+export async function queryAudit(db: Kysely<DB> | Tx, q: AuditQuery): Promise<ChainedEntry[]> {
   let query = db.selectFrom('audit_log').selectAll();
   if (q.scopeMember !== undefined) {
     const scope = q.scopeMember;
@@ -95,8 +100,11 @@ export async function queryAudit(db: Kysely<DB>, q: AuditQuery): Promise<Chained
   }
   if (q.member !== undefined) query = query.where('member', '=', q.member);
   if (q.action !== undefined) query = query.where('action', '=', q.action);
+  if (q.credential !== undefined) query = query.where('credential', '=', q.credential);
   if (q.target !== undefined) query = query.where('target', '=', q.target);
   if (q.outcome !== undefined) query = query.where('outcome', '=', q.outcome);
+  if (q.result === 'allowed') query = query.where('outcome', '=', 'ok');
+  if (q.result === 'refused') query = query.where('outcome', '<>', 'ok');
   if (q.from !== undefined) query = query.where('at', '>=', q.from);
   if (q.to !== undefined) query = query.where('at', '<', q.to);
   if (q.before !== undefined) query = query.where('seq', '<', q.before);
