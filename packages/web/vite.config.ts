@@ -11,6 +11,9 @@ export default defineConfig({
     // The polyfill would be an extra script; every browser we support has modulepreload.
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // Never inline assets as data: URLs (leaflet's stylesheet references images): the page's CSP
+    // allows images from 'self' and blob: only.
+    assetsInlineLimit: 0,
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },
 });

@@ -118,6 +118,13 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     await bureau.getByTestId('alert-history').waitFor();
     expect(await bureau.getByTestId('alert-history').textContent()).toContain('Created');
     await app.shot(bureau, 'alert-detail');
+    // A search in the address (as the dashboard's counts link) is applied when the page opens.
+    await bureau.goto(`${app.url}/alerts?kind=vehicle&status=active`);
+    await bureau.getByText('No alert matches this search.').waitFor();
+    expect(await bureau.getByLabel('Kind').inputValue()).toBe('vehicle');
+    await bureau.goto(`${app.url}/alerts?kind=document`);
+    await expect.poll(() => bureau.getByTestId('alert-row').count()).toBe(1);
+
 
     await bureau.context().close();
     await front.context().close();

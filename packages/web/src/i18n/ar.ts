@@ -83,6 +83,7 @@ export const ar: Dictionary = {
   'role.analyst': 'محلل',
   'role.auditor': 'مدقق',
   'role.admin': 'مسؤول',
+  'role.replica': 'نسخة وطنية',
   'nav.alerts': 'التنبيهات',
   'alerts.title': 'التنبيهات',
   'alerts.text': 'بحث (اسم، رقم وثيقة، لوحة، رقم هيكل…)',

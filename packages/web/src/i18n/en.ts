@@ -82,6 +82,7 @@ export const en = {
   'role.analyst': 'analyst',
   'role.auditor': 'auditor',
   'role.admin': 'admin',
+  'role.replica': 'national copy',
   'nav.alerts': 'Alerts',
   'alerts.title': 'Alerts',
   'alerts.text': 'Search (name, document number, plate, VIN…)',

@@ -83,6 +83,7 @@ export const es: Dictionary = {
   'role.analyst': 'analista',
   'role.auditor': 'auditor',
   'role.admin': 'administrador',
+  'role.replica': 'copia nacional',
   'nav.alerts': 'Alertas',
   'alerts.title': 'Alertas',
   'alerts.text': 'Búsqueda (nombre, número de documento, matrícula, VIN…)',

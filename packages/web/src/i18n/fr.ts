@@ -83,6 +83,7 @@ export const fr: Dictionary = {
   'role.analyst': 'analyste',
   'role.auditor': 'auditeur',
   'role.admin': 'administrateur',
+  'role.replica': 'copie nationale',
   'nav.alerts': 'Signalements',
   'alerts.title': 'Signalements',
   'alerts.text': 'Recherche (nom, numéro de document, plaque, VIN…)',

@@ -73,9 +73,21 @@ function viewOf(search: string, me: Me): View {
 }
 
 /** Search the alerts the caller may see, open one, read its history; bureaus publish, edit and cancel their own. */
+/** A search given in the address (`/alerts?kind=document&status=active`, as the dashboard links), else none. */
+function searchOf(search: string): Search {
+  const q = new URLSearchParams(search);
+  const kind = q.get('kind') ?? '';
+  const status = q.get('status') ?? '';
+  return {
+    text: (q.get('text') ?? '').slice(0, 200),
+    kind: (ALERT_KINDS as readonly string[]).includes(kind) ? (kind as AlertKind) : '',
+    status: (ALERT_STATUSES as readonly string[]).includes(status) ? (status as AlertStatus) : '',
+  };
+}
+
 export function AlertsPage({ me, navigate, search }: PageProps) {
   const { t } = useI18n();
-  const [form, setForm] = useState<Search>({ text: '', kind: '', status: '' });
+  const [form, setForm] = useState<Search>(() => searchOf(search));
   const [searched, setSearched] = useState<Search>(form);
   const [results, setResults] = useState<Results>({ state: 'idle' });
   const current = viewOf(search, me);
@@ -94,9 +106,10 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
     }
   }, []);
 
-  // The page opens on the most recent alerts, unfiltered.
+  // The page opens on the most recent alerts, filtered only as the address says.
   useEffect(() => {
-    void run({ text: '', kind: '', status: '' });
+    void run(searchOf(search));
+    // Only the address the page opened with: later searches come from the form.
   }, [run]);
 
   const onSubmit = (e: FormEvent) => {
