@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { CooperationSettings, Deps } from './app/deps.js';
 import { EventBus } from './events/event-bus.js';
 import { runScheduledWork } from './app/scheduled-work.js';
@@ -48,8 +49,14 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * What a variant of the server (a national copy, src/replica/) adds to the app before it listens:
+ * hooks, routes, its own background work; the function it returns runs at stop.
+ */
+export type ServeExtension = (app: FastifyInstance, deps: Deps) => Promise<(() => Promise<void>) | void>;
+
 /** Starts the server; with `demo`, a database without alerts gets demo keys, users and alerts. */
-export async function serve(config: Config, options: { demo: boolean }): Promise<Running> {
+export async function serve(config: Config, options: { demo: boolean; extend?: ServeExtension }): Promise<Running> {
   const { deps, database } = await openDeps(config);
   let demo: DemoCredentials | null = null;
   if (options.demo && !(await deps.db.selectFrom('api_keys').select('id').limit(1).executeTakeFirst())) {
@@ -58,6 +65,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   await runScheduledWork(deps);
   const follower = await deps.screeningIndex();
   const app = await buildApp(deps, { bodyLimit: config.bodyLimit, logLevel: config.logLevel, secureCookies: config.secureCookies });
+  const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
   await app.listen({ port: config.port, host: config.host });
   const bound = app.server.address();
   const port = typeof bound === 'object' && bound !== null ? bound.port : config.port;
@@ -75,6 +83,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
       clearInterval(timer);
       follower.stop();
       for (const task of tasks) task.stop();
+      if (stopExtension) await stopExtension();
       await app.close();
       await database.close();
     },

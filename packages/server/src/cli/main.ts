@@ -6,6 +6,7 @@ import { importCommands } from './commands/import-commands.js';
 import { screenCommand } from './commands/screen-command.js';
 import { mrzCommand } from './commands/mrz-command.js';
 import { namesCommand } from './commands/names-command.js';
+import { replicaCommand } from './commands/replica-command.js';
 import { configFrom, reportError, type DbOption } from './context.js';
 
 const port = (value: string): number => {
@@ -50,5 +51,6 @@ importCommands(program);
 screenCommand(program);
 mrzCommand(program);
 namesCommand(program);
+replicaCommand(program);
 
 program.parseAsync(process.argv).catch(reportError);

@@ -50,7 +50,8 @@ export const forwardSchema = z
             /** Stable across retries: `<copy instance>:<local audit seq>`. */
             id: z.string().regex(/^[A-Za-z0-9-]{1,60}:[0-9]{1,18}$/, 'instance:sequence'),
             entry: entrySchema,
-            screening: screeningSchema.optional(),
+            /** The screenings the entry recorded that found something (one, or a batch's or a flight's). */
+            screenings: z.array(screeningSchema).max(1000).optional(),
           })
           .strict(),
       )
@@ -94,14 +95,16 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
         continue;
       }
       seen.add(item.id);
-      let screeningId: string | undefined;
-      if (item.screening && item.screening.hits.length > 0) {
-        const { hits, refused } = await acceptableHits(tx, ctx, item.screening.hits);
+      const centreScreenings: string[] = [];
+      for (const screening of item.screenings ?? []) {
+        if (screening.hits.length === 0) continue;
+        const { hits, refused } = await acceptableHits(tx, ctx, screening.hits);
         out.hitsRefused += refused;
-        screeningId = deps.newId();
+        const screeningId = deps.newId();
+        centreScreenings.push(screeningId);
         // The query is kept as the copy received it; it was validated there.
-        const query = screenQuerySchema.safeParse(item.screening.query);
-        await recordScreening(tx, deps, ctx, screeningId, (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits, item.screening.at);
+        const query = screenQuerySchema.safeParse(screening.query);
+        await recordScreening(tx, deps, ctx, screeningId, (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits, screening.at);
         if (hits.length > 0) hitsStored = true;
       }
       const e = item.entry;
@@ -116,7 +119,7 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
         outcome: e.outcome,
         detail: JSON.stringify({
           replica: { item: item.id, seq: e.seq, hash: e.hash, prevHash: e.prevHash, member: e.member, role: e.role, credential: e.credential },
-          ...(screeningId ? { centreScreening: screeningId } : {}),
+          ...(centreScreenings.length > 0 ? { centreScreenings } : {}),
           original: e.detail,
         }),
       });

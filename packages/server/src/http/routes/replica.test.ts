@@ -8,7 +8,7 @@ import { checkBatch, type SignedBatch } from '../../replica/signed-batch.js';
 describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
   let h: Harness;
   let pin: { publicKeyPem: string; keyId: string };
-  const ids: Record<string, string> = {};
+  const ids = { all: '', itaOnly: '', hidden: '' };
   beforeAll(async () => {
     h = await httpHarness(engine, [['DEU', 'replica'], ['DEU', 'bureau'], ['ITA', 'replica']]);
     ids.all = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'REPL0ALL1'))).id;
@@ -72,7 +72,7 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     const item = (n: number, hits: { alertId: string; score: number; reasons: string[] }[]) => ({
       id: `copy-1:${n}`,
       entry: { seq: n, at: '2026-01-02T03:04:05.000Z', member: 'DEU', role: 'frontline', credential: 'key:local', action: 'screening.run', target: `screening:s${n}`, requestId: `r${n}`, outcome: 'ok', detail: '{}', prevHash: '0'.repeat(64), hash: 'a'.repeat(64) },
-      screening: { at: '2026-01-02T03:04:05.000Z', query: { documents: [{ number: 'X' }] }, hits },
+      screenings: [{ at: '2026-01-02T03:04:05.000Z', query: { documents: [{ number: 'X' }] }, hits }],
     });
     const payload = { items: [item(1, [{ alertId: ids.hidden, score: 0.97, reasons: ['name'] }, { alertId: ids.itaOnly, score: 1, reasons: ['document'] }]), item(2, [])] };
     const send = () => h.app.inject({ method: 'POST', url: '/api/v1/replica/forward', headers: bearer(h.key('DEU', 'replica')), payload });

@@ -1,0 +1,51 @@
+import type { AlertInput, AlertStatus, Visibility } from '@crosscheck/core';
+import type { ChangeItem } from '../app/list-changes.js';
+import type { Deps } from '../app/deps.js';
+import { tombstoneOf } from '../app/retention/tombstone.js';
+import { findAlertRow, writeAlertVersion, type AlertWrite } from '../store/alert-repo.js';
+import { readReplicaState, updateReplicaState } from '../store/replica-state-repo.js';
+import { inWriteTransaction, type Tx } from '../store/write-transaction.js';
+import type { SignedBatch } from './signed-batch.js';
+
+/** Owner-only with no one listed: only the owner, which is never this copy's member, sees it. */
+const NO_ONE_HERE: Visibility = { mode: 'only', members: [] };
+
+/**
+ * Applies one verified batch in ONE local transaction: the alert rows, their versions and the
+ * local change feed (which the local screening index follows), and the new position. A crash
+ * leaves either all of it or none, so the next start asks again from the last applied `to`.
+ * The position is re-checked inside the transaction, so a batch can never be applied twice.
+ */
+export async function applyBatch(deps: Deps, batch: SignedBatch, at: string): Promise<void> {
+  await inWriteTransaction(deps.db, async (tx) => {
+    const state = await readReplicaState(tx);
+    if (!state) throw new Error('this database is not a national copy (no replica_state row)');
+    if (state.applied_to !== batch.from) throw new Error(`batch from ${batch.from} does not follow the applied position ${state.applied_to}`);
+    for (const item of batch.items) await applyItem(tx, batch.member, item);
+    await updateReplicaState(tx, { applied_to: batch.to, centre_head: batch.head, last_contact_at: at, member: batch.member });
+  });
+}
+
+async function applyItem(tx: Tx, member: string, item: ChangeItem): Promise<void> {
+  const previous = await findAlertRow(tx, item.alertId);
+  if (!('alert' in item)) {
+    // Nothing of a withdrawn alert stays readable here: the current row and every kept version
+    // become a tombstone seen by no local user, and the index drops it (status not active).
+    if (!previous) return;
+    const tombstone = { ...tombstoneOf(JSON.parse(previous.body) as AlertInput), visibility: NO_ONE_HERE } as AlertInput;
+    await writeAlertVersion(tx, write(item.alertId, previous.owner, tombstone, 'withdrawn', null, item.version, 'withdrawn', item.at, previous.created_at), previous);
+    await tx.updateTable('alert_versions').set({ body: JSON.stringify(tombstone) }).where('alert_id', '=', item.alertId).execute();
+    return;
+  }
+  // A member other than the owner gets the body without the visibility list; here it is
+  // visible to this member (it came in the member's batch), and that is all a local user needs.
+  const input = { ...item.alert, visibility: item.alert.visibility ?? { mode: 'only', members: [member] } } as AlertInput;
+  await writeAlertVersion(tx, write(item.alertId, item.owner, input, item.status, item.statusReason, item.version, item.action, item.at, previous?.created_at ?? item.at), previous);
+  // Expiry and review dates are the centre's to act on: a local expiry would write a version
+  // the centre then writes too. The body keeps expiresAt for readers.
+  await tx.updateTable('alerts').set({ expires_at: null, review_date: null, public_notice: null }).where('id', '=', item.alertId).execute();
+}
+
+function write(id: string, owner: string, input: AlertInput, status: string, statusReason: string | null, version: number, action: string, at: string, createdAt: string): AlertWrite {
+  return { id, owner, input, status: status as AlertStatus, statusReason, version, action: action as AlertWrite['action'], at, createdAt, changedBy: 'centre' };
+}
