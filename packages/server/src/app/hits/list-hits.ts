@@ -2,7 +2,11 @@ import { listHitsQuerySchema, overdueReply, parseInput, requirePermission } from
 import { formsOfHits, listHitRows } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
-import { frontlineLimits, isHitVisibleTo, toHitView, type HitListItem } from './present-hit.js';
+import type { HitRow } from '../../store/hit-repo.js';
+import { frontlineLimits, isHitVisibleTo, toHitView, type FrontlineLimit, type HitListItem } from './present-hit.js';
+
+/** Rows read at a time while filling a page. */
+const WINDOW = 200;
 
 /**
  * Hits on the caller's alerts and from its screenings, newest first. `overdue=true` keeps the
@@ -15,17 +19,28 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
     const viewer = ctx.actor.member;
     const now = deps.clock();
     note.target = 'hits';
-    const rows = await listHitRows(tx, {
-      viewer,
-      ...(q.alertId !== undefined ? { alertId: q.alertId } : {}),
-      ...(q.after !== undefined ? { before: q.after } : {}),
-      ...(q.overdue === 'true' ? { overdueAt: now.toISOString() } : {}),
-      limit: q.limit + 1,
-    });
-    const visible = rows.slice(0, q.limit).filter((h) => isHitVisibleTo(viewer, h));
-    const limits = await frontlineLimits(tx, ctx.actor, visible);
-    // A discreet check's thread is the bureaus' business: not even its deadlines reach the desk.
-    const page = visible.filter((h) => limits.get(h.alert_id) !== 'hidden' && !(q.overdue === 'true' && limits.get(h.alert_id) === 'discreet'));
+    // Hits the caller may not be shown (a frontline user's hits on alerts hidden from the
+    // frontline) are skipped here, not after the limit: a page is filled from what may be shown,
+    // and the cursor is always the id of a shown hit, so it never reveals a hidden one.
+    const shown: HitRow[] = [];
+    const limits = new Map<string, FrontlineLimit>();
+    let before = q.after;
+    for (;;) {
+      const rows = await listHitRows(tx, {
+        viewer,
+        ...(q.alertId !== undefined ? { alertId: q.alertId } : {}),
+        ...(before !== undefined ? { before } : {}),
+        ...(q.overdue === 'true' ? { overdueAt: now.toISOString() } : {}),
+        limit: WINDOW,
+      });
+      const visible = rows.filter((h) => isHitVisibleTo(viewer, h));
+      for (const [id, limit] of await frontlineLimits(tx, ctx.actor, visible)) limits.set(id, limit);
+      // A discreet check's thread is the bureaus' business: not even its deadlines reach the desk.
+      shown.push(...visible.filter((h) => limits.get(h.alert_id) !== 'hidden' && !(q.overdue === 'true' && limits.get(h.alert_id) === 'discreet')));
+      if (shown.length > q.limit || rows.length < WINDOW) break;
+      before = rows[rows.length - 1]!.id;
+    }
+    const page = shown.slice(0, q.limit);
     const forms = await formsOfHits(tx, page.map((h) => h.id));
     const items = page.map((h) => ({
       ...toHitView(viewer, h, limits.get(h.alert_id)),
@@ -36,6 +51,6 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
       ),
     }));
     note.detail = { query: q, ids: items.map((i) => i.id) };
-    return { items, next: rows.length > q.limit ? (rows[q.limit - 1]?.id ?? null) : null };
+    return { items, next: shown.length > q.limit ? page[page.length - 1]!.id : null };
   });
 }

@@ -73,4 +73,25 @@ describe.each(ENGINES)('hits over HTTP on %s', (engine) => {
     expect(desk).toMatchObject({ reasons: [], forms: [], outcome: null });
     expect(desk).not.toHaveProperty('score');
   });
+  it('never lets a frontline cursor point at a hit on an alert hidden from the frontline', async () => {
+    const hidden = await createAlert(h.t.deps, as('FRA'), { ...documentAlert('FRA', '77HID0001'), hiddenFromFrontline: true });
+    await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', '77VIS0001'));
+    await screen(h.t.deps, as('DEU', 'frontline'), { documents: [{ number: '77VIS0001', issuingState: 'FRA' }] });
+    await screen(h.t.deps, as('DEU', 'frontline'), { documents: [{ number: '77HID0001', issuingState: 'FRA' }] });
+    const hiddenHit = (await h.t.deps.db.selectFrom('hits').select('id').where('alert_id', '=', hidden.id).executeTakeFirstOrThrow()).id;
+    // Page by page, one hit at a time: the hidden hit is neither an item nor a cursor.
+    const seen: string[] = [];
+    let url = '/api/v1/hits?limit=1';
+    for (let i = 0; i < 20; i++) {
+      const page = (await call(h.key('DEU', 'frontline'), 'GET', url)).json() as { items: { id: string }[]; next: string | null };
+      expect(page.next).not.toBe(hiddenHit);
+      seen.push(...page.items.map((x) => x.id));
+      if (!page.next) break;
+      url = `/api/v1/hits?limit=1&after=${page.next}`;
+    }
+    expect(seen).not.toContain(hiddenHit);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    // The owner's bureau sees it.
+    expect(((await call(h.key('FRA'), 'GET', '/api/v1/hits?limit=100')).json() as { items: { id: string }[] }).items.map((x) => x.id)).toContain(hiddenHit);
+  });
 });
