@@ -1,8 +1,10 @@
-import { conflict, parseInput, requirePermission } from '@crosscheck/core';
+import { DomainError, conflict, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
 import { feedHead, signingKey } from '../../store/replica-repo.js';
 import { MAX_BATCH_ITEMS, signBatch, type SignedBatch, type SigningKey } from '../../replica/signed-batch.js';
-import { audited } from '../audited.js';
+import { appendAudit } from '../../store/audit-repo.js';
+import { inWriteTransaction } from '../../store/write-transaction.js';
+import { auditEntry, auditRefusal, type AuditNote } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { changeItemsFor } from '../list-changes.js';
 
@@ -36,21 +38,33 @@ export async function replicaKey(deps: Deps, ctx: Ctx): Promise<{ keyId: string;
  * The next batch of the change feed for the caller's member, as its bureau sees it (not the
  * frontline view: the copy must record hits on alerts hidden from its officers too), signed.
  * `to` covers the whole feed read, so a member that saw none of those changes still moves on.
+ * Audited like `audited()` does, except for a poll that found the feed unchanged.
  */
 export async function replicaBatch(deps: Deps, ctx: Ctx, query: unknown): Promise<SignedBatch> {
   // Read before the write transaction: an embedded SQLite database has one connection.
   const key = await keyOf(deps);
-  return audited(deps, ctx, 'replica.sync', async (tx, note) => {
-    note.target = 'replica:batch';
-    requirePermission(ctx.actor, 'replica.sync');
-    const q = parseInput(batchQuerySchema, query);
-    // The head and the rows are read under the writers' lock (audited's transaction), so no
-    // change below the head can still be on its way.
-    const head = await feedHead(tx);
-    if (q.after > head) throw conflict('replica.ahead', `the copy says it has applied up to change ${q.after}, but the centre's feed ends at ${head}: was the centre restored from an older backup?`);
-    const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false);
-    const to = rowCount === q.limit && lastSeq !== null ? lastSeq : head;
-    note.detail = { after: q.after, to, count: items.length };
-    return signBatch({ member: ctx.actor.member, from: q.after, to, head, items }, key);
-  });
+  const note: AuditNote = { target: 'replica:batch', detail: {} };
+  try {
+    return await inWriteTransaction(deps.db, async (tx) => {
+      requirePermission(ctx.actor, 'replica.sync');
+      const q = parseInput(batchQuerySchema, query);
+      note.detail = { after: q.after };
+      // The head and the rows are read under the writers' lock, so no change below the head can
+      // still be on its way.
+      const head = await feedHead(tx);
+      if (q.after > head) throw conflict('replica.ahead', `the copy says it has applied up to change ${q.after}, but the centre's feed ends at ${head}: was the centre restored from an older backup?`);
+      const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false);
+      const to = rowCount === q.limit && lastSeq !== null ? lastSeq : head;
+      // A copy that is up to date asks every quarter second: a batch that hands over no alert
+      // data is not worth an entry each time. Every batch that carries items is on the trail.
+      if (items.length > 0 || to > q.after) {
+        note.detail = { after: q.after, to, count: items.length };
+        await appendAudit(tx, auditEntry(deps, ctx, 'replica.sync', note));
+      }
+      return signBatch({ member: ctx.actor.member, from: q.after, to, head, items }, key);
+    });
+  } catch (error) {
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'replica.sync', note, error);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { isRole, type Role } from '@crosscheck/core';
+import { ROLES, isRole, type Role } from '@crosscheck/core';
 import { InvalidArgumentError, type Command } from 'commander';
 import { memberCode } from '../options.js';
 import { createKey, listKeys, revokeKey } from '../../app/manage-keys.js';
@@ -10,7 +10,7 @@ import { openDatabase } from '../../store/database.js';
 import { seedMembers } from '../../app/seed-members.js';
 
 const role = (value: string): Role => {
-  if (!isRole(value)) throw new InvalidArgumentError('one of bureau, frontline, reviewer, analyst, auditor, admin');
+  if (!isRole(value)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
   return value;
 };
 const print = (rows: Record<string, unknown>[], columns: string[]): void => {

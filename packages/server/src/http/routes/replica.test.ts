@@ -49,7 +49,13 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     // Change 2 is ITA's only: DEU gets an empty batch that still moves it to 2.
     const second = (await batch(h.key('DEU', 'replica'), 1, 1)).body;
     expect(second.items.length).toBeLessThanOrEqual(1);
+    const syncs = async () => (await h.t.deps.db.selectFrom('audit_log').select('seq').where('action', '=', 'replica.sync').execute()).length;
+    const before = await syncs();
     const empty = (await batch(h.key('DEU', 'replica'), 3)).body;
+    // An up-to-date copy polls often: a poll that hands over nothing is not on the trail.
+    expect(await syncs()).toBe(before);
+    await batch(h.key('DEU', 'replica'), 2);
+    expect(await syncs()).toBe(before + 1);
     expect(empty).toMatchObject({ from: 3, to: 3, items: [] });
     expect(checkBatch(empty, { ...pin, appliedTo: 3, member: 'DEU' }).problem).toBeNull();
   });
