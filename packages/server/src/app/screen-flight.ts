@@ -3,6 +3,9 @@ import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { screenTravellers, type TravellerResult } from './screen-travellers.js';
 
+/** Travellers screened in one request (the largest aircraft carry under 900 people). */
+export const MAX_FLIGHT_TRAVELLERS = 2000;
+
 /** What arrives: the EDIFACT message itself (bytes or text), or JSON holding it. */
 export type FlightInput = { paxlst: string | Uint8Array };
 
@@ -37,6 +40,11 @@ export async function screenFlight(deps: Deps, ctx: Ctx, input: FlightInput): Pr
     note.target = 'screenings';
     // Parsed inside the audited work, so an unreadable message is a refusal on the trail too.
     const manifest = parsePaxlst(input.paxlst, { today: deps.clock().toISOString().slice(0, 10) });
+    // The reader takes interchanges of up to 10,000 travellers; one request screens at most a
+    // few wide-body flights, so that one key cannot hold the writers' lock for long.
+    if (manifest.travellers.length > MAX_FLIGHT_TRAVELLERS) {
+      throw new DomainError('too-large', 'flight.too-large', `a flight request may hold at most ${MAX_FLIGHT_TRAVELLERS} travellers, this message holds ${manifest.travellers.length}: split it`, [{ field: '(body)', message: 'too many travellers' }]);
+    }
     const queries = toScreenQueries(manifest);
     const toScreen = queries.map((q, i) => ({ q, i })).filter((x): x is { q: ScreenQueryInput; i: number } => x.q !== null);
     const screened = await screenTravellers(tx, deps, ctx, index, toScreen.map((x) => x.q));

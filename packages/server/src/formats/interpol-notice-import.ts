@@ -91,7 +91,7 @@ export function noticesIn(text: string): { line: number; notice: Record<string, 
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.trim() === '') continue;
     try {
-      out.push(...expand(JSON.parse(lines[i]!), i + 1));
+      for (const n of expand(JSON.parse(lines[i]!), i + 1)) out.push(n);
     } catch (e) {
       return { line: i + 1, reason: `not JSON: ${(e as Error).message}` };
     }

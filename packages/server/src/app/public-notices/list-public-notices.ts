@@ -2,7 +2,7 @@ import { foldForSearch, parseInput, type NoticeColour } from '@crosscheck/core';
 import { z } from 'zod';
 import { alpha2, noticeSummary } from '../../formats/interpol-notice.js';
 import type { Deps } from '../deps.js';
-import { publicNoticeRows, withPhotos } from './public-notice-source.js';
+import { photoIdsOf, publicNoticeRows } from './public-notice-source.js';
 
 const country = z.string().trim().regex(/^[A-Za-z]{2,3}$/, 'an ISO 3166 alpha-2 code such as DE');
 const age = z.coerce.number().int().min(0).max(150);
@@ -34,17 +34,26 @@ function ageOn(birthDate: string | undefined, today: string): number | null {
   return birthDate.length === 10 && today.slice(5, 10) < birthDate.slice(5, 10) ? years - 1 : years;
 }
 
+/** The texts a public notice shows (names, places, marks, charge): what freeText may match. */
+function publishedText(input: Parameters<typeof noticeSummary>[2]['input']): string[] {
+  const p = input.person;
+  return [...p.names.flatMap((n) => [n.family, n.given, n.full]), p.birthPlace, p.description?.marks, ...(input.category === 'arrest' ? [p.arrest?.charge ?? input.offence?.description] : [])].filter((x): x is string => x !== undefined);
+}
+
 const contains = (haystack: (string | undefined)[], needle: string | undefined) => needle === undefined || haystack.some((h) => h !== undefined && foldForSearch(h).includes(foldForSearch(needle)));
 
 /** GET /public/notices/v1/{red|yellow}: one page of public notices, filtered as INTERPOL's API filters. */
 export async function listPublicNotices(deps: Deps, colour: NoticeColour, rawQuery: unknown, base: string) {
   const q: NoticeQuery = parseInput(noticeQuerySchemas[colour], rawQuery);
   const today = deps.clock().toISOString().slice(0, 10);
-  const rows = await publicNoticeRows(deps, colour, { limit: MAX_SCANNED, ...(q.freeText ? { searchText: foldForSearch(q.freeText) } : {}) });
+  const rows = await publicNoticeRows(deps, colour, { limit: MAX_SCANNED });
   const matching = rows.filter(({ owner, input }) => {
     const p = input.person;
     const a = ageOn(p.birthDate, today);
     return (
+      // Free text searches what the notice shows, never the alert's other fields (document
+      // numbers, case references): those would otherwise be guessable letter by letter.
+      contains(publishedText(input), q.freeText) &&
       contains(p.names.flatMap((n) => [n.family, n.full]), q.name) &&
       contains(p.names.flatMap((n) => [n.given, n.full]), q.forename) &&
       (q.nationality === undefined || (p.nationalities ?? []).some((c) => alpha2(c) === q.nationality!.toUpperCase() || c === q.nationality!.toUpperCase())) &&
@@ -55,7 +64,8 @@ export async function listPublicNotices(deps: Deps, colour: NoticeColour, rawQue
     );
   });
   const pageItems = matching.slice((q.page - 1) * q.resultPerPage, q.page * q.resultPerPage);
-  const notices = await Promise.all(pageItems.map(async (n) => noticeSummary(base, colour, await withPhotos(deps, n))));
+  const photos = await photoIdsOf(deps, pageItems.map((n) => n.id));
+  const notices = pageItems.map((n) => noticeSummary(base, colour, { ...n, photoIds: photos.get(n.id) ?? [] }));
   const lastPage = Math.max(1, Math.ceil(matching.length / q.resultPerPage));
   const link = (page: number) => {
     const params = new URLSearchParams(Object.entries({ ...q, page }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));

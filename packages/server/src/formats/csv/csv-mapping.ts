@@ -59,7 +59,7 @@ export function convertDate(value: string, format: DateFormat): string | null {
 }
 
 function convert(raw: string, c: Column, mapping: CsvMapping): unknown {
-  const value = c.values?.[raw] ?? raw;
+  const value = c.values && Object.hasOwn(c.values, raw) ? c.values[raw]! : raw;
   switch (c.type) {
     case 'number': {
       const n = Number(value.replace(',', '.'));

@@ -35,6 +35,8 @@ const TOPIC_CATEGORY: [string, PersonCategory][] = [
 ];
 const FTM_DOCUMENT_TYPE: Record<string, IdDocument['type']> = { passport: 'passport', 'identity card': 'identity-card', 'id card': 'identity-card', visa: 'visa', 'residence permit': 'residence-permit' };
 
+/** A table lookup that never reaches Object.prototype (a type written "constructor"). */
+const ownValue = <V>(table: Record<string, V>, key: string): V | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 const first = (p: FtmProperties, name: string): string | undefined => p[name]?.[0];
 const all = (p: FtmProperties, name: string): string[] => p[name] ?? [];
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -86,7 +88,7 @@ function names(p: FtmProperties, ext: Record<string, unknown>): Name[] {
 
 function documentOf(e: FtmEntity): IdDocument {
   const ext = e.crosscheck ?? {};
-  const type = (str(ext.documentType) as IdDocument['type'] | undefined) ?? FTM_DOCUMENT_TYPE[fold(first(e.properties, 'type') ?? '')] ?? (e.schema === 'Passport' ? 'passport' : 'other');
+  const type = (str(ext.documentType) as IdDocument['type'] | undefined) ?? ownValue(FTM_DOCUMENT_TYPE, fold(first(e.properties, 'type') ?? '')) ?? (e.schema === 'Passport' ? 'passport' : 'other');
   const state = fromFtmCountry(first(e.properties, 'country') ?? '') ?? str(ext.issuingState);
   return { type, number: first(e.properties, 'number') ?? '', ...(state ? { issuingState: state } : {}) };
 }
@@ -205,7 +207,8 @@ export function ftmToAlerts(lines: FtmLine[], o: FtmImportOptions): FtmConversio
   const held = new Map<string, IdDocument[]>();
   const sanctions = new Map<string, FtmEntity>();
   const items: FtmConversion[] = [];
-  const skipped: Record<string, number> = {};
+  // No prototype: an entity whose schema is "constructor" or "__proto__" is counted like any other.
+  const skipped: Record<string, number> = Object.create(null) as Record<string, number>;
   const isPerson = (id: string | undefined) => id !== undefined && byId.get(id)?.entity.schema === 'Person';
 
   for (const { line, entity: e } of lines) {

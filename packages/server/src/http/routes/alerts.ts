@@ -1,6 +1,6 @@
-import { alertInputSchema, alertPatchSchema, cancelInputSchema } from '@crosscheck/core';
+import { alertInputSchema, alertPatchSchema, cancelInputSchema, validationError } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
-import { EXPORT_FORMATS, exportLines, type ExportFormat } from '../../formats/export-formats.js';
+import { EXPORT_FORMATS, exportLines, isExportFormat, type ExportFormat } from '../../formats/export-formats.js';
 import { alertHistory } from '../../app/alert-history.js';
 import { cancelAlert } from '../../app/cancel-alert.js';
 import { createAlert } from '../../app/create-alert.js';
@@ -37,7 +37,10 @@ export function alertRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const ctx = await resolveCtx(deps, req);
-      const format = (req.query as { format?: ExportFormat }).format ?? 'json';
+      // fastify's own validation is off (zod does it everywhere else): check the format here.
+      const given = (req.query as { format?: unknown }).format ?? 'json';
+      if (typeof given !== 'string' || !isExportFormat(given)) throw validationError('format', `one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
+      const format: ExportFormat = given;
       const lines: string[] = [];
       await exportAlerts(deps, ctx, {}, (a) => lines.push(exportLines(format, a)));
       return reply.type('application/x-ndjson').send(lines.join(''));

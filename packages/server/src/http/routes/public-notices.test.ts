@@ -34,7 +34,7 @@ describe.each(ENGINES)('INTERPOL-style public notices on %s', (engine) => {
       }
       return alert.id;
     };
-    klette = await publish('DEU', wanted('KLETTE'));
+    klette = await publish('DEU', wanted('KLETTE', { caseReference: 'BKA-SECRET-4711' }, { documents: [{ issuingState: 'DEU', type: 'passport', number: 'C01X00T47' }] }));
     other = await publish('FRA', wanted('DURAND', {}, { names: [{ family: 'DURAND', given: 'Paul' }], sex: 'M', birthDate: '1990-01-02', nationalities: ['FRA'] }));
     child = await publish('DEU', missing('MUSTER'));
     await publish('DEU', wanted('NOTPUBLIC', { publicNotice: false }));
@@ -89,6 +89,11 @@ describe.each(ENGINES)('INTERPOL-style public notices on %s', (engine) => {
     expect(await ids('ageMin=60')).toEqual([klette]);
     expect(await ids('ageMax=40')).toEqual([other]);
     expect(await ids('freeText=durand')).toEqual([other]);
+    expect(await ids('freeText=daniela')).toEqual([klette]);
+    // What the notice does not show cannot be searched for: no guessing a passport number or a case reference.
+    expect(await ids('freeText=C01X00T47')).toEqual([]);
+    expect(await ids('freeText=c01x')).toEqual([]);
+    expect(await ids('freeText=BKA-SECRET')).toEqual([]);
     const page1 = (await get('/public/notices/v1/red?resultPerPage=1')).json() as { total: number; _embedded: { notices: unknown[] }; _links: { next?: { href: string }; last: { href: string } } };
     expect(page1.total).toBe(2);
     expect(page1._embedded.notices).toHaveLength(1);

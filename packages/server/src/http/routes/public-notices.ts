@@ -32,7 +32,7 @@ export function publicNoticesRoutes(app: FastifyInstance, deps: Deps): void {
     app.get(`/public/notices/v1/${colour}/:noticeId/images/:pictureId`, { schema: { tags, summary: 'One photo of a public notice', security: [], params: imageParams, response: errors } }, async (req, reply) => {
       const { noticeId, pictureId } = req.params as { noticeId: string; pictureId: string };
       const photo = await getPublicNoticeImage(deps, colour, noticeId, pictureId);
-      return reply.type(photo.content_type).header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=300').send(photo.data);
+      return reply.type(photo.content_type).header('x-content-type-options', 'nosniff').header('cache-control', 'no-cache').send(photo.data);
     });
   }
 }

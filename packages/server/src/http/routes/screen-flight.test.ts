@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePaxlst } from '@crosscheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { D02B_TWO_LEGS } from '../../../../core/src/paxlst/test-fixtures.js';
+import { D02B_TWO_LEGS, paxlstWithPassengers } from '../../../../core/src/paxlst/test-fixtures.js';
 import { ENGINES, as } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
@@ -69,6 +69,9 @@ describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
     const huge = await post(`UNA:+.? '${'X'.repeat(5_100_000)}`);
     expect(huge.statusCode).toBe(413);
     expect(huge.headers['content-type']).toContain('application/problem+json');
+    const crowded = await post(paxlstWithPassengers(2001));
+    expect(crowded.statusCode).toBe(413);
+    expect(crowded.body).toContain('at most 2000 travellers');
     const refused = await queryAudit(h.t.deps.db, { action: 'screening.flight', limit: 100 });
     expect(refused.some((e) => e.outcome.startsWith('paxlst.'))).toBe(true);
   });
