@@ -22,10 +22,26 @@ export type AuditVerification =
 const ACTION = 'audit.verify';
 
 /**
+ * Verifications running now, by database. A scan reads the whole trail (and on SQLite holds its
+ * one connection while it does): callers that ask while one runs share its answer rather than
+ * start another, so repeated clicks or several auditors cannot stack full scans.
+ */
+const running = new WeakMap<Deps['db'], ReturnType<typeof verifyAuditChain>>();
+
+function sharedVerification(deps: Deps): ReturnType<typeof verifyAuditChain> {
+  const current = running.get(deps.db);
+  if (current) return current;
+  const scan = verifyAuditChain(deps.db).finally(() => running.delete(deps.db));
+  running.set(deps.db, scan);
+  return scan;
+}
+
+/**
  * Verifies the whole hash chain (`audit.read`) with the same code as `crosscheck audit verify`:
  * every entry, oldest first, and the head, in one read snapshot. The check runs outside the
- * writers' lock (a long trail must not stop every other request) and its own entry is appended
- * afterwards, so it is not part of what it checked.
+ * writers' lock and its own entry is appended afterwards, so it is not part of what it checked.
+ * On SQLite the snapshot holds the single connection for the length of the scan; concurrent
+ * requests for a verification share one scan.
  */
 export async function verifyAudit(deps: Deps, ctx: Ctx): Promise<AuditVerification> {
   // Refuse before the (possibly long) scan; the refusal is recorded like any other.
@@ -35,7 +51,7 @@ export async function verifyAudit(deps: Deps, ctx: Ctx): Promise<AuditVerificati
     if (error instanceof DomainError) await auditRefusal(deps, ctx, ACTION, { target: 'audit', detail: {} }, error);
     throw error;
   }
-  const result = await verifyAuditChain(deps.db);
+  const result = await sharedVerification(deps);
   const checkedAt = nowIso(deps);
   const whole = ctx.actor.member === deps.operator;
   const view: AuditVerification = !whole
