@@ -3,6 +3,7 @@ import type { ChangeItem } from '../app/list-changes.js';
 import type { Deps } from '../app/deps.js';
 import { tombstoneOf } from '../app/retention/tombstone.js';
 import { findAlertRow, writeAlertVersion, type AlertWrite } from '../store/alert-repo.js';
+import { insertMissingMembers } from '../store/member-repo.js';
 import { readReplicaState, updateReplicaState } from '../store/replica-state-repo.js';
 import { inWriteTransaction, type Tx } from '../store/write-transaction.js';
 import type { SignedBatch } from './signed-batch.js';
@@ -21,6 +22,10 @@ export async function applyBatch(deps: Deps, batch: SignedBatch, at: string): Pr
     const state = await readReplicaState(tx);
     if (!state) throw new Error('this database is not a national copy (no replica_state row)');
     if (state.applied_to !== batch.from) throw new Error(`batch from ${batch.from} does not follow the applied position ${state.applied_to}`);
+    // A member the centre added after this copy started owns alerts too: the copy learns only
+    // its code (the owner column must name a member row).
+    const owners = [...new Set(batch.items.flatMap((i) => ('owner' in i ? [i.owner] : [])))];
+    await insertMissingMembers(tx, owners.map((code) => ({ code, name: code, kind: 'organisation' as const })), at);
     for (const item of batch.items) await applyItem(tx, batch.member, item);
     await updateReplicaState(tx, { applied_to: batch.to, centre_head: batch.head, last_contact_at: at, member: batch.member });
   });
