@@ -124,6 +124,10 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     expect(await bureau.getByLabel('Kind').inputValue()).toBe('vehicle');
     await bureau.goto(`${app.url}/alerts?kind=document`);
     await expect.poll(() => bureau.getByTestId('alert-row').count()).toBe(1);
+    // Back to the vehicle search: the form and the results follow the address.
+    await bureau.goBack();
+    await bureau.getByText('No alert matches this search.').waitFor();
+    expect(await bureau.getByLabel('Kind').inputValue()).toBe('vehicle');
 
 
     await bureau.context().close();

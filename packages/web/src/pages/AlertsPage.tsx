@@ -106,11 +106,21 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
     }
   }, []);
 
-  // The page opens on the most recent alerts, filtered only as the address says.
+  // The page opens on the most recent alerts, filtered as the address says; going back or forward
+  // to another address with a search (`?kind=…`) applies that one. Opening an alert or the editor
+  // (`?id=`, `?edit=`, `?new=`) keeps the search in hand.
+  const appliedSearch = useRef<string | null>(null);
   useEffect(() => {
-    void run(searchOf(search));
-    // Only the address the page opened with: later searches come from the form.
-  }, [run]);
+    const q = new URLSearchParams(search);
+    if (q.has('id') || q.has('edit') || q.has('new')) return;
+    const wanted = searchOf(search);
+    const key = JSON.stringify(wanted);
+    if (appliedSearch.current !== null && (appliedSearch.current === key || search === '')) return;
+    appliedSearch.current = key;
+    setForm(wanted);
+    setSearched(wanted);
+    void run(wanted);
+  }, [run, search]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
