@@ -5,6 +5,7 @@ import { ENGINES, as, documentAlert, openTestDeps, type TestContext } from '../.
 import { createAlert } from '../app/create-alert.js';
 import { createKey } from '../app/manage-keys.js';
 import { screen } from '../app/screen.js';
+import { screenBatch } from '../app/screen-batch.js';
 import { buildApp } from '../http/build-app.js';
 import { verifyAuditChain } from '../store/audit-repo.js';
 import { ReplicaNode, type ReplicaStatus } from './replica-node.js';
@@ -114,6 +115,17 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
     expect(forward.map((f) => JSON.parse(f.detail) as { stored: number; alreadyHad: number }).some((d) => d.stored === 0 && d.alreadyHad > 0)).toBe(true);
     expect((await verifyAuditChain(centre.deps.db)).ok).toBe(true);
     expect((await verifyAuditChain(copy.deps.db)).ok).toBe(true);
+  });
+
+  it('forwards the hits of a traveller batch screened on the copy with its one audit entry', async () => {
+    const before = (await centre.deps.db.selectFrom('hits').select('id').execute()).length;
+    const travellers = [{ documents: [{ number: 'LINE0011', issuingState: 'FRA' }] }, { documents: [{ number: 'NOTHING1' }] }, { documents: [{ number: 'LINE0012', issuingState: 'FRA' }] }];
+    await screenBatch(copy.deps, as('DEU', 'frontline'), 'application/json', travellers);
+    await waitFor('the batch forwarded', async () => settled(await node.status()));
+    const hits = await centre.deps.db.selectFrom('hits').innerJoin('alerts', 'alerts.id', 'hits.alert_id').select('alerts.body').execute();
+    expect(hits.length - before).toBe(2);
+    const entry = await centre.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'screening.batch').where('role', '=', 'replica').executeTakeFirstOrThrow();
+    expect((JSON.parse(entry.detail) as { centreScreenings: string[] }).centreScreenings).toHaveLength(2);
   });
 
   it('applies nothing of a batch altered on the way, and takes it whole when asked again', async () => {

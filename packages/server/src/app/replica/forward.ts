@@ -26,7 +26,8 @@ const entrySchema = z
     target: text(200),
     requestId: text(100),
     outcome: text(30),
-    detail: text(20_000),
+    // A batch's or a flight's entry lists every screening id: up to some tens of kilobytes.
+    detail: text(256 * 1024),
     prevHash: z.string().regex(/^[0-9a-f]{64}$/),
     hash: z.string().regex(/^[0-9a-f]{64}$/),
   })
@@ -37,7 +38,7 @@ const screeningSchema = z
   .object({
     at: z.string().datetime({ offset: true }),
     query: z.unknown(),
-    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(text(500)).max(50) }).strict()).max(100),
+    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(text(1000)).max(50) }).strict()).max(1000),
   })
   .strict();
 
@@ -51,7 +52,7 @@ export const forwardSchema = z
             id: z.string().regex(/^[A-Za-z0-9-]{1,60}:[0-9]{1,18}$/, 'instance:sequence'),
             entry: entrySchema,
             /** The screenings the entry recorded that found something (one, or a batch's or a flight's). */
-            screenings: z.array(screeningSchema).max(1000).optional(),
+            screenings: z.array(screeningSchema).max(5000).optional(),
           })
           .strict(),
       )
