@@ -74,7 +74,11 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
   let node: ReplicaNode;
   let spoil: Spoil = 'none';
   let spoiledCount = 0;
-  const settled = (s: ReplicaStatus) => (s.behind === 0 && s.appliedTo === s.centreHead && s.outbox === 0 && s.lastError === null ? s : undefined);
+  // Caught up with the centre's real head (not only with the head it last heard of) and nothing waiting.
+  const settled = async (s: ReplicaStatus) => {
+    const head = Number((await centre.deps.db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow()).value);
+    return s.appliedTo === head && s.centreHead === head && s.outbox === 0 && s.lastError === null ? s : undefined;
+  };
 
   beforeAll(async () => {
     centre = await openTestDeps(engine);
@@ -90,7 +94,7 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
     node = new ReplicaNode(copy.deps, { from: proxy.url, key, trustOnFirstUse: true, batchLimit: 7, pollMs: 20 });
     await node.prepare();
     node.start();
-    await waitFor('the first catch-up', async () => settled(await node.status()));
+    await waitFor('the first catch-up', async () => await settled(await node.status()));
   });
   afterAll(async () => {
     await node.stop();
@@ -105,7 +109,7 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
     const r = await screen(copy.deps, as('DEU', 'frontline'), { documents: [{ number: 'LINE0007', issuingState: 'FRA' }] });
     expect(r.hits).toHaveLength(1);
     await waitFor('the lost answer', async () => (spoiledCount > 0 ? true : undefined));
-    const s = await waitFor('the retry to be acknowledged', async () => settled(await node.status()));
+    const s = await waitFor('the retry to be acknowledged', async () => await settled(await node.status()));
     expect(s.outbox).toBe(0);
     expect(await centre.deps.db.selectFrom('hits').select('id').execute()).toHaveLength(1);
     const local = await copy.deps.db.selectFrom('audit_log').select('seq').execute();
@@ -121,7 +125,7 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
     const before = (await centre.deps.db.selectFrom('hits').select('id').execute()).length;
     const travellers = [{ documents: [{ number: 'LINE0011', issuingState: 'FRA' }] }, { documents: [{ number: 'NOTHING1' }] }, { documents: [{ number: 'LINE0012', issuingState: 'FRA' }] }];
     await screenBatch(copy.deps, as('DEU', 'frontline'), 'application/json', travellers);
-    await waitFor('the batch forwarded', async () => settled(await node.status()));
+    await waitFor('the batch forwarded', async () => await settled(await node.status()));
     const hits = await centre.deps.db.selectFrom('hits').innerJoin('alerts', 'alerts.id', 'hits.alert_id').select('alerts.body').execute();
     expect(hits.length - before).toBe(2);
     const entry = await centre.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'screening.batch').where('role', '=', 'replica').executeTakeFirstOrThrow();
@@ -133,7 +137,7 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
     spoil = 'alter-batch';
     await createAlert(centre.deps, as('FRA'), documentAlert('FRA', 'LINE0100'));
     await waitFor('the altered batch', async () => (spoiledCount > 1 ? true : undefined));
-    const s = await waitFor('the batch asked again', async () => settled(await node.status()));
+    const s = await waitFor('the batch asked again', async () => await settled(await node.status()));
     expect(s.appliedTo).toBe(before + 1);
     const row = await copy.deps.db.selectFrom('alerts').select('owner').where('body', 'like', '%LINE0100%').executeTakeFirstOrThrow();
     expect(row.owner).toBe('FRA');
