@@ -4,8 +4,10 @@ import { listLinkRows, type LinkWithAlerts } from '../../store/link-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
-import { LINK_COLORS } from './list-links.js';
+import { LINK_COLORS, type GraphAlertNode, type GraphEdge, type GraphNode, type LinkGraph } from '@crosscheck/core/api';
 import { canSeeLink, labelOf, toLinkView, type LinkView } from './link-view.js';
+
+export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkGraph } from '@crosscheck/core/api';
 
 export const linkGraphQuerySchema = z
   .object({
@@ -17,58 +19,6 @@ export const linkGraphQuerySchema = z
 
 /** Hit nodes drawn per alert: enough to see the pattern; the count says how many there are. */
 export const HITS_PER_ALERT = 5;
-
-export interface GraphAlertNode {
-  id: string;
-  type: 'alert';
-  alertId: string;
-  kind: string;
-  owner: string;
-  status: string;
-  category: string | null;
-  label: string;
-  /** Hits on this alert that the caller's member is party to (owner or screening member). */
-  hitCount: number;
-}
-
-export interface GraphDocumentNode {
-  id: string;
-  type: 'document';
-  issuingState: string;
-  number: string;
-  documentType: string | null;
-}
-
-export interface GraphHitNode {
-  id: string;
-  type: 'hit';
-  hitId: string;
-  alertId: string;
-  owner: string;
-  screeningMember: string;
-  score: number;
-  outcome: string | null;
-  createdAt: string;
-}
-
-export type GraphNode = GraphAlertNode | GraphDocumentNode | GraphHitNode;
-
-/**
- * link: an identity link (with its view); holds: a person alert carries a document;
- * same-document: that document is the one a document alert is about; hit: a hit on an alert.
- */
-export interface GraphEdge {
-  id: string;
-  type: 'link' | 'holds' | 'same-document' | 'hit';
-  source: string;
-  target: string;
-  link?: LinkView;
-}
-
-export interface LinkGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
 
 const alertNodeId = (id: string) => `alert:${id}`;
 const documentNodeId = (state: string, number: string) => `document:${state}:${number}`;

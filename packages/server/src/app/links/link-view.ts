@@ -1,27 +1,9 @@
 import { canSeeAlert, type Actor, type AlertInput } from '@crosscheck/core';
 import { visibilityFromColumns } from '../../store/change-repo.js';
 import type { LinkWithAlerts } from '../../store/link-repo.js';
+import type { LinkColor, LinkView } from '@crosscheck/core/api';
 
-export interface LinkedAlert {
-  id: string;
-  kind: string;
-  owner: string;
-  /** A name or a document number or plate, to tell the two records apart at a glance. */
-  label: string;
-}
-
-export interface LinkView {
-  id: string;
-  color: string;
-  basis: string;
-  detail: Record<string, unknown>;
-  alerts: [LinkedAlert, LinkedAlert];
-  reason: string | null;
-  decidedBy: string | null;
-  decidedMember: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-}
+export type { LinkedAlert, LinkView } from '@crosscheck/core/api';
 
 /** A link exists for a member only when it may see both alerts. */
 export function canSeeLink(actor: Actor, row: LinkWithAlerts): boolean {
@@ -34,7 +16,8 @@ export function canSeeLink(actor: Actor, row: LinkWithAlerts): boolean {
 export function toLinkView(row: LinkWithAlerts, viewer: string): LinkView {
   return {
     id: row.id,
-    color: row.color,
+    // Stored by the follower and the decision use case, which write only LINK_COLORS.
+    color: row.color as LinkColor,
     basis: row.basis,
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     alerts: [

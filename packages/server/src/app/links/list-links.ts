@@ -5,7 +5,8 @@ import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { canSeeLink, toLinkView, type LinkView } from './link-view.js';
 
-export const LINK_COLORS = ['yellow', 'white', 'green', 'red'] as const;
+import { LINK_COLORS } from '@crosscheck/core/api';
+export { LINK_COLORS };
 
 export const listLinksQuerySchema = z
   .object({

@@ -1,4 +1,5 @@
 import { overdueReply, parseInput, requirePermission } from '@crosscheck/core';
+import type { CountryHits, DashboardStats, OverdueReplyItem } from '@crosscheck/core/api';
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { audited } from '../audited.js';
@@ -12,7 +13,6 @@ import {
   overdueThreadCount,
   ownAlertCounts,
   visibleAlertCounts,
-  type KindStatusCount,
 } from './stats-queries.js';
 
 export const dashboardQuerySchema = z
@@ -24,48 +24,6 @@ export const dashboardQuerySchema = z
 
 /** At most this many overdue threads are listed; `overdue.total` counts them all. */
 const OVERDUE_LIMIT = 100;
-
-export interface HitsByCountry {
-  /** The screening member (ISO 3166 alpha-3 for a country). */
-  member: string;
-  /** The member's name as registered (English). */
-  name: string | null;
-  /** ISO 3166 numeric and alpha-2 codes, null for organisations and fictitious states: the browser joins the numeric code to world-atlas shapes and names the country in its language from the alpha-2 one. */
-  numeric: string | null;
-  alpha2: string | null;
-  count: number;
-}
-
-export interface OverdueItem {
-  hitId: string;
-  alertId: string;
-  form: string;
-  dueAt: string;
-  /** `by-us`: the member owes the reply; `to-us`: the other member does. */
-  owed: 'by-us' | 'to-us';
-  otherMember: string;
-  minutesLate: number;
-}
-
-export interface DashboardStats {
-  member: string;
-  at: string;
-  days: number;
-  alerts: {
-    /** Alerts the member may see (its own included), by kind and status. */
-    visible: KindStatusCount[];
-    /** The member's own alerts, by kind and status. */
-    own: KindStatusCount[];
-  };
-  hits: {
-    from: string;
-    perDay: { day: string; onOurAlerts: number; byOurScreening: number }[];
-    totals: { onOurAlerts: number; byOurScreening: number };
-    /** Hits on the member's alerts in the window, by screening member, most first. */
-    byCountry: HitsByCountry[];
-  };
-  overdue: { total: number; items: OverdueItem[] };
-}
 
 /**
  * The dashboard's figures for the caller's member (`stats.read`): alert counts over what it may
@@ -108,12 +66,12 @@ export async function dashboardStats(deps: Deps, ctx: Ctx, query: unknown): Prom
 }
 
 /** One item per thread: the reply that has waited longest, as the hits list's `overdue` names it. */
-async function overdueItems(tx: Parameters<typeof overdueForms>[0], member: string, now: Date): Promise<OverdueItem[]> {
+async function overdueItems(tx: Parameters<typeof overdueForms>[0], member: string, now: Date): Promise<OverdueReplyItem[]> {
   // Forms come most overdue first; enough of them to fill the list even when threads have several.
   const forms = await overdueForms(tx, member, now.toISOString(), OVERDUE_LIMIT * 4);
   const threads = new Map<string, typeof forms>();
   for (const f of forms) threads.set(f.hit_id, [...(threads.get(f.hit_id) ?? []), f]);
-  const items: OverdueItem[] = [];
+  const items: OverdueReplyItem[] = [];
   for (const [hitId, thread] of threads) {
     const worst = overdueReply(thread.map((f) => ({ form: f.form, from: f.from_member, to: f.to_member, replyDueAt: f.reply_due_at })), member, now);
     if (!worst) continue;

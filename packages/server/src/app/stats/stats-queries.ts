@@ -11,11 +11,8 @@ import type { DayCount } from './day-buckets.js';
 
 type Db = Kysely<DB> | Tx;
 
-export interface KindStatusCount {
-  kind: string;
-  status: string;
-  count: number;
-}
+export type { KindStatusCount } from '@crosscheck/core/api';
+import type { KindStatusCount } from '@crosscheck/core/api';
 
 // PostgreSQL returns count(*) as a bigint, which pg hands over as a string.
 const n = (v: string | number | bigint): number => Number(v);

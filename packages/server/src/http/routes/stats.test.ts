@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as, documentAlert, personAlert } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
-import type { DashboardStats } from '../../app/stats/dashboard-stats.js';
+import type { DashboardStats } from '@crosscheck/core/api';
 import { screen } from '../../app/screen.js';
 import { sendHitForm } from '../../app/hits/send-hit-form.js';
 
