@@ -38,29 +38,29 @@ export async function replicaKey(deps: Deps, ctx: Ctx): Promise<{ keyId: string;
  * The next batch of the change feed for the caller's member, as its bureau sees it (not the
  * frontline view: the copy must record hits on alerts hidden from its officers too), signed.
  * `to` covers the whole feed read, so a member that saw none of those changes still moves on.
- * Audited like `audited()` does, except for a poll that found the feed unchanged.
+ * Audited like `audited()` does (refusals included), except for a poll that found the feed unchanged.
  */
 export async function replicaBatch(deps: Deps, ctx: Ctx, query: unknown): Promise<SignedBatch> {
   // Read before the write transaction: an embedded SQLite database has one connection.
   const key = await keyOf(deps);
   const note: AuditNote = { target: 'replica:batch', detail: {} };
   try {
+    requirePermission(ctx.actor, 'replica.sync');
+    const q = parseInput(batchQuerySchema, query);
+    note.detail = { after: q.after };
+    // An up-to-date copy asks every quarter second. When the head is where it stands there is
+    // nothing to read, so no lock is taken and no entry written: the answer hands over no data.
+    const seen = await feedHead(deps.db);
+    if (q.after === seen) return signBatch({ member: ctx.actor.member, from: q.after, to: q.after, head: seen, items: [] }, key);
     return await inWriteTransaction(deps.db, async (tx) => {
-      requirePermission(ctx.actor, 'replica.sync');
-      const q = parseInput(batchQuerySchema, query);
-      note.detail = { after: q.after };
       // The head and the rows are read under the writers' lock, so no change below the head can
       // still be on its way.
       const head = await feedHead(tx);
       if (q.after > head) throw conflict('replica.ahead', `the copy says it has applied up to change ${q.after}, but the centre's feed ends at ${head}: was the centre restored from an older backup?`);
       const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false);
       const to = rowCount === q.limit && lastSeq !== null ? lastSeq : head;
-      // A copy that is up to date asks every quarter second: a batch that hands over no alert
-      // data is not worth an entry each time. Every batch that carries items is on the trail.
-      if (items.length > 0 || to > q.after) {
-        note.detail = { after: q.after, to, count: items.length };
-        await appendAudit(tx, auditEntry(deps, ctx, 'replica.sync', note));
-      }
+      note.detail = { after: q.after, to, count: items.length };
+      await appendAudit(tx, auditEntry(deps, ctx, 'replica.sync', note));
       return signBatch({ member: ctx.actor.member, from: q.after, to, head, items }, key);
     });
   } catch (error) {
