@@ -1,6 +1,8 @@
 import type { AlertKind, AlertStatus } from '@crosscheck/core';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type AlertItem, type AlertVersion, type Me } from '../api/client.ts';
+import { nameText } from '../components/name-text.ts';
+import { PersonNames } from '../components/PersonNames.tsx';
 import { failure, label } from '../i18n/labels.ts';
 import { useI18n, type Translate } from '../i18n/i18n.tsx';
 import type { PageProps } from '../routes.ts';
@@ -24,10 +26,6 @@ type Results = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; item
 type Detail = { state: 'loading' } | { state: 'ready'; alert: AlertItem } | { state: 'failed'; message: string };
 type History = { state: 'loading' } | { state: 'ready'; items: AlertVersion[] } | { state: 'forbidden' } | { state: 'failed'; message: string };
 
-type Name = { family?: string; given?: string; full?: string };
-function nameText(n: Name): string {
-  return n.full ?? [n.family, n.given].filter(Boolean).join(', ');
-}
 
 /** One line that tells alerts apart in a list: category and name, document or vehicle. */
 function summary(t: Translate, a: AlertItem): string {
@@ -353,21 +351,7 @@ function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; saved: b
               <dd>{label(t, 'category', a.category)}</dd>
               <dt>{t('screen.names')}</dt>
               <dd>
-                <ul>
-                  {a.person.names.map((n, i) => (
-                    <li key={i}>
-                      <span dir="auto" lang={n.script ? `und-${n.script}` : undefined}>
-                        {nameText(n)}
-                      </span>
-                      {n.full && (n.family || n.given) ? (
-                        <>
-                          {' '}
-                          (<span dir="auto">{[n.family, n.given].filter(Boolean).join(', ')}</span>)
-                        </>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
+                <PersonNames names={a.person.names} />
               </dd>
               {a.person.birthDate && (
                 <>

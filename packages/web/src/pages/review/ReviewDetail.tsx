@@ -3,7 +3,8 @@ import type { AlertItem } from '../../api/client.ts';
 import type { ReviewDecision, ReviewItem } from '../../api/review.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
-import { kindLabel, nameText, subject } from './alert-text.ts';
+import { PersonNames } from '../../components/PersonNames.tsx';
+import { kindLabel, subject } from './alert-text.ts';
 import { DecisionForm } from './DecisionForm.tsx';
 import { FlagList } from './FlagList.tsx';
 
@@ -79,22 +80,7 @@ function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person'
   return (
     <>
       <Field term={t('screen.names')}>
-        <ul>
-          {p.names.map((n, i) => (
-            <li key={i}>
-              {/* The original script, with its language tag when known, then any Latin form. */}
-              <span dir="auto" lang={n.script ? `und-${n.script}` : undefined}>
-                {nameText(n)}
-              </span>
-              {n.full && (n.family || n.given) ? (
-                <>
-                  {' '}
-                  (<span dir="auto">{[n.family, n.given].filter(Boolean).join(', ')}</span>)
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <PersonNames names={p.names} />
       </Field>
       <Field term={t('alerts.birthDate')}>{p.birthDate ? <span dir="ltr">{p.birthDate}</span> : undefined}</Field>
       <Field term={t('review.birthPlace')}>{p.birthPlace ? <span dir="auto">{p.birthPlace}</span> : undefined}</Field>

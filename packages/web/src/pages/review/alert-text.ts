@@ -2,12 +2,7 @@ import type { AlertItem } from '../../api/client.ts';
 import { label } from '../../i18n/labels.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
 
-export type Name = { family?: string; given?: string; full?: string; script?: string };
-
-/** A name as the record writes it: the original script when there is one, else "FAMILY, Given". */
-export function nameText(n: Name): string {
-  return n.full ?? [n.family, n.given].filter(Boolean).join(', ');
-}
+import { nameText } from '../../components/name-text.ts';
 
 /** The person's names, or the document / vehicle, in one line. */
 export function subject(a: AlertItem): string {
