@@ -177,31 +177,42 @@ function probesOf(query: ScreenQuery): { person: PersonFacts | null; documents: 
  * `at` is now, except for a screening a national copy made earlier and forwards (app/replica/).
  */
 export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId: string, query: ScreenQuery, hits: ScreenHit[], at = nowIso(deps)): Promise<void> {
-  const recorded = hits.filter((h) => h.score >= DEFAULT_THRESHOLD);
-  await tx.insertInto('screenings').values({ id: screeningId, at, member: ctx.actor.member, credential: ctx.actor.credential, query: JSON.stringify(query), hit_count: recorded.length }).execute();
-  if (recorded.length === 0) return;
-  const versions = await tx.selectFrom('alerts').select(['id', 'version']).where('id', 'in', recorded.map((h) => h.alertId)).execute();
-  const versionOf = new Map(versions.map((v) => [v.id, v.version]));
-  const rows = recorded.map((h) => ({ hit: h, id: deps.newId() }));
-  await tx
-    .insertInto('hits')
-    .values(
-      rows.map(({ hit: h, id }) => ({
-        id,
-        screening_id: screeningId,
-        alert_id: h.alertId,
-        alert_version: versionOf.get(h.alertId) ?? 0,
-        owner: h.owner,
-        screening_member: ctx.actor.member,
-        credential: ctx.actor.credential,
-        score: h.score,
-        reasons: JSON.stringify(h.reasons),
-        created_at: at,
-      })),
-    )
-    .execute();
+  await recordScreenings(tx, deps, ctx, [{ screeningId, query, hits }], at);
+}
+
+/** Rows per INSERT: well inside SQLite's limit on bound values (32,766) at 10 columns a row. */
+const INSERT_CHUNK = 200;
+
+/**
+ * `recordScreening` for many screenings at once (a flight, a batch): the same rows, written with
+ * a few multi-row inserts instead of one statement per traveller.
+ */
+export async function recordScreenings(tx: Tx, deps: Deps, ctx: Ctx, screenings: { screeningId: string; query: ScreenQuery; hits: ScreenHit[] }[], at = nowIso(deps)): Promise<void> {
+  const recorded = screenings.map((s) => ({ ...s, recorded: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD) }));
+  const screeningRows = recorded.map((s) => ({ id: s.screeningId, at, member: ctx.actor.member, credential: ctx.actor.credential, query: JSON.stringify(s.query), hit_count: s.recorded.length }));
+  for (let i = 0; i < screeningRows.length; i += INSERT_CHUNK) await tx.insertInto('screenings').values(screeningRows.slice(i, i + INSERT_CHUNK)).execute();
+  const hitRows = recorded.flatMap((s) => s.recorded.map((hit) => ({ hit, screeningId: s.screeningId, id: deps.newId() })));
+  if (hitRows.length === 0) return;
+  const alertIds = [...new Set(hitRows.map((r) => r.hit.alertId))];
+  const versionOf = new Map<string, number>();
+  for (let i = 0; i < alertIds.length; i += INSERT_CHUNK) {
+    for (const v of await tx.selectFrom('alerts').select(['id', 'version']).where('id', 'in', alertIds.slice(i, i + INSERT_CHUNK)).execute()) versionOf.set(v.id, v.version);
+  }
+  const values = hitRows.map(({ hit: h, screeningId, id }) => ({
+    id,
+    screening_id: screeningId,
+    alert_id: h.alertId,
+    alert_version: versionOf.get(h.alertId) ?? 0,
+    owner: h.owner,
+    screening_member: ctx.actor.member,
+    credential: ctx.actor.credential,
+    score: h.score,
+    reasons: JSON.stringify(h.reasons),
+    created_at: at,
+  }));
+  for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insertInto('hits').values(values.slice(i, i + INSERT_CHUNK)).execute();
   // The owner's bureau is told at once (its event stream and webhooks).
-  for (const { hit, id } of rows) {
+  for (const { hit, id, screeningId } of hitRows) {
     await appendEvent(tx, { member: hit.owner, type: 'hit.created', at, data: { hitId: id, alertId: hit.alertId, screeningId, screeningMember: ctx.actor.member, score: hit.score, kind: hit.kind } });
   }
 }
