@@ -18,6 +18,7 @@ const benches: [string, string[]][] = [
   ['events.ts', []],
   ['paxlst.ts', []],
   ['flight.ts', []],
+  ['replica.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

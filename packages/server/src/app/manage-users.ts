@@ -11,7 +11,8 @@ export const addUserSchema = z
   .object({
     username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,99}$/, '3 to 100 lower-case letters, digits, dots, dashes or underscores'),
     member: z.string().regex(/^[A-Z]{3}$/, 'a three-letter member code'),
-    role: z.enum(ROLES),
+    // A national copy is a machine: it authenticates with a key, never as a person with a password.
+    role: z.enum(ROLES).refine((r) => r !== 'replica', 'replica is a role for API keys of national copies, not for users'),
     password: z.string().min(12, 'at least 12 characters').max(500),
   })
   .strict();

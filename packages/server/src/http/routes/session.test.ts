@@ -51,4 +51,8 @@ describe.each(ENGINES)('a user’s interface language over HTTP on %s', (engine)
     const anonymous = await h.app.inject({ method: 'PUT', url: '/api/v1/session/language', payload: { language: 'fr' } });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('has no users of the replica role: a national copy signs in with a key', async () => {
+    await expect(addUser(h.t.deps, as('IPO', 'admin'), { username: 'fra.copy', member: 'FRA', role: 'replica', password: PASSWORD })).rejects.toThrow(/replica is a role for API keys/);
+  });
 });
