@@ -188,7 +188,9 @@ describe.each(ENGINES)('a national copy beside a centre on %s', (engine) => {
       expect(told).toHaveLength(2);
 
       const localEntries = await r.db.selectFrom('audit_log').select('seq').execute();
-      const forwarded = await c.db.selectFrom('audit_log').select('detail').where('role', '=', 'replica').where('action', 'not like', 'replica.%').execute();
+      // Under one fixed action and the copy's own target: never in another member's audit view.
+      const forwarded = await c.db.selectFrom('audit_log').select(['detail', 'target']).where('role', '=', 'replica').where('action', '=', 'replica.entry').execute();
+      expect(forwarded.every((f) => f.target.startsWith('replica:'))).toBe(true);
       const seqs = forwarded.map((f) => (JSON.parse(f.detail) as { replica: { seq: number } }).replica.seq).sort((a, b) => a - b);
       expect(seqs).toEqual(localEntries.map((e) => Number(e.seq)).sort((a, b) => a - b));
       expect(await c.db.selectFrom('replica_received').select('item_id').execute()).toHaveLength(localEntries.length);

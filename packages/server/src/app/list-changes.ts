@@ -36,10 +36,11 @@ export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise
 /**
  * The feed after `after` as `member` may see it (as its frontline does when `frontline`): the one
  * statement of who sees which change, shared by the change feed and the national copies' batches.
- * `rowCount` is the number of feed rows read (at most `limit`) and `lastSeq` the last of them.
+ * `rowCount` is the number of feed rows read (at most `limit`) and `lastSeq` the last of them;
+ * `through` bounds the sequence range scanned (national copies' batches).
  */
-export async function changeItemsFor(tx: Tx, after: number, limit: number, me: string, frontline: boolean): Promise<{ items: ChangeItem[]; rowCount: number; lastSeq: number | null }> {
-  const rows = await changesAfter(tx, after, me, limit);
+export async function changeItemsFor(tx: Tx, after: number, limit: number, me: string, frontline: boolean, through?: number): Promise<{ items: ChangeItem[]; rowCount: number; lastSeq: number | null }> {
+  const rows = await changesAfter(tx, after, me, limit, through);
   const items: ChangeItem[] = [];
   for (const r of rows) {
     const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };

@@ -27,7 +27,7 @@ export async function applyBatch(deps: Deps, batch: SignedBatch, at: string): Pr
     const owners = [...new Set(batch.items.flatMap((i) => ('owner' in i ? [i.owner] : [])))];
     await insertMissingMembers(tx, owners.map((code) => ({ code, name: code, kind: 'organisation' as const })), at);
     for (const item of batch.items) await applyItem(tx, batch.member, item);
-    await updateReplicaState(tx, { applied_to: batch.to, centre_head: batch.head, last_contact_at: at, member: batch.member });
+    await updateReplicaState(tx, { applied_to: batch.to, applied_mark: batch.toMark, centre_head: batch.head, last_contact_at: at, member: batch.member });
   });
 }
 

@@ -128,8 +128,9 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
     await waitFor('the batch forwarded', async () => await settled(await node.status()));
     const hits = await centre.deps.db.selectFrom('hits').innerJoin('alerts', 'alerts.id', 'hits.alert_id').select('alerts.body').execute();
     expect(hits.length - before).toBe(2);
-    const entry = await centre.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'screening.batch').where('role', '=', 'replica').executeTakeFirstOrThrow();
-    expect((JSON.parse(entry.detail) as { centreScreenings: string[] }).centreScreenings).toHaveLength(2);
+    const entries = await centre.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'replica.entry').where('role', '=', 'replica').execute();
+    const entry = entries.map((e) => JSON.parse(e.detail) as { replica: { action: string }; centreScreenings: string[] }).find((d) => d.replica.action === 'screening.batch');
+    expect(entry?.centreScreenings).toHaveLength(2);
   });
 
   it('applies nothing of a batch altered on the way, and takes it whole when asked again', async () => {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Deps } from '../app/deps.js';
 import { nowIso } from '../app/deps.js';
 import { auditHead, createReplicaState, readReplicaState, screeningsWithHits, unforwardedAudit, updateReplicaState, type ReplicaState } from '../store/replica-state-repo.js';
 import { applyBatch } from './apply-batch.js';
-import { checkBatch, keyIdOf, MAX_BATCH_ITEMS } from './signed-batch.js';
+import { checkAck, checkBatch, keyIdOf, MAX_BATCH_ITEMS, requestDigest } from './signed-batch.js';
 
 export interface ReplicaOptions {
   /** The centre's base URL, e.g. https://crosscheck.example.org */
@@ -23,6 +23,9 @@ export interface ReplicaOptions {
 export const MAX_FORWARD_ITEMS = 500;
 /** Bytes of one forward request, kept below the centre's limit (4 MiB). */
 export const MAX_FORWARD_BYTES = 2 * 1024 * 1024;
+/** Screenings and hits of one forward request, all items together: the centre's limits (forward.ts). */
+export const MAX_FORWARD_SCREENINGS = 2000;
+export const MAX_FORWARD_HITS = 5000;
 const MAX_BACKOFF_MS = 10_000;
 
 export interface ReplicaStatus {
@@ -37,10 +40,35 @@ export interface ReplicaStatus {
   /** Local audit entries (with their screenings' hits) not yet acknowledged by the centre. */
   outbox: number;
   centralKeyId: string | null;
-  /** Set when sync stopped for good (a changed centre key): a person must look. */
+  /**
+   * Set when sync stopped for good: a changed centre key (until restarted), or a centre whose feed
+   * is not the one this copy followed (kept across restarts: the copy must be rebuilt).
+   */
   stopped: string | null;
   lastError: string | null;
+  /** Forwarded hits the centre did not record since this process started (alert withdrawn or gone there). */
+  hitsRefused: number;
 }
+
+/** An error answer of the centre, with its problem code when it gave one. */
+class CentreError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The addresses where plain http is acceptable: the same machine (tests, a local proxy). */
+export function isLoopback(url: URL): boolean {
+  const h = url.hostname.replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+/** A random value for one request, echoed in what the centre signs back. */
+const newNonce = (): string => randomBytes(18).toString('base64url');
 
 /**
  * A national copy's link to the centre: pulls signed batches and applies them, and forwards
@@ -52,6 +80,9 @@ export class ReplicaNode {
   private running = false;
   private stoppedFor: string | null = null;
   private lastError: string | null = null;
+  private hitsRefused = 0;
+  /** Set by the first batch verified in this run: nothing is forwarded before the centre proved itself. */
+  private verifiedPull = false;
   private loops: Promise<void>[] = [];
   private wake: (() => void)[] = [];
   private readonly base: string;
@@ -65,9 +96,17 @@ export class ReplicaNode {
 
   /** Creates or checks the local state row; refuses a database that follows another centre. */
   async prepare(): Promise<void> {
+    // The replica key and the travellers' queries in the outbox go to this address: over plain
+    // http anyone on the way could read them or answer in the centre's place.
+    const url = new URL(this.base);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) throw new Error(`the centre must be reached over https (plain http only on this machine): ${this.base}`);
     await createReplicaState(this.deps.db, { instance: randomUUID(), centreUrl: this.base });
     const state = (await readReplicaState(this.deps.db))!;
     if (state.centre_url !== this.base) throw new Error(`this database is a copy of ${state.centre_url}, not of ${this.base}: use another --db`);
+    if (state.stopped !== null) {
+      this.stoppedFor = state.stopped;
+      this.o.log?.(`replica: SYNC STOPPED (since an earlier run): ${state.stopped}`);
+    }
     if (this.o.centralKey !== undefined) {
       const id = keyIdOf(this.o.centralKey);
       if (state.central_key_id !== null && state.central_key_id !== id) {
@@ -102,9 +141,17 @@ export class ReplicaNode {
       lastContactAt: s.last_contact_at,
       outbox: Math.max(0, head - s.forwarded_audit_seq),
       centralKeyId: s.central_key_id,
-      stopped: this.stoppedFor,
+      stopped: this.stoppedFor ?? s.stopped,
       lastError: this.lastError,
+      hitsRefused: this.hitsRefused,
     };
+  }
+
+  /** Stops both loops; `persist` keeps the reason across restarts (the copy must be rebuilt). */
+  private async stopSync(reason: string, persist: boolean): Promise<void> {
+    this.stoppedFor = reason;
+    this.o.log?.(`replica: SYNC STOPPED: ${reason}`);
+    if (persist) await updateReplicaState(this.deps.db, { stopped: reason });
   }
 
   /**
@@ -152,13 +199,15 @@ export class ReplicaNode {
     const text = await res.text();
     if (!res.ok) {
       let why = text.slice(0, 300);
+      let code: string | null = null;
       try {
         const p = JSON.parse(text) as { detail?: string; code?: string };
         why = `${p.code ?? ''} ${p.detail ?? ''}`.trim() || why;
+        code = typeof p.code === 'string' ? p.code : null;
       } catch {
         // Not a problem document (a proxy's page): its first bytes say enough.
       }
-      throw new Error(`${method} ${path}: ${res.status} ${why}`);
+      throw new CentreError(res.status, code, `${method} ${path.split('?')[0]}: ${res.status} ${why}`);
     }
     return JSON.parse(text) as unknown;
   }
@@ -179,29 +228,61 @@ export class ReplicaNode {
     const state = (await readReplicaState(this.deps.db))!;
     const pin = await this.pinnedKey(state);
     const limit = Math.min(this.o.batchLimit ?? MAX_BATCH_ITEMS, MAX_BATCH_ITEMS);
-    const raw = await this.call('GET', `/api/v1/replica/batch?after=${state.applied_to}&limit=${limit}`);
-    const checked = checkBatch(raw, { ...pin, appliedTo: state.applied_to, member: state.member });
-    if (checked.problem) {
-      if (checked.problem.code === 'batch.key-changed' || checked.problem.code === 'batch.other-member') {
-        this.stoppedFor = checked.problem.message;
-        this.o.log?.(`replica: SYNC STOPPED: ${checked.problem.message}`);
-      }
-      throw new Error(`${checked.problem.code}: ${checked.problem.message}`);
+    const nonce = newNonce();
+    let raw: unknown;
+    try {
+      raw = await this.call('GET', `/api/v1/replica/batch?after=${state.applied_to}&limit=${limit}&nonce=${nonce}`);
+    } catch (error) {
+      if (error instanceof CentreError && error.code === 'replica.ahead') await this.confirmAhead(state, pin);
+      throw error;
     }
+    const checked = checkBatch(raw, { ...pin, appliedTo: state.applied_to, member: state.member, nonce, now: this.deps.clock().getTime(), appliedMark: state.applied_mark });
+    if (checked.problem) {
+      const { code, message } = checked.problem;
+      // A signed, fresh batch that says the feed was rewritten is the centre's own word: for good.
+      if (code === 'batch.diverged') await this.stopSync(message, true);
+      if (code === 'batch.key-changed' || code === 'batch.other-member') await this.stopSync(message, false);
+      throw new Error(`${code}: ${message}`);
+    }
+    this.verifiedPull = true;
     const batch = checked.batch;
     await applyBatch(this.deps, batch, nowIso(this.deps));
     return batch.to < batch.head;
   }
 
+  /**
+   * The centre says this copy is ahead of its feed. A bare 409 is no proof (anything on the way
+   * can send one), so the copy asks for a signed batch from 0 with a fresh nonce: if its signed
+   * head is below what this copy applied, the centre lost changes the copy holds (restored from an
+   * older backup) and numbers will be reused for other changes. Sync stops for good.
+   */
+  private async confirmAhead(state: ReplicaState, pin: { publicKeyPem: string; keyId: string }): Promise<void> {
+    const nonce = newNonce();
+    const raw = await this.call('GET', `/api/v1/replica/batch?after=0&limit=1&nonce=${nonce}`);
+    const checked = checkBatch(raw, { ...pin, appliedTo: 0, member: state.member, nonce, now: this.deps.clock().getTime() });
+    if (checked.problem) throw new Error(`${checked.problem.code}: ${checked.problem.message}`);
+    if (checked.batch.head < state.applied_to) {
+      await this.stopSync(
+        `the centre's feed ends at change ${checked.batch.head}, but this copy applied up to ${state.applied_to}: the centre was restored from an older backup and its feed is not the one this copy followed. Sync stopped; rebuild this copy from a new --db (entries not yet forwarded stay in this database)`,
+        true,
+      );
+    }
+  }
+
   /** Forwards the oldest unacknowledged local audit entries; true when more are waiting. */
   private async forwardOnce(): Promise<boolean> {
+    // Travellers' queries go only to a centre that signed a batch with the pinned key in this run.
+    if (!this.verifiedPull) return false;
     const state = (await readReplicaState(this.deps.db))!;
+    const pin = await this.pinnedKey(state);
     const rows = await unforwardedAudit(this.deps.db, state.forwarded_audit_seq, MAX_FORWARD_ITEMS);
     if (rows.length === 0) return false;
     const screeningIds = new Map(rows.map((r) => [Number(r.seq), screeningsOf(r)]));
     const screenings = await screeningsWithHits(this.deps.db, [...screeningIds.values()].flat());
     const items: unknown[] = [];
-    let bytes = 20;
+    let bytes = 80;
+    let screeningCount = 0;
+    let hitCount = 0;
     let last = state.forwarded_audit_seq;
     for (const r of rows) {
       const found = (screeningIds.get(Number(r.seq)) ?? []).flatMap((id) => {
@@ -214,14 +295,26 @@ export class ReplicaNode {
         ...(found.length > 0 ? { screenings: found } : {}),
       };
       const size = Buffer.byteLength(JSON.stringify(item)) + 1;
-      if (items.length > 0 && bytes + size > MAX_FORWARD_BYTES) break;
+      const hitsHere = found.reduce((n, sc) => n + sc.hits.length, 0);
+      if (items.length > 0 && (bytes + size > MAX_FORWARD_BYTES || screeningCount + found.length > MAX_FORWARD_SCREENINGS || hitCount + hitsHere > MAX_FORWARD_HITS)) break;
       items.push(item);
       bytes += size;
+      screeningCount += found.length;
+      hitCount += hitsHere;
       last = Number(r.seq);
     }
-    const answer = (await this.call('POST', '/api/v1/replica/forward', { items })) as { acknowledged?: unknown };
-    const acked = Array.isArray(answer.acknowledged) ? answer.acknowledged.length : 0;
-    if (acked !== items.length) throw new Error(`the centre acknowledged ${acked} of ${items.length} forwarded items`);
+    const body = { items, nonce: newNonce() };
+    const answer = await this.call('POST', '/api/v1/replica/forward', body);
+    // Moving the outbox on drops these entries here for good: only the centre's signature over
+    // this very request, naming exactly these ids, may do that.
+    const ids = items.map((i) => (i as { id: string }).id);
+    const refused = checkAck(answer, { publicKeyPem: pin.publicKeyPem, request: requestDigest(body), ids, now: this.deps.clock().getTime() });
+    if (refused !== null) throw new Error(`the answer to the forward of ${items.length} items was not accepted: ${refused}`);
+    const lost = (answer as { hitsRefused: number }).hitsRefused;
+    if (lost > 0) {
+      this.hitsRefused += lost;
+      this.o.log?.(`replica: the centre did not record ${lost} forwarded hit(s): their alerts are withdrawn from or unknown to this member there`);
+    }
     // Only now: if the answer was lost, the same ids go again and the centre says it had them.
     await updateReplicaState(this.deps.db, { forwarded_audit_seq: last, last_contact_at: nowIso(this.deps) });
     return items.length < rows.length || rows.length === MAX_FORWARD_ITEMS;

@@ -4,7 +4,7 @@ import { canonicalJson, checkBatch, keyIdOf, newSigningKey, signBatch, type Batc
 const key = newSigningKey();
 const pin = { publicKeyPem: key.publicKeyPem, keyId: key.id, appliedTo: 10, member: 'DEU' };
 const item = { seq: 12, alertId: 'a1', version: 1, action: 'created', at: '2026-01-01T00:00:00.000Z', owner: 'FRA', status: 'active', statusReason: null, alert: { kind: 'document' as const, document: { issuingState: 'FRA', type: 'passport', number: 'X1', status: 'stolen-issued' } } };
-const content: BatchContent = { member: 'DEU', from: 10, to: 15, head: 20, items: [item as never] };
+const content: BatchContent = { member: 'DEU', from: 10, to: 15, head: 20, items: [item as never], nonce: 'nonce-of-this-pull-1', issuedAt: new Date().toISOString(), fromMark: 'm10', toMark: 'm15' };
 // What the copy receives: JSON on the wire.
 const wire = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
 
@@ -24,7 +24,7 @@ describe('canonicalJson', () => {
 describe('signed batches', () => {
   it('verifies a batch after a trip through JSON, with keys in another order', () => {
     const signed = signBatch(content, key);
-    const reordered = wire({ signature: signed.signature, keyId: signed.keyId, items: signed.items, head: 20, to: 15, from: 10, member: 'DEU' });
+    const reordered = wire({ toMark: 'm15', fromMark: 'm10', issuedAt: signed.issuedAt, nonce: signed.nonce, signature: signed.signature, keyId: signed.keyId, items: signed.items, head: 20, to: 15, from: 10, member: 'DEU' });
     expect(checkBatch(reordered, pin).problem).toBeNull();
     expect(keyIdOf(key.publicKeyPem)).toBe(key.id);
   });

@@ -72,8 +72,9 @@ export function publishedOrOwnSql<T extends keyof DB>(eb: ExpressionBuilder<DB, 
   return sql<SqlBool>`(${sql.ref(statusCol)} not in (${sql.join(OWNER_ONLY_STATUSES)}) or ${sql.ref(ownerCol)} = ${member})`;
 }
 
-export async function changesAfter(db: Kysely<DB>, after: number, member: string, limit: number) {
-  return db
+/** `through`: the last seq to scan, so a member that sees few changes never scans the whole feed. */
+export async function changesAfter(db: Kysely<DB>, after: number, member: string, limit: number, through?: number) {
+  let query = db
     .selectFrom('changes')
     .innerJoin('alert_versions', (j) =>
       j.onRef('alert_versions.alert_id', '=', 'changes.alert_id').onRef('alert_versions.version', '=', 'changes.version'),
@@ -93,7 +94,9 @@ export async function changesAfter(db: Kysely<DB>, after: number, member: string
       'alert_versions.status',
       'alert_versions.status_reason',
     ])
-    .where('changes.seq', '>', after)
+    .where('changes.seq', '>', after);
+  if (through !== undefined) query = query.where('changes.seq', '<=', through);
+  return query
     .where((eb) =>
       eb.or([
         visibleSql(eb, 'changes.owner', 'changes.vis_mode', 'changes.vis_members', member),

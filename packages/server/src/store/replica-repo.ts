@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { keyIdOf, newSigningKey, type SigningKey } from '../replica/signed-batch.js';
+import { changeMark, keyIdOf, newSigningKey, type SigningKey } from '../replica/signed-batch.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -24,18 +24,26 @@ function fromRow(row: { public_key: string; private_key: string }): SigningKey {
   return { id: keyIdOf(row.public_key), publicKeyPem: row.public_key, privateKeyPem: row.private_key };
 }
 
-/** Which of these item ids this replica has already forwarded. */
-export async function alreadyReceived(tx: Tx, replica: string, itemIds: string[]): Promise<Set<string>> {
-  if (itemIds.length === 0) return new Set();
-  const rows = await tx.selectFrom('replica_received').select('item_id').where('replica', '=', replica).where('item_id', 'in', itemIds).execute();
-  return new Set(rows.map((r) => r.item_id));
+/** Which of these item ids this replica has already forwarded, with the entry hash each stood for (null before 0010). */
+export async function alreadyReceived(tx: Tx, replica: string, itemIds: string[]): Promise<Map<string, string | null>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await tx.selectFrom('replica_received').select(['item_id', 'entry_hash']).where('replica', '=', replica).where('item_id', 'in', itemIds).execute();
+  return new Map(rows.map((r) => [r.item_id, r.entry_hash]));
 }
 
-export async function markReceived(tx: Tx, replica: string, itemId: string, at: string, auditSeq: number): Promise<void> {
-  await tx.insertInto('replica_received').values({ replica, item_id: itemId, received_at: at, audit_seq: auditSeq }).execute();
+export async function markReceived(tx: Tx, replica: string, itemId: string, at: string, auditSeq: number, entryHash: string): Promise<void> {
+  await tx.insertInto('replica_received').values({ replica, item_id: itemId, received_at: at, audit_seq: auditSeq, entry_hash: entryHash }).execute();
 }
 
 export async function feedHead(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+/** The marks (`changeMark`) of the feed's changes at these seqs; seq 0 and missing rows have none. */
+export async function changeMarks(db: Kysely<DB> | Tx, seqs: number[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(seqs.filter((s) => s > 0))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('changes').select(['seq', 'alert_id', 'version', 'at']).where('seq', 'in', wanted).execute();
+  return new Map(rows.map((r) => [Number(r.seq), changeMark({ seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at })]));
 }

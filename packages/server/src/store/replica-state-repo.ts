@@ -14,7 +14,7 @@ export async function readReplicaState(db: Kysely<DB> | Tx): Promise<ReplicaStat
 export async function createReplicaState(db: Kysely<DB>, init: { instance: string; centreUrl: string }): Promise<void> {
   await db
     .insertInto('replica_state')
-    .values({ name: ROW, instance: init.instance, centre_url: init.centreUrl, central_key: null, central_key_id: null, member: null, applied_to: 0, centre_head: 0, last_contact_at: null, forwarded_audit_seq: 0 })
+    .values({ name: ROW, instance: init.instance, centre_url: init.centreUrl, central_key: null, central_key_id: null, member: null, applied_to: 0, centre_head: 0, last_contact_at: null, forwarded_audit_seq: 0, applied_mark: null, stopped: null })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
 }

@@ -305,6 +305,8 @@ export interface ReplicaReceivedTable {
   received_at: string;
   /** The centre's audit entry that recorded it. */
   audit_seq: number;
+  /** The copy's hash of that entry (migration 0010; null for items received before it). */
+  entry_hash: string | null;
 }
 
 /** A replica node's own position (one row, `sync`). */
@@ -324,6 +326,10 @@ export interface ReplicaStateTable {
   last_contact_at: string | null;
   /** Local audit entries up to this seq were acknowledged by the centre. */
   forwarded_audit_seq: number;
+  /** The mark of the centre's change at `applied_to` (migration 0010; null until the next batch). */
+  applied_mark: string | null;
+  /** Why sync stopped for good (migration 0010): kept across restarts until the copy is rebuilt. */
+  stopped: string | null;
 }
 
 export interface DB {

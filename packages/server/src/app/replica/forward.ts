@@ -1,5 +1,6 @@
-import { canSeeAlert, parseInput, requirePermission, screenQuerySchema, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
+import { canSeeAlert, conflict, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
 import { z } from 'zod';
+import { requestDigest, signAck, type AckContent } from '../../replica/signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
 import { alreadyReceived, markReceived } from '../../store/replica-repo.js';
 import { visibilityFromColumns } from '../../store/change-repo.js';
@@ -7,8 +8,18 @@ import type { Tx } from '../../store/write-transaction.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { recordScreening } from '../screen.js';
+import { signingKeyOf } from './replica-batch.js';
 
 export const MAX_FORWARD_ITEMS = 500;
+/**
+ * Screenings and hits in one request, all items together. Everything of a request is written in
+ * one transaction under the writers' lock, and each hit tells its owner (event, webhook): without
+ * a total, one 4 MiB request could carry tens of thousands and hold every writer of the centre.
+ */
+export const MAX_FORWARD_SCREENINGS = 2000;
+export const MAX_FORWARD_HITS = 5000;
+/** How far ahead of the centre's clock a copy's time may be (clocks drift). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 /** Bytes of one forward request; the route refuses larger bodies before they are parsed. */
 export const MAX_FORWARD_BYTES = 4 * 1024 * 1024;
 
@@ -52,12 +63,14 @@ export const forwardSchema = z
             id: z.string().regex(/^[A-Za-z0-9-]{1,60}:[0-9]{1,18}$/, 'instance:sequence'),
             entry: entrySchema,
             /** The screenings the entry recorded that found something (one, or a batch's or a flight's). */
-            screenings: z.array(screeningSchema).max(5000).optional(),
+            screenings: z.array(screeningSchema).max(MAX_FORWARD_SCREENINGS).optional(),
           })
           .strict(),
       )
       .min(1)
       .max(MAX_FORWARD_ITEMS),
+    /** The copy's random value for this request: the signed acknowledgement covers it (no replayed answers). */
+    nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '16 to 64 letters, digits, - or _').optional(),
   })
   .strict();
 
@@ -72,6 +85,9 @@ export interface ForwardResult {
   hitsRefused: number;
 }
 
+/** The answer as sent: the result signed with the batch key (`signAck`), for the copy to verify. */
+export type SignedForwardResult = AckContent & { keyId: string; signature: string };
+
 /**
  * Takes what a national copy recorded while it screened on its own (`replica.forward`): each item
  * once per copy credential and item id. A screening's hits are created here with the code of
@@ -80,58 +96,98 @@ export interface ForwardResult {
  * and the copy's own seq and hash in the detail. All of it, and the acknowledgement, in one
  * transaction: if the answer is lost, the retry finds every id already stored.
  */
-export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): Promise<ForwardResult> {
+export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): Promise<SignedForwardResult> {
+  // Read before the write transaction: an embedded SQLite database has one connection.
+  const key = await signingKeyOf(deps);
   let hitsStored = false;
   const result = await audited(deps, ctx, 'replica.forward', async (tx, note) => {
     note.target = 'replica:forward';
     requirePermission(ctx.actor, 'replica.forward');
     const { items } = parseInput(forwardSchema, body);
+    checkTotals(items);
+    const latest = Date.parse(nowIso(deps)) + CLOCK_SKEW_MS;
     const had = await alreadyReceived(tx, ctx.actor.credential, items.map((i) => i.id));
     const out: ForwardResult = { acknowledged: [], stored: [], alreadyHad: [], hitsRefused: 0 };
     const seen = new Set<string>();
+    const fresh: typeof items = [];
     for (const item of items) {
       out.acknowledged.push(item.id);
       if (had.has(item.id) || seen.has(item.id)) {
+        // A copy restored from its own backup reuses ids for other entries: "already had" would
+        // drop them for good, so the whole request is refused and the copy's outbox says why.
+        const stored = had.get(item.id);
+        if (stored !== undefined && stored !== null && stored !== item.entry.hash) {
+          throw conflict('replica.item-reused', `item ${item.id} was received before with another entry (hash ${stored.slice(0, 12)}…, now ${item.entry.hash.slice(0, 12)}…): was this copy's database restored from a backup? Rebuild the copy with a new --db`);
+        }
         out.alreadyHad.push(item.id);
         continue;
       }
       seen.add(item.id);
+      fresh.push(item);
+    }
+    // Visibility is read once per request and alert, whatever the number of screenings naming it.
+    const alerts = await alertsFor(tx, fresh.flatMap((i) => (i.screenings ?? []).flatMap((s) => s.hits.map((h) => h.alertId))));
+    for (const item of fresh) {
+      const where = `items.${items.indexOf(item)}`;
       const centreScreenings: string[] = [];
-      for (const screening of item.screenings ?? []) {
+      for (const [k, screening] of (item.screenings ?? []).entries()) {
         if (screening.hits.length === 0) continue;
-        const { hits, refused } = await acceptableHits(tx, ctx, screening.hits);
+        const { hits, refused } = acceptableHits(ctx, alerts, screening.hits);
         out.hitsRefused += refused;
         const screeningId = deps.newId();
         centreScreenings.push(screeningId);
         // The query is kept as the copy received it; it was validated there.
         const query = screenQuerySchema.safeParse(screening.query);
-        await recordScreening(tx, deps, ctx, screeningId, (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits, screening.at);
+        await recordScreening(tx, deps, ctx, screeningId, (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits, utcTime(screening.at, `${where}.screenings.${k}.at`, latest));
         if (hits.length > 0) hitsStored = true;
       }
       const e = item.entry;
+      const instance = item.id.slice(0, item.id.lastIndexOf(':'));
+      // Recorded under the copy's credential, a fixed action and the copy's own target: what the
+      // copy says it did (action, target, outcome) is detail, never columns another member's
+      // audit view selects on (`alert:<id>` targets of its own alerts).
       const seq = await appendAudit(tx, {
-        at: e.at,
+        at: utcTime(e.at, `${where}.entry.at`, latest),
         member: ctx.actor.member,
         role: ctx.actor.role,
         credential: ctx.actor.credential,
-        action: e.action,
-        target: e.target,
+        action: 'replica.entry',
+        target: `replica:${instance}`,
         requestId: e.requestId,
-        outcome: e.outcome,
+        outcome: 'ok',
         detail: JSON.stringify({
-          replica: { item: item.id, seq: e.seq, hash: e.hash, prevHash: e.prevHash, member: e.member, role: e.role, credential: e.credential },
+          replica: { item: item.id, seq: e.seq, hash: e.hash, prevHash: e.prevHash, member: e.member, role: e.role, credential: e.credential, at: e.at, action: e.action, target: e.target, outcome: e.outcome },
           ...(centreScreenings.length > 0 ? { centreScreenings } : {}),
           original: e.detail,
         }),
       });
-      await markReceived(tx, ctx.actor.credential, item.id, nowIso(deps), seq);
+      await markReceived(tx, ctx.actor.credential, item.id, nowIso(deps), seq, e.hash);
       out.stored.push(item.id);
     }
     note.detail = { received: items.length, stored: out.stored.length, alreadyHad: out.alreadyHad.length, hitsRefused: out.hitsRefused };
     return out;
   });
   if (hitsStored) deps.bus.published();
-  return result;
+  return signAck({ replica: ctx.actor.credential, request: requestDigest(body), ...result, issuedAt: nowIso(deps) }, key);
+}
+
+/** Refuses a request over the totals, naming the limit. */
+function checkTotals(items: z.infer<typeof forwardSchema>['items']): void {
+  const screenings = items.reduce((n, i) => n + (i.screenings?.length ?? 0), 0);
+  if (screenings > MAX_FORWARD_SCREENINGS) throw validationError('items', `${screenings} screenings in one request, more than ${MAX_FORWARD_SCREENINGS}: send fewer items at a time`, 'replica.too-many-screenings');
+  const hits = items.reduce((n, i) => n + (i.screenings ?? []).reduce((m, s) => m + s.hits.length, 0), 0);
+  if (hits > MAX_FORWARD_HITS) throw validationError('items', `${hits} hits in one request, more than ${MAX_FORWARD_HITS}: send fewer items at a time`, 'replica.too-many-hits');
+}
+
+/**
+ * A copy's time as the centre stores it: UTC ISO with milliseconds (stored times compare as text,
+ * and the column is 30 characters), and not later than the centre's clock plus the skew allowed.
+ */
+function utcTime(at: string, field: string, latest: number): string {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) throw validationError(field, `${at} is not a time`);
+  if (ms > latest) throw validationError(field, `${at} is later than the centre's clock allows (${new Date(latest).toISOString()})`);
+  return new Date(ms).toISOString();
 }
 
 /**
@@ -139,13 +195,14 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
  * (never as the copy claims). One a member may not see is dropped: recording it would tell its
  * owner of a screening that could not have found it.
  */
-async function acceptableHits(tx: Tx, ctx: Ctx, claimed: { alertId: string; score: number; reasons: string[] }[]): Promise<{ hits: ScreenHit[]; refused: number }> {
-  const ids = [...new Set(claimed.map((h) => h.alertId))];
-  const rows = await tx.selectFrom('alerts').select(['id', 'owner', 'kind', 'category', 'status', 'visibility_mode', 'visibility_members', 'source_ref']).where('id', 'in', ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+function acceptableHits(ctx: Ctx, byId: Map<string, AlertFacts>, claimed: { alertId: string; score: number; reasons: string[] }[]): { hits: ScreenHit[]; refused: number } {
   const hits: ScreenHit[] = [];
   let refused = 0;
+  const once = new Set<string>();
   for (const h of claimed) {
+    // One hit per alert and screening, as `screen.ts` merges them: a repeated id is not another hit.
+    if (once.has(h.alertId)) continue;
+    once.add(h.alertId);
     const row = byId.get(h.alertId);
     // Bureau's view: visibility and review, not the frontline rule (a copy records hidden ones too).
     if (!row || !canSeeAlert({ ...ctx.actor, role: 'bureau' }, { owner: row.owner, visibility: visibilityFromColumns(row.visibility_mode, row.visibility_members), status: row.status })) {
@@ -155,4 +212,17 @@ async function acceptableHits(tx: Tx, ctx: Ctx, claimed: { alertId: string; scor
     hits.push({ alertId: row.id, kind: row.kind as ScreenHit['kind'], category: row.category, score: h.score, reasons: h.reasons, action: null, owner: row.owner, warnings: [], sourceRef: row.source_ref });
   }
   return { hits, refused };
+}
+
+type AlertFacts = { id: string; owner: string; kind: string; category: string | null; status: string; visibility_mode: string; visibility_members: string; source_ref: string | null };
+
+/** Owner, kind and visibility of these alerts, in chunks (SQLite's limit on bound values). */
+async function alertsFor(tx: Tx, alertIds: string[]): Promise<Map<string, AlertFacts>> {
+  const ids = [...new Set(alertIds)];
+  const out = new Map<string, AlertFacts>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx.selectFrom('alerts').select(['id', 'owner', 'kind', 'category', 'status', 'visibility_mode', 'visibility_members', 'source_ref']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, r as AlertFacts);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { DomainError, conflict, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
-import { feedHead, signingKey } from '../../store/replica-repo.js';
+import { changeMarks, feedHead, signingKey } from '../../store/replica-repo.js';
 import { MAX_BATCH_ITEMS, signBatch, type SignedBatch, type SigningKey } from '../../replica/signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
@@ -12,12 +12,20 @@ export const batchQuerySchema = z
   .object({
     after: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(MAX_BATCH_ITEMS).default(500),
+    /** The copy's random value for this pull, echoed in the signed batch (no replay of old batches). */
+    nonce: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '16 to 64 letters, digits, - or _').optional(),
   })
   .strict();
 
+/**
+ * Feed rows one batch may scan per item asked for. The limit counts only rows the member can see:
+ * for a member that sees little, an unbounded read would scan to the head under the writers' lock.
+ */
+export const SCAN_FACTOR = 10;
+
 // Read once per process: the key never changes once made, and every batch needs it.
 const keys = new WeakMap<Deps, Promise<SigningKey>>();
-const keyOf = (deps: Deps): Promise<SigningKey> => {
+export const signingKeyOf = (deps: Deps): Promise<SigningKey> => {
   let key = keys.get(deps);
   if (!key) {
     key = signingKey(deps.db, nowIso(deps));
@@ -30,7 +38,7 @@ const keyOf = (deps: Deps): Promise<SigningKey> => {
 /** The centre's public key for batches, for a copy to pin (`replica.sync`). */
 export async function replicaKey(deps: Deps, ctx: Ctx): Promise<{ keyId: string; publicKey: string; algorithm: 'Ed25519' }> {
   requirePermission(ctx.actor, 'replica.sync');
-  const key = await keyOf(deps);
+  const key = await signingKeyOf(deps);
   return { keyId: key.id, publicKey: key.publicKeyPem, algorithm: 'Ed25519' };
 }
 
@@ -42,7 +50,7 @@ export async function replicaKey(deps: Deps, ctx: Ctx): Promise<{ keyId: string;
  */
 export async function replicaBatch(deps: Deps, ctx: Ctx, query: unknown): Promise<SignedBatch> {
   // Read before the write transaction: an embedded SQLite database has one connection.
-  const key = await keyOf(deps);
+  const key = await signingKeyOf(deps);
   const note: AuditNote = { target: 'replica:batch', detail: {} };
   try {
     requirePermission(ctx.actor, 'replica.sync');
@@ -51,17 +59,26 @@ export async function replicaBatch(deps: Deps, ctx: Ctx, query: unknown): Promis
     // An up-to-date copy asks every quarter second. When the head is where it stands there is
     // nothing to read, so no lock is taken and no entry written: the answer hands over no data.
     const seen = await feedHead(deps.db);
-    if (q.after === seen) return signBatch({ member: ctx.actor.member, from: q.after, to: q.after, head: seen, items: [] }, key);
+    const nonce = q.nonce ?? null;
+    if (q.after === seen) {
+      // Committed rows at or below the committed head never change: no lock needed for the mark.
+      const marks = await changeMarks(deps.db, [q.after]);
+      const mark = marks.get(q.after) ?? null;
+      return signBatch({ member: ctx.actor.member, from: q.after, to: q.after, head: seen, items: [], nonce, issuedAt: nowIso(deps), fromMark: mark, toMark: mark }, key);
+    }
     return await inWriteTransaction(deps.db, async (tx) => {
       // The head and the rows are read under the writers' lock, so no change below the head can
       // still be on its way.
       const head = await feedHead(tx);
       if (q.after > head) throw conflict('replica.ahead', `the copy says it has applied up to change ${q.after}, but the centre's feed ends at ${head}: was the centre restored from an older backup?`);
-      const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false);
-      const to = rowCount === q.limit && lastSeq !== null ? lastSeq : head;
+      const through = Math.min(head, q.after + SCAN_FACTOR * q.limit);
+      const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false, through);
+      // Either `limit` visible rows (up to the last), or everything up to `through` was scanned.
+      const to = rowCount === q.limit && lastSeq !== null ? lastSeq : through;
       note.detail = { after: q.after, to, count: items.length };
+      const marks = await changeMarks(tx, [q.after, to]);
       await appendAudit(tx, auditEntry(deps, ctx, 'replica.sync', note));
-      return signBatch({ member: ctx.actor.member, from: q.after, to, head, items }, key);
+      return signBatch({ member: ctx.actor.member, from: q.after, to, head, items, nonce, issuedAt: nowIso(deps), fromMark: marks.get(q.after) ?? null, toMark: marks.get(to) ?? null }, key);
     });
   } catch (error) {
     if (error instanceof DomainError) await auditRefusal(deps, ctx, 'replica.sync', note, error);

@@ -92,10 +92,10 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     expect(hits).toEqual([{ alert_id: ids.hidden, screening_member: 'DEU', created_at: '2026-01-02T03:04:05.000Z' }]);
     const events = await h.t.deps.db.selectFrom('events').select(['member', 'type']).where('type', '=', 'hit.created').execute();
     expect(events).toEqual([{ member: 'FRA', type: 'hit.created' }]);
-    const entries = await h.t.deps.db.selectFrom('audit_log').select(['action', 'role', 'at', 'detail']).where('role', '=', 'replica').where('action', '=', 'screening.run').execute();
+    const entries = await h.t.deps.db.selectFrom('audit_log').select(['action', 'role', 'at', 'detail']).where('role', '=', 'replica').where('action', '=', 'replica.entry').execute();
     expect(entries).toHaveLength(2);
     expect(entries[0]!.at).toBe('2026-01-02T03:04:05.000Z');
-    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ replica: { seq: 1, hash: 'a'.repeat(64), credential: 'key:local' } });
+    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ replica: { seq: 1, hash: 'a'.repeat(64), credential: 'key:local', action: 'screening.run', target: 'screening:s1', outcome: 'ok' } });
   });
 
   it('refuses a malformed forward naming the field, and more than 500 items', async () => {
