@@ -1,18 +1,16 @@
 import type { AlertKind, AlertStatus } from '@crosscheck/core';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type AlertItem, type AlertVersion, type Me } from '../api/client.ts';
-import { nameText } from '../components/name-text.ts';
-import { PersonNames } from '../components/PersonNames.tsx';
+import { api, type AlertItem, type Me } from '../api/client.ts';
 import { failure, label } from '../i18n/labels.ts';
-import { useI18n, type Translate } from '../i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 import type { PageProps } from '../routes.ts';
-import { PhotoPanel } from './alert-editor/PhotoPanel.tsx';
+import { AlertDetail } from './alerts/AlertDetail.tsx';
+import { StatusText, summary } from './alerts/alert-summary.tsx';
 import './alerts.css';
 
-// The editor and the cancel form validate with the core's zod schemas: loaded only when a bureau
-// opens them, so reading alerts (every role) does not download zod.
+// The editor validates with the core's zod schemas: loaded only when a bureau opens it, so
+// reading alerts (every role) does not download zod.
 const AlertEditor = lazy(() => import('./alert-editor/AlertEditor.tsx').then((m) => ({ default: m.AlertEditor })));
-const CancelAlert = lazy(() => import('./alert-editor/CancelAlert.tsx').then((m) => ({ default: m.CancelAlert })));
 
 const PAGE_SIZE = 25;
 // Core's ALERT_KINDS / ALERT_STATUSES, restated: importing values from the core barrel would bring
@@ -23,38 +21,7 @@ const ALERT_STATUSES = ['active', 'pending-review', 'rejected', 'cancelled', 'ex
 
 type Search = { text: string; kind: AlertKind | ''; status: AlertStatus | '' };
 type Results = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; items: AlertItem[]; next: string | null; more: boolean } | { state: 'failed'; message: string };
-type Detail = { state: 'loading' } | { state: 'ready'; alert: AlertItem } | { state: 'failed'; message: string };
-type History = { state: 'loading' } | { state: 'ready'; items: AlertVersion[] } | { state: 'forbidden' } | { state: 'failed'; message: string };
 
-
-/** One line that tells alerts apart in a list: category and name, document or vehicle. */
-function summary(t: Translate, a: AlertItem): string {
-  if (a.kind === 'person') {
-    const name = a.person.names[0];
-    return [label(t, 'category', a.category), name ? nameText(name) : ''].filter(Boolean).join(' · ');
-  }
-  if (a.kind === 'document') {
-    const d = a.document;
-    return `${label(t, 'documentType', d.type)} ${d.number} (${d.issuingState}) · ${label(t, 'documentStatus', d.status)}`;
-  }
-  const v = a.vehicle;
-  return [v.plate ? `${v.plate}${v.plateCountry ? ` (${v.plateCountry})` : ''}` : '', v.vin ?? '', [v.make, v.model].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
-}
-
-function StatusText({ status, reason }: { status: string; reason?: string | null | undefined }) {
-  const { t } = useI18n();
-  return (
-    <span className={`alert-status ${status}`}>
-      {label(t, 'alertStatus', status)}
-      {(status === 'rejected' || status === 'cancelled') && reason ? (
-        <>
-          {': '}
-          <span dir="auto">{reason}</span>
-        </>
-      ) : null}
-    </span>
-  );
-}
 
 /** The sub-view the address asks for: `?new=person`, `?edit=ID`, `?id=ID`, or the list. */
 type View = { view: 'list' } | { view: 'new'; kind: AlertKind } | { view: 'edit'; id: string } | { view: 'detail'; id: string; saved: boolean };
@@ -229,238 +196,5 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
         </>
       )}
     </div>
-  );
-}
-
-function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; saved: boolean; me: Me; navigate: (to: string) => void; onBack: () => void }) {
-  const { t, language } = useI18n();
-  const [detail, setDetail] = useState<Detail>({ state: 'loading' });
-  const [history, setHistory] = useState<History>({ state: 'loading' });
-  const [cancelled, setCancelled] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  const load = useCallback(async () => {
-    setDetail({ state: 'loading' });
-    setHistory({ state: 'loading' });
-    try {
-      setDetail({ state: 'ready', alert: await api.alert(id) });
-    } catch (e) {
-      setDetail({ state: 'failed', message: failure(tRef.current, e) });
-      return;
-    }
-    try {
-      setHistory({ state: 'ready', items: (await api.alertHistory(id)).items });
-    } catch (e) {
-      // Frontline users may read an alert but not its history.
-      setHistory(e instanceof ApiError && e.status === 403 ? { state: 'forbidden' } : { state: 'failed', message: failure(tRef.current, e) });
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // Focus follows the view so keyboard and screen reader users land on what they opened.
-  useEffect(() => {
-    heading.current?.focus();
-  }, [detail.state]);
-
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const back = (
-    <button type="button" onClick={onBack} data-testid="alert-back">
-      {t('alerts.back')}
-    </button>
-  );
-
-  if (detail.state === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (detail.state === 'failed')
-    return (
-      <div role="alert" className="error">
-        <h1 ref={heading} tabIndex={-1}>
-          {t('alerts.detailFailed')}
-        </h1>
-        <p>{detail.message}</p>
-        <button type="button" onClick={() => void load()}>
-          {t('common.retry')}
-        </button>{' '}
-        {back}
-      </div>
-    );
-
-  const a = detail.alert;
-  const flags = a.flags ?? (a.flag ? [a.flag] : []);
-  const warnings = a.kind === 'person' ? (a.person.warnings ?? []) : [];
-  // Only the owner's bureau changes an alert (the API says the same); the buttons follow.
-  const ownBureau = me.role === 'bureau' && a.owner === me.member;
-  const changeable = ownBureau && (a.status === 'active' || a.status === 'pending-review');
-  return (
-    <article className="alert-detail" data-testid="alert-detail" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
-      <div className="detail-actions">
-        {back}
-        {changeable && (
-          <button type="button" data-testid="alert-edit" onClick={() => navigate(`/alerts?edit=${encodeURIComponent(a.id)}`)}>
-            {t('alertEditor.edit')}
-          </button>
-        )}
-      </div>
-      <h1 ref={heading} tabIndex={-1}>
-        {t(`hit.kind.${a.kind}`)} · <span dir="auto">{summary(t, a)}</span>
-      </h1>
-      {(saved || cancelled) && (
-        <p role="status" className="notice" data-testid="alert-notice">
-          {cancelled ? t('alertEditor.cancelled') : a.status === 'pending-review' ? t('alertEditor.savedReview') : t('alertEditor.saved')}
-        </p>
-      )}
-      <section className="card hit">
-        <p className="action">
-          <strong>{t('hit.action')}: </strong>
-          <span dir="auto">{a.action ?? t('hit.noAction')}</span>
-        </p>
-        {warnings.length > 0 && (
-          <p className="warnings" role="note">
-            <strong>{t('hit.warnings')}: </strong>
-            {warnings.map((w) => label(t, 'warning', w)).join(', ')}
-          </p>
-        )}
-        {flags.length > 0 && (
-          <div className="flags" role="note">
-            <strong>{t('alerts.flags')}</strong>
-            <ul>
-              {flags.map((f) => (
-                <li key={f.member + f.at}>
-                  {f.member}: <span dir="auto">{f.text}</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <dl>
-          <dt>{t('alerts.id')}</dt>
-          <dd dir="ltr">{a.id}</dd>
-          <dt>{t('hit.owner')}</dt>
-          <dd>{a.owner}</dd>
-          <dt>{t('alerts.status')}</dt>
-          <dd>
-            <StatusText status={a.status} reason={a.statusReason} />
-          </dd>
-          {a.kind === 'person' && (
-            <>
-              <dt>{t('alerts.category')}</dt>
-              <dd>{label(t, 'category', a.category)}</dd>
-              <dt>{t('screen.names')}</dt>
-              <dd>
-                <PersonNames names={a.person.names} />
-              </dd>
-              {a.person.birthDate && (
-                <>
-                  <dt>{t('alerts.birthDate')}</dt>
-                  <dd dir="ltr">{a.person.birthDate}</dd>
-                </>
-              )}
-              {a.person.nationalities && a.person.nationalities.length > 0 && (
-                <>
-                  <dt>{t('screen.nationality')}</dt>
-                  <dd>{a.person.nationalities.join(', ')}</dd>
-                </>
-              )}
-            </>
-          )}
-          {a.kind === 'document' && (
-            <>
-              <dt>{t('screen.documentNumber')}</dt>
-              <dd dir="ltr">{a.document.number}</dd>
-              <dt>{t('screen.issuingState')}</dt>
-              <dd>{a.document.issuingState}</dd>
-              <dt>{t('alerts.documentType')}</dt>
-              <dd>{label(t, 'documentType', a.document.type)}</dd>
-              <dt>{t('alerts.documentStatus')}</dt>
-              <dd>{label(t, 'documentStatus', a.document.status)}</dd>
-            </>
-          )}
-          {a.kind === 'vehicle' && (
-            <>
-              {a.vehicle.plate && (
-                <>
-                  <dt>{t('alerts.plate')}</dt>
-                  <dd dir="ltr">
-                    {a.vehicle.plate} {a.vehicle.plateCountry ? `(${a.vehicle.plateCountry})` : ''}
-                  </dd>
-                </>
-              )}
-              {a.vehicle.vin && (
-                <>
-                  <dt>VIN</dt>
-                  <dd dir="ltr">{a.vehicle.vin}</dd>
-                </>
-              )}
-            </>
-          )}
-          {a.remarks && (
-            <>
-              <dt>{t('alerts.remarks')}</dt>
-              <dd dir="auto">{a.remarks}</dd>
-            </>
-          )}
-          {a.visibility && (
-            <>
-              <dt>{t('alertEditor.section.visibility')}</dt>
-              <dd data-testid="alert-visibility">
-                {t(a.visibility.mode === 'all' ? 'alertEditor.vis.all' : a.visibility.mode === 'only' ? 'alertEditor.vis.only' : 'alertEditor.vis.allExcept')}
-                {a.visibility.mode !== 'all' && a.visibility.members.length > 0 ? `: ${a.visibility.members.join(', ')}` : ''}
-                {a.hiddenFromFrontline ? ` · ${t('alertEditor.hidden')}` : ''}
-              </dd>
-            </>
-          )}
-          <dt>{t('alerts.reviewDate')}</dt>
-          <dd dir="ltr">{a.reviewDate ?? '—'}</dd>
-          <dt>{t('alerts.updatedAt')}</dt>
-          <dd>{when.format(new Date(a.updatedAt))}</dd>
-        </dl>
-      </section>
-
-      {a.kind === 'person' && <PhotoPanel alertId={a.id} canEdit={changeable} />}
-
-      {ownBureau && a.status === 'active' && (
-        <Suspense fallback={null}>
-          <CancelAlert alertId={a.id} onCancelled={() => {
-            setCancelled(true);
-            void load();
-          }} />
-        </Suspense>
-      )}
-
-      <section aria-labelledby="alert-history-title">
-        <h2 id="alert-history-title">{t('alerts.history')}</h2>
-        {history.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {history.state === 'forbidden' && <p className="empty">{t('alerts.historyForbidden')}</p>}
-        {history.state === 'failed' && (
-          <div role="alert" className="error">
-            <p>{history.message}</p>
-            <button type="button" onClick={() => void load()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-        {history.state === 'ready' && history.items.length === 0 && <p className="empty">{t('alerts.historyEmpty')}</p>}
-        {history.state === 'ready' && history.items.length > 0 && (
-          <ol className="history" data-testid="alert-history">
-            {history.items.map((v) => (
-              <li key={v.version}>
-                <strong>{t('alerts.version', { version: v.version })}</strong> · {label(t, 'historyAction', v.action)} · {when.format(new Date(v.changedAt))} · <StatusText status={v.status} reason={v.statusReason} />
-                {v.statusReason && v.status !== 'rejected' ? (
-                  <>
-                    {' · '}
-                    <span dir="auto">{v.statusReason}</span>
-                  </>
-                ) : null}
-                {v.changedBy ? ` · ${t('alerts.changedBy', { who: v.changedBy })}` : ''}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-    </article>
   );
 }
