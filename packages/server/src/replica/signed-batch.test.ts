@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, checkBatch, keyIdOf, newSigningKey, signBatch, type BatchContent } from './signed-batch.js';
+import { canonicalJson, checkAck, checkBatch, keyIdOf, newSigningKey, requestDigest, signAck, signBatch, type BatchContent } from './signed-batch.js';
 
 const key = newSigningKey();
 const pin = { publicKeyPem: key.publicKeyPem, keyId: key.id, appliedTo: 10, member: 'DEU' };
@@ -58,5 +58,26 @@ describe('signed batches', () => {
     expect(bad(wire(signBatch({ ...content, items: [item, item] as never[] }, key)))?.message).toMatch(/items\[1\]\.seq/);
     expect(bad(wire(signBatch({ ...content, items: [{ ...item, alert: { kind: 'ship' } } as never] }, key)))?.message).toMatch(/items\[0\]\.alert/);
     expect(bad(wire(signBatch({ ...content, items: Array.from({ length: 1001 }, () => item) as never[] }, key)))?.message).toMatch(/more than 1000/);
+  });
+
+  it('refuses a batch answering another pull or issued too long ago (a replay), and one whose start is not the change the copy applied', () => {
+    const signed = wire(signBatch(content, key));
+    const now = Date.now();
+    expect(checkBatch(signed, { ...pin, nonce: 'nonce-of-this-pull-1', now }).problem).toBeNull();
+    expect(checkBatch(signed, { ...pin, nonce: 'nonce-of-next-pull-2', now }).problem?.code).toBe('batch.replayed');
+    expect(checkBatch(signed, { ...pin, nonce: 'nonce-of-this-pull-1', now: now + 6 * 60_000 }).problem).toMatchObject({ code: 'batch.replayed', message: expect.stringContaining('more than 5 minutes') });
+    expect(checkBatch(signed, { ...pin, appliedMark: 'm10' }).problem).toBeNull();
+    expect(checkBatch(signed, { ...pin, appliedMark: 'another' }).problem).toMatchObject({ code: 'batch.diverged', message: expect.stringContaining('rebuild this copy') });
+  });
+
+  it("takes an acknowledgement only when the centre signed it for this request and these ids", () => {
+    const request = requestDigest({ items: [{ id: 'i:1' }], nonce: 'n' });
+    const ack = { replica: 'key:1', request, acknowledged: ['i:1'], stored: ['i:1'], alreadyHad: [], hitsRefused: 0, issuedAt: new Date().toISOString() };
+    const expectFor = { publicKeyPem: key.publicKeyPem, request, ids: ['i:1'], now: Date.now() };
+    expect(checkAck(wire(signAck(ack, key)), expectFor)).toBeNull();
+    expect(checkAck(wire(ack), expectFor)).toMatch(/not signed/);
+    expect(checkAck(wire(signAck(ack, newSigningKey())), expectFor)).toMatch(/does not verify/);
+    expect(checkAck(wire(signAck(ack, key)), { ...expectFor, ids: ['i:1', 'i:2'] })).toMatch(/acknowledged 1 ids, not the 2 sent/);
+    expect(checkAck(wire(signAck({ ...ack, issuedAt: '2020-01-01T00:00:00.000Z' }, key)), expectFor)).toMatch(/too far from now/);
   });
 });

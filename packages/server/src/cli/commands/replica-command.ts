@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { serve } from '../../main.js';
-import { ReplicaNode } from '../../replica/replica-node.js';
+import { isLoopback, ReplicaNode } from '../../replica/replica-node.js';
 import { replicaHttp } from '../../replica/replica-http.js';
 import { MAX_BATCH_ITEMS } from '../../replica/signed-batch.js';
 import { configFrom } from '../context.js';
@@ -19,13 +19,15 @@ const batchLimit = (value: string): number => {
 };
 
 const centreUrl = (value: string): string => {
+  let u: URL;
   try {
-    const u = new URL(value);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
-    return value;
+    u = new URL(value);
   } catch {
     throw new InvalidArgumentError("the centre's base URL, e.g. https://crosscheck.example.org");
   }
+  // The replica key and travellers' queries go there: plain http only to this machine.
+  if (u.protocol === 'https:' || (u.protocol === 'http:' && isLoopback(u))) return value;
+  throw new InvalidArgumentError("the centre's base URL over https, e.g. https://crosscheck.example.org (plain http only for localhost)");
 };
 
 /** A PEM given inline, or the name of a file holding it. */

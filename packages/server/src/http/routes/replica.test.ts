@@ -3,22 +3,22 @@ import { ENGINES, as, documentAlert, personAlert } from '../../../test/engines.j
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
 import { updateAlert } from '../../app/update-alert.js';
-import { checkBatch, type SignedBatch } from '../../replica/signed-batch.js';
+import { checkAck, checkBatch, requestDigest, type SignedBatch } from '../../replica/signed-batch.js';
 
 describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
   let h: Harness;
   let pin: { publicKeyPem: string; keyId: string };
   const ids = { all: '', itaOnly: '', hidden: '' };
   beforeAll(async () => {
-    h = await httpHarness(engine, [['DEU', 'replica'], ['DEU', 'bureau'], ['ITA', 'replica']]);
+    h = await httpHarness(engine, [['DEU', 'replica'], ['DEU', 'bureau'], ['ITA', 'replica'], ['FRA', 'auditor']]);
     ids.all = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'REPL0ALL1'))).id;
     ids.itaOnly = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'REPL0ITA1', { mode: 'only', members: ['ITA'] }))).id;
     ids.hidden = (await createAlert(h.t.deps, as('FRA'), { ...personAlert('VERBORGEN'), hiddenFromFrontline: true })).id;
   });
   afterAll(async () => h.close());
 
-  const batch = async (key: string, after: number, limit = 1000) => {
-    const res = await h.app.inject({ method: 'GET', url: `/api/v1/replica/batch?after=${after}&limit=${limit}`, headers: bearer(key) });
+  const batch = async (key: string, after: number, limit = 1000, nonce?: string) => {
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/replica/batch?after=${after}&limit=${limit}${nonce !== undefined ? `&nonce=${nonce}` : ''}`, headers: bearer(key) });
     return { status: res.statusCode, body: res.json() as SignedBatch & { code?: string; detail?: string } };
   };
 
@@ -106,5 +106,88 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     const many = await send({ items: Array.from({ length: 501 }, () => ({})) });
     expect(many.statusCode).toBe(422);
     expect((await h.app.inject({ method: 'POST', url: '/api/v1/replica/forward', headers: bearer(h.key('DEU', 'bureau')), payload: { items: [] } })).statusCode).toBe(403);
+  });
+  const forward = (payload: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/replica/forward', headers: bearer(h.key('DEU', 'replica')), payload: payload as object });
+  const entry = (n: number, over: Record<string, unknown> = {}) => ({
+    seq: n, at: '2026-01-02T03:04:05.000Z', member: 'DEU', role: 'frontline', credential: 'key:local', action: 'screening.run', target: `screening:t${n}`, requestId: `t${n}`, outcome: 'ok', detail: '{}', prevHash: '0'.repeat(64), hash: 'c'.repeat(64), ...over,
+  });
+
+  it('signs its batch with the nonce the copy sent and the time, so an old batch cannot be replayed as a new one', async () => {
+    const nonce = 'fresh-nonce-0123456789';
+    const { body } = await batch(h.key('DEU', 'replica'), 0, 1000, nonce);
+    expect(body.nonce).toBe(nonce);
+    expect(Math.abs(Date.now() - Date.parse(body.issuedAt))).toBeLessThan(60_000);
+    expect(checkBatch(body, { ...pin, appliedTo: 0, member: 'DEU', nonce, now: Date.now() }).problem).toBeNull();
+    // The same signed batch, given again for the copy's next pull, is refused.
+    expect(checkBatch(body, { ...pin, appliedTo: 0, member: 'DEU', nonce: 'next-nonce-0123456789', now: Date.now() }).problem?.code).toBe('batch.replayed');
+  });
+
+  it('signs its acknowledgement of a forward: the ids, and the digest of that very request', async () => {
+    const payload = { items: [{ id: 'copy-ack:1', entry: entry(1) }], nonce: 'forward-nonce-0123456789' };
+    const res = await forward(payload);
+    expect(res.statusCode, res.body).toBe(200);
+    const ack = res.json() as Record<string, unknown>;
+    expect(checkAck(ack, { publicKeyPem: pin.publicKeyPem, request: requestDigest(payload), ids: ['copy-ack:1'], now: Date.now() })).toBeNull();
+    expect(checkAck({ ...ack, acknowledged: ['copy-ack:1', 'copy-ack:2'] }, { publicKeyPem: pin.publicKeyPem, request: requestDigest(payload), ids: ['copy-ack:1', 'copy-ack:2'], now: Date.now() })).toMatch(/signature does not verify/);
+    expect(checkAck(ack, { publicKeyPem: pin.publicKeyPem, request: requestDigest({ ...payload, nonce: 'another-nonce-0123456789' }), ids: ['copy-ack:1'], now: Date.now() })).toMatch(/another request/);
+  });
+
+  it('refuses an item id it already stored for another entry (a copy restored from its own backup)', async () => {
+    const again = await forward({ items: [{ id: 'copy-ack:1', entry: entry(1, { hash: 'd'.repeat(64) }) }] });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'replica.item-reused', detail: expect.stringContaining('copy-ack:1') });
+    // The same entry again is still "already had".
+    expect((await forward({ items: [{ id: 'copy-ack:1', entry: entry(1) }] })).json()).toMatchObject({ alreadyHad: ['copy-ack:1'] });
+  });
+
+  it('refuses a forward over the totals of screenings or hits, naming the limit', async () => {
+    const screening = (hits: number) => ({ at: '2026-01-02T03:04:05.000Z', query: {}, hits: Array.from({ length: hits }, () => ({ alertId: ids.hidden, score: 1, reasons: [] })) });
+    const tooManyScreenings = await forward({ items: [0, 1].map((i) => ({ id: `copy-cap:${i}`, entry: entry(i + 1), screenings: Array.from({ length: 1001 }, () => screening(0)) })) });
+    expect(tooManyScreenings.statusCode).toBe(422);
+    expect(tooManyScreenings.json()).toMatchObject({ code: 'replica.too-many-screenings', detail: expect.stringContaining('more than 2000') });
+    const tooManyHits = await forward({ items: [0, 1, 2, 3, 4, 5].map((i) => ({ id: `copy-cap:${i}`, entry: entry(i + 1), screenings: [screening(1000)] })) });
+    expect(tooManyHits.statusCode).toBe(422);
+    expect(tooManyHits.json()).toMatchObject({ code: 'replica.too-many-hits', detail: expect.stringContaining('more than 5000') });
+    expect(await h.t.deps.db.selectFrom('replica_received').select('item_id').where('item_id', 'like', 'copy-cap:%').execute()).toEqual([]);
+  });
+
+  it('records one hit per alert and screening however often the copy names it, at a UTC time; refuses a time from the future', async () => {
+    const before = (await h.t.deps.db.selectFrom('hits').select('id').execute()).length;
+    const res = await forward({
+      items: [{ id: 'copy-dup:1', entry: entry(1, { at: '2026-01-02T05:04:05.123456+02:00' }), screenings: [{ at: '2026-01-02T05:04:05+02:00', query: {}, hits: Array.from({ length: 50 }, () => ({ alertId: ids.hidden, score: 1, reasons: [] })) }] }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const hits = await h.t.deps.db.selectFrom('hits').select('created_at').execute();
+    expect(hits.length - before).toBe(1);
+    expect(hits.map((x) => x.created_at)).toContain('2026-01-02T03:04:05.000Z');
+    const stored = await h.t.deps.db.selectFrom('audit_log').select('at').where('action', '=', 'replica.entry').where('detail', 'like', '%copy-dup:1%').executeTakeFirstOrThrow();
+    expect(stored.at).toBe('2026-01-02T03:04:05.123Z');
+    const future = await forward({ items: [{ id: 'copy-dup:2', entry: entry(2, { at: new Date(Date.now() + 3600_000).toISOString() }) }] });
+    expect(future.statusCode).toBe(422);
+    expect(future.json()).toMatchObject({ field: 'items.0.entry.at' });
+  });
+
+  it("never puts a copy's entry into another member's audit view, whatever target it claims", async () => {
+    const forged = await forward({ items: [{ id: 'copy-forge:1', entry: entry(1, { action: 'alert.read', target: `alert:${ids.itaOnly}`, outcome: 'ok' }) }] });
+    expect(forged.statusCode).toBe(200);
+    const view = await h.app.inject({ method: 'GET', url: `/api/v1/audit?alertId=${ids.itaOnly}&limit=100`, headers: bearer(h.key('FRA', 'auditor')) });
+    expect(view.statusCode, view.body).toBe(200);
+    const items = (view.json() as { items: { role: string; action: string }[] }).items;
+    expect(items.filter((i) => i.role === 'replica')).toEqual([]);
+    // It is on the centre's trail, under the copy's credential, with what the copy claimed in the detail.
+    const kept = await h.t.deps.db.selectFrom('audit_log').select(['action', 'target', 'detail']).where('detail', 'like', '%copy-forge:1%').where('action', '=', 'replica.entry').executeTakeFirstOrThrow();
+    expect(kept.target).toBe('replica:copy-forge');
+    expect(JSON.parse(kept.detail)).toMatchObject({ replica: { action: 'alert.read', target: `alert:${ids.itaOnly}` } });
+  });
+
+  it('scans a bounded range of the feed for a member that sees little of it, and says how far it got', async () => {
+    const start = Number((await h.t.deps.db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow()).value);
+    for (let i = 0; i < 25; i++) await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', `REPL0SCAN${i}`, { mode: 'only', members: ['ITA'] }));
+    const { status, body } = await batch(h.key('DEU', 'replica'), start, 1);
+    expect(status).toBe(200);
+    // Ten rows per item asked for: 10 invisible changes scanned, not the 25 up to the head.
+    expect(body).toMatchObject({ from: start, to: start + 10, head: start + 25, items: [] });
+    const next = (await batch(h.key('DEU', 'replica'), start + 10, 1)).body;
+    expect(next).toMatchObject({ from: start + 10, to: start + 20 });
   });
 });
