@@ -92,9 +92,10 @@ export type SignedForwardResult = AckContent & { keyId: string; signature: strin
  * Takes what a national copy recorded while it screened on its own (`replica.forward`): each item
  * once per copy credential and item id. A screening's hits are created here with the code of
  * `screen.ts` (so owners get their `hit.created` as usual), and the copy's audit entry is
- * appended to the centre's trail as an entry of the copy's credential, with its original time
- * and the copy's own seq and hash in the detail. All of it, and the acknowledgement, in one
- * transaction: if the answer is lost, the retry finds every id already stored.
+ * appended to the centre's trail as a `replica.entry` of the copy's credential, at its original
+ * time (in UTC), with what the copy recorded (seq, hash, action, target…) in the detail. All of
+ * it in one transaction: if the answer is lost, the retry finds every id already stored. The
+ * answer is signed (`signAck`): only the centre can make a copy move its outbox on.
  */
 export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): Promise<SignedForwardResult> {
   // Read before the write transaction: an embedded SQLite database has one connection.
@@ -109,8 +110,8 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
     const had = await alreadyReceived(tx, ctx.actor.credential, items.map((i) => i.id));
     const out: ForwardResult = { acknowledged: [], stored: [], alreadyHad: [], hitsRefused: 0 };
     const seen = new Set<string>();
-    const fresh: typeof items = [];
-    for (const item of items) {
+    const fresh: { item: (typeof items)[number]; where: string }[] = [];
+    for (const [n, item] of items.entries()) {
       out.acknowledged.push(item.id);
       if (had.has(item.id) || seen.has(item.id)) {
         // A copy restored from its own backup reuses ids for other entries: "already had" would
@@ -123,12 +124,11 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
         continue;
       }
       seen.add(item.id);
-      fresh.push(item);
+      fresh.push({ item, where: `items.${n}` });
     }
     // Visibility is read once per request and alert, whatever the number of screenings naming it.
-    const alerts = await alertsFor(tx, fresh.flatMap((i) => (i.screenings ?? []).flatMap((s) => s.hits.map((h) => h.alertId))));
-    for (const item of fresh) {
-      const where = `items.${items.indexOf(item)}`;
+    const alerts = await alertsFor(tx, fresh.flatMap(({ item }) => (item.screenings ?? []).flatMap((s) => s.hits.map((h) => h.alertId))));
+    for (const { item, where } of fresh) {
       const centreScreenings: string[] = [];
       for (const [k, screening] of (item.screenings ?? []).entries()) {
         if (screening.hits.length === 0) continue;
