@@ -4,3 +4,4 @@
  */
 export * from './stats.js';
 export * from './links.js';
+export * from './hits.js';

@@ -1,65 +1,20 @@
-import type { HitForm, HitOutcome, OverdueReply } from '@crosscheck/core';
+import type { HitForm, HitOutcome } from '@crosscheck/core';
+import type { HandlingCode, HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView } from '@crosscheck/core/api';
 import { request } from './client.ts';
 
 // Core's HIT_FORMS, HANDLING_CODES and grades, restated: importing values from the core barrel
 // would bring zod into the bundle, whose eval probe the page's Content-Security-Policy refuses.
 // `satisfies` keeps them to real values; the server validates anyway.
 export const HIT_FORMS = ['G', 'H', 'M'] as const satisfies readonly HitForm[];
-export const HANDLING_CODES = ['H0', 'H1', 'H2', 'H3'] as const;
+export const HANDLING_CODES = ['H0', 'H1', 'H2', 'H3'] as const satisfies readonly HandlingCode[];
 export const SOURCE_GRADES = ['A', 'B', 'C', 'X'] as const;
 export const INFO_GRADES = ['1', '2', '3', '4'] as const;
-export type HandlingCode = (typeof HANDLING_CODES)[number];
 /** The limits of core's hitFormSchema, checked before sending so a person learns them at once. */
 export const FORM_TEXT_MAX = 8000;
 export const FORM_REASON_MAX = 2000;
 export const OUTCOME_NOTE_MAX = 2000;
 
-export interface HitOutcomeView {
-  outcome: HitOutcome;
-  note: string;
-  at: string;
-  by?: string;
-}
-
-/** A hit as GET /hits/{id} presents it (server app/hits/present-hit.ts). */
-export interface HitView {
-  id: string;
-  screeningId: string;
-  alertId: string;
-  alertVersion: number;
-  owner: string;
-  screeningMember: string;
-  screenedBy?: string;
-  score?: number;
-  reasons: string[];
-  action?: string;
-  createdAt: string;
-  outcome: HitOutcomeView | null;
-}
-
-export interface HitFormView {
-  id: string;
-  form: HitForm;
-  from: string;
-  to: string;
-  handlingCode: HandlingCode;
-  sourceGrade: string | null;
-  infoGrade: string | null;
-  text: string;
-  reason: string | null;
-  createdAt: string;
-  /** Null once answered, and always for an M form. */
-  replyDueAt: string | null;
-  createdBy?: string;
-}
-
-export interface HitDetail extends HitView {
-  forms: HitFormView[];
-}
-
-export interface HitListItem extends HitView {
-  overdue: OverdueReply | null;
-}
+export type { HandlingCode, HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView };
 
 export interface HitPage {
   items: HitListItem[];

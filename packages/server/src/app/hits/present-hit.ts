@@ -1,58 +1,11 @@
-import { notFound, type Actor, type OverdueReply } from '@crosscheck/core';
+import { notFound, type Actor, type HitForm, type HitOutcome } from '@crosscheck/core';
+import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
 import { isHiddenFromFrontline } from '../../store/alert-repo.js';
 import { findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { DISCREET_ACTION } from '../screen.js';
 
-export interface HitOutcomeView {
-  outcome: string;
-  note: string;
-  at: string;
-  /** The user who recorded it: shown to the screening member only. */
-  by?: string;
-}
-
-export interface HitView {
-  id: string;
-  screeningId: string;
-  alertId: string;
-  alertVersion: number;
-  owner: string;
-  screeningMember: string;
-  /** The credential that screened: a user is named to its own member only. */
-  screenedBy?: string;
-  /** Left out for a frontline user on a discreet check, like the reasons. */
-  score?: number;
-  reasons: string[];
-  /** For a frontline user on a discreet-check alert: the only instruction it gets. */
-  action?: string;
-  createdAt: string;
-  outcome: HitOutcomeView | null;
-}
-
-export interface HitFormView {
-  id: string;
-  form: string;
-  from: string;
-  to: string;
-  handlingCode: string;
-  sourceGrade: string | null;
-  infoGrade: string | null;
-  text: string;
-  reason: string | null;
-  createdAt: string;
-  replyDueAt: string | null;
-  /** The sending user, shown to the sending member only. */
-  createdBy?: string;
-}
-
-export interface HitDetail extends HitView {
-  forms: HitFormView[];
-}
-
-export interface HitListItem extends HitView {
-  overdue: OverdueReply | null;
-}
+export type { HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView } from '@crosscheck/core/api';
 
 /** Owner and screening member see a hit; for everyone else it does not exist. */
 export const isHitVisibleTo = (member: string, hit: HitRow): boolean => hit.owner === member || hit.screening_member === member;
@@ -103,7 +56,8 @@ export function toHitView(viewer: string, h: HitRow, limit?: FrontlineLimit): Hi
     outcome:
       h.outcome === null
         ? null
-        : { outcome: h.outcome, note: h.outcome_note ?? '', at: h.outcome_at ?? '', ...(own && h.outcome_by ? { by: h.outcome_by } : {}) },
+        : // Written only by record-outcome.ts, from hitOutcomeSchema.
+          { outcome: h.outcome as HitOutcome, note: h.outcome_note ?? '', at: h.outcome_at ?? '', ...(own && h.outcome_by ? { by: h.outcome_by } : {}) },
   };
 }
 
@@ -117,10 +71,11 @@ export function toFormView(viewer: string, f: HitFormRow): HitFormView {
   const body = JSON.parse(f.body) as FormBody;
   return {
     id: f.id,
-    form: f.form,
+    // Written only by send-hit-form.ts, from hitFormSchema.
+    form: f.form as HitForm,
     from: f.from_member,
     to: f.to_member,
-    handlingCode: f.handling_code,
+    handlingCode: f.handling_code as HandlingCode,
     sourceGrade: f.source_grade,
     infoGrade: f.info_grade,
     text: body.text,
