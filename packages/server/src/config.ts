@@ -22,6 +22,12 @@ const envSchema = z.object({
   CROSSCHECK_REPLY_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   CROSSCHECK_ATTACHMENTS_DIR: z.string().optional(),
   CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  CROSSCHECK_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export interface Config {
@@ -36,6 +42,8 @@ export interface Config {
   /** The member that runs this installation; its auditors see the whole trail. */
   operator: string;
   cooperation: CooperationSettings;
+  /** Where the public reaches this server (public notices' links); else the address each request used. */
+  publicUrl: string | null;
 }
 
 export const DEFAULT_SQLITE_PATH = './data/crosscheck.db';
@@ -56,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
     sessionHours: e.CROSSCHECK_SESSION_HOURS,
     secureCookies: e.CROSSCHECK_SECURE_COOKIES === 'true',
     operator: e.CROSSCHECK_OPERATOR,
+    publicUrl: e.CROSSCHECK_PUBLIC_URL ?? null,
     cooperation: {
       retentionYears: { person: e.CROSSCHECK_RETENTION_PERSON_YEARS, document: e.CROSSCHECK_RETENTION_DOCUMENT_YEARS, vehicle: e.CROSSCHECK_RETENTION_VEHICLE_YEARS },
       warnMonths: 4,

@@ -64,7 +64,7 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   }
   await runScheduledWork(deps);
   const follower = await deps.screeningIndex();
-  const app = await buildApp(deps, { bodyLimit: config.bodyLimit, logLevel: config.logLevel, secureCookies: config.secureCookies });
+  const app = await buildApp(deps, { bodyLimit: config.bodyLimit, logLevel: config.logLevel, secureCookies: config.secureCookies, publicUrl: config.publicUrl });
   const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
   await app.listen({ port: config.port, host: config.host });
   const bound = app.server.address();

@@ -29,6 +29,8 @@ export interface HttpOptions {
   bodyLimit: number;
   logLevel: string;
   secureCookies: boolean;
+  /** CROSSCHECK_PUBLIC_URL: the address in public notices' links, instead of the request's Host. */
+  publicUrl?: string | null;
 }
 
 // No `/`: ids of the server's own work (`system/startup`, `cli/…`) cannot be imitated by a client.
@@ -120,7 +122,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   linksRoutes(app, deps);
   photosRoutes(app, deps);
   statsRoutes(app, deps);
-  publicNoticesRoutes(app, deps);
+  publicNoticesRoutes(app, deps, options.publicUrl ?? null);
   replicaRoutes(app, deps);
   webRoutes(app);
   return app;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
+import { loadConfig } from '../../config.js';
+import { buildApp } from '../build-app.js';
 
 // The start of a JFIF file: enough for the photo route to recognise a JPEG.
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
@@ -152,5 +154,16 @@ describe.each(ENGINES)('INTERPOL-style public notices on %s', (engine) => {
     expect(tooMany.headers['content-type']).toContain('application/problem+json');
     expect(tooMany.body).toContain('resultPerPage');
     expect((await get('/public/notices/v1/yellow?arrestWarrantCountryId=DE')).statusCode).toBe(422);
+  });
+
+  it('writes its links on the configured public address rather than the Host a client sent', async () => {
+    const app = await buildApp(h.t.deps, { bodyLimit: 64 * 1024, logLevel: 'silent', secureCookies: false, publicUrl: loadConfig({ CROSSCHECK_PUBLIC_URL: 'https://notices.example.org/' }).publicUrl });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/public/notices/v1/red', headers: { host: 'attacker.example' } });
+      expect((res.json() as { _links: { self: { href: string } } })._links.self.href).toMatch(/^https:\/\/notices\.example\.org\/public\/notices\/v1\/red\?/);
+    } finally {
+      await app.close();
+    }
+    expect(() => loadConfig({ CROSSCHECK_PUBLIC_URL: 'ftp://notices.example.org' })).toThrow(/CROSSCHECK_PUBLIC_URL/);
   });
 });

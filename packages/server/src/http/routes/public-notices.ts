@@ -10,14 +10,16 @@ const errors: Record<string, unknown> = { 404: problemResponse, 422: problemResp
 const noticeParams = { type: 'object', properties: { noticeId: { type: 'string', maxLength: 100 } }, required: ['noticeId'] };
 const imageParams = { type: 'object', properties: { noticeId: { type: 'string', maxLength: 100 }, pictureId: { type: 'string', maxLength: 100 } }, required: ['noticeId', 'pictureId'] };
 
-/** Links in the answers are absolute, as INTERPOL's are, on the address the client used. */
-const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 /**
  * INTERPOL-style public notices (red: wanted, yellow: missing) of the alerts whose owners
  * publish them. Read-only and open to anyone, without a key: the whole point of a public notice.
  */
-export function publicNoticesRoutes(app: FastifyInstance, deps: Deps): void {
+export function publicNoticesRoutes(app: FastifyInstance, deps: Deps, publicUrl: string | null): void {
+  // Links in the answers are absolute, as INTERPOL's are: on the configured public address, else
+  // on the one the client used (a shared cache in front should have the address configured, so
+  // that no client's Host header ends up in another client's answer).
+  const baseOf = (req: FastifyRequest) => publicUrl ?? `${req.protocol}://${req.host}`;
   for (const colour of ['red', 'yellow'] as const satisfies NoticeColour[]) {
     const what = colour === 'red' ? 'wanted persons (red notices)' : 'missing persons (yellow notices)';
     app.get(`/public/notices/v1/${colour}`, { schema: { tags, summary: `Public ${what}, filtered and paged as INTERPOL's public notice API; no key needed`, security: [], querystring: jsonSchema(noticeQuerySchemas[colour]), response: errors } }, async (req) =>
