@@ -86,6 +86,9 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     await expect.poll(() => deu.getByTestId('form-status').textContent()).toContain('G form sent to FRA');
     await expect.poll(() => thread(deu).count()).toBe(1);
     expect(await thread(deu).first().textContent()).toContain('Reply due from FRA');
+    // The sender is named to its own bureau by username, not by credential id; FRA is not told who.
+    expect(await thread(deu).first().textContent()).toContain('deu.bureau');
+    expect(await thread(deu).first().textContent()).not.toContain('user:');
 
     // FRA sees it arrive without reloading, with the handling code in words.
     await expect.poll(() => thread(fra).count(), { timeout: 10_000 }).toBe(1);
@@ -93,6 +96,7 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     expect(await g.textContent()).toContain('G · Hit report');
     expect(await g.getByTestId('form-handling').textContent()).toContain('H2: not to be passed on');
     expect(await g.textContent()).toContain('Holder questioned at Frankfurt airport');
+    expect(await g.textContent()).not.toContain('deu.bureau');
 
     // FRA answers with an M form; DEU sees it live and its G form is answered.
     await fra.getByLabel('M · Other information').check();

@@ -9,8 +9,10 @@ export interface HitOutcomeView {
   outcome: HitOutcome;
   note: string;
   at: string;
-  /** The user who recorded it: shown to the screening member only. */
+  /** The credential that recorded it (`user:<id>`, `key:<id>`…): shown to the screening member only. */
   by?: string;
+  /** What to call it: the username, or the key's label. */
+  byName?: string;
 }
 
 export interface HitView {
@@ -22,6 +24,8 @@ export interface HitView {
   screeningMember: string;
   /** The credential that screened: a user is named to its own member only. */
   screenedBy?: string;
+  /** What to call it: the username, or the key's label (in a hit's detail). */
+  screenedByName?: string;
   /** Left out for a frontline user on a discreet check, like the reasons. */
   score?: number;
   reasons: string[];
@@ -44,8 +48,10 @@ export interface HitFormView {
   createdAt: string;
   /** Null once answered, and always for an M form. */
   replyDueAt: string | null;
-  /** The sending user, shown to the sending member only. */
+  /** The sending credential, shown to the sending member only. */
   createdBy?: string;
+  /** What to call it: the username, or the key's label. */
+  createdByName?: string;
 }
 
 export interface HitDetail extends HitView {

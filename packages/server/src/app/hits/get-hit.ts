@@ -1,6 +1,7 @@
 import { requirePermission } from '@crosscheck/core';
 import { formsOfHits } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
+import { withCredentialNames } from './credential-names.js';
 import type { Ctx, Deps } from '../deps.js';
 import { loadVisibleHit, toFormView, toHitView, type HitDetail } from './present-hit.js';
 
@@ -12,6 +13,6 @@ export async function getHit(deps: Deps, ctx: Ctx, id: string): Promise<HitDetai
     const { hit, limit } = await loadVisibleHit(tx, ctx.actor, id);
     // The thread of a discreet check is the bureaus' business, not the frontline's.
     const forms = limit === 'discreet' ? [] : await formsOfHits(tx, [id]);
-    return { ...toHitView(ctx.actor.member, hit, limit), forms: forms.map((f) => toFormView(ctx.actor.member, f)) };
+    return withCredentialNames(tx, { ...toHitView(ctx.actor.member, hit, limit), forms: forms.map((f) => toFormView(ctx.actor.member, f)) });
   });
 }

@@ -2,6 +2,7 @@ import { DomainError, hitOutcomeSchema, parseInput, requirePermission } from '@c
 import { appendEvent } from '../../store/event-repo.js';
 import { findHit, formsOfHits, setHitOutcome } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
+import { withCredentialNames } from './credential-names.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { loadVisibleHit, toFormView, toHitView, type HitDetail } from './present-hit.js';
 
@@ -25,7 +26,7 @@ export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: u
     await appendEvent(tx, { member: hit.owner, type: 'hit.updated', data: { hitId: id, alertId: hit.alert_id, outcome: input.outcome }, at });
     const updated = (await findHit(tx, id))!;
     const forms = limit === 'discreet' ? [] : await formsOfHits(tx, [id]);
-    return { ...toHitView(ctx.actor.member, updated, limit), forms: forms.map((f) => toFormView(ctx.actor.member, f)) };
+    return withCredentialNames(tx, { ...toHitView(ctx.actor.member, updated, limit), forms: forms.map((f) => toFormView(ctx.actor.member, f)) });
   });
   deps.bus.published();
   return result;

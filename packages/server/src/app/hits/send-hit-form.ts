@@ -2,6 +2,7 @@ import { DomainError, formNeedsReply, hitFormSchema, parseInput, replyDueAt, req
 import { appendEvent } from '../../store/event-repo.js';
 import { clearRepliesDueFrom, insertHitForm, type HitFormRow } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
+import { formWithCredentialName } from './credential-names.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { loadVisibleHit, toFormView, type FormBody, type HitFormView } from './present-hit.js';
 
@@ -41,7 +42,7 @@ export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unk
     await insertHitForm(tx, row);
     note.detail = { form: row.form, formId: row.id, to, handlingCode: row.handling_code, replyDueAt: row.reply_due_at };
     await appendEvent(tx, { member: to, type: 'hit.updated', data: { hitId, alertId: hit.alert_id, form: row.form, formId: row.id }, at });
-    return toFormView(from, row);
+    return formWithCredentialName(tx, toFormView(from, row));
   });
   deps.bus.published();
   return result;

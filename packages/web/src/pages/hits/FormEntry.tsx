@@ -23,7 +23,7 @@ export function FormEntry({ form: f, now, format }: { form: HitFormView; now: Da
       </header>
       <p className="hit-form-meta">
         {t('hitThread.fromTo', { from: f.from, to: f.to })} · {t('hitThread.sentAt', { at: format(f.createdAt) })}
-        {f.createdBy ? ` ${t('hitThread.sentBy', { who: f.createdBy })}` : ''}
+        {f.createdBy ? ` ${t('hitThread.sentBy', { who: f.createdByName ?? f.createdBy })}` : ''}
       </p>
       <dl className="hit-form-fields">
         <dt>{t('hitThread.handlingCode')}</dt>

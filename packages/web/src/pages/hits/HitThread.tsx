@@ -160,7 +160,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
         {hit.screenedBy && (
           <>
             <dt>{t('hitThread.screenedBy')}</dt>
-            <dd dir="ltr">{hit.screenedBy}</dd>
+            <dd dir="auto">{hit.screenedByName ?? hit.screenedBy}</dd>
           </>
         )}
         {hit.score !== undefined && (
@@ -194,7 +194,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
           {hit.outcome ? (
             <>
               {t('hitThread.outcomeAt', { outcome: t(`outcome.${hit.outcome.outcome}`), at: format(hit.outcome.at) })}
-              {hit.outcome.by ? ` ${t('hitThread.outcomeBy', { who: hit.outcome.by })}` : ''}
+              {hit.outcome.by ? ` ${t('hitThread.outcomeBy', { who: hit.outcome.byName ?? hit.outcome.by })}` : ''}
               {hit.outcome.note && (
                 <>
                   {' · '}
