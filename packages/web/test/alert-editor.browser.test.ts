@@ -110,7 +110,7 @@ describe.skipIf(!hasChromium)('alert editor in chromium', () => {
     await page.getByTestId('language').selectOption('ar');
     await page.getByTestId('new-person').click();
     await editor.waitFor();
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByLabel('تاريخ الميلاد (YYYY').fill('1990-13');
     await page.getByRole('button', { name: 'نشر' }).click();
     // The empty name and the thirteenth month, each beside its field.

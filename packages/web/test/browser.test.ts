@@ -89,12 +89,12 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
 
     // Arabic: right to left, remembered across a reload.
     await front.getByTestId('language').selectOption('ar');
-    expect(await front.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    expect(await front.evaluate(() => document.documentElement.lang)).toBe('ar');
+    await expect.poll(() => front.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => front.evaluate(() => document.documentElement.lang)).toBe('ar');
     await app.shot(front, 'screening-ar');
     await front.reload();
     await front.locator('#mrz').waitFor();
-    expect(await front.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => front.evaluate(() => document.documentElement.dir)).toBe('rtl');
     // The choice is the user's, not the browser's: another browser opens in Arabic once signed in.
     const elsewhere = await open();
     await logIn(elsewhere, 'deu.frontline');

@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     await page.getByTestId('hits-empty').waitFor();
 
     await page.getByTestId('language').selectOption('ar');
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('heading', { name: 'لوحة المتابعة', level: 1 }).waitFor();
     await app.shot(page, 'dashboard-empty-ar');
     await page.context().close();

@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)('identity links in chromium', () => {
     await page.getByTestId('links-filter').selectOption('');
     await row.waitFor();
     await page.getByTestId('language').selectOption('ar');
-    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expect.poll(() => row.textContent()).toContain('أبيض');
     await app.shot(page, 'links-graph-ar');
 

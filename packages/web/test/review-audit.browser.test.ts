@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
 
     // In Arabic the page reads right to left and still says the chain is intact.
     await auditor.getByTestId('language').selectOption('ar');
-    expect(await auditor.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => auditor.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await auditor.getByRole('button', { name: 'التحقق من السلسلة' }).click();
     await expect.poll(() => auditor.getByTestId('audit-verify-result').textContent()).toContain('السلسلة سليمة');
     await app.shot(auditor, 'audit-ar');

@@ -1,28 +1,41 @@
-import { ar as coreAr } from './ar.ts';
 import { en as coreEn } from './en.ts';
-import { es as coreEs } from './es.ts';
-import { fr as coreFr } from './fr.ts';
-import { messages as alertEditor } from './messages/alert-editor.ts';
-import { messages as audit } from './messages/audit.ts';
-import { messages as dashboard } from './messages/dashboard.ts';
-import { messages as hitThread } from './messages/hit-thread.ts';
-import { messages as links } from './messages/links.ts';
-import { messages as review } from './messages/review.ts';
+import { en as alertEditor } from './messages/alert-editor.ts';
+import { en as audit } from './messages/audit.ts';
+import { en as dashboard } from './messages/dashboard.ts';
+import { en as hitThread } from './messages/hit-thread.ts';
+import { en as links } from './messages/links.ts';
+import { en as review } from './messages/review.ts';
 
-/** The whole interface text: the shell's dictionaries (en.ts…) plus each feature's messages. */
-const en = { ...coreEn, ...alertEditor.en, ...audit.en, ...dashboard.en, ...hitThread.en, ...links.en, ...review.en };
+/**
+ * The whole interface text. English (the shell's en.ts plus each feature's messages/*.ts) is in
+ * the main bundle: it is the reference every key comes from, and the text shown while another
+ * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
+ * so a desk working in one language does not download three.
+ */
+export const EN = { ...coreEn, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...review };
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;
+export type Language = 'en' | 'fr' | 'es' | 'ar';
 
-export const DICTIONARIES: Record<'en' | 'fr' | 'es' | 'ar', Dictionary> = {
-  en,
-  fr: { ...coreFr, ...alertEditor.fr, ...audit.fr, ...dashboard.fr, ...hitThread.fr, ...links.fr, ...review.fr },
-  es: { ...coreEs, ...alertEditor.es, ...audit.es, ...dashboard.es, ...hitThread.es, ...links.es, ...review.es },
-  ar: { ...coreAr, ...alertEditor.ar, ...audit.ar, ...dashboard.ar, ...hitThread.ar, ...links.ar, ...review.ar },
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ dictionary: Dictionary }>> = {
+  fr: () => import('./languages/fr.ts'),
+  es: () => import('./languages/es.ts'),
+  ar: () => import('./languages/ar.ts'),
 };
+
+const loaded = new Map<Language, Dictionary>([['en', EN]]);
+
+/** The dictionary of a language, fetched once. */
+export async function loadDictionary(language: Language): Promise<Dictionary> {
+  const known = loaded.get(language);
+  if (known) return known;
+  const { dictionary } = await loaders[language as Exclude<Language, 'en'>]();
+  loaded.set(language, dictionary);
+  return dictionary;
+}
 
 /** For pages that build a key from data (a category, a status): is there text for it? */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
+  return key in EN;
 }

@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DICTIONARIES, type Dictionary, type MessageKey } from './dictionary.ts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { EN, loadDictionary, type Dictionary, type Language, type MessageKey } from './dictionary.ts';
 
-export const LANGUAGES = { en: { name: 'English', dir: 'ltr', dict: DICTIONARIES.en }, fr: { name: 'Français', dir: 'ltr', dict: DICTIONARIES.fr }, es: { name: 'Español', dir: 'ltr', dict: DICTIONARIES.es }, ar: { name: 'العربية', dir: 'rtl', dict: DICTIONARIES.ar } } as const satisfies Record<string, { name: string; dir: 'ltr' | 'rtl'; dict: Dictionary }>;
-export type Language = keyof typeof LANGUAGES;
+export type { Language } from './dictionary.ts';
+
+export const LANGUAGES = { en: { name: 'English', dir: 'ltr' }, fr: { name: 'Français', dir: 'ltr' }, es: { name: 'Español', dir: 'ltr' }, ar: { name: 'العربية', dir: 'rtl' } } as const satisfies Record<Language, { name: string; dir: 'ltr' | 'rtl' }>;
 
 const STORAGE_KEY = 'crosscheck.language';
 
@@ -28,25 +29,57 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+type Shown = { language: Language; dict: Dictionary };
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [language, setLanguageState] = useState<Language>(initialLanguage);
-  const setLanguage = useCallback((l: Language) => {
-    localStorage.setItem(STORAGE_KEY, l);
-    setLanguageState(l);
+  const [wanted] = useState<Language>(initialLanguage);
+  // The language on screen changes only once its texts are here, so nothing shows half-translated.
+  const [shown, setShown] = useState<Shown | null>(() => (wanted === 'en' ? { language: 'en', dict: EN } : null));
+  const latest = useRef<Language>(wanted);
+
+  const show = useCallback((l: Language) => {
+    latest.current = l;
+    loadDictionary(l).then(
+      (dict) => {
+        if (latest.current === l) setShown({ language: l, dict });
+      },
+      (e: unknown) => {
+        // The chunk could not be fetched (network): stay readable in English rather than blank.
+        console.warn(`the ${l} texts could not be loaded`, e);
+        if (latest.current === l) setShown({ language: 'en', dict: EN });
+      },
+    );
   }, []);
+
+  useEffect(() => {
+    if (wanted !== 'en') show(wanted);
+  }, [wanted, show]);
+
+  const setLanguage = useCallback(
+    (l: Language) => {
+      localStorage.setItem(STORAGE_KEY, l);
+      show(l);
+    },
+    [show],
+  );
+  const language = shown?.language ?? 'en';
   // lang and dir live on <html> so the browser, screen readers and CSS logical properties follow.
   useEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.dir = LANGUAGES[language].dir;
   }, [language]);
+  const dict = shown?.dict ?? EN;
   const t = useCallback<Translate>(
     (key, params) => {
-      const text: string = LANGUAGES[language].dict[key];
+      const text: string = dict[key];
       return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
     },
-    [language],
+    [dict],
   );
   const value = useMemo(() => ({ language, setLanguage, t }), [language, setLanguage, t]);
+  // Until the first language's texts arrive (a same-origin chunk, cached for a year) nothing is
+  // drawn, rather than a flash of English in an Arabic officer's right-to-left layout.
+  if (!shown) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
