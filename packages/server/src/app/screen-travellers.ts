@@ -22,6 +22,7 @@ type Index = Awaited<ReturnType<Awaited<ReturnType<Deps['screeningIndex']>>['fre
  */
 export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: Index, raw: unknown[]): Promise<TravellersScreened> {
   const items: TravellerResult[] = [];
+  const today = deps.clock().toISOString().slice(0, 10);
   const screenings: { index: number; screeningId: string; query: ScreenQuery; found: FoundHit[] }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const given = raw[i];
@@ -34,7 +35,7 @@ export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: Inde
       items[i] = { ...echo, index: i, error: { code: e.code, detail: e.message, errors: e.problems } };
       continue;
     }
-    const found = search(index, { ...query, limit: Math.min(query.limit, 20) }, ctx.actor.member, ctx.actor.role === 'frontline');
+    const found = search(index, { ...query, limit: Math.min(query.limit, 20) }, ctx.actor.member, ctx.actor.role === 'frontline', today);
     screenings.push({ index: i, screeningId: deps.newId(), query, found });
   }
   // All screenings and hits of the request in a few inserts (one statement each made a flight of

@@ -31,6 +31,17 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     expect(entry).toMatchObject({ member: 'DEU', target: `screening:${r.screeningId}`, outcome: 'ok' });
   });
 
+  it('stops hitting an alert the day after its end date, even before the scheduler has expired it (a national copy offline)', async () => {
+    const today = t.deps.clock().toISOString().slice(0, 10);
+    await createAlert(t.deps, as('FRA'), { ...documentAlert('FRA', '44EX00001'), expiresAt: today });
+    const query = { documents: [{ number: '44EX00001', issuingState: 'FRA' }] };
+    expect((await screen(t.deps, frontline('DEU'), query)).hits).toHaveLength(1);
+    const tomorrow = new Date(t.deps.clock().getTime() + 24 * 3600 * 1000);
+    t.deps.clock = () => tomorrow;
+    expect((await screen(t.deps, frontline('DEU'), query)).hits).toEqual([]);
+    expect((await screenBatch(t.deps, frontline('DEU'), 'application/json', [query])).items[0]).toMatchObject({ hits: [] });
+  });
+
   it('never returns an alert hidden from the screening member', async () => {
     await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567', { mode: 'all-except', members: ['ITA'] }));
     const r = await screen(t.deps, frontline('ITA'), { documents: [{ number: '12AB34567', issuingState: 'FRA' }] });

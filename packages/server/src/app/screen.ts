@@ -1,6 +1,7 @@
 import {
   DEFAULT_THRESHOLD,
   DomainError,
+  isDue,
   normaliseNationality,
   parseInput,
   parseMrz,
@@ -56,7 +57,7 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
   const result = await audited(deps, ctx, 'screening.run', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     const query = parseInput(screenQuerySchema, body);
-    const hits = search(index, query, ctx.actor.member, ctx.actor.role === 'frontline');
+    const hits = search(index, query, ctx.actor.member, ctx.actor.role === 'frontline', nowIso(deps).slice(0, 10));
     const screeningId = deps.newId();
     note.target = `screening:${screeningId}`;
     note.detail = { hits: hits.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
@@ -92,7 +93,12 @@ export async function presentHits(tx: Tx, actor: Actor, hits: FoundHit[]): Promi
  * caller, alerts hidden from the frontline come along (they are recorded) but do not count
  * against the query's limit, since they will not be shown.
  */
-export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string, frontline = false): FoundHit[] {
+/** Past its end date (active through that day) or at its review date: no longer to be hit. */
+export function isPastDates(entry: { expiresAt: string | null; reviewDate: string | null }, today: string): boolean {
+  return isDue(entry.expiresAt ?? undefined, today) || (entry.reviewDate !== null && entry.reviewDate <= today);
+}
+
+export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string, frontline = false, today?: string): FoundHit[] {
   const minScore = query.minScore ?? DEFAULT_THRESHOLD;
   const found: Candidate[] = [];
   const { person, documents } = probesOf(query);
@@ -111,7 +117,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string
       for (const r of c.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
     }
   }
-  const ranked = [...byAlert.values()].filter((c) => c.score >= minScore).sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  const ranked = [...byAlert.values()].filter((c) => c.score >= minScore && !(today !== undefined && isPastDates(c.entry, today))).sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   const kept: Candidate[] = [];
   let counted = 0;
   for (const c of ranked) {

@@ -13,6 +13,13 @@ export interface IndexedAlert {
   sourceRef: string | null;
   /** Still screened (the owner learns of the hit), but never shown to a frontline caller. */
   hiddenFromFrontline: boolean;
+  /**
+   * The owner's end date and the retention review date (YYYY-MM-DD). The scheduler expires such
+   * alerts within a minute; a national copy offline for days does not, so screening itself stops
+   * hitting them once the date has passed.
+   */
+  expiresAt: string | null;
+  reviewDate: string | null;
 }
 
 export function indexedFrom(alert: Alert): IndexedAlert {
@@ -27,5 +34,7 @@ export function indexedFrom(alert: Alert): IndexedAlert {
     warnings: alert.kind === 'person' ? (alert.person.warnings ?? []) : [],
     sourceRef: alert.sourceRef ?? null,
     hiddenFromFrontline: alert.hiddenFromFrontline === true,
+    expiresAt: alert.expiresAt ?? null,
+    reviewDate: alert.reviewDate ?? null,
   };
 }
