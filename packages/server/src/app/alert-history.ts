@@ -3,17 +3,9 @@ import { alertVersions } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
+import type { AlertVersion } from '@crosscheck/core/api';
 
-export interface AlertVersion {
-  version: number;
-  action: string;
-  status: string;
-  statusReason: string | null;
-  changedAt: string;
-  /** Only the owner learns which of its keys or users made a change. */
-  changedBy?: string;
-  alert: Partial<AlertInput>;
-}
+export type { AlertVersion } from '@crosscheck/core/api';
 
 /** Every version of an alert the caller may see, oldest first (`alert.history`). */
 export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ items: AlertVersion[]; next: null }> {

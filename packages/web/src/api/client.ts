@@ -1,4 +1,5 @@
-import type { Alert, AlertInput, AlertKind, AlertStatus, Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
+import type { Alert, AlertKind, AlertStatus, Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
+import type { AlertVersion } from '@crosscheck/core/api';
 
 /** A refused or failed request, from the API's problem+json (or a network failure, status 0). */
 export class ApiError extends Error {
@@ -55,15 +56,7 @@ export interface TerritoryFlag {
 type PresentedAlert<A> = A extends unknown ? Omit<A, 'visibility'> & { visibility?: Alert['visibility'] } : never;
 export type AlertItem = PresentedAlert<Alert> & { flags?: TerritoryFlag[]; flag?: TerritoryFlag };
 
-export interface AlertVersion {
-  version: number;
-  action: string;
-  status: string;
-  statusReason: string | null;
-  changedAt: string;
-  changedBy?: string;
-  alert: Partial<AlertInput>;
-}
+export type { AlertVersion };
 
 export interface AlertSearch {
   text?: string;

@@ -1,0 +1,13 @@
+import type { AlertInput } from '../alerts/alert-schemas.js';
+
+/** One version of an alert as `GET /api/v1/alerts/{id}/history` gives it (server app/alert-history.ts). */
+export interface AlertVersion {
+  version: number;
+  action: string;
+  status: string;
+  statusReason: string | null;
+  changedAt: string;
+  /** Only the owner learns which of its keys or users made a change. */
+  changedBy?: string;
+  alert: Partial<AlertInput>;
+}
