@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB, HitFormsTable, HitsTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -6,6 +6,17 @@ export type HitRow = Selectable<HitsTable>;
 export type HitFormRow = Selectable<HitFormsTable>;
 
 type Db = Kysely<DB> | Tx;
+
+/**
+ * The one rule of an overdue reply, for the hits list, the reminders and the dashboard: a form
+ * whose reply was due before `now` (answering clears `reply_due_at`); with `member`, only forms
+ * that member sent or must answer. ISO timestamps of one format compare correctly as text on both
+ * engines.
+ */
+export function replyOverdueSql<T extends keyof DB>(_eb: ExpressionBuilder<DB, T>, now: string, member?: string): Expression<SqlBool> {
+  const due = sql<SqlBool>`(hit_forms.reply_due_at is not null and hit_forms.reply_due_at < ${now})`;
+  return member === undefined ? due : sql<SqlBool>`(${due} and (hit_forms.to_member = ${member} or hit_forms.from_member = ${member}))`;
+}
 
 export async function findHit(db: Db, id: string): Promise<HitRow | undefined> {
   return db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
@@ -37,10 +48,7 @@ export async function listHitRows(db: Db, f: HitListFilter): Promise<HitRow[]> {
           .selectFrom('hit_forms')
           .select('hit_forms.id')
           .whereRef('hit_forms.hit_id', '=', 'hits.id')
-          .where('hit_forms.reply_due_at', 'is not', null)
-          // ISO timestamps of one format compare correctly as text on both engines.
-          .where('hit_forms.reply_due_at', '<', at)
-          .where((e) => e.or([e('hit_forms.to_member', '=', f.viewer), e('hit_forms.from_member', '=', f.viewer)])),
+          .where((e) => replyOverdueSql(e, at, f.viewer)),
       ),
     );
   }
@@ -66,19 +74,30 @@ export async function clearRepliesDueFrom(tx: Tx, hitId: string, member: string)
   await tx.updateTable('hit_forms').set({ reply_due_at: null }).where('hit_id', '=', hitId).where('to_member', '=', member).where('reply_due_at', 'is not', null).execute();
 }
 
-/** Forms whose reply is overdue at `now` and of which nobody has been told yet, oldest due first. */
-export async function overdueUnreminded(db: Db, now: string, limit: number): Promise<(HitFormRow & { alert_id: string })[]> {
-  return db
+/**
+ * Forms whose reply is overdue at `now`, with their hit's alert, most overdue first: those of
+ * `member` (sent or to answer), or `unreminded` ones nobody has been told of yet.
+ */
+export async function overdueFormRows(db: Db, now: string, f: { member?: string; unreminded?: boolean; limit: number }): Promise<(HitFormRow & { alert_id: string })[]> {
+  let q = db
     .selectFrom('hit_forms')
     .innerJoin('hits', 'hits.id', 'hit_forms.hit_id')
     .selectAll('hit_forms')
     .select('hits.alert_id')
-    .where('hit_forms.reply_due_at', 'is not', null)
-    .where('hit_forms.reply_due_at', '<', now)
-    .where('hit_forms.reminded_at', 'is', null)
-    .orderBy('hit_forms.reply_due_at')
-    .limit(limit)
-    .execute();
+    .where((eb) => replyOverdueSql(eb, now, f.member));
+  if (f.unreminded) q = q.where('hit_forms.reminded_at', 'is', null);
+  return q.orderBy('hit_forms.reply_due_at').orderBy('hit_forms.id').limit(f.limit).execute();
+}
+
+/** How many threads have a reply overdue at `now` that concerns `member` (the list is capped). */
+export async function overdueThreadCount(db: Db, member: string, now: string): Promise<number> {
+  const row = await db
+    .selectFrom('hit_forms')
+    .select((eb) => eb.fn.count<string | number>('hit_forms.hit_id').distinct().as('count'))
+    .where((eb) => replyOverdueSql(eb, now, member))
+    .executeTakeFirst();
+  // PostgreSQL returns a count as a bigint, which pg hands over as a string.
+  return Number(row?.count ?? 0);
 }
 
 /** Marks the overdue reply as told, if it still is overdue and untold (another process may have been first). */

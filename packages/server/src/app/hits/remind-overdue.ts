@@ -1,6 +1,6 @@
 import { appendAudit } from '../../store/audit-repo.js';
 import { appendEvent } from '../../store/event-repo.js';
-import { markReminded, overdueUnreminded } from '../../store/hit-repo.js';
+import { markReminded, overdueFormRows } from '../../store/hit-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import { nowIso, type Deps } from '../deps.js';
 
@@ -15,7 +15,7 @@ export async function remindOverdueReplies(deps: Deps): Promise<number> {
   let told = 0;
   for (;;) {
     const now = nowIso(deps);
-    const forms = await overdueUnreminded(deps.db, now, PAGE);
+    const forms = await overdueFormRows(deps.db, now, { unreminded: true, limit: PAGE });
     let round = 0;
     for (const f of forms) {
       const done = await inWriteTransaction(deps.db, async (tx) => {

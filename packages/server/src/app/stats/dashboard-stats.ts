@@ -4,13 +4,12 @@ import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
+import { overdueFormRows, overdueThreadCount } from '../../store/hit-repo.js';
 import { fillDays, lastDays, minutesLate, windowStart } from './day-buckets.js';
 import {
   hitsByScreeningMember,
   hitsPerDay,
   memberNames,
-  overdueForms,
-  overdueThreadCount,
   ownAlertCounts,
   visibleAlertCounts,
 } from './stats-queries.js';
@@ -66,9 +65,9 @@ export async function dashboardStats(deps: Deps, ctx: Ctx, query: unknown): Prom
 }
 
 /** One item per thread: the reply that has waited longest, as the hits list's `overdue` names it. */
-async function overdueItems(tx: Parameters<typeof overdueForms>[0], member: string, now: Date): Promise<OverdueReplyItem[]> {
+async function overdueItems(tx: Parameters<typeof overdueFormRows>[0], member: string, now: Date): Promise<OverdueReplyItem[]> {
   // Forms come most overdue first; enough of them to fill the list even when threads have several.
-  const forms = await overdueForms(tx, member, now.toISOString(), OVERDUE_LIMIT * 4);
+  const forms = await overdueFormRows(tx, now.toISOString(), { member, limit: OVERDUE_LIMIT * 4 });
   const threads = new Map<string, typeof forms>();
   for (const f of forms) threads.set(f.hit_id, [...(threads.get(f.hit_id) ?? []), f]);
   const items: OverdueReplyItem[] = [];

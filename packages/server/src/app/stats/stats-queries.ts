@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import { publishedOrOwnSql, visibleSql } from '../../store/change-repo.js';
-import type { HitFormRow } from '../../store/hit-repo.js';
 import type { DB } from '../../store/schema.js';
 import type { Tx } from '../../store/write-transaction.js';
 import type { DayCount } from './day-buckets.js';
@@ -74,37 +73,6 @@ export async function hitsByScreeningMember(db: Db, member: string, since: strin
     .groupBy('screening_member')
     .execute();
   return rows.map((r) => ({ member: r.screening_member, count: n(r.count) })).sort((a, b) => b.count - a.count || a.member.localeCompare(b.member));
-}
-
-/**
- * G and H forms whose reply was due before `now` and that the member sent or must answer (the
- * hits list's `overdue=true` rule, hit-repo.ts), with their hit's alert, most overdue first.
- */
-export async function overdueForms(db: Db, member: string, now: string, limit: number): Promise<(HitFormRow & { alert_id: string })[]> {
-  return db
-    .selectFrom('hit_forms')
-    .innerJoin('hits', 'hits.id', 'hit_forms.hit_id')
-    .selectAll('hit_forms')
-    .select('hits.alert_id')
-    .where('hit_forms.reply_due_at', 'is not', null)
-    .where('hit_forms.reply_due_at', '<', now)
-    .where((eb) => eb.or([eb('hit_forms.to_member', '=', member), eb('hit_forms.from_member', '=', member)]))
-    .orderBy('hit_forms.reply_due_at')
-    .orderBy('hit_forms.id')
-    .limit(limit)
-    .execute();
-}
-
-/** How many threads have a reply past due that concerns the member (the list above is capped). */
-export async function overdueThreadCount(db: Db, member: string, now: string): Promise<number> {
-  const row = await db
-    .selectFrom('hit_forms')
-    .select((eb) => eb.fn.count<string | number>('hit_forms.hit_id').distinct().as('count'))
-    .where('hit_forms.reply_due_at', 'is not', null)
-    .where('hit_forms.reply_due_at', '<', now)
-    .where((eb) => eb.or([eb('hit_forms.to_member', '=', member), eb('hit_forms.from_member', '=', member)]))
-    .executeTakeFirst();
-  return n(row?.count ?? 0);
 }
 
 /** English names of members, for the country table's fallback label. */
