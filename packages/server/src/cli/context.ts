@@ -64,3 +64,15 @@ export function reportError(error: unknown): void {
   }
   throw error;
 }
+
+/** A server started from the command line stops cleanly on Ctrl-C or a service manager's SIGTERM. */
+export function stopOnSignals(running: { stop(): Promise<void> }): void {
+  const stop = (): void => {
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -7,7 +7,7 @@ import { screenCommand } from './commands/screen-command.js';
 import { mrzCommand } from './commands/mrz-command.js';
 import { namesCommand } from './commands/names-command.js';
 import { replicaCommand } from './commands/replica-command.js';
-import { configFrom, reportError, type DbOption } from './context.js';
+import { configFrom, reportError, stopOnSignals, type DbOption } from './context.js';
 
 const port = (value: string): number => {
   const n = Number(value);
@@ -35,14 +35,7 @@ program
       for (const u of running.demo.users) process.stdout.write(`  login ${u.username.padEnd(14)} password ${u.password}\n`);
     }
     process.stdout.write(`\ncrosscheck listening on ${running.url} (API docs at ${running.url}/docs)\n`);
-    const stop = (): void => {
-      running.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    stopOnSignals(running);
   });
 
 adminCommands(program);

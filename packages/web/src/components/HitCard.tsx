@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, HIT_OUTCOMES, type HitOutcome, type ScreenResultHit } from '../api/client.ts';
 import { OUTCOME_NOTE_MAX } from '../api/hits.ts';
+import { ReasonList } from './ReasonList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } | { state: 'saving'; outcome: HitOutcome } | { state: 'done'; outcome: HitOutcome } | { state: 'failed'; detail: string };
@@ -89,13 +90,7 @@ export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; scr
             <>
               <dt>{t('hit.reasons')}</dt>
               <dd>
-                <ul>
-                  {hit.reasons.map((r) => (
-                    <li key={r} dir="auto">
-                      {r}
-                    </li>
-                  ))}
-                </ul>
+                <ReasonList reasons={hit.reasons} />
               </dd>
             </>
           )}

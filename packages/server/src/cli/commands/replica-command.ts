@@ -4,7 +4,7 @@ import { serve } from '../../main.js';
 import { isLoopback, ReplicaNode } from '../../replica/replica-node.js';
 import { replicaHttp } from '../../replica/replica-http.js';
 import { MAX_BATCH_ITEMS } from '../../replica/signed-batch.js';
-import { configFrom } from '../context.js';
+import { configFrom, stopOnSignals } from '../context.js';
 
 const port = (value: string): number => {
   const n = Number(value);
@@ -79,13 +79,6 @@ export function replicaCommand(program: Command): void {
         },
       });
       process.stdout.write(`crosscheck national copy of ${o.from} listening on ${running.url}\n`);
-      const stop = (): void => {
-        running.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      stopOnSignals(running);
     });
 }

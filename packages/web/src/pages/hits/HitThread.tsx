@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Me } from '../../api/client.ts';
 import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
 import { failure } from '../../i18n/labels.ts';
+import { ReasonList } from '../../components/ReasonList.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormComposer } from './FormComposer.tsx';
 import { FormEntry } from './FormEntry.tsx';
@@ -180,13 +181,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
           {hit.reasons.length === 0 ? (
             t('hitThread.noReasons')
           ) : (
-            <ul>
-              {hit.reasons.map((r) => (
-                <li key={r} dir="auto">
-                  {r}
-                </li>
-              ))}
-            </ul>
+            <ReasonList reasons={hit.reasons} />
           )}
         </dd>
         <dt>{t('hits.outcome')}</dt>
