@@ -17,34 +17,20 @@ import type { KindStatusCount } from '@crosscheck/core/api';
 const n = (v: string | number | bigint): number => Number(v);
 
 /**
- * Alerts by kind and status among those `member` may see: the alert list's visibility and review
- * rules (under review or rejected: the owner's only), and never a purged alert.
+ * Alerts by kind and status, never a purged one: `visible`, those `member` may see (the alert
+ * list's visibility and review rules: under review or rejected, the owner's only); `own`, the
+ * member's own.
  */
-export async function visibleAlertCounts(db: Db, member: string): Promise<KindStatusCount[]> {
-  const rows = await db
+export async function alertCounts(db: Db, member: string, scope: 'visible' | 'own'): Promise<KindStatusCount[]> {
+  let q = db
     .selectFrom('alerts')
     .select(['kind', 'status', (eb) => eb.fn.countAll<string | number>().as('count')])
-    .where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', member))
-    .where((eb) => publishedOrOwnSql(eb, 'alerts.status', 'alerts.owner', member))
-    .where('purged_at', 'is', null)
-    .groupBy(['kind', 'status'])
-    .orderBy('kind')
-    .orderBy('status')
-    .execute();
-  return rows.map((r) => ({ kind: r.kind, status: r.status, count: n(r.count) }));
-}
-
-/** The member's own alerts by kind and status, purged ones left out. */
-export async function ownAlertCounts(db: Db, member: string): Promise<KindStatusCount[]> {
-  const rows = await db
-    .selectFrom('alerts')
-    .select(['kind', 'status', (eb) => eb.fn.countAll<string | number>().as('count')])
-    .where('owner', '=', member)
-    .where('purged_at', 'is', null)
-    .groupBy(['kind', 'status'])
-    .orderBy('kind')
-    .orderBy('status')
-    .execute();
+    .where('purged_at', 'is', null);
+  q =
+    scope === 'own'
+      ? q.where('owner', '=', member)
+      : q.where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', member)).where((eb) => publishedOrOwnSql(eb, 'alerts.status', 'alerts.owner', member));
+  const rows = await q.groupBy(['kind', 'status']).orderBy('kind').orderBy('status').execute();
   return rows.map((r) => ({ kind: r.kind, status: r.status, count: n(r.count) }));
 }
 
