@@ -3,6 +3,7 @@ export * from './validation/parse-input.js';
 export * from './members/member-codes.js';
 export * from './access/roles.js';
 export * from './access/visibility.js';
+export * from './access/alert-access.js';
 export * from './access/alert-policy.js';
 export * from './alerts/partial-date.js';
 export * from './alerts/alert-schemas.js';
