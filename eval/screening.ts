@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DEFAULT_THRESHOLD, parseInput, queryBirthDateSchema, screenQuerySchema, type Alert } from '@crosscheck/core';
-import { search } from '../packages/server/src/app/screen.js';
+import { search } from '../packages/server/src/screening/search.js';
 import { parseUnList } from '../packages/server/src/formats/un-sc-list.js';
 import { ScreeningIndex } from '../packages/server/src/screening/screening-index.js';
 
@@ -57,11 +57,13 @@ export async function evalScreening(testdataDir: string): Promise<ScreeningEval 
   const expected = new Map<string, string>();
   for (const r of readCsv(join(dir, 'derived', 'un_positives_to_un_dataid.csv'))) expected.set(`${r.fixture}:${r.row_index}`, `un-sc:${r.un_dataid}`);
 
+  // Screened as a FRA bureau officer would be, through the server's own search.
+  const scope = { viewer: 'FRA', frontline: false, today: now.slice(0, 10) };
   const timings: number[] = [];
   const run = (row: Row) => {
     const query = parseInput(screenQuerySchema, queryOf(row));
     const t0 = performance.now();
-    const hits = search(index, query, 'FRA');
+    const hits = search(index, query, scope);
     timings.push((performance.now() - t0) * 1000);
     return hits;
   };

@@ -21,6 +21,7 @@ export { SnapshotError, type SnapshotProblem } from './documents/index-snapshot.
 export { checkVin, normaliseVin, vinCheckDigit, vinKey, type VinCheck, type VinWarning, type VinProblem } from './vehicles/vin.js';
 export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate.js';
 export * from './screening/screen-query.js';
+export * from './screening/probes.js';
 export * from './cooperation/index.js';
 export * from './review/index.js';
 export * from './paxlst/index.js';

@@ -162,10 +162,11 @@ describe.each(ENGINES)('cooperation scenario on %s', (engine) => {
     expect(discreet.json.status).toBe('active');
     const seen = await call('DEU_FRONT', 'POST', '/api/v1/screen', { person: { names: ['Paolo Marchetti'], birthDate: '1968-11-02' } });
     expect(seen.json.hits).toHaveLength(1);
-    expect(seen.json.hits[0]).toEqual({ alertId: discreet.json.id, kind: 'person', category: 'discreet-check', action: 'discreet check: do not alert the person; report to your bureau', owner: 'FRA' });
-    // The hits inbox tells the frontline no more than screening did.
+    expect(seen.json.hits[0]).toEqual({ access: 'instruction-only', hitId: expect.any(String), alertId: discreet.json.id, kind: 'person', category: 'discreet-check', action: 'discreet check: do not alert the person; report to your bureau', owner: 'FRA' });
+    // The hits inbox tells the frontline no more than screening did, about the hit screening named.
     const inbox = await call('DEU_FRONT', 'GET', '/api/v1/hits');
     const discreetHit = inbox.json.items.find((h: { alertId: string }) => h.alertId === discreet.json.id);
+    expect(discreetHit.id).toBe(seen.json.hits[0].hitId);
     expect(discreetHit).toMatchObject({ reasons: [], action: 'discreet check: do not alert the person; report to your bureau' });
     expect(discreetHit.score).toBeUndefined();
     expect((await call('DEU', 'GET', `/api/v1/hits/${discreetHit.id}`)).json.reasons.length).toBeGreaterThan(0);

@@ -1,8 +1,23 @@
 /**
  * The shapes of API answers that the server builds and the web app reads, written once. Types
- * and constants only, no zod: the browser imports this as `@crosscheck/core/api`.
+ * and constants only at run time: the browser imports this as `@crosscheck/core/api`, and the
+ * screening contract's zod schemas (./screening.ts, which the server imports as
+ * `@crosscheck/core/api/schemas`) are re-exported here as types only, so no page loads zod.
  */
 export * from './stats.js';
 export * from './links.js';
 export * from './hits.js';
 export * from './alerts.js';
+export type {
+  BatchErrorItem,
+  BatchItem,
+  FlightReport,
+  FlightTraveller,
+  FullScreenResult,
+  InstructionOnlyScreenResult,
+  ScreenBatchResponse,
+  ScreenResponse,
+  ScreenResult,
+  ScreenResultAccess,
+  TerritoryFlagView,
+} from './screening.js';

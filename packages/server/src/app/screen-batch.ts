@@ -1,8 +1,9 @@
 import { DomainError, requirePermission } from '@crosscheck/core';
+import type { ScreenBatchResponse } from '@crosscheck/core/api';
 import { BatchFormatError, parseTravellerBatch } from '../formats/traveller-batch.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
-import { screenTravellers, type TravellerResult } from './screen-travellers.js';
+import { screenTravellers } from './screen-travellers.js';
 
 const MAX_BATCH_NAMES = 3000;
 
@@ -11,14 +12,12 @@ function namesIn(item: unknown): number {
   return Array.isArray(names) ? names.length : 0;
 }
 
-export type BatchItem = TravellerResult;
-
 /**
  * Screens many travellers in one request and answers in input order. A traveller whose data is
  * invalid gets an error in its place; the others are screened. Every screening is stored, in
  * one transaction with one audit entry (`screening.batch`) naming them.
  */
-export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, body: unknown): Promise<{ items: BatchItem[] }> {
+export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, body: unknown): Promise<ScreenBatchResponse> {
   const index = await (await deps.screeningIndex()).fresh();
   let hitCount = 0;
   const result = await audited(deps, ctx, 'screening.batch', async (tx, note) => {

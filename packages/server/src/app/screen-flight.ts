@@ -1,30 +1,14 @@
-import { DomainError, parsePaxlst, requirePermission, toScreenQueries, type FlightManifest, type PaxlstTraveller, type ScreenQueryInput } from '@crosscheck/core';
+import { DomainError, parsePaxlst, requirePermission, toScreenQueries, type ScreenQueryInput } from '@crosscheck/core';
+import type { FlightReport, FlightTraveller } from '@crosscheck/core/api';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
-import { screenTravellers, type TravellerResult } from './screen-travellers.js';
+import { screenTravellers } from './screen-travellers.js';
 
 /** Travellers screened in one request (the largest aircraft carry under 900 people). */
 export const MAX_FLIGHT_TRAVELLERS = 2000;
 
 /** What arrives: the EDIFACT message itself (bytes or text), or JSON holding it. */
 export type FlightInput = { paxlst: string | Uint8Array };
-
-export interface FlightTraveller extends Omit<PaxlstTraveller, 'references'> {
-  /** 1-based position in the message. */
-  position: number;
-  screeningId: string | null;
-  hits: Extract<TravellerResult, { hits: unknown }>['hits'];
-  /** Why this traveller was not screened: no name and no document, or data screening refused. */
-  notScreened?: string;
-}
-
-export interface FlightReport {
-  header: FlightManifest['header'];
-  flights: FlightManifest['flights'];
-  travellers: FlightTraveller[];
-  warnings: FlightManifest['warnings'];
-  summary: { travellers: number; passengers: number; crew: number; screened: number; notScreened: number; travellersWithHits: number; hits: number };
-}
 
 /**
  * Screens every traveller of an API/PAXLST message and answers with the flight report: the

@@ -1,29 +1,32 @@
-import { DEFAULT_THRESHOLD, DomainError, parseInput, screenQuerySchema, type FieldProblem, type ScreenQuery } from '@crosscheck/core';
+import { DomainError, parseInput, screenQuerySchema, type ScreenQuery } from '@crosscheck/core';
+import type { BatchItem } from '@crosscheck/core/api';
+import { presentResults } from '../screening/present-results.js';
+import { search, type FoundHit } from '../screening/search.js';
+import type { ScreeningIndex } from '../screening/screening-index.js';
+import { recordScreenings } from '../store/screening-repo.js';
 import type { Tx } from '../store/write-transaction.js';
 import type { Ctx, Deps } from './deps.js';
-import { presentHits, recordScreenings, search, type FoundHit, type ScreenResult } from './screen.js';
-
-export type TravellerResult = ScreenResult | { id?: string; index: number; error: { code: string; detail: string; errors: FieldProblem[] } };
+import { ownFlags, screeningAuthor, searchScope } from './screen.js';
 
 export interface TravellersScreened {
-  items: TravellerResult[];
+  items: BatchItem[];
   screeningIds: string[];
-  /** Hits at or above the alerting threshold, across all travellers. */
+  /** Hits recorded (at or above the alerting threshold), across all travellers. */
   hits: number;
 }
 
-type Index = Awaited<ReturnType<Awaited<ReturnType<Deps['screeningIndex']>>['fresh']>>;
+/** Twenty results per traveller at most: a batch is a triage, not a search. */
+const MAX_RESULTS_PER_TRAVELLER = 20;
 
 /**
  * Screens many travellers in the caller's transaction and answers in input order (batches and
  * flights). A traveller whose data is invalid gets an error in its place; the others are
- * screened, each stored as its own screening with its hits. Twenty results per traveller at
- * most: it is a triage, not a search.
+ * screened, each stored as its own screening with its hits.
  */
-export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: Index, raw: unknown[]): Promise<TravellersScreened> {
-  const items: TravellerResult[] = [];
-  const today = deps.clock().toISOString().slice(0, 10);
-  const screenings: { index: number; screeningId: string; query: ScreenQuery; found: FoundHit[] }[] = [];
+export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: ScreeningIndex, raw: unknown[]): Promise<TravellersScreened> {
+  const items: BatchItem[] = [];
+  const scope = searchScope(deps, ctx);
+  const screenings: { index: number; screeningId: string; query: ScreenQuery; hits: FoundHit[] }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const given = raw[i];
     const echo = typeof given === 'object' && given !== null && typeof (given as { id?: unknown }).id === 'string' ? { id: (given as { id: string }).id.slice(0, 100) } : {};
@@ -35,17 +38,15 @@ export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: Inde
       items[i] = { ...echo, index: i, error: { code: e.code, detail: e.message, errors: e.problems } };
       continue;
     }
-    const found = search(index, { ...query, limit: Math.min(query.limit, 20) }, ctx.actor.member, ctx.actor.role === 'frontline', today);
-    screenings.push({ index: i, screeningId: deps.newId(), query, found });
+    const hits = search(index, { ...query, limit: Math.min(query.limit, MAX_RESULTS_PER_TRAVELLER) }, scope);
+    screenings.push({ index: i, screeningId: deps.newId(), query, hits });
   }
   // All screenings and hits of the request in a few inserts (one statement each made a flight of
-  // 500 spend most of its time writing).
-  await recordScreenings(tx, deps, ctx, screenings.map((s) => ({ screeningId: s.screeningId, query: s.query, hits: s.found })));
-  let hits = 0;
-  for (const s of screenings) {
-    hits += s.found.filter((h) => h.score >= DEFAULT_THRESHOLD).length;
-    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: s.found.length === 0 ? [] : await presentHits(tx, ctx.actor, s.found) };
-  }
-  const screeningIds = screenings.map((s) => s.screeningId);
-  return { items, screeningIds, hits };
+  // 500 spend most of its time writing), and the caller's flags in one query.
+  const hitIds = await recordScreenings(tx, screeningAuthor(deps, ctx), screenings, deps.newId);
+  const flagOf = await ownFlags(tx, ctx, screenings.map((s) => s.hits));
+  screenings.forEach((s, k) => {
+    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf) };
+  });
+  return { items, screeningIds: screenings.map((s) => s.screeningId), hits: hitIds.flat().filter((id) => id !== null).length };
 }

@@ -3,14 +3,19 @@ import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext
 import { queryAudit } from '../store/audit-repo.js';
 import { cancelAlert } from './cancel-alert.js';
 import { createAlert } from './create-alert.js';
-import type { ScreenHit } from '@crosscheck/core';
+import { DISCREET_ACTION } from '@crosscheck/core';
+import type { FullScreenResult, ScreenResult } from '@crosscheck/core/api';
+import { screenBatchResponseSchema, screenResponseSchema } from '@crosscheck/core/api/schemas';
 import { decideReview } from './review/decide-review.js';
-import { screen, type ShownHit } from './screen.js';
+import { screen } from './screen.js';
 import { screenBatch } from './screen-batch.js';
 
 const frontline = (member: string) => as(member, 'frontline');
-/** Hits of ordinary alerts carry everything; only discreet checks are cut down for the frontline. */
-const full = (h: ShownHit | undefined) => h as ScreenHit;
+/** Results of ordinary alerts carry everything; only discreet checks are cut down for the frontline. */
+function full(h: ScreenResult | undefined): FullScreenResult {
+  if (h?.access !== 'full') throw new Error(`expected a full result, got ${JSON.stringify(h)}`);
+  return h;
+}
 
 describe.each(ENGINES)('screening on %s', (engine) => {
   let t: TestContext;
@@ -131,5 +136,54 @@ describe.each(ENGINES)('screening on %s', (engine) => {
       ['x', 1],
       ['y', 0],
     ]);
+  });
+
+  it('gives every recorded result the id of its hit, so an outcome is recorded on it directly', async () => {
+    const doc = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '55HI00001'));
+    const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '55HI00001', issuingState: 'FRA' }] });
+    expect(screenResponseSchema.parse(r)).toEqual(r);
+    const stored = await t.deps.db.selectFrom('hits').select(['id', 'alert_id']).where('screening_id', '=', r.screeningId).execute();
+    expect(r.hits.map((h) => [h.hitId, h.alertId])).toEqual(stored.map((h) => [h.id, h.alert_id]));
+    expect(r.hits[0]).toMatchObject({ access: 'full', alertId: doc.id, hitId: expect.any(String) });
+
+    // In a batch, each traveller's results carry their own hits.
+    const b = await screenBatch(t.deps, frontline('DEU'), 'application/json', [{ documents: [{ number: '55HI00001', issuingState: 'FRA' }] }, { documents: [{ number: '55HI00001', issuingState: 'FRA' }] }]);
+    expect(screenBatchResponseSchema.parse(b)).toEqual(b);
+    const ids = b.items.map((item) => ('hits' in item ? item.hits[0]?.hitId : undefined));
+    expect(new Set(ids).size).toBe(2);
+    for (const [k, item] of b.items.entries()) {
+      if (!('hits' in item)) throw new Error('screened');
+      const row = await t.deps.db.selectFrom('hits').select(['screening_id']).where('id', '=', ids[k]!).executeTakeFirstOrThrow();
+      expect(row.screening_id).toBe(item.screeningId);
+    }
+  });
+
+  it('gives no hit id to a result below the alerting threshold, which is not recorded', async () => {
+    await createAlert(t.deps, as('FRA'), { kind: 'person', category: 'missing', person: { names: [{ family: 'WOJCIECHOWSKI', given: 'KRZYSZTOF' }], birthDate: '1970-03-04' }, visibility: { mode: 'all' } });
+    const r = await screen(t.deps, as('DEU'), { person: { names: ['Krzysztof Wojciechowsky'], birthDate: '1981-11-12' }, minScore: 0.3 });
+    const low = r.hits.filter((h) => full(h).score < 0.7);
+    expect(low.length).toBeGreaterThan(0);
+    expect(low.map((h) => h.hitId)).toEqual(low.map(() => null));
+    const stored = await t.deps.db.selectFrom('hits').select('id').where('screening_id', '=', r.screeningId).execute();
+    expect(stored.map((h) => h.id).sort()).toEqual(r.hits.flatMap((h) => (h.hitId ? [h.hitId] : [])).sort());
+  });
+
+  it('answers the frontline a discreet check as the instruction only, with its hit, and leaves out alerts hidden from the frontline', async () => {
+    const person = (category: string, family: string, extra: object = {}) => ({ kind: 'person', category, person: { names: [{ family, given: 'ANNA' }], birthDate: '1980-05-06' }, action: 'Follow and report', visibility: { mode: 'all' }, ...extra });
+    const discreet = await createAlert(t.deps, as('FRA'), person('discreet-check', 'SZYMANSKA'));
+    const hidden = await createAlert(t.deps, as('FRA'), person('missing', 'SZYMANSKA', { hiddenFromFrontline: true }));
+    const query = { person: { names: ['Anna Szymanska'], birthDate: '1980-05-06' } };
+
+    const front = await screen(t.deps, frontline('DEU'), query);
+    expect(screenResponseSchema.parse(front)).toEqual(front);
+    expect(front.hits).toEqual([{ access: 'instruction-only', hitId: expect.any(String), alertId: discreet.id, kind: 'person', category: 'discreet-check', action: DISCREET_ACTION, owner: 'FRA' }]);
+    // Both were recorded and their owner told, the hidden one included.
+    const stored = await t.deps.db.selectFrom('hits').select(['id', 'alert_id']).where('screening_id', '=', front.screeningId).execute();
+    expect(stored.map((h) => h.alert_id).sort()).toEqual([discreet.id, hidden.id].sort());
+    expect(stored.find((h) => h.alert_id === discreet.id)!.id).toBe(front.hits[0]!.hitId);
+
+    const bureau = await screen(t.deps, as('DEU'), query);
+    expect(bureau.hits.map((h) => [h.alertId, h.access]).sort()).toEqual([[discreet.id, 'full'], [hidden.id, 'full']].sort());
+    expect(full(bureau.hits.find((h) => h.alertId === discreet.id)).action).toBe('Follow and report');
   });
 });

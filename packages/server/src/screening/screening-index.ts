@@ -12,8 +12,10 @@ import {
   vinKey,
   visibleTo,
   type Alert,
+  type DocumentProbe,
   type PersonFacts,
   type PreparedName,
+  type VehicleProbe,
 } from '@crosscheck/core';
 import { indexedFrom, type IndexedAlert } from './indexed-alert.js';
 
@@ -27,16 +29,6 @@ export interface PersonProbe {
   facts: PersonFacts;
 }
 
-export interface DocumentProbe {
-  issuingState: string;
-  number: string;
-}
-
-export interface VehicleProbe {
-  vin?: string;
-  plate?: string;
-  plateCountry?: string;
-}
 
 // Scores of the exact kinds of evidence. A document or VIN is an identifier: equal means the
 // same object. A plate is reassigned and misread more often, so it stays below 1.

@@ -7,7 +7,7 @@ import { visibilityFromColumns } from '../../store/change-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
-import { recordScreening } from '../screen.js';
+import { recordScreenings } from '../../store/screening-repo.js';
 import { signingKeyOf } from './replica-batch.js';
 
 export const MAX_FORWARD_ITEMS = 500;
@@ -138,7 +138,8 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
         centreScreenings.push(screeningId);
         // The query is kept as the copy received it; it was validated there.
         const query = screenQuerySchema.safeParse(screening.query);
-        await recordScreening(tx, deps, ctx, screeningId, (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits, utcTime(screening.at, `${where}.screenings.${k}.at`, latest));
+        const at = utcTime(screening.at, `${where}.screenings.${k}.at`, latest);
+        await recordScreenings(tx, { member: ctx.actor.member, credential: ctx.actor.credential, at }, [{ screeningId, query: (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits }], deps.newId);
         if (hits.length > 0) hitsStored = true;
       }
       const e = item.entry;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { D02B_TWO_LEGS } from '../../../../core/src/paxlst/test-fixtures.js';
 import { runCli } from '../../../test/cli.js';
-import type { FlightReport } from '../../app/screen-flight.js';
+import type { FlightReport } from '@crosscheck/core/api';
 
 describe('crosscheck screen --paxlst', () => {
   let dir: string;

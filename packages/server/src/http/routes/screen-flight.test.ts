@@ -7,7 +7,8 @@ import { ENGINES, as } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
 import { queryAudit } from '../../store/audit-repo.js';
-import type { FlightReport } from '../../app/screen-flight.js';
+import type { FlightReport } from '@crosscheck/core/api';
+import { flightReportSchema } from '@crosscheck/core/api/schemas';
 
 describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
   let h: Harness;
@@ -26,6 +27,7 @@ describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
     const res = await post(D02B_TWO_LEGS);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as FlightReport;
+    expect(flightReportSchema.parse(report)).toEqual(report);
     expect(report.flights[0]).toMatchObject({ designator: 'XX123', legs: [{ departure: { airport: 'CDG' }, arrival: { airport: 'KEF' } }, { departure: { airport: 'KEF' }, arrival: { airport: 'JFK' } }] });
     expect(report.travellers.map((t) => `${t.position} ${t.role} ${t.name.family}`)).toEqual(['1 passenger DUBOIS', '2 passenger NOWAK', '3 passenger HASSAN', '4 crew LARSEN', '5 crew SILVA']);
     const [dubois, nowak, hassan] = report.travellers;
@@ -37,8 +39,10 @@ describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
     expect(report.warnings).toEqual([]);
 
     // The owner is told, as for any screening.
-    const hits = (await h.app.inject({ method: 'GET', url: '/api/v1/hits', headers: bearer(h.key('FRA')) })).json() as { items: { screeningMember: string }[] };
+    const hits = (await h.app.inject({ method: 'GET', url: '/api/v1/hits', headers: bearer(h.key('FRA')) })).json() as { items: { id: string; screeningMember: string }[] };
     expect(hits.items.filter((x) => x.screeningMember === 'DEU')).toHaveLength(2);
+    // Each result names its hit, which the owner sees as well.
+    expect([dubois!.hits[0]!.hitId, hassan!.hits[0]!.hitId].every((id) => hits.items.some((x) => x.id === id))).toBe(true);
     const audit = await queryAudit(h.t.deps.db, { action: 'screening.flight', limit: 100 });
     expect(audit[0]).toMatchObject({ member: 'DEU', outcome: 'ok' });
   });

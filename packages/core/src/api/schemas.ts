@@ -1,0 +1,5 @@
+/**
+ * The API contract as zod schemas, for the server (OpenAPI response schemas) and tests (parsing
+ * real answers). Not for the browser: it loads zod.
+ */
+export * from './screening.js';

@@ -1,0 +1,98 @@
+import { DEFAULT_THRESHOLD, isDue, probesOf, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
+import type { IndexedAlert } from './indexed-alert.js';
+import type { Candidate, ScreeningIndex } from './screening-index.js';
+
+/** A result as the index found it, before it is recorded and shaped for the caller. */
+export interface FoundHit extends ScreenHit {
+  /** With the owner and category, what `alertAccess` weighs to decide what the caller is shown. */
+  visibility: Visibility;
+  hiddenFromFrontline: boolean;
+}
+
+/** Who screens and on which day: what the index may show and which alerts still hit. */
+export interface SearchScope {
+  /** The screening member: alerts hidden from it are never candidates. */
+  viewer: string;
+  /** A frontline caller will not be shown alerts hidden from the frontline (see `search`). */
+  frontline: boolean;
+  /** YYYY-MM-DD: alerts past their dates stop hitting on the day after. */
+  today: string;
+}
+
+/** Past its end date (active through that day) or at its review date: no longer to be hit. */
+export function isPastDates(entry: Pick<IndexedAlert, 'expiresAt' | 'reviewDate'>, today: string): boolean {
+  return isDue(entry.expiresAt ?? undefined, today) || (entry.reviewDate !== null && entry.reviewDate <= today);
+}
+
+/**
+ * Runs every probe a query carries and merges the results per alert, best first: the one search
+ * that the server, the bench and the evaluation all run. For a frontline caller, alerts hidden
+ * from the frontline come along (they are recorded, their owner is told) but do not count
+ * against the query's limit, since they will not be shown.
+ */
+export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchScope): FoundHit[] {
+  const minScore = query.minScore ?? DEFAULT_THRESHOLD;
+  const found: Candidate[] = [];
+  const { person, documents, vehicle } = probesOf(query);
+  if (person) found.push(...index.searchPerson({ facts: person }, scope.viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
+  for (const d of documents) found.push(...index.searchDocument(d, scope.viewer));
+  if (vehicle) found.push(...index.searchVehicle(vehicle, scope.viewer));
+
+  const ranked = mergeByAlert(found, reasonKey)
+    .filter((c) => c.score >= minScore && !isPastDates(c.entry, scope.today))
+    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  const kept: Candidate[] = [];
+  let counted = 0;
+  for (const c of ranked) {
+    if (counted >= query.limit) break;
+    kept.push(c);
+    if (!(scope.frontline && c.entry.hiddenFromFrontline)) counted++;
+  }
+  return kept.map((c) => ({
+    alertId: c.entry.id,
+    kind: c.entry.kind,
+    category: c.entry.category,
+    score: Math.round(c.score * 1000) / 1000,
+    reasons: c.reasons,
+    action: c.entry.action,
+    owner: c.entry.owner,
+    warnings: c.entry.warnings,
+    sourceRef: c.entry.sourceRef,
+    visibility: c.entry.visibility,
+    hiddenFromFrontline: c.entry.hiddenFromFrontline,
+  }));
+}
+
+type Reason = Candidate['reasons'][number];
+
+/** Two reasons are the same when they say the same thing, whatever object holds them. */
+function reasonKey(reason: Reason): string {
+  return typeof reason === 'string' ? reason : JSON.stringify(reason);
+}
+
+/**
+ * One candidate per alert. When several probes find the same alert, the best score stands with
+ * every distinct reason: the person score already weighs the query's documents, so evidence is
+ * not added up twice. The input candidates are left as they are.
+ */
+export function mergeByAlert<R, C extends { entry: { id: string }; score: number; reasons: R[] }>(found: C[], keyOf: (reason: R) => string): C[] {
+  const byAlert = new Map<string, { merged: C; keys: Set<string> | null }>();
+  for (const c of found) {
+    const seen = byAlert.get(c.entry.id);
+    if (!seen) {
+      byAlert.set(c.entry.id, { merged: { ...c, reasons: [...c.reasons] }, keys: null });
+      continue;
+    }
+    // Keys are computed only for alerts found twice, which is rare.
+    seen.keys ??= new Set(seen.merged.reasons.map(keyOf));
+    seen.merged.score = Math.max(seen.merged.score, c.score);
+    for (const r of c.reasons) {
+      const key = keyOf(r);
+      if (!seen.keys.has(key)) {
+        seen.keys.add(key);
+        seen.merged.reasons.push(r);
+      }
+    }
+  }
+  return [...byAlert.values()].map((v) => v.merged);
+}

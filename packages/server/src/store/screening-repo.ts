@@ -1,0 +1,57 @@
+import { DEFAULT_THRESHOLD, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
+import { appendEvent } from './event-repo.js';
+import type { Tx } from './write-transaction.js';
+
+/** One screening to store: what was asked and what the index found (any score). */
+export interface ScreeningDraft {
+  screeningId: string;
+  query: ScreenQuery;
+  hits: readonly Pick<ScreenHit, 'alertId' | 'kind' | 'owner' | 'score' | 'reasons'>[];
+}
+
+/** Who screened, and when (a national copy's forwarded screening keeps its own time). */
+export interface ScreeningAuthor {
+  member: string;
+  credential: string;
+  at: string;
+}
+
+/** Rows per INSERT: well inside SQLite's limit on bound values (32,766) at 10 columns a row. */
+const INSERT_CHUNK = 200;
+
+/**
+ * Stores screenings and a hit for every result at or above the threshold, and tells each owner's
+ * bureau (a `hit.created` event, in the same transaction). Written with a few multi-row inserts,
+ * however many travellers a flight or batch holds. Answers, per screening and in the order of its
+ * `hits`, the id of the hit recorded for each result, or null below the threshold.
+ */
+export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: readonly ScreeningDraft[], newId: () => string): Promise<(string | null)[][]> {
+  const screeningRows = screenings.map((s) => ({ id: s.screeningId, at: by.at, member: by.member, credential: by.credential, query: JSON.stringify(s.query), hit_count: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length }));
+  for (let i = 0; i < screeningRows.length; i += INSERT_CHUNK) await tx.insertInto('screenings').values(screeningRows.slice(i, i + INSERT_CHUNK)).execute();
+  const hitIds = screenings.map((s) => s.hits.map((h) => (h.score >= DEFAULT_THRESHOLD ? newId() : null)));
+  const hitRows = screenings.flatMap((s, i) => s.hits.flatMap((hit, j) => (hitIds[i]![j] ? [{ hit, screeningId: s.screeningId, id: hitIds[i]![j]! }] : [])));
+  if (hitRows.length === 0) return hitIds;
+  const alertIds = [...new Set(hitRows.map((r) => r.hit.alertId))];
+  const versionOf = new Map<string, number>();
+  for (let i = 0; i < alertIds.length; i += INSERT_CHUNK) {
+    for (const v of await tx.selectFrom('alerts').select(['id', 'version']).where('id', 'in', alertIds.slice(i, i + INSERT_CHUNK)).execute()) versionOf.set(v.id, v.version);
+  }
+  const values = hitRows.map(({ hit: h, screeningId, id }) => ({
+    id,
+    screening_id: screeningId,
+    alert_id: h.alertId,
+    alert_version: versionOf.get(h.alertId) ?? 0,
+    owner: h.owner,
+    screening_member: by.member,
+    credential: by.credential,
+    score: h.score,
+    reasons: JSON.stringify(h.reasons),
+    created_at: by.at,
+  }));
+  for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insertInto('hits').values(values.slice(i, i + INSERT_CHUNK)).execute();
+  // The owner's bureau is told at once (its event stream and webhooks).
+  for (const { hit, id, screeningId } of hitRows) {
+    await appendEvent(tx, { member: hit.owner, type: 'hit.created', at: by.at, data: { hitId: id, alertId: hit.alertId, screeningId, screeningMember: by.member, score: hit.score, kind: hit.kind } });
+  }
+  return hitIds;
+}
