@@ -10,6 +10,15 @@ export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
+/**
+ * An OpenAPI response generated from the zod schema of the API contract (@crosscheck/core/api),
+ * the same schema the tests parse real answers with, so the documented answer is the one sent.
+ */
+export function responseSchema(description: string, schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { description, ...rest };
+}
+
 export const problemResponse = {
   description: 'An RFC 9457 problem (application/problem+json) with a stable `code` and the offending `field`',
   type: 'object',

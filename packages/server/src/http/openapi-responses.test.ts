@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpHarness, type Harness } from '../../test/http-harness.js';
+
+type Json = Record<string, unknown>;
+
+/** Every `additionalProperties: true` in a schema, by path: an answer described as "anything". */
+function openObjects(schema: unknown, path = '$'): string[] {
+  if (schema === null || typeof schema !== 'object') return [];
+  const own = (schema as Json).additionalProperties === true ? [path] : [];
+  return [...own, ...Object.entries(schema as Json).flatMap(([k, v]) => openObjects(v, `${path}.${k}`))];
+}
+
+describe('OpenAPI response schemas', () => {
+  let h: Harness;
+  let doc: { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>> };
+  beforeAll(async () => {
+    h = await httpHarness('sqlite', []);
+    doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  });
+  afterAll(async () => h.close());
+
+  const ok = (path: string) => doc.paths[path]?.post?.responses['200']?.content?.['application/json']?.schema;
+
+  it('describes every screening answer field by field, from the contract, with no open objects', () => {
+    for (const path of ['/api/v1/screen', '/api/v1/screen/batch', '/api/v1/screen/flight']) {
+      const schema = ok(path);
+      expect(schema, path).toBeDefined();
+      expect(openObjects(schema), path).toEqual([]);
+    }
+    const screen = ok('/api/v1/screen')!;
+    expect(screen.required).toEqual(expect.arrayContaining(['screeningId', 'hits']));
+    const result = ((screen.properties as Json).hits as Json).items as Json;
+    // A discreet check is its own variant, told apart by `access`, not by a missing score.
+    const variants = (result.oneOf ?? result.anyOf) as { properties: { access: { const?: string; enum?: string[] }; score?: unknown; hitId: unknown } }[];
+    const accessOf = (v: (typeof variants)[number]) => v.properties.access.const ?? v.properties.access.enum?.join();
+    expect(variants.map(accessOf).sort()).toEqual(['full', 'instruction-only']);
+    expect(variants.find((v) => accessOf(v) === 'instruction-only')!.properties.score).toBeUndefined();
+    for (const v of variants) expect(v.properties.hitId, 'every result names its hit').toBeDefined();
+  });
+});
