@@ -76,23 +76,25 @@ function reasonKey(reason: Reason): string {
  * not added up twice. The input candidates are left as they are.
  */
 export function mergeByAlert<R, C extends { entry: { id: string }; score: number; reasons: R[] }>(found: C[], keyOf: (reason: R) => string): C[] {
-  const byAlert = new Map<string, { merged: C; keys: Set<string> | null }>();
+  const byAlert = new Map<string, C>();
+  // Reason keys are computed only for alerts found more than once, which is rare.
+  const keysOf = new Map<string, Set<string>>();
   for (const c of found) {
     const seen = byAlert.get(c.entry.id);
     if (!seen) {
-      byAlert.set(c.entry.id, { merged: { ...c, reasons: [...c.reasons] }, keys: null });
+      byAlert.set(c.entry.id, { ...c, reasons: [...c.reasons] });
       continue;
     }
-    // Keys are computed only for alerts found twice, which is rare.
-    seen.keys ??= new Set(seen.merged.reasons.map(keyOf));
-    seen.merged.score = Math.max(seen.merged.score, c.score);
+    let keys = keysOf.get(c.entry.id);
+    if (!keys) keysOf.set(c.entry.id, (keys = new Set(seen.reasons.map(keyOf))));
+    seen.score = Math.max(seen.score, c.score);
     for (const r of c.reasons) {
       const key = keyOf(r);
-      if (!seen.keys.has(key)) {
-        seen.keys.add(key);
-        seen.merged.reasons.push(r);
+      if (!keys.has(key)) {
+        keys.add(key);
+        seen.reasons.push(r);
       }
     }
   }
-  return [...byAlert.values()].map((v) => v.merged);
+  return [...byAlert.values()];
 }
