@@ -65,7 +65,10 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
       if (await front.evaluate(() => document.activeElement?.getAttribute('type') === 'submit')) break;
     }
     expect(await front.evaluate(() => document.activeElement?.textContent)).toBe('Screen');
+    const screened = front.waitForResponse((r) => r.url().endsWith('/api/v1/screen'));
     await front.keyboard.press('Enter');
+    const hitId = ((await (await screened).json()) as { hits: { hitId: string | null }[] }).hits[0]?.hitId;
+    expect(hitId).toEqual(expect.any(String));
 
     const card = front.getByTestId('hit-card').first();
     await card.waitFor();
@@ -78,12 +81,18 @@ describe.skipIf(!hasChromium)('web application in chromium', () => {
     expect(await bureau.getByTestId('hit-row').first().textContent()).toContain('DEU');
     await app.shot(bureau, 'hits-inbox-live');
 
-    // Two keystrokes on the focused card: 2 (not the same person), Enter.
+    // Two keystrokes on the focused card: 2 (not the same person), Enter. The outcome goes to the
+    // hit the screening named, without looking it up.
+    const hitRequests: string[] = [];
+    front.on('request', (r) => {
+      if (r.url().includes('/api/v1/hits')) hitRequests.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
+    });
     await front.keyboard.press('Tab');
     expect(await front.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('hit-card');
     await front.keyboard.press('2');
     await front.keyboard.press('Enter');
     await expect.poll(() => front.getByTestId('outcome-status').first().textContent()).toContain('Outcome recorded: Not the same person');
+    expect(hitRequests).toEqual([`POST /api/v1/hits/${hitId}/outcome`]);
     // The owner hears of the outcome too.
     await expect.poll(() => bureau.getByTestId('hit-row').first().textContent(), { timeout: 10_000 }).toContain('Not the same person');
 

@@ -1,5 +1,5 @@
-import type { Alert, AlertKind, AlertStatus, Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
-import type { AlertVersion } from '@crosscheck/core/api';
+import type { Alert, AlertKind, AlertStatus, Role, ScreenQueryInput } from '@crosscheck/core';
+import type { AlertVersion, ScreenResponse, ScreenResult } from '@crosscheck/core/api';
 
 /** A refused or failed request, from the API's problem+json (or a network failure, status 0). */
 export class ApiError extends Error {
@@ -20,13 +20,13 @@ export interface Me {
   language: 'en' | 'fr' | 'es' | 'ar' | null;
 }
 
-/** A frontline discreet check carries only the instruction, never the score or the reasons. */
-export type ScreenResultHit = Pick<ScreenHit, 'alertId' | 'kind' | 'category' | 'action' | 'owner'> & Partial<Omit<ScreenHit, 'alertId' | 'kind' | 'category' | 'action' | 'owner'>> & { flag?: string };
-
-export interface ScreenResult {
-  screeningId: string;
-  hits: ScreenResultHit[];
-}
+/**
+ * The screening answer as the API contract states it: each result is `access: 'full'` or, for a
+ * discreet check at a frontline desk, `access: 'instruction-only'` (never the score or reasons),
+ * and names the hit it was recorded as.
+ */
+export type { ScreenResponse };
+export type ScreenResultHit = ScreenResult;
 
 export const HIT_OUTCOMES = ['confirmed', 'not-same-person', 'action-taken', 'action-not-possible'] as const;
 export type HitOutcome = (typeof HIT_OUTCOMES)[number];
@@ -104,7 +104,7 @@ export const api = {
   me: () => request<Me>('GET', '/api/v1/session'),
   logOut: () => request<void>('DELETE', '/api/v1/session'),
   setLanguage: (language: NonNullable<Me['language']>) => request<{ language: string }>('PUT', '/api/v1/session/language', { language }),
-  screen: (query: ScreenQueryInput) => request<ScreenResult>('POST', '/api/v1/screen', query),
+  screen: (query: ScreenQueryInput) => request<ScreenResponse>('POST', '/api/v1/screen', query),
   hits: (alertId?: string) => request<{ items: HitItem[] }>('GET', alertId ? `/api/v1/hits?alertId=${encodeURIComponent(alertId)}` : '/api/v1/hits'),
   alerts: (q: AlertSearch) => request<{ items: AlertItem[]; next: string | null }>('GET', `/api/v1/alerts${alertQuery(q)}`),
   alert: (id: string) => request<AlertItem>('GET', `/api/v1/alerts/${encodeURIComponent(id)}`),

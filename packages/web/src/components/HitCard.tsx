@@ -11,24 +11,22 @@ type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } |
  * a digit 1–4 chooses, Enter records (Escape cancels), so an officer never leaves the keyboard.
  * Once an outcome is chosen, Tab goes to an optional note; Enter there records it with the note.
  */
-export function HitCard({ hit, screeningId, index }: { hit: ScreenResultHit; screeningId: string; index: number }) {
+export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number }) {
   const { t } = useI18n();
   const [rec, setRec] = useState<Recording>({ state: 'idle' });
   const [note, setNote] = useState('');
   const cardRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLInputElement>(null);
-  const discreet = hit.score === undefined;
+  const discreet = hit.access === 'instruction-only';
   const titleId = `hit-${index}-title`;
 
   const record = async (outcome: HitOutcome) => {
     setRec({ state: 'saving', outcome });
     try {
-      // The screening answer names alerts; the hit to record on is ours from this screening.
-      const { items } = await api.hits(hit.alertId);
-      const mine = items.find((h) => h.screeningId === screeningId);
-      if (!mine) throw new ApiError(404, 'hit.not-found', 'hit not found');
+      // The screening answer names the hit each result was recorded as (none below the threshold).
+      if (hit.hitId === null) throw new ApiError(404, 'hit.not-found', 'hit not found');
       // The API wants a note: without one typed, the standard note says where it was recorded.
-      await api.recordOutcome(mine.id, outcome, note.trim() || t('hit.note'));
+      await api.recordOutcome(hit.hitId, outcome, note.trim() || t('hit.note'));
       setRec({ state: 'done', outcome });
       setNote('');
     } catch (e) {

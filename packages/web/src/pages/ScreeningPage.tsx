@@ -1,20 +1,21 @@
 import type { ScreenQueryInput } from '@crosscheck/core';
 import { useRef, useState, type FormEvent } from 'react';
-import { api, ApiError, type Me, type ScreenResult, type ScreenResultHit } from '../api/client.ts';
+import { api, ApiError, type Me, type ScreenResponse, type ScreenResultHit } from '../api/client.ts';
 import { HitCard } from '../components/HitCard.tsx';
 import { MrzField } from '../components/MrzField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
- * Most serious first: a discreet check (no score shown) is an instruction to act now, so it
+ * Most serious first: a discreet check (its instruction only) is an instruction to act now, so it
  * leads; then hits that carry an action; then by score.
  */
 function bySeriousness(a: ScreenResultHit, b: ScreenResultHit): number {
-  const rank = (h: ScreenResultHit) => (h.score === undefined ? 0 : h.action ? 1 : 2);
-  return rank(a) - rank(b) || (b.score ?? 0) - (a.score ?? 0);
+  const rank = (h: ScreenResultHit) => (h.access === 'instruction-only' ? 0 : h.action ? 1 : 2);
+  const score = (h: ScreenResultHit) => (h.access === 'full' ? h.score : 0);
+  return rank(a) - rank(b) || score(b) - score(a);
 }
 
-type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResult } | { state: 'failed'; message: string };
+type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse } | { state: 'failed'; message: string };
 
 export function ScreeningPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -110,7 +111,7 @@ export function ScreeningPage({ me }: { me: Me }) {
           <>
             <h2 id="results-title">{outcome.result.hits.length === 0 ? t('screen.noHits') : t('screen.results', { count: outcome.result.hits.length })}</h2>
             {outcome.result.hits.map((h, i) => (
-              <HitCard key={`${outcome.result.screeningId}-${h.alertId}`} hit={h} screeningId={outcome.result.screeningId} index={i} />
+              <HitCard key={`${outcome.result.screeningId}-${h.alertId}`} hit={h} index={i} />
             ))}
           </>
         )}
