@@ -4,7 +4,7 @@
  * screening contract's zod schemas (./screening.ts, which the server imports as
  * `@crosscheck/core/api/schemas`) are re-exported here as types only, so no page loads zod.
  */
-export * from './stats.js';
+export type { CountryHits, DashboardStats, DayHits, KindStatusCount, OverdueReplyItem } from './stats.js';
 export * from './links.js';
 export * from './hits.js';
 export * from './alerts.js';

@@ -3,3 +3,4 @@
  * real answers). Not for the browser: it loads zod.
  */
 export * from './screening.js';
+export * from './stats.js';

@@ -19,7 +19,16 @@ describe('OpenAPI response schemas', () => {
   });
   afterAll(async () => h.close());
 
-  const ok = (path: string) => doc.paths[path]?.post?.responses['200']?.content?.['application/json']?.schema;
+  const ok = (path: string, method = 'post') => doc.paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema;
+
+  it('describes the other answers from the contract too, with no open objects', () => {
+    for (const [path, method] of [['/api/v1/stats', 'get']] as const) {
+      const schema = ok(path, method);
+      expect(schema, path).toBeDefined();
+      expect(schema!.type, path).toBe('object');
+      expect(openObjects(schema), path).toEqual([]);
+    }
+  });
 
   it('describes every screening answer field by field, from the contract, with no open objects', () => {
     for (const path of ['/api/v1/screen', '/api/v1/screen/batch', '/api/v1/screen/flight']) {

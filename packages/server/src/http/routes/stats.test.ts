@@ -3,6 +3,7 @@ import { ENGINES, as, documentAlert, personAlert } from '../../../test/engines.j
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
 import type { DashboardStats } from '@crosscheck/core/api';
+import { dashboardStatsSchema } from '@crosscheck/core/api/schemas';
 import { screen } from '../../app/screen.js';
 import { sendHitForm } from '../../app/hits/send-hit-form.js';
 
@@ -20,7 +21,10 @@ describe.each(ENGINES)('dashboard statistics over HTTP on %s', (engine) => {
   const stats = async (key: string, query = '') => {
     const res = await h.app.inject({ method: 'GET', url: `/api/v1/stats${query}`, headers: bearer(key) });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<DashboardStats>();
+    // Every answer is exactly what the API contract (and so the OpenAPI description) states.
+    const body = res.json<DashboardStats>();
+    expect(dashboardStatsSchema.parse(body)).toEqual(body);
+    return body;
   };
 
   it('counts alerts by kind and status over what the member may see, and its own apart', async () => {
