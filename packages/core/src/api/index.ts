@@ -5,7 +5,8 @@
  * `@crosscheck/core/api/schemas`) are re-exported here as types only, so no page loads zod.
  */
 export type { CountryHits, DashboardStats, DayHits, KindStatusCount, OverdueReplyItem } from './stats.js';
-export * from './links.js';
+export { LINK_COLORS, type LinkColor } from './link-colors.js';
+export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkedAlert, LinkGraph, LinkView } from './links.js';
 export * from './hits.js';
 export * from './alerts.js';
 export type {

@@ -4,3 +4,4 @@
  */
 export * from './screening.js';
 export * from './stats.js';
+export * from './links.js';

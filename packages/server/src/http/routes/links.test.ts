@@ -1,3 +1,4 @@
+import { linkGraphSchema, linkListSchema, linkViewSchema } from '@crosscheck/core/api/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as, documentAlert } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
@@ -26,7 +27,7 @@ describe.each(ENGINES)('identity links over HTTP on %s', (engine) => {
   it('lists a yellow link to an analyst who may see both alerts, and not to one who may not', async () => {
     const res = await get(h.key('ESP', 'analyst'), '?color=yellow');
     expect(res.statusCode).toBe(200);
-    const { items } = res.json() as { items: { id: string; basis: string; alerts: { label: string }[] }[] };
+    const { items } = linkListSchema.parse(res.json());
     expect(items).toHaveLength(1);
     expect(items[0]!.basis).toBe('document');
     expect(items[0]!.alerts.map((a) => a.label).sort()).toEqual(['DEU C01X00T47', 'MEYER, PAUL']);
@@ -41,7 +42,7 @@ describe.each(ENGINES)('identity links over HTTP on %s', (engine) => {
     expect((await decide(h.key('ITA', 'analyst'), { color: 'green', reason: 'x' })).statusCode).toBe(404);
     const res = await decide(h.key('ESP', 'analyst'), { color: 'green', reason: 'father and son, same passport number reissued' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ id: linkId, color: 'green', reason: 'father and son, same passport number reissued', decidedMember: 'ESP' });
+    expect(linkViewSchema.parse(res.json())).toMatchObject({ id: linkId, color: 'green', reason: 'father and son, same passport number reissued', decidedMember: 'ESP' });
     expect(((await get(h.key('ESP', 'analyst'), '?color=green')).json() as { items: unknown[] }).items).toHaveLength(1);
   });
 
@@ -51,10 +52,10 @@ describe.each(ENGINES)('identity links over HTTP on %s', (engine) => {
     await screen(h.t.deps, as('POL', 'frontline'), { documents: [{ number: 'C01X00T47', issuingState: 'DEU' }] });
     const res = await get(h.key('ESP', 'analyst'), '/graph');
     expect(res.statusCode).toBe(200);
-    const graph = res.json() as { nodes: { type: string; screeningMember?: string; label?: string }[]; edges: { type: string }[] };
-    expect(graph.nodes.filter((n) => n.type === 'alert').map((n) => n.label).sort()).toEqual(['DEU C01X00T47', 'MEYER, PAUL']);
+    const graph = linkGraphSchema.parse(res.json());
+    expect(graph.nodes.flatMap((n) => (n.type === 'alert' ? [n.label] : [])).sort()).toEqual(['DEU C01X00T47', 'MEYER, PAUL']);
     // ESP's own screening found both alerts; POL's is none of ESP's business.
-    expect(graph.nodes.filter((n) => n.type === 'hit').map((n) => n.screeningMember)).toEqual(['ESP', 'ESP']);
+    expect(graph.nodes.flatMap((n) => (n.type === 'hit' ? [n.screeningMember] : []))).toEqual(['ESP', 'ESP']);
     expect(graph.edges.map((e) => e.type).sort()).toEqual(['hit', 'hit', 'holds', 'link', 'same-document']);
     expect((await get(h.key('ITA', 'analyst'), '/graph')).json()).toEqual({ nodes: [], edges: [] });
     expect((await get(h.key('ESP', 'bureau'), '/graph')).statusCode).toBe(403);
