@@ -1,63 +1,76 @@
-import type { HANDLING_CODES, HitForm, HitOutcome } from '../cooperation/hit-schemas.js';
+import { z } from 'zod';
+import { HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES } from '../cooperation/hit-schemas.js';
 import type { OverdueReply } from '../cooperation/reply-deadline.js';
+import type { Assert, Equal } from './same-type.js';
 
 /** Hits as the API presents them (server app/hits/present-hit.ts; the web's inbox and thread). */
 
 export type HandlingCode = (typeof HANDLING_CODES)[number];
 
-export interface HitOutcomeView {
-  outcome: HitOutcome;
-  note: string;
-  at: string;
-  /** The credential that recorded it (`user:<id>`, `key:<id>`…): shown to the screening member only. */
-  by?: string;
-  /** What to call it: the username, or the key's label. */
-  byName?: string;
-}
+export const hitOutcomeViewSchema = z
+  .object({
+    outcome: z.enum(HIT_OUTCOMES),
+    note: z.string(),
+    at: z.string(),
+    by: z.string().optional().describe('The credential that recorded it (user:<id>, key:<id>…): shown to the screening member only'),
+    byName: z.string().optional().describe('What to call it: the username, or the key’s label'),
+  })
+  .strict();
 
-export interface HitView {
-  id: string;
-  screeningId: string;
-  alertId: string;
-  alertVersion: number;
-  owner: string;
-  screeningMember: string;
-  /** The credential that screened: a user is named to its own member only. */
-  screenedBy?: string;
-  /** What to call it: the username, or the key's label (in a hit's detail). */
-  screenedByName?: string;
-  /** Left out for a frontline user on a discreet check, like the reasons. */
-  score?: number;
-  reasons: string[];
-  /** For a frontline user on a discreet-check alert: the only instruction it gets. */
-  action?: string;
-  createdAt: string;
-  outcome: HitOutcomeView | null;
-}
+export const hitViewSchema = z
+  .object({
+    id: z.string(),
+    screeningId: z.string(),
+    alertId: z.string(),
+    alertVersion: z.number().int(),
+    owner: z.string(),
+    screeningMember: z.string(),
+    screenedBy: z.string().optional().describe('The credential that screened: a user is named to its own member only'),
+    screenedByName: z.string().optional().describe('What to call it: the username, or the key’s label (in a hit’s detail)'),
+    score: z.number().optional().describe('Left out for a frontline user on a discreet check, like the reasons'),
+    reasons: z.array(z.string()),
+    action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
+    createdAt: z.string(),
+    outcome: hitOutcomeViewSchema.nullable(),
+  })
+  .strict();
 
-export interface HitFormView {
-  id: string;
-  form: HitForm;
-  from: string;
-  to: string;
-  handlingCode: HandlingCode;
-  sourceGrade: string | null;
-  infoGrade: string | null;
-  text: string;
-  reason: string | null;
-  createdAt: string;
-  /** Null once answered, and always for an M form. */
-  replyDueAt: string | null;
-  /** The sending credential, shown to the sending member only. */
-  createdBy?: string;
-  /** What to call it: the username, or the key's label. */
-  createdByName?: string;
-}
+export const hitFormViewSchema = z
+  .object({
+    id: z.string(),
+    form: z.enum(HIT_FORMS),
+    from: z.string(),
+    to: z.string(),
+    handlingCode: z.enum(HANDLING_CODES),
+    sourceGrade: z.string().nullable(),
+    infoGrade: z.string().nullable(),
+    text: z.string(),
+    reason: z.string().nullable(),
+    createdAt: z.string(),
+    replyDueAt: z.string().nullable().describe('Null once answered, and always for an M form'),
+    createdBy: z.string().optional().describe('The sending credential, shown to the sending member only'),
+    createdByName: z.string().optional().describe('What to call it: the username, or the key’s label'),
+  })
+  .strict();
 
-export interface HitDetail extends HitView {
-  forms: HitFormView[];
-}
+/** `GET /api/v1/hits/{id}` and the answer to recording an outcome: the hit with its thread. */
+export const hitDetailSchema = hitViewSchema.extend({ forms: z.array(hitFormViewSchema) }).strict();
 
-export interface HitListItem extends HitView {
-  overdue: OverdueReply | null;
-}
+const overdueReplySchema = z
+  .object({ form: z.string(), dueAt: z.string(), waitingFor: z.string().describe('The member whose bureau has not answered') })
+  .strict();
+
+export const hitListItemSchema = hitViewSchema.extend({ overdue: overdueReplySchema.nullable() }).strict();
+
+/** `GET /api/v1/hits`. */
+export const hitListSchema = z.object({ items: z.array(hitListItemSchema), next: z.string().nullable().describe('The cursor of the next page, or null') }).strict();
+
+export type HitOutcomeView = z.infer<typeof hitOutcomeViewSchema>;
+export type HitView = z.infer<typeof hitViewSchema>;
+export type HitFormView = z.infer<typeof hitFormViewSchema>;
+export type HitDetail = z.infer<typeof hitDetailSchema>;
+export type HitListItem = z.infer<typeof hitListItemSchema>;
+export type HitList = z.infer<typeof hitListSchema>;
+
+// The overdue reply is the core's own rule's answer; this fails to compile when the two drift apart.
+export type HitContractChecks = [Assert<Equal<z.infer<typeof overdueReplySchema>, OverdueReply>>];

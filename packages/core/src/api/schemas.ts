@@ -5,3 +5,4 @@
 export * from './screening.js';
 export * from './stats.js';
 export * from './links.js';
+export * from './hits.js';

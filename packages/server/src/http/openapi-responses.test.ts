@@ -22,7 +22,7 @@ describe('OpenAPI response schemas', () => {
   const ok = (path: string, method = 'post') => doc.paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema;
 
   it('describes the other answers from the contract too, with no open objects', () => {
-    for (const [path, method] of [['/api/v1/stats', 'get'], ['/api/v1/links', 'get'], ['/api/v1/links/graph', 'get'], ['/api/v1/links/{id}/decision', 'post']] as const) {
+    for (const [path, method] of [['/api/v1/stats', 'get'], ['/api/v1/links', 'get'], ['/api/v1/links/graph', 'get'], ['/api/v1/links/{id}/decision', 'post'], ['/api/v1/hits', 'get'], ['/api/v1/hits/{id}', 'get'], ['/api/v1/hits/{id}/outcome', 'post']] as const) {
       const schema = ok(path, method);
       expect(schema, path).toBeDefined();
       expect(schema!.type, path).toBe('object');

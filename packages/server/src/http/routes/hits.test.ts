@@ -1,3 +1,4 @@
+import { hitDetailSchema, hitFormViewSchema, hitListSchema } from '@crosscheck/core/api/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as, documentAlert } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
@@ -17,8 +18,13 @@ describe.each(ENGINES)('hits over HTTP on %s', (engine) => {
   });
   afterAll(async () => h.close());
 
-  const call = (key: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    h.app.inject({ method, url, headers: bearer(key), ...(payload !== undefined ? { payload: payload as object } : {}) });
+  // Every successful answer is parsed with the API contract it is documented by.
+  const contractOf = (method: 'GET' | 'POST', url: string) => (method === 'GET' ? (/^\/api\/v1\/hits(\?|$)/.test(url) ? hitListSchema : hitDetailSchema) : url.endsWith('/forms') ? hitFormViewSchema : hitDetailSchema);
+  const call = async (key: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
+    const res = await h.app.inject({ method, url, headers: bearer(key), ...(payload !== undefined ? { payload: payload as object } : {}) });
+    if (res.statusCode < 300) contractOf(method, url).parse(res.json());
+    return res;
+  };
 
   it('shows the hit to both sides and answers 404 to a third member as for a missing id', async () => {
     expect((await call(h.key('FRA'), 'GET', `/api/v1/hits/${hitId}`)).json()).toMatchObject({ id: hitId, owner: 'FRA', screeningMember: 'DEU', forms: [], outcome: null });

@@ -1,4 +1,5 @@
 import { hitFormSchema, hitOutcomeSchema, listHitsQuerySchema } from '@crosscheck/core';
+import { hitDetailSchema, hitFormViewSchema, hitListSchema } from '@crosscheck/core/api/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { getHit } from '../../app/hits/get-hit.js';
@@ -6,34 +7,33 @@ import { listHits } from '../../app/hits/list-hits.js';
 import { recordHitOutcome } from '../../app/hits/record-outcome.js';
 import { sendHitForm } from '../../app/hits/send-hit-form.js';
 import { resolveCtx } from '../auth.js';
-import { idParam, jsonSchema, problemResponse } from '../openapi.js';
+import { idParam, jsonSchema, problemResponse, responseSchema } from '../openapi.js';
 
 const tags = ['hits'];
 const errors: Record<string, unknown> = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse, 409: problemResponse, 422: problemResponse };
-const object = (description: string) => ({ description, type: 'object', additionalProperties: true });
 
 export function hitsRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/hits',
-    { schema: { tags, summary: 'Hits on your alerts and from your screenings, newest first; overdue=true keeps threads with a reply past due', querystring: jsonSchema(listHitsQuerySchema), response: { 200: object('{items: hits with `overdue` {form, dueAt, waitingFor} or null, next: cursor or null}'), ...errors } } },
+    { schema: { tags, summary: 'Hits on your alerts and from your screenings, newest first; overdue=true keeps threads with a reply past due', querystring: jsonSchema(listHitsQuerySchema), response: { 200: responseSchema('Hits, each with `overdue`: the reply waiting longest past its due time, or null', hitListSchema), ...errors } } },
     async (req) => listHits(deps, await resolveCtx(deps, req), req.query),
   );
 
   app.get(
     '/api/v1/hits/:id',
-    { schema: { tags, summary: 'One hit with its outcome and its thread of forms (404 unless your member is the owner or screened)', params: idParam, response: { 200: object('The hit with `outcome` and `forms`'), ...errors } } },
+    { schema: { tags, summary: 'One hit with its outcome and its thread of forms (404 unless your member is the owner or screened)', params: idParam, response: { 200: responseSchema('The hit with its outcome and its thread of forms', hitDetailSchema), ...errors } } },
     async (req) => getHit(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
   );
 
   app.post(
     '/api/v1/hits/:id/outcome',
-    { schema: { tags, summary: 'Record (or replace) what came of a hit; the screening member only', params: idParam, body: jsonSchema(hitOutcomeSchema), response: { 200: object('The hit'), ...errors } } },
+    { schema: { tags, summary: 'Record (or replace) what came of a hit; the screening member only', params: idParam, body: jsonSchema(hitOutcomeSchema), response: { 200: responseSchema('The hit with its outcome and its thread of forms', hitDetailSchema), ...errors } } },
     async (req) => recordHitOutcome(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body),
   );
 
   app.post(
     '/api/v1/hits/:id/forms',
-    { schema: { tags, summary: 'Send a G, H or M form to the other side of the hit; G and H start its reply clock', params: idParam, body: jsonSchema(hitFormSchema), response: { 201: object('The form with `replyDueAt`'), ...errors } } },
+    { schema: { tags, summary: 'Send a G, H or M form to the other side of the hit; G and H start its reply clock', params: idParam, body: jsonSchema(hitFormSchema), response: { 201: responseSchema('The form with `replyDueAt`', hitFormViewSchema), ...errors } } },
     async (req, reply) => reply.code(201).send(await sendHitForm(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body)),
   );
 }
