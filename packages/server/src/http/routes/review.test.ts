@@ -164,9 +164,9 @@ describe.each(ENGINES)('review and owners’ controls over HTTP on %s', (engine)
   it('tells the frontline only the instruction of a discreet check; the bureau sees the whole hit', async () => {
     const alert = await publish({ kind: 'person', category: 'discreet-check', person: { names: [{ family: 'DISCRET', given: 'JEAN' }], birthDate: '1970-05-04', warnings: ['armed'] }, action: 'Note companions and route', sourceRef: 'fra-case:D-1', visibility: { mode: 'all' } });
     const [forFrontline] = await screenPerson('DEU', 'frontline', 'DISCRET');
-    expect(forFrontline).toEqual({ alertId: alert.id, kind: 'person', category: 'discreet-check', action: 'discreet check: do not alert the person; report to your bureau', owner: 'FRA' });
+    expect(forFrontline).toEqual({ access: 'instruction-only', hitId: expect.any(String), alertId: alert.id, kind: 'person', category: 'discreet-check', action: 'discreet check: do not alert the person; report to your bureau', owner: 'FRA' });
     const [forBureau] = await screenPerson('DEU', 'bureau', 'DISCRET');
-    expect(forBureau).toMatchObject({ alertId: alert.id, action: 'Note companions and route', warnings: ['armed'], sourceRef: 'fra-case:D-1', score: expect.any(Number) });
+    expect(forBureau).toMatchObject({ access: 'full', alertId: alert.id, action: 'Note companions and route', warnings: ['armed'], sourceRef: 'fra-case:D-1', score: expect.any(Number) });
   });
 
   it('shows DEU’s territory flag on DEU’s hits and reads, not on ITA’s; the owner sees every flag', async () => {
