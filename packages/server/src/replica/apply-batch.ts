@@ -42,6 +42,8 @@ async function applyItem(tx: Tx, member: string, item: ChangeItem): Promise<void
     await tx.updateTable('alert_versions').set({ body: JSON.stringify(tombstone) }).where('alert_id', '=', item.alertId).execute();
     return;
   }
+  // A copy follows its member as the bureau sees it, in full; an instruction alone is no record.
+  if ('access' in item) throw new Error(`change ${item.seq}: an instruction-only item cannot be copied`);
   // A member other than the owner gets the body without the visibility list; here it is
   // visible to this member (it came in the member's batch), and that is all a local user needs.
   const input = { ...item.alert, visibility: item.alert.visibility ?? { mode: 'only', members: [member] } } as AlertInput;

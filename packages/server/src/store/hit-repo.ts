@@ -18,6 +18,15 @@ export function replyOverdueSql<T extends keyof DB>(_eb: ExpressionBuilder<DB, T
   return member === undefined ? due : sql<SqlBool>`(${due} and (hit_forms.to_member = ${member} or hit_forms.from_member = ${member}))`;
 }
 
+/** The columns of hits' alerts the access rule weighs (`accessFactsOf`), one query for many alerts. */
+export async function alertFactsOf(db: Db, alertIds: string[]) {
+  return db
+    .selectFrom('alerts')
+    .select(['id', 'owner', 'visibility_mode', 'visibility_members', 'status', 'category', 'hidden_from_frontline'])
+    .where('id', 'in', alertIds)
+    .execute();
+}
+
 export async function findHit(db: Db, id: string): Promise<HitRow | undefined> {
   return db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -37,7 +37,7 @@ export async function linkGraph(deps: Deps, ctx: Ctx, query: unknown): Promise<L
     const q = parseInput(linkGraphQuerySchema, query);
     note.detail = { ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) };
     const viewer = ctx.actor.member;
-    const rows = (await listLinkRows(tx, { viewer, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) })).filter((r) =>
+    const rows = (await listLinkRows(tx, { reader: ctx.actor, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) })).filter((r) =>
       canSeeLink(ctx.actor, r),
     );
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requestDigest, signAck, type AckContent } from '../../replica/signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
 import { alreadyReceived, markReceived } from '../../store/replica-repo.js';
-import { visibilityFromColumns } from '../../store/change-repo.js';
+import { accessFactsOf } from '../../store/alert-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
@@ -205,7 +205,7 @@ function acceptableHits(ctx: Ctx, byId: Map<string, AlertFacts>, claimed: { aler
     once.add(h.alertId);
     const row = byId.get(h.alertId);
     // Bureau's view: visibility and review, not the frontline rule (a copy records hidden ones too).
-    if (!row || !canSeeAlert({ ...ctx.actor, role: 'bureau' }, { owner: row.owner, visibility: visibilityFromColumns(row.visibility_mode, row.visibility_members), status: row.status })) {
+    if (!row || !canSeeAlert({ ...ctx.actor, role: 'bureau' }, accessFactsOf(row))) {
       refused++;
       continue;
     }
@@ -214,14 +214,14 @@ function acceptableHits(ctx: Ctx, byId: Map<string, AlertFacts>, claimed: { aler
   return { hits, refused };
 }
 
-type AlertFacts = { id: string; owner: string; kind: string; category: string | null; status: string; visibility_mode: string; visibility_members: string; source_ref: string | null };
+type AlertFacts = { id: string; owner: string; kind: string; category: string | null; status: string; visibility_mode: string; visibility_members: string; hidden_from_frontline: number; source_ref: string | null };
 
 /** Owner, kind and visibility of these alerts, in chunks (SQLite's limit on bound values). */
 async function alertsFor(tx: Tx, alertIds: string[]): Promise<Map<string, AlertFacts>> {
   const ids = [...new Set(alertIds)];
   const out = new Map<string, AlertFacts>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await tx.selectFrom('alerts').select(['id', 'owner', 'kind', 'category', 'status', 'visibility_mode', 'visibility_members', 'source_ref']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await tx.selectFrom('alerts').select(['id', 'owner', 'kind', 'category', 'status', 'visibility_mode', 'visibility_members', 'hidden_from_frontline', 'source_ref']).where('id', 'in', ids.slice(i, i + 500)).execute();
     for (const r of rows) out.set(r.id, r as AlertFacts);
   }
   return out;

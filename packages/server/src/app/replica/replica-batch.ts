@@ -72,7 +72,7 @@ export async function replicaBatch(deps: Deps, ctx: Ctx, query: unknown): Promis
       const head = await feedHead(tx);
       if (q.after > head) throw conflict('replica.ahead', `the copy says it has applied up to change ${q.after}, but the centre's feed ends at ${head}: was the centre restored from an older backup?`);
       const through = Math.min(head, q.after + SCAN_FACTOR * q.limit);
-      const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false, through);
+      const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, { member: ctx.actor.member, role: 'bureau' }, through);
       // Either `limit` visible rows (up to the last), or everything up to `through` was scanned.
       const to = rowCount === q.limit && lastSeq !== null ? lastSeq : through;
       note.detail = { after: q.after, to, count: items.length };
