@@ -1,5 +1,5 @@
 import { alertAccess, alertInstruction, foldForSearch, isOwnerOnlyStatus, presentBodyFor, publicNoticeColour, searchTextOf, type Alert, type AlertAccessFacts, type AlertInput, type AlertInstruction, type AlertKind, type AlertStatus, type Reader, type Visibility } from '@crosscheck/core';
-import { alertColumns, fullyReadableSql, readableSql } from '@crosscheck/core/sql';
+import { alertColumns, fullyReadableSql, pastEndDateSql, readableSql } from '@crosscheck/core/sql';
 import type { Kysely, Selectable } from 'kysely';
 import { appendChange, membersJson, visibilityFromColumns } from './change-repo.js';
 import type { AlertsTable, DB } from './schema.js';
@@ -193,14 +193,13 @@ export async function alertVersions(db: Kysely<DB>, id: string) {
   return db.selectFrom('alert_versions').selectAll().where('alert_id', '=', id).orderBy('version').execute();
 }
 
-/** Active alerts whose expiry date is before `today`. */
+/** Active alerts past their end date (`isPastEndDate`). */
 export async function dueAlertIds(db: Kysely<DB>, today: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('alerts')
     .select('id')
     .where('status', '=', 'active')
-    .where('expires_at', 'is not', null)
-    .where('expires_at', '<', today)
+    .where(pastEndDateSql('alerts.expires_at', today))
     .orderBy('id')
     .limit(limit)
     .execute();
