@@ -6,7 +6,7 @@ import { findAlertRow, writeAlertVersion, type AlertWrite } from '../store/alert
 import { insertMissingMembers } from '../store/member-repo.js';
 import { readReplicaState, updateReplicaState } from '../store/replica-state-repo.js';
 import { inWriteTransaction, type Tx } from '../store/write-transaction.js';
-import type { SignedBatch } from './signed-batch.js';
+import type { SignedBatch } from '../app/replica/signed-batch.js';
 
 /** Owner-only with no one listed: only the owner, which is never this copy's member, sees it. */
 const NO_ONE_HERE: Visibility = { mode: 'only', members: [] };

@@ -3,7 +3,7 @@ import type { Deps } from '../app/deps.js';
 import { nowIso } from '../app/deps.js';
 import { auditHead, createReplicaState, readReplicaState, screeningsWithHits, unforwardedAudit, updateReplicaState, type ReplicaState } from '../store/replica-state-repo.js';
 import { applyBatch } from './apply-batch.js';
-import { checkAck, checkBatch, keyIdOf, MAX_BATCH_ITEMS, requestDigest } from './signed-batch.js';
+import { checkAck, checkBatch, keyIdOf, MAX_BATCH_ITEMS, requestDigest } from '../app/replica/signed-batch.js';
 
 export interface ReplicaOptions {
   /** The centre's base URL, e.g. https://crosscheck.example.org */

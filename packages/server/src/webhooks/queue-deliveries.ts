@@ -1,8 +1,8 @@
 import type { Insertable } from 'kysely';
-import { nowIso, type Deps } from '../app/deps.js';
 import { allEventsAfter } from '../store/event-repo.js';
 import type { WebhookDeliveriesTable } from '../store/schema.js';
 import { activeWebhooksOf, insertDeliveries } from '../store/webhook-repo.js';
+import { nowIso, type StoreDeps } from '../store/store-deps.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 
 const CURSOR = 'webhook-cursor';
@@ -15,7 +15,7 @@ const INSERT_CHUNK = 200;
  * makes concurrent workers take turns, so each event is queued once. Returns how many events
  * were taken.
  */
-export async function queueEventDeliveries(deps: Deps, pageSize: number): Promise<number> {
+export async function queueEventDeliveries(deps: StoreDeps, pageSize: number): Promise<number> {
   // Checked outside a write transaction first, so an idle worker does not take the writers' lock.
   const heads = await deps.db.selectFrom('counters').select(['name', 'value']).where('name', 'in', ['events', CURSOR]).execute();
   const value = (name: string): number => Number(heads.find((h) => h.name === name)?.value ?? 0);

@@ -1,6 +1,6 @@
 import { canSeeAlert, conflict, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
 import { z } from 'zod';
-import { requestDigest, signAck, type AckContent } from '../../replica/signed-batch.js';
+import { requestDigest, signAck, type AckContent } from './signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
 import { alreadyReceived, markReceived } from '../../store/replica-repo.js';
 import { visibilityFromColumns } from '../../store/change-repo.js';
