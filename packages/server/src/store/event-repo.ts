@@ -35,3 +35,9 @@ export async function eventsAfter(db: Kysely<DB>, member: string, after: number,
 export async function allEventsAfter(db: Kysely<DB>, after: number, limit: number): Promise<Selectable<EventsTable>[]> {
   return db.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
 }
+
+/** The seq of the last event written (0 before any): a new stream starts after it. */
+export async function eventsHead(db: Kysely<DB> | Tx): Promise<number> {
+  const head = await db.selectFrom('counters').select('value').where('name', '=', 'events').executeTakeFirstOrThrow();
+  return Number(head.value);
+}

@@ -1,4 +1,6 @@
+import type { Visibility } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
+import { visibilityFromColumns } from './change-repo.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -57,4 +59,26 @@ export async function changesAt(db: Kysely<DB> | Tx, seqs: number[]): Promise<Ma
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('changes').select(['seq', 'alert_id', 'version', 'at']).where('seq', 'in', wanted).execute();
   return new Map(rows.map((r) => [Number(r.seq), { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at }]));
+}
+
+/** What the centre checks of an alert a copy forwards a hit on: owner, kind, status and visibility. */
+export interface ForwardedAlertFacts {
+  id: string;
+  owner: string;
+  kind: string;
+  category: string | null;
+  status: string;
+  visibility: Visibility;
+  sourceRef: string | null;
+}
+
+/** Those facts for these alerts, by id, read in chunks (SQLite's limit on bound values). */
+export async function forwardedAlertFacts(tx: Tx, alertIds: readonly string[]): Promise<Map<string, ForwardedAlertFacts>> {
+  const ids = [...new Set(alertIds)];
+  const out = new Map<string, ForwardedAlertFacts>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx.selectFrom('alerts').select(['id', 'owner', 'kind', 'category', 'status', 'visibility_mode', 'visibility_members', 'source_ref']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, { id: r.id, owner: r.owner, kind: r.kind, category: r.category, status: r.status, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members), sourceRef: r.source_ref });
+  }
+  return out;
 }

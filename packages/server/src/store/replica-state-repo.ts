@@ -1,3 +1,4 @@
+import type { AlertInput } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, ReplicaStateTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
@@ -41,4 +42,17 @@ export async function screeningsWithHits(db: Kysely<DB>, ids: string[]) {
   const out = new Map(screenings.map((s) => [s.id, { at: s.at, query: s.query, hits: [] as { alertId: string; score: number; reasons: string[] }[] }]));
   for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: JSON.parse(h.reasons) as string[] });
   return out;
+}
+
+/** A copy's withdrawn alert: every kept version's body becomes `body` (its tombstone), so none stays readable. */
+export async function replaceVersionBodies(tx: Tx, alertId: string, body: AlertInput): Promise<void> {
+  await tx.updateTable('alert_versions').set({ body: JSON.stringify(body) }).where('alert_id', '=', alertId).execute();
+}
+
+/**
+ * Clears what a copy must not act on by itself: expiry and review dates are the centre's (a local
+ * expiry would write a version the centre then writes too), and public notices are the centre's to publish.
+ */
+export async function clearCentreSchedule(tx: Tx, alertId: string): Promise<void> {
+  await tx.updateTable('alerts').set({ expires_at: null, review_date: null, public_notice: null }).where('id', '=', alertId).execute();
 }

@@ -1,11 +1,10 @@
 import type { Insertable } from 'kysely';
 import { allEventsAfter } from '../store/event-repo.js';
 import type { WebhookDeliveriesTable } from '../store/schema.js';
-import { activeWebhooksOf, insertDeliveries } from '../store/webhook-repo.js';
+import { activeWebhooksOf, insertDeliveries, setWebhookCursor, webhookCursor, webhookCursorAndHead } from '../store/webhook-repo.js';
 import { nowIso, type StoreDeps } from '../store/store-deps.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 
-const CURSOR = 'webhook-cursor';
 // Rows per INSERT, well below SQLite's limit on bound parameters.
 const INSERT_CHUNK = 200;
 
@@ -17,12 +16,11 @@ const INSERT_CHUNK = 200;
  */
 export async function queueEventDeliveries(deps: StoreDeps, pageSize: number): Promise<number> {
   // Checked outside a write transaction first, so an idle worker does not take the writers' lock.
-  const heads = await deps.db.selectFrom('counters').select(['name', 'value']).where('name', 'in', ['events', CURSOR]).execute();
-  const value = (name: string): number => Number(heads.find((h) => h.name === name)?.value ?? 0);
-  if (value('events') <= value(CURSOR)) return 0;
+  const { cursor: seen, head } = await webhookCursorAndHead(deps.db);
+  if (head <= seen) return 0;
 
   return inWriteTransaction(deps.db, async (tx) => {
-    const cursor = Number((await tx.selectFrom('counters').select('value').where('name', '=', CURSOR).executeTakeFirstOrThrow()).value);
+    const cursor = await webhookCursor(tx);
     const events = await allEventsAfter(tx, cursor, pageSize);
     if (events.length === 0) return 0;
     const hooks = await activeWebhooksOf(tx, [...new Set(events.map((e) => e.member))]);
@@ -37,7 +35,7 @@ export async function queueEventDeliveries(deps: StoreDeps, pageSize: number): P
       }
     }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertDeliveries(tx, rows.slice(i, i + INSERT_CHUNK));
-    await tx.updateTable('counters').set({ value: Number(events[events.length - 1]!.seq) }).where('name', '=', CURSOR).execute();
+    await setWebhookCursor(tx, Number(events[events.length - 1]!.seq));
     return events.length;
   });
 }
