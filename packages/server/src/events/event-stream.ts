@@ -25,9 +25,9 @@ export interface StreamSink {
 }
 
 /** One event in `text/event-stream` form; `data` is one line of JSON (JSON.stringify never breaks lines). */
-export function formatEvent(row: { seq: number; type: string; data: string; at: string }): string {
-  const data = { ...(JSON.parse(row.data) as Record<string, unknown>), at: row.at };
-  return `id: ${Number(row.seq)}\nevent: ${row.type}\ndata: ${JSON.stringify(data)}\n\n`;
+export function formatEvent(row: { seq: number; type: string; data: Record<string, unknown>; at: string }): string {
+  const data = { ...row.data, at: row.at };
+  return `id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /**

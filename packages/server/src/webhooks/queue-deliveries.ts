@@ -27,15 +27,15 @@ export async function queueEventDeliveries(deps: StoreDeps, pageSize: number): P
     const at = nowIso(deps);
     const rows: Insertable<WebhookDeliveriesTable>[] = [];
     for (const e of events) {
-      const seq = Number(e.seq);
-      const body = JSON.stringify({ id: seq, type: e.type, member: e.member, at: e.at, data: JSON.parse(e.data) as unknown });
+      const seq = e.seq;
+      const body = JSON.stringify({ id: seq, type: e.type, member: e.member, at: e.at, data: e.data });
       for (const hook of hooks) {
         if (hook.member !== e.member) continue;
         rows.push({ id: deps.newId(), webhook_id: hook.id, member: e.member, event_seq: seq, type: e.type, body, status: 'pending', attempts: 0, next_attempt_at: at, last_status_code: null, last_error: null, created_at: at, delivered_at: null });
       }
     }
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await insertDeliveries(tx, rows.slice(i, i + INSERT_CHUNK));
-    await setWebhookCursor(tx, Number(events[events.length - 1]!.seq));
+    await setWebhookCursor(tx, events[events.length - 1]!.seq);
     return events.length;
   });
 }
