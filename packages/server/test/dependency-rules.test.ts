@@ -132,6 +132,12 @@ describe('the server imports only downwards', () => {
     return breaches;
   }
 
+  it('docs/ARCHITECTURE.md shows the same table', () => {
+    const doc = readFileSync(join(ROOT, 'docs/ARCHITECTURE.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\s*\| (\d+) \| (\S+) \| (.+?) \| (.+?) \|$/gm)].map((m) => ({ layer: m[2]!, paths: [...m[3]!.matchAll(/`([^`]+)`/g)].map((p) => p[1]!), holds: m[4]!.replace(/`/g, '') }));
+    expect(rows).toEqual(LAYERS);
+  });
+
   it('each layer imports only its own and lower layers', () => {
     expect(unexpected(layerBreaches(), KNOWN.filter((k) => k.rule !== SQL_RULE))).toEqual([]);
   });
