@@ -287,7 +287,7 @@ export class ReplicaNode {
     for (const r of rows) {
       const found = (screeningIds.get(Number(r.seq)) ?? []).flatMap((id) => {
         const sc = screenings.get(id);
-        return sc && sc.hits.length > 0 ? [{ at: sc.at, query: JSON.parse(sc.query) as unknown, hits: sc.hits }] : [];
+        return sc && sc.hits.length > 0 ? [{ at: sc.at, query: sc.query, hits: sc.hits }] : [];
       });
       const item = {
         id: `${state.instance}:${Number(r.seq)}`,
