@@ -1,3 +1,4 @@
+import type { AlertInput } from '@crosscheck/core';
 import { atReviewDateSql, needsReviewWarningSql } from '@crosscheck/core/sql';
 import type { Kysely } from 'kysely';
 import type { AlertRow } from './alert-repo.js';
@@ -55,9 +56,10 @@ export async function alertIdsToPurge(db: Kysely<DB>, before: string, limit: num
  * text. Hit reasons quote the record's names and link details its numbers and birth date: they go
  * too (the hit and the link themselves stay, as history).
  */
-export async function purgeAlertData(tx: Tx, id: string, tombstone: string, at: string): Promise<void> {
-  await tx.updateTable('alerts').set({ body: tombstone, search_text: '', source_ref: null, public_notice: null, purged_at: at }).where('id', '=', id).execute();
-  await tx.updateTable('alert_versions').set({ body: tombstone }).where('alert_id', '=', id).execute();
+export async function purgeAlertData(tx: Tx, id: string, tombstone: AlertInput, at: string): Promise<void> {
+  const body = JSON.stringify(tombstone);
+  await tx.updateTable('alerts').set({ body, search_text: '', source_ref: null, public_notice: null, purged_at: at }).where('id', '=', id).execute();
+  await tx.updateTable('alert_versions').set({ body }).where('alert_id', '=', id).execute();
   await tx.updateTable('hits').set({ reasons: JSON.stringify(['[purged]']) }).where('alert_id', '=', id).execute();
   await tx
     .updateTable('identity_links')

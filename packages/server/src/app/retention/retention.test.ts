@@ -33,7 +33,7 @@ describe.each(ENGINES)('retention on %s', (engine) => {
   });
   afterEach(async () => t.close());
 
-  const eventsOf = async (member: string, type: string) => (await eventsAfter(t.deps.db, member, 0, 1000)).filter((e) => e.type === type).map((e) => JSON.parse(e.data) as Record<string, unknown>);
+  const eventsOf = async (member: string, type: string) => (await eventsAfter(t.deps.db, member, 0, 1000)).filter((e) => e.type === type).map((e) => e.data);
 
   it('sets the review date by kind: persons in 5 years, documents in 10', async () => {
     const person = await createAlert(t.deps, as('AUT'), wanted);

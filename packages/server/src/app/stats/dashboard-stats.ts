@@ -6,7 +6,7 @@ import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { overdueFormRows, overdueThreadCount } from '../../store/hit-repo.js';
 import { fillDays, lastDays, minutesLate, windowStart } from './day-buckets.js';
-import { alertCounts, hitsByScreeningMember, hitsPerDay, memberNames } from './stats-queries.js';
+import { alertCounts, hitsByScreeningMember, hitsPerDay, memberNames } from '../../store/stats-repo.js';
 
 export const dashboardQuerySchema = z
   .object({

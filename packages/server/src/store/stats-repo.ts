@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Reader } from '@crosscheck/core';
 import { alertColumns, readableSql } from '@crosscheck/core/sql';
-import type { DB } from '../../store/schema.js';
-import type { Tx } from '../../store/write-transaction.js';
-import type { DayCount } from './day-buckets.js';
+import type { DB } from './schema.js';
+import type { Tx } from './write-transaction.js';
 
 // The dashboard's aggregates. Everything is counted in SQL (GROUP BY) so that no row the member
 // may not see ever leaves the database, and only portable SQL is used: a day is the first ten
@@ -38,7 +37,7 @@ export async function alertCounts(db: Db, reader: Reader, scope: 'visible' | 'ow
 const hitDay = sql<string>`substr(hits.created_at, 1, 10)`;
 
 /** Hits per UTC day since `since`, on the member's alerts (`owner`) or from its screenings (`screening_member`). */
-export async function hitsPerDay(db: Db, side: 'owner' | 'screening_member', member: string, since: string): Promise<DayCount[]> {
+export async function hitsPerDay(db: Db, side: 'owner' | 'screening_member', member: string, since: string): Promise<{ day: string; count: number }[]> {
   const rows = await db
     .selectFrom('hits')
     .select([hitDay.as('day'), (eb) => eb.fn.countAll<string | number>().as('count')])
