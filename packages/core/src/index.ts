@@ -8,6 +8,7 @@ export * from './access/alert-policy.js';
 export * from './alerts/partial-date.js';
 export * from './alerts/alert-schemas.js';
 export * from './alerts/lifecycle.js';
+export * from './alerts/lifecycle-dates.js';
 export * from './alerts/search-text.js';
 export * from './alerts/present-alert.js';
 export * from './alerts/retention.js';

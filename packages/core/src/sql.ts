@@ -6,3 +6,5 @@
 export * from './access/visibility.sql.js';
 export * from './access/alert-access.sql.js';
 export * from './alerts/lifecycle.sql.js';
+export * from './alerts/lifecycle-dates.sql.js';
+export * from './cooperation/reply-deadline.sql.js';

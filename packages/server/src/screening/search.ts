@@ -1,5 +1,4 @@
-import { DEFAULT_THRESHOLD, isDue, probesOf, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
-import type { IndexedAlert } from './indexed-alert.js';
+import { DEFAULT_THRESHOLD, isPastDates, probesOf, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
 import type { Candidate, ScreeningIndex } from './screening-index.js';
 
 /** A result as the index found it, before it is recorded and shaped for the caller. */
@@ -15,13 +14,8 @@ export interface SearchScope {
   viewer: string;
   /** A frontline caller will not be shown alerts hidden from the frontline (see `search`). */
   frontline: boolean;
-  /** YYYY-MM-DD: alerts past their dates stop hitting on the day after. */
+  /** YYYY-MM-DD: alerts past their dates (core `isPastDates`) no longer hit. */
   today: string;
-}
-
-/** Past its end date (active through that day) or at its review date: no longer to be hit. */
-export function isPastDates(entry: Pick<IndexedAlert, 'expiresAt' | 'reviewDate'>, today: string): boolean {
-  return isDue(entry.expiresAt ?? undefined, today) || (entry.reviewDate !== null && entry.reviewDate <= today);
 }
 
 /**

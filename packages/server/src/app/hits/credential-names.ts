@@ -1,4 +1,5 @@
 import type { HitDetail, HitFormView } from '@crosscheck/core/api';
+import { keyLabelsOf, usernamesOf } from '../../store/credential-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 
 /**
@@ -11,8 +12,8 @@ async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Pro
   const ids = (prefix: string) => [...new Set(credentials.filter((c): c is string => c?.startsWith(prefix) === true).map((c) => c.slice(prefix.length)))];
   const users = ids('user:');
   const keys = ids('key:');
-  if (users.length > 0) for (const u of await tx.selectFrom('users').select(['id', 'username']).where('id', 'in', users).execute()) names.set(`user:${u.id}`, u.username);
-  if (keys.length > 0) for (const k of await tx.selectFrom('api_keys').select(['id', 'label', 'prefix']).where('id', 'in', keys).execute()) names.set(`key:${k.id}`, `key ${k.label ?? k.prefix}`);
+  for (const [id, username] of await usernamesOf(tx, users)) names.set(`user:${id}`, username);
+  for (const [id, k] of await keyLabelsOf(tx, keys)) names.set(`key:${id}`, `key ${k.label ?? k.prefix}`);
   return names;
 }
 
