@@ -5,8 +5,8 @@ export const ALERT_KINDS = ['person', 'document', 'vehicle'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 // pending-review: a person alert waiting for a reviewer (seen by its owner only, not screened);
-// rejected: refused by review, kept as history.
-export const ALERT_STATUSES = ['active', 'cancelled', 'expired', 'pending-review', 'rejected'] as const;
+// rejected: refused by review, kept as history. In the order screens list them: the live ones first.
+export const ALERT_STATUSES = ['active', 'pending-review', 'rejected', 'cancelled', 'expired'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 export const PERSON_CATEGORIES = [

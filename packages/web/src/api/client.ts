@@ -1,5 +1,6 @@
 import type { Alert, AlertKind, AlertStatus, Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
 import type { AlertVersion } from '@crosscheck/core/api';
+import type { HitOutcome } from '@crosscheck/core/constants';
 
 /** A refused or failed request, from the API's problem+json (or a network failure, status 0). */
 export class ApiError extends Error {
@@ -28,8 +29,7 @@ export interface ScreenResult {
   hits: ScreenResultHit[];
 }
 
-export const HIT_OUTCOMES = ['confirmed', 'not-same-person', 'action-taken', 'action-not-possible'] as const;
-export type HitOutcome = (typeof HIT_OUTCOMES)[number];
+export { HIT_OUTCOMES, type HitOutcome } from '@crosscheck/core/constants';
 
 export interface HitItem {
   id: string;

@@ -1,4 +1,4 @@
-import type { AlertKind, AlertStatus } from '@crosscheck/core';
+import { ALERT_KINDS, ALERT_STATUSES, roleMay, type AlertKind, type AlertStatus } from '@crosscheck/core/constants';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type AlertItem, type Me } from '../api/client.ts';
 import { failure, label } from '../i18n/labels.ts';
@@ -13,11 +13,6 @@ import './alerts.css';
 const AlertEditor = lazy(() => import('./alert-editor/AlertEditor.tsx').then((m) => ({ default: m.AlertEditor })));
 
 const PAGE_SIZE = 25;
-// Core's ALERT_KINDS / ALERT_STATUSES, restated: importing values from the core barrel would bring
-// zod into the bundle, whose eval probe the page's Content-Security-Policy refuses. The
-// `satisfies` keeps the lists to real values; the server validates them anyway.
-const ALERT_KINDS = ['person', 'document', 'vehicle'] as const satisfies readonly AlertKind[];
-const ALERT_STATUSES = ['active', 'pending-review', 'rejected', 'cancelled', 'expired'] as const satisfies readonly AlertStatus[];
 
 type Search = { text: string; kind: AlertKind | ''; status: AlertStatus | '' };
 type Results = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; items: AlertItem[]; next: string | null; more: boolean } | { state: 'failed'; message: string };
@@ -28,16 +23,14 @@ type View = { view: 'list' } | { view: 'new'; kind: AlertKind } | { view: 'edit'
 function viewOf(search: string, me: Me): View {
   const q = new URLSearchParams(search);
   const kind = q.get('new');
-  const bureau = me.role === 'bureau';
-  if (bureau && kind && (ALERT_KINDS as readonly string[]).includes(kind)) return { view: 'new', kind: kind as AlertKind };
+  if (roleMay(me.role, 'alert.create') && kind && (ALERT_KINDS as readonly string[]).includes(kind)) return { view: 'new', kind: kind as AlertKind };
   const edit = q.get('edit');
-  if (bureau && edit) return { view: 'edit', id: edit };
+  if (roleMay(me.role, 'alert.update') && edit) return { view: 'edit', id: edit };
   const id = q.get('id');
   if (id) return { view: 'detail', id, saved: q.get('saved') === '1' };
   return { view: 'list' };
 }
 
-/** Search the alerts the caller may see, open one, read its history; bureaus publish, edit and cancel their own. */
 /** A search given in the address (`/alerts?kind=document&status=active`, as the dashboard links), else none. */
 function searchOf(search: string): Search {
   const q = new URLSearchParams(search);
@@ -50,6 +43,7 @@ function searchOf(search: string): Search {
   };
 }
 
+/** Search the alerts the caller may see, open one, read its history; bureaus publish, edit and cancel their own. */
 export function AlertsPage({ me, navigate, search }: PageProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<Search>(() => searchOf(search));
@@ -118,7 +112,7 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
   return (
     <div className="alerts">
       <h1>{t('alerts.title')}</h1>
-      {me.role === 'bureau' && (
+      {roleMay(me.role, 'alert.create') && (
         <div className="new-alert" role="group" aria-labelledby="new-alert-help">
           <span id="new-alert-help">{t('alertEditor.newHelp')}</span>
           {ALERT_KINDS.map((k) => (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { dashboardApi, type DashboardStats } from '../api/dashboard.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { failure } from '../i18n/labels.ts';
-import type { PageProps } from '../routes.ts';
+import { pagesFor, type PageProps } from '../routes.ts';
 import { CountsTable } from './dashboard/CountsTable.tsx';
 import { HitsChart } from './dashboard/HitsChart.tsx';
 import { HitsMap } from './dashboard/HitsMap.tsx';
@@ -77,7 +77,7 @@ export function DashboardPage({ me, navigate }: PageProps) {
         </div>
       )}
 
-      {load.state === 'ready' && <Figures stats={load.stats} canOpenHits={me.role === 'bureau'} navigate={navigate} />}
+      {load.state === 'ready' && <Figures stats={load.stats} canOpenHits={pagesFor(me.role).some((p) => p.id === 'hits')} navigate={navigate} />}
     </div>
   );
 }

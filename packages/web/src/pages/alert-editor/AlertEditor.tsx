@@ -1,4 +1,5 @@
-import type { AlertInput, AlertKind } from '@crosscheck/core';
+import type { AlertInput } from '@crosscheck/core';
+import { roleMay, type AlertKind } from '@crosscheck/core/constants';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { alertEditorApi } from '../../api/alert-editor.ts';
 import { api, type Me } from '../../api/client.ts';
@@ -40,7 +41,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
     api.alert(editId).then(
       (alert) => {
         if (!live) return;
-        const editable = alert.owner === me.member && me.role === 'bureau' && (alert.status === 'active' || alert.status === 'pending-review');
+        const editable = alert.owner === me.member && roleMay(me.role, 'alert.update') && (alert.status === 'active' || alert.status === 'pending-review');
         if (!editable) return setLoaded({ state: 'refused', message: tRef.current('alertEditor.notEditable') });
         const original = storedInput(alert as unknown as Record<string, unknown>);
         setLoaded({ state: 'ready', draft: draftOf(original), original });

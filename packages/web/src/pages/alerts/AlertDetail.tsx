@@ -1,3 +1,4 @@
+import { roleMay } from '@crosscheck/core/constants';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, type AlertItem, type AlertVersion, type Me } from '../../api/client.ts';
 import { PersonNames } from '../../components/PersonNames.tsx';
@@ -74,8 +75,9 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
   const flags = a.flags ?? (a.flag ? [a.flag] : []);
   const warnings = a.kind === 'person' ? (a.person.warnings ?? []) : [];
   // Only the owner's bureau changes an alert (the API says the same); the buttons follow.
-  const ownBureau = me.role === 'bureau' && a.owner === me.member;
-  const changeable = ownBureau && (a.status === 'active' || a.status === 'pending-review');
+  const own = a.owner === me.member;
+  const changeable = own && roleMay(me.role, 'alert.update') && (a.status === 'active' || a.status === 'pending-review');
+  const cancellable = own && roleMay(me.role, 'alert.cancel') && a.status === 'active';
   return (
     <article className="alert-detail" data-testid="alert-detail" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
       <div className="detail-actions">
@@ -203,7 +205,7 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
 
       {a.kind === 'person' && <PhotoPanel alertId={a.id} canEdit={changeable} />}
 
-      {ownBureau && a.status === 'active' && (
+      {cancellable && (
         <Suspense fallback={null}>
           <CancelAlert alertId={a.id} onCancelled={() => {
             setCancelled(true);

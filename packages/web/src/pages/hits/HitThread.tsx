@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { roleMay } from '@crosscheck/core/constants';
 import type { Me } from '../../api/client.ts';
 import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
 import { failure } from '../../i18n/labels.ts';
@@ -118,7 +119,7 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
               </ol>
             )}
           </section>
-          {me.role === 'bureau' &&
+          {roleMay(me.role, 'forms.write') &&
             (load.hit.owner === load.hit.screeningMember ? (
               <p className="help">{t('hitThread.ownAlert')}</p>
             ) : (
