@@ -36,16 +36,16 @@ export interface HitEventData {
 const hitPath = (id: string) => `/api/v1/hits/${encodeURIComponent(id)}`;
 
 export const hitsApi = {
-  list: (q: { overdue?: boolean; after?: string; limit?: number; alertId?: string } = {}) => {
+  list: (q: { overdue?: boolean; after?: string; limit?: number; alertId?: string } = {}, signal?: AbortSignal) => {
     const params = new URLSearchParams();
     if (q.overdue) params.set('overdue', 'true');
     if (q.after) params.set('after', q.after);
     if (q.limit) params.set('limit', String(q.limit));
     if (q.alertId) params.set('alertId', q.alertId);
     const s = params.toString();
-    return request<HitPage>('GET', `/api/v1/hits${s ? `?${s}` : ''}`);
+    return request<HitPage>('GET', `/api/v1/hits${s ? `?${s}` : ''}`, undefined, signal);
   },
-  get: (id: string) => request<HitDetail>('GET', hitPath(id)),
+  get: (id: string, signal?: AbortSignal) => request<HitDetail>('GET', hitPath(id), undefined, signal),
   sendForm: (id: string, draft: FormDraft) => request<HitFormView>('POST', `${hitPath(id)}/forms`, draft),
   recordOutcome: (id: string, outcome: HitOutcome, note: string) => request<HitDetail>('POST', `${hitPath(id)}/outcome`, { outcome, note }),
 };

@@ -9,6 +9,6 @@ export type LinkDecision = (typeof LINK_DECISIONS)[number];
 export const LINK_REASON_MAX = 1000;
 
 export const linksApi = {
-  graph: (color?: LinkColor) => request<LinkGraph>('GET', `/api/v1/links/graph${color ? `?color=${color}` : ''}`),
+  graph: (color?: LinkColor, signal?: AbortSignal) => request<LinkGraph>('GET', `/api/v1/links/graph${color ? `?color=${color}` : ''}`, undefined, signal),
   decide: (id: string, color: LinkDecision, reason: string) => request<LinkView>('POST', `/api/v1/links/${encodeURIComponent(id)}/decision`, { color, reason }),
 };
