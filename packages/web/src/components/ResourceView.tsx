@@ -7,7 +7,7 @@ interface Props<T> {
   resource: ResourceHandle<T>;
   /** The sentence for a failed read; `detail` is the server's explanation or the network message. */
   failed?: (detail: string) => string;
-  /** When true for the data, `empty` is shown instead of the children. */
+  /** When true for the data, `empty` is shown instead of the children (a string as the page's usual empty line). */
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
   /** data-testid prefix: `<testId>-error`, `<testId>-empty`. */
@@ -48,9 +48,13 @@ export function ResourceView<T>({ resource: r, failed, isEmpty, empty, testId, q
         </p>
       )}
       {isEmpty?.(data) ? (
-        <div className="empty" data-testid={testId && `${testId}-empty`}>
-          {empty}
-        </div>
+        typeof empty === 'string' ? (
+          <p className="empty" data-testid={testId && `${testId}-empty`}>
+            {empty}
+          </p>
+        ) : (
+          empty
+        )
       ) : (
         children(data)
       )}
