@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { QUEUE_LIMIT, reviewApi, type ReviewDecision, type ReviewItem } from '../api/review.ts';
 import { ResourceView } from '../components/ResourceView.tsx';
+import { forgetAlert } from '../data/forget.ts';
 import { useResource } from '../data/use-resource.ts';
 import { failure } from '../i18n/labels.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -52,6 +53,7 @@ export function ReviewPage({ navigate, search }: PageProps) {
     setDecideError(null);
     try {
       await reviewApi.decide(item.alert.id, decision, reason);
+      forgetAlert(item.alert.id);
       leaveQueue(item, { kind: 'done', text: t(decision === 'approve' ? 'review.approved' : 'review.rejected', { owner: item.alert.owner }) });
     } catch (e) {
       // Decided by someone else, or gone: it no longer belongs in the queue either.
