@@ -101,6 +101,11 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     app.expectError = /status of 503/;
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => page.getByTestId('dashboard-error').textContent()).toContain('The figures could not be loaded: The database is being maintained.');
+    // The figures read before stay on screen, said to be possibly out of date.
+    expect(await page.getByTestId('dashboard-error').textContent()).toContain('Shown as last read; it may be out of date.');
+    expect(await page.getByTestId('counts-visible-total').textContent()).toBe('2');
+    expect(await page.getByTestId('dashboard-status').textContent()).toBe('');
+    await app.shot(page, 'dashboard-refresh-failed');
     app.expectError = null;
     await page.unroute('**/api/v1/stats?*');
     await page.getByTestId('dashboard-error').getByRole('button', { name: 'Try again' }).click();
