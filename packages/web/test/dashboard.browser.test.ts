@@ -111,6 +111,18 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     await page.getByTestId('dashboard-error').getByRole('button', { name: 'Try again' }).click();
     await page.getByTestId('hits-empty').waitFor();
 
+    // A slow answer for a period no longer chosen is abandoned: it never replaces the one asked for after it.
+    await page.route('**/api/v1/stats?days=7', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue().catch(() => undefined);
+    });
+    await page.getByTestId('dashboard-period').selectOption('7');
+    await page.getByTestId('dashboard-period').selectOption('90');
+    await expect.poll(() => page.getByTestId('hits-empty').textContent()).toBe('No hits in the last 90 days.');
+    await page.waitForTimeout(2000);
+    expect(await page.getByTestId('hits-empty').textContent()).toBe('No hits in the last 90 days.');
+    await page.unroute('**/api/v1/stats?days=7');
+
     await page.getByTestId('language').selectOption('ar');
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await page.getByRole('heading', { name: 'لوحة المتابعة', level: 1 }).waitFor();
