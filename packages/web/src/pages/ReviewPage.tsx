@@ -71,7 +71,7 @@ export function ReviewPage({ navigate, search }: PageProps) {
     const index = shown.findIndex((i) => i.alert.id === item.alert.id);
     const items = shown.filter((i) => i.alert.id !== item.alert.id);
     focusAfter.current = items[Math.min(index, items.length - 1)]?.alert.id ?? '-';
-    queue.mutate((all) => all.filter((i) => i.alert.id !== item.alert.id));
+    queue.mutate(() => items);
     setNotice(next);
     navigate('/review');
   };
