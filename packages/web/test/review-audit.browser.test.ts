@@ -118,8 +118,16 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     await app.shot(member, 'audit-failed-fr');
     app.expectError = null;
     await member.unroute('**/api/v1/audit?*');
+    // While the read is under way the page says so (in French), then shows the entries.
+    await member.route('**/api/v1/audit?*', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue().catch(() => undefined);
+    });
     await member.getByTestId('audit-error').getByRole('button', { name: 'Réessayer' }).click();
+    await member.getByRole('status').filter({ hasText: 'Chargement…' }).waitFor();
+    await app.shot(member, 'audit-loading-fr');
     await member.getByTestId('audit-row').first().waitFor();
+    await member.unroute('**/api/v1/audit?*');
 
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
