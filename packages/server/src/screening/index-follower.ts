@@ -1,8 +1,8 @@
 import type { Alert, AlertInput, AlertStatus } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
-import { toAlert } from '../store/alert-repo.js';
 import { allChangesAfter } from '../store/change-repo.js';
 import type { DB } from '../store/schema.js';
+import { activeAlertsSnapshot, changeFeedHead } from '../store/screening-repo.js';
 import { ScreeningIndex } from './screening-index.js';
 
 const PAGE = 2000;
@@ -27,20 +27,7 @@ export class IndexFollower {
 
   /** Loads every active alert and the feed position they correspond to, in one snapshot. */
   async load(): Promise<void> {
-    await this.db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute(async (tx) => {
-        const head = await tx.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
-        let after = '';
-        for (;;) {
-          const rows = await tx.selectFrom('alerts').selectAll().where('status', '=', 'active').where('id', '>', after).orderBy('id').limit(PAGE).execute();
-          for (const row of rows) this.index.upsert(toAlert(row));
-          if (rows.length < PAGE) break;
-          after = rows[rows.length - 1]!.id;
-        }
-        this.lastSeq = Number(head.value);
-      });
+    this.lastSeq = await activeAlertsSnapshot(this.db, (alert) => this.index.upsert(alert), PAGE);
   }
 
   /** Applies every change since the last one applied; concurrent callers share one run. */
@@ -58,8 +45,7 @@ export class IndexFollower {
    */
   async fresh(): Promise<ScreeningIndex> {
     for (let round = 0; round < 3; round++) {
-      const head = await this.db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
-      if (Number(head.value) <= this.lastSeq) break;
+      if ((await changeFeedHead(this.db)) <= this.lastSeq) break;
       // A run already under way may have read the feed before the head we saw: then one more.
       await this.catchUp();
     }

@@ -1,5 +1,8 @@
-import { DEFAULT_THRESHOLD, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, type Alert, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
+import type { Kysely } from 'kysely';
+import { toAlert } from './alert-repo.js';
 import { appendEvent } from './event-repo.js';
+import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
 /** One screening to store: what was asked and what the index found (any score). */
@@ -54,4 +57,32 @@ export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: 
     await appendEvent(tx, { member: hit.owner, type: 'hit.created', at: by.at, data: { hitId: id, alertId: hit.alertId, screeningId, screeningMember: by.member, score: hit.score, kind: hit.kind } });
   }
   return hitIds;
+}
+
+/** The change feed's head: the sequence number of the last change written. */
+export async function changeFeedHead(db: Kysely<DB>): Promise<number> {
+  const head = await db.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
+  return Number(head.value);
+}
+
+/**
+ * Hands every active alert to `take`, a page at a time, and answers the change-feed position they
+ * correspond to: one repeatable-read snapshot, so a change committed meanwhile is either in the
+ * alerts or after the position, never lost between the two.
+ */
+export async function activeAlertsSnapshot(db: Kysely<DB>, take: (alert: Alert) => void, page = 2000): Promise<number> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      const head = await tx.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
+      let after = '';
+      for (;;) {
+        const rows = await tx.selectFrom('alerts').selectAll().where('status', '=', 'active').where('id', '>', after).orderBy('id').limit(page).execute();
+        for (const row of rows) take(toAlert(row));
+        if (rows.length < page) break;
+        after = rows[rows.length - 1]!.id;
+      }
+      return Number(head.value);
+    });
 }
