@@ -8,9 +8,6 @@ import type { Tx } from '../store/write-transaction.js';
 import { audited } from './audited.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 
-/** The instruction a frontline officer gets of a discreet check; the rule lives in the core. */
-export { DISCREET_ACTION } from '@crosscheck/core';
-
 /**
  * Screens one traveller, document or vehicle against every alert the caller may see
  * (`screening.run`). The screening and a hit for every result at or above the threshold are
