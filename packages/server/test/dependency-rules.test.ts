@@ -39,9 +39,9 @@ const SQL_RULE = 'SQL only in store/';
  * the rule. An entry that no longer breaks its rule fails the test, so the list only shrinks.
  */
 const KNOWN: { file: string; rule: string }[] = [
-  { file: 'packages/server/src/app/hits/present-hit.ts', rule: 'SQL only in store/' },
-  { file: 'packages/server/src/app/screen.ts', rule: 'SQL only in store/' },
-  { file: 'packages/server/src/screening/index-follower.ts', rule: 'SQL only in store/' },
+  { file: 'packages/server/src/app/hits/present-hit.ts', rule: SQL_RULE },
+  { file: 'packages/server/src/app/screen.ts', rule: SQL_RULE },
+  { file: 'packages/server/src/screening/index-follower.ts', rule: SQL_RULE },
 ];
 
 function layerOf(path: string): number {
