@@ -110,6 +110,21 @@ describe('the core package stays free of I/O', () => {
   });
 });
 
+describe('the web app takes only what runs in a browser', () => {
+  it('imports no server file, no node: builtin and not the core’s SQL translations', () => {
+    const breaches: string[] = [];
+    for (const path of sourceFiles('packages/web/src').filter((p) => !isTestFile(p))) {
+      for (const imp of readSource(path).imports) {
+        const outside = imp.target !== null && !imp.target.startsWith('packages/web/src/');
+        if (outside || isBuiltin(imp.specifier) || imp.specifier === '@crosscheck/core/sql' || packageOf(imp.specifier) === '@crosscheck/server') {
+          breaches.push(`${path}: the web app runs in a browser: line ${imp.line} imports ${imp.specifier}`);
+        }
+      }
+    }
+    expect(breaches).toEqual([]);
+  });
+});
+
 describe('the server imports only downwards', () => {
   function layerBreaches(): Breach[] {
     const breaches: Breach[] = [];

@@ -1,4 +1,4 @@
-import type { Alert, AlertKind, AlertStatus, Role, ScreenQueryInput } from '@crosscheck/core';
+import type { Alert, AlertInstruction, AlertKind, AlertStatus, Role, ScreenQueryInput } from '@crosscheck/core';
 import type { AlertVersion, ScreenResponse, ScreenResult } from '@crosscheck/core/api';
 import type { HitOutcome } from '@crosscheck/core/constants';
 
@@ -55,6 +55,9 @@ export interface TerritoryFlag {
 // Distributes over the kinds so that narrowing on `kind` still reaches person/document/vehicle.
 type PresentedAlert<A> = A extends unknown ? Omit<A, 'visibility'> & { visibility?: Alert['visibility'] } : never;
 export type AlertItem = PresentedAlert<Alert> & { flags?: TerritoryFlag[]; flag?: TerritoryFlag };
+/** What a reader gets of an alert: in full, or (a discreet check read by the frontline) its instruction only. */
+export type AlertRead = AlertItem | AlertInstruction;
+export const isInstruction = (a: AlertRead): a is AlertInstruction => 'access' in a && a.access === 'instruction-only';
 
 export type { AlertVersion };
 
@@ -112,8 +115,8 @@ export const api = {
   setLanguage: (language: NonNullable<Me['language']>) => request<{ language: string }>('PUT', '/api/v1/session/language', { language }),
   screen: (query: ScreenQueryInput) => request<ScreenResponse>('POST', '/api/v1/screen', query),
   hits: (alertId?: string) => request<{ items: HitItem[] }>('GET', alertId ? `/api/v1/hits?alertId=${encodeURIComponent(alertId)}` : '/api/v1/hits'),
-  alerts: (q: AlertSearch, signal?: AbortSignal) => request<{ items: AlertItem[]; next: string | null }>('GET', `/api/v1/alerts${alertQuery(q)}`, undefined, signal),
-  alert: (id: string, signal?: AbortSignal) => request<AlertItem>('GET', `/api/v1/alerts/${encodeURIComponent(id)}`, undefined, signal),
+  alerts: (q: AlertSearch, signal?: AbortSignal) => request<{ items: AlertRead[]; next: string | null }>('GET', `/api/v1/alerts${alertQuery(q)}`, undefined, signal),
+  alert: (id: string, signal?: AbortSignal) => request<AlertRead>('GET', `/api/v1/alerts/${encodeURIComponent(id)}`, undefined, signal),
   alertHistory: (id: string, signal?: AbortSignal) => request<{ items: AlertVersion[] }>('GET', `/api/v1/alerts/${encodeURIComponent(id)}/history`, undefined, signal),
   recordOutcome: (hitId: string, outcome: HitOutcome, note: string) => request<unknown>('POST', `/api/v1/hits/${encodeURIComponent(hitId)}/outcome`, { outcome, note }),
 };

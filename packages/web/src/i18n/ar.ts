@@ -98,6 +98,7 @@ export const ar: Dictionary = {
   'alerts.count': 'عدد التنبيهات المعروضة: {count}',
   'alerts.more': 'عرض المزيد',
   'alerts.back': 'العودة إلى النتائج',
+  'alerts.discreetInstruction': 'لا تنبّه الشخص؛ أبلغ مكتبك.',
   'alerts.detailFailed': 'تعذّر فتح التنبيه',
   'alerts.flags': 'تحفظات إقليمية (لا يُتخذ إجراء في هذا الإقليم)',
   'alerts.id': 'رقم التنبيه',

@@ -97,6 +97,7 @@ export const en = {
   'alerts.count': '{count} alert(s) shown',
   'alerts.more': 'Show more',
   'alerts.back': 'Back to the results',
+  'alerts.discreetInstruction': 'Do not alert the person; report to your bureau.',
   'alerts.detailFailed': 'The alert could not be opened',
   'alerts.flags': 'Territory flags (do not act there)',
   'alerts.id': 'Alert number',

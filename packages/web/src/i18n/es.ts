@@ -98,6 +98,7 @@ export const es: Dictionary = {
   'alerts.count': '{count} alerta(s) mostrada(s)',
   'alerts.more': 'Mostrar más',
   'alerts.back': 'Volver a los resultados',
+  'alerts.discreetInstruction': 'No alerte a la persona; informe a su oficina.',
   'alerts.detailFailed': 'No se pudo abrir la alerta',
   'alerts.flags': 'Reservas territoriales (no actuar en ese territorio)',
   'alerts.id': 'Número de alerta',

@@ -98,6 +98,7 @@ export const fr: Dictionary = {
   'alerts.count': '{count} signalement(s) affiché(s)',
   'alerts.more': 'Afficher plus',
   'alerts.back': 'Retour aux résultats',
+  'alerts.discreetInstruction': 'Ne pas alerter la personne ; rendre compte à votre bureau.',
   'alerts.detailFailed': 'Le signalement n’a pas pu être ouvert',
   'alerts.flags': 'Réserves territoriales (ne pas agir sur ce territoire)',
   'alerts.id': 'Numéro du signalement',

@@ -1,6 +1,6 @@
 import { ALERT_KINDS, ALERT_STATUSES, roleMay, type AlertKind, type AlertStatus } from '@crosscheck/core/constants';
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, type Me } from '../api/client.ts';
+import { api, isInstruction, type Me } from '../api/client.ts';
 import { ResourceView } from '../components/ResourceView.tsx';
 import { useResource } from '../data/use-resource.ts';
 import { label } from '../i18n/labels.ts';
@@ -159,10 +159,21 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
                     lastOpened.current = a.id;
                     navigate(`/alerts?id=${encodeURIComponent(a.id)}`);
                   }}>
-                    <span className="badge">{t(`hit.kind.${a.kind}`)}</span> <span dir="auto">{summary(t, a)}</span>
-                    <span className="meta">
-                      {t('hit.owner')}: {a.owner} · <StatusText status={a.status} reason={a.statusReason} />
-                    </span>
+                    {isInstruction(a) ? (
+                      <>
+                        <span className="badge">{t('hit.discreet')}</span> <span>{t('alerts.discreetInstruction')}</span>
+                        <span className="meta">
+                          {t('hit.owner')}: {a.owner}
+                        </span>
+                      </>
+                    ) : (
+                      <>
+                        <span className="badge">{t(`hit.kind.${a.kind}`)}</span> <span dir="auto">{summary(t, a)}</span>
+                        <span className="meta">
+                          {t('hit.owner')}: {a.owner} · <StatusText status={a.status} reason={a.statusReason} />
+                        </span>
+                      </>
+                    )}
                   </button>
                 </li>
               ))}

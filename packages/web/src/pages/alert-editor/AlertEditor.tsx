@@ -2,7 +2,7 @@ import type { AlertInput } from '@crosscheck/core';
 import { roleMay, type AlertKind } from '@crosscheck/core/constants';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { alertEditorApi } from '../../api/alert-editor.ts';
-import { api, type Me } from '../../api/client.ts';
+import { api, isInstruction, type Me } from '../../api/client.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
 import { forgetAlert } from '../../data/forget.ts';
 import { useResource } from '../../data/use-resource.ts';
@@ -37,7 +37,8 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
-  const alert = stored.data;
+  // Only a bureau edits, and a bureau reads every alert it may see in full.
+  const alert = stored.data && !isInstruction(stored.data) ? stored.data : undefined;
   const editable = alert !== undefined && alert.owner === me.member && roleMay(me.role, 'alert.update') && (alert.status === 'active' || alert.status === 'pending-review');
 
   // The form starts from the alert as read; later reads never overwrite what is being typed.

@@ -1,6 +1,6 @@
 import { roleMay } from '@crosscheck/core/constants';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { api, ApiError, type Me } from '../../api/client.ts';
+import { api, ApiError, isInstruction, type Me } from '../../api/client.ts';
 import { PersonNames } from '../../components/PersonNames.tsx';
 import { ResourceView } from '../../components/ResourceView.tsx';
 import { forgetAlert } from '../../data/forget.ts';
@@ -18,7 +18,7 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
   const { t, language } = useI18n();
   const detail = useResource(`alert:${id}`, (signal) => api.alert(id, signal));
   // Read once the alert is: an alert that cannot be opened has no history to ask for.
-  const history = useResource(detail.data ? `alert-history:${id}` : null, async (signal) => (await api.alertHistory(id, signal)).items);
+  const history = useResource(detail.data && !isInstruction(detail.data) ? `alert-history:${id}` : null, async (signal) => (await api.alertHistory(id, signal)).items);
   const [cancelled, setCancelled] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const reload = () => {
@@ -53,6 +53,21 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
       </div>
     );
 
+  if (isInstruction(detail.data)) {
+    // A discreet check read by the frontline: the instruction, as screening gives it, and nothing more.
+    return (
+      <article className="alert-detail" data-testid="alert-detail" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
+        <div className="detail-actions">{back}</div>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('hit.discreet')}
+        </h1>
+        <p data-testid="alert-instruction">{t('alerts.discreetInstruction')}</p>
+        <p className="meta">
+          {t('hit.owner')}: {detail.data.owner}
+        </p>
+      </article>
+    );
+  }
   const a = detail.data;
   // Frontline users may read an alert but not its history.
   const historyForbidden = history.error instanceof ApiError && history.error.status === 403;
