@@ -23,3 +23,5 @@ export * from './screening/screen-query.js';
 export * from './cooperation/index.js';
 export * from './review/index.js';
 export * from './paxlst/index.js';
+export * from './audit/audit-actions.js';
+export * from './credentials/credential.js';

@@ -144,8 +144,8 @@ describe.each(ENGINES)('cooperation scenario on %s', (engine) => {
       // Every step is on the trail.
       const trail = await call('AUDITOR', 'GET', '/api/v1/audit?limit=1000');
       const actions = (trail.json.items as { action: string; outcome: string }[]).filter((e) => e.outcome === 'ok').map((e) => e.action);
-      for (const step of ['webhooks.create', 'alert.create', 'review.decide', 'screening.run', 'events.stream', 'hit.form', 'hit.outcome']) expect(actions, step).toContain(step);
-      expect(actions.filter((a) => a === 'hit.form')).toHaveLength(2);
+      for (const step of ['webhook.create', 'alert.create', 'review.decide', 'screening.run', 'event.stream', 'hit.send-form', 'hit.record-outcome']) expect(actions, step).toContain(step);
+      expect(actions.filter((a) => a === 'hit.send-form')).toHaveLength(2);
     } finally {
       await new Promise((r) => receiver.close(r));
     }

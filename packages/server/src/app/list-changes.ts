@@ -23,7 +23,7 @@ export type ChangeItem =
  * from the caller appears as `withdrawn`, so followers (indexes, national copies) delete it.
  */
 export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: ChangeItem[]; next: number | null }> {
-  return audited(deps, ctx, 'changes.read', async (tx, note) => {
+  return audited(deps, ctx, 'change.list', async (tx, note) => {
     requirePermission(ctx.actor, 'changes.read');
     const q = parseInput(changesQuerySchema, query);
     const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, ctx.actor.role === 'frontline');

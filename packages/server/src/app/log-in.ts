@@ -17,7 +17,7 @@ export const loginSchema = z.object({ username: z.string().min(1).max(100), pass
 let dummyHash: Promise<string> | undefined;
 const dummy = (): Promise<string> => (dummyHash ??= hashPassword(randomToken()));
 
-/** Checks a password and opens a session; every attempt is audited (`auth.login`), never the password. */
+/** Checks a password and opens a session; every attempt is audited (`session.login`), never the password. */
 export async function logIn(deps: Deps, body: unknown, requestId: string): Promise<{ token: string; expiresAt: string; user: { username: string; member: string; role: string } }> {
   const { username, password } = parseInput(loginSchema, body);
   const user = await findUserByName(deps.db, username);
@@ -34,7 +34,7 @@ export async function logIn(deps: Deps, body: unknown, requestId: string): Promi
       member: user?.member ?? '',
       role: user?.role ?? '',
       credential: user ? `user:${user.id}` : `username:${username.slice(0, 40)}`,
-      action: 'auth.login',
+      action: 'session.login',
       target: '',
       requestId,
       outcome: allowed ? 'ok' : 'auth.login-failed',
@@ -48,6 +48,6 @@ export async function logIn(deps: Deps, body: unknown, requestId: string): Promi
 export async function logOut(deps: Deps, ctx: Ctx, token: string): Promise<void> {
   await inWriteTransaction(deps.db, async (tx) => {
     await deleteSession(tx, sha256Hex(token));
-    await appendAudit(tx, auditEntry(deps, ctx, 'auth.logout', { target: '', detail: {} }));
+    await appendAudit(tx, auditEntry(deps, ctx, 'session.logout', { target: '', detail: {} }));
   });
 }

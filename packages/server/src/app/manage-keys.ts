@@ -29,9 +29,9 @@ export function requireCredentialAdmin(deps: Deps, ctx: Ctx, member: string): vo
 
 export const administers = (deps: Deps, ctx: Ctx, member: string): boolean => ctx.actor.member === deps.operator || ctx.actor.member === member;
 
-/** Creates a key; the key itself is returned once and only its hash is kept (`keys.create`). */
+/** Creates a key; the key itself is returned once and only its hash is kept (`key.create`). */
 export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<KeyInfo & { key: string }> {
-  return audited(deps, ctx, 'keys.create', async (tx, note) => {
+  return audited(deps, ctx, 'key.create', async (tx, note) => {
     const input = parseInput(createKeySchema, body);
     requireCredentialAdmin(deps, ctx, input.member);
     if (!(await findMember(tx, input.member))) throw notFound('member');
@@ -45,7 +45,7 @@ export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<Ke
 }
 
 export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{ items: KeyInfo[]; next: null }> {
-  return audited(deps, ctx, 'keys.list', async (tx, note) => {
+  return audited(deps, ctx, 'key.list', async (tx, note) => {
     const scope = ctx.actor.member === deps.operator ? member : ctx.actor.member;
     requireCredentialAdmin(deps, ctx, scope ?? ctx.actor.member);
     note.target = 'keys';
@@ -54,7 +54,7 @@ export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{
 }
 
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
-  await audited(deps, ctx, 'keys.revoke', async (tx, note) => {
+  await audited(deps, ctx, 'key.revoke', async (tx, note) => {
     note.target = `key:${id}`;
     requirePermission(ctx.actor, 'credentials.manage');
     const row = await findKeyById(tx, id);

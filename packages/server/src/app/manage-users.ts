@@ -35,11 +35,11 @@ export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<User
     input = parseInput(addUserSchema, body);
     requireCredentialAdmin(deps, ctx, input.member);
   } catch (error) {
-    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'users.add', { target: 'users', detail: {} }, error);
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'user.add', { target: 'users', detail: {} }, error);
     throw error;
   }
   const passwordHash = await hashPassword(input.password);
-  return audited(deps, ctx, 'users.add', async (tx, note) => {
+  return audited(deps, ctx, 'user.add', async (tx, note) => {
     requireCredentialAdmin(deps, ctx, input.member);
     note.target = `username:${input.username}`;
     if (!(await findMember(tx, input.member))) throw notFound('member');
@@ -52,7 +52,7 @@ export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<User
 }
 
 export async function listUsers(deps: Deps, ctx: Ctx, member?: string): Promise<{ items: UserInfo[]; next: null }> {
-  return audited(deps, ctx, 'users.list', async (tx, note) => {
+  return audited(deps, ctx, 'user.list', async (tx, note) => {
     const scope = ctx.actor.member === deps.operator ? member : ctx.actor.member;
     requireCredentialAdmin(deps, ctx, scope ?? ctx.actor.member);
     note.target = 'users';
@@ -63,7 +63,7 @@ export async function listUsers(deps: Deps, ctx: Ctx, member?: string): Promise<
 
 /** A disabled user cannot log in and its open sessions end at once. */
 export async function disableUser(deps: Deps, ctx: Ctx, username: string): Promise<void> {
-  await audited(deps, ctx, 'users.disable', async (tx, note) => {
+  await audited(deps, ctx, 'user.disable', async (tx, note) => {
     note.target = `username:${username}`;
     requirePermission(ctx.actor, 'credentials.manage');
     const user = await findUserByName(tx, username);

@@ -21,7 +21,7 @@ export function userIdOf(ctx: Ctx): string | null {
  */
 export async function setLanguage(deps: Deps, ctx: Ctx, body: unknown): Promise<{ language: UiLanguage }> {
   const { language } = parseInput(languageSchema, body);
-  return audited(deps, ctx, 'session.language', async (tx, note) => {
+  return audited(deps, ctx, 'session.set-language', async (tx, note) => {
     note.target = 'session';
     note.detail = { language };
     const userId = userIdOf(ctx);

@@ -15,7 +15,7 @@ export async function resolveCtx(deps: Deps, request: FastifyRequest): Promise<C
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) {
-      await recordRefusal(deps, 'auth.key', 'malformed-header', '', request.id, 'auth.malformed-header');
+      await recordRefusal(deps, 'key.check', 'malformed-header', '', request.id, 'auth.malformed-header');
       throw unauthenticated('the Authorization header must be "Bearer <key>"');
     }
     actor = await authenticateKey(deps, m[1]!, request.id);

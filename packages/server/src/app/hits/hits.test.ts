@@ -75,7 +75,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
       { hitId, alertId, outcome: 'confirmed' },
       { hitId, alertId, outcome: 'action-taken' },
     ]);
-    expect(await queryAudit(t.deps.db, { action: 'hit.outcome', limit: 10 })).toHaveLength(2);
+    expect(await queryAudit(t.deps.db, { action: 'hit.record-outcome', limit: 10 })).toHaveLength(2);
   });
 
   it('refuses the outcome from the owner and from a member on neither side', async () => {
@@ -110,7 +110,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
       ['G', 'DEU', null],
       ['M', 'FRA', null],
     ]);
-    expect((await queryAudit(t.deps.db, { action: 'hit.form', limit: 10 })).map((e) => e.outcome)).toEqual(['ok', 'ok']);
+    expect((await queryAudit(t.deps.db, { action: 'hit.send-form', limit: 10 })).map((e) => e.outcome)).toEqual(['ok', 'ok']);
   });
 
   it('uses the configured reply time', async () => {

@@ -12,7 +12,7 @@ import { loadVisibleHit, toFormView, type FormBody, type HitFormView } from './p
  * form starts a new one (`deps.cooperation.replyHours`), an M form never does.
  */
 export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unknown): Promise<HitFormView> {
-  const result = await audited(deps, ctx, 'hit.form', async (tx, note) => {
+  const result = await audited(deps, ctx, 'hit.send-form', async (tx, note) => {
     note.target = `hit:${hitId}`;
     requirePermission(ctx.actor, 'forms.write');
     const { hit } = await loadVisibleHit(tx, ctx.actor, hitId);

@@ -31,7 +31,7 @@ const documentNodeId = (state: string, number: string) => `document:${state}:${n
  * nothing is said about an alert the member may not see.
  */
 export async function linkGraph(deps: Deps, ctx: Ctx, query: unknown): Promise<LinkGraph> {
-  return audited(deps, ctx, 'link.graph', async (tx, note) => {
+  return audited(deps, ctx, 'link.read-graph', async (tx, note) => {
     note.target = 'links';
     requirePermission(ctx.actor, 'links.read');
     const q = parseInput(linkGraphQuerySchema, query);

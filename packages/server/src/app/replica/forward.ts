@@ -92,7 +92,7 @@ export type SignedForwardResult = AckContent & { keyId: string; signature: strin
  * Takes what a national copy recorded while it screened on its own (`replica.forward`): each item
  * once per copy credential and item id. A screening's hits are created here with the code of
  * `screen.ts` (so owners get their `hit.created` as usual), and the copy's audit entry is
- * appended to the centre's trail as a `replica.entry` of the copy's credential, at its original
+ * appended to the centre's trail as a `replica.forward-entry` of the copy's credential, at its original
  * time (in UTC), with what the copy recorded (seq, hash, action, target…) in the detail. All of
  * it in one transaction: if the answer is lost, the retry finds every id already stored. The
  * answer is signed (`signAck`): only the centre can make a copy move its outbox on.
@@ -151,7 +151,7 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
         member: ctx.actor.member,
         role: ctx.actor.role,
         credential: ctx.actor.credential,
-        action: 'replica.entry',
+        action: 'replica.forward-entry',
         target: `replica:${instance}`,
         requestId: e.requestId,
         outcome: 'ok',

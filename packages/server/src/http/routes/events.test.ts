@@ -198,7 +198,7 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     expect(badResume.status).toBe(422);
 
     await connect(h.key('FRA'));
-    const entries = await queryAudit(h.t.deps.db, { action: 'events.stream', limit: 10 });
+    const entries = await queryAudit(h.t.deps.db, { action: 'event.stream', limit: 10 });
     expect(entries.map((e) => [e.member, e.outcome])).toEqual(expect.arrayContaining([['FRA', 'ok']]));
     expect(entries.filter((e) => e.outcome === 'ok')).toHaveLength(1);
   });

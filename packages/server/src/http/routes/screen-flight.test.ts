@@ -39,7 +39,7 @@ describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
     // The owner is told, as for any screening.
     const hits = (await h.app.inject({ method: 'GET', url: '/api/v1/hits', headers: bearer(h.key('FRA')) })).json() as { items: { screeningMember: string }[] };
     expect(hits.items.filter((x) => x.screeningMember === 'DEU')).toHaveLength(2);
-    const audit = await queryAudit(h.t.deps.db, { action: 'screening.flight', limit: 100 });
+    const audit = await queryAudit(h.t.deps.db, { action: 'screening.run-flight', limit: 100 });
     expect(audit[0]).toMatchObject({ member: 'DEU', outcome: 'ok' });
   });
 
@@ -72,7 +72,7 @@ describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
     const crowded = await post(paxlstWithPassengers(2001));
     expect(crowded.statusCode).toBe(413);
     expect(crowded.body).toContain('at most 2000 travellers');
-    const refused = await queryAudit(h.t.deps.db, { action: 'screening.flight', limit: 100 });
+    const refused = await queryAudit(h.t.deps.db, { action: 'screening.run-flight', limit: 100 });
     expect(refused.some((e) => e.outcome.startsWith('paxlst.'))).toBe(true);
   });
 
