@@ -6,7 +6,7 @@
  * Zod-free and I/O-free: the web app's audit filter offers this list too.
  */
 export const AUDIT_ACTIONS = [
-  'alert.create', 'alert.read', 'alert.update', 'alert.cancel', 'alert.list', 'alert.history', 'alert.export',
+  'alert.create', 'alert.import', 'alert.read', 'alert.update', 'alert.cancel', 'alert.list', 'alert.history', 'alert.export',
   'alert.flag', 'alert.unflag', 'alert.extend', 'alert.list-expiring', 'alert.warn-expiring', 'alert.expire', 'alert.purge',
   'attachment.read',
   'audit.list', 'audit.verify',
