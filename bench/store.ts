@@ -53,8 +53,8 @@ async function benchEngine(label: string, target: string): Promise<void> {
   const { deps, database } = await openDeps({ database: target, operator: 'IPO', sessionHours: 1 });
   try {
     await sql`create table bench_raw (id integer primary key, body text not null)`.execute(deps.db);
-    const admin = { actor: { member: 'IPO', role: 'admin' as const, credential: 'bench' }, requestId: 'bench' };
-    const fra = { actor: { member: 'FRA', role: 'bureau' as const, credential: 'bench' }, requestId: 'bench' };
+    const admin = { actor: { member: 'IPO', role: 'admin' as const, credential: 'system:bench' as const }, requestId: 'bench' };
+    const fra = { actor: { member: 'FRA', role: 'bureau' as const, credential: 'system:bench' as const }, requestId: 'bench' };
     const body = (i: number) => ({ kind: 'document', document: { issuingState: 'FRA', type: 'passport', number: `B${i}`, status: 'lost' }, visibility: i % 2 === 0 ? { mode: 'all' } : { mode: 'only', members: ['ITA'] } });
 
     const raw = await time(N, (i) => deps.db.transaction().execute((tx) => sql`insert into bench_raw (id, body) values (${i}, ${JSON.stringify(body(i))})`.execute(tx)));

@@ -61,7 +61,7 @@ export async function openTestDeps(engine: EngineName, clock?: () => Date): Prom
 
 let requestCounter = 0;
 export function as(member: string, role: Ctx['actor']['role'] = 'bureau'): Ctx {
-  return { actor: { member, role, credential: `test:${member}:${role}` }, requestId: `req-${++requestCounter}` };
+  return { actor: { member, role, credential: `cli:test-${member}-${role}` }, requestId: `req-${++requestCounter}` };
 }
 
 export const documentAlert = (issuingState: string, number: string, visibility: unknown = { mode: 'all' }) => ({

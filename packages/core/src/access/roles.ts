@@ -1,3 +1,5 @@
+import type { CredentialText } from '../credentials/credential.js';
+
 export const ROLES = ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -5,8 +7,8 @@ export type Role = (typeof ROLES)[number];
 export interface Actor {
   member: string;
   role: Role;
-  /** `key:<id>` or `user:<id>` or `cli` for local administration. */
-  credential: string;
+  /** `key:<id>`, `user:<id>`, `cli:<os user>` or `system…` (core/credentials/credential.ts). */
+  credential: CredentialText;
 }
 
 /**

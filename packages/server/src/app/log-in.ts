@@ -1,7 +1,7 @@
 import { verify } from '@node-rs/argon2';
 import { hashPassword } from './hash-password.js';
 import { auditEntry } from './audited.js';
-import { parseInput, unauthenticated } from '@crosscheck/core';
+import { parseInput, unauthenticated, userCredential } from '@crosscheck/core';
 import { z } from 'zod';
 import { appendAudit } from '../store/audit-repo.js';
 import { deleteSession, findUserByName, insertSession } from '../store/credential-repo.js';
@@ -33,7 +33,7 @@ export async function logIn(deps: Deps, body: unknown, requestId: string): Promi
       at,
       member: user?.member ?? '',
       role: user?.role ?? '',
-      credential: user ? `user:${user.id}` : `username:${username.slice(0, 40)}`,
+      credential: user ? userCredential(user.id) : `username:${username.slice(0, 40)}`,
       action: 'session.login',
       target: '',
       requestId,

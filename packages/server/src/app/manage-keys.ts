@@ -1,4 +1,4 @@
-import { ROLES, forbidden, notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { ROLES, forbidden, keyCredential, notFound, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
 import { findKeyById, insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
@@ -38,7 +38,7 @@ export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<Ke
     const { key, prefix, secretHash } = newApiKey();
     const row = { id: deps.newId(), prefix, secret_hash: secretHash, member: input.member, role: input.role, label: input.label ?? null, created_at: nowIso(deps), revoked_at: null, last_used_at: null };
     await insertKey(tx, row);
-    note.target = `key:${row.id}`;
+    note.target = keyCredential(row.id);
     note.detail = { member: input.member, role: input.role };
     return { ...toInfo(row), key };
   });
@@ -55,7 +55,7 @@ export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{
 
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   await audited(deps, ctx, 'key.revoke', async (tx, note) => {
-    note.target = `key:${id}`;
+    note.target = keyCredential(id);
     requirePermission(ctx.actor, 'credentials.manage');
     const row = await findKeyById(tx, id);
     if (!row || !administers(deps, ctx, row.member)) throw notFound('key');

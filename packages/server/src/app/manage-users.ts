@@ -1,4 +1,4 @@
-import { DomainError, ROLES, notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { DomainError, ROLES, notFound, parseInput, requirePermission, userCredential } from '@crosscheck/core';
 import { z } from 'zod';
 import { deleteUserSessions, findUserByName, insertUser, listUsers as listUserRows, setUserDisabled } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
@@ -46,7 +46,7 @@ export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<User
     if (await findUserByName(tx, input.username)) throw new DomainError('conflict', 'user.exists', `user ${input.username} already exists`);
     const row = { id: deps.newId(), username: input.username, member: input.member, role: input.role, password_hash: passwordHash, disabled: 0, created_at: nowIso(deps), language: null };
     await insertUser(tx, row);
-    note.target = `user:${row.id}`;
+    note.target = userCredential(row.id);
     return { id: row.id, username: row.username, member: row.member, role: row.role, disabled: false, createdAt: row.created_at };
   });
 }
@@ -69,7 +69,7 @@ export async function disableUser(deps: Deps, ctx: Ctx, username: string): Promi
     const user = await findUserByName(tx, username);
     // Another member's accounts are not this administrator's to know about: same answer as none.
     if (!user || !administers(deps, ctx, user.member)) throw notFound('user');
-    note.target = `user:${user.id}`;
+    note.target = userCredential(user.id);
     await setUserDisabled(tx, username, true);
     await deleteUserSessions(tx, user.id);
   });

@@ -1,4 +1,4 @@
-import { conflict, parseInput } from '@crosscheck/core';
+import { conflict, parseInput, userIdOf as userOfCredential } from '@crosscheck/core';
 import { z } from 'zod';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -11,7 +11,7 @@ export const languageSchema = z.object({ language: z.enum(UI_LANGUAGES) }).stric
 
 /** The user id behind a session credential (`user:<id>`); API keys have none. */
 export function userIdOf(ctx: Ctx): string | null {
-  return ctx.actor.credential.startsWith('user:') ? ctx.actor.credential.slice('user:'.length) : null;
+  return userOfCredential(ctx.actor.credential);
 }
 
 /**

@@ -1,10 +1,13 @@
-import { chainStart, checkHead, checkNext, hashEntry, storedNamesOf, type AuditAction, type AuditFields, type ChainBreak, type ChainedEntry } from '@crosscheck/core';
+import { chainStart, checkHead, checkNext, hashEntry, storedNamesOf, type AuditAction, type AuditFields, type CredentialText, type UnknownCaller, type ChainBreak, type ChainedEntry } from '@crosscheck/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditLogTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
-/** An entry to append: its action is one of the trail's vocabulary (`AUDIT_ACTIONS`). */
-export type AuditDraft = Omit<AuditFields, 'seq' | 'action'> & { action: AuditAction };
+/**
+ * An entry to append: its action is one of the trail's vocabulary (`AUDIT_ACTIONS`), its
+ * credential one that acted or, for a refused caller, what it tried.
+ */
+export type AuditDraft = Omit<AuditFields, 'seq' | 'action' | 'credential'> & { action: AuditAction; credential: CredentialText | UnknownCaller };
 
 /** Appends one entry to the hash chain. Must run inside `inWriteTransaction`, which holds the lock. */
 export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {

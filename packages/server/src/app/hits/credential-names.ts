@@ -1,3 +1,4 @@
+import { keyCredential, parseCredential, userCredential } from '@crosscheck/core';
 import type { HitDetail, HitFormView } from '@crosscheck/core/api';
 import type { Tx } from '../../store/write-transaction.js';
 
@@ -8,11 +9,15 @@ import type { Tx } from '../../store/write-transaction.js';
  */
 async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const ids = (prefix: string) => [...new Set(credentials.filter((c): c is string => c?.startsWith(prefix) === true).map((c) => c.slice(prefix.length)))];
-  const users = ids('user:');
-  const keys = ids('key:');
-  if (users.length > 0) for (const u of await tx.selectFrom('users').select(['id', 'username']).where('id', 'in', users).execute()) names.set(`user:${u.id}`, u.username);
-  if (keys.length > 0) for (const k of await tx.selectFrom('api_keys').select(['id', 'label', 'prefix']).where('id', 'in', keys).execute()) names.set(`key:${k.id}`, `key ${k.label ?? k.prefix}`);
+  const users = new Set<string>();
+  const keys = new Set<string>();
+  for (const text of credentials) {
+    const c = text === undefined ? null : parseCredential(text);
+    if (c?.kind === 'user') users.add(c.id);
+    if (c?.kind === 'key') keys.add(c.id);
+  }
+  if (users.size > 0) for (const u of await tx.selectFrom('users').select(['id', 'username']).where('id', 'in', [...users]).execute()) names.set(userCredential(u.id), u.username);
+  if (keys.size > 0) for (const k of await tx.selectFrom('api_keys').select(['id', 'label', 'prefix']).where('id', 'in', [...keys]).execute()) names.set(keyCredential(k.id), `key ${k.label ?? k.prefix}`);
   return names;
 }
 

@@ -37,7 +37,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
     expect(forOwner.reasons.length).toBeGreaterThan(0);
     // The screening officer is named to DEU only.
     expect(forOwner.screenedBy).toBeUndefined();
-    expect((await getHit(t.deps, as('DEU', 'frontline'), hitId)).screenedBy).toBe('test:DEU:frontline');
+    expect((await getHit(t.deps, as('DEU', 'frontline'), hitId)).screenedBy).toBe('cli:test-DEU-frontline');
 
     expect((await listHits(t.deps, as('FRA'), {})).items.map((h) => h.id)).toEqual([hitId]);
     expect((await listHits(t.deps, as('DEU', 'frontline'), {})).items.map((h) => h.id)).toEqual([hitId]);
@@ -65,7 +65,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
 
   it('lets the screening member record the outcome, replaces it on a second record, and tells the owner', async () => {
     const first = await recordHitOutcome(t.deps, as('DEU', 'frontline'), hitId, { outcome: 'confirmed', note: 'same person' });
-    expect(first.outcome).toEqual({ outcome: 'confirmed', note: 'same person', at: now.toISOString(), by: 'test:DEU:frontline' });
+    expect(first.outcome).toEqual({ outcome: 'confirmed', note: 'same person', at: now.toISOString(), by: 'cli:test-DEU-frontline' });
     later(1);
     await recordHitOutcome(t.deps, as('DEU'), hitId, { outcome: 'action-taken', note: 'arrested' });
     expect((await getHit(t.deps, as('FRA'), hitId)).outcome).toEqual({ outcome: 'action-taken', note: 'arrested', at: now.toISOString() });

@@ -122,7 +122,7 @@ describe.each(ENGINES)('the audit trail over HTTP on %s', (engine) => {
   });
   it("finds entries stored under an action's former name when filtered by its current name", async () => {
     // An entry as an earlier version wrote it, before `keys.create` became `key.create`.
-    const old = { at: new Date().toISOString(), member: 'IPO', role: 'admin', credential: 'cli:former', action: 'keys.create' as AuditAction, target: 'key:former', requestId: 'former', outcome: 'ok', detail: '{}' };
+    const old = { at: new Date().toISOString(), member: 'IPO', role: 'admin', credential: 'cli:former' as const, action: 'keys.create' as AuditAction, target: 'key:former', requestId: 'former', outcome: 'ok', detail: '{}' };
     await inWriteTransaction(h.t.deps.db, (tx) => appendAudit(tx, old));
     const current = await list('IPO', '?action=key.create');
     expect(current.items.map((e) => e.action)).toContain('keys.create');
