@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { createAlert } from '../packages/server/src/app/create-alert.js';
 import { createKey } from '../packages/server/src/app/manage-keys.js';
 import { buildApp } from '../packages/server/src/http/build-app.js';
+import { defaultConfig } from '../packages/server/src/config.js';
 import { openDeps } from '../packages/server/src/main.js';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -50,7 +51,7 @@ const report = (bench: string, n: number, x: { median: number; p95: number }, ba
   );
 
 async function benchEngine(label: string, target: string): Promise<void> {
-  const { deps, database } = await openDeps({ database: target, operator: 'IPO', sessionHours: 1 });
+  const { deps, database } = await openDeps(defaultConfig({ db: target }));
   try {
     await sql`create table bench_raw (id integer primary key, body text not null)`.execute(deps.db);
     const admin = { actor: { member: 'IPO', role: 'admin' as const, credential: 'system:bench' as const }, requestId: 'bench' };

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireAlerts } from '../src/app/expire-alerts.js';
-import { loadConfig } from '../src/config.js';
+import { defaultConfig, loadConfig } from '../src/config.js';
 import { openDeps, serve, type Running } from '../src/main.js';
 import { verifySignature } from '../src/webhooks/signature.js';
 import { runCli } from './cli.js';
@@ -205,7 +205,7 @@ describe.each(ENGINES)('cooperation scenario on %s', (engine) => {
     expect((await call('DEU_FRONT', 'POST', '/api/v1/screen', { vehicle: { vin: 'WVWZZZ1JZXW000001' } })).json.hits).toHaveLength(1);
 
     // Ten years later, as far as this alert is concerned: its review date is yesterday.
-    const { deps, database } = await openDeps({ database: store.target, operator: 'IPO', sessionHours: 1 });
+    const { deps, database } = await openDeps(defaultConfig({ db: store.target }));
     try {
       const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
       await sql`update alerts set review_date = ${yesterday} where id = ${vehicle.json.id}`.execute(deps.db);

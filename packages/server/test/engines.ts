@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Ctx, Deps } from '../src/app/deps.js';
+import { defaultConfig } from '../src/config.js';
 import { openDeps } from '../src/main.js';
 
 export type EngineName = 'sqlite' | 'postgres';
@@ -47,7 +48,8 @@ export interface TestContext {
 
 export async function openTestDeps(engine: EngineName, clock?: () => Date): Promise<TestContext> {
   const store = await freshStore(engine);
-  const { deps, database } = await openDeps({ database: store.target, operator: 'IPO', sessionHours: 1 });
+  const config = defaultConfig({ db: store.target });
+  const { deps, database } = await openDeps({ ...config, access: { ...config.access, sessionHours: 1 } });
   if (clock) deps.clock = clock;
   return {
     deps,

@@ -20,7 +20,7 @@ export function configFrom(opts: DbOption & { port?: number }): Config {
  */
 export async function withDeps<T>(opts: DbOption, work: (deps: Deps) => Promise<T>, create = false): Promise<T> {
   const config = configFrom(opts);
-  if (!create) requireExistingDatabase(config.database);
+  if (!create) requireExistingDatabase(config.storage.database);
   const { deps, database } = await openDeps(config);
   try {
     return await work(deps);

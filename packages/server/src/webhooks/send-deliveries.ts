@@ -43,7 +43,7 @@ async function attempt(deps: Deps, d: Due, o: SendOptions): Promise<boolean> {
   let status: number | null = null;
   let error: string;
   try {
-    const refused = await refusedDestination(d.url, deps.cooperation.webhookAllowPrivate);
+    const refused = await refusedDestination(d.url, deps.webhooks.allowPrivate);
     if (refused !== null) throw new RefusedDestination(refused);
     const res = await fetch(d.url, {
       method: 'POST',

@@ -16,7 +16,7 @@ const PAGE = 100;
  * remains of it on the trail.
  */
 export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
-  const before = daysBefore(nowIso(deps), deps.cooperation.purgeGraceDays);
+  const before = daysBefore(nowIso(deps), deps.retention.purgeGraceDays);
   let purged = 0;
   for (;;) {
     const ids = await alertIdsToPurge(deps.db, before, PAGE);

@@ -39,7 +39,7 @@ export async function createWebhook(deps: Deps, ctx: Ctx, body: unknown): Promis
     requirePermission(ctx.actor, 'webhooks.manage');
     const input = parseInput(createWebhookSchema, body);
     // Names are checked again when each delivery is sent, after they resolve (address-policy.ts).
-    if (!deps.cooperation.webhookAllowPrivate && isPrivateHost(new URL(input.url).hostname)) throw privateHostProblem();
+    if (!deps.webhooks.allowPrivate && isPrivateHost(new URL(input.url).hostname)) throw privateHostProblem();
     // Each active webhook multiplies every event into a delivery: a member gets a handful, not thousands.
     const active = (await listWebhooks(tx, ctx.actor.member)).filter((w) => w.disabled_at === null).length;
     if (active >= MAX_ACTIVE_WEBHOOKS) throw conflict('webhook.too-many', `a member may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks; disable one first`);
