@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkBatch } from '../packages/server/src/replica/signed-batch.js';
+import { checkBatch } from '../packages/server/src/app/replica/signed-batch.js';
 import { startServer } from './server-process.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');

@@ -8,6 +8,7 @@ import { seedDemo, type DemoCredentials } from './demo/seed-demo.js';
 import { buildApp } from './http/build-app.js';
 import { uuidv7 } from './ids.js';
 import { openDatabase, type Database } from './store/database.js';
+import { anyKeyExists } from './store/credential-repo.js';
 import { migrateToLatest } from './store/migrate.js';
 import { IndexFollower } from './screening/index-follower.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
@@ -61,7 +62,7 @@ export type ServeExtension = (app: FastifyInstance, deps: Deps) => Promise<(() =
 export async function serve(config: Config, options: { demo: boolean; extend?: ServeExtension }): Promise<Running> {
   const { deps, database } = await openDeps(config);
   let demo: DemoCredentials | null = null;
-  if (options.demo && !(await deps.db.selectFrom('api_keys').select('id').limit(1).executeTakeFirst())) {
+  if (options.demo && !(await anyKeyExists(deps.db))) {
     demo = await seedDemo(deps);
   }
   await runScheduledWork(deps);

@@ -7,6 +7,9 @@ import pg from 'pg';
 import type { Ctx, Deps } from '../src/app/deps.js';
 import { defaultConfig } from '../src/config.js';
 import { openDeps } from '../src/main.js';
+import { getAlert, type FlaggedAlertView } from '../src/app/get-alert.js';
+import { listAlerts } from '../src/app/list-alerts.js';
+import type { AlertView } from '../src/store/alert-repo.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 
@@ -87,4 +90,17 @@ export async function domainError(p: Promise<unknown>): Promise<DomainError> {
   );
   if (!(e instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(e)}`);
   return e;
+}
+
+/** `getAlert` for a reader the test expects to read the alert in full (fails on an instruction). */
+export async function readFull(deps: Deps, ctx: Ctx, id: string): Promise<FlaggedAlertView> {
+  const read = await getAlert(deps, ctx, id);
+  if ('access' in read) throw new Error(`expected the full alert ${id}, got ${read.access}`);
+  return read;
+}
+
+/** `listAlerts` for a reader the test expects to read every listed alert in full. */
+export async function listFull(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: AlertView[]; next: string | null }> {
+  const page = await listAlerts(deps, ctx, query);
+  return { ...page, items: page.items.map((a) => { if ('access' in a) throw new Error(`expected the full alert ${a.id}`); return a; }) };
 }

@@ -7,9 +7,10 @@ import type { Visibility } from './visibility.js';
 
 const actor = (member: string, role: Role = 'bureau'): Actor => ({ member, role, credential: `key:${member}-${role}` });
 
-const HIDDEN_FROM_DEU: AlertAccessFacts = { owner: 'FRA', visibility: { mode: 'all-except', members: ['DEU'] } };
-const SHARED_WITH_ALL: AlertAccessFacts = { owner: 'FRA', visibility: { mode: 'all' } };
-const ONLY_ITA: AlertAccessFacts = { owner: 'FRA', visibility: { mode: 'only', members: ['ITA'] } };
+const PUBLISHED = { status: 'active', category: null, hiddenFromFrontline: false } as const;
+const HIDDEN_FROM_DEU: AlertAccessFacts = { owner: 'FRA', visibility: { mode: 'all-except', members: ['DEU'] }, ...PUBLISHED };
+const SHARED_WITH_ALL: AlertAccessFacts = { owner: 'FRA', visibility: { mode: 'all' }, ...PUBLISHED };
+const ONLY_ITA: AlertAccessFacts = { owner: 'FRA', visibility: { mode: 'only', members: ['ITA'] }, ...PUBLISHED };
 
 /** Runs fn and returns the DomainError it throws, or null when it returns normally. */
 function outcome(fn: () => unknown): DomainError | null {
@@ -24,11 +25,11 @@ function outcome(fn: () => unknown): DomainError | null {
 
 describe('requireReadable', () => {
   it('lets the owner read its own alert', () => {
-    expect(requireReadable(actor('FRA', 'frontline'), ONLY_ITA)).toBe(ONLY_ITA);
+    expect(requireReadable(actor('FRA', 'frontline'), ONLY_ITA)).toBe('full');
   });
 
   it('lets a listed member read an only alert', () => {
-    expect(requireReadable(actor('ITA', 'analyst'), ONLY_ITA)).toBe(ONLY_ITA);
+    expect(requireReadable(actor('ITA', 'analyst'), ONLY_ITA)).toBe('full');
   });
 
   it('reports a hidden alert as not found even when the role may read alerts', () => {
@@ -60,7 +61,7 @@ describe('requireReadable', () => {
 
   it('checks the permission it is given', () => {
     expect(outcome(() => requireReadable(actor('FRA', 'frontline'), SHARED_WITH_ALL, 'alert.history'))?.kind).toBe('forbidden');
-    expect(requireReadable(actor('DEU', 'auditor'), SHARED_WITH_ALL, 'alert.history')).toBe(SHARED_WITH_ALL);
+    expect(requireReadable(actor('DEU', 'auditor'), SHARED_WITH_ALL, 'alert.history')).toBe('full');
   });
 });
 
@@ -102,7 +103,7 @@ describe('requireOwnerBureau', () => {
     );
     fc.assert(
       fc.property(memberArb, visibilityArb, memberArb, (owner, visibility, member) => {
-        const alert = { owner, visibility };
+        const alert = { owner, visibility, ...PUBLISHED };
         const who = actor(member);
         const error = outcome(() => requireOwnerBureau(who, alert, 'alert.update'));
         const expected = !canSeeAlert(who, alert) ? 'not-found' : member === owner ? null : 'forbidden';

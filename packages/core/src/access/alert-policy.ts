@@ -1,27 +1,12 @@
-import { isOwnerOnlyStatus } from '../alerts/lifecycle.js';
 import { forbidden, notFound } from '../errors/domain-error.js';
+import { alertAccess, type AlertAccess, type AlertAccessFacts } from './alert-access.js';
 import { roleMay, type Actor, type Permission } from './roles.js';
-import { visibleTo, type Visibility } from './visibility.js';
 
-/** The parts of an alert that access rules look at. */
-export interface AlertAccessFacts {
-  owner: string;
-  visibility: Visibility;
-  /** Absent means active (facts built before review existed). */
-  status?: string;
-  hiddenFromFrontline?: boolean;
-}
+export type { AlertAccessFacts } from './alert-access.js';
 
-/**
- * May this actor know that the alert exists at all? Beyond its visibility list, an alert under
- * review (or rejected) exists only for its owner's member, and one hidden from the frontline does
- * not exist for frontline users, the owner's own included.
- */
+/** May this actor know that the alert exists at all (`alertAccess` is not `hidden`)? */
 export function canSeeAlert(actor: Actor, alert: AlertAccessFacts): boolean {
-  if (!visibleTo(alert.owner, alert.visibility, actor.member)) return false;
-  if (alert.status !== undefined && isOwnerOnlyStatus(alert.status) && actor.member !== alert.owner) return false;
-  if (alert.hiddenFromFrontline === true && actor.role === 'frontline') return false;
-  return true;
+  return alertAccess(actor, alert) !== 'hidden';
 }
 
 /** Throws 403 when the role is not for this kind of action. */
@@ -30,13 +15,22 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 }
 
 /**
- * Read access: the role must be allowed, and a hidden alert is reported as not found,
- * never as forbidden, so its existence does not leak.
+ * Read access: the role must be allowed, and a hidden alert is reported as not found, never as
+ * forbidden, so its existence does not leak. Returns how much the reader may see of it.
  */
-export function requireReadable(actor: Actor, alert: AlertAccessFacts | undefined, permission: Permission = 'alert.read'): AlertAccessFacts {
+export function requireReadable(actor: Actor, alert: AlertAccessFacts | undefined, permission: Permission = 'alert.read'): Exclude<AlertAccess, 'hidden'> {
   requirePermission(actor, permission);
-  if (!alert || !canSeeAlert(actor, alert)) throw notFound('alert');
-  return alert;
+  const access = alert ? alertAccess(actor, alert) : 'hidden';
+  if (access === 'hidden') throw notFound('alert');
+  return access;
+}
+
+/**
+ * For what only a full reader may have (history, photos, flags): an `instruction-only` reader
+ * gets the same "not found" as for anything else it cannot see.
+ */
+export function requireFullyReadable(actor: Actor, alert: AlertAccessFacts | undefined, permission: Permission = 'alert.read'): void {
+  if (requireReadable(actor, alert, permission) !== 'full') throw notFound('alert');
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DomainError } from '../errors/domain-error.js';
 import type { Alert, AlertInput, AlertPatch } from './alert-schemas.js';
-import { applyPatch, inputOf, isDue, needsReview, requireActive } from './lifecycle.js';
+import { applyPatch, inputOf, needsReview, requireActive } from './lifecycle.js';
+import { isPastEndDate as isDue } from './lifecycle-dates.js';
 
 const PERSON: AlertInput = {
   kind: 'person',
@@ -174,9 +175,9 @@ describe('requireActive', () => {
   });
 });
 
-describe('isDue', () => {
+describe('isPastEndDate', () => {
   it('never expires an alert without an expiry date', () => {
-    expect(isDue(undefined, '2999-12-31')).toBe(false);
+    expect(isDue(null, '2999-12-31')).toBe(false);
   });
 
   it('keeps an alert active through its expiry day', () => {

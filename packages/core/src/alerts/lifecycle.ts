@@ -55,8 +55,3 @@ export function applyPatch(current: AlertInput, patch: AlertPatch): AlertInput {
   }
   return parseInput(alertInputSchema, merged);
 }
-
-/** True when an active alert has passed its expiry date (a YYYY-MM-DD day, inclusive). */
-export function isDue(expiresAt: string | undefined, today: string): boolean {
-  return expiresAt !== undefined && expiresAt < today;
-}

@@ -1,4 +1,4 @@
-import { isOwnerOnlyStatus, presentBodyFor, requireReadable, visibleTo, type AlertInput } from '@crosscheck/core';
+import { alertAccess, presentBodyFor, requireFullyReadable, type AlertInput } from '@crosscheck/core';
 import { alertVersions } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -12,17 +12,16 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
   return audited(deps, ctx, 'alert.history', async (tx, note) => {
     note.target = `alert:${id}`;
     const loaded = await loadAlert(tx, id);
-    requireReadable(ctx.actor, loaded, 'alert.history');
+    requireFullyReadable(ctx.actor, loaded, 'alert.history');
     const own = loaded!.owner === ctx.actor.member;
     const owner = loaded!.owner;
     const rows = await alertVersions(tx, id);
-    // Each version is shown only to the members its own visibility allowed: an alert opened up
-    // later must not reveal what an earlier, narrower version said.
+    // Each version is weighed by the access rule with its own facts: an alert opened up later
+    // must not reveal what an earlier, narrower version said, and what the owner submitted before
+    // a reviewer approved it stays between the owner and review.
     const items = rows
       .map((r) => ({ r, body: JSON.parse(r.body) as AlertInput }))
-      .filter(({ body }) => visibleTo(owner, body.visibility, ctx.actor.member))
-      // What the owner submitted before a reviewer approved it stays between the owner and review.
-      .filter(({ r }) => own || !isOwnerOnlyStatus(r.status))
+      .filter(({ r, body }) => alertAccess(ctx.actor, { owner, visibility: body.visibility, status: r.status, category: body.kind === 'person' ? body.category : null, hiddenFromFrontline: body.hiddenFromFrontline === true }) === 'full')
       .map(({ r, body }) => ({
         version: r.version,
         action: r.action,

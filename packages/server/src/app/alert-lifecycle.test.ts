@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENGINES, as, domainError, documentAlert, openTestDeps, personAlert, type TestContext } from '../../test/engines.js';
+import { ENGINES, as, readFull, listFull, domainError, documentAlert, openTestDeps, personAlert, type TestContext } from '../../test/engines.js';
 import { alertHistory } from './alert-history.js';
 import { cancelAlert } from './cancel-alert.js';
 import { createAlert } from './create-alert.js';
@@ -67,7 +67,7 @@ describe.each(ENGINES)('alert lifecycle on %s', (engine) => {
 
   it('shows the visibility list to the owner only', async () => {
     const a = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '1', { mode: 'all-except', members: ['ITA'] }));
-    expect(await getAlert(t.deps, as('FRA'), a.id)).toHaveProperty('visibility');
+    expect(await readFull(t.deps, as('FRA'), a.id)).toHaveProperty('visibility');
     const seenByDeu = await getAlert(t.deps, as('DEU'), a.id);
     expect(seenByDeu).not.toHaveProperty('visibility');
     expect((await listAlerts(t.deps, as('DEU'), {})).items[0]).not.toHaveProperty('visibility');
@@ -98,7 +98,7 @@ describe.each(ENGINES)('alert lifecycle on %s', (engine) => {
   it('rolls back a failed update completely: no new version, no change-feed entry', async () => {
     const a = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '1'));
     await domainError(updateAlert(t.deps, as('FRA'), a.id, { visibility: { mode: 'only', members: ['QQQ'] } }));
-    expect((await getAlert(t.deps, as('FRA'), a.id)).version).toBe(1);
+    expect((await readFull(t.deps, as('FRA'), a.id)).version).toBe(1);
     expect((await listChanges(t.deps, as('FRA'), {})).items).toHaveLength(1);
   });
 

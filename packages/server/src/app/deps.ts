@@ -1,16 +1,10 @@
 import type { Actor, RetentionYears } from '@crosscheck/core';
 import type { EventBus } from '../events/event-bus.js';
-import type { Kysely } from 'kysely';
-import type { Engine } from '../store/database.js';
-import type { DB } from '../store/schema.js';
+import type { StoreDeps } from '../store/store-deps.js';
 import type { IndexFollower } from '../screening/index-follower.js';
 
 /** What every use case needs from the outside world; built once in main.ts (or a test). */
-export interface Deps {
-  db: Kysely<DB>;
-  engine: Engine;
-  clock: () => Date;
-  newId: () => string;
+export interface Deps extends StoreDeps {
   /** The member that runs this installation: its auditors see the whole trail. */
   operator: string;
   sessionHours: number;
@@ -53,4 +47,4 @@ export interface Ctx {
   requestId: string;
 }
 
-export const nowIso = (deps: Deps): string => deps.clock().toISOString();
+export { nowIso } from '../store/store-deps.js';

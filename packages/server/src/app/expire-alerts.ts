@@ -1,3 +1,4 @@
+import { endReason } from '@crosscheck/core';
 import { dueAlertIds } from '../store/alert-repo.js';
 import { nowIso, type Deps } from './deps.js';
 import { expireOne } from './retention/expire-one.js';
@@ -26,7 +27,7 @@ async function expirePastExpiryDate(deps: Deps): Promise<number> {
     const ids = await dueAlertIds(deps.db, today, 100);
     let round = 0;
     for (const id of ids) {
-      if (await expireOne(deps, id, (row) => (row.expires_at !== null && row.expires_at < today ? `expiry date ${row.expires_at} passed` : null))) round++;
+      if (await expireOne(deps, id, (row) => endReason({ expiresAt: row.expires_at, reviewDate: null }, today))) round++;
     }
     expired += round;
     if (ids.length < 100 || round === 0) return expired;

@@ -1,6 +1,5 @@
-import { canSeeAlert, requirePermission } from '@crosscheck/core';
-import { listAlertRows, toAlertFor, type AlertView } from '../store/alert-repo.js';
-import { accessFactsOf } from './load-alert.js';
+import { requirePermission } from '@crosscheck/core';
+import { alertAsReadBy, listAlertRows, type AlertView } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -14,10 +13,12 @@ export async function exportAlerts(deps: Deps, ctx: Ctx, filter: { status?: stri
     let after: string | undefined;
     let count = 0;
     for (;;) {
-      const rows = await listAlertRows(tx, { viewer: ctx.actor.member, frontline: ctx.actor.role === 'frontline', ...filter, ...(after ? { after } : {}), limit: 1000 });
+      const rows = await listAlertRows(tx, { reader: ctx.actor, ...filter, ...(after ? { after } : {}), limit: 1000 });
       for (const r of rows) {
-        if (!canSeeAlert(ctx.actor, accessFactsOf(r))) continue;
-        emit(toAlertFor(ctx.actor.member, r));
+        const shown = alertAsReadBy(ctx.actor, r);
+        // An export carries records; an instruction-only reader has none to take away.
+        if (!shown || 'access' in shown) continue;
+        emit(shown);
         count++;
       }
       if (rows.length < 1000) break;

@@ -1,4 +1,4 @@
-import { requireReadable } from '@crosscheck/core';
+import { alertInstruction, requireReadable, type AlertInstruction, type AlertKind } from '@crosscheck/core';
 import { toAlertFor, type AlertView } from '../store/alert-repo.js';
 import { flagsOn, type TerritoryFlag } from '../store/review-repo.js';
 import { audited } from './audited.js';
@@ -8,17 +8,22 @@ import { loadAlert } from './load-alert.js';
 export type FlaggedAlertView = AlertView & { flags?: TerritoryFlag[]; flag?: TerritoryFlag };
 
 /**
- * One alert, if the caller may see it; otherwise "not found", exactly as for an id that never
- * existed. The owner sees every territory flag on it (`flags`); another member sees its own
- * (`flag`), so its officers know not to act.
+ * One alert, as much of it as the caller may see (`alertAccess`); otherwise "not found", exactly
+ * as for an id that never existed. The owner sees every territory flag on it (`flags`); another
+ * member sees its own (`flag`), so its officers know not to act.
  */
-export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<FlaggedAlertView> {
+export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<FlaggedAlertView | AlertInstruction> {
   return audited(deps, ctx, 'alert.read', async (tx, note) => {
     note.target = `alert:${id}`;
     const loaded = await loadAlert(tx, id);
-    requireReadable(ctx.actor, loaded);
-    const view: FlaggedAlertView = toAlertFor(ctx.actor.member, loaded!.row);
-    const own = loaded!.owner === ctx.actor.member;
+    const access = requireReadable(ctx.actor, loaded);
+    const row = loaded!.row;
+    if (access === 'instruction-only') {
+      note.detail = { access };
+      return alertInstruction({ id: row.id, kind: row.kind as AlertKind, owner: row.owner });
+    }
+    const view: FlaggedAlertView = toAlertFor(ctx.actor.member, row);
+    const own = row.owner === ctx.actor.member;
     const flags = (await flagsOn(tx, [id], own ? undefined : ctx.actor.member)).get(id) ?? [];
     if (own) view.flags = flags;
     else if (flags[0]) view.flag = flags[0];

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENGINES, as, domainError, openTestDeps, type TestContext } from '../../test/engines.js';
+import { ENGINES, as, readFull, listFull, domainError, openTestDeps, type TestContext } from '../../test/engines.js';
 import { UN_FIXTURE } from '../formats/un-sc-list.fixture.js';
 import { cancelAlert } from './cancel-alert.js';
 import { importUnList } from './import-un-list.js';
@@ -16,7 +16,7 @@ describe.each(ENGINES)('importing the UN list on %s', (engine) => {
   it('creates once, and a second import of the same list changes nothing', async () => {
     expect(await importUnList(t.deps, as('UNO'), UN_FIXTURE)).toMatchObject({ created: 2, updated: 0, unchanged: 0, delisted: 0 });
     expect(await importUnList(t.deps, as('UNO'), UN_FIXTURE)).toMatchObject({ created: 0, updated: 0, unchanged: 2, delisted: 0 });
-    const listed = await listAlerts(t.deps, as('FRA'), { owner: 'UNO' });
+    const listed = await listFull(t.deps, as('FRA'), { owner: 'UNO' });
     expect(listed.items.map((a) => a.sourceRef).sort()).toEqual(['un-sc:1000001', 'un-sc:1000002']);
   });
 
@@ -24,7 +24,7 @@ describe.each(ENGINES)('importing the UN list on %s', (engine) => {
     await importUnList(t.deps, as('UNO'), UN_FIXTURE);
     const changed = UN_FIXTURE.replace('<YEAR>1942</YEAR>', '<YEAR>1943</YEAR>').replace(/<INDIVIDUAL>\s*<DATAID>1000002[\s\S]*?<\/INDIVIDUAL>/, '');
     expect(await importUnList(t.deps, as('UNO'), changed)).toMatchObject({ created: 0, updated: 1, unchanged: 0, delisted: 1 });
-    const all = (await listAlerts(t.deps, as('UNO'), {})).items;
+    const all = (await listFull(t.deps, as('UNO'), {})).items;
     expect(all.map((a) => [a.sourceRef, a.status, a.version]).sort()).toEqual([
       ['un-sc:1000001', 'active', 2],
       ['un-sc:1000002', 'cancelled', 2],
@@ -38,13 +38,13 @@ describe.each(ENGINES)('importing the UN list on %s', (engine) => {
     const without = UN_FIXTURE.replace(/<INDIVIDUAL>\s*<DATAID>1000002[\s\S]*?<\/INDIVIDUAL>/, '');
     expect(await importUnList(t.deps, as('UNO'), without)).toMatchObject({ delisted: 1 });
     expect(await importUnList(t.deps, as('UNO'), UN_FIXTURE)).toMatchObject({ updated: 1, unchanged: 1 });
-    const all = (await listAlerts(t.deps, as('UNO'), {})).items;
+    const all = (await listFull(t.deps, as('UNO'), {})).items;
     expect(all.every((a) => a.status === 'active')).toBe(true);
   });
 
   it('leaves an entry its owner cancelled cancelled', async () => {
     await importUnList(t.deps, as('UNO'), UN_FIXTURE);
-    const first = (await listAlerts(t.deps, as('UNO'), {})).items[0]!;
+    const first = (await listFull(t.deps, as('UNO'), {})).items[0]!;
     await cancelAlert(t.deps, as('UNO'), first.id, { reason: 'duplicate' });
     expect(await importUnList(t.deps, as('UNO'), UN_FIXTURE)).toMatchObject({ created: 0, unchanged: 2 });
   });

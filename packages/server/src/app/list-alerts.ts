@@ -1,7 +1,6 @@
-import { ALERT_KINDS, ALERT_STATUSES, canSeeAlert, parseInput, requirePermission } from '@crosscheck/core';
+import { ALERT_KINDS, ALERT_STATUSES, parseInput, requirePermission, type AlertInstruction } from '@crosscheck/core';
 import { z } from 'zod';
-import { listAlertRows, toAlertFor, type AlertView } from '../store/alert-repo.js';
-import { accessFactsOf } from './load-alert.js';
+import { alertAsReadBy, listAlertRows, type AlertView } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -16,14 +15,16 @@ export const listAlertsQuerySchema = z
   })
   .strict();
 
-/** Alerts the caller may see, filtered and paginated; hidden alerts are never counted or returned. */
-export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: AlertView[]; next: string | null }> {
+/**
+ * Alerts the caller may see, filtered and paginated, each as much as the caller may see of it
+ * (`alertAccess`); hidden alerts are never counted or returned.
+ */
+export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: (AlertView | AlertInstruction)[]; next: string | null }> {
   return audited(deps, ctx, 'alert.list', async (tx, note) => {
     requirePermission(ctx.actor, 'alert.read');
     const q = parseInput(listAlertsQuerySchema, query);
     const rows = await listAlertRows(tx, {
-      viewer: ctx.actor.member,
-      frontline: ctx.actor.role === 'frontline',
+      reader: ctx.actor,
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.owner ? { owner: q.owner } : {}),
@@ -33,9 +34,7 @@ export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<
     });
     const page = rows.slice(0, q.limit);
     // The SQL filter is a translation of the core rule; the core rule has the last word.
-    const items = page
-      .filter((r) => canSeeAlert(ctx.actor, accessFactsOf(r)))
-      .map((r) => toAlertFor(ctx.actor.member, r));
+    const items = page.flatMap((r) => alertAsReadBy(ctx.actor, r) ?? []);
     note.target = 'alerts';
     note.detail = { query: q, ids: items.map((a) => a.id) };
     return { items, next: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null };

@@ -1,6 +1,6 @@
-import { parseInput, presentBodyFor, requirePermission, visibleTo, type AlertInput } from '@crosscheck/core';
+import { alertAccess, alertInstruction, parseInput, presentBodyFor, requirePermission, visibleTo, type AlertAccess, type AlertInput, type AlertInstruction, type Reader } from '@crosscheck/core';
 import { z } from 'zod';
-import { versionBody } from '../store/alert-repo.js';
+import { versionRow } from '../store/alert-repo.js';
 import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -15,6 +15,8 @@ export const changesQuerySchema = z
 
 export type ChangeItem =
   | { seq: number; alertId: string; version: number; action: string; at: string; owner: string; status: string; statusReason: string | null; alert: Partial<AlertInput> }
+  /** A discreet check as the frontline sees it: its instruction, owner and kind, nothing more. */
+  | { seq: number; alertId: string; version: number; action: string; at: string; owner: string; access: 'instruction-only'; alert: Omit<AlertInstruction, 'id' | 'owner' | 'access'> }
   /** The alert was visible to the caller before this change and is not any more: drop your copy. */
   | { seq: number; alertId: string; version: number; action: 'withdrawn'; at: string };
 
@@ -26,38 +28,57 @@ export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise
   return audited(deps, ctx, 'change.list', async (tx, note) => {
     requirePermission(ctx.actor, 'changes.read');
     const q = parseInput(changesQuerySchema, query);
-    const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, ctx.actor.role === 'frontline');
+    const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor);
     note.target = 'changes';
     note.detail = { after: q.after, count: items.length };
     return { items, next: rowCount === q.limit && lastSeq !== null ? lastSeq : null };
   });
 }
 
+const categoryOf = (body: AlertInput): string | null => (body.kind === 'person' ? body.category : null);
+
 /**
- * The feed after `after` as `member` may see it (as its frontline does when `frontline`): the one
- * statement of who sees which change, shared by the change feed and the national copies' batches.
- * `rowCount` is the number of feed rows read (at most `limit`) and `lastSeq` the last of them;
- * `through` bounds the sequence range scanned (national copies' batches).
+ * The feed after `after` as `reader` may see it, each version weighed by `alertAccess`: the one
+ * statement of who sees which change, shared by the change feed and the national copies'
+ * batches. A frontline reader gets the current version of an alert only: a superseded version
+ * may hold what the owner has since removed, and the desk has no use for history (it has no
+ * right to it either). `rowCount` is the number of feed rows read (at most `limit`) and `lastSeq`
+ * the last of them; `through` bounds the sequence range scanned (national copies' batches).
  */
-export async function changeItemsFor(tx: Tx, after: number, limit: number, me: string, frontline: boolean, through?: number): Promise<{ items: ChangeItem[]; rowCount: number; lastSeq: number | null }> {
-  const rows = await changesAfter(tx, after, me, limit, through);
+export async function changeItemsFor(tx: Tx, after: number, limit: number, reader: Reader, through?: number): Promise<{ items: ChangeItem[]; rowCount: number; lastSeq: number | null }> {
+  const rows = await changesAfter(tx, after, reader.member, limit, through);
   const items: ChangeItem[] = [];
   for (const r of rows) {
     const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
     const body = JSON.parse(r.body) as AlertInput;
-    const visible = visibleTo(r.owner, visibilityFromColumns(r.vis_mode, r.vis_members), me);
-    // A frontline follower is told to drop an alert hidden from the frontline, as if withdrawn —
-    // only when it had been shown that alert: one it never saw must not learn that it exists.
-    if (visible && frontline && body.hiddenFromFrontline === true) {
-      const before = r.version > 1 ? await versionBody(tx, r.alert_id, r.version - 1) : undefined;
-      const wasShown = before !== undefined && before.hiddenFromFrontline !== true && r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me);
-      if (wasShown) items.push({ ...base, action: 'withdrawn' });
-    } else if (visible) {
-      items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(me, r.owner, body) });
-    } else if (r.prev_vis_mode !== null && visibleTo(r.owner, visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]'), me)) {
-      items.push({ ...base, action: 'withdrawn' });
+    const access = alertAccess(reader, { owner: r.owner, visibility: visibilityFromColumns(r.vis_mode, r.vis_members), status: r.status, category: categoryOf(body), hiddenFromFrontline: body.hiddenFromFrontline === true });
+    // What a reader is told of a discreet check is an instruction to act on: once the alert is
+    // no longer active there is nothing to act on, and its status would say more than it should.
+    const shown = access === 'instruction-only' && r.status !== 'active' ? 'hidden' : access;
+    if (shown === 'hidden') {
+      // Withdrawn only when the reader had been shown the alert: one it never saw must not learn that it exists.
+      if (await wasShown(tx, reader, r)) items.push({ ...base, action: 'withdrawn' });
+    } else if (reader.role === 'frontline' && r.version !== r.current_version) {
+      // Superseded: the current version follows later in the feed.
+    } else if (shown === 'instruction-only') {
+      const { kind, category, action } = alertInstruction({ id: r.alert_id, kind: body.kind, owner: r.owner });
+      items.push({ ...base, action: r.action, owner: r.owner, access: 'instruction-only', alert: { kind, category, action } });
+    } else {
+      items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(reader.member, r.owner, body) });
     }
   }
   const last = rows[rows.length - 1];
   return { items, rowCount: rows.length, lastSeq: last ? Number(last.seq) : null };
+}
+
+/** Whether the version before this change was shown to the reader (as anything but hidden). */
+async function wasShown(tx: Tx, reader: Reader, r: { alert_id: string; version: number; owner: string; prev_vis_mode: string | null; prev_vis_members: string | null }): Promise<boolean> {
+  // The change row keeps the visibility the previous version had (owner-only while under review).
+  if (r.prev_vis_mode === null) return false;
+  const visibility = visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]');
+  if (!visibleTo(r.owner, visibility, reader.member)) return false;
+  const before = await versionRow(tx, r.alert_id, r.version - 1);
+  if (!before) return false;
+  const access: AlertAccess = alertAccess(reader, { owner: r.owner, visibility, status: before.status, category: categoryOf(before.body), hiddenFromFrontline: before.body.hiddenFromFrontline === true });
+  return access === 'full' || (access === 'instruction-only' && before.status === 'active');
 }

@@ -1,14 +1,10 @@
-import { visibilityFromColumns } from '../store/change-repo.js';
-import { findAlertRow, isHiddenFromFrontline, type AlertRow } from '../store/alert-repo.js';
+import type { AlertAccessFacts } from '@crosscheck/core';
+import { accessFactsOf, findAlertRow, type AlertRow } from '../store/alert-repo.js';
 import type { Tx } from '../store/write-transaction.js';
 
-/** The stored row plus the facts the access policy needs. */
-export interface LoadedAlert {
+/** The stored row plus the facts the access rule weighs. */
+export interface LoadedAlert extends AlertAccessFacts {
   row: AlertRow;
-  owner: string;
-  visibility: ReturnType<typeof visibilityFromColumns>;
-  status: string;
-  hiddenFromFrontline: boolean;
 }
 
 export async function loadAlert(tx: Tx, id: string): Promise<LoadedAlert | undefined> {
@@ -16,10 +12,5 @@ export async function loadAlert(tx: Tx, id: string): Promise<LoadedAlert | undef
   if (id.length > 40) return undefined;
   const row = await findAlertRow(tx, id);
   if (!row) return undefined;
-  return accessFactsOf(row);
-}
-
-/** Everything `canSeeAlert` weighs, from a stored row. */
-export function accessFactsOf(row: AlertRow): LoadedAlert {
-  return { row, owner: row.owner, visibility: visibilityFromColumns(row.visibility_mode, row.visibility_members), status: row.status, hiddenFromFrontline: isHiddenFromFrontline(row) };
+  return { row, ...accessFactsOf(row) };
 }

@@ -1,7 +1,7 @@
 import {
   DEFAULT_THRESHOLD,
   DomainError,
-  isDue,
+  isPastDates,
   normaliseNationality,
   parseInput,
   parseMrz,
@@ -93,11 +93,6 @@ export async function presentHits(tx: Tx, actor: Actor, hits: FoundHit[]): Promi
  * caller, alerts hidden from the frontline come along (they are recorded) but do not count
  * against the query's limit, since they will not be shown.
  */
-/** Past its end date (active through that day) or at its review date: no longer to be hit. */
-export function isPastDates(entry: { expiresAt: string | null; reviewDate: string | null }, today: string): boolean {
-  return isDue(entry.expiresAt ?? undefined, today) || (entry.reviewDate !== null && entry.reviewDate <= today);
-}
-
 export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string, frontline = false, today?: string): FoundHit[] {
   const minScore = query.minScore ?? DEFAULT_THRESHOLD;
   const found: Candidate[] = [];

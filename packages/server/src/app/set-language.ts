@@ -1,5 +1,6 @@
 import { conflict, parseInput, userIdOf as userOfCredential } from '@crosscheck/core';
 import { z } from 'zod';
+import { setUserLanguage } from '../store/credential-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -26,7 +27,7 @@ export async function setLanguage(deps: Deps, ctx: Ctx, body: unknown): Promise<
     note.detail = { language };
     const userId = userIdOf(ctx);
     if (!userId) throw conflict('session.not-a-user', 'only a user signed in with a password has a language; API keys do not');
-    await tx.updateTable('users').set({ language }).where('id', '=', userId).execute();
+    await setUserLanguage(tx, userId, language);
     return { language };
   });
 }

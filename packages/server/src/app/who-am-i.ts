@@ -1,3 +1,4 @@
+import { userLanguage } from '../store/credential-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { userIdOf, UI_LANGUAGES, type UiLanguage } from './set-language.js';
@@ -15,8 +16,8 @@ export async function whoAmI(deps: Deps, ctx: Ctx): Promise<WhoAmI> {
   return audited(deps, ctx, 'session.read', async (tx, note) => {
     note.target = 'session';
     const userId = userIdOf(ctx);
-    const row = userId ? await tx.selectFrom('users').select('language').where('id', '=', userId).executeTakeFirst() : undefined;
-    const language = (UI_LANGUAGES as readonly string[]).includes(row?.language ?? '') ? (row!.language as UiLanguage) : null;
+    const chosen = userId ? await userLanguage(tx, userId) : null;
+    const language = chosen !== null && (UI_LANGUAGES as readonly string[]).includes(chosen) ? (chosen as UiLanguage) : null;
     return { member: ctx.actor.member, role: ctx.actor.role, credential: ctx.actor.credential, language };
   });
 }

@@ -1,5 +1,9 @@
-import type { Deps } from '../app/deps.js';
 import { eventsAfter } from '../store/event-repo.js';
+import type { StoreDeps } from '../store/store-deps.js';
+import type { EventBus } from './event-bus.js';
+
+/** The stream reads the events table and listens to this process's bus. */
+export type EventStreamDeps = Pick<StoreDeps, 'db'> & { bus: EventBus };
 
 export interface EventStreamOptions {
   /** How often the table is read for events written by other processes. */
@@ -21,16 +25,16 @@ export interface StreamSink {
 }
 
 /** One event in `text/event-stream` form; `data` is one line of JSON (JSON.stringify never breaks lines). */
-export function formatEvent(row: { seq: number; type: string; data: string; at: string }): string {
-  const data = { ...(JSON.parse(row.data) as Record<string, unknown>), at: row.at };
-  return `id: ${Number(row.seq)}\nevent: ${row.type}\ndata: ${JSON.stringify(data)}\n\n`;
+export function formatEvent(row: { seq: number; type: string; data: Record<string, unknown>; at: string }): string {
+  const data = { ...row.data, at: row.at };
+  return `id: ${row.seq}\nevent: ${row.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /**
  * Sends `member`'s events after `after` to `sink` until the returned function is called: at once
  * when this process's bus says events were committed, and on a timer for other processes' events.
  */
-export function followEvents(deps: Deps, member: string, after: number, sink: StreamSink, onError: (err: unknown) => void, options: EventStreamOptions = DEFAULT_STREAM_OPTIONS): () => void {
+export function followEvents(deps: EventStreamDeps, member: string, after: number, sink: StreamSink, onError: (err: unknown) => void, options: EventStreamOptions = DEFAULT_STREAM_OPTIONS): () => void {
   let cursor = after;
   let stopped = false;
   let running = false;

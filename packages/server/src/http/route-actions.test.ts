@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpHarness, type Harness } from '../../test/http-harness.js';
 import { ROUTE_ACTIONS, actionOfRoute } from './route-actions.js';
 
-// Routes a national copy adds to the server (replica/replica-http.ts), absent from the centre.
+// Routes a national copy adds to the server (routes/replica-copy.ts), absent from the centre.
 const COPY_ONLY = ['GET /api/v1/replica/status'];
 
 describe('the action of every API route', () => {

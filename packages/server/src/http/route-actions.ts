@@ -73,7 +73,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'GET /api/v1/replica/key': 'replica.read-key',
   'GET /api/v1/replica/batch': 'replica.sync',
   'POST /api/v1/replica/forward': 'replica.forward',
-  // A national copy's own route (replica/replica-http.ts).
+  // A national copy's own route (routes/replica-copy.ts).
   'GET /api/v1/replica/status': 'replica.read-status',
 };
 

@@ -1,13 +1,16 @@
 import type { AlertInput } from '@crosscheck/core';
-import type { Deps } from '../app/deps.js';
-import { nowIso } from '../app/deps.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { allChangesAfter } from '../store/change-repo.js';
 import { insertLink, linkCursor, linkExists, setLinkCursor } from '../store/link-repo.js';
+import { nowIso, type StoreDeps } from '../store/store-deps.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
+import type { IndexFollower } from '../screening/index-follower.js';
 import { findSharedIdentity } from './find-shared-identity.js';
 
 const PAGE = 200;
+
+/** Besides the store: the operator (the links' audit entries are its) and this process's screening index. */
+export type LinkFollowerDeps = StoreDeps & { operator: string; screeningIndex: () => Promise<IndexFollower> };
 
 interface LinkDraft {
   alertA: string;
@@ -28,7 +31,7 @@ export class LinkFollower {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(private readonly deps: Deps) {}
+  constructor(private readonly deps: LinkFollowerDeps) {}
 
   /** Handles every change not yet handled; returns the number of links created. Concurrent callers share one run. */
   catchUp(): Promise<number> {

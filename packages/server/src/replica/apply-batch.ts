@@ -4,9 +4,9 @@ import type { Deps } from '../app/deps.js';
 import { tombstoneOf } from '../app/retention/tombstone.js';
 import { findAlertRow, writeAlertVersion, type AlertWrite } from '../store/alert-repo.js';
 import { insertMissingMembers } from '../store/member-repo.js';
-import { readReplicaState, updateReplicaState } from '../store/replica-state-repo.js';
+import { clearCentreSchedule, readReplicaState, replaceVersionBodies, updateReplicaState } from '../store/replica-state-repo.js';
 import { inWriteTransaction, type Tx } from '../store/write-transaction.js';
-import type { SignedBatch } from './signed-batch.js';
+import type { SignedBatch } from '../app/replica/signed-batch.js';
 
 /** Owner-only with no one listed: only the owner, which is never this copy's member, sees it. */
 const NO_ONE_HERE: Visibility = { mode: 'only', members: [] };
@@ -39,16 +39,17 @@ async function applyItem(tx: Tx, member: string, item: ChangeItem): Promise<void
     if (!previous) return;
     const tombstone = { ...tombstoneOf(JSON.parse(previous.body) as AlertInput), visibility: NO_ONE_HERE } as AlertInput;
     await writeAlertVersion(tx, write(item.alertId, previous.owner, tombstone, 'withdrawn', null, item.version, 'withdrawn', item.at, previous.created_at), previous);
-    await tx.updateTable('alert_versions').set({ body: JSON.stringify(tombstone) }).where('alert_id', '=', item.alertId).execute();
+    await replaceVersionBodies(tx, item.alertId, tombstone);
     return;
   }
+  // A copy follows its member as the bureau sees it, in full; an instruction alone is no record.
+  if ('access' in item) throw new Error(`change ${item.seq}: an instruction-only item cannot be copied`);
   // A member other than the owner gets the body without the visibility list; here it is
   // visible to this member (it came in the member's batch), and that is all a local user needs.
   const input = { ...item.alert, visibility: item.alert.visibility ?? { mode: 'only', members: [member] } } as AlertInput;
   await writeAlertVersion(tx, write(item.alertId, item.owner, input, item.status, item.statusReason, item.version, item.action, item.at, previous?.created_at ?? item.at), previous);
-  // Expiry and review dates are the centre's to act on: a local expiry would write a version
-  // the centre then writes too. The body keeps expiresAt for readers.
-  await tx.updateTable('alerts').set({ expires_at: null, review_date: null, public_notice: null }).where('id', '=', item.alertId).execute();
+  // The body keeps expiresAt for readers; the columns a local scheduler would act on are cleared.
+  await clearCentreSchedule(tx, item.alertId);
 }
 
 function write(id: string, owner: string, input: AlertInput, status: string, statusReason: string | null, version: number, action: string, at: string, createdAt: string): AlertWrite {

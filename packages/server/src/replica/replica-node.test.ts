@@ -10,7 +10,7 @@ import { screenBatch } from '../app/screen-batch.js';
 import { buildApp } from '../http/build-app.js';
 import { verifyAuditChain } from '../store/audit-repo.js';
 import { ReplicaNode, type ReplicaStatus } from './replica-node.js';
-import { newSigningKey, signBatch, type SignedBatch } from './signed-batch.js';
+import { newSigningKey, signBatch, type SignedBatch } from '../app/replica/signed-batch.js';
 
 /**
  * The line between a copy and its centre, which the test can spoil: answers to forwards lost

@@ -3,7 +3,7 @@ import type { Deps } from '../app/deps.js';
 import { nowIso } from '../app/deps.js';
 import { auditHead, createReplicaState, readReplicaState, screeningsWithHits, unforwardedAudit, updateReplicaState, type ReplicaState } from '../store/replica-state-repo.js';
 import { applyBatch } from './apply-batch.js';
-import { checkAck, checkBatch, keyIdOf, MAX_BATCH_ITEMS, requestDigest } from './signed-batch.js';
+import { checkAck, checkBatch, keyIdOf, MAX_BATCH_ITEMS, requestDigest } from '../app/replica/signed-batch.js';
 
 export interface ReplicaOptions {
   /** The centre's base URL, e.g. https://crosscheck.example.org */
@@ -287,7 +287,7 @@ export class ReplicaNode {
     for (const r of rows) {
       const found = (screeningIds.get(Number(r.seq)) ?? []).flatMap((id) => {
         const sc = screenings.get(id);
-        return sc && sc.hits.length > 0 ? [{ at: sc.at, query: JSON.parse(sc.query) as unknown, hits: sc.hits }] : [];
+        return sc && sc.hits.length > 0 ? [{ at: sc.at, query: sc.query, hits: sc.hits }] : [];
       });
       const item = {
         id: `${state.instance}:${Number(r.seq)}`,

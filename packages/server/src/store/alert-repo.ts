@@ -1,6 +1,7 @@
-import { foldForSearch, isOwnerOnlyStatus, presentBodyFor, publicNoticeColour, searchTextOf, type Alert, type AlertInput, type AlertStatus, type Visibility } from '@crosscheck/core';
+import { alertAccess, alertInstruction, foldForSearch, isOwnerOnlyStatus, presentBodyFor, publicNoticeColour, searchTextOf, type Alert, type AlertAccessFacts, type AlertInput, type AlertInstruction, type AlertKind, type AlertStatus, type Reader, type Visibility } from '@crosscheck/core';
+import { alertColumns, fullyReadableSql, pastEndDateSql, readableSql } from '@crosscheck/core/sql';
 import type { Kysely, Selectable } from 'kysely';
-import { appendChange, membersJson, visibilityFromColumns, publishedOrOwnSql, visibleSql } from './change-repo.js';
+import { appendChange, membersJson, visibilityFromColumns } from './change-repo.js';
 import type { AlertsTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -27,14 +28,25 @@ export function toAlertFor(member: string, row: AlertRow): AlertView {
   return presentBodyFor(member, row.owner, toAlert(row)) as AlertView;
 }
 
+/**
+ * The alert as `reader` may see it, by `alertAccess`: in full (less the visibility list unless
+ * it is the owner), as its instruction only, or not at all (undefined).
+ */
+export function alertAsReadBy(reader: Reader, row: AlertRow): AlertView | AlertInstruction | undefined {
+  const access = alertAccess(reader, accessFactsOf(row));
+  if (access === 'hidden') return undefined;
+  if (access === 'instruction-only') return alertInstruction({ id: row.id, kind: row.kind as AlertKind, owner: row.owner });
+  return toAlertFor(reader.member, row);
+}
+
 // Distributes over the kinds, so that narrowing on `kind` still reaches person/document/vehicle.
 type WithoutVisibility<A> = A extends unknown ? Omit<A, 'visibility'> & { visibility?: Alert['visibility'] } : never;
 export type AlertView = WithoutVisibility<Alert>;
 
-/** The body of one kept version of an alert, if there is one. */
-export async function versionBody(db: Kysely<DB> | Tx, id: string, version: number): Promise<AlertInput | undefined> {
-  const row = await db.selectFrom('alert_versions').select('body').where('alert_id', '=', id).where('version', '=', version).executeTakeFirst();
-  return row ? (JSON.parse(row.body) as AlertInput) : undefined;
+/** One kept version of an alert (its body decoded and its status), if there is one. */
+export async function versionRow(db: Kysely<DB> | Tx, id: string, version: number): Promise<{ body: AlertInput; status: string } | undefined> {
+  const row = await db.selectFrom('alert_versions').select(['body', 'status']).where('alert_id', '=', id).where('version', '=', version).executeTakeFirst();
+  return row ? { body: JSON.parse(row.body) as AlertInput, status: row.status } : undefined;
 }
 
 export async function findAlertRow(db: Kysely<DB> | Tx, id: string): Promise<AlertRow | undefined> {
@@ -84,6 +96,7 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
     status_reason: w.statusReason,
     source_ref: w.input.sourceRef ?? null,
     public_notice: publicNoticeColour(w.input),
+    hidden_from_frontline: w.input.hiddenFromFrontline === true ? 1 : 0,
     updated_at: w.at,
   };
   if (previous) {
@@ -120,17 +133,19 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
 
 const OWNER_ONLY: Visibility = { mode: 'only', members: [] };
 
-/** The marker JSON.stringify writes for a hidden alert; a user's text cannot produce it unescaped. */
-export const HIDDEN_FROM_FRONTLINE_JSON = '"hiddenFromFrontline":true';
-
-export function isHiddenFromFrontline(row: Pick<AlertRow, 'body'>): boolean {
-  return (JSON.parse(row.body) as AlertInput).hiddenFromFrontline === true;
+/** Everything `alertAccess` weighs, from a stored row. */
+export function accessFactsOf(row: Pick<AlertRow, 'owner' | 'visibility_mode' | 'visibility_members' | 'status' | 'category' | 'hidden_from_frontline'>): AlertAccessFacts {
+  return {
+    owner: row.owner,
+    visibility: visibilityFromColumns(row.visibility_mode, row.visibility_members),
+    status: row.status,
+    category: row.category,
+    hiddenFromFrontline: row.hidden_from_frontline === 1,
+  };
 }
 
 export interface AlertListQuery {
-  viewer: string;
-  /** Frontline viewers do not see alerts hidden from the frontline. */
-  frontline?: boolean;
+  reader: Reader;
   kind?: string;
   status?: string;
   owner?: string;
@@ -139,14 +154,17 @@ export interface AlertListQuery {
   limit: number;
 }
 
-/** Alerts the viewer may see, in id order (ids are time-ordered), after the cursor. */
+/**
+ * Alerts the reader may know exist (`alertAccess` other than hidden), in id order (ids are
+ * time-ordered), after the cursor. A text search looks inside the body, so it matches only alerts
+ * the reader may read in full: words of a discreet check's remarks must not find it.
+ */
 export async function listAlertRows(db: Kysely<DB>, q: AlertListQuery): Promise<AlertRow[]> {
+  const cols = alertColumns();
   let query = db
     .selectFrom('alerts')
     .selectAll()
-    .where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', q.viewer))
-    .where((eb) => publishedOrOwnSql(eb, 'alerts.status', 'alerts.owner', q.viewer));
-  if (q.frontline) query = query.where('body', 'not like', `%${HIDDEN_FROM_FRONTLINE_JSON}%`);
+    .where(q.text !== undefined ? fullyReadableSql(cols, q.reader) : readableSql(cols, q.reader));
   if (q.kind !== undefined) query = query.where('kind', '=', q.kind);
   // Expired alerts leave search and exports at once (retention); asked for by status, they are there.
   query = q.status !== undefined ? query.where('status', '=', q.status) : query.where('status', '!=', 'expired');
@@ -175,14 +193,13 @@ export async function alertVersions(db: Kysely<DB>, id: string) {
   return db.selectFrom('alert_versions').selectAll().where('alert_id', '=', id).orderBy('version').execute();
 }
 
-/** Active alerts whose expiry date is before `today`. */
+/** Active alerts past their end date (`isPastEndDate`). */
 export async function dueAlertIds(db: Kysely<DB>, today: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('alerts')
     .select('id')
     .where('status', '=', 'active')
-    .where('expires_at', 'is not', null)
-    .where('expires_at', '<', today)
+    .where(pastEndDateSql('alerts.expires_at', today))
     .orderBy('id')
     .limit(limit)
     .execute();

@@ -1,5 +1,6 @@
-import { OWNER_ONLY_STATUSES, type Visibility } from '@crosscheck/core';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Visibility } from '@crosscheck/core';
+import { visibleSql } from '@crosscheck/core/sql';
+import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -48,30 +49,6 @@ export function visibilityFromColumns(mode: string, members: string): Visibility
   return { mode: 'all' };
 }
 
-/**
- * The SQL form of `visibleTo` (core/access/visibility.ts), used to page through lists without
- * loading hidden rows. Member codes are stored quoted in a JSON array, so `"ITA"` matches only
- * ITA. Results are checked again with the core rule before they leave the use case.
- */
-export function visibleSql<T extends keyof DB>(
-  eb: ExpressionBuilder<DB, T>,
-  ownerCol: string,
-  modeCol: string,
-  membersCol: string,
-  member: string,
-): Expression<SqlBool> {
-  const quoted = `%"${member}"%`;
-  return sql<SqlBool>`(${sql.ref(ownerCol)} = ${member} or ${sql.ref(modeCol)} = 'all' or (${sql.ref(modeCol)} = 'only' and ${sql.ref(membersCol)} like ${quoted}) or (${sql.ref(modeCol)} = 'all-except' and ${sql.ref(membersCol)} not like ${quoted}))`;
-}
-
-/**
- * The SQL form of the review rule (`isOwnerOnlyStatus`, core/alerts/lifecycle.ts): an alert under
- * review or rejected is its owner's only.
- */
-export function publishedOrOwnSql<T extends keyof DB>(eb: ExpressionBuilder<DB, T>, statusCol: string, ownerCol: string, member: string): Expression<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(statusCol)} not in (${sql.join(OWNER_ONLY_STATUSES)}) or ${sql.ref(ownerCol)} = ${member})`;
-}
-
 /** `through`: the last seq to scan, so a member that sees few changes never scans the whole feed. */
 export async function changesAfter(db: Kysely<DB>, after: number, member: string, limit: number, through?: number) {
   let query = db
@@ -79,7 +56,9 @@ export async function changesAfter(db: Kysely<DB>, after: number, member: string
     .innerJoin('alert_versions', (j) =>
       j.onRef('alert_versions.alert_id', '=', 'changes.alert_id').onRef('alert_versions.version', '=', 'changes.version'),
     )
+    .innerJoin('alerts', 'alerts.id', 'changes.alert_id')
     .select([
+      'alerts.version as current_version',
       'changes.seq',
       'changes.alert_id',
       'changes.version',
@@ -99,10 +78,10 @@ export async function changesAfter(db: Kysely<DB>, after: number, member: string
   return query
     .where((eb) =>
       eb.or([
-        visibleSql(eb, 'changes.owner', 'changes.vis_mode', 'changes.vis_members', member),
+        visibleSql('changes.owner', 'changes.vis_mode', 'changes.vis_members', member),
         eb.and([
           eb('changes.prev_vis_mode', 'is not', null),
-          visibleSql(eb, 'changes.owner', 'changes.prev_vis_mode', 'changes.prev_vis_members', member),
+          visibleSql('changes.owner', 'changes.prev_vis_mode', 'changes.prev_vis_members', member),
         ]),
       ]),
     )

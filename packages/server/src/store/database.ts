@@ -79,3 +79,8 @@ async function openPostgres(url: string): Promise<Database> {
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
+
+/** Throws when the database cannot answer a trivial query (the health check). */
+export async function pingDatabase(db: Kysely<DB>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

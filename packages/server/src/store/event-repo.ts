@@ -26,12 +26,25 @@ export async function appendEvent(tx: Tx, e: EventDraft): Promise<number> {
   return seq;
 }
 
+/** An event as written, with its sequence number. */
+export interface StoredEvent extends EventDraft {
+  seq: number;
+}
+
+const decoded = (row: Selectable<EventsTable>): StoredEvent => ({ seq: Number(row.seq), member: row.member, type: row.type as EventType, data: JSON.parse(row.data) as Record<string, unknown>, at: row.at });
+
 /** A member's events after `after`, oldest first. */
-export async function eventsAfter(db: Kysely<DB>, member: string, after: number, limit: number): Promise<Selectable<EventsTable>[]> {
-  return db.selectFrom('events').selectAll().where('member', '=', member).where('seq', '>', after).orderBy('seq').limit(limit).execute();
+export async function eventsAfter(db: Kysely<DB>, member: string, after: number, limit: number): Promise<StoredEvent[]> {
+  return (await db.selectFrom('events').selectAll().where('member', '=', member).where('seq', '>', after).orderBy('seq').limit(limit).execute()).map(decoded);
 }
 
 /** Every member's events after `after` (for the webhook worker), oldest first. */
-export async function allEventsAfter(db: Kysely<DB>, after: number, limit: number): Promise<Selectable<EventsTable>[]> {
-  return db.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+export async function allEventsAfter(db: Kysely<DB>, after: number, limit: number): Promise<StoredEvent[]> {
+  return (await db.selectFrom('events').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute()).map(decoded);
+}
+
+/** The seq of the last event written (0 before any): a new stream starts after it. */
+export async function eventsHead(db: Kysely<DB> | Tx): Promise<number> {
+  const head = await db.selectFrom('counters').select('value').where('name', '=', 'events').executeTakeFirstOrThrow();
+  return Number(head.value);
 }

@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { HIT_FORM_COLUMNS, replyOverdueSql } from '@crosscheck/core/sql';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, HitFormsTable, HitsTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -7,15 +8,13 @@ export type HitFormRow = Selectable<HitFormsTable>;
 
 type Db = Kysely<DB> | Tx;
 
-/**
- * The one rule of an overdue reply, for the hits list, the reminders and the dashboard: a form
- * whose reply was due before `now` (answering clears `reply_due_at`); with `member`, only forms
- * that member sent or must answer. ISO timestamps of one format compare correctly as text on both
- * engines.
- */
-export function replyOverdueSql<T extends keyof DB>(_eb: ExpressionBuilder<DB, T>, now: string, member?: string): Expression<SqlBool> {
-  const due = sql<SqlBool>`(hit_forms.reply_due_at is not null and hit_forms.reply_due_at < ${now})`;
-  return member === undefined ? due : sql<SqlBool>`(${due} and (hit_forms.to_member = ${member} or hit_forms.from_member = ${member}))`;
+/** The columns of hits' alerts the access rule weighs (`accessFactsOf`), one query for many alerts. */
+export async function alertFactsOf(db: Db, alertIds: string[]) {
+  return db
+    .selectFrom('alerts')
+    .select(['id', 'owner', 'visibility_mode', 'visibility_members', 'status', 'category', 'hidden_from_frontline'])
+    .where('id', 'in', alertIds)
+    .execute();
 }
 
 export async function findHit(db: Db, id: string): Promise<HitRow | undefined> {
@@ -48,7 +47,7 @@ export async function listHitRows(db: Db, f: HitListFilter): Promise<HitRow[]> {
           .selectFrom('hit_forms')
           .select('hit_forms.id')
           .whereRef('hit_forms.hit_id', '=', 'hits.id')
-          .where((e) => replyOverdueSql(e, at, f.viewer)),
+          .where((e) => replyOverdueSql(HIT_FORM_COLUMNS, at, f.viewer)),
       ),
     );
   }
@@ -84,7 +83,7 @@ export async function overdueFormRows(db: Db, now: string, f: { member?: string;
     .innerJoin('hits', 'hits.id', 'hit_forms.hit_id')
     .selectAll('hit_forms')
     .select('hits.alert_id')
-    .where((eb) => replyOverdueSql(eb, now, f.member));
+    .where((eb) => replyOverdueSql(HIT_FORM_COLUMNS, now, f.member));
   if (f.unreminded) q = q.where('hit_forms.reminded_at', 'is', null);
   return q.orderBy('hit_forms.reply_due_at').orderBy('hit_forms.id').limit(f.limit).execute();
 }
@@ -94,7 +93,7 @@ export async function overdueThreadCount(db: Db, member: string, now: string): P
   const row = await db
     .selectFrom('hit_forms')
     .select((eb) => eb.fn.count<string | number>('hit_forms.hit_id').distinct().as('count'))
-    .where((eb) => replyOverdueSql(eb, now, member))
+    .where((eb) => replyOverdueSql(HIT_FORM_COLUMNS, now, member))
     .executeTakeFirst();
   // PostgreSQL returns a count as a bigint, which pg hands over as a string.
   return Number(row?.count ?? 0);

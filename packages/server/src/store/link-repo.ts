@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import { publishedOrOwnSql, visibleSql } from './change-repo.js';
+import type { Reader } from '@crosscheck/core';
+import type { Kysely, Selectable } from 'kysely';
+import { alertColumns, fullyReadableSql } from '@crosscheck/core/sql';
 import type { DB, IdentityLinksTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -39,12 +40,16 @@ export interface LinkWithAlerts extends LinkRow {
   a_members: string;
   a_body: string;
   a_status: string;
+  a_category: string | null;
+  a_hidden_from_frontline: number;
   b_kind: string;
   b_owner: string;
   b_mode: string;
   b_members: string;
   b_body: string;
   b_status: string;
+  b_category: string | null;
+  b_hidden_from_frontline: number;
 }
 
 function withAlerts(db: Kysely<DB> | Tx) {
@@ -53,28 +58,20 @@ function withAlerts(db: Kysely<DB> | Tx) {
     .innerJoin('alerts as a', 'a.id', 'identity_links.alert_a')
     .innerJoin('alerts as b', 'b.id', 'identity_links.alert_b')
     .selectAll('identity_links')
-    .select(['a.kind as a_kind', 'a.owner as a_owner', 'a.visibility_mode as a_mode', 'a.visibility_members as a_members', 'a.body as a_body', 'a.status as a_status'])
-    .select(['b.kind as b_kind', 'b.owner as b_owner', 'b.visibility_mode as b_mode', 'b.visibility_members as b_members', 'b.body as b_body', 'b.status as b_status']);
+    .select(['a.kind as a_kind', 'a.owner as a_owner', 'a.visibility_mode as a_mode', 'a.visibility_members as a_members', 'a.body as a_body', 'a.status as a_status', 'a.category as a_category', 'a.hidden_from_frontline as a_hidden_from_frontline'])
+    .select(['b.kind as b_kind', 'b.owner as b_owner', 'b.visibility_mode as b_mode', 'b.visibility_members as b_members', 'b.body as b_body', 'b.status as b_status', 'b.category as b_category', 'b.hidden_from_frontline as b_hidden_from_frontline']);
 }
 
-// visibleSql only names columns through sql.ref, so it serves the aliased alert tables as well.
-const asAlerts = (eb: unknown) => eb as ExpressionBuilder<DB, 'alerts'>;
-
 export interface LinkListQuery {
-  viewer: string;
+  reader: Reader;
   color?: string;
   alertId?: string;
   limit: number;
 }
 
-/** Links whose two alerts the viewer may both see, newest first. */
+/** Links whose two alerts the reader may both see, newest first. */
 export async function listLinkRows(db: Kysely<DB> | Tx, q: LinkListQuery): Promise<LinkWithAlerts[]> {
-  let query = withAlerts(db)
-    .where((eb) => visibleSql(asAlerts(eb), 'a.owner', 'a.visibility_mode', 'a.visibility_members', q.viewer))
-    .where((eb) => visibleSql(asAlerts(eb), 'b.owner', 'b.visibility_mode', 'b.visibility_members', q.viewer))
-    // An alert sent back to review is its owner's only again, and so are its links.
-    .where((eb) => publishedOrOwnSql(asAlerts(eb), 'a.status', 'a.owner', q.viewer))
-    .where((eb) => publishedOrOwnSql(asAlerts(eb), 'b.status', 'b.owner', q.viewer));
+  let query = withAlerts(db).where(fullyReadableSql(alertColumns('a'), q.reader)).where(fullyReadableSql(alertColumns('b'), q.reader));
   if (q.color !== undefined) query = query.where('identity_links.color', '=', q.color);
   if (q.alertId !== undefined) {
     const id = q.alertId;

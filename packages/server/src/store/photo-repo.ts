@@ -31,3 +31,12 @@ export async function deletePhotosOf(tx: Tx, alertId: string): Promise<number> {
   const result = await tx.deleteFrom('alert_photos').where('alert_id', '=', alertId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The photo ids of many alerts in one query, oldest first per alert; every id asked for is a key. */
+export async function photoIdsByAlert(db: Kysely<DB> | Tx, alertIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(alertIds.map((id) => [id, []]));
+  if (alertIds.length === 0) return out;
+  const rows = await db.selectFrom('alert_photos').select(['id', 'alert_id']).where('alert_id', 'in', [...alertIds]).orderBy('created_at').orderBy('id').execute();
+  for (const r of rows) out.get(r.alert_id)?.push(r.id);
+  return out;
+}

@@ -1,17 +1,23 @@
+import type { AlertAccessFacts } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
-import { changeMark, keyIdOf, newSigningKey, type SigningKey } from '../replica/signed-batch.js';
+import { visibilityFromColumns } from './change-repo.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
+export interface StoredKeyPair {
+  publicKeyPem: string;
+  privateKeyPem: string;
+}
+
 /**
- * The centre's batch-signing key: made at first use and kept. Two processes starting together
- * both try to insert under the one fixed row id; the loser's insert does nothing and both read
- * the winner's key.
+ * The centre's batch-signing key pair: made by `make` at first use and kept. Two processes
+ * starting together both try to insert under the one fixed row id; the loser's insert does
+ * nothing and both read the winner's key.
  */
-export async function signingKey(db: Kysely<DB>, at: string): Promise<SigningKey> {
+export async function storedSigningKey(db: Kysely<DB>, at: string, make: () => StoredKeyPair): Promise<StoredKeyPair> {
   const existing = await db.selectFrom('replica_signing_keys').selectAll().where('id', '=', 'current').executeTakeFirst();
   if (existing) return fromRow(existing);
-  const fresh = newSigningKey();
+  const fresh = make();
   await db
     .insertInto('replica_signing_keys')
     .values({ id: 'current', public_key: fresh.publicKeyPem, private_key: fresh.privateKeyPem, created_at: at })
@@ -20,8 +26,8 @@ export async function signingKey(db: Kysely<DB>, at: string): Promise<SigningKey
   return fromRow(await db.selectFrom('replica_signing_keys').selectAll().where('id', '=', 'current').executeTakeFirstOrThrow());
 }
 
-function fromRow(row: { public_key: string; private_key: string }): SigningKey {
-  return { id: keyIdOf(row.public_key), publicKeyPem: row.public_key, privateKeyPem: row.private_key };
+function fromRow(row: { public_key: string; private_key: string }): StoredKeyPair {
+  return { publicKeyPem: row.public_key, privateKeyPem: row.private_key };
 }
 
 /** Which of these item ids this replica has already forwarded, with the entry hash each stood for (null before 0010). */
@@ -40,10 +46,35 @@ export async function feedHead(db: Kysely<DB>): Promise<number> {
   return Number(row.value);
 }
 
-/** The marks (`changeMark`) of the feed's changes at these seqs; seq 0 and missing rows have none. */
-export async function changeMarks(db: Kysely<DB> | Tx, seqs: number[]): Promise<Map<number, string>> {
+export interface ChangeRef {
+  seq: number;
+  alertId: string;
+  version: number;
+  at: string;
+}
+
+/** The feed's changes at these seqs, by seq; seq 0 and missing rows have none. */
+export async function changesAt(db: Kysely<DB> | Tx, seqs: number[]): Promise<Map<number, ChangeRef>> {
   const wanted = [...new Set(seqs.filter((s) => s > 0))];
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('changes').select(['seq', 'alert_id', 'version', 'at']).where('seq', 'in', wanted).execute();
-  return new Map(rows.map((r) => [Number(r.seq), changeMark({ seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at })]));
+  return new Map(rows.map((r) => [Number(r.seq), { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at }]));
+}
+
+/** What the centre checks of an alert a copy forwards a hit on: owner, kind, status and visibility. */
+export interface ForwardedAlertFacts extends AlertAccessFacts {
+  id: string;
+  kind: string;
+  sourceRef: string | null;
+}
+
+/** Those facts for these alerts, by id, read in chunks (SQLite's limit on bound values). */
+export async function forwardedAlertFacts(tx: Tx, alertIds: readonly string[]): Promise<Map<string, ForwardedAlertFacts>> {
+  const ids = [...new Set(alertIds)];
+  const out = new Map<string, ForwardedAlertFacts>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx.selectFrom('alerts').select(['id', 'owner', 'kind', 'category', 'status', 'visibility_mode', 'visibility_members', 'hidden_from_frontline', 'source_ref']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.id, { id: r.id, owner: r.owner, kind: r.kind, category: r.category, status: r.status, visibility: visibilityFromColumns(r.visibility_mode, r.visibility_members), hiddenFromFrontline: r.hidden_from_frontline === 1, sourceRef: r.source_ref });
+  }
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { AlertInput } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, ReplicaStateTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
@@ -33,12 +34,32 @@ export async function auditHead(db: Kysely<DB>): Promise<number> {
   return Number(row.value);
 }
 
+export interface ScreeningWithHits {
+  at: string;
+  /** The screening query as it was asked. */
+  query: unknown;
+  hits: { alertId: string; score: number; reasons: string[] }[];
+}
+
 /** The screenings behind `screening:<id>` audit targets, with their recorded hits. */
-export async function screeningsWithHits(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { at: string; query: string; hits: { alertId: string; score: number; reasons: string[] }[] }>();
+export async function screeningsWithHits(db: Kysely<DB>, ids: string[]): Promise<Map<string, ScreeningWithHits>> {
+  if (ids.length === 0) return new Map();
   const screenings = await db.selectFrom('screenings').select(['id', 'at', 'query']).where('id', 'in', ids).execute();
   const hits = await db.selectFrom('hits').select(['screening_id', 'alert_id', 'score', 'reasons']).where('screening_id', 'in', ids).orderBy('screening_id').orderBy('id').execute();
-  const out = new Map(screenings.map((s) => [s.id, { at: s.at, query: s.query, hits: [] as { alertId: string; score: number; reasons: string[] }[] }]));
+  const out = new Map<string, ScreeningWithHits>(screenings.map((s) => [s.id, { at: s.at, query: JSON.parse(s.query) as unknown, hits: [] }]));
   for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: JSON.parse(h.reasons) as string[] });
   return out;
+}
+
+/** A copy's withdrawn alert: every kept version's body becomes `body` (its tombstone), so none stays readable. */
+export async function replaceVersionBodies(tx: Tx, alertId: string, body: AlertInput): Promise<void> {
+  await tx.updateTable('alert_versions').set({ body: JSON.stringify(body) }).where('alert_id', '=', alertId).execute();
+}
+
+/**
+ * Clears what a copy must not act on by itself: expiry and review dates are the centre's (a local
+ * expiry would write a version the centre then writes too), and public notices are the centre's to publish.
+ */
+export async function clearCentreSchedule(tx: Tx, alertId: string): Promise<void> {
+  await tx.updateTable('alerts').set({ expires_at: null, review_date: null, public_notice: null }).where('id', '=', alertId).execute();
 }

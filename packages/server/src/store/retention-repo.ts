@@ -1,17 +1,16 @@
+import type { AlertInput } from '@crosscheck/core';
+import { atReviewDateSql, needsReviewWarningSql } from '@crosscheck/core/sql';
 import type { Kysely } from 'kysely';
 import type { AlertRow } from './alert-repo.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
-/** Active alerts whose review date is on or before `until` and whose owner was not yet warned of it. */
+/** Alerts whose owner is to be warned of their review date by `until` (`needsReviewWarning`). */
 export async function alertsToWarn(db: Kysely<DB>, until: string, after: string, limit: number): Promise<AlertRow[]> {
   return db
     .selectFrom('alerts')
     .selectAll()
-    .where('status', '=', 'active')
-    .where('review_date', 'is not', null)
-    .where('review_date', '<=', until)
-    .where((eb) => eb.or([eb('review_warned_for', 'is', null), eb('review_warned_for', '<>', eb.ref('review_date'))]))
+    .where(needsReviewWarningSql({ status: 'alerts.status', reviewDate: 'alerts.review_date', reviewWarnedFor: 'alerts.review_warned_for' }, until))
     .where('id', '>', after)
     .orderBy('id')
     .limit(limit)
@@ -22,14 +21,13 @@ export async function markWarned(tx: Tx, id: string, reviewDate: string): Promis
   await tx.updateTable('alerts').set({ review_warned_for: reviewDate }).where('id', '=', id).execute();
 }
 
-/** Active alerts whose review date is `today` or earlier: they expire today. */
+/** Active alerts at their review date (`isAtReviewDate`): they expire today. */
 export async function alertIdsPastReview(db: Kysely<DB>, today: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('alerts')
     .select('id')
     .where('status', '=', 'active')
-    .where('review_date', 'is not', null)
-    .where('review_date', '<=', today)
+    .where(atReviewDateSql('alerts.review_date', today))
     .orderBy('id')
     .limit(limit)
     .execute();
@@ -58,9 +56,10 @@ export async function alertIdsToPurge(db: Kysely<DB>, before: string, limit: num
  * text. Hit reasons quote the record's names and link details its numbers and birth date: they go
  * too (the hit and the link themselves stay, as history).
  */
-export async function purgeAlertData(tx: Tx, id: string, tombstone: string, at: string): Promise<void> {
-  await tx.updateTable('alerts').set({ body: tombstone, search_text: '', source_ref: null, public_notice: null, purged_at: at }).where('id', '=', id).execute();
-  await tx.updateTable('alert_versions').set({ body: tombstone }).where('alert_id', '=', id).execute();
+export async function purgeAlertData(tx: Tx, id: string, tombstone: AlertInput, at: string): Promise<void> {
+  const body = JSON.stringify(tombstone);
+  await tx.updateTable('alerts').set({ body, search_text: '', source_ref: null, public_notice: null, purged_at: at }).where('id', '=', id).execute();
+  await tx.updateTable('alert_versions').set({ body }).where('alert_id', '=', id).execute();
   await tx.updateTable('hits').set({ reasons: JSON.stringify(['[purged]']) }).where('alert_id', '=', id).execute();
   await tx
     .updateTable('identity_links')

@@ -68,6 +68,8 @@ export interface AlertsTable {
   purged_at: string | null;
   /** red or yellow when the owner publishes the alert as a public notice (migration 0008). */
   public_notice: string | null;
+  /** 1 when the owner hid the alert from every frontline user (migration 0011). */
+  hidden_from_frontline: number;
   created_at: string;
   updated_at: string;
 }

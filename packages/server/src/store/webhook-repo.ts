@@ -111,3 +111,20 @@ export async function markAttemptFailed(db: Kysely<DB>, id: string, attempts: nu
     .where('status', '=', 'pending')
     .execute();
 }
+
+const CURSOR = 'webhook-cursor';
+
+/** The last event turned into deliveries (the `webhook-cursor` counter), and the last event written. */
+export async function webhookCursorAndHead(db: Kysely<DB> | Tx): Promise<{ cursor: number; head: number }> {
+  const rows = await db.selectFrom('counters').select(['name', 'value']).where('name', 'in', ['events', CURSOR]).execute();
+  const value = (name: string): number => Number(rows.find((r) => r.name === name)?.value ?? 0);
+  return { cursor: value(CURSOR), head: value('events') };
+}
+
+export async function webhookCursor(tx: Tx): Promise<number> {
+  return Number((await tx.selectFrom('counters').select('value').where('name', '=', CURSOR).executeTakeFirstOrThrow()).value);
+}
+
+export async function setWebhookCursor(tx: Tx, seq: number): Promise<void> {
+  await tx.updateTable('counters').set({ value: seq }).where('name', '=', CURSOR).execute();
+}

@@ -1,7 +1,10 @@
-import type { Deps } from '../app/deps.js';
 import { claimDelivery, dueDeliveries, markAttemptFailed, markDelivered } from '../store/webhook-repo.js';
 import { refusedDestination } from './address-policy.js';
 import { signPayload } from './signature.js';
+import type { StoreDeps } from '../store/store-deps.js';
+
+/** The worker writes through the store and asks one setting: whether private destinations are allowed. */
+export type WebhookDeps = StoreDeps & { webhooks: { allowPrivate: boolean } };
 
 export interface SendOptions {
   /** Delay after the first failed attempt; doubled after each further one. */
@@ -20,7 +23,7 @@ export function backoffMs(attempts: number, o: Pick<SendOptions, 'baseDelayMs' |
 }
 
 /** Sends the deliveries whose time has come; returns how many attempts were made. */
-export async function sendDueDeliveries(deps: Deps, o: SendOptions): Promise<number> {
+export async function sendDueDeliveries(deps: WebhookDeps, o: SendOptions): Promise<number> {
   const due = await dueDeliveries(deps.db, deps.clock().toISOString(), o.batchSize);
   const made = await Promise.all(due.map((d) => attempt(deps, { ...d, attempts: Number(d.attempts) }, o)));
   return made.filter(Boolean).length;
@@ -35,7 +38,7 @@ interface Due {
   secret: string;
 }
 
-async function attempt(deps: Deps, d: Due, o: SendOptions): Promise<boolean> {
+async function attempt(deps: WebhookDeps, d: Due, o: SendOptions): Promise<boolean> {
   // Long enough for the request to finish; if this process dies meanwhile, another sends it again.
   const leaseUntil = new Date(deps.clock().getTime() + o.timeoutMs + 30_000).toISOString();
   if (!(await claimDelivery(deps.db, d.id, d.attempts, leaseUntil))) return false;

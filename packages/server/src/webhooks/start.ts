@@ -1,7 +1,5 @@
-import type { Deps } from '../app/deps.js';
-import type { BackgroundTask } from '../background/background-tasks.js';
 import { queueEventDeliveries } from './queue-deliveries.js';
-import { sendDueDeliveries, type SendOptions } from './send-deliveries.js';
+import { sendDueDeliveries, type SendOptions, type WebhookDeps } from './send-deliveries.js';
 
 export interface WebhookWorkerOptions extends SendOptions {
   pollMs: number;
@@ -11,7 +9,8 @@ export interface WebhookWorkerOptions extends SendOptions {
 
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookWorkerOptions = { pollMs: 200, pageSize: 500, baseDelayMs: 1000, maxDelayMs: 3_600_000, maxAttempts: 10, timeoutMs: 5000, batchSize: 20 };
 
-export interface WebhookWorker extends BackgroundTask {
+export interface WebhookWorker {
+  stop(): void;
   /** Resolves when the round under way (if any) has finished after `stop()`. */
   stopped(): Promise<void>;
 }
@@ -20,7 +19,7 @@ export interface WebhookWorker extends BackgroundTask {
  * Queues and sends webhook deliveries every `pollMs`. Several processes may run it: events are
  * queued once (the cursor moves in the writers' transaction) and each attempt is claimed first.
  */
-export function startWebhookWorker(deps: Deps, onError: (err: unknown) => void, options: Partial<WebhookWorkerOptions> = {}): WebhookWorker {
+export function startWebhookWorker(deps: WebhookDeps, onError: (err: unknown) => void, options: Partial<WebhookWorkerOptions> = {}): WebhookWorker {
   const o = { ...DEFAULT_WEBHOOK_OPTIONS, ...options };
   let stopped = false;
   let round: Promise<void> = Promise.resolve();

@@ -1,5 +1,6 @@
 import { parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
+import { eventsHead } from '../../store/event-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 
@@ -26,8 +27,7 @@ export async function openEventStream(deps: Deps, ctx: Ctx, resume: { lastEventI
     if (input.after !== undefined) {
       after = Number(input.after);
     } else {
-      const head = await tx.selectFrom('counters').select('value').where('name', '=', 'events').executeTakeFirstOrThrow();
-      after = Number(head.value);
+      after = await eventsHead(tx);
     }
     note.detail = { after, resumed: input.after !== undefined };
     return { member: ctx.actor.member, after };

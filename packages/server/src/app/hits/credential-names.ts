@@ -1,5 +1,6 @@
 import { keyCredential, parseCredential, userCredential } from '@crosscheck/core';
 import type { HitDetail, HitFormView } from '@crosscheck/core/api';
+import { keyLabelsOf, usernamesOf } from '../../store/credential-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 
 /**
@@ -16,8 +17,8 @@ async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Pro
     if (c?.kind === 'user') users.add(c.id);
     if (c?.kind === 'key') keys.add(c.id);
   }
-  if (users.size > 0) for (const u of await tx.selectFrom('users').select(['id', 'username']).where('id', 'in', [...users]).execute()) names.set(userCredential(u.id), u.username);
-  if (keys.size > 0) for (const k of await tx.selectFrom('api_keys').select(['id', 'label', 'prefix']).where('id', 'in', [...keys]).execute()) names.set(keyCredential(k.id), `key ${k.label ?? k.prefix}`);
+  for (const [id, username] of await usernamesOf(tx, [...users])) names.set(userCredential(id), username);
+  for (const [id, k] of await keyLabelsOf(tx, [...keys])) names.set(keyCredential(id), `key ${k.label ?? k.prefix}`);
   return names;
 }
 

@@ -10,9 +10,9 @@ export async function getHit(deps: Deps, ctx: Ctx, id: string): Promise<HitDetai
   return audited(deps, ctx, 'hit.read', async (tx, note) => {
     note.target = `hit:${id}`;
     requirePermission(ctx.actor, 'hits.read');
-    const { hit, limit } = await loadVisibleHit(tx, ctx.actor, id);
+    const { hit, access } = await loadVisibleHit(tx, ctx.actor, id);
     // The thread of a discreet check is the bureaus' business, not the frontline's.
-    const forms = limit === 'discreet' ? [] : await formsOfHits(tx, [id]);
-    return withCredentialNames(tx, { ...toHitView(ctx.actor.member, hit, limit), forms: forms.map((f) => toFormView(ctx.actor.member, f)) });
+    const forms = access === 'instruction-only' ? [] : await formsOfHits(tx, [id]);
+    return withCredentialNames(tx, { ...toHitView(ctx.actor.member, hit, access), forms: forms.map((f) => toFormView(ctx.actor.member, f)) });
   });
 }

@@ -70,7 +70,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
     await recordHitOutcome(t.deps, as('DEU'), hitId, { outcome: 'action-taken', note: 'arrested' });
     expect((await getHit(t.deps, as('FRA'), hitId)).outcome).toEqual({ outcome: 'action-taken', note: 'arrested', at: now.toISOString() });
 
-    const events = (await eventsAfter(t.deps.db, 'FRA', 0, 100)).filter((e) => e.type === 'hit.updated').map((e) => JSON.parse(e.data));
+    const events = (await eventsAfter(t.deps.db, 'FRA', 0, 100)).filter((e) => e.type === 'hit.updated').map((e) => e.data);
     expect(events).toEqual([
       { hitId, alertId, outcome: 'confirmed' },
       { hitId, alertId, outcome: 'action-taken' },
@@ -89,7 +89,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
     const g = await sendHitForm(t.deps, as('DEU'), hitId, { form: 'G', handlingCode: 'H1', sourceGrade: 'A', infoGrade: '1', text: 'Subject checked at Frankfurt airport' });
     const dueAt = new Date(now.getTime() + 12 * HOUR).toISOString();
     expect(g).toMatchObject({ form: 'G', from: 'DEU', to: 'FRA', replyDueAt: dueAt, text: 'Subject checked at Frankfurt airport', reason: null });
-    const toFra = (await eventsAfter(t.deps.db, 'FRA', 0, 100)).filter((e) => e.type === 'hit.updated').map((e) => JSON.parse(e.data));
+    const toFra = (await eventsAfter(t.deps.db, 'FRA', 0, 100)).filter((e) => e.type === 'hit.updated').map((e) => e.data);
     expect(toFra).toEqual([{ hitId, alertId, form: 'G', formId: g.id }]);
 
     later(11);

@@ -1,9 +1,9 @@
-import { listHitsQuerySchema, overdueReply, parseInput, requirePermission } from '@crosscheck/core';
+import { listHitsQuerySchema, overdueReply, parseInput, requirePermission, type AlertAccess } from '@crosscheck/core';
 import { formsOfHits, listHitRows } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import type { HitRow } from '../../store/hit-repo.js';
-import { frontlineLimits, isHitVisibleTo, toHitView, type FrontlineLimit, type HitListItem } from './present-hit.js';
+import { hitAccess, isHitVisibleTo, toHitView, type HitListItem } from './present-hit.js';
 
 /** Rows read at a time while filling a page. */
 const WINDOW = 200;
@@ -23,7 +23,7 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
     // frontline) are skipped here, not after the limit: a page is filled from what may be shown,
     // and the cursor is always the id of a shown hit, so it never reveals a hidden one.
     const shown: HitRow[] = [];
-    const limits = new Map<string, FrontlineLimit>();
+    const access = new Map<string, AlertAccess>();
     let before = q.after;
     for (;;) {
       const rows = await listHitRows(tx, {
@@ -34,17 +34,17 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
         limit: WINDOW,
       });
       const visible = rows.filter((h) => isHitVisibleTo(viewer, h));
-      for (const [id, limit] of await frontlineLimits(tx, ctx.actor, visible)) limits.set(id, limit);
+      for (const [id, a] of await hitAccess(tx, ctx.actor, visible)) access.set(id, a);
       // A discreet check's thread is the bureaus' business: not even its deadlines reach the desk.
-      shown.push(...visible.filter((h) => limits.get(h.alert_id) !== 'hidden' && !(q.overdue === 'true' && limits.get(h.alert_id) === 'discreet')));
+      shown.push(...visible.filter((h) => access.get(h.alert_id) !== 'hidden' && !(q.overdue === 'true' && access.get(h.alert_id) === 'instruction-only')));
       if (shown.length > q.limit || rows.length < WINDOW) break;
       before = rows[rows.length - 1]!.id;
     }
     const page = shown.slice(0, q.limit);
     const forms = await formsOfHits(tx, page.map((h) => h.id));
     const items = page.map((h) => ({
-      ...toHitView(viewer, h, limits.get(h.alert_id)),
-      overdue: limits.get(h.alert_id) === 'discreet' ? null : overdueReply(
+      ...toHitView(viewer, h, access.get(h.alert_id)),
+      overdue: access.get(h.alert_id) === 'instruction-only' ? null : overdueReply(
         forms.filter((f) => f.hit_id === h.id).map((f) => ({ form: f.form, from: f.from_member, to: f.to_member, replyDueAt: f.reply_due_at })),
         viewer,
         now,

@@ -1,44 +1,42 @@
-import { notFound, type Actor, type HitForm, type HitOutcome } from '@crosscheck/core';
+import { alertAccess, DISCREET_ACTION, notFound, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
 import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
-import { isHiddenFromFrontline } from '../../store/alert-repo.js';
-import { findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
+import { accessFactsOf } from '../../store/alert-repo.js';
+import { alertFactsOf, findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
-import { DISCREET_ACTION } from '../screen.js';
 
 export type { HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView } from '@crosscheck/core/api';
 
 /** Owner and screening member see a hit; for everyone else it does not exist. */
 export const isHitVisibleTo = (member: string, hit: HitRow): boolean => hit.owner === member || hit.screening_member === member;
 
-export async function loadVisibleHit(tx: Tx, actor: Actor, id: string): Promise<{ hit: HitRow; limit: FrontlineLimit | undefined }> {
+export async function loadVisibleHit(tx: Tx, actor: Actor, id: string): Promise<{ hit: HitRow; access: AlertAccess }> {
   const hit = await findHit(tx, id);
   if (!hit || !isHitVisibleTo(actor.member, hit)) throw notFound('hit');
-  const limit = (await frontlineLimits(tx, actor, [hit])).get(hit.alert_id);
-  if (limit === 'hidden') throw notFound('hit');
-  return { hit, limit };
+  const access = (await hitAccess(tx, actor, [hit])).get(hit.alert_id) ?? 'full';
+  if (access === 'hidden') throw notFound('hit');
+  return { hit, access };
 }
 
 /**
- * What the frontline may not learn from hits, per alert: alerts hidden from the frontline are not
- * there at all, and a discreet check is only its instruction — in the hits inbox as in screening.
- * Empty for other roles.
+ * How much of each hit's alert the reader may see, by `alertAccess`, per alert id: in the hits
+ * inbox as in screening, an alert hidden from the frontline is not there at all and a discreet
+ * check is only its instruction. The reader is party to the hit, and the alert was shown to the
+ * screening member when it screened, so its visibility list and review state are not weighed
+ * again here (an owner narrowing the list later does not erase the other bureau's hit); what the
+ * reader's role may see of the alert is.
  */
-export type FrontlineLimit = 'hidden' | 'discreet';
-
-export async function frontlineLimits(tx: Tx, actor: Actor, hits: HitRow[]): Promise<Map<string, FrontlineLimit>> {
-  const limits = new Map<string, FrontlineLimit>();
-  if (actor.role !== 'frontline' || hits.length === 0) return limits;
-  const rows = await tx.selectFrom('alerts').selectAll().where('id', 'in', [...new Set(hits.map((h) => h.alert_id))]).execute();
-  for (const row of rows) {
-    if (isHiddenFromFrontline(row)) limits.set(row.id, 'hidden');
-    else if (row.category === 'discreet-check') limits.set(row.id, 'discreet');
+export async function hitAccess(tx: Tx, actor: Actor, hits: HitRow[]): Promise<Map<string, AlertAccess>> {
+  const access = new Map<string, AlertAccess>();
+  if (hits.length === 0) return access;
+  for (const row of await alertFactsOf(tx, [...new Set(hits.map((h) => h.alert_id))])) {
+    access.set(row.id, alertAccess(actor, { ...accessFactsOf(row), visibility: { mode: 'all' }, status: 'active' }));
   }
-  return limits;
+  return access;
 }
 
-export function toHitView(viewer: string, h: HitRow, limit?: FrontlineLimit): HitView {
+export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full'): HitView {
   const own = viewer === h.screening_member;
-  if (limit === 'discreet') {
+  if (access === 'instruction-only') {
     return { id: h.id, screeningId: h.screening_id, alertId: h.alert_id, alertVersion: Number(h.alert_version), owner: h.owner, screeningMember: h.screening_member, reasons: [], action: DISCREET_ACTION, createdAt: h.created_at, outcome: null };
   }
   return {

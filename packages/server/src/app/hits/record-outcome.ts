@@ -14,7 +14,7 @@ export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: u
   const result = await audited(deps, ctx, 'hit.record-outcome', async (tx, note) => {
     note.target = `hit:${id}`;
     requirePermission(ctx.actor, 'hits.outcome');
-    const { hit, limit } = await loadVisibleHit(tx, ctx.actor, id);
+    const { hit, access } = await loadVisibleHit(tx, ctx.actor, id);
     // The owner may see the hit, so refusing it reveals nothing.
     if (hit.screening_member !== ctx.actor.member) {
       throw new DomainError('forbidden', 'hit.outcome-not-yours', 'only the screening member records the outcome of a hit');
@@ -25,8 +25,8 @@ export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: u
     note.detail = { outcome: input.outcome, previous: hit.outcome };
     await appendEvent(tx, { member: hit.owner, type: 'hit.updated', data: { hitId: id, alertId: hit.alert_id, outcome: input.outcome }, at });
     const updated = (await findHit(tx, id))!;
-    const forms = limit === 'discreet' ? [] : await formsOfHits(tx, [id]);
-    return withCredentialNames(tx, { ...toHitView(ctx.actor.member, updated, limit), forms: forms.map((f) => toFormView(ctx.actor.member, f)) });
+    const forms = access === 'instruction-only' ? [] : await formsOfHits(tx, [id]);
+    return withCredentialNames(tx, { ...toHitView(ctx.actor.member, updated, access), forms: forms.map((f) => toFormView(ctx.actor.member, f)) });
   });
   deps.bus.published();
   return result;

@@ -17,7 +17,7 @@ describe.each(ENGINES)('overdue replies on %s', (engine) => {
   afterEach(async () => t.close());
 
   const overdueEvents = async (member: string) =>
-    (await eventsAfter(t.deps.db, member, 0, 100)).filter((e) => e.type === 'hit.updated' && JSON.parse(e.data).overdue).map((e) => JSON.parse(e.data) as Record<string, any>);
+    (await eventsAfter(t.deps.db, member, 0, 100)).filter((e) => e.type === 'hit.updated' && e.data.overdue).map((e) => e.data as Record<string, any>);
 
   it('tells both bureaus once when the reply to a G form is 12 hours late, and nobody when it came in time', async () => {
     await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));

@@ -1,5 +1,6 @@
 import { normaliseDocumentNumber, normaliseIssuingState, parseInput, requirePermission, type AlertInput } from '@crosscheck/core';
 import { z } from 'zod';
+import { newestPartyHits, partyHitCounts } from '../../store/hit-party-repo.js';
 import { listLinkRows, type LinkWithAlerts } from '../../store/link-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { audited } from '../audited.js';
@@ -37,7 +38,7 @@ export async function linkGraph(deps: Deps, ctx: Ctx, query: unknown): Promise<L
     const q = parseInput(linkGraphQuerySchema, query);
     note.detail = { ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) };
     const viewer = ctx.actor.member;
-    const rows = (await listLinkRows(tx, { viewer, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) })).filter((r) =>
+    const rows = (await listLinkRows(tx, { reader: ctx.actor, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) })).filter((r) =>
       canSeeLink(ctx.actor, r),
     );
 
@@ -104,35 +105,28 @@ function addDocuments(alerts: Map<string, GraphAlert>, nodes: Map<string, GraphN
 
 /** Hits on these alerts where the viewer is the owner or the screening member: counted, and the newest drawn. */
 async function addHits(tx: Tx, viewer: string, alertIds: string[], nodes: Map<string, GraphNode>, edges: GraphEdge[]): Promise<void> {
-  if (alertIds.length === 0) return;
   // The hits inbox's rule (isHitVisibleTo): only the owner and the screening member are party to a hit.
-  const hitsOn = (ids: string[]) => tx.selectFrom('hits').where('alert_id', 'in', ids).where((eb) => eb.or([eb('owner', '=', viewer), eb('screening_member', '=', viewer)]));
-  const counts = await hitsOn(alertIds).select(['alert_id']).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).groupBy('alert_id').execute();
-  for (const c of counts) {
-    const node = nodes.get(alertNodeId(c.alert_id));
-    if (node?.type === 'alert') node.hitCount = Number(c.n);
+  const counts = await partyHitCounts(tx, viewer, alertIds);
+  for (const [alertId, count] of counts) {
+    const node = nodes.get(alertNodeId(alertId));
+    if (node?.type === 'alert') node.hitCount = count;
   }
-  for (const c of counts) {
-    const rows = await hitsOn([c.alert_id])
-      .select(['id', 'alert_id', 'owner', 'screening_member', 'score', 'outcome', 'created_at'])
-      .orderBy('id', 'desc')
-      .limit(HITS_PER_ALERT)
-      .execute();
-    for (const h of rows) {
+  for (const alertId of counts.keys()) {
+    for (const h of await newestPartyHits(tx, viewer, alertId, HITS_PER_ALERT)) {
       const id = `hit:${h.id}`;
       nodes.set(id, {
         id,
         type: 'hit',
         hitId: h.id,
-        alertId: h.alert_id,
+        alertId: h.alertId,
         owner: h.owner,
-        screeningMember: h.screening_member,
+        screeningMember: h.screeningMember,
         // PostgreSQL keeps the score as a 4-byte float: round away its representation noise.
-        score: Math.round(Number(h.score) * 1000) / 1000,
+        score: Math.round(h.score * 1000) / 1000,
         outcome: h.outcome,
-        createdAt: h.created_at,
+        createdAt: h.createdAt,
       });
-      edges.push({ id: `on:${h.id}`, type: 'hit', source: id, target: alertNodeId(h.alert_id) });
+      edges.push({ id: `on:${h.id}`, type: 'hit', source: id, target: alertNodeId(h.alertId) });
     }
   }
 }

@@ -1,16 +1,23 @@
-import { canSeeAlert, type Actor, type AlertInput } from '@crosscheck/core';
+import { alertAccess, type Actor, type AlertInput } from '@crosscheck/core';
 import { visibilityFromColumns } from '../../store/change-repo.js';
 import type { LinkWithAlerts } from '../../store/link-repo.js';
 import type { LinkColor, LinkView } from '@crosscheck/core/api';
 
 export type { LinkedAlert, LinkView } from '@crosscheck/core/api';
 
-/** A link exists for a member only when it may see both alerts. */
+/**
+ * A link exists for a reader only when it may read both alerts in full: a link shows each alert's
+ * name or number, and what ties them, which is more than an instruction.
+ */
 export function canSeeLink(actor: Actor, row: LinkWithAlerts): boolean {
-  return (
-    canSeeAlert(actor, { owner: row.a_owner, visibility: visibilityFromColumns(row.a_mode, row.a_members), status: row.a_status }) &&
-    canSeeAlert(actor, { owner: row.b_owner, visibility: visibilityFromColumns(row.b_mode, row.b_members), status: row.b_status })
-  );
+  const facts = (side: 'a' | 'b') => ({
+    owner: row[`${side}_owner`],
+    visibility: visibilityFromColumns(row[`${side}_mode`], row[`${side}_members`]),
+    status: row[`${side}_status`],
+    category: row[`${side}_category`],
+    hiddenFromFrontline: row[`${side}_hidden_from_frontline`] === 1,
+  });
+  return alertAccess(actor, facts('a')) === 'full' && alertAccess(actor, facts('b')) === 'full';
 }
 
 export function toLinkView(row: LinkWithAlerts, viewer: string): LinkView {

@@ -22,7 +22,7 @@ export async function listLinks(deps: Deps, ctx: Ctx, query: unknown): Promise<{
     requirePermission(ctx.actor, 'links.read');
     const q = parseInput(listLinksQuerySchema, query);
     note.detail = { ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) };
-    const rows = await listLinkRows(tx, { viewer: ctx.actor.member, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) });
+    const rows = await listLinkRows(tx, { reader: ctx.actor, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) });
     // The SQL filter is checked again with the core rule before anything leaves.
     return { items: rows.filter((r) => canSeeLink(ctx.actor, r)).map((r) => toLinkView(r, ctx.actor.member)) };
   });

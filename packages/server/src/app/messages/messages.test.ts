@@ -47,7 +47,7 @@ describe.each(ENGINES)('messages between bureaus on %s', (engine) => {
     expect(got).toMatchObject({ filename: 'list.pdf', contentType: 'application/pdf' });
 
     for (const member of ['FRA', 'ITA']) {
-      const received = (await eventsAfter(t.deps.db, member, 0, 100)).filter((e) => e.type === 'message.received').map((e) => JSON.parse(e.data));
+      const received = (await eventsAfter(t.deps.db, member, 0, 100)).filter((e) => e.type === 'message.received').map((e) => e.data);
       expect(received).toEqual([{ messageId: sent.id, from: 'DEU', subject: 'Stolen passports' }]);
     }
   });

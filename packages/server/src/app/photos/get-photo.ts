@@ -1,4 +1,4 @@
-import { notFound, requireReadable } from '@crosscheck/core';
+import { notFound, requireFullyReadable } from '@crosscheck/core';
 import { findPhoto } from '../../store/photo-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
@@ -16,7 +16,7 @@ export async function getPhoto(deps: Deps, ctx: Ctx, alertId: string, photoId: s
     note.target = `alert:${alertId}`;
     note.detail = { photo: photoId };
     const loaded = await loadAlert(tx, alertId);
-    requireReadable(ctx.actor, loaded);
+    requireFullyReadable(ctx.actor, loaded);
     const photo = photoId.length <= 40 ? await findPhoto(tx, alertId, photoId) : undefined;
     if (!photo) throw notFound('photo');
     // pg and better-sqlite3 both give a Buffer; the copy guards a driver that hands a Uint8Array.

@@ -1,4 +1,4 @@
-import { requireReadable } from '@crosscheck/core';
+import { requireFullyReadable } from '@crosscheck/core';
 import { photosOf } from '../../store/photo-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
@@ -14,7 +14,7 @@ export async function listPhotos(deps: Deps, ctx: Ctx, alertId: string): Promise
   return audited(deps, ctx, 'photo.list', async (tx, note) => {
     note.target = `alert:${alertId}`;
     const loaded = await loadAlert(tx, alertId);
-    requireReadable(ctx.actor, loaded);
+    requireFullyReadable(ctx.actor, loaded);
     const own = loaded!.owner === ctx.actor.member;
     const items = (await photosOf(tx, alertId)).map((p) => toPhotoInfo(p, own));
     note.detail = { count: items.length };

@@ -1,10 +1,8 @@
 import { canSeeAlert, conflict, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
 import { z } from 'zod';
-import { requestDigest, signAck, type AckContent } from '../../replica/signed-batch.js';
+import { requestDigest, signAck, type AckContent } from './signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
-import { alreadyReceived, markReceived } from '../../store/replica-repo.js';
-import { visibilityFromColumns } from '../../store/change-repo.js';
-import type { Tx } from '../../store/write-transaction.js';
+import { alreadyReceived, forwardedAlertFacts, markReceived, type ForwardedAlertFacts } from '../../store/replica-repo.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { recordScreening } from '../screen.js';
@@ -127,7 +125,7 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
       fresh.push({ item, where: `items.${n}` });
     }
     // Visibility is read once per request and alert, whatever the number of screenings naming it.
-    const alerts = await alertsFor(tx, fresh.flatMap(({ item }) => (item.screenings ?? []).flatMap((s) => s.hits.map((h) => h.alertId))));
+    const alerts = await forwardedAlertFacts(tx, fresh.flatMap(({ item }) => (item.screenings ?? []).flatMap((s) => s.hits.map((h) => h.alertId))));
     for (const { item, where } of fresh) {
       const centreScreenings: string[] = [];
       for (const [k, screening] of (item.screenings ?? []).entries()) {
@@ -195,7 +193,7 @@ function utcTime(at: string, field: string, latest: number): string {
  * (never as the copy claims). One a member may not see is dropped: recording it would tell its
  * owner of a screening that could not have found it.
  */
-function acceptableHits(ctx: Ctx, byId: Map<string, AlertFacts>, claimed: { alertId: string; score: number; reasons: string[] }[]): { hits: ScreenHit[]; refused: number } {
+function acceptableHits(ctx: Ctx, byId: Map<string, ForwardedAlertFacts>, claimed: { alertId: string; score: number; reasons: string[] }[]): { hits: ScreenHit[]; refused: number } {
   const hits: ScreenHit[] = [];
   let refused = 0;
   const once = new Set<string>();
@@ -205,24 +203,12 @@ function acceptableHits(ctx: Ctx, byId: Map<string, AlertFacts>, claimed: { aler
     once.add(h.alertId);
     const row = byId.get(h.alertId);
     // Bureau's view: visibility and review, not the frontline rule (a copy records hidden ones too).
-    if (!row || !canSeeAlert({ ...ctx.actor, role: 'bureau' }, { owner: row.owner, visibility: visibilityFromColumns(row.visibility_mode, row.visibility_members), status: row.status })) {
+    if (!row || !canSeeAlert({ ...ctx.actor, role: 'bureau' }, row)) {
       refused++;
       continue;
     }
-    hits.push({ alertId: row.id, kind: row.kind as ScreenHit['kind'], category: row.category, score: h.score, reasons: h.reasons, action: null, owner: row.owner, warnings: [], sourceRef: row.source_ref });
+    hits.push({ alertId: row.id, kind: row.kind as ScreenHit['kind'], category: row.category, score: h.score, reasons: h.reasons, action: null, owner: row.owner, warnings: [], sourceRef: row.sourceRef });
   }
   return { hits, refused };
 }
 
-type AlertFacts = { id: string; owner: string; kind: string; category: string | null; status: string; visibility_mode: string; visibility_members: string; source_ref: string | null };
-
-/** Owner, kind and visibility of these alerts, in chunks (SQLite's limit on bound values). */
-async function alertsFor(tx: Tx, alertIds: string[]): Promise<Map<string, AlertFacts>> {
-  const ids = [...new Set(alertIds)];
-  const out = new Map<string, AlertFacts>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await tx.selectFrom('alerts').select(['id', 'owner', 'kind', 'category', 'status', 'visibility_mode', 'visibility_members', 'source_ref']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of rows) out.set(r.id, r as AlertFacts);
-  }
-  return out;
-}

@@ -1,7 +1,8 @@
 import { DomainError, conflict, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
-import { changeMarks, feedHead, signingKey } from '../../store/replica-repo.js';
-import { MAX_BATCH_ITEMS, signBatch, type SignedBatch, type SigningKey } from '../../replica/signed-batch.js';
+import { changesAt, feedHead, storedSigningKey } from '../../store/replica-repo.js';
+import type { Tx } from '../../store/write-transaction.js';
+import { changeMark, keyIdOf, MAX_BATCH_ITEMS, newSigningKey, signBatch, type SignedBatch, type SigningKey } from './signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import { auditEntry, auditRefusal, type AuditNote } from '../audited.js';
@@ -28,12 +29,17 @@ const keys = new WeakMap<Deps, Promise<SigningKey>>();
 export const signingKeyOf = (deps: Deps): Promise<SigningKey> => {
   let key = keys.get(deps);
   if (!key) {
-    key = signingKey(deps.db, nowIso(deps));
+    key = storedSigningKey(deps.db, nowIso(deps), newSigningKey).then((pair) => ({ ...pair, id: keyIdOf(pair.publicKeyPem) }));
     key.catch(() => keys.delete(deps));
     keys.set(deps, key);
   }
   return key;
 };
+
+/** The marks (`changeMark`) of the feed's changes at these seqs; seq 0 and missing rows have none. */
+async function changeMarks(db: Deps['db'] | Tx, seqs: number[]): Promise<Map<number, string>> {
+  return new Map([...(await changesAt(db, seqs))].map(([seq, change]) => [seq, changeMark(change)]));
+}
 
 /** The centre's public key for batches, for a copy to pin (`replica.sync`). */
 export async function replicaKey(deps: Deps, ctx: Ctx): Promise<{ keyId: string; publicKey: string; algorithm: 'Ed25519' }> {
@@ -72,7 +78,7 @@ export async function replicaBatch(deps: Deps, ctx: Ctx, query: unknown): Promis
       const head = await feedHead(tx);
       if (q.after > head) throw conflict('replica.ahead', `the copy says it has applied up to change ${q.after}, but the centre's feed ends at ${head}: was the centre restored from an older backup?`);
       const through = Math.min(head, q.after + SCAN_FACTOR * q.limit);
-      const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor.member, false, through);
+      const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, { member: ctx.actor.member, role: 'bureau' }, through);
       // Either `limit` visible rows (up to the last), or everything up to `through` was scanned.
       const to = rowCount === q.limit && lastSeq !== null ? lastSeq : through;
       note.detail = { after: q.after, to, count: items.length };

@@ -1,3 +1,4 @@
+import { endReason } from '@crosscheck/core';
 import { alertIdsPastReview } from '../../store/retention-repo.js';
 import { nowIso, type Deps } from '../deps.js';
 import { expireOne } from './expire-one.js';
@@ -12,7 +13,7 @@ export async function expirePastReview(deps: Deps): Promise<number> {
     const ids = await alertIdsPastReview(deps.db, today, PAGE);
     let round = 0;
     for (const id of ids) {
-      if (await expireOne(deps, id, (row) => (row.review_date !== null && row.review_date <= today ? `review date ${row.review_date} passed` : null))) round++;
+      if (await expireOne(deps, id, (row) => endReason({ expiresAt: null, reviewDate: row.review_date }, today))) round++;
     }
     expired += round;
     // A round that expired nothing met only alerts another process had already changed.

@@ -26,7 +26,7 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
         const row = await findAlertRow(tx, id);
         if (!row || !PURGED_STATUSES.includes(row.status) || row.purged_at !== null || row.updated_at >= before) return false;
         const at = nowIso(deps);
-        await purgeAlertData(tx, id, JSON.stringify(tombstoneOf(JSON.parse(row.body) as AlertInput)), at);
+        await purgeAlertData(tx, id, tombstoneOf(JSON.parse(row.body) as AlertInput), at);
         // A photo is personal data like the names: nothing of it is kept.
         const photos = await deletePhotosOf(tx, id);
         await appendAudit(tx, {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext } from '../../../test/engines.js';
+import { ENGINES, as, readFull, listFull, documentAlert, domainError, openTestDeps, type TestContext } from '../../../test/engines.js';
 import { LinkFollower } from '../../links/link-follower.js';
 import { queryAudit, verifyAuditChain } from '../../store/audit-repo.js';
 import { eventsAfter } from '../../store/event-repo.js';
@@ -33,14 +33,14 @@ describe.each(ENGINES)('retention on %s', (engine) => {
   });
   afterEach(async () => t.close());
 
-  const eventsOf = async (member: string, type: string) => (await eventsAfter(t.deps.db, member, 0, 1000)).filter((e) => e.type === type).map((e) => JSON.parse(e.data) as Record<string, unknown>);
+  const eventsOf = async (member: string, type: string) => (await eventsAfter(t.deps.db, member, 0, 1000)).filter((e) => e.type === type).map((e) => e.data);
 
   it('sets the review date by kind: persons in 5 years, documents in 10', async () => {
     const person = await createAlert(t.deps, as('AUT'), wanted);
     const document = await createAlert(t.deps, as('AUT'), documentAlert('AUT', 'X1'));
     expect(person.reviewDate).toBe('2031-01-15');
     expect(document.reviewDate).toBe('2036-01-15');
-    expect((await getAlert(t.deps, as('AUT'), person.id)).reviewDate).toBe('2031-01-15');
+    expect((await readFull(t.deps, as('AUT'), person.id)).reviewDate).toBe('2031-01-15');
   });
 
   it('warns the owner once, four months ahead, and lists the alert as expiring', async () => {
@@ -64,10 +64,10 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     expect((await screen(t.deps, as('DEU', 'frontline'), search)).hits.map((h) => h.alertId)).toEqual([alert.id]);
     at('2031-01-14T23:00:00Z');
     await expireAlerts(t.deps);
-    expect((await getAlert(t.deps, as('AUT'), alert.id)).status).toBe('active');
+    expect((await readFull(t.deps, as('AUT'), alert.id)).status).toBe('active');
     at('2031-01-15T00:30:00Z');
     await expireAlerts(t.deps);
-    expect(await getAlert(t.deps, as('AUT'), alert.id)).toMatchObject({ status: 'expired', statusReason: 'review date 2031-01-15 passed', version: 2 });
+    expect(await readFull(t.deps, as('AUT'), alert.id)).toMatchObject({ status: 'expired', statusReason: 'review date 2031-01-15 passed', version: 2 });
     expect(await eventsOf('AUT', 'alert.expired')).toEqual([{ alertId: alert.id, reason: 'review date 2031-01-15 passed' }]);
     await (await t.deps.screeningIndex()).catchUp();
     expect((await screen(t.deps, as('DEU', 'frontline'), search)).hits).toEqual([]);
@@ -90,7 +90,7 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     await extendAlert(t.deps, as('AUT'), alert.id, { reason: 'one more month', reviewDate: '2031-02-15' });
     at('2031-01-15T08:00:00Z');
     await expireAlerts(t.deps);
-    expect((await getAlert(t.deps, as('AUT'), alert.id)).status).toBe('active');
+    expect((await readFull(t.deps, as('AUT'), alert.id)).status).toBe('active');
     expect((await eventsOf('AUT', 'alert.expiring')).map((e) => e.reviewDate)).toEqual(['2031-01-15', '2031-02-15']);
   });
 
@@ -104,7 +104,7 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     const missing = await domainError(extendAlert(t.deps, as('ITA'), '019a0000-0000-7000-8000-000000000000', { reason: 'x' }));
     expect([hidden.kind, hidden.message]).toEqual(['not-found', missing.message]);
     expect((await domainError(extendAlert(t.deps, as('AUT', 'frontline'), alert.id, { reason: 'x' }))).kind).toBe('forbidden');
-    expect((await getAlert(t.deps, as('AUT'), alert.id)).reviewDate).toBe('2031-01-15');
+    expect((await readFull(t.deps, as('AUT'), alert.id)).reviewDate).toBe('2031-01-15');
   });
 
   it('purges the personal data after the grace period, leaving a tombstone on a valid audit trail', async () => {
@@ -123,7 +123,7 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     await expireAlerts(t.deps);
     await expireAlerts(t.deps);
 
-    const purged = await getAlert(t.deps, as('AUT'), alert.id);
+    const purged = await readFull(t.deps, as('AUT'), alert.id);
     expect(purged).toMatchObject({ kind: 'person', category: 'missing', status: 'expired', visibility: { mode: 'all-except', members: ['ITA'] } });
     const rows = await t.deps.db.selectFrom('alert_versions').select('body').where('alert_id', '=', alert.id).execute();
     expect(rows).toHaveLength(2);
@@ -153,7 +153,7 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     expect(pending.status).toBe('pending-review');
     at('2031-02-01T08:00:00Z');
     await expireAlerts(t.deps);
-    expect((await getAlert(t.deps, as('AUT'), pending.id)).status).toBe('pending-review');
+    expect((await readFull(t.deps, as('AUT'), pending.id)).status).toBe('pending-review');
     expect(await eventsOf('AUT', 'alert.expiring')).toEqual([]);
     expect(await eventsOf('AUT', 'alert.expired')).toEqual([]);
   });
@@ -166,7 +166,7 @@ describe.each(ENGINES)('retention on %s', (engine) => {
     expect(JSON.stringify(await getAlert(t.deps, as('AUT'), pending.id))).toContain('BRANDAUER');
     at('2026-02-16T09:00:00Z');
     await expireAlerts(t.deps);
-    const purged = await getAlert(t.deps, as('AUT'), pending.id);
+    const purged = await readFull(t.deps, as('AUT'), pending.id);
     expect(purged.status).toBe('rejected');
     expect(JSON.stringify(purged)).not.toContain('BRANDAUER');
     const tombstone = (await queryAudit(t.deps.db, { action: 'alert.purge', limit: 10 })).find((e) => e.target === `alert:${pending.id}`);

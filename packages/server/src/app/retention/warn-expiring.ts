@@ -1,3 +1,4 @@
+import { needsReviewWarning } from '@crosscheck/core';
 import { appendAudit } from '../../store/audit-repo.js';
 import { appendEvent } from '../../store/event-repo.js';
 import { findAlertRow } from '../../store/alert-repo.js';
@@ -23,10 +24,10 @@ export async function warnExpiringAlerts(deps: Deps): Promise<number> {
       const sent = await inWriteTransaction(deps.db, async (tx) => {
         // Read again under the writers' lock: another process may have warned or extended meanwhile.
         const row = await findAlertRow(tx, candidate.id);
-        if (!row || row.status !== 'active' || row.review_date === null || row.review_date > until || row.review_warned_for === row.review_date) return false;
+        if (!row || !needsReviewWarning({ status: row.status, reviewDate: row.review_date, reviewWarnedFor: row.review_warned_for }, until)) return false;
         const at = nowIso(deps);
-        await markWarned(tx, row.id, row.review_date);
-        await appendEvent(tx, { member: row.owner, type: 'alert.expiring', data: { alertId: row.id, reviewDate: row.review_date }, at });
+        await markWarned(tx, row.id, row.review_date!);
+        await appendEvent(tx, { member: row.owner, type: 'alert.expiring', data: { alertId: row.id, reviewDate: row.review_date! }, at });
         await appendAudit(tx, { at, member: row.owner, role: 'system', credential: 'system', action: 'alert.warn-expiring', target: `alert:${row.id}`, requestId: 'system/scheduler', outcome: 'ok', detail: JSON.stringify({ reviewDate: row.review_date }) });
         return true;
       });

@@ -6,7 +6,7 @@ import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { overdueFormRows, overdueThreadCount } from '../../store/hit-repo.js';
 import { fillDays, lastDays, minutesLate, windowStart } from './day-buckets.js';
-import { alertCounts, hitsByScreeningMember, hitsPerDay, memberNames } from './stats-queries.js';
+import { alertCounts, hitsByScreeningMember, hitsPerDay, memberNames } from '../../store/stats-repo.js';
 
 export const dashboardQuerySchema = z
   .object({
@@ -34,8 +34,8 @@ export async function dashboardStats(deps: Deps, ctx: Ctx, query: unknown): Prom
     const nowIso = now.toISOString();
     const from = windowStart(now, days);
 
-    const visible = await alertCounts(tx, member, 'visible');
-    const own = await alertCounts(tx, member, 'own');
+    const visible = await alertCounts(tx, ctx.actor, 'visible');
+    const own = await alertCounts(tx, ctx.actor, 'own');
     const onOurAlerts = await hitsPerDay(tx, 'owner', member, from);
     const byOurScreening = await hitsPerDay(tx, 'screening_member', member, from);
     const perDay = fillDays(lastDays(now, days), { onOurAlerts, byOurScreening });

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { serve } from '../../main.js';
 import { isLoopback, ReplicaNode } from '../../replica/replica-node.js';
-import { replicaHttp } from '../../replica/replica-http.js';
-import { MAX_BATCH_ITEMS } from '../../replica/signed-batch.js';
+import { replicaHttp } from '../../http/routes/replica-copy.js';
+import { MAX_BATCH_ITEMS } from '../../app/replica/signed-batch.js';
 import { configFrom, stopOnSignals } from '../context.js';
 
 const port = (value: string): number => {

@@ -3,7 +3,7 @@ import { ENGINES, as, documentAlert, personAlert } from '../../../test/engines.j
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
 import { updateAlert } from '../../app/update-alert.js';
-import { checkAck, checkBatch, requestDigest, type SignedBatch } from '../../replica/signed-batch.js';
+import { checkAck, checkBatch, requestDigest, type SignedBatch } from '../../app/replica/signed-batch.js';
 
 describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
   let h: Harness;

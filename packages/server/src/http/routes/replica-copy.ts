@@ -1,8 +1,8 @@
 import { conflict } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../app/deps.js';
-import { resolveCtx } from '../http/auth.js';
-import type { ReplicaNode } from './replica-node.js';
+import type { Deps } from '../../app/deps.js';
+import { resolveCtx } from '../auth.js';
+import type { ReplicaNode } from '../../replica/replica-node.js';
 
 /**
  * Writes a copy may take locally: screening (its purpose), signing in and out and the language,

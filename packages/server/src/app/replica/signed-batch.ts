@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import type { ChangeItem } from '../app/list-changes.js';
+import type { ChangeItem } from '../list-changes.js';
 
 /**
  * A batch of the change feed for one member's national copy, signed by the centre.

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { publishedOrOwnSql, visibleSql } from '../../store/change-repo.js';
-import type { DB } from '../../store/schema.js';
-import type { Tx } from '../../store/write-transaction.js';
-import type { DayCount } from './day-buckets.js';
+import type { Reader } from '@crosscheck/core';
+import { alertColumns, readableSql } from '@crosscheck/core/sql';
+import type { DB } from './schema.js';
+import type { Tx } from './write-transaction.js';
 
 // The dashboard's aggregates. Everything is counted in SQL (GROUP BY) so that no row the member
 // may not see ever leaves the database, and only portable SQL is used: a day is the first ten
@@ -17,19 +17,18 @@ import type { KindStatusCount } from '@crosscheck/core/api';
 const n = (v: string | number | bigint): number => Number(v);
 
 /**
- * Alerts by kind and status, never a purged one: `visible`, those `member` may see (the alert
- * list's visibility and review rules: under review or rejected, the owner's only); `own`, the
- * member's own.
+ * Alerts by kind and status, never a purged one: `visible`, those the reader may know exist
+ * (`alertAccess`, as the alert list counts them); `own`, the reader's member's own.
  */
-export async function alertCounts(db: Db, member: string, scope: 'visible' | 'own'): Promise<KindStatusCount[]> {
+export async function alertCounts(db: Db, reader: Reader, scope: 'visible' | 'own'): Promise<KindStatusCount[]> {
   let q = db
     .selectFrom('alerts')
     .select(['kind', 'status', (eb) => eb.fn.countAll<string | number>().as('count')])
     .where('purged_at', 'is', null);
   q =
     scope === 'own'
-      ? q.where('owner', '=', member)
-      : q.where((eb) => visibleSql(eb, 'alerts.owner', 'alerts.visibility_mode', 'alerts.visibility_members', member)).where((eb) => publishedOrOwnSql(eb, 'alerts.status', 'alerts.owner', member));
+      ? q.where('owner', '=', reader.member)
+      : q.where(readableSql(alertColumns(), reader));
   const rows = await q.groupBy(['kind', 'status']).orderBy('kind').orderBy('status').execute();
   return rows.map((r) => ({ kind: r.kind, status: r.status, count: n(r.count) }));
 }
@@ -38,7 +37,7 @@ export async function alertCounts(db: Db, member: string, scope: 'visible' | 'ow
 const hitDay = sql<string>`substr(hits.created_at, 1, 10)`;
 
 /** Hits per UTC day since `since`, on the member's alerts (`owner`) or from its screenings (`screening_member`). */
-export async function hitsPerDay(db: Db, side: 'owner' | 'screening_member', member: string, since: string): Promise<DayCount[]> {
+export async function hitsPerDay(db: Db, side: 'owner' | 'screening_member', member: string, since: string): Promise<{ day: string; count: number }[]> {
   const rows = await db
     .selectFrom('hits')
     .select([hitDay.as('day'), (eb) => eb.fn.countAll<string | number>().as('count')])
