@@ -52,7 +52,7 @@ export function sourceFiles(dir: string): string[] {
     if (name === 'node_modules' || name === 'dist') return [];
     const path = `${dir}/${name}`;
     if (statSync(join(ROOT, path)).isDirectory()) return sourceFiles(path);
-    return SOURCE_EXTENSIONS.some((e) => name.endsWith(e)) && !name.endsWith('.d.ts') ? [path] : [];
+    return SOURCE_EXTENSIONS.some((e) => name.endsWith(e)) ? [path] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { api, ApiError, type Me } from './api/client.ts';
 import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
+import { resourceCache } from './data/resource.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { PAGES, pageOfPath, pagesFor, type PageMeta, type PageProps } from './routes.ts';
@@ -36,6 +37,7 @@ export function App() {
       setSession({ status: 'in', me });
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) console.warn('session check failed', e);
+      resourceCache.clear();
       sessionHint.set(false);
       setSession({ status: 'out' });
     }
@@ -54,6 +56,8 @@ export function App() {
 
   const logOut = async () => {
     await api.logOut().catch(() => undefined);
+    // Nothing one user read may be shown to whoever signs in next on this browser.
+    resourceCache.clear();
     sessionHint.set(false);
     setSession({ status: 'out' });
     navigate('/login');

@@ -22,7 +22,10 @@ export interface PageProps {
 export interface PageMeta {
   id: string;
   path: string;
-  /** Roles that see the page; the API enforces the same rules whatever the navigation shows. */
+  /**
+   * Roles that see the page: those holding the permission it needs (`rolesWith` over the core's
+   * roles table). The API enforces the same rules whatever the navigation shows.
+   */
   roles: readonly Role[];
   /** Position in the navigation; a role lands on its first page. */
   order: number;

@@ -101,10 +101,27 @@ describe.skipIf(!hasChromium)('dashboard in chromium', () => {
     app.expectError = /status of 503/;
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => page.getByTestId('dashboard-error').textContent()).toContain('The figures could not be loaded: The database is being maintained.');
+    // The figures read before stay on screen, said to be possibly out of date.
+    expect(await page.getByTestId('dashboard-error').textContent()).toContain('Shown as last read; it may be out of date.');
+    expect(await page.getByTestId('counts-visible-total').textContent()).toBe('2');
+    expect(await page.getByTestId('dashboard-status').textContent()).toBe('');
+    await app.shot(page, 'dashboard-refresh-failed');
     app.expectError = null;
     await page.unroute('**/api/v1/stats?*');
     await page.getByTestId('dashboard-error').getByRole('button', { name: 'Try again' }).click();
     await page.getByTestId('hits-empty').waitFor();
+
+    // A slow answer for a period no longer chosen is abandoned: it never replaces the one asked for after it.
+    await page.route('**/api/v1/stats?days=7', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue().catch(() => undefined);
+    });
+    await page.getByTestId('dashboard-period').selectOption('7');
+    await page.getByTestId('dashboard-period').selectOption('90');
+    await expect.poll(() => page.getByTestId('hits-empty').textContent()).toBe('No hits in the last 90 days.');
+    await page.waitForTimeout(2000);
+    expect(await page.getByTestId('hits-empty').textContent()).toBe('No hits in the last 90 days.');
+    await page.unroute('**/api/v1/stats?days=7');
 
     await page.getByTestId('language').selectOption('ar');
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');

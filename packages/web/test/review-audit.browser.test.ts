@@ -104,6 +104,31 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     await expect.poll(() => member.getByTestId('audit-verify-result').textContent()).toContain('The chain is intact: no entry has been altered');
     expect(await member.getByTestId('audit-verify-result').textContent()).not.toMatch(/\d+ entries/);
 
+    // A read that fails says why, in the reader's language, and "try again" reads it again.
+    await member.getByTestId('audit-row').first().waitFor();
+    await member.route('**/api/v1/audit?*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ status: 503, code: 'unavailable', title: 'unavailable', detail: 'The database is being maintained.' }) }),
+    );
+    app.expectError = /status of 503/;
+    await member.getByTestId('language').selectOption('fr');
+    await expect.poll(() => member.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await member.getByRole('button', { name: 'Appliquer les filtres' }).click();
+    await expect.poll(() => member.getByTestId('audit-error').textContent()).toContain('Le journal d’audit n’a pas pu être chargé : The database is being maintained.');
+    expect(await member.getByTestId('audit-row').count()).toBe(0);
+    await app.shot(member, 'audit-failed-fr');
+    app.expectError = null;
+    await member.unroute('**/api/v1/audit?*');
+    // While the read is under way the page says so (in French), then shows the entries.
+    await member.route('**/api/v1/audit?*', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue().catch(() => undefined);
+    });
+    await member.getByTestId('audit-error').getByRole('button', { name: 'Réessayer' }).click();
+    await member.getByRole('status').filter({ hasText: 'Chargement…' }).waitFor();
+    await app.shot(member, 'audit-loading-fr');
+    await member.getByTestId('audit-row').first().waitFor();
+    await member.unroute('**/api/v1/audit?*');
+
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
 });

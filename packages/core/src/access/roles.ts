@@ -59,6 +59,14 @@ export function roleMay(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/**
+ * The roles that hold a permission: the web app shows a page to exactly the roles the API lets
+ * do what the page is for, from this table rather than a copy of it.
+ */
+export function rolesWith(permission: Permission): readonly Role[] {
+  return PERMISSIONS[permission];
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

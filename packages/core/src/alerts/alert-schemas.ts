@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { visibilitySchema } from '../access/visibility.js';
 import { fullDateSchema, partialDateSchema } from './partial-date.js';
+import {
+  ALERT_KINDS,
+  ALERT_STATUSES,
+  DOCUMENT_STATUSES,
+  DOCUMENT_TYPES,
+  NAME_TYPES,
+  PERSON_CATEGORIES,
+  SEXES,
+  WARNING_FLAGS,
+  type AlertKind,
+  type AlertStatus,
+} from '../constants/alerts.js';
 
 // Field sizes are bounded everywhere: an alert is a record, not a file store.
 // PostgreSQL cannot store NUL and no real field holds one: refuse it by name rather than fail later.
@@ -10,28 +22,10 @@ const code3 = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-lette
 /** ICAO 9303 state codes include one- and two-letter codes such as `D` for Germany. */
 const icaoState = z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, 'an ICAO 9303 state code');
 
-export const PERSON_CATEGORIES = [
-  'arrest',
-  'missing',
-  'locate',
-  'warning',
-  'unidentified-body',
-  'threat',
-  'modus-operandi',
-  'un-sanctions',
-  'discreet-check',
-  'terrorist-fighter',
-] as const;
-export const DOCUMENT_TYPES = ['passport', 'identity-card', 'visa', 'residence-permit', 'other'] as const;
-export const DOCUMENT_STATUSES = ['stolen-blank', 'stolen-issued', 'lost', 'revoked'] as const;
-export const WARNING_FLAGS = ['armed', 'violent', 'escape-risk', 'suicide-risk', 'public-health-risk', 'terrorism'] as const;
-export const ALERT_KINDS = ['person', 'document', 'vehicle'] as const;
-// pending-review: a person alert waiting for a reviewer (seen by its owner only, not screened);
-// rejected: refused by review, kept as history.
-export const ALERT_STATUSES = ['active', 'cancelled', 'expired', 'pending-review', 'rejected'] as const;
-
-export type AlertKind = (typeof ALERT_KINDS)[number];
-export type AlertStatus = (typeof ALERT_STATUSES)[number];
+// The value lists live in constants/ (zod-free, so the browser shell can read them); the schemas
+// below are built from them, and the barrel goes on exporting them from here.
+export { ALERT_KINDS, ALERT_STATUSES, DOCUMENT_STATUSES, DOCUMENT_TYPES, NAME_TYPES, PERSON_CATEGORIES, SEXES, WARNING_FLAGS };
+export type { AlertKind, AlertStatus };
 
 /**
  * A name as written on a record. `full` keeps the original script (Cyrillic, Arabic, …)
@@ -43,7 +37,7 @@ export const personNameSchema = z
     given: text(200).optional(),
     full: text(400).optional(),
     script: z.string().regex(/^[A-Z][a-z]{3}$/, 'an ISO 15924 script code such as Cyrl').optional(),
-    type: z.enum(['primary', 'alias', 'birth', 'former']).optional(),
+    type: z.enum(NAME_TYPES).optional(),
     /** A weak alias (the UN list's "low quality" aliases): matched, but with less weight. */
     weak: z.boolean().optional(),
   })
@@ -60,7 +54,7 @@ const identityDocumentSchema = z
 export const personSchema = z
   .object({
     names: z.array(personNameSchema).min(1).max(50),
-    sex: z.enum(['M', 'F', 'X', 'U']).optional(),
+    sex: z.enum(SEXES).optional(),
     birthDate: partialDateSchema.optional(),
     birthDateUncertain: z.boolean().optional(),
     /** Other possible birth dates (lists often give several). */

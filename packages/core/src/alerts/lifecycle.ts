@@ -1,5 +1,6 @@
 import { conflict, validationError } from '../errors/domain-error.js';
 import { parseInput } from '../validation/parse-input.js';
+import { REVIEWED_CATEGORIES } from '../constants/alerts.js';
 import { alertInputSchema, type Alert, type AlertInput, type AlertPatch, type AlertStatus } from './alert-schemas.js';
 
 /**
@@ -12,8 +13,9 @@ export function isOwnerOnlyStatus(status: string): boolean {
   return (OWNER_ONLY_STATUSES as readonly string[]).includes(status);
 }
 
-/** Person alerts that can lead to coercive action are reviewed before anyone else sees them. */
-export const REVIEWED_CATEGORIES: readonly string[] = ['arrest', 'locate', 'warning', 'threat', 'terrorist-fighter'];
+// Person alerts that can lead to coercive action are reviewed before anyone else sees them; the
+// list is in constants/ so the web editor can say so before publishing.
+export { REVIEWED_CATEGORIES };
 
 export function needsReview(input: AlertInput): boolean {
   return input.kind === 'person' && REVIEWED_CATEGORIES.includes(input.category);

@@ -3,7 +3,7 @@
  * (`alert`, `hit`, `key`…), the verb what was done or attempted. An entry's outcome says whether
  * it was done (`ok`) or refused (the error code), so refusals use the same action.
  *
- * Zod-free and I/O-free: the web app's audit filter offers this list too.
+ * Zod-free and I/O-free: the web app's audit filter offers this list (`@crosscheck/core/constants`).
  */
 export const AUDIT_ACTIONS = [
   'alert.create', 'alert.import', 'alert.read', 'alert.update', 'alert.cancel', 'alert.list', 'alert.history', 'alert.export',

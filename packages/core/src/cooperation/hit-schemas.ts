@@ -1,24 +1,18 @@
 import { z } from 'zod';
+import { FORM_REASON_MAX, FORM_TEXT_MAX, HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES, INFO_GRADES, OUTCOME_NOTE_MAX, SOURCE_GRADES, type HitForm, type HitOutcome } from '../constants/hits.js';
 
 // PostgreSQL cannot store NUL and no real text holds one: refuse it by name rather than fail later.
 const text = (max: number) =>
   z.string().trim().min(1).max(max).refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
 
-export const HIT_OUTCOMES = ['confirmed', 'not-same-person', 'action-taken', 'action-not-possible'] as const;
-export type HitOutcome = (typeof HIT_OUTCOMES)[number];
-
-/** G: hit report; H: the requested action is not possible; M: other information. */
-export const HIT_FORMS = ['G', 'H', 'M'] as const;
-export type HitForm = (typeof HIT_FORMS)[number];
-
-/** Restrictions on how the receiving bureau may use the information (H0 none … H3 most restricted). */
-export const HANDLING_CODES = ['H0', 'H1', 'H2', 'H3'] as const;
-export const SOURCE_GRADES = ['A', 'B', 'C', 'X'] as const;
-export const INFO_GRADES = ['1', '2', '3', '4'] as const;
+// The value lists and limits live in constants/ (zod-free, for the browser); the barrel goes on
+// exporting them from here.
+export { HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES, INFO_GRADES, SOURCE_GRADES };
+export type { HitForm, HitOutcome };
 
 export const handlingCodeSchema = z.enum(HANDLING_CODES);
 
-export const hitOutcomeSchema = z.object({ outcome: z.enum(HIT_OUTCOMES), note: text(2000) }).strict();
+export const hitOutcomeSchema = z.object({ outcome: z.enum(HIT_OUTCOMES), note: text(OUTCOME_NOTE_MAX) }).strict();
 export type HitOutcomeInput = z.infer<typeof hitOutcomeSchema>;
 
 export const hitFormSchema = z
@@ -27,9 +21,9 @@ export const hitFormSchema = z
     handlingCode: handlingCodeSchema,
     sourceGrade: z.enum(SOURCE_GRADES).optional(),
     infoGrade: z.enum(INFO_GRADES).optional(),
-    text: text(8000),
+    text: text(FORM_TEXT_MAX),
     /** Why the requested action is not possible; an H form is meaningless without it. */
-    reason: text(2000).optional(),
+    reason: text(FORM_REASON_MAX).optional(),
   })
   .strict()
   .superRefine((f, issues) => {

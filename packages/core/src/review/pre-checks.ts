@@ -1,8 +1,8 @@
 import type { AlertInput } from '../alerts/alert-schemas.js';
 import { foldForSearch } from '../alerts/search-text.js';
+import { MINIMUM_SENTENCE_YEARS, PRE_CHECK_CODES, type PreCheckCode } from '../constants/review.js';
 
-export const PRE_CHECK_CODES = ['political', 'military', 'religious', 'racial', 'excluded-offence', 'sentence-below-minimum', 'refugee-from-requester'] as const;
-export type PreCheckCode = (typeof PRE_CHECK_CODES)[number];
+export { MINIMUM_SENTENCE_YEARS, PRE_CHECK_CODES, type PreCheckCode };
 
 export interface PreCheckFlag {
   code: PreCheckCode;
@@ -10,9 +10,6 @@ export interface PreCheckFlag {
   /** The word or phrase that raised a keyword flag, as written in the lists below (folded). */
   word?: string;
 }
-
-/** INTERPOL's red-notice threshold: an offence punishable by at least two years. */
-export const MINIMUM_SENTENCE_YEARS = 2;
 
 // English, French and Spanish, folded (lower case, no accents). Whole words or phrases only, so
 // "politician" does not raise "political" and "paramilitary" does not raise "military"; a reviewer

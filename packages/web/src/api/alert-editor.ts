@@ -30,8 +30,8 @@ export const alertEditorApi = {
   create: (input: AlertInput) => request<Alert>('POST', '/api/v1/alerts', input),
   update: (id: string, patch: AlertPatch) => request<Alert>('PATCH', alertPath(id), patch),
   cancel: (id: string, reason: string) => request<Alert>('POST', `${alertPath(id)}/cancel`, { reason }),
-  members: () => request<{ items: MemberInfo[] }>('GET', '/api/v1/members'),
-  photos: (id: string) => request<{ items: PhotoInfo[] }>('GET', `${alertPath(id)}/photos`),
+  members: (signal?: AbortSignal) => request<{ items: MemberInfo[] }>('GET', '/api/v1/members', undefined, signal),
+  photos: (id: string, signal?: AbortSignal) => request<{ items: PhotoInfo[] }>('GET', `${alertPath(id)}/photos`, undefined, signal),
   deletePhoto: (id: string, photoId: string) => request<void>('DELETE', `${alertPath(id)}/photos/${encodeURIComponent(photoId)}`),
   uploadPhoto,
 };

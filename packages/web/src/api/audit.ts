@@ -40,6 +40,7 @@ function auditQuery(f: AuditFilters, limit: number, cursor?: string): string {
 }
 
 export const auditApi = {
-  list: (filters: AuditFilters, limit: number, cursor?: string) => request<{ items: AuditEntry[]; next: string | null }>('GET', `/api/v1/audit?${auditQuery(filters, limit, cursor)}`),
+  list: (filters: AuditFilters, limit: number, cursor?: string, signal?: AbortSignal) =>
+    request<{ items: AuditEntry[]; next: string | null }>('GET', `/api/v1/audit?${auditQuery(filters, limit, cursor)}`, undefined, signal),
   verify: () => request<AuditVerification>('POST', '/api/v1/audit/verify', {}),
 };

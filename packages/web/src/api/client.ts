@@ -1,5 +1,6 @@
-import type { Alert, AlertKind, AlertStatus, Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
+import type { Alert, AlertInstruction, AlertKind, AlertStatus, Role, ScreenHit, ScreenQueryInput } from '@crosscheck/core';
 import type { AlertVersion } from '@crosscheck/core/api';
+import type { HitOutcome } from '@crosscheck/core/constants';
 
 /** A refused or failed request, from the API's problem+json (or a network failure, status 0). */
 export class ApiError extends Error {
@@ -28,8 +29,7 @@ export interface ScreenResult {
   hits: ScreenResultHit[];
 }
 
-export const HIT_OUTCOMES = ['confirmed', 'not-same-person', 'action-taken', 'action-not-possible'] as const;
-export type HitOutcome = (typeof HIT_OUTCOMES)[number];
+export { HIT_OUTCOMES, type HitOutcome } from '@crosscheck/core/constants';
 
 export interface HitItem {
   id: string;
@@ -55,6 +55,9 @@ export interface TerritoryFlag {
 // Distributes over the kinds so that narrowing on `kind` still reaches person/document/vehicle.
 type PresentedAlert<A> = A extends unknown ? Omit<A, 'visibility'> & { visibility?: Alert['visibility'] } : never;
 export type AlertItem = PresentedAlert<Alert> & { flags?: TerritoryFlag[]; flag?: TerritoryFlag };
+/** What a reader gets of an alert: in full, or (a discreet check read by the frontline) its instruction only. */
+export type AlertRead = AlertItem | AlertInstruction;
+export const isInstruction = (a: AlertRead): a is AlertInstruction => 'access' in a && a.access === 'instruction-only';
 
 export type { AlertVersion };
 
@@ -77,8 +80,12 @@ function alertQuery(q: AlertSearch): string {
   return s ? `?${s}` : '';
 }
 
-/** One call to the API, same-origin with the session cookie; a problem+json answer becomes an ApiError. Feature modules (api/*.ts) build on it. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * One call to the API, same-origin with the session cookie; a problem+json answer becomes an
+ * ApiError. Feature modules (api/*.ts) build on it. `signal` aborts it (a page left, a newer read
+ * of the same thing): the abort is rethrown as is, not reported as a network failure.
+ */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -86,8 +93,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
     });
-  } catch {
+  } catch (e) {
+    if (signal?.aborted) throw e;
     throw new ApiError(0, 'network', 'network error');
   }
   if (res.status === 204) return undefined as T;
@@ -106,8 +115,8 @@ export const api = {
   setLanguage: (language: NonNullable<Me['language']>) => request<{ language: string }>('PUT', '/api/v1/session/language', { language }),
   screen: (query: ScreenQueryInput) => request<ScreenResult>('POST', '/api/v1/screen', query),
   hits: (alertId?: string) => request<{ items: HitItem[] }>('GET', alertId ? `/api/v1/hits?alertId=${encodeURIComponent(alertId)}` : '/api/v1/hits'),
-  alerts: (q: AlertSearch) => request<{ items: AlertItem[]; next: string | null }>('GET', `/api/v1/alerts${alertQuery(q)}`),
-  alert: (id: string) => request<AlertItem>('GET', `/api/v1/alerts/${encodeURIComponent(id)}`),
-  alertHistory: (id: string) => request<{ items: AlertVersion[] }>('GET', `/api/v1/alerts/${encodeURIComponent(id)}/history`),
+  alerts: (q: AlertSearch, signal?: AbortSignal) => request<{ items: AlertRead[]; next: string | null }>('GET', `/api/v1/alerts${alertQuery(q)}`, undefined, signal),
+  alert: (id: string, signal?: AbortSignal) => request<AlertRead>('GET', `/api/v1/alerts/${encodeURIComponent(id)}`, undefined, signal),
+  alertHistory: (id: string, signal?: AbortSignal) => request<{ items: AlertVersion[] }>('GET', `/api/v1/alerts/${encodeURIComponent(id)}/history`, undefined, signal),
   recordOutcome: (hitId: string, outcome: HitOutcome, note: string) => request<unknown>('POST', `/api/v1/hits/${encodeURIComponent(hitId)}/outcome`, { outcome, note }),
 };

@@ -1,18 +1,10 @@
-import type { HitForm, HitOutcome } from '@crosscheck/core';
-import type { HandlingCode, HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView } from '@crosscheck/core/api';
+import type { HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView } from '@crosscheck/core/api';
+import type { HandlingCode, HitForm, HitOutcome } from '@crosscheck/core/constants';
 import { request } from './client.ts';
 
-// Core's HIT_FORMS, HANDLING_CODES and grades, restated: importing values from the core barrel
-// would bring zod into the bundle, whose eval probe the page's Content-Security-Policy refuses.
-// `satisfies` keeps them to real values; the server validates anyway.
-export const HIT_FORMS = ['G', 'H', 'M'] as const satisfies readonly HitForm[];
-export const HANDLING_CODES = ['H0', 'H1', 'H2', 'H3'] as const satisfies readonly HandlingCode[];
-export const SOURCE_GRADES = ['A', 'B', 'C', 'X'] as const;
-export const INFO_GRADES = ['1', '2', '3', '4'] as const;
-/** The limits of core's hitFormSchema, checked before sending so a person learns them at once. */
-export const FORM_TEXT_MAX = 8000;
-export const FORM_REASON_MAX = 2000;
-export const OUTCOME_NOTE_MAX = 2000;
+// The values and limits of core's hit form schema (checked before sending, so a person learns
+// them at once), from the zod-free constants entry.
+export { FORM_REASON_MAX, FORM_TEXT_MAX, HANDLING_CODES, HIT_FORMS, INFO_GRADES, OUTCOME_NOTE_MAX, SOURCE_GRADES } from '@crosscheck/core/constants';
 
 export type { HandlingCode, HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView };
 
@@ -44,16 +36,16 @@ export interface HitEventData {
 const hitPath = (id: string) => `/api/v1/hits/${encodeURIComponent(id)}`;
 
 export const hitsApi = {
-  list: (q: { overdue?: boolean; after?: string; limit?: number; alertId?: string } = {}) => {
+  list: (q: { overdue?: boolean; after?: string; limit?: number; alertId?: string } = {}, signal?: AbortSignal) => {
     const params = new URLSearchParams();
     if (q.overdue) params.set('overdue', 'true');
     if (q.after) params.set('after', q.after);
     if (q.limit) params.set('limit', String(q.limit));
     if (q.alertId) params.set('alertId', q.alertId);
     const s = params.toString();
-    return request<HitPage>('GET', `/api/v1/hits${s ? `?${s}` : ''}`);
+    return request<HitPage>('GET', `/api/v1/hits${s ? `?${s}` : ''}`, undefined, signal);
   },
-  get: (id: string) => request<HitDetail>('GET', hitPath(id)),
+  get: (id: string, signal?: AbortSignal) => request<HitDetail>('GET', hitPath(id), undefined, signal),
   sendForm: (id: string, draft: FormDraft) => request<HitFormView>('POST', `${hitPath(id)}/forms`, draft),
   recordOutcome: (id: string, outcome: HitOutcome, note: string) => request<HitDetail>('POST', `${hitPath(id)}/outcome`, { outcome, note }),
 };

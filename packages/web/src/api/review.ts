@@ -21,7 +21,7 @@ export interface ReviewOutcome {
 export const QUEUE_LIMIT = 200;
 
 export const reviewApi = {
-  queue: () => request<{ items: ReviewItem[] }>('GET', `/api/v1/review?limit=${QUEUE_LIMIT}`),
+  queue: (signal?: AbortSignal) => request<{ items: ReviewItem[] }>('GET', `/api/v1/review?limit=${QUEUE_LIMIT}`, undefined, signal),
   decide: (alertId: string, decision: ReviewDecision, reason: string) =>
     request<ReviewOutcome>('POST', `/api/v1/review/${encodeURIComponent(alertId)}/decision`, { decision, reason }),
 };

@@ -1,7 +1,9 @@
-import type { AlertKind, AlertStatus } from '@crosscheck/core';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, type AlertItem, type Me } from '../api/client.ts';
-import { failure, label } from '../i18n/labels.ts';
+import { ALERT_KINDS, ALERT_STATUSES, roleMay, type AlertKind, type AlertStatus } from '@crosscheck/core/constants';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, isInstruction, type Me } from '../api/client.ts';
+import { ResourceView } from '../components/ResourceView.tsx';
+import { useResource } from '../data/use-resource.ts';
+import { label } from '../i18n/labels.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { PageProps } from '../routes.ts';
 import { AlertDetail } from './alerts/AlertDetail.tsx';
@@ -13,31 +15,22 @@ import './alerts.css';
 const AlertEditor = lazy(() => import('./alert-editor/AlertEditor.tsx').then((m) => ({ default: m.AlertEditor })));
 
 const PAGE_SIZE = 25;
-// Core's ALERT_KINDS / ALERT_STATUSES, restated: importing values from the core barrel would bring
-// zod into the bundle, whose eval probe the page's Content-Security-Policy refuses. The
-// `satisfies` keeps the lists to real values; the server validates them anyway.
-const ALERT_KINDS = ['person', 'document', 'vehicle'] as const satisfies readonly AlertKind[];
-const ALERT_STATUSES = ['active', 'pending-review', 'rejected', 'cancelled', 'expired'] as const satisfies readonly AlertStatus[];
 
 type Search = { text: string; kind: AlertKind | ''; status: AlertStatus | '' };
-type Results = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; items: AlertItem[]; next: string | null; more: boolean } | { state: 'failed'; message: string };
-
 
 /** The sub-view the address asks for: `?new=person`, `?edit=ID`, `?id=ID`, or the list. */
 type View = { view: 'list' } | { view: 'new'; kind: AlertKind } | { view: 'edit'; id: string } | { view: 'detail'; id: string; saved: boolean };
 function viewOf(search: string, me: Me): View {
   const q = new URLSearchParams(search);
   const kind = q.get('new');
-  const bureau = me.role === 'bureau';
-  if (bureau && kind && (ALERT_KINDS as readonly string[]).includes(kind)) return { view: 'new', kind: kind as AlertKind };
+  if (roleMay(me.role, 'alert.create') && kind && (ALERT_KINDS as readonly string[]).includes(kind)) return { view: 'new', kind: kind as AlertKind };
   const edit = q.get('edit');
-  if (bureau && edit) return { view: 'edit', id: edit };
+  if (roleMay(me.role, 'alert.update') && edit) return { view: 'edit', id: edit };
   const id = q.get('id');
   if (id) return { view: 'detail', id, saved: q.get('saved') === '1' };
   return { view: 'list' };
 }
 
-/** Search the alerts the caller may see, open one, read its history; bureaus publish, edit and cancel their own. */
 /** A search given in the address (`/alerts?kind=document&status=active`, as the dashboard links), else none. */
 function searchOf(search: string): Search {
   const q = new URLSearchParams(search);
@@ -50,26 +43,16 @@ function searchOf(search: string): Search {
   };
 }
 
+/** Search the alerts the caller may see, open one, read its history; bureaus publish, edit and cancel their own. */
 export function AlertsPage({ me, navigate, search }: PageProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<Search>(() => searchOf(search));
   const [searched, setSearched] = useState<Search>(form);
-  const [results, setResults] = useState<Results>({ state: 'idle' });
   const current = viewOf(search, me);
   const lastOpened = useRef<string | null>(null);
-  const seenView = useRef(current.view);
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  const run = useCallback(async (q: Search, cursor?: string, previous: AlertItem[] = []) => {
-    setResults(cursor ? { state: 'ready', items: previous, next: null, more: true } : { state: 'loading' });
-    try {
-      const { items, next } = await api.alerts({ ...q, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
-      setResults({ state: 'ready', items: [...previous, ...items], next, more: false });
-    } catch (e) {
-      setResults({ state: 'failed', message: failure(tRef.current, e) });
-    }
-  }, []);
+  // The list is read while it is shown; back on it after an alert was opened (and perhaps edited
+  // or cancelled), the rows read before show at once and are read again.
+  const results = useResource(current.view === 'list' ? `alerts:${JSON.stringify(searched)}` : null, (signal) => api.alerts({ ...searched, limit: PAGE_SIZE }, signal));
 
   // The page opens on the most recent alerts, filtered as the address says; going back or forward
   // to another address with a search (`?kind=…`) applies that one. Opening an alert or the editor
@@ -84,25 +67,30 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
     appliedSearch.current = key;
     setForm(wanted);
     setSearched(wanted);
-    void run(wanted);
-  }, [run, search]);
+  }, [search]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setSearched(form);
-    void run(form);
+    // The same search asked again is read again.
+    if (JSON.stringify(form) === JSON.stringify(searched)) results.reload();
+    else setSearched(form);
   };
 
-  // Back on the list after an alert was opened (and perhaps edited or cancelled): the results are
-  // fetched again, and focus returns to the row it was opened from.
+  // Back on the list, focus returns to the row the alert was opened from.
+  const rows = results.data;
   useEffect(() => {
-    const before = seenView.current;
-    seenView.current = current.view;
-    if (current.view !== 'list' || before === 'list') return;
-    void run(searched).then(() => {
-      if (lastOpened.current) document.querySelector<HTMLButtonElement>(`[data-alert-id="${CSS.escape(lastOpened.current)}"]`)?.focus();
+    if (current.view !== 'list' || !rows || !lastOpened.current) return;
+    const row = document.querySelector<HTMLButtonElement>(`[data-alert-id="${CSS.escape(lastOpened.current)}"]`);
+    if (!row) return;
+    lastOpened.current = null;
+    row.focus();
+  }, [current.view, rows]);
+
+  const showMore = () =>
+    results.more(async (shown, signal) => {
+      const page = await api.alerts({ ...searched, limit: PAGE_SIZE, ...(shown.next ? { cursor: shown.next } : {}) }, signal);
+      return { items: [...shown.items, ...page.items], next: page.next };
     });
-  }, [current.view, run, searched]);
 
   const fallback = <p role="status">{t('common.loading')}</p>;
   if (current.view === 'new' || current.view === 'edit') {
@@ -118,7 +106,7 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
   return (
     <div className="alerts">
       <h1>{t('alerts.title')}</h1>
-      {me.role === 'bureau' && (
+      {roleMay(me.role, 'alert.create') && (
         <div className="new-alert" role="group" aria-labelledby="new-alert-help">
           <span id="new-alert-help">{t('alertEditor.newHelp')}</span>
           {ALERT_KINDS.map((k) => (
@@ -160,41 +148,44 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
         </button>
       </form>
 
-      {results.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {results.state === 'failed' && (
-        <div role="alert" className="error">
-          <p>{results.message}</p>
-          <button type="button" onClick={() => void run(searched)}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {results.state === 'ready' && results.items.length === 0 && <p className="empty">{t('alerts.empty')}</p>}
-      {results.state === 'ready' && results.items.length > 0 && (
-        <>
-          <p role="status">{t('alerts.count', { count: results.items.length })}</p>
-          <ul className="alert-list" data-testid="alert-list">
-            {results.items.map((a) => (
-              <li key={a.id}>
-                <button type="button" className="alert-row" data-testid="alert-row" data-alert-id={a.id} onClick={() => {
-                  lastOpened.current = a.id;
-                  navigate(`/alerts?id=${encodeURIComponent(a.id)}`);
-                }}>
-                  <span className="badge">{t(`hit.kind.${a.kind}`)}</span> <span dir="auto">{summary(t, a)}</span>
-                  <span className="meta">
-                    {t('hit.owner')}: {a.owner} · <StatusText status={a.status} reason={a.statusReason} />
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-          {results.next && (
-            <button type="button" disabled={results.more} onClick={() => void run(searched, results.next!, results.items)}>
-              {results.more ? t('common.loading') : t('alerts.more')}
-            </button>
-          )}
-        </>
-      )}
+      <ResourceView resource={results} isEmpty={(page) => page.items.length === 0} empty={t('alerts.empty')} testId="alerts">
+        {(page) => (
+          <>
+            <p role="status">{t('alerts.count', { count: page.items.length })}</p>
+            <ul className="alert-list" data-testid="alert-list">
+              {page.items.map((a) => (
+                <li key={a.id}>
+                  <button type="button" className="alert-row" data-testid="alert-row" data-alert-id={a.id} onClick={() => {
+                    lastOpened.current = a.id;
+                    navigate(`/alerts?id=${encodeURIComponent(a.id)}`);
+                  }}>
+                    {isInstruction(a) ? (
+                      <>
+                        <span className="badge">{t('hit.discreet')}</span> <span>{t('alerts.discreetInstruction')}</span>
+                        <span className="meta">
+                          {t('hit.owner')}: {a.owner}
+                        </span>
+                      </>
+                    ) : (
+                      <>
+                        <span className="badge">{t(`hit.kind.${a.kind}`)}</span> <span dir="auto">{summary(t, a)}</span>
+                        <span className="meta">
+                          {t('hit.owner')}: {a.owner} · <StatusText status={a.status} reason={a.statusReason} />
+                        </span>
+                      </>
+                    )}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {page.next && (
+              <button type="button" disabled={results.pending === 'more'} onClick={showMore}>
+                {results.pending === 'more' ? t('common.loading') : t('alerts.more')}
+              </button>
+            )}
+          </>
+        )}
+      </ResourceView>
     </div>
   );
 }

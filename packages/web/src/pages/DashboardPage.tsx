@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { dashboardApi, type DashboardStats } from '../api/dashboard.ts';
+import { ResourceView } from '../components/ResourceView.tsx';
+import { useResource } from '../data/use-resource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { failure } from '../i18n/labels.ts';
-import type { PageProps } from '../routes.ts';
+import { pagesFor, type PageProps } from '../routes.ts';
 import { CountsTable } from './dashboard/CountsTable.tsx';
 import { HitsChart } from './dashboard/HitsChart.tsx';
 import { HitsMap } from './dashboard/HitsMap.tsx';
@@ -11,38 +12,14 @@ import './dashboard.css';
 
 const PERIODS = [7, 30, 90, 365] as const;
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'ready'; stats: DashboardStats; refreshing: boolean }
-  | { state: 'failed'; message: string };
-
 /** The member's figures at a glance: read-only, refreshed on demand. */
 export function DashboardPage({ me, navigate }: PageProps) {
   const { t, language } = useI18n();
   const [days, setDays] = useState<number>(30);
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  // Only the latest request may set the state: a slow answer for an old period must not win.
-  const latest = useRef(0);
-  const tRef = useRef(t);
-  tRef.current = t;
+  // Figures already shown stay on screen while another period loads.
+  const stats = useResource(`stats:${days}`, (signal) => dashboardApi.stats(days, signal), { keepPrevious: true });
 
-  const fetchStats = useCallback(async (period: number) => {
-    const mine = ++latest.current;
-    // Figures already shown stay on screen while new ones load.
-    setLoad((l) => (l.state === 'ready' ? { ...l, refreshing: true } : { state: 'loading' }));
-    try {
-      const stats = await dashboardApi.stats(period);
-      if (mine === latest.current) setLoad({ state: 'ready', stats, refreshing: false });
-    } catch (e) {
-      if (mine === latest.current) setLoad({ state: 'failed', message: failure(tRef.current, e) });
-    }
-  }, []);
-
-  useEffect(() => {
-    void fetchStats(days);
-  }, [days, fetchStats]);
-
-  const busy = load.state === 'loading' || (load.state === 'ready' && load.refreshing);
+  const busy = stats.pending !== null;
   const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
@@ -60,24 +37,20 @@ export function DashboardPage({ me, navigate }: PageProps) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void fetchStats(days)} disabled={busy}>
+        <button type="button" onClick={stats.reload} disabled={busy}>
           {t('dashboard.refresh')}
         </button>
         <p role="status" className="status" data-testid="dashboard-status">
-          {busy ? (load.state === 'loading' ? t('common.loading') : t('dashboard.refreshing')) : load.state === 'ready' ? t('dashboard.updatedAt', { time: when.format(new Date(load.stats.at)) }) : ''}
+          {busy ? (stats.data === undefined ? t('common.loading') : t('dashboard.refreshing')) : stats.data && !stats.stale ? t('dashboard.updatedAt', { time: when.format(new Date(stats.data.at)) }) : ''}
         </p>
       </div>
 
-      {load.state === 'failed' && (
-        <div role="alert" className="card error" data-testid="dashboard-error">
-          <p>{t('dashboard.failed', { detail: load.message })}</p>
-          <button type="button" onClick={() => void fetchStats(days)}>
-            {t('common.retry')}
-          </button>
-        </div>
+      {/* The toolbar says "loading"; the view adds the failure and the figures. */}
+      {stats.status !== 'loading' && (
+        <ResourceView resource={stats} failed={(detail) => t('dashboard.failed', { detail })} testId="dashboard" quietRefresh>
+          {(data) => <Figures stats={data} canOpenHits={pagesFor(me.role).some((p) => p.id === 'hits')} navigate={navigate} />}
+        </ResourceView>
       )}
-
-      {load.state === 'ready' && <Figures stats={load.stats} canOpenHits={me.role === 'bureau'} navigate={navigate} />}
     </div>
   );
 }

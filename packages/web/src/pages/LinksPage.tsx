@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { LINK_COLORS, linksApi, type LinkColor, type LinkGraph as Graph, type LinkView } from '../api/links.ts';
-import { failure } from '../i18n/labels.ts';
+import { ResourceView } from '../components/ResourceView.tsx';
+import { useResource } from '../data/use-resource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { PageProps } from '../routes.ts';
 import { DetailsPanel, type Selection } from './links/DetailsPanel.tsx';
 import { LinkGraph } from './links/LinkGraph.tsx';
 import { LinkList } from './links/LinkList.tsx';
 import './links.css';
-
-type Load = { state: 'loading' } | { state: 'ready'; graph: Graph } | { state: 'failed'; message: string };
 
 /**
  * The analyst's identity links: a graph of the alerts, documents and hits they join, the same
@@ -18,25 +17,9 @@ type Load = { state: 'loading' } | { state: 'ready'; graph: Graph } | { state: '
 export function LinksPage({ navigate }: PageProps) {
   const { t } = useI18n();
   const [color, setColor] = useState<LinkColor | ''>('');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [selected, setSelected] = useState<string | null>(null);
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  const fetchGraph = useCallback(async (c: LinkColor | '') => {
-    setLoad({ state: 'loading' });
-    try {
-      setLoad({ state: 'ready', graph: await linksApi.graph(c || undefined) });
-    } catch (e) {
-      setLoad({ state: 'failed', message: failure(tRef.current, e) });
-    }
-  }, []);
-
-  useEffect(() => {
-    void fetchGraph(color);
-  }, [color, fetchGraph]);
-
-  const graph = load.state === 'ready' ? load.graph : null;
+  const load = useResource<Graph>(`links:${color}`, (signal) => linksApi.graph(color || undefined, signal));
+  const graph = load.data ?? null;
   const links = useMemo(() => (graph ? graph.edges.flatMap((e) => (e.type === 'link' && e.link ? [e.link] : [])) : []), [graph]);
 
   const hitCounts = useMemo(() => new Map(graph ? graph.nodes.flatMap((n) => (n.type === 'alert' ? [[n.alertId, n.hitCount] as const] : [])) : []), [graph]);
@@ -50,9 +33,8 @@ export function LinksPage({ navigate }: PageProps) {
   }, [graph, selected]);
 
   // A decision changes one edge in place: the graph keeps its layout and the list its order.
-  const onDecided = useCallback((decided: LinkView) => {
-    setLoad((l) => (l.state === 'ready' ? { state: 'ready', graph: { ...l.graph, edges: l.graph.edges.map((e) => (e.link?.id === decided.id ? { ...e, link: decided } : e)) } } : l));
-  }, []);
+  const { mutate } = load;
+  const onDecided = useCallback((decided: LinkView) => mutate((g) => ({ ...g, edges: g.edges.map((e) => (e.link?.id === decided.id ? { ...e, link: decided } : e)) })), [mutate]);
 
   return (
     <div className="links-page">
@@ -69,36 +51,28 @@ export function LinksPage({ navigate }: PageProps) {
           ))}
         </select>
       </label>
-      {load.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {load.state === 'failed' && (
-        <div role="alert" className="error">
-          <p>{load.message}</p>
-          <button type="button" onClick={() => void fetchGraph(color)}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {graph && links.length === 0 && <p className="empty">{t('links.empty')}</p>}
-      {graph && links.length > 0 && (
-        <div className="links-layout">
-          {/* The list follows the graph and comes before the details, so Tab goes from a chosen link to its decision. */}
-          <div className="links-main">
-            <figure className="link-graph">
-              <LinkGraph graph={graph} selected={selected} onSelect={setSelected} />
-              <figcaption>
-                <strong>{t('links.graph', { count: links.length })}</strong> {t('links.graphHelp')} {t('links.legend')}
-              </figcaption>
-            </figure>
-            <section className="links-list" aria-labelledby="links-list-title">
-              <h2 id="links-list-title">
-                {t('links.list')} <span className="status">({t('links.count', { count: links.length })})</span>
-              </h2>
-              <LinkList links={links} selected={selected} onSelect={setSelected} />
-            </section>
+      <ResourceView resource={load} isEmpty={() => links.length === 0} empty={t('links.empty')} testId="links">
+        {(graph) => (
+          <div className="links-layout">
+            {/* The list follows the graph and comes before the details, so Tab goes from a chosen link to its decision. */}
+            <div className="links-main">
+              <figure className="link-graph">
+                <LinkGraph graph={graph} selected={selected} onSelect={setSelected} />
+                <figcaption>
+                  <strong>{t('links.graph', { count: links.length })}</strong> {t('links.graphHelp')} {t('links.legend')}
+                </figcaption>
+              </figure>
+              <section className="links-list" aria-labelledby="links-list-title">
+                <h2 id="links-list-title">
+                  {t('links.list')} <span className="status">({t('links.count', { count: links.length })})</span>
+                </h2>
+                <LinkList links={links} selected={selected} onSelect={setSelected} />
+              </section>
+            </div>
+            <DetailsPanel selection={selection} hitCounts={hitCounts} navigate={navigate} onDecided={onDecided} />
           </div>
-          <DetailsPanel selection={selection} hitCounts={hitCounts} navigate={navigate} onDecided={onDecided} />
-        </div>
-      )}
+        )}
+      </ResourceView>
     </div>
   );
 }

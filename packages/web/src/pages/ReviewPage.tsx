@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { QUEUE_LIMIT, reviewApi, type ReviewDecision, type ReviewItem } from '../api/review.ts';
+import { ResourceView } from '../components/ResourceView.tsx';
+import { forgetAlert } from '../data/forget.ts';
+import { useResource } from '../data/use-resource.ts';
 import { failure } from '../i18n/labels.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { PageProps } from '../routes.ts';
@@ -8,7 +11,6 @@ import { ReviewDetail } from './review/ReviewDetail.tsx';
 import { ReviewList } from './review/ReviewList.tsx';
 import './review.css';
 
-type Queue = { state: 'loading' } | { state: 'ready'; items: ReviewItem[] } | { state: 'failed'; message: string };
 /** What the last decision did, shown above the queue it was taken from. */
 type Notice = { kind: 'done'; text: string } | { kind: 'failed'; text: string } | null;
 
@@ -18,40 +20,25 @@ type Notice = { kind: 'done'; text: string } | { kind: 'failed'; text: string } 
  */
 export function ReviewPage({ navigate, search }: PageProps) {
   const { t } = useI18n();
-  const [queue, setQueue] = useState<Queue>({ state: 'loading' });
+  const queue = useResource('review-queue', async (signal) => (await reviewApi.queue(signal)).items);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [decideError, setDecideError] = useState<string | null>(null);
   // Where the focus goes when the queue shows again: the row opened, or the one after a decided alert.
   const focusAfter = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const tRef = useRef(t);
-  tRef.current = t;
   const openId = new URLSearchParams(search).get('id');
-
-  const load = useCallback(async () => {
-    setQueue({ state: 'loading' });
-    try {
-      setQueue({ state: 'ready', items: (await reviewApi.queue()).items });
-    } catch (e) {
-      setQueue({ state: 'failed', message: failure(tRef.current, e) });
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useEffect(() => {
     setDecideError(null);
-    if (openId || queue.state !== 'ready') return;
+    if (openId || queue.status !== 'ready') return;
     const target = focusAfter.current;
     focusAfter.current = null;
     if (!target) return;
     const row = document.querySelector<HTMLButtonElement>(`[data-alert-id="${CSS.escape(target)}"]`);
     if (row) row.focus();
     else heading.current?.focus();
-  }, [openId, queue.state]);
+  }, [openId, queue.status]);
 
   const open = (id: string) => {
     focusAfter.current = id;
@@ -61,11 +48,12 @@ export function ReviewPage({ navigate, search }: PageProps) {
   const back = () => navigate('/review');
 
   const decide = async (item: ReviewItem, decision: ReviewDecision, reason: string) => {
-    if (queue.state !== 'ready') return;
+    if (queue.status !== 'ready') return;
     setBusy(true);
     setDecideError(null);
     try {
       await reviewApi.decide(item.alert.id, decision, reason);
+      forgetAlert(item.alert.id);
       leaveQueue(item, { kind: 'done', text: t(decision === 'approve' ? 'review.approved' : 'review.rejected', { owner: item.alert.owner }) });
     } catch (e) {
       // Decided by someone else, or gone: it no longer belongs in the queue either.
@@ -78,22 +66,25 @@ export function ReviewPage({ navigate, search }: PageProps) {
 
   /** Takes the alert out of the queue and returns to it, the focus on the next alert waiting. */
   const leaveQueue = (item: ReviewItem, next: Notice) => {
-    if (queue.state !== 'ready') return;
-    const index = queue.items.findIndex((i) => i.alert.id === item.alert.id);
-    const items = queue.items.filter((i) => i.alert.id !== item.alert.id);
+    const shown = queue.data;
+    if (!shown) return;
+    const index = shown.findIndex((i) => i.alert.id === item.alert.id);
+    const items = shown.filter((i) => i.alert.id !== item.alert.id);
     focusAfter.current = items[Math.min(index, items.length - 1)]?.alert.id ?? '-';
-    setQueue({ state: 'ready', items });
+    queue.mutate(() => items);
     setNotice(next);
     navigate('/review');
   };
 
   if (openId) {
-    if (queue.state === 'loading') return <p role="status">{t('common.loading')}</p>;
-    const item = queue.state === 'ready' ? queue.items.find((i) => i.alert.id === openId) : undefined;
+    const item = queue.data?.find((i) => i.alert.id === openId);
     if (item) return <ReviewDetail item={item} busy={busy} error={decideError} onBack={back} onDecide={(d, r) => void decide(item, d, r)} />;
+    // Read again if need be: an alert no longer waiting (decided by someone else) is said to be gone.
     return (
       <div>
-        <p role="alert">{queue.state === 'failed' ? queue.message : t('review.gone')}</p>
+        <ResourceView resource={queue} failed={(detail) => t('review.failed', { detail })} quietRefresh>
+          {() => (queue.pending ? null : <p role="alert">{t('review.gone')}</p>)}
+        </ResourceView>
         <button type="button" onClick={back}>
           {t('review.back')}
         </button>
@@ -112,30 +103,27 @@ export function ReviewPage({ navigate, search }: PageProps) {
           {notice.text}
         </p>
       )}
-      {queue.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {queue.state === 'failed' && (
-        <div role="alert" className="error">
-          <p>{t('review.failed', { detail: queue.message })}</p>
-          <button type="button" onClick={() => void load()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {queue.state === 'ready' && queue.items.length === 0 && (
-        <div className="card review-empty" data-testid="review-empty">
-          <p>
-            <strong>{t('review.empty')}</strong>
-          </p>
-          <p className="help">{t('review.emptyHelp')}</p>
-        </div>
-      )}
-      {queue.state === 'ready' && queue.items.length > 0 && (
-        <>
-          <p role="status">{t('review.count', { count: queue.items.length })}</p>
-          <ReviewList items={queue.items} onOpen={open} />
-          {queue.items.length >= QUEUE_LIMIT && <p className="help">{t('review.limit', { count: QUEUE_LIMIT })}</p>}
-        </>
-      )}
+      <ResourceView
+        resource={queue}
+        failed={(detail) => t('review.failed', { detail })}
+        isEmpty={(items) => items.length === 0}
+        empty={
+          <div className="card review-empty" data-testid="review-empty">
+            <p>
+              <strong>{t('review.empty')}</strong>
+            </p>
+            <p className="help">{t('review.emptyHelp')}</p>
+          </div>
+        }
+      >
+        {(items) => (
+          <>
+            <p role="status">{t('review.count', { count: items.length })}</p>
+            <ReviewList items={items} onOpen={open} />
+            {items.length >= QUEUE_LIMIT && <p className="help">{t('review.limit', { count: QUEUE_LIMIT })}</p>}
+          </>
+        )}
+      </ResourceView>
     </div>
   );
 }

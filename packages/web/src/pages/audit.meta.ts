@@ -1,10 +1,11 @@
+import { rolesWith } from '@crosscheck/core/constants';
 import type { PageMeta } from '../routes.ts';
 
 export const page: PageMeta = {
   id: 'audit',
   path: '/audit',
-  // audit.read (core's access/roles.ts); what each auditor sees is decided by the server.
-  roles: ['auditor'],
+  // What each auditor sees is decided by the server.
+  roles: rolesWith('audit.read'),
   order: 10,
   navKey: 'nav.audit',
   load: () => import('./AuditPage.tsx').then((m) => ({ default: m.AuditPage })),

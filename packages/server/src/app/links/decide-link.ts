@@ -1,4 +1,5 @@
 import { notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { LINK_DECISIONS, LINK_REASON_MAX } from '@crosscheck/core/constants';
 import { z } from 'zod';
 import { findLinkWithAlerts, recordDecision } from '../../store/link-repo.js';
 import { audited } from '../audited.js';
@@ -7,9 +8,8 @@ import { canSeeLink, toLinkView, type LinkView } from './link-view.js';
 
 export const linkDecisionSchema = z
   .object({
-    /** white: the same person; green: different people legitimately sharing data; red: a false or stolen identity. */
-    color: z.enum(['white', 'green', 'red']),
-    reason: z.string().trim().min(1).max(1000).refine((v) => !v.includes('\u0000'), 'must not contain a NUL character'),
+    color: z.enum(LINK_DECISIONS),
+    reason: z.string().trim().min(1).max(LINK_REASON_MAX).refine((v) => !v.includes('\u0000'), 'must not contain a NUL character'),
   })
   .strict();
 

@@ -1,7 +1,11 @@
-import type { AlertInput, AlertKind } from '@crosscheck/core';
+import type { AlertInput } from '@crosscheck/core';
+import { roleMay, type AlertKind } from '@crosscheck/core/constants';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { alertEditorApi } from '../../api/alert-editor.ts';
-import { api, type Me } from '../../api/client.ts';
+import { api, isInstruction, type Me } from '../../api/client.ts';
+import { ResourceView } from '../../components/ResourceView.tsx';
+import { forgetAlert } from '../../data/forget.ts';
+import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { failure } from '../../i18n/labels.ts';
 import { draftOf, newDraft, patchBetween, storedInput, toInput, type Draft } from './draft.ts';
@@ -12,7 +16,7 @@ import { VisibilityPicker } from './VisibilityPicker.tsx';
 
 export type EditorTarget = { mode: 'new'; kind: AlertKind } | { mode: 'edit'; id: string };
 
-type Loaded = { state: 'loading' } | { state: 'ready'; draft: Draft; original: AlertInput | null } | { state: 'refused'; message: string };
+type Editing = { draft: Draft; original: AlertInput | null };
 
 const TITLES = { person: 'alertEditor.newPerson', document: 'alertEditor.newDocument', vehicle: 'alertEditor.newVehicle' } as const;
 
@@ -24,36 +28,28 @@ const TITLES = { person: 'alertEditor.newPerson', document: 'alertEditor.newDocu
  */
 export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me: Me; navigate: (to: string) => void }) {
   const { t } = useI18n();
-  const [loaded, setLoaded] = useState<Loaded>(() => (target.mode === 'new' ? { state: 'ready', draft: newDraft(target.kind), original: null } : { state: 'loading' }));
+  const editId = target.mode === 'edit' ? target.id : null;
+  // The stored alert, read fresh (never from the cache): the change is computed against it.
+  const stored = useResource(editId === null ? null : `alert-edit:${editId}`, (signal) => api.alert(editId!, signal), { cache: false });
+  const [editing, setEditing] = useState<Editing | null>(() => (target.mode === 'new' ? { draft: newDraft(target.kind), original: null } : null));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
-  const tRef = useRef(t);
-  tRef.current = t;
-  const editId = target.mode === 'edit' ? target.id : null;
+  // Only a bureau edits, and a bureau reads every alert it may see in full.
+  const alert = stored.data && !isInstruction(stored.data) ? stored.data : undefined;
+  const editable = alert !== undefined && alert.owner === me.member && roleMay(me.role, 'alert.update') && (alert.status === 'active' || alert.status === 'pending-review');
 
+  // The form starts from the alert as read; later reads never overwrite what is being typed.
   useEffect(() => {
-    if (editId === null) return;
-    let live = true;
-    api.alert(editId).then(
-      (alert) => {
-        if (!live) return;
-        const editable = alert.owner === me.member && me.role === 'bureau' && (alert.status === 'active' || alert.status === 'pending-review');
-        if (!editable) return setLoaded({ state: 'refused', message: tRef.current('alertEditor.notEditable') });
-        const original = storedInput(alert as unknown as Record<string, unknown>);
-        setLoaded({ state: 'ready', draft: draftOf(original), original });
-      },
-      (e: unknown) => live && setLoaded({ state: 'refused', message: tRef.current('alertEditor.loadFailed', { detail: failure(tRef.current, e) }) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [editId, me.member, me.role]);
+    if (!alert || !editable) return;
+    const original = storedInput(alert as unknown as Record<string, unknown>);
+    setEditing((e) => e ?? { draft: draftOf(original), original });
+  }, [alert, editable]);
 
   // Keyboard and screen-reader users land on the form's title, then on the problems when there are some.
-  useEffect(() => heading.current?.focus(), [loaded.state]);
+  useEffect(() => heading.current?.focus(), [editing === null, stored.status]);
   useEffect(() => {
     if (notice) summary.current?.focus();
   }, [notice]);
@@ -61,13 +57,15 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
   const back = () => navigate(editId ? `/alerts?id=${encodeURIComponent(editId)}` : '/alerts');
   const title = target.mode === 'new' ? t(TITLES[target.kind]) : t('alertEditor.editTitle');
 
-  if (loaded.state !== 'ready') {
+  if (editing === null) {
     return (
       <div className="alert-editor">
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {loaded.state === 'loading' ? <p role="status">{t('common.loading')}</p> : <p role="alert" className="error">{loaded.message}</p>}
+        <ResourceView resource={stored} failed={(detail) => t('alertEditor.loadFailed', { detail })} quietRefresh>
+          {() => (editable ? <p role="status">{t('common.loading')}</p> : <p role="alert" className="error">{t('alertEditor.notEditable')}</p>)}
+        </ResourceView>
         <button type="button" onClick={back}>
           {t('alertEditor.discard')}
         </button>
@@ -75,8 +73,8 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
     );
   }
 
-  const { draft, original } = loaded;
-  const update = (change: (d: Draft) => Draft) => setLoaded((l) => (l.state === 'ready' ? { ...l, draft: change(l.draft) } : l));
+  const { draft, original } = editing;
+  const update = (change: (d: Draft) => Draft) => setEditing((e) => (e ? { ...e, draft: change(e.draft) } : e));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -96,6 +94,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
     setNotice(null);
     try {
       const saved = editId && patch ? await alertEditorApi.update(editId, patch) : await alertEditorApi.create(checked.value);
+      forgetAlert(saved.id);
       navigate(`/alerts?id=${encodeURIComponent(saved.id)}&saved=1`);
     } catch (err) {
       setBusy(false);

@@ -2,7 +2,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
 import type { Draft } from './draft.ts';
 import { CheckField, FieldError, SelectField, TextField } from './Field.tsx';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from './options.ts';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '@crosscheck/core/constants';
 import type { SectionProps } from './PersonFields.tsx';
 
 /** A stolen, lost or revoked travel document. */

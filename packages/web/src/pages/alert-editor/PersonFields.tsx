@@ -2,7 +2,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
 import { emptyIdDocument, emptyName, type Draft, type IdDocumentDraft, type NameDraft, type PersonDraft } from './draft.ts';
 import { CheckField, FieldError, SelectField, TextField } from './Field.tsx';
-import { CATEGORIES, DOCUMENT_TYPES, NAME_TYPES, REVIEWED, SEXES, WARNINGS } from './options.ts';
+import { DOCUMENT_TYPES, NAME_TYPES, PERSON_CATEGORIES, REVIEWED_CATEGORIES, SEXES, WARNING_FLAGS } from '@crosscheck/core/constants';
 import type { FieldErrors } from './validation.ts';
 
 export interface SectionProps {
@@ -16,7 +16,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
   const { t } = useI18n();
   const p = draft.person;
   const setPerson = (change: Partial<PersonDraft>) => update((d) => ({ ...d, person: { ...d.person, ...change } }));
-  const reviewed = (REVIEWED as readonly string[]).includes(draft.category);
+  const reviewed = REVIEWED_CATEGORIES.includes(draft.category);
   return (
     <>
       <section className="card">
@@ -26,7 +26,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
           name="category"
           required
           value={draft.category}
-          options={CATEGORIES.map((c) => ({ value: c, label: label(t, 'category', c) }))}
+          options={PERSON_CATEGORIES.map((c) => ({ value: c, label: label(t, 'category', c) }))}
           onChange={(category) => update((d) => ({ ...d, category }))}
           error={errors.category}
         />
@@ -55,7 +55,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
         <CheckField label={t('alertEditor.birthDateUncertain')} checked={p.birthDateUncertain} onChange={(birthDateUncertain) => setPerson({ birthDateUncertain })} />
         <fieldset className="checks">
           <legend>{t('alertEditor.warnings')}</legend>
-          {WARNINGS.map((w) => (
+          {WARNING_FLAGS.map((w) => (
             <CheckField key={w} label={label(t, 'warning', w)} checked={p.warnings.includes(w)} onChange={(on) => setPerson({ warnings: on ? [...p.warnings, w] : p.warnings.filter((x) => x !== w) })} />
           ))}
         </fieldset>

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { alertEditorApi, MAX_PHOTO_BYTES, MAX_PHOTOS, PHOTO_TYPES, type PhotoInfo } from '../../api/alert-editor.ts';
+import { ResourceView } from '../../components/ResourceView.tsx';
+import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { failure } from '../../i18n/labels.ts';
-
-type Photos = { state: 'loading' } | { state: 'ready'; items: PhotoInfo[] } | { state: 'failed'; message: string };
 
 /**
  * The photos of a person alert, as <img> tags on the API's own URLs (the session cookie goes with
@@ -13,73 +13,56 @@ type Photos = { state: 'loading' } | { state: 'ready'; items: PhotoInfo[] } | { 
 export function PhotoPanel({ alertId, canEdit }: { alertId: string; canEdit: boolean }) {
   const { t } = useI18n();
   const id = useId();
-  const [photos, setPhotos] = useState<Photos>({ state: 'loading' });
+  const photos = useResource(`photos:${alertId}`, async (signal) => (await alertEditorApi.photos(alertId, signal)).items);
   const [status, setStatus] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  const load = useCallback(async () => {
-    try {
-      setPhotos({ state: 'ready', items: (await alertEditorApi.photos(alertId)).items });
-    } catch (e) {
-      setPhotos({ state: 'failed', message: tRef.current('alertEditor.photo.loadFailed', { detail: failure(tRef.current, e) }) });
-    }
-  }, [alertId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const remove = async (photo: PhotoInfo, n: number) => {
     try {
       await alertEditorApi.deletePhoto(alertId, photo.id);
       setStatus({ kind: 'info', text: t('alertEditor.photo.deleted') });
-      await load();
+      photos.mutate((items) => items.filter((p) => p.id !== photo.id));
+      photos.reload();
     } catch (e) {
       setStatus({ kind: 'error', text: `${t('alertEditor.photo.delete', { n })}: ${failure(t, e)}` });
     }
   };
 
-  const count = photos.state === 'ready' ? photos.items.length : 0;
+  const count = photos.data?.length ?? 0;
   return (
     <section aria-labelledby={`${id}-title`} className="photos" data-testid="alert-photos">
       <h2 id={`${id}-title`}>{t('alertEditor.photos')}</h2>
-      {photos.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {photos.state === 'failed' && (
-        <p role="alert" className="error">
-          {photos.message}
-        </p>
-      )}
-      {photos.state === 'ready' && photos.items.length === 0 && <p className="empty">{t('alertEditor.photosEmpty')}</p>}
-      {photos.state === 'ready' && photos.items.length > 0 && (
-        <ul className="photo-list">
-          {photos.items.map((p, i) => (
-            <li key={p.id}>
-              <img src={p.url} alt={t('alertEditor.photo.alt', { n: i + 1 })} data-testid="alert-photo" />
-              {canEdit && (
-                <button type="button" onClick={() => void remove(p, i + 1)}>
-                  {t('alertEditor.photo.delete', { n: i + 1 })}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ResourceView resource={photos} failed={(detail) => t('alertEditor.photo.loadFailed', { detail })} isEmpty={(items) => items.length === 0} empty={t('alertEditor.photosEmpty')} testId="photos">
+        {(items) => (
+          <ul className="photo-list">
+            {items.map((p, i) => (
+              <li key={p.id}>
+                <img src={p.url} alt={t('alertEditor.photo.alt', { n: i + 1 })} data-testid="alert-photo" />
+                {canEdit && (
+                  <button type="button" onClick={() => void remove(p, i + 1)}>
+                    {t('alertEditor.photo.delete', { n: i + 1 })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </ResourceView>
       {status && (
         <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'status'}>
           {status.text}
         </p>
       )}
-      {canEdit && photos.state === 'ready' && (count < MAX_PHOTOS ? <PhotoUpload alertId={alertId} onDone={async (text) => {
+      {canEdit && photos.status === 'ready' && (count < MAX_PHOTOS ? <PhotoUpload alertId={alertId} onDone={(added, text) => {
         setStatus(text);
-        await load();
+        photos.mutate((items) => [...items, added]);
+        photos.reload();
       }} /> : <p className="help">{t('alertEditor.photo.limit', { max: MAX_PHOTOS })}</p>)}
     </section>
   );
 }
 
 /** Choose a file, see it, send it. The server decides the type from the bytes; this only spares a useless upload. */
-function PhotoUpload({ alertId, onDone }: { alertId: string; onDone: (status: { kind: 'error' | 'info'; text: string }) => Promise<void> }) {
+function PhotoUpload({ alertId, onDone }: { alertId: string; onDone: (added: PhotoInfo, status: { kind: 'error' | 'info'; text: string }) => void }) {
   const { t } = useI18n();
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -113,10 +96,10 @@ function PhotoUpload({ alertId, onDone }: { alertId: string; onDone: (status: { 
     if (!file) return;
     setBusy(true);
     try {
-      await alertEditorApi.uploadPhoto(alertId, file);
+      const added = await alertEditorApi.uploadPhoto(alertId, file);
       setFile(null);
       if (input.current) input.current.value = '';
-      await onDone({ kind: 'info', text: t('alertEditor.photo.added') });
+      onDone(added, { kind: 'info', text: t('alertEditor.photo.added') });
     } catch (err) {
       setProblem(t('alertEditor.photo.failed', { detail: failure(t, err) }));
     } finally {

@@ -1,13 +1,13 @@
 import type { Visibility } from '@crosscheck/core';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { alertEditorApi, type MemberInfo } from '../../api/alert-editor.ts';
+import { useId, useMemo, useState } from 'react';
+import { alertEditorApi } from '../../api/alert-editor.ts';
+import { ResourceView } from '../../components/ResourceView.tsx';
+import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { failure } from '../../i18n/labels.ts';
 import { FieldError } from './Field.tsx';
 
 const SHOWN = 30;
 type Mode = Visibility['mode'];
-type Members = { state: 'loading' } | { state: 'ready'; items: MemberInfo[] } | { state: 'failed'; message: string };
 
 /**
  * All members, only some, or all but some. Members are found by code or name in a filtered list
@@ -16,30 +16,18 @@ type Members = { state: 'loading' } | { state: 'ready'; items: MemberInfo[] } | 
 export function VisibilityPicker({ value, onChange, owner, error }: { value: Visibility; onChange: (v: Visibility) => void; owner: string; error: string | undefined }) {
   const { t } = useI18n();
   const id = useId();
-  const [members, setMembers] = useState<Members>({ state: 'loading' });
   const [query, setQuery] = useState('');
   const chosen = value.mode === 'all' ? [] : value.members;
-  // The list is loaded once per owner; a change of language must not load it again.
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  useEffect(() => {
-    let live = true;
-    alertEditorApi.members().then(
-      ({ items }) => live && setMembers({ state: 'ready', items: items.filter((m) => m.code !== owner) }),
-      (e: unknown) => live && setMembers({ state: 'failed', message: failure(tRef.current, e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [owner]);
+  // The owner is not offered: it always sees its own alerts.
+  const members = useResource(`members-except:${owner}`, async (signal) => (await alertEditorApi.members(signal)).items.filter((m) => m.code !== owner));
+  const all = members.data;
 
   const matches = useMemo(() => {
-    if (members.state !== 'ready') return [];
+    if (!all) return [];
     const q = query.trim().toLocaleLowerCase();
-    return q ? members.items.filter((m) => m.code.toLowerCase().includes(q) || m.name.toLocaleLowerCase().includes(q)) : members.items;
-  }, [members, query]);
-  const nameOf = (code: string) => (members.state === 'ready' ? members.items.find((m) => m.code === code)?.name : undefined);
+    return q ? all.filter((m) => m.code.toLowerCase().includes(q) || m.name.toLocaleLowerCase().includes(q)) : all;
+  }, [all, query]);
+  const nameOf = (code: string) => all?.find((m) => m.code === code)?.name;
 
   const setMode = (mode: Mode) => onChange(mode === 'all' ? { mode } : { mode, members: chosen });
   const toggle = (code: string, on: boolean) => {
@@ -86,28 +74,28 @@ export function VisibilityPicker({ value, onChange, owner, error }: { value: Vis
               {t('alertEditor.vis.search')}
               <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} aria-controls={`${id}-list`} aria-describedby={`${id}-count`} dir="auto" />
             </label>
-            {members.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-            {members.state === 'failed' && <p className="error">{t('alertEditor.vis.failed', { detail: members.message })}</p>}
-            {members.state === 'ready' && (
-              <>
-                <p id={`${id}-count`} className="help" aria-live="polite">
-                  {t('alertEditor.vis.matches', { count: matches.length })}
-                  {matches.length > SHOWN ? ` · ${t('alertEditor.vis.more', { count: SHOWN })}` : ''}
-                </p>
-                <ul id={`${id}-list`} className="member-list">
-                  {matches.slice(0, SHOWN).map((m) => (
-                    <li key={m.code}>
-                      <label className="check">
-                        <input type="checkbox" checked={chosen.includes(m.code)} onChange={(e) => toggle(m.code, e.target.checked)} />
-                        <span>
-                          <strong>{m.code}</strong> <span dir="auto">{m.name}</span>
-                        </span>
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <ResourceView resource={members} failed={(detail) => t('alertEditor.vis.failed', { detail })} quietRefresh>
+              {() => (
+                <>
+                  <p id={`${id}-count`} className="help" aria-live="polite">
+                    {t('alertEditor.vis.matches', { count: matches.length })}
+                    {matches.length > SHOWN ? ` · ${t('alertEditor.vis.more', { count: SHOWN })}` : ''}
+                  </p>
+                  <ul id={`${id}-list`} className="member-list">
+                    {matches.slice(0, SHOWN).map((m) => (
+                      <li key={m.code}>
+                        <label className="check">
+                          <input type="checkbox" checked={chosen.includes(m.code)} onChange={(e) => toggle(m.code, e.target.checked)} />
+                          <span>
+                            <strong>{m.code}</strong> <span dir="auto">{m.name}</span>
+                          </span>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </ResourceView>
           </div>
         </div>
       )}

@@ -1,15 +1,5 @@
-import type { AlertInput, AlertKind, AlertPatch, Visibility } from '@crosscheck/core';
-
-// The core's enumerations, restated as types only (values from the barrel are loaded lazily with
-// zod, see validation.ts); `satisfies` in the components keeps them to real values.
-export type Category = Extract<AlertInput, { kind: 'person' }>['category'];
-type PersonInput = Extract<AlertInput, { kind: 'person' }>['person'];
-type DocumentInput = Extract<AlertInput, { kind: 'document' }>['document'];
-type VehicleInput = Extract<AlertInput, { kind: 'vehicle' }>['vehicle'];
-export type WarningFlag = NonNullable<PersonInput['warnings']>[number];
-export type DocumentType = DocumentInput['type'];
-export type DocumentStatus = DocumentInput['status'];
-export type NameType = NonNullable<PersonInput['names'][number]['type']>;
+import type { AlertInput, AlertPatch, Visibility } from '@crosscheck/core';
+import type { AlertKind, DocumentStatus, DocumentType, NameType, PersonCategory, Sex, WarningFlag } from '@crosscheck/core/constants';
 
 /**
  * The form's state: text as typed (an empty box means "not given"), so that every keystroke is
@@ -32,7 +22,7 @@ export interface IdDocumentDraft {
 }
 export interface PersonDraft {
   names: NameDraft[];
-  sex: '' | 'M' | 'F' | 'X' | 'U';
+  sex: '' | Sex;
   birthDate: string;
   birthDateUncertain: boolean;
   birthPlace: string;
@@ -50,7 +40,7 @@ export interface PersonDraft {
 }
 export interface Draft {
   kind: AlertKind;
-  category: Category;
+  category: PersonCategory;
   person: PersonDraft;
   offence: { description: string; maxSentenceYears: string };
   document: { issuingState: string; type: DocumentType; number: string; status: DocumentStatus; eventDate: string; eventPlace: string };

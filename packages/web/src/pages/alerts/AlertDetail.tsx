@@ -1,6 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, type AlertItem, type AlertVersion, type Me } from '../../api/client.ts';
+import { roleMay } from '@crosscheck/core/constants';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { api, ApiError, isInstruction, type Me } from '../../api/client.ts';
 import { PersonNames } from '../../components/PersonNames.tsx';
+import { ResourceView } from '../../components/ResourceView.tsx';
+import { forgetAlert } from '../../data/forget.ts';
+import { useResource } from '../../data/use-resource.ts';
 import { failure, label } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PhotoPanel } from '../alert-editor/PhotoPanel.tsx';
@@ -9,44 +13,23 @@ import { StatusText, summary } from './alert-summary.tsx';
 // Loaded only by a bureau that cancels: the form brings zod (jitless) with it.
 const CancelAlert = lazy(() => import('../alert-editor/CancelAlert.tsx').then((m) => ({ default: m.CancelAlert })));
 
-type Detail = { state: 'loading' } | { state: 'ready'; alert: AlertItem } | { state: 'failed'; message: string };
-type History = { state: 'loading' } | { state: 'ready'; items: AlertVersion[] } | { state: 'forbidden' } | { state: 'failed'; message: string };
-
 /** One alert: what it says, its photos, its history; for its own bureau, edit and cancel. */
 export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; saved: boolean; me: Me; navigate: (to: string) => void; onBack: () => void }) {
   const { t, language } = useI18n();
-  const [detail, setDetail] = useState<Detail>({ state: 'loading' });
-  const [history, setHistory] = useState<History>({ state: 'loading' });
+  const detail = useResource(`alert:${id}`, (signal) => api.alert(id, signal));
+  // Read once the alert is: an alert that cannot be opened has no history to ask for.
+  const history = useResource(detail.data && !isInstruction(detail.data) ? `alert-history:${id}` : null, async (signal) => (await api.alertHistory(id, signal)).items);
   const [cancelled, setCancelled] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  const load = useCallback(async () => {
-    setDetail({ state: 'loading' });
-    setHistory({ state: 'loading' });
-    try {
-      setDetail({ state: 'ready', alert: await api.alert(id) });
-    } catch (e) {
-      setDetail({ state: 'failed', message: failure(tRef.current, e) });
-      return;
-    }
-    try {
-      setHistory({ state: 'ready', items: (await api.alertHistory(id)).items });
-    } catch (e) {
-      // Frontline users may read an alert but not its history.
-      setHistory(e instanceof ApiError && e.status === 403 ? { state: 'forbidden' } : { state: 'failed', message: failure(tRef.current, e) });
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const reload = () => {
+    detail.reload();
+    history.reload();
+  };
 
   // Focus follows the view so keyboard and screen reader users land on what they opened.
   useEffect(() => {
     heading.current?.focus();
-  }, [detail.state]);
+  }, [detail.status]);
 
   const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const back = (
@@ -55,27 +38,45 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
     </button>
   );
 
-  if (detail.state === 'loading') return <p role="status">{t('common.loading')}</p>;
-  if (detail.state === 'failed')
+  if (detail.status === 'loading' || detail.status === 'idle') return <p role="status">{t('common.loading')}</p>;
+  if (detail.data === undefined)
     return (
       <div role="alert" className="error">
         <h1 ref={heading} tabIndex={-1}>
           {t('alerts.detailFailed')}
         </h1>
-        <p>{detail.message}</p>
-        <button type="button" onClick={() => void load()}>
+        <p>{failure(t, detail.error)}</p>
+        <button type="button" onClick={detail.retry}>
           {t('common.retry')}
         </button>{' '}
         {back}
       </div>
     );
 
-  const a = detail.alert;
+  if (isInstruction(detail.data)) {
+    // A discreet check read by the frontline: the instruction, as screening gives it, and nothing more.
+    return (
+      <article className="alert-detail" data-testid="alert-detail" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
+        <div className="detail-actions">{back}</div>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('hit.discreet')}
+        </h1>
+        <p data-testid="alert-instruction">{t('alerts.discreetInstruction')}</p>
+        <p className="meta">
+          {t('hit.owner')}: {detail.data.owner}
+        </p>
+      </article>
+    );
+  }
+  const a = detail.data;
+  // Frontline users may read an alert but not its history.
+  const historyForbidden = history.error instanceof ApiError && history.error.status === 403;
   const flags = a.flags ?? (a.flag ? [a.flag] : []);
   const warnings = a.kind === 'person' ? (a.person.warnings ?? []) : [];
   // Only the owner's bureau changes an alert (the API says the same); the buttons follow.
-  const ownBureau = me.role === 'bureau' && a.owner === me.member;
-  const changeable = ownBureau && (a.status === 'active' || a.status === 'pending-review');
+  const own = a.owner === me.member;
+  const changeable = own && roleMay(me.role, 'alert.update') && (a.status === 'active' || a.status === 'pending-review');
+  const cancellable = own && roleMay(me.role, 'alert.cancel') && a.status === 'active';
   return (
     <article className="alert-detail" data-testid="alert-detail" onKeyDown={(e) => e.key === 'Escape' && onBack()}>
       <div className="detail-actions">
@@ -89,6 +90,10 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
       <h1 ref={heading} tabIndex={-1}>
         {t(`hit.kind.${a.kind}`)} · <span dir="auto">{summary(t, a)}</span>
       </h1>
+      {/* A read again that failed: the alert stays, said to be possibly out of date, with a retry. */}
+      <ResourceView resource={detail} testId="alert-detail">
+        {() => null}
+      </ResourceView>
       {(saved || cancelled) && (
         <p role="status" className="notice" data-testid="alert-notice">
           {cancelled ? t('alertEditor.cancelled') : a.status === 'pending-review' ? t('alertEditor.savedReview') : t('alertEditor.saved')}
@@ -203,43 +208,39 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
 
       {a.kind === 'person' && <PhotoPanel alertId={a.id} canEdit={changeable} />}
 
-      {ownBureau && a.status === 'active' && (
+      {cancellable && (
         <Suspense fallback={null}>
           <CancelAlert alertId={a.id} onCancelled={() => {
             setCancelled(true);
-            void load();
+            forgetAlert(a.id);
+            reload();
           }} />
         </Suspense>
       )}
 
       <section aria-labelledby="alert-history-title">
         <h2 id="alert-history-title">{t('alerts.history')}</h2>
-        {history.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {history.state === 'forbidden' && <p className="empty">{t('alerts.historyForbidden')}</p>}
-        {history.state === 'failed' && (
-          <div role="alert" className="error">
-            <p>{history.message}</p>
-            <button type="button" onClick={() => void load()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-        {history.state === 'ready' && history.items.length === 0 && <p className="empty">{t('alerts.historyEmpty')}</p>}
-        {history.state === 'ready' && history.items.length > 0 && (
-          <ol className="history" data-testid="alert-history">
-            {history.items.map((v) => (
-              <li key={v.version}>
-                <strong>{t('alerts.version', { version: v.version })}</strong> · {label(t, 'historyAction', v.action)} · {when.format(new Date(v.changedAt))} · <StatusText status={v.status} reason={v.statusReason} />
-                {v.statusReason && v.status !== 'rejected' ? (
-                  <>
-                    {' · '}
-                    <span dir="auto">{v.statusReason}</span>
-                  </>
-                ) : null}
-                {v.changedBy ? ` · ${t('alerts.changedBy', { who: v.changedBy })}` : ''}
-              </li>
-            ))}
-          </ol>
+        {historyForbidden ? (
+          <p className="empty">{t('alerts.historyForbidden')}</p>
+        ) : (
+          <ResourceView resource={history} isEmpty={(items) => items.length === 0} empty={t('alerts.historyEmpty')} testId="alert-history">
+            {(items) => (
+              <ol className="history" data-testid="alert-history">
+                {items.map((v) => (
+                  <li key={v.version}>
+                    <strong>{t('alerts.version', { version: v.version })}</strong> · {label(t, 'historyAction', v.action)} · {when.format(new Date(v.changedAt))} · <StatusText status={v.status} reason={v.statusReason} />
+                    {v.statusReason && v.status !== 'rejected' ? (
+                      <>
+                        {' · '}
+                        <span dir="auto">{v.statusReason}</span>
+                      </>
+                    ) : null}
+                    {v.changedBy ? ` · ${t('alerts.changedBy', { who: v.changedBy })}` : ''}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </ResourceView>
         )}
       </section>
     </article>

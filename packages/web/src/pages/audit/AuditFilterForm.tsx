@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { AUDIT_ACTIONS } from '@crosscheck/core/audit-actions';
+import { AUDIT_ACTIONS } from '@crosscheck/core/constants';
 import { NO_FILTERS, type AuditFilters } from '../../api/audit.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 

@@ -1,12 +1,8 @@
-import type { AlertKind, AlertStatus } from '@crosscheck/core';
+import { ALERT_KINDS as KINDS, ALERT_STATUSES as STATUSES } from '@crosscheck/core/constants';
 import type { KindStatusCount } from '../../api/dashboard.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
 
-// Core's kinds and statuses, restated (a runtime import from the core barrel would bring zod and
-// its eval probe, which the Content-Security-Policy refuses); `satisfies` keeps them real values.
-const KINDS = ['person', 'document', 'vehicle'] as const satisfies readonly AlertKind[];
-const STATUSES = ['active', 'pending-review', 'rejected', 'cancelled', 'expired'] as const satisfies readonly AlertStatus[];
 
 interface Props {
   id: string;

@@ -1,42 +1,30 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { roleMay } from '@crosscheck/core/constants';
 import type { Me } from '../../api/client.ts';
 import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
-import { failure } from '../../i18n/labels.ts';
+import { ResourceView } from '../../components/ResourceView.tsx';
+import { useResource } from '../../data/use-resource.ts';
 import { ReasonList } from '../../components/ReasonList.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormComposer } from './FormComposer.tsx';
 import { FormEntry } from './FormEntry.tsx';
 import { useNow, type HitStream } from './hit-stream.ts';
 
-type Load = { state: 'loading' } | { state: 'ready'; hit: HitDetail } | { state: 'failed'; message: string };
-
 /** One hit and its thread of forms, kept current by the page's event stream. */
 export function HitThread({ id, me, stream, back, navigate }: { id: string; me: Me; stream: HitStream; back: () => void; navigate: (to: string) => void }) {
   const { t, language } = useI18n();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const load = useResource(`hit:${id}`, (signal) => hitsApi.get(id, signal));
   const [announcement, setAnnouncement] = useState('');
   const now = useNow();
   const tRef = useRef(t);
   tRef.current = t;
   const heading = useRef<HTMLHeadingElement>(null);
   const hitRef = useRef<HitDetail | null>(null);
-  hitRef.current = load.state === 'ready' ? load.hit : null;
-
-  const fetchHit = useCallback(async () => {
-    try {
-      setLoad({ state: 'ready', hit: await hitsApi.get(id) });
-    } catch (e) {
-      setLoad({ state: 'failed', message: failure(tRef.current, e) });
-    }
-  }, [id]);
-
-  useEffect(() => {
-    setLoad({ state: 'loading' });
-    void fetchHit();
-  }, [fetchHit]);
+  hitRef.current = load.data ?? null;
+  const { reload, mutate } = load;
 
   // A keyboard or screen-reader user lands on the hit, not at the top of the page.
-  const ready = load.state === 'ready';
+  const ready = load.status === 'ready';
   useEffect(() => {
     if (ready) heading.current?.focus();
   }, [ready]);
@@ -49,9 +37,9 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
         const hit = hitRef.current;
         const from = hit ? (hit.owner === me.member ? hit.screeningMember : hit.owner) : '';
         setAnnouncement(data.form ? tRef.current('hitThread.newForm', { form: data.form, member: from }) : tRef.current('hitThread.updated'));
-        void fetchHit();
+        reload();
       }),
-    [stream, id, fetchHit, me.member],
+    [stream, id, reload, me.member],
   );
 
   // Escape goes back to the list, like the alerts page's detail.
@@ -70,10 +58,9 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
   const format = (iso: string) => when.format(new Date(iso));
 
   const onSent = (form: HitFormView) => {
-    if (load.state !== 'ready') return;
     // The sender gets no event for its own form: add it now, then read the thread again for the cleared clocks.
-    setLoad({ state: 'ready', hit: { ...load.hit, forms: [...load.hit.forms, form] } });
-    void fetchHit();
+    mutate((hit) => ({ ...hit, forms: [...hit.forms, form] }));
+    reload();
   };
 
   return (
@@ -92,40 +79,33 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
-      {load.state === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {load.state === 'failed' && (
-        <div role="alert" className="error">
-          <p>{load.message}</p>
-          <button type="button" onClick={() => void fetchHit()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {load.state === 'ready' && (
-        <>
-          <HitSummary hit={load.hit} format={format} headingRef={heading} navigate={navigate} />
-          <section aria-labelledby="thread-title" data-testid="hit-thread">
-            <h2 id="thread-title">{t('hitThread.forms')}</h2>
-            {load.hit.forms.length === 0 ? (
-              <p className="empty">{t('hitThread.noForms')}</p>
-            ) : (
-              <ol className="thread">
-                {load.hit.forms.map((f) => (
-                  <li key={f.id}>
-                    <FormEntry form={f} now={now} format={format} />
-                  </li>
-                ))}
-              </ol>
-            )}
-          </section>
-          {me.role === 'bureau' &&
-            (load.hit.owner === load.hit.screeningMember ? (
-              <p className="help">{t('hitThread.ownAlert')}</p>
-            ) : (
-              <FormComposer hitId={load.hit.id} to={me.member === load.hit.owner ? load.hit.screeningMember : load.hit.owner} onSent={onSent} />
-            ))}
-        </>
-      )}
+      <ResourceView resource={load} testId="hit" quietRefresh>
+        {(hit) => (
+          <>
+            <HitSummary hit={hit} format={format} headingRef={heading} navigate={navigate} />
+            <section aria-labelledby="thread-title" data-testid="hit-thread">
+              <h2 id="thread-title">{t('hitThread.forms')}</h2>
+              {hit.forms.length === 0 ? (
+                <p className="empty">{t('hitThread.noForms')}</p>
+              ) : (
+                <ol className="thread">
+                  {hit.forms.map((f) => (
+                    <li key={f.id}>
+                      <FormEntry form={f} now={now} format={format} />
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+            {roleMay(me.role, 'forms.write') &&
+              (hit.owner === hit.screeningMember ? (
+                <p className="help">{t('hitThread.ownAlert')}</p>
+              ) : (
+                <FormComposer hitId={hit.id} to={me.member === hit.owner ? hit.screeningMember : hit.owner} onSent={onSent} />
+              ))}
+          </>
+        )}
+      </ResourceView>
     </div>
   );
 }

@@ -1,12 +1,9 @@
-import type { PreCheckCode, PreCheckFlag } from '@crosscheck/core';
+import type { PreCheckFlag } from '@crosscheck/core';
+import { MINIMUM_SENTENCE_YEARS, PRE_CHECK_CODES, type PreCheckCode } from '@crosscheck/core/constants';
 import type { AlertItem } from '../../api/client.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 
-// Core's MINIMUM_SENTENCE_YEARS, restated: a runtime import from the core barrel would bring zod
-// into the bundle, whose eval probe the page's Content-Security-Policy refuses.
-const MINIMUM_SENTENCE_YEARS = 2;
-
-const KNOWN: readonly PreCheckCode[] = ['political', 'military', 'religious', 'racial', 'excluded-offence', 'sentence-below-minimum', 'refugee-from-requester'];
+const KNOWN: readonly PreCheckCode[] = PRE_CHECK_CODES;
 
 /** What the check found in this alert, in the reader's language; the server's English message when we have no better text. */
 function found(t: Translate, flag: PreCheckFlag, alert: AlertItem): string {
