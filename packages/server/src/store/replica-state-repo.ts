@@ -1,3 +1,4 @@
+import { readStoredReasons, type StoredReason } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, ReplicaStateTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
@@ -35,10 +36,10 @@ export async function auditHead(db: Kysely<DB>): Promise<number> {
 
 /** The screenings behind `screening:<id>` audit targets, with their recorded hits. */
 export async function screeningsWithHits(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { at: string; query: string; hits: { alertId: string; score: number; reasons: string[] }[] }>();
+  if (ids.length === 0) return new Map<string, { at: string; query: string; hits: { alertId: string; score: number; reasons: StoredReason[] }[] }>();
   const screenings = await db.selectFrom('screenings').select(['id', 'at', 'query']).where('id', 'in', ids).execute();
   const hits = await db.selectFrom('hits').select(['screening_id', 'alert_id', 'score', 'reasons']).where('screening_id', 'in', ids).orderBy('screening_id').orderBy('id').execute();
-  const out = new Map(screenings.map((s) => [s.id, { at: s.at, query: s.query, hits: [] as { alertId: string; score: number; reasons: string[] }[] }]));
-  for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: JSON.parse(h.reasons) as string[] });
+  const out = new Map(screenings.map((s) => [s.id, { at: s.at, query: s.query, hits: [] as { alertId: string; score: number; reasons: StoredReason[] }[] }]));
+  for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: readStoredReasons(h.reasons) });
   return out;
 }

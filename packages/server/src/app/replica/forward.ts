@@ -1,4 +1,4 @@
-import { canSeeAlert, conflict, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
+import { canSeeAlert, conflict, isMatchReason, parseInput, requirePermission, screenQuerySchema, validationError, type MatchReason, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import { z } from 'zod';
 import { requestDigest, signAck, type AckContent } from '../../replica/signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
@@ -7,7 +7,7 @@ import { visibilityFromColumns } from '../../store/change-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
-import { recordScreening } from '../screen.js';
+import { recordScreening, type HitToRecord } from '../screen.js';
 import { signingKeyOf } from './replica-batch.js';
 
 export const MAX_FORWARD_ITEMS = 500;
@@ -49,7 +49,8 @@ const screeningSchema = z
   .object({
     at: z.string().datetime({ offset: true }),
     query: z.unknown(),
-    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(text(1000)).max(50) }).strict()).max(1000),
+        // A reason is a code with parameters, or a sentence from a hit the copy recorded before codes.
+    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(z.union([text(1000), z.custom<MatchReason>(isMatchReason, 'not a known match reason')])).max(50) }).strict()).max(1000),
   })
   .strict();
 
@@ -195,8 +196,8 @@ function utcTime(at: string, field: string, latest: number): string {
  * (never as the copy claims). One a member may not see is dropped: recording it would tell its
  * owner of a screening that could not have found it.
  */
-function acceptableHits(ctx: Ctx, byId: Map<string, AlertFacts>, claimed: { alertId: string; score: number; reasons: string[] }[]): { hits: ScreenHit[]; refused: number } {
-  const hits: ScreenHit[] = [];
+function acceptableHits(ctx: Ctx, byId: Map<string, AlertFacts>, claimed: { alertId: string; score: number; reasons: StoredReason[] }[]): { hits: HitToRecord[]; refused: number } {
+  const hits: HitToRecord[] = [];
   let refused = 0;
   const once = new Set<string>();
   for (const h of claimed) {
