@@ -276,23 +276,30 @@ function reasonsOf(a: PreparedName, b: PreparedName): MatchReason[] {
     const rText = b.tokens.slice(pairR[p]!, pairR[p]! + pairRLen[p]!).join(' ');
     const field = FIELD[q.role !== 'name' ? q.role : r.role];
     const joined = pairQLen[p]! > 1 || pairRLen[p]! > 1;
-    const words = { field, query: qText, record: rText, ...(joined ? { joined } : {}) };
     const k = pairKind[p]!;
+    // Object literals of fixed shape, not spreads: this runs for every word of every hit.
     if (k === SAME) reasons.push({ code: joined ? 'name.written-together' : 'name.same', field, query: qText, record: rText });
-    else if (k === TYPO) reasons.push({ code: 'name.typo', ...words, letters: pairEdits[p]! });
-    // A pair always has a kind (a similarity above 0 sets one); the loosest is said if ever not.
-    else reasons.push({ code: PAIR_CODE[k] ?? 'name.similar-spelling', ...words });
+    else if (k === TYPO) reasons.push(joined ? { code: 'name.typo', field, query: qText, record: rText, letters: pairEdits[p]!, joined } : { code: 'name.typo', field, query: qText, record: rText, letters: pairEdits[p]! });
+    else {
+      // A pair always has a kind (a similarity above 0 sets one); the loosest is said if ever not.
+      const code = PAIR_CODE[k] ?? 'name.similar-spelling';
+      reasons.push(joined ? { code, field, query: qText, record: rText, joined } : { code, field, query: qText, record: rText });
+    }
   }
   for (let i = 0; i < a.parts.length; i++) {
     const part = a.parts[i]!;
-    if (qPair[i] === -1 && part.kind !== PART_PARTICLE) reasons.push({ code: 'name.only-in-query', field: FIELD[part.role], word: part.text, ...(repeatsMatched(a.parts, i, qPair) ? { repeated: true } : {}) });
+    if (qPair[i] === -1 && part.kind !== PART_PARTICLE) reasons.push(unmatched('name.only-in-query', part, repeatsMatched(a.parts, i, qPair)));
   }
   for (let j = 0; j < b.parts.length; j++) {
     const part = b.parts[j]!;
-    if (rPair[j] === -1 && part.kind !== PART_PARTICLE) reasons.push({ code: 'name.only-in-record', field: FIELD[part.role], word: part.text, ...(repeatsMatched(b.parts, j, rPair) ? { repeated: true } : {}) });
+    if (rPair[j] === -1 && part.kind !== PART_PARTICLE) reasons.push(unmatched('name.only-in-record', part, repeatsMatched(b.parts, j, rPair)));
   }
   if (filiationSwapped(a, b)) reasons.push({ code: 'name.filiation-swapped' });
   return reasons;
+}
+
+function unmatched(code: 'name.only-in-query' | 'name.only-in-record', part: NamePart, repeated: boolean): MatchReason {
+  return repeated ? { code, field: FIELD[part.role], word: part.text, repeated } : { code, field: FIELD[part.role], word: part.text };
 }
 
 export function round(score: number): number {
