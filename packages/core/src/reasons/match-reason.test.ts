@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isMatchReason, readStoredReasons, reasonKey, sameReason, type MatchReason } from './match-reason.js';
+import { reasonKey, sameReason, type MatchReason } from './match-reason.js';
+import { isMatchReason, readStoredReasons } from './match-reason-schema.js';
+import { REASON_EXAMPLES } from './test-fixtures.js';
 
 const typo: MatchReason = { code: 'name.typo', field: 'surname', query: 'PUTNI', record: 'PUTIN', letters: 1 };
 
@@ -18,6 +20,7 @@ describe('match reasons', () => {
   });
 
   it('accept from outside only a known code with its parameters of their kinds', () => {
+    for (const examples of Object.values(REASON_EXAMPLES)) for (const [reason] of examples) expect(isMatchReason(reason), reason.code).toBe(true);
     expect(isMatchReason(typo)).toBe(true);
     expect(isMatchReason({ code: 'document.held', number: 'X1' })).toBe(true);
     expect(isMatchReason({ code: 'name.same', field: 'name', query: 'A', record: 'A', joined: true })).toBe(false);

@@ -3,7 +3,8 @@
  * language (the web app in four, the CLI and server-side texts in English, `reason-text-en.ts`).
  *
  * REASON_PARAMS is the one list of codes and of what each carries; the `MatchReason` union is
- * derived from it, and so is the check of reasons that arrive from outside (`isMatchReason`).
+ * derived from it, and so is the schema of reasons that arrive from outside (match-reason-schema.ts,
+ * kept apart so that the browser, which imports this file, never loads zod).
  * Parameter kinds: `text` a string as found (a name, a number, a date), `count` a whole number
  * (words take its plural form), `flag` a boolean, `list` strings, a string array a choice of
  * those values; a trailing `?` marks a parameter left out when absent (a flag: when false).
@@ -65,7 +66,7 @@ export const REASON_PARAMS = {
   'vehicle.plate': { plate: 'text', country: 'text' },
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
-type ParamKind = 'text' | 'text?' | 'count' | 'flag' | 'flag?' | 'list' | readonly string[];
+export type ParamKind = 'text' | 'text?' | 'count' | 'flag' | 'flag?' | 'list' | readonly string[];
 
 type Spec = typeof REASON_PARAMS;
 export type ReasonCode = keyof Spec;
@@ -93,42 +94,6 @@ export type NameField = ReasonOf<'name.same'>['field'];
  */
 export type StoredReason = MatchReason | string;
 
-/** Bounds on what a reason from outside (a national copy's forwarded hits) may carry. */
-const MAX_TEXT = 1000;
-const MAX_LIST = 50;
-const MAX_COUNT = 1000;
-
-/** A well-formed reason of a known code: every parameter present with its kind, nothing else. */
-export function isMatchReason(value: unknown): value is MatchReason {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { code, ...params } = value as Record<string, unknown>;
-  if (typeof code !== 'string' || !Object.hasOwn(REASON_PARAMS, code)) return false;
-  const spec = REASON_PARAMS[code as ReasonCode] as Record<string, ParamKind>;
-  for (const name of Object.keys(params)) if (!Object.hasOwn(spec, name)) return false;
-  for (const [name, kind] of Object.entries(spec)) {
-    const v = params[name];
-    if (v === undefined && (kind === 'text?' || kind === 'flag?')) continue;
-    if (!fits(v, kind)) return false;
-  }
-  return true;
-}
-
-function fits(v: unknown, kind: ParamKind): boolean {
-  if (typeof kind !== 'string') return typeof v === 'string' && kind.includes(v);
-  switch (kind) {
-    case 'text':
-    case 'text?':
-      return typeof v === 'string' && v.length <= MAX_TEXT;
-    case 'count':
-      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT;
-    case 'flag':
-    case 'flag?':
-      return typeof v === 'boolean';
-    case 'list':
-      return Array.isArray(v) && v.length <= MAX_LIST && v.every((s) => typeof s === 'string' && s.length <= MAX_TEXT);
-  }
-}
-
 /**
  * The identity of a reason, for merging the reasons of several probes without repeats: equal for
  * reasons with the same code and parameters, whatever the order of their keys.
@@ -141,20 +106,4 @@ export function reasonKey(reason: StoredReason): string {
 
 export function sameReason(a: StoredReason, b: StoredReason): boolean {
   return reasonKey(a) === reasonKey(b);
-}
-
-/**
- * The reasons column of a hit, read tolerantly: older hits hold English sentences, which stay
- * strings; anything neither a sentence nor a known reason (a code from a newer version) is kept
- * as its JSON text rather than dropped, so nothing a hit recorded disappears from view.
- */
-export function readStoredReasons(json: string): StoredReason[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return [json];
-  }
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.map((r): StoredReason => (typeof r === 'string' || isMatchReason(r) ? r : JSON.stringify(r)));
 }

@@ -1,4 +1,4 @@
-import { canSeeAlert, conflict, isMatchReason, parseInput, requirePermission, screenQuerySchema, validationError, type MatchReason, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
+import { canSeeAlert, conflict, matchReasonSchema, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import { z } from 'zod';
 import { requestDigest, signAck, type AckContent } from '../../replica/signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
@@ -50,7 +50,7 @@ const screeningSchema = z
     at: z.string().datetime({ offset: true }),
     query: z.unknown(),
         // A reason is a code with parameters, or a sentence from a hit the copy recorded before codes.
-    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(z.union([text(1000), z.custom<MatchReason>(isMatchReason, 'not a known match reason')])).max(50) }).strict()).max(1000),
+    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(z.union([text(1000), matchReasonSchema])).max(50) }).strict()).max(1000),
   })
   .strict();
 
