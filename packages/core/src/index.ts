@@ -16,6 +16,8 @@ export * from './audit/hash-chain.js';
 export * from './transliteration/index.js';
 export * from './mrz/index.js';
 export * from './names/index.js';
+export * from './reasons/index.js';
+export { matchReasonSchema, isMatchReason, readStoredReasons } from './reasons/match-reason-schema.js';
 export { documentKey, foldedDocumentKey, icaoStateAlias, normaliseDocumentNumber, normaliseIssuingState, foldOcrConfusions, compareDocuments, ocrVariantScore, OCR_CONFUSION_CLASSES, type DocumentMatch, type DocumentComparison } from './documents/document-number.js';
 export { DocumentIndex, type DocumentHit } from './documents/document-index.js';
 export { SnapshotError, type SnapshotProblem } from './documents/index-snapshot.js';

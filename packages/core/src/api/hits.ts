@@ -1,5 +1,6 @@
 import type { HANDLING_CODES, HitForm, HitOutcome } from '../cooperation/hit-schemas.js';
 import type { OverdueReply } from '../cooperation/reply-deadline.js';
+import type { StoredReason } from '../reasons/match-reason.js';
 
 /** Hits as the API presents them (server app/hits/present-hit.ts; the web's inbox and thread). */
 
@@ -28,7 +29,8 @@ export interface HitView {
   screenedByName?: string;
   /** Left out for a frontline user on a discreet check, like the reasons. */
   score?: number;
-  reasons: string[];
+  /** Codes with parameters; hits recorded before reasons had codes hold English sentences. */
+  reasons: StoredReason[];
   /** For a frontline user on a discreet-check alert: the only instruction it gets. */
   action?: string;
   createdAt: string;

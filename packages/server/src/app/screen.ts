@@ -6,10 +6,12 @@ import {
   parseInput,
   parseMrz,
   prepareName,
+  reasonKey,
   requirePermission,
   screenQuerySchema,
   type PersonFacts,
   type ScreenHit,
+  type StoredReason,
   type ScreenQuery,
   type Actor,
 } from '@crosscheck/core';
@@ -109,7 +111,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, viewer: string
       // The person score already weighs the query's documents, so evidence is not added up
       // twice: the best score stands, with every distinct reason.
       seen.score = Math.max(seen.score, c.score);
-      for (const r of c.reasons) if (!seen.reasons.includes(r)) seen.reasons.push(r);
+      for (const r of c.reasons) if (!seen.reasons.some((s) => reasonKey(s) === reasonKey(r))) seen.reasons.push(r);
     }
   }
   const ranked = [...byAlert.values()].filter((c) => c.score >= minScore && !(today !== undefined && isPastDates(c.entry, today))).sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
@@ -177,9 +179,12 @@ function probesOf(query: ScreenQuery): { person: PersonFacts | null; documents: 
  * Stores a screening and a hit for every result at or above the threshold, and tells each owner.
  * `at` is now, except for a screening a national copy made earlier and forwards (app/replica/).
  */
-export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId: string, query: ScreenQuery, hits: ScreenHit[], at = nowIso(deps)): Promise<void> {
+export async function recordScreening(tx: Tx, deps: Deps, ctx: Ctx, screeningId: string, query: ScreenQuery, hits: HitToRecord[], at = nowIso(deps)): Promise<void> {
   await recordScreenings(tx, deps, ctx, [{ screeningId, query, hits }], at);
 }
+
+/** A result to record: a national copy forwards the reasons it stored, sentences from older copies included. */
+export type HitToRecord = Omit<ScreenHit, 'reasons'> & { reasons: readonly StoredReason[] };
 
 /** Rows per INSERT: well inside SQLite's limit on bound values (32,766) at 10 columns a row. */
 const INSERT_CHUNK = 200;
@@ -188,7 +193,7 @@ const INSERT_CHUNK = 200;
  * `recordScreening` for many screenings at once (a flight, a batch): the same rows, written with
  * a few multi-row inserts instead of one statement per traveller.
  */
-export async function recordScreenings(tx: Tx, deps: Deps, ctx: Ctx, screenings: { screeningId: string; query: ScreenQuery; hits: ScreenHit[] }[], at = nowIso(deps)): Promise<void> {
+export async function recordScreenings(tx: Tx, deps: Deps, ctx: Ctx, screenings: { screeningId: string; query: ScreenQuery; hits: HitToRecord[] }[], at = nowIso(deps)): Promise<void> {
   const recorded = screenings.map((s) => ({ ...s, recorded: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD) }));
   const screeningRows = recorded.map((s) => ({ id: s.screeningId, at, member: ctx.actor.member, credential: ctx.actor.credential, query: JSON.stringify(s.query), hit_count: s.recorded.length }));
   for (let i = 0; i < screeningRows.length; i += INSERT_CHUNK) await tx.insertInto('screenings').values(screeningRows.slice(i, i + INSERT_CHUNK)).execute();

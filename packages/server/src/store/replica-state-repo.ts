@@ -1,4 +1,4 @@
-import type { AlertInput } from '@crosscheck/core';
+import { readStoredReasons, type AlertInput, type StoredReason } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, ReplicaStateTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
@@ -38,7 +38,7 @@ export interface ScreeningWithHits {
   at: string;
   /** The screening query as it was asked. */
   query: unknown;
-  hits: { alertId: string; score: number; reasons: string[] }[];
+  hits: { alertId: string; score: number; reasons: StoredReason[] }[];
 }
 
 /** The screenings behind `screening:<id>` audit targets, with their recorded hits. */
@@ -47,7 +47,7 @@ export async function screeningsWithHits(db: Kysely<DB>, ids: string[]): Promise
   const screenings = await db.selectFrom('screenings').select(['id', 'at', 'query']).where('id', 'in', ids).execute();
   const hits = await db.selectFrom('hits').select(['screening_id', 'alert_id', 'score', 'reasons']).where('screening_id', 'in', ids).orderBy('screening_id').orderBy('id').execute();
   const out = new Map<string, ScreeningWithHits>(screenings.map((s) => [s.id, { at: s.at, query: JSON.parse(s.query) as unknown, hits: [] }]));
-  for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: JSON.parse(h.reasons) as string[] });
+  for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: readStoredReasons(h.reasons) });
   return out;
 }
 

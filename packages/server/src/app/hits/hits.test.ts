@@ -27,6 +27,12 @@ describe.each(ENGINES)('hits on %s', (engine) => {
   });
   afterEach(async () => t.close());
 
+  it('shows the reasons of a hit recorded before reasons had codes as the sentences they were', async () => {
+    await t.deps.db.updateTable('hits').set({ reasons: JSON.stringify(['document FRA 12AB34567: same number and issuing state']) }).where('id', '=', hitId).execute();
+    expect((await getHit(t.deps, as('FRA'), hitId)).reasons).toEqual(['document FRA 12AB34567: same number and issuing state']);
+    expect((await listHits(t.deps, as('DEU', 'frontline'), {})).items[0]!.reasons).toEqual(['document FRA 12AB34567: same number and issuing state']);
+  });
+
   const later = (hours: number) => {
     now = new Date(now.getTime() + hours * HOUR);
   };
@@ -34,7 +40,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
   it('shows a hit to the owner and the screening member, and to nobody else', async () => {
     const forOwner = await getHit(t.deps, as('FRA'), hitId);
     expect(forOwner).toMatchObject({ id: hitId, alertId, owner: 'FRA', screeningMember: 'DEU', score: 1, outcome: null, forms: [] });
-    expect(forOwner.reasons.length).toBeGreaterThan(0);
+    expect(forOwner.reasons).toEqual([{ code: 'document.same-number', number: '12AB34567', state: 'FRA' }]);
     // The screening officer is named to DEU only.
     expect(forOwner.screenedBy).toBeUndefined();
     expect((await getHit(t.deps, as('DEU', 'frontline'), hitId)).screenedBy).toBe('cli:test-DEU-frontline');

@@ -1,4 +1,4 @@
-import { alertAccess, DISCREET_ACTION, notFound, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
+import { alertAccess, DISCREET_ACTION, notFound, readStoredReasons, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
 import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
 import { accessFactsOf } from '../../store/alert-repo.js';
 import { alertFactsOf, findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
@@ -49,7 +49,7 @@ export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full
     ...(own ? { screenedBy: h.credential } : {}),
     // PostgreSQL keeps the score as a 4-byte float: round away its representation noise.
     score: Math.round(Number(h.score) * 1000) / 1000,
-    reasons: JSON.parse(h.reasons) as string[],
+    reasons: readStoredReasons(h.reasons),
     createdAt: h.created_at,
     outcome:
       h.outcome === null

@@ -98,6 +98,18 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     expect(JSON.parse(entries[0]!.detail)).toMatchObject({ replica: { seq: 1, hash: 'a'.repeat(64), credential: 'key:local', action: 'screening.run', target: 'screening:s1', outcome: 'ok' } });
   });
 
+  it('stores forwarded reasons as codes, or as the sentences an older copy recorded, and refuses an unknown code', async () => {
+    const reasons = [{ code: 'document.held', number: 'X', state: 'FRA' }, 'document FRA X: same number and issuing state'];
+    const item = (id: string, r: unknown[]) => ({ id, entry: { ...entry(1), target: `screening:${id}`, hash: 'e'.repeat(64) }, screenings: [{ at: '2026-01-02T03:04:05.000Z', query: {}, hits: [{ alertId: ids.hidden, score: 0.95, reasons: r }] }] });
+    const sent = await forward({ items: [item('copy-reasons:1', reasons)] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const stored = await h.t.deps.db.selectFrom('hits').select('reasons').where('screening_id', 'in', h.t.deps.db.selectFrom('screenings').select('id').where('at', '=', '2026-01-02T03:04:05.000Z')).execute();
+    expect(stored.map((r) => JSON.parse(r.reasons) as unknown)).toContainEqual(reasons);
+    const unknown = await forward({ items: [item('copy-reasons:2', [{ code: 'name.invented', query: 'X' }])] });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('items.0.screenings.0.hits.0.reasons.0');
+  });
+
   it('refuses a malformed forward naming the field, and more than 500 items', async () => {
     const send = (payload: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/replica/forward', headers: bearer(h.key('DEU', 'replica')), payload: payload as object });
     const bad = await send({ items: [{ id: 'no-seq', entry: {} }] });
