@@ -4,7 +4,7 @@ import { createAlert } from '../../server/src/app/create-alert.js';
 import { hasChromium, logIn, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
 /**
- * Issue 5's first slice in a real browser (Debian's chromium driven by playwright-core): the
+ * Screening at the border in a real browser (Debian's chromium driven by playwright-core): the
  * specimen passport, entered as stolen by its issuing state, is screened at a DEU border post
  * by typing its MRZ; the issuing state's bureau sees the hit arrive in its inbox live.
  */

@@ -12,7 +12,7 @@ export interface Deps extends StoreDeps {
   screeningIndex: () => Promise<IndexFollower>;
   /** Told after a transaction that wrote events commits, so open event streams look at once. */
   bus: EventBus;
-  /** Cooperation settings (issue 4). */
+  /** What the work between bureaus is bound by: retention and review dates, the purge's grace period, the reply deadline, attachments, webhook delivery. */
   cooperation: CooperationSettings;
 }
 
