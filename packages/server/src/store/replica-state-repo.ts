@@ -24,8 +24,10 @@ export async function updateReplicaState(db: Kysely<DB> | Tx, set: Partial<Omit<
   await db.updateTable('replica_state').set(set).where('name', '=', ROW).execute();
 }
 
-/** The local audit entries not yet acknowledged by the centre, oldest first: the outbox. */
-/** Audit entries after `after`, as stored (the centre checks their hashes), each with the screenings it recorded. */
+/**
+ * The local audit entries not yet acknowledged by the centre, oldest first: the outbox. Each as
+ * stored (the centre checks their hashes), with the screenings it recorded.
+ */
 export async function unforwardedAudit(db: Kysely<DB>, after: number, limit: number) {
   const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({ ...r, screeningIds: screeningsOf(r) }));
