@@ -9,7 +9,7 @@ import { runCli } from './cli.js';
 import { ENGINES, freshStore, type TestStore } from './engines.js';
 
 /**
- * Issue 4's scenario over real HTTP against a real server process's parts (`serve`): FRA publishes
+ * Cooperation between bureaus over real HTTP against a real server process's parts (`serve`): FRA publishes
  * an arrest alert → it waits for review, unseen by DEU → IPO's reviewer approves → DEU's frontline
  * screens the person → FRA's bureau, connected to the event stream, hears of the hit within one
  * second, and FRA's webhook receiver gets a signed delivery although it was down for the first

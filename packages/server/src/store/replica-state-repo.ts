@@ -24,9 +24,28 @@ export async function updateReplicaState(db: Kysely<DB> | Tx, set: Partial<Omit<
   await db.updateTable('replica_state').set(set).where('name', '=', ROW).execute();
 }
 
-/** The local audit entries not yet acknowledged by the centre, oldest first: the outbox. */
+/**
+ * The local audit entries not yet acknowledged by the centre, oldest first: the outbox. Each as
+ * stored (the centre checks their hashes), with the screenings it recorded.
+ */
 export async function unforwardedAudit(db: Kysely<DB>, after: number, limit: number) {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+  const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ ...r, screeningIds: screeningsOf(r) }));
+}
+
+/**
+ * The screenings an audit entry recorded: `screening:<id>` for one (`screening.run`), the
+ * `screenings` list of its detail for a batch or a flight. Refusals recorded none.
+ */
+function screeningsOf(entry: { action: string; outcome: string; target: string; detail: string }): string[] {
+  if (entry.outcome !== 'ok' || !entry.action.startsWith('screening.')) return [];
+  if (entry.target.startsWith('screening:')) return [entry.target.slice('screening:'.length)];
+  try {
+    const listed = (JSON.parse(entry.detail) as { screenings?: unknown }).screenings;
+    return Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export async function auditHead(db: Kysely<DB>): Promise<number> {

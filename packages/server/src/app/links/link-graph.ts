@@ -65,8 +65,8 @@ interface GraphAlert {
 function alertsOf(rows: LinkWithAlerts[]): Map<string, GraphAlert> {
   const alerts = new Map<string, GraphAlert>();
   for (const r of rows) {
-    if (!alerts.has(r.alert_a)) alerts.set(r.alert_a, { id: r.alert_a, kind: r.a_kind, owner: r.a_owner, status: r.a_status, body: JSON.parse(r.a_body) as AlertInput });
-    if (!alerts.has(r.alert_b)) alerts.set(r.alert_b, { id: r.alert_b, kind: r.b_kind, owner: r.b_owner, status: r.b_status, body: JSON.parse(r.b_body) as AlertInput });
+    if (!alerts.has(r.alert_a)) alerts.set(r.alert_a, { id: r.alert_a, kind: r.a_kind, owner: r.a_owner, status: r.a_status, body: r.a_body });
+    if (!alerts.has(r.alert_b)) alerts.set(r.alert_b, { id: r.alert_b, kind: r.b_kind, owner: r.b_owner, status: r.b_status, body: r.b_body });
   }
   return alerts;
 }
