@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { createAlert } from '../packages/server/src/app/create-alert.js';
 import { createKey } from '../packages/server/src/app/manage-keys.js';
 import { buildApp } from '../packages/server/src/http/build-app.js';
+import { defaultConfig } from '../packages/server/src/config.js';
 import { openDeps } from '../packages/server/src/main.js';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -50,11 +51,11 @@ const report = (bench: string, n: number, x: { median: number; p95: number }, ba
   );
 
 async function benchEngine(label: string, target: string): Promise<void> {
-  const { deps, database } = await openDeps({ database: target, operator: 'IPO', sessionHours: 1 });
+  const { deps, database } = await openDeps(defaultConfig({ db: target }));
   try {
     await sql`create table bench_raw (id integer primary key, body text not null)`.execute(deps.db);
-    const admin = { actor: { member: 'IPO', role: 'admin' as const, credential: 'bench' }, requestId: 'bench' };
-    const fra = { actor: { member: 'FRA', role: 'bureau' as const, credential: 'bench' }, requestId: 'bench' };
+    const admin = { actor: { member: 'IPO', role: 'admin' as const, credential: 'system:bench' as const }, requestId: 'bench' };
+    const fra = { actor: { member: 'FRA', role: 'bureau' as const, credential: 'system:bench' as const }, requestId: 'bench' };
     const body = (i: number) => ({ kind: 'document', document: { issuingState: 'FRA', type: 'passport', number: `B${i}`, status: 'lost' }, visibility: i % 2 === 0 ? { mode: 'all' } : { mode: 'only', members: ['ITA'] } });
 
     const raw = await time(N, (i) => deps.db.transaction().execute((tx) => sql`insert into bench_raw (id, body) values (${i}, ${JSON.stringify(body(i))})`.execute(tx)));

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { CooperationSettings, Deps } from './app/deps.js';
+import type { Deps } from './app/deps.js';
 import { EventBus } from './events/event-bus.js';
 import { runScheduledWork } from './app/scheduled-work.js';
 import { seedMembers } from './app/seed-members.js';
-import { DEFAULT_COOPERATION, type Config } from './config.js';
+import type { Config } from './config.js';
 import { seedDemo, type DemoCredentials } from './demo/seed-demo.js';
 import { buildApp } from './http/build-app.js';
 import { uuidv7 } from './ids.js';
@@ -14,8 +14,8 @@ import { IndexFollower } from './screening/index-follower.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
 
 /** The composition root: the one place that turns configuration into connected parts. */
-export async function openDeps(config: Pick<Config, 'database' | 'operator' | 'sessionHours'> & { cooperation?: CooperationSettings }): Promise<{ deps: Deps; database: Database }> {
-  const database = await openDatabase(config.database);
+export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
+  const database = await openDatabase(config.storage.database);
   try {
     await migrateToLatest(database.db, database.engine);
   } catch (error) {
@@ -28,10 +28,12 @@ export async function openDeps(config: Pick<Config, 'database' | 'operator' | 's
     engine: database.engine,
     clock: () => new Date(),
     newId: () => uuidv7(),
-    operator: config.operator,
-    sessionHours: config.sessionHours,
+    operator: config.access.operator,
+    sessionHours: config.access.sessionHours,
     bus: new EventBus(),
-    cooperation: config.cooperation ?? DEFAULT_COOPERATION,
+    cooperation: config.cooperation,
+    retention: config.retention,
+    webhooks: config.webhooks,
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {
@@ -65,11 +67,11 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   }
   await runScheduledWork(deps);
   const follower = await deps.screeningIndex();
-  const app = await buildApp(deps, { bodyLimit: config.bodyLimit, logLevel: config.logLevel, secureCookies: config.secureCookies, publicUrl: config.publicUrl });
+  const app = await buildApp(deps, config.http);
   const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.http.port, host: config.http.host });
   const bound = app.server.address();
-  const port = typeof bound === 'object' && bound !== null ? bound.port : config.port;
+  const port = typeof bound === 'object' && bound !== null ? bound.port : config.http.port;
   // Expiry is a daily matter and replies are due within hours: every minute keeps both on time.
   const timer = setInterval(() => {
     runScheduledWork(deps).catch((err: unknown) => app.log.error({ err }, 'scheduled work (expiry, reminders) failed'));

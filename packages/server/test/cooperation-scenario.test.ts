@@ -2,14 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireAlerts } from '../src/app/expire-alerts.js';
-import { loadConfig } from '../src/config.js';
+import { defaultConfig, loadConfig } from '../src/config.js';
 import { openDeps, serve, type Running } from '../src/main.js';
 import { verifySignature } from '../src/webhooks/signature.js';
 import { runCli } from './cli.js';
 import { ENGINES, freshStore, type TestStore } from './engines.js';
 
 /**
- * Issue 4's scenario over real HTTP against a real server process's parts (`serve`): FRA publishes
+ * Cooperation between bureaus over real HTTP against a real server process's parts (`serve`): FRA publishes
  * an arrest alert → it waits for review, unseen by DEU → IPO's reviewer approves → DEU's frontline
  * screens the person → FRA's bureau, connected to the event stream, hears of the hit within one
  * second, and FRA's webhook receiver gets a signed delivery although it was down for the first
@@ -144,8 +144,8 @@ describe.each(ENGINES)('cooperation scenario on %s', (engine) => {
       // Every step is on the trail.
       const trail = await call('AUDITOR', 'GET', '/api/v1/audit?limit=1000');
       const actions = (trail.json.items as { action: string; outcome: string }[]).filter((e) => e.outcome === 'ok').map((e) => e.action);
-      for (const step of ['webhooks.create', 'alert.create', 'review.decide', 'screening.run', 'events.stream', 'hit.form', 'hit.outcome']) expect(actions, step).toContain(step);
-      expect(actions.filter((a) => a === 'hit.form')).toHaveLength(2);
+      for (const step of ['webhook.create', 'alert.create', 'review.decide', 'screening.run', 'event.stream', 'hit.send-form', 'hit.record-outcome']) expect(actions, step).toContain(step);
+      expect(actions.filter((a) => a === 'hit.send-form')).toHaveLength(2);
     } finally {
       await new Promise((r) => receiver.close(r));
     }
@@ -206,7 +206,7 @@ describe.each(ENGINES)('cooperation scenario on %s', (engine) => {
     expect((await call('DEU_FRONT', 'POST', '/api/v1/screen', { vehicle: { vin: 'WVWZZZ1JZXW000001' } })).json.hits).toHaveLength(1);
 
     // Ten years later, as far as this alert is concerned: its review date is yesterday.
-    const { deps, database } = await openDeps({ database: store.target, operator: 'IPO', sessionHours: 1 });
+    const { deps, database } = await openDeps(defaultConfig({ db: store.target }));
     try {
       const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
       await sql`update alerts set review_date = ${yesterday} where id = ${vehicle.json.id}`.execute(deps.db);

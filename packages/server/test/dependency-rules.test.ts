@@ -180,6 +180,36 @@ describe('SQL is written in store/ only', () => {
   });
 });
 
+describe('repositories hand over decoded values', () => {
+  // A stored column holding JSON (an alert body, hit reasons, a form, a link's detail, an event's
+  // data) is decoded by the repository that reads it, once, into its domain type: a use case that
+  // parses a column restates the column's shape out of sight of the table. These layers read
+  // stored data only, so any JSON.parse in them decodes a column. The layers left out parse what
+  // comes from outside: formats/ and cli/ files, http/ requests, replica/ the centre's answers.
+  const DECODE_RULE = 'stored JSON is decoded in store/';
+  const READERS_OF_STORED_DATA = ['screening', 'events', 'links', 'webhooks', 'app', 'background'];
+
+  /** Use cases that take a file's text as input: each line is parsed, then checked by zod. */
+  const INPUT_PARSERS = ['packages/server/src/app/import-alerts.ts'];
+
+  function decodeBreaches(): Breach[] {
+    const breaches: Breach[] = [];
+    for (const file of serverFiles()) {
+      if (!READERS_OF_STORED_DATA.includes(LAYERS[layerOf(file.path)]!.layer) || INPUT_PARSERS.includes(file.path)) continue;
+      for (const use of file.decodes) breaches.push({ file: file.path, rule: DECODE_RULE, detail: `line ${use.line} uses ${use.what}` });
+    }
+    return breaches;
+  }
+
+  it('no use case or follower decodes a stored column', () => {
+    expect(unexpected(decodeBreaches(), [])).toEqual([]);
+  });
+
+  it('each input parser still parses input (the exception is not stale)', () => {
+    for (const path of INPUT_PARSERS) expect(readSource(path).decodes.length, path).toBeGreaterThan(0);
+  });
+});
+
 describe('each workspace declares what it imports, and nothing else', () => {
   interface Manifest {
     dependencies?: Record<string, string>;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Ctx, Deps } from '../src/app/deps.js';
+import { defaultConfig } from '../src/config.js';
 import { openDeps } from '../src/main.js';
 import { getAlert, type FlaggedAlertView } from '../src/app/get-alert.js';
 import { listAlerts } from '../src/app/list-alerts.js';
@@ -50,7 +51,8 @@ export interface TestContext {
 
 export async function openTestDeps(engine: EngineName, clock?: () => Date): Promise<TestContext> {
   const store = await freshStore(engine);
-  const { deps, database } = await openDeps({ database: store.target, operator: 'IPO', sessionHours: 1 });
+  const config = defaultConfig({ db: store.target });
+  const { deps, database } = await openDeps({ ...config, access: { ...config.access, sessionHours: 1 } });
   if (clock) deps.clock = clock;
   return {
     deps,
@@ -64,7 +66,7 @@ export async function openTestDeps(engine: EngineName, clock?: () => Date): Prom
 
 let requestCounter = 0;
 export function as(member: string, role: Ctx['actor']['role'] = 'bureau'): Ctx {
-  return { actor: { member, role, credential: `test:${member}:${role}` }, requestId: `req-${++requestCounter}` };
+  return { actor: { member, role, credential: `cli:test-${member}-${role}` }, requestId: `req-${++requestCounter}` };
 }
 
 export const documentAlert = (issuingState: string, number: string, visibility: unknown = { mode: 'all' }) => ({

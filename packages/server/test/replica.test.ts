@@ -189,7 +189,7 @@ describe.each(ENGINES)('a national copy beside a centre on %s', (engine) => {
 
       const localEntries = await r.db.selectFrom('audit_log').select('seq').execute();
       // Under one fixed action and the copy's own target: never in another member's audit view.
-      const forwarded = await c.db.selectFrom('audit_log').select(['detail', 'target']).where('role', '=', 'replica').where('action', '=', 'replica.entry').execute();
+      const forwarded = await c.db.selectFrom('audit_log').select(['detail', 'target']).where('role', '=', 'replica').where('action', '=', 'replica.forward-entry').execute();
       expect(forwarded.every((f) => f.target.startsWith('replica:'))).toBe(true);
       const seqs = forwarded.map((f) => (JSON.parse(f.detail) as { replica: { seq: number } }).replica.seq).sort((a, b) => a - b);
       expect(seqs).toEqual(localEntries.map((e) => Number(e.seq)).sort((a, b) => a - b));

@@ -32,6 +32,8 @@ export interface SourceFile {
   sql: SourceUse[];
   /** Globals that reach outside the process (file system, network, environment). */
   io: SourceUse[];
+  /** `JSON.parse(` calls: text decoded into values. */
+  decodes: SourceUse[];
 }
 
 /**
@@ -70,7 +72,7 @@ export function readSource(path: string): SourceFile {
   const kind = path.endsWith('x') ? ts.ScriptKind.TSX : path.endsWith('.ts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
   const lineOf = (node: ts.Node): number => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-  const file: SourceFile = { path, imports: [], sql: [], io: [] };
+  const file: SourceFile = { path, imports: [], sql: [], io: [], decodes: [] };
 
   const addImport = (specifierNode: ts.Expression, typeOnly: boolean, values: string[], at: ts.Node): void => {
     if (!ts.isStringLiteralLike(specifierNode)) return;
@@ -104,6 +106,7 @@ export function readSource(path: string): SourceFile {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name.text;
       if (QUERY_METHODS.has(name) || (name === 'execute' && node.arguments.length === 0)) file.sql.push({ what: `${name}(`, line: lineOf(node) });
+      if (name === 'parse' && ts.isIdentifier(node.expression.expression) && node.expression.expression.text === 'JSON') file.decodes.push({ what: 'JSON.parse(', line: lineOf(node) });
     }
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'sql') file.sql.push({ what: 'sql`', line: lineOf(node) });
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && ts.isIdentifier(node.expression) && IO_CALLS.has(node.expression.text)) {

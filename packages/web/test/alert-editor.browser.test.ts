@@ -4,7 +4,7 @@ import { hasChromium, startWebApp, type WebApp } from './harness.ts';
 
 
 /**
- * Issue 5, alerts for bureaus, in a real browser: a bureau publishes a person alert with a name in
+ * Alerts for bureaus, in a real browser: a bureau publishes a person alert with a name in
  * Arabic script beside its Latin transliteration, shared with two members only; the form catches an
  * impossible birth date before anything is sent; a photo is added; the alert is edited, then
  * cancelled with a reason.

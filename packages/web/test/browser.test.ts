@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../server/src/app/create-alert.js';
 import { hasChromium, logIn, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
-/**
- * Issue 5's first slice in a real browser (Debian's chromium driven by playwright-core): the
- * specimen passport, entered as stolen by its issuing state, is screened at a DEU border post
- * by typing its MRZ; the issuing state's bureau sees the hit arrive in its inbox live.
- */
 // ICAO Doc 9303's specimen passport, issued by the fictitious state Utopia (UTO).
 const MRZ = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
+/**
+ * Screening at the border in a real browser (Debian's chromium driven by playwright-core): the
+ * specimen passport, entered as stolen by its issuing state, is screened at a DEU border post
+ * by typing its MRZ; the issuing state's bureau sees the hit arrive in its inbox live.
+ */
 describe.skipIf(!hasChromium)('web application in chromium', () => {
   let app: WebApp;
 

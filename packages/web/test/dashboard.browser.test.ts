@@ -5,7 +5,7 @@ import { screen } from '../../server/src/app/screen.js';
 import { hasChromium, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
 /**
- * Issue 5's dashboard in a real browser: FRA's stolen passport has been hit by screenings in
+ * The dashboard in a real browser: FRA's stolen passport has been hit by screenings in
  * Germany (twice) and Spain; Germany's bureau sent a hit report (G form) whose reply is now late.
  * The FRA bureau sees the counts, today's bars, both countries coloured on the map (drawn from
  * bundled shapes, no request leaves the origin) and the overdue reply, which opens the hit.

@@ -23,7 +23,7 @@ if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is absent (ap
 export const SHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
 export const PASSWORD = 'correct horse battery staple';
 
-export const setupCtx = (member: string, role: Role = 'bureau'): Ctx => ({ actor: { member, role, credential: 'test:setup' }, requestId: 'test/setup' });
+export const setupCtx = (member: string, role: Role = 'bureau'): Ctx => ({ actor: { member, role, credential: 'cli:test-setup' }, requestId: 'test/setup' });
 
 export interface WebApp {
   url: string;

@@ -7,7 +7,7 @@ import type { Deps } from '../../server/src/app/deps.js';
 import { hasChromium, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
 /**
- * Issue 5, hits inbox: two bureaus work on a hit together in its thread of forms, live, and a
+ * The hits inbox in a real browser: two bureaus work on a hit together in its thread of forms, live, and a
  * thread whose reply is past its deadline is marked overdue in the list and in the thread.
  */
 const HOUR = 3_600_000;

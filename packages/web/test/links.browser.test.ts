@@ -5,7 +5,7 @@ import { screen } from '../../server/src/app/screen.js';
 import { hasChromium, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
 /**
- * Issue 5, identity links: two bureaus report the same missing man, one in Latin letters and one
+ * Identity links in a real browser: two bureaus report the same missing man, one in Latin letters and one
  * in Cyrillic, with the same date of birth. The server's link follower links them yellow; an
  * analyst of a third member finds the link in the graph's list and marks it white.
  */

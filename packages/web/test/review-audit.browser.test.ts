@@ -3,7 +3,7 @@ import { createAlert } from '../../server/src/app/create-alert.js';
 import { hasChromium, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
 /**
- * Issue 5's review queue and audit page in a real browser: the operator's reviewer rejects an
+ * The review queue and audit page in a real browser: the operator's reviewer rejects an
  * arrest alert the pre-checks flag as political and approves an ordinary one, by keyboard; the
  * operator's auditor finds the approval in the trail and verifies the chain.
  */

@@ -1,3 +1,5 @@
+import type { CredentialText } from '../credentials/credential.js';
+
 export const ROLES = ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -5,8 +7,8 @@ export type Role = (typeof ROLES)[number];
 export interface Actor {
   member: string;
   role: Role;
-  /** `key:<id>` or `user:<id>` or `cli` for local administration. */
-  credential: string;
+  /** `key:<id>`, `user:<id>`, `cli:<os user>` or `system…` (core/credentials/credential.ts). */
+  credential: CredentialText;
 }
 
 /**
@@ -26,7 +28,7 @@ const PERMISSIONS = {
   'credentials.manage': ['admin'],
   'audit.read': ['auditor'],
   'screening.run': ['frontline', 'bureau'],
-  // Issue 4: cooperation between bureaus.
+  // Cooperation between bureaus: hits, their outcomes and threads of forms.
   'hits.read': ['bureau', 'frontline'],
   'hits.outcome': ['frontline', 'bureau'],
   'forms.write': ['bureau'],
@@ -42,9 +44,9 @@ const PERMISSIONS = {
   'alert.extend': ['bureau'],
   'links.read': ['analyst'],
   'links.decide': ['analyst'],
-  // Issue 5: the dashboard's figures, counted only over what the caller's member may see.
+  // The dashboard's figures, counted only over what the caller's member may see.
   'stats.read': ['bureau', 'reviewer', 'analyst', 'auditor'],
-  // Issue 6: a national copy. It follows what its member's bureau sees (not the frontline view:
+  // A national copy follows what its member's bureau sees (not the frontline view:
   // hits on alerts hidden from the frontline must still be recorded and reported) and forwards
   // its hits and audit entries. It is a machine's key, with no other right.
   'replica.sync': ['replica'],

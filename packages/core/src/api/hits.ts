@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES } from '../cooperation/hit-schemas.js';
 import type { OverdueReply } from '../cooperation/reply-deadline.js';
+import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { Assert, Equal } from './same-type.js';
 
 /** Hits as the API presents them (server app/hits/present-hit.ts; the web's inbox and thread). */
@@ -28,7 +29,7 @@ export const hitViewSchema = z
     screenedBy: z.string().optional().describe('The credential that screened: a user is named to its own member only'),
     screenedByName: z.string().optional().describe('What to call it: the username, or the key’s label (in a hit’s detail)'),
     score: z.number().optional().describe('Left out for a frontline user on a discreet check, like the reasons'),
-    reasons: z.array(z.string()),
+    reasons: z.array(z.union([matchReasonSchema, z.string()])).describe('Codes with parameters; hits recorded before reasons had codes hold English sentences'),
     action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISCREET_ACTION, DISCREET_CHECK } from '../access/alert-access.js';
+import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { FieldProblem } from '../errors/domain-error.js';
 import type { PaxlstFlight, PaxlstHeader, PaxlstTraveller, PaxlstWarning } from '../paxlst/types.js';
 import type { ScreenHit } from '../screening/screen-query.js';
@@ -21,8 +22,6 @@ export const territoryFlagSchema = z
   })
   .strict();
 
-/** A match reason, readable by an officer. */
-export const matchReasonSchema = z.string();
 
 const hitId = z
   .string()

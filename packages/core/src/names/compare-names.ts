@@ -1,10 +1,11 @@
 import { distance } from 'fastest-levenshtein';
-import { cachedSimilarity, INITIAL, lastEdits, lastKind, NEAR, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind } from './part-similarity.js';
-import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
+import type { MatchReason, NameField } from '../reasons/match-reason.js';
+import { cachedSimilarity, INITIAL, NEAR, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind, type PartMatch } from './part-similarity.js';
+import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PartRole, type PreparedName } from './prepare-name.js';
 
 export interface NameComparison {
   score: number;
-  reasons: string[];
+  reasons: MatchReason[];
 }
 
 /**
@@ -34,8 +35,10 @@ const JOIN_MIN = 0.75;
 /** Words written apart must read as one better than that. */
 const UNBOUND_JOIN_MIN = 0.85;
 
-// Scratch space reused by every comparison: the hot path allocates nothing.
+// Scratch space reused by every comparison, so the hot path allocates nothing. Each exported
+// function aligns and reads it within one call: nothing is left for a later call to read.
 const N = MAX_NAME_PARTS;
+const match: PartMatch = { kind: 0, edits: 0 };
 const sim = new Float64Array(N * N);
 const kind = new Uint8Array(N * N);
 const edits = new Uint8Array(N * N);
@@ -52,7 +55,7 @@ const pairRLen = new Int8Array(N);
 let pairs = 0;
 
 /**
- * Aligns the parts of two names into the scratch arrays (kept until the next call, for reasons):
+ * Aligns the parts of two names into the scratch arrays:
  * each part with at most one part of the other name, best pairs first, then leftover words
  * against runs of leftover words written together.
  */
@@ -65,10 +68,10 @@ function align(a: PreparedName, b: PreparedName): void {
   for (let i = 0; i < n; i++) {
     const q = a.parts[i]!;
     for (let j = 0; j < m; j++) {
-      const s = cachedSimilarity(q, b.parts[j]!);
+      const s = cachedSimilarity(q, b.parts[j]!, match);
       sim[i * N + j] = s;
-      kind[i * N + j] = lastKind;
-      edits[i * N + j] = lastEdits;
+      kind[i * N + j] = match.kind;
+      edits[i * N + j] = match.edits;
     }
   }
   // Greedy best-first: names have a handful of words, and the best pair is almost always right.
@@ -128,12 +131,12 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
       for (let j = join.start; j < join.start + join.length; j++) if (splitPair[j] !== -1) free = false;
       if (!free) continue;
       // The query's word first (a is the query in align).
-      const s = (swapped ? cachedSimilarity(join.part, part) : cachedSimilarity(part, join.part)) * JOIN_FACTOR;
-      if (s > best && joinReadsAsOne(part, join, split, s)) {
+      const s = (swapped ? cachedSimilarity(join.part, part, match) : cachedSimilarity(part, join.part, match)) * JOIN_FACTOR;
+      if (s > best && joinReadsAsOne(part, join, split, s, match.kind)) {
         best = s;
         bestJoin = k;
-        bestKind = lastKind;
-        bestEdits = lastEdits;
+        bestKind = match.kind;
+        bestEdits = match.edits;
       }
     }
     if (bestJoin === -1) continue;
@@ -151,8 +154,7 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
  * HUI SHEN is not HOSEIN; SAIF DIN is SAIFUDDIN). Words written as one (Tse-tung, 近平) only need
  * to sound the same.
  */
-function joinReadsAsOne(part: NamePart, join: JoinedPart, split: PreparedName, s: number): boolean {
-  const k = lastKind;
+function joinReadsAsOne(part: NamePart, join: JoinedPart, split: PreparedName, s: number, k: MatchKind): boolean {
   if (join.bound) return k !== SHORT_FORM;
   if (k === SAME) return true;
   if (k === TYPO || k === NEAR || k === SHORT_FORM || s < UNBOUND_JOIN_MIN) return false;
@@ -242,43 +244,28 @@ export function nameScore(a: PreparedName, b: PreparedName): number {
  * Word order does not matter; a query word missing from the record costs more than the reverse.
  */
 export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
-  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: ['no name to compare'] };
+  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: [{ code: 'name.none' }] };
   align(a, b);
   const score = scoreAlignment(a, b);
   return { score: round(score), reasons: reasonsOf(a, b) };
 }
 
-/**
- * The reasons of the last `nameScore` call, which must have been for `a` and `b`: lets the
- * person score explain its best name pair without aligning it twice.
- */
-export function lastNameReasons(a: PreparedName, b: PreparedName): string[] {
-  if (a.parts.length === 0 || b.parts.length === 0) return ['no name to compare'];
-  return reasonsOf(a, b);
-}
+const FIELD: Readonly<Record<PartRole, NameField>> = { surname: 'surname', 'given name': 'given-name', name: 'name' };
 
-const KIND_TEXT: Readonly<Record<number, string>> = {
-  [SPELLING]: 'variant spelling',
-  [TRANSLITERATION]: 'transliteration variant',
-  [NEAR]: 'similar spelling',
-  [INITIAL]: 'initial',
-  [SHORT_FORM]: 'short form',
-};
-
-const SCRIPT_NAMES: Readonly<Record<string, string>> = {
-  Cyrl: 'Cyrillic', Arab: 'Arabic', Grek: 'Greek', Hebr: 'Hebrew', Hani: 'Chinese characters', Hira: 'Hiragana',
-  Kana: 'Katakana', Hang: 'Hangul', Deva: 'Devanagari', Beng: 'Bengali', Thai: 'Thai', Khmr: 'Khmer', Armn: 'Armenian',
-  Geor: 'Georgian', Ethi: 'Ethiopic', Taml: 'Tamil', Mymr: 'Myanmar', Laoo: 'Lao', Sinh: 'Sinhala', Guru: 'Gurmukhi',
-  Gujr: 'Gujarati', Telu: 'Telugu', Knda: 'Kannada', Mlym: 'Malayalam', Tibt: 'Tibetan', Syrc: 'Syriac', Thaa: 'Thaana', Mong: 'Mongolian',
+/** The reason code of a pair of words taken for the same word, by why they were (other than same or typo). */
+const PAIR_CODE: Readonly<Record<number, 'name.spelling-variant' | 'name.transliteration-variant' | 'name.similar-spelling' | 'name.initial' | 'name.short-form'>> = {
+  [SPELLING]: 'name.spelling-variant',
+  [TRANSLITERATION]: 'name.transliteration-variant',
+  [NEAR]: 'name.similar-spelling',
+  [INITIAL]: 'name.initial',
+  [SHORT_FORM]: 'name.short-form',
 };
 
 /** Reasons for the current alignment, in the query's word order. */
-function reasonsOf(a: PreparedName, b: PreparedName): string[] {
-  const reasons: string[] = [];
+function reasonsOf(a: PreparedName, b: PreparedName): MatchReason[] {
+  const reasons: MatchReason[] = [];
   for (const [side, name] of [['query', a], ['record', b]] as const) {
-    if (name.script !== 'Latn' && name.script !== 'Zyyy') {
-      reasons.push(`${side} name in ${SCRIPT_NAMES[name.script] ?? name.script} script, read as ${name.tokens.join(' ')}`);
-    }
+    if (name.script !== 'Latn' && name.script !== 'Zyyy') reasons.push({ code: 'name.script', side, script: name.script, reading: name.tokens.join(' ') });
   }
   const order = Array.from({ length: pairs }, (_, p) => p).sort((x, y) => pairQ[x]! - pairQ[y]!);
   for (const p of order) {
@@ -287,26 +274,32 @@ function reasonsOf(a: PreparedName, b: PreparedName): string[] {
     if (q.kind === PART_PARTICLE) continue;
     const qText = a.tokens.slice(pairQ[p]!, pairQ[p]! + pairQLen[p]!).join(' ');
     const rText = b.tokens.slice(pairR[p]!, pairR[p]! + pairRLen[p]!).join(' ');
-    const role = q.role !== 'name' ? q.role : r.role;
+    const field = FIELD[q.role !== 'name' ? q.role : r.role];
     const joined = pairQLen[p]! > 1 || pairRLen[p]! > 1;
     const k = pairKind[p]!;
-    let why: string;
-    if (k === SAME) why = joined ? 'written together' : '';
-    else if (k === TYPO) why = `${pairEdits[p]} letter${pairEdits[p] === 1 ? '' : 's'} different`;
-    else why = KIND_TEXT[k] ?? 'similar';
-    if (joined && k !== SAME) why += ', written together';
-    reasons.push(why === '' ? `${role} ${qText}: same` : `${role} ${qText} ~ ${rText}: ${why}`);
+    // Object literals of fixed shape, not spreads: this runs for every word of every hit.
+    if (k === SAME) reasons.push({ code: joined ? 'name.written-together' : 'name.same', field, query: qText, record: rText });
+    else if (k === TYPO) reasons.push(joined ? { code: 'name.typo', field, query: qText, record: rText, letters: pairEdits[p]!, joined } : { code: 'name.typo', field, query: qText, record: rText, letters: pairEdits[p]! });
+    else {
+      // A pair always has a kind (a similarity above 0 sets one); the loosest is said if ever not.
+      const code = PAIR_CODE[k] ?? 'name.similar-spelling';
+      reasons.push(joined ? { code, field, query: qText, record: rText, joined } : { code, field, query: qText, record: rText });
+    }
   }
   for (let i = 0; i < a.parts.length; i++) {
     const part = a.parts[i]!;
-    if (qPair[i] === -1 && part.kind !== PART_PARTICLE) reasons.push(`${part.role} ${part.text}: only in the query${repeatsMatched(a.parts, i, qPair) ? ' (repeated)' : ''}`);
+    if (qPair[i] === -1 && part.kind !== PART_PARTICLE) reasons.push(unmatched('name.only-in-query', part, repeatsMatched(a.parts, i, qPair)));
   }
   for (let j = 0; j < b.parts.length; j++) {
     const part = b.parts[j]!;
-    if (rPair[j] === -1 && part.kind !== PART_PARTICLE) reasons.push(`${part.role} ${part.text}: only in the record${repeatsMatched(b.parts, j, rPair) ? ' (repeated)' : ''}`);
+    if (rPair[j] === -1 && part.kind !== PART_PARTICLE) reasons.push(unmatched('name.only-in-record', part, repeatsMatched(b.parts, j, rPair)));
   }
-  if (filiationSwapped(a, b)) reasons.push('names on the other side of BIN: son and father swapped');
+  if (filiationSwapped(a, b)) reasons.push({ code: 'name.filiation-swapped' });
   return reasons;
+}
+
+function unmatched(code: 'name.only-in-query' | 'name.only-in-record', part: NamePart, repeated: boolean): MatchReason {
+  return repeated ? { code, field: FIELD[part.role], word: part.text, repeated } : { code, field: FIELD[part.role], word: part.text };
 }
 
 export function round(score: number): number {

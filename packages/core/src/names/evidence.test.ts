@@ -37,28 +37,28 @@ describe('normaliseNationality', () => {
 
 describe('birth date evidence', () => {
   it('raises the score for the same date and says so', () => {
-    expect(birthDateEvidence('1942-06-07', '1942-06-07')).toEqual({ delta: expect.any(Number), reason: 'born 1942-06-07: same' });
+    expect(birthDateEvidence('1942-06-07', '1942-06-07')).toEqual({ delta: expect.any(Number), reason: { code: 'birth-date.same', date: '1942-06-07' } });
     expect(birthDateEvidence('1942-06-07', '1942-06-07')!.delta).toBeGreaterThan(0);
   });
 
   it('counts the same year as weak agreement when one side has only the year', () => {
     const e = birthDateEvidence('1942', '1942-06-07')!;
-    expect(e.reason).toBe('born 1942: same year');
+    expect(e.reason).toEqual({ code: 'birth-date.same-year', year: '1942' });
     expect(e.delta).toBeGreaterThan(0);
     expect(e.delta).toBeLessThan(birthDateEvidence('1942-06-07', '1942-06-07')!.delta);
   });
 
   it('recognises day and month swapped', () => {
     const e = birthDateEvidence('1942-06-07', '1942-07-06')!;
-    expect(e.reason).toBe('born 1942-06-07 vs 1942-07-06: day and month swapped');
+    expect(e.reason).toEqual({ code: 'birth-date.day-month-swapped', query: '1942-06-07', record: '1942-07-06' });
     expect(e.delta).toBeGreaterThanOrEqual(0);
   });
 
   it('lowers the score a little for one year off and a lot for a different year', () => {
     const off = birthDateEvidence('1942', '1943')!;
     const different = birthDateEvidence('1942-06-07', '1960-06-07')!;
-    expect(off.reason).toBe('born 1942 vs 1943: one year off');
-    expect(different.reason).toBe('born 1942-06-07 vs 1960-06-07: different');
+    expect(off.reason).toEqual({ code: 'birth-date.year-off', query: '1942', record: '1943' });
+    expect(different.reason).toEqual({ code: 'birth-date.different', query: '1942-06-07', record: '1960-06-07' });
     expect(different.delta).toBeLessThan(off.delta);
     expect(off.delta).toBeLessThan(0);
     expect(birthDateEvidence('1942-06-07', '1942-09-01')!.delta).toBeLessThan(0);
@@ -73,14 +73,14 @@ describe('birth date evidence', () => {
 describe('sex, nationality and document evidence', () => {
   it('compares sex only when both are M or F', () => {
     expect(sexEvidence('M', 'F')!.delta).toBeLessThan(0);
-    expect(sexEvidence('M', 'M')!.reason).toBe('sex M: same');
+    expect(sexEvidence('M', 'M')!.reason).toEqual({ code: 'sex.same', sex: 'M' });
     expect(sexEvidence('M', 'U')).toBeNull();
     expect(sexEvidence('X', 'F')).toBeNull();
   });
 
   it('compares nationalities in any code form', () => {
-    expect(nationalityEvidence(['ly'], ['LBY', 'EGY'])).toEqual({ delta: expect.any(Number), reason: 'nationality LBY: same' });
-    expect(nationalityEvidence(['LBY'], ['EGY'])!.reason).toBe('nationality LBY vs EGY: different');
+    expect(nationalityEvidence(['ly'], ['LBY', 'EGY'])).toEqual({ delta: expect.any(Number), reason: { code: 'nationality.same', countries: ['LBY'] } });
+    expect(nationalityEvidence(['LBY'], ['EGY'])!.reason).toEqual({ code: 'nationality.different', query: ['LBY'], record: ['EGY'] });
     expect(nationalityEvidence(['LBY'], ['EGY'])!.delta).toBeLessThan(0);
     expect(nationalityEvidence([], ['EGY'])).toBeNull();
     expect(nationalityEvidence(['nonsense'], ['EGY'])).toBeNull();

@@ -1,5 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { isPartialDate } from '../alerts/partial-date.js';
+import type { MatchReason } from '../reasons/match-reason.js';
 
 /**
  * Facts beside the name, normalised, and what agreement or disagreement on each is worth. The
@@ -9,7 +10,7 @@ import { isPartialDate } from '../alerts/partial-date.js';
  */
 export interface Evidence {
   delta: number;
-  reason: string;
+  reason: MatchReason;
 }
 
 const SLOPPY_DATE = /^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$/;
@@ -109,17 +110,17 @@ function dateVerdict(a: ParsedDate, b: ParsedDate): number {
   return OTHER_YEAR;
 }
 
-function dateReason(verdict: number, a: ParsedDate, b: ParsedDate): string {
-  const both = `${show(a)} vs ${show(b)}`;
+function dateReason(verdict: number, a: ParsedDate, b: ParsedDate): MatchReason {
+  const both = { query: show(a), record: show(b) };
   switch (verdict) {
-    case SAME_DAY: return `born ${show(a)}: same`;
-    case SWAPPED: return `born ${both}: day and month swapped`;
-    case SAME_YEAR_OTHER_DAY: return `born ${both}: same year, different day`;
-    case SAME_YEAR_OTHER_MONTH: return `born ${both}: same year, different month`;
-    case SAME_YEAR: return `born ${a.y}: same year`;
-    case YEAR_OFF_SAME_DAY: return `born ${both}: one year off, same day`;
-    case YEAR_OFF: return `born ${both}: one year off`;
-    default: return `born ${both}: different`;
+    case SAME_DAY: return { code: 'birth-date.same', date: show(a) };
+    case SWAPPED: return { code: 'birth-date.day-month-swapped', ...both };
+    case SAME_YEAR_OTHER_DAY: return { code: 'birth-date.same-year-other-day', ...both };
+    case SAME_YEAR_OTHER_MONTH: return { code: 'birth-date.same-year-other-month', ...both };
+    case SAME_YEAR: return { code: 'birth-date.same-year', year: String(a.y) };
+    case YEAR_OFF_SAME_DAY: return { code: 'birth-date.year-off-same-day', ...both };
+    case YEAR_OFF: return { code: 'birth-date.year-off', ...both };
+    default: return { code: 'birth-date.different', ...both };
   }
 }
 
@@ -145,7 +146,9 @@ const SEX_DIFFERENT = -0.2;
 export function sexEvidence(query: string | undefined, record: string | undefined): Evidence | null {
   const delta = sexDelta(query, record);
   if (delta === null) return null;
-  return delta > 0 ? { delta, reason: `sex ${query}: same` } : { delta, reason: `sex ${query} vs ${record}: different` };
+  // sexDelta answers only for M and F on both sides.
+  const q = query as 'M' | 'F';
+  return delta > 0 ? { delta, reason: { code: 'sex.same', sex: q } } : { delta, reason: { code: 'sex.different', query: q, record: record as 'M' | 'F' } };
 }
 
 export function sexDelta(query: string | undefined, record: string | undefined): number | null {
@@ -162,8 +165,8 @@ export function nationalityEvidence(query: readonly string[] | undefined, record
   const b = normaliseList(record);
   if (a.length === 0 || b.length === 0) return null;
   const shared = a.filter((c) => b.includes(c));
-  if (shared.length > 0) return { delta: NATIONALITY_SAME, reason: `nationality ${shared.join(', ')}: same` };
-  return { delta: NATIONALITY_DIFFERENT, reason: `nationality ${a.join(', ')} vs ${b.join(', ')}: different` };
+  if (shared.length > 0) return { delta: NATIONALITY_SAME, reason: { code: 'nationality.same', countries: shared } };
+  return { delta: NATIONALITY_DIFFERENT, reason: { code: 'nationality.different', query: a, record: b } };
 }
 
 /** What `nationalityEvidence` adds to the score, without building its lists. */

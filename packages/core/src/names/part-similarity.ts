@@ -34,10 +34,14 @@ export function typoBudget(length: number): number {
   return length <= 2 ? 0 : length <= 5 ? 1 : length <= 11 ? 2 : 3;
 }
 
-/** The kind of the last `partSimilarity` result: a module variable so the hot path allocates nothing. */
-export let lastKind: MatchKind = 0;
-/** Edits of the last TYPO result. */
-export let lastEdits = 0;
+/**
+ * What `partSimilarity` found besides the number: why the words were taken for the same word, and
+ * the edits of a TYPO. The caller owns it and hands it in, so the hot path allocates nothing.
+ */
+export interface PartMatch {
+  kind: MatchKind;
+  edits: number;
+}
 
 // A direct-mapped cache of partSimilarity for (query word object, record word id): screening a
 // common name compares the same few query words with the same record words thousands of times.
@@ -53,40 +57,41 @@ const cacheEdits = new Uint8Array(1 << CACHE_BITS);
  * partSimilarity of a query word and a record word, remembered when the record word has a word id
  * (`internWords`). The arguments keep that order: the similarity is not quite symmetric.
  */
-export function cachedSimilarity(q: NamePart, r: NamePart): number {
-  if (r.id < 0) return partSimilarity(q, r);
+export function cachedSimilarity(q: NamePart, r: NamePart, match: PartMatch): number {
+  if (r.id < 0) return partSimilarity(q, r, match);
   const slot = (Math.imul(q.serial | 0, 0x9e3779b1) ^ Math.imul(r.id, 0x85ebca6b)) >>> (32 - CACHE_BITS);
   if (cacheQuery[slot] === q.serial && cacheRecord[slot] === r.id) {
-    lastKind = cacheKind[slot] as MatchKind;
-    lastEdits = cacheEdits[slot]!;
+    match.kind = cacheKind[slot] as MatchKind;
+    match.edits = cacheEdits[slot]!;
     return cacheSim[slot]!;
   }
-  const s = partSimilarity(q, r);
+  const s = partSimilarity(q, r, match);
   cacheQuery[slot] = q.serial;
   cacheRecord[slot] = r.id;
   cacheSim[slot] = s;
-  cacheKind[slot] = lastKind;
-  cacheEdits[slot] = lastEdits;
+  cacheKind[slot] = match.kind;
+  cacheEdits[slot] = match.edits;
   return s;
 }
 
-/** Similarity of two name parts in [0, 1]; 0 means "not the same word". Sets `lastKind`. */
-export function partSimilarity(q: NamePart, r: NamePart): number {
-  lastKind = 0;
+/** Similarity of two name parts in [0, 1]; 0 means "not the same word". Fills in `match`. */
+export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): number {
+  match.kind = 0;
+  match.edits = 0;
   if (q.native !== '' && r.native !== '') {
     // Both written in Chinese, Japanese or Korean characters: the characters decide.
     if (q.native !== r.native) return 0;
-    lastKind = SAME;
+    match.kind = SAME;
     return 1;
   }
   if (q.text === r.text) {
-    lastKind = q.kind === PART_INITIAL ? INITIAL : SAME;
+    match.kind = q.kind === PART_INITIAL ? INITIAL : SAME;
     return 1;
   }
   if (q.kind === PART_PARTICLE || r.kind === PART_PARTICLE) {
     // BIN ~ IBN ~ BEN, EL ~ AL: particles meet particles of the same meaning only.
     if (q.kind !== r.kind || q.group !== r.group) return 0;
-    lastKind = SPELLING;
+    match.kind = SPELLING;
     return 1;
   }
   if (q.kind === PART_INITIAL || r.kind === PART_INITIAL) {
@@ -94,29 +99,29 @@ export function partSimilarity(q: NamePart, r: NamePart): number {
     const initial = q.kind === PART_INITIAL ? q : r;
     const full = initial === q ? r : q;
     if (full.text.charCodeAt(0) !== initial.text.charCodeAt(0)) return 0;
-    lastKind = INITIAL;
+    match.kind = INITIAL;
     return INITIAL_SIM;
   }
   if ((q.fullForms.length > 0 && q.fullForms.includes(r.text)) || (r.fullForms.length > 0 && r.fullForms.includes(q.text))) {
-    lastKind = SHORT_FORM;
+    match.kind = SHORT_FORM;
     return SHORT_FORM_SIM;
   }
   if (q.group >= 0 && r.group >= 0) {
     // Both are known names: the same group is a variant, different groups are different names.
     if (q.group !== r.group) return 0;
-    lastKind = SPELLING;
+    match.kind = SPELLING;
     return SPELLING_SIM;
   }
-  if (q.vowelPoor || r.vowelPoor) return crossScript(q, r);
+  if (q.vowelPoor || r.vowelPoor) return crossScript(q, r, match);
   const maxLen = q.text.length > r.text.length ? q.text.length : r.text.length;
   // Short skeletons (one or two consonants) collide a lot (ALI, ILYA): then the letters must be close too.
   const weak = q.soundConsonants < 3;
   if (q.spelling === r.spelling && (!weak || distance(q.text, r.text) <= 2)) {
-    lastKind = SPELLING;
+    match.kind = SPELLING;
     return SPELLING_SIM;
   }
   if (q.sound === r.sound && (!weak || distance(q.text, r.text) <= 2)) {
-    lastKind = TRANSLITERATION;
+    match.kind = TRANSLITERATION;
     return TRANSLITERATION_SIM;
   }
   let budget = typoBudget(maxLen);
@@ -127,25 +132,25 @@ export function partSimilarity(q: NamePart, r: NamePart): number {
   // One edit adds or removes at most two letters from the set of letters used: a free lower bound
   // that spares most Levenshtein computations between unrelated words.
   const apart = (popcount(q.letters ^ r.letters) + 1) >> 1;
-  if (lengthGap > budget + 1 || apart > budget + 1) return near(q, r);
+  if (lengthGap > budget + 1 || apart > budget + 1) return near(q, r, match);
   let d = distance(q.text, r.text);
   if (d === 2 && isTransposition(q.text, r.text)) d = 1;
   if (d >= 2 && isDerivedSurname(q.text, r.text)) return 0;
   if (budget > 0 && d <= budget) {
-    lastKind = TYPO;
-    lastEdits = d;
+    match.kind = TYPO;
+    match.edits = d;
     const sim = 1 - (0.8 * d) / maxLen;
     return sim < TYPO_MAX_SIM ? sim : TYPO_MAX_SIM;
   }
-  return near(q, r);
+  return near(q, r, match);
 }
 
 /** One confusable consonant apart after the merges (KAZZAFI / GADDAFI). */
-function near(q: NamePart, r: NamePart): number {
+function near(q: NamePart, r: NamePart, match: PartMatch): number {
   // In the first sound, where confusions are rarer, only in longer words (ZHANG is not SONG; CHINPING is JINPING).
   const min = q.sound.charCodeAt(0) === r.sound.charCodeAt(0) ? 3 : 4;
   if (q.soundConsonants >= min && oneConsonantApart(q.sound, r.sound)) {
-    lastKind = NEAR;
+    match.kind = NEAR;
     return NEAR_SIM;
   }
   return 0;
@@ -180,15 +185,15 @@ function isTransposition(a: string, b: string): boolean {
  * and the long vowels that script writes with the vowels of the other spelling. A skeleton of one
  * or two consonants matches many words, so it counts less.
  */
-function crossScript(q: NamePart, r: NamePart): number {
+function crossScript(q: NamePart, r: NamePart, match: PartMatch): number {
   if (q.vowelPoor && r.vowelPoor) {
     // Same kind of script on both sides: the letters are comparable as they are.
     const maxLen = q.text.length > r.text.length ? q.text.length : r.text.length;
     const budget = typoBudget(maxLen);
     if (budget > 0 && distance(q.text, r.text) <= budget) {
-      lastKind = TYPO;
-      lastEdits = distance(q.text, r.text);
-      return 1 - (0.8 * lastEdits) / maxLen;
+      match.kind = TYPO;
+      match.edits = distance(q.text, r.text);
+      return 1 - (0.8 * match.edits) / maxLen;
     }
   }
   // The unvocalised side (u) against the other (v); when both are unvocalised, vowels are not compared.
@@ -204,18 +209,18 @@ function crossScript(q: NamePart, r: NamePart): number {
   if (same !== '') {
     // One consonant is too little on its own unless both words are short (ALI / علي).
     if (same.length >= 3) {
-      lastKind = TRANSLITERATION;
+      match.kind = TRANSLITERATION;
       return CROSS_SCRIPT_SIM;
     }
     if (same.length === 2 || (q.text.length <= 4 && r.text.length <= 4)) {
-      lastKind = TRANSLITERATION;
+      match.kind = TRANSLITERATION;
       return same.length === 2 ? CROSS_SCRIPT_SHORT_SIM : CROSS_SCRIPT_ONE_SIM;
     }
     return 0;
   }
   // One confusable consonant apart (ذ as D or Z, ج as J or G), with the vowels in place: three consonants at least.
   if (u.consonants.length >= 3 && oneConsonantApart(u.consonants, v.consonants) && (both || vowelsFit(u.gaps, v.gaps))) {
-    lastKind = NEAR;
+    match.kind = NEAR;
     return CROSS_SCRIPT_NEAR_SIM;
   }
   return 0;

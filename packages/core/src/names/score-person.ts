@@ -1,4 +1,5 @@
-import { compareNames, lastNameReasons, nameScore, round } from './compare-names.js';
+import type { MatchReason } from '../reasons/match-reason.js';
+import { compareNames, nameScore, round } from './compare-names.js';
 import { birthDateDelta, birthDateEvidence, documentEvidence, nationalityDelta, nationalityEvidence, sexDelta, sexEvidence, type Evidence } from './evidence.js';
 import type { PreparedName } from './prepare-name.js';
 
@@ -23,7 +24,7 @@ const DOCUMENT_FLOOR = 0.9;
 
 export interface PersonComparison {
   score: number;
-  reasons: string[];
+  reasons: MatchReason[];
 }
 
 export interface ScorePersonOptions {
@@ -50,12 +51,10 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   let best = -1;
   let bestQ: PreparedName | undefined;
   let bestR: PreparedName | undefined;
-  let bestIsLast = false;
   for (const q of query.names) {
     for (const r of record.names) {
       const s = nameScore(q, r);
-      bestIsLast = s > best;
-      if (bestIsLast) {
+      if (s > best) {
         best = s;
         bestQ = q;
         bestR = r;
@@ -67,17 +66,12 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   score = round(score);
   if (options.floor !== undefined && score < options.floor) return { score, reasons: [] };
 
-  let reasons: string[];
-  if (bestQ && bestR) {
-    // The scratch alignment still holds the best pair when it was the last one scored.
-    reasons = bestIsLast ? lastNameReasons(bestQ, bestR) : compareNames(bestQ, bestR).reasons;
-  } else {
-    reasons = ['no name to compare'];
-  }
+  // Only a result kept is explained: its best name pair is aligned once more, for its words.
+  const reasons: MatchReason[] = bestQ && bestR ? compareNames(bestQ, bestR).reasons : [{ code: 'name.none' }];
   for (const e of [bestBirthDateEvidence(query, record), sexEvidence(query.sex, record.sex), nationalityEvidence(query.nationalities, record.nationalities)]) {
     if (e !== null) reasons.push(e.reason);
   }
-  if (document !== null) reasons.push(`document ${document}: same`);
+  if (document !== null) reasons.push({ code: 'document.shared', number: document });
   return { score, reasons };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MatchReason } from '../reasons/match-reason.js';
 
 const noNul = (v: string) => !v.includes('\u0000');
 const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain a NUL character');
@@ -99,7 +100,7 @@ export interface ScreenHit {
   kind: 'person' | 'document' | 'vehicle';
   category: string | null;
   score: number;
-  reasons: string[];
+  reasons: MatchReason[];
   action: string | null;
   owner: string;
   warnings: string[];

@@ -1,4 +1,4 @@
-import { alertAccess, presentBodyFor, requireFullyReadable, type AlertInput } from '@crosscheck/core';
+import { alertAccess, presentBodyFor, requireFullyReadable } from '@crosscheck/core';
 import { alertVersions } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -20,16 +20,15 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
     // must not reveal what an earlier, narrower version said, and what the owner submitted before
     // a reviewer approved it stays between the owner and review.
     const items = rows
-      .map((r) => ({ r, body: JSON.parse(r.body) as AlertInput }))
-      .filter(({ r, body }) => alertAccess(ctx.actor, { owner, visibility: body.visibility, status: r.status, category: body.kind === 'person' ? body.category : null, hiddenFromFrontline: body.hiddenFromFrontline === true }) === 'full')
-      .map(({ r, body }) => ({
+      .filter((r) => alertAccess(ctx.actor, { owner, visibility: r.body.visibility, status: r.status, category: r.category, hiddenFromFrontline: r.hiddenFromFrontline }) === 'full')
+      .map((r) => ({
         version: r.version,
         action: r.action,
         status: r.status,
         statusReason: r.status_reason,
         changedAt: r.changed_at,
         ...(own ? { changedBy: r.changed_by } : {}),
-        alert: presentBodyFor(ctx.actor.member, owner, body),
+        alert: presentBodyFor(ctx.actor.member, owner, r.body),
       }));
     return { items, next: null };
   });

@@ -1,5 +1,5 @@
-import { DomainError } from '@crosscheck/core';
-import { appendAudit } from '../store/audit-repo.js';
+import { DomainError, type AuditAction } from '@crosscheck/core';
+import { appendAudit, type AuditDraft } from '../store/audit-repo.js';
 import { inWriteTransaction, type Tx } from '../store/write-transaction.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 
@@ -9,13 +9,31 @@ export interface AuditNote {
   detail: Record<string, unknown>;
 }
 
+/** The outcome recorded for a failure that is not a refusal (a bug, a lost database). */
+export const INTERNAL_OUTCOME = 'internal';
+
+// Failures already on the trail, so that the HTTP layer, which sees every failure of a request,
+// records the others and not these a second time.
+const recorded = new WeakSet<object>();
+
+/** Whether this failure already has its audit entry. */
+export function isRecorded(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && recorded.has(error);
+}
+
+/** Marks a failure as recorded on the trail (by whoever wrote its entry). */
+export function markRecorded(error: unknown): void {
+  if (typeof error === 'object' && error !== null) recorded.add(error);
+}
+
 /**
  * Runs a use case in one write transaction and appends its audit entry (`action`, e.g.
  * `alert.create`) in that same transaction, so a change never lands without its entry. When
- * the use case fails with a domain error, its writes are rolled back and the refusal itself is
- * recorded (outcome = the error code) in a transaction of its own.
+ * the use case fails, its writes are rolled back and the failure itself is recorded in a
+ * transaction of its own: a refusal with its error code as the outcome, anything else as
+ * `internal`.
  */
-export async function audited<T>(deps: Deps, ctx: Ctx, action: string, work: (tx: Tx, note: AuditNote) => Promise<T>): Promise<T> {
+export async function audited<T>(deps: Deps, ctx: Ctx, action: AuditAction, work: (tx: Tx, note: AuditNote) => Promise<T>): Promise<T> {
   const note: AuditNote = { target: '', detail: {} };
   try {
     return await inWriteTransaction(deps.db, async (tx) => {
@@ -24,18 +42,33 @@ export async function audited<T>(deps: Deps, ctx: Ctx, action: string, work: (tx
       return result;
     });
   } catch (error) {
-    if (error instanceof DomainError) await auditRefusal(deps, ctx, action, note, error);
+    if (error instanceof DomainError) {
+      await auditRefusal(deps, ctx, action, note, error);
+    } else if (!isRecorded(error)) {
+      // The use case's own failure is what the caller must hear of: when even this entry cannot
+      // be written (the database is gone), the HTTP layer tries once more and logs.
+      await auditFailure(deps, ctx, action, note, INTERNAL_OUTCOME).then(
+        () => markRecorded(error),
+        () => undefined,
+      );
+    }
     throw error;
   }
 }
 
 /** Records a refused use case; for checks that must run before the use case's transaction. */
-export async function auditRefusal(deps: Deps, ctx: Ctx, action: string, note: AuditNote, error: DomainError): Promise<void> {
-  await inWriteTransaction(deps.db, (tx) => appendAudit(tx, auditEntry(deps, ctx, action, note, error.code)));
+export async function auditRefusal(deps: Deps, ctx: Ctx, action: AuditAction, note: AuditNote, error: DomainError): Promise<void> {
+  await auditFailure(deps, ctx, action, note, error.code);
+  markRecorded(error);
+}
+
+/** Records a failed attempt of `ctx` at `action`, in a transaction of its own. */
+export async function auditFailure(deps: Deps, ctx: Ctx, action: AuditAction, note: AuditNote, outcome: string): Promise<void> {
+  await inWriteTransaction(deps.db, (tx) => appendAudit(tx, auditEntry(deps, ctx, action, note, outcome)));
 }
 
 /** The audit entry of `ctx` doing `action`; for use cases that append several in one transaction. */
-export function auditEntry(deps: Deps, ctx: Ctx, action: string, note: AuditNote, outcome = 'ok') {
+export function auditEntry(deps: Deps, ctx: Ctx, action: AuditAction, note: AuditNote, outcome = 'ok'): AuditDraft {
   return {
     at: nowIso(deps),
     member: ctx.actor.member,

@@ -1,4 +1,4 @@
-import { isRole, unauthenticated, type Actor } from '@crosscheck/core';
+import { isRole, keyCredential, unauthenticated, userCredential, type Actor, type AuditAction, type CredentialText, type UnknownCaller } from '@crosscheck/core';
 import { appendAudit } from '../store/audit-repo.js';
 import { findKeyByPrefix, findSession, findUserById, touchKey } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
@@ -8,7 +8,7 @@ import { sameHash, sha256Hex, splitApiKey } from './secrets.js';
 
 /**
  * Turns a bearer key into an actor. A key works only while it is not revoked and its member is
- * not suspended. Refusals are on the audit trail (`auth.key`); the key itself never is.
+ * not suspended. Refusals are on the audit trail (`key.check`); the key itself never is.
  */
 export async function authenticateKey(deps: Deps, key: string, requestId: string): Promise<Actor> {
   const parts = splitApiKey(key);
@@ -21,13 +21,13 @@ export async function authenticateKey(deps: Deps, key: string, requestId: string
   else if (member?.status !== 'active') refusal = 'auth.member-suspended';
   else if (!isRole(row.role)) refusal = 'auth.invalid-key';
   if (refusal !== null || !row) {
-    await recordRefusal(deps, 'auth.key', row ? `key:${row.id}` : `key-prefix:${parts?.prefix ?? 'malformed'}`, row?.member ?? '', requestId, refusal ?? 'auth.invalid-key');
+    await recordRefusal(deps, 'key.check', row ? keyCredential(row.id) : `key-prefix:${parts?.prefix ?? 'malformed'}`, row?.member ?? '', requestId, refusal ?? 'auth.invalid-key');
     throw unauthenticated('the API key is not valid');
   }
   // `keys list` shows when a key was last used, to a minute: finer would cost a write per request.
   const now = nowIso(deps);
   if (row.last_used_at === null || Date.parse(now) - Date.parse(row.last_used_at) > 60_000) await touchKey(deps.db, row.id, now);
-  return { member: row.member, role: row.role as Actor['role'], credential: `key:${row.id}` };
+  return { member: row.member, role: row.role as Actor['role'], credential: keyCredential(row.id) };
 }
 
 /** Turns a session cookie into an actor, while the session lasts and the user and member are active. */
@@ -36,13 +36,13 @@ export async function authenticateSession(deps: Deps, token: string, requestId: 
   const user = session && session.expires_at > nowIso(deps) ? await findUserById(deps.db, session.user_id) : undefined;
   const member = user ? await findMember(deps.db, user.member) : undefined;
   if (!user || user.disabled === 1 || member?.status !== 'active' || !isRole(user.role)) {
-    await recordRefusal(deps, 'auth.session', user ? `user:${user.id}` : 'session', user?.member ?? '', requestId, session ? 'auth.session-ended' : 'auth.unknown-session');
+    await recordRefusal(deps, 'session.check', user ? userCredential(user.id) : 'session', user?.member ?? '', requestId, session ? 'auth.session-ended' : 'auth.unknown-session');
     throw unauthenticated('your session has ended; log in again');
   }
-  return { member: user.member, role: user.role, credential: `user:${user.id}` };
+  return { member: user.member, role: user.role, credential: userCredential(user.id) };
 }
 
-export async function recordRefusal(deps: Deps, action: string, credential: string, member: string, requestId: string, outcome: string): Promise<void> {
+export async function recordRefusal(deps: Deps, action: AuditAction, credential: CredentialText | UnknownCaller, member: string, requestId: string, outcome: string): Promise<void> {
   await inWriteTransaction(deps.db, (tx) =>
     appendAudit(tx, { at: nowIso(deps), member, role: '', credential, action, target: '', requestId, outcome, detail: '{}' }),
   );

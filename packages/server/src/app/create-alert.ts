@@ -40,7 +40,7 @@ export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw:
       at,
       createdAt: at,
       changedBy: ctx.actor.credential,
-      reviewDate: defaultReviewDate(input.kind, at.slice(0, 10), deps.cooperation.retentionYears),
+      reviewDate: defaultReviewDate(input.kind, at.slice(0, 10), deps.retention.years),
     },
     undefined,
   );

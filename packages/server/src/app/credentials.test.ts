@@ -34,7 +34,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     expect((await domainError(authenticateKey(t.deps, 'hello', 'r2'))).kind).toBe('unauthenticated');
     await revokeKey(t.deps, admin, k.id);
     expect((await domainError(authenticateKey(t.deps, k.key, 'r3'))).kind).toBe('unauthenticated');
-    const refusals = await queryAudit(t.deps.db, { action: 'auth.key', limit: 10 });
+    const refusals = await queryAudit(t.deps.db, { action: 'key.check', limit: 10 });
     expect(refusals.map((r) => r.outcome).sort()).toEqual(['auth.invalid-key', 'auth.invalid-key', 'auth.revoked-key']);
     expect(JSON.stringify(refusals)).not.toContain(k.key);
   });
@@ -58,7 +58,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
     expect((await domainError(logIn(t.deps, { username: 'nobody', password: 'wrong' }, 'r2'))).kind).toBe('unauthenticated');
     const ok = await logIn(t.deps, { username: 'fra.bureau', password: 'a long passphrase 1' }, 'r3');
     expect(await authenticateSession(t.deps, ok.token, 'r')).toMatchObject({ member: 'FRA', role: 'bureau' });
-    const logins = await queryAudit(t.deps.db, { action: 'auth.login', limit: 10 });
+    const logins = await queryAudit(t.deps.db, { action: 'session.login', limit: 10 });
     expect(logins.map((l) => l.outcome).sort()).toEqual(['auth.login-failed', 'auth.login-failed', 'ok']);
     expect(JSON.stringify(logins)).not.toContain('passphrase');
   });
@@ -91,7 +91,7 @@ describe.each(ENGINES)('keys, users and members on %s', (engine) => {
   it('refuses a user creation by a role that may not, before hashing anything, and audits it', async () => {
     const e = await domainError(addUser(t.deps, as('FRA', 'frontline'), { username: 'x' }));
     expect(e.kind).toBe('forbidden');
-    const [entry] = await queryAudit(t.deps.db, { action: 'users.add', limit: 1 });
+    const [entry] = await queryAudit(t.deps.db, { action: 'user.add', limit: 1 });
     expect(entry).toMatchObject({ member: 'FRA', outcome: 'access.forbidden' });
   });
 

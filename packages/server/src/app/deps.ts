@@ -12,23 +12,33 @@ export interface Deps extends StoreDeps {
   screeningIndex: () => Promise<IndexFollower>;
   /** Told after a transaction that wrote events commits, so open event streams look at once. */
   bus: EventBus;
-  /** Cooperation settings (issue 4). */
+  /** Forms and messages between bureaus. */
   cooperation: CooperationSettings;
+  /** When alerts come up for review, expire and are purged. */
+  retention: RetentionSettings;
+  webhooks: WebhookSettings;
 }
 
+/** The settings below are read from the environment, with their defaults, by `loadConfig` (config.ts). */
 export interface CooperationSettings {
-  /** Years until an alert's review date, per kind. */
-  retentionYears: RetentionYears;
-  /** Owners are warned this many months before the review date. */
-  warnMonths: number;
-  /** Days after expiry before an alert's personal data is purged. */
-  purgeGraceDays: number;
   /** Hours within which a supplementary-information form must be answered (SIRENE: 12). */
   replyHours: number;
   /** Folder for message attachments; null keeps them in the database. */
   attachmentsDir: string | null;
+}
+
+export interface RetentionSettings {
+  /** Years until an alert's review date, per kind. */
+  years: RetentionYears;
+  /** Owners are warned this many months before the review date. */
+  warnMonths: number;
+  /** Days after expiry before an alert's personal data is purged. */
+  purgeGraceDays: number;
+}
+
+export interface WebhookSettings {
   /** Deliver webhooks to private, loopback and link-local addresses too (receivers inside a closed network). */
-  webhookAllowPrivate: boolean;
+  allowPrivate: boolean;
 }
 
 /** Who asks, and under which request id (for the audit trail). */

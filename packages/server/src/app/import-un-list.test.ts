@@ -4,6 +4,7 @@ import { UN_FIXTURE } from '../formats/un-sc-list.fixture.js';
 import { cancelAlert } from './cancel-alert.js';
 import { importUnList } from './import-un-list.js';
 import { listAlerts } from './list-alerts.js';
+import { queryAudit } from '../store/audit-repo.js';
 
 describe.each(ENGINES)('importing the UN list on %s', (engine) => {
   let t: TestContext;
@@ -46,5 +47,27 @@ describe.each(ENGINES)('importing the UN list on %s', (engine) => {
     const first = (await listFull(t.deps, as('UNO'), {})).items[0]!;
     await cancelAlert(t.deps, as('UNO'), first.id, { reason: 'duplicate' });
     expect(await importUnList(t.deps, as('UNO'), UN_FIXTURE)).toMatchObject({ created: 0, unchanged: 2 });
+  });
+  it('is refused to a role that may not publish, writing nothing, and the refusal is on the trail', async () => {
+    for (const role of ['frontline', 'analyst'] as const) {
+      const e = await domainError(importUnList(t.deps, as('UNO', role), UN_FIXTURE));
+      expect(e.code).toBe('access.forbidden');
+    }
+    expect((await listAlerts(t.deps, as('UNO'), {})).items).toEqual([]);
+    const entries = await queryAudit(t.deps.db, { action: 'alert.import', limit: 10 });
+    expect(entries.map((x) => [x.member, x.role, x.target, x.outcome])).toEqual([
+      ['UNO', 'analyst', 'un-sc', 'access.forbidden'],
+      ['UNO', 'frontline', 'un-sc', 'access.forbidden'],
+    ]);
+  });
+
+  it('records each run with what it did, and a refused run with its reason', async () => {
+    await importUnList(t.deps, as('UNO'), UN_FIXTURE);
+    await domainError(importUnList(t.deps, as('UNO'), '<CONSOLIDATED_LIST><INDIVIDUALS>nothing</INDIVIDUALS></CONSOLIDATED_LIST>'));
+    const [refused, done] = await queryAudit(t.deps.db, { action: 'alert.import', limit: 10 });
+    expect(refused).toMatchObject({ member: 'UNO', outcome: 'un-list.empty' });
+    expect(done).toMatchObject({ member: 'UNO', target: 'un-sc', outcome: 'ok' });
+    expect(JSON.parse(done!.detail)).toMatchObject({ created: 2, updated: 0, unchanged: 0, delisted: 0 });
+    expect(await queryAudit(t.deps.db, { action: 'alert.create', limit: 10 })).toHaveLength(2);
   });
 });

@@ -1,9 +1,9 @@
-import { DomainError, alertInputSchema, inputOf, normaliseVisibility, type AlertInput } from '@crosscheck/core';
+import { DomainError, alertInputSchema, inputOf, normaliseVisibility, requirePermission, type AlertInput } from '@crosscheck/core';
 import { parseUnList } from '../formats/un-sc-list.js';
 import { activeAlertsWithSourcePrefix, findAlertBySourceRef, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import { appendAudit } from '../store/audit-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
-import { auditEntry } from './audited.js';
+import { INTERNAL_OUTCOME, auditEntry, auditFailure, auditRefusal, isRecorded, markRecorded, type AuditNote } from './audited.js';
 import { insertAlert } from './create-alert.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { requireActiveMember } from './import-alerts.js';
@@ -25,8 +25,28 @@ const DELISTED = 'no longer on the UN Security Council Consolidated List';
  * Each entry is matched to an earlier import by `sourceRef` (`un-sc:<DATAID>`): new ones are
  * created, changed ones get a new version, identical ones are left alone, so importing the same
  * list twice changes nothing. Batches of 200 entries are one transaction each.
+ *
+ * Audited like any use case: each alert written has its entry in its batch's transaction, the
+ * run ends with one `alert.import` entry counting what it did, and a refused or failed run is
+ * recorded with its error code (or `internal`) as the outcome. Batches committed before a
+ * failure stay, with their entries.
  */
 export async function importUnList(deps: Deps, ctx: Ctx, xml: string): Promise<UnImportReport> {
+  const note: AuditNote = { target: 'un-sc', detail: {} };
+  try {
+    const report = await importList(deps, ctx, xml);
+    note.detail = { created: report.created, updated: report.updated, unchanged: report.unchanged, delisted: report.delisted, warnings: report.warnings.length };
+    await inWriteTransaction(deps.db, (tx) => appendAudit(tx, auditEntry(deps, ctx, 'alert.import', note)));
+    return report;
+  } catch (error) {
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'alert.import', note, error);
+    else if (!isRecorded(error)) await auditFailure(deps, ctx, 'alert.import', note, INTERNAL_OUTCOME).then(() => markRecorded(error), () => undefined);
+    throw error;
+  }
+}
+
+async function importList(deps: Deps, ctx: Ctx, xml: string): Promise<UnImportReport> {
+  requirePermission(ctx.actor, 'alert.create');
   await requireActiveMember(deps, ctx.actor.member);
   const parsed = parseUnList(xml);
   const warnings = [...parsed.warnings];

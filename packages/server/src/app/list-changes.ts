@@ -25,7 +25,7 @@ export type ChangeItem =
  * from the caller appears as `withdrawn`, so followers (indexes, national copies) delete it.
  */
 export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: ChangeItem[]; next: number | null }> {
-  return audited(deps, ctx, 'changes.read', async (tx, note) => {
+  return audited(deps, ctx, 'change.list', async (tx, note) => {
     requirePermission(ctx.actor, 'changes.read');
     const q = parseInput(changesQuerySchema, query);
     const { items, rowCount, lastSeq } = await changeItemsFor(tx, q.after, q.limit, ctx.actor);
@@ -34,8 +34,6 @@ export async function listChanges(deps: Deps, ctx: Ctx, query: unknown): Promise
     return { items, next: rowCount === q.limit && lastSeq !== null ? lastSeq : null };
   });
 }
-
-const categoryOf = (body: AlertInput): string | null => (body.kind === 'person' ? body.category : null);
 
 /**
  * The feed after `after` as `reader` may see it, each version weighed by `alertAccess`: the one
@@ -50,8 +48,7 @@ export async function changeItemsFor(tx: Tx, after: number, limit: number, reade
   const items: ChangeItem[] = [];
   for (const r of rows) {
     const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
-    const body = JSON.parse(r.body) as AlertInput;
-    const access = alertAccess(reader, { owner: r.owner, visibility: visibilityFromColumns(r.vis_mode, r.vis_members), status: r.status, category: categoryOf(body), hiddenFromFrontline: body.hiddenFromFrontline === true });
+    const access = alertAccess(reader, { owner: r.owner, visibility: visibilityFromColumns(r.vis_mode, r.vis_members), status: r.status, category: r.category, hiddenFromFrontline: r.hiddenFromFrontline });
     // What a reader is told of a discreet check is an instruction to act on: once the alert is
     // no longer active there is nothing to act on, and its status would say more than it should.
     const shown = access === 'instruction-only' && r.status !== 'active' ? 'hidden' : access;
@@ -61,10 +58,10 @@ export async function changeItemsFor(tx: Tx, after: number, limit: number, reade
     } else if (reader.role === 'frontline' && r.version !== r.current_version) {
       // Superseded: the current version follows later in the feed.
     } else if (shown === 'instruction-only') {
-      const { kind, category, action } = alertInstruction({ id: r.alert_id, kind: body.kind, owner: r.owner });
+      const { kind, category, action } = alertInstruction({ id: r.alert_id, kind: r.body.kind, owner: r.owner });
       items.push({ ...base, action: r.action, owner: r.owner, access: 'instruction-only', alert: { kind, category, action } });
     } else {
-      items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(reader.member, r.owner, body) });
+      items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(reader.member, r.owner, r.body) });
     }
   }
   const last = rows[rows.length - 1];
@@ -79,6 +76,6 @@ async function wasShown(tx: Tx, reader: Reader, r: { alert_id: string; version: 
   if (!visibleTo(r.owner, visibility, reader.member)) return false;
   const before = await versionRow(tx, r.alert_id, r.version - 1);
   if (!before) return false;
-  const access: AlertAccess = alertAccess(reader, { owner: r.owner, visibility, status: before.status, category: categoryOf(before.body), hiddenFromFrontline: before.body.hiddenFromFrontline === true });
+  const access: AlertAccess = alertAccess(reader, { owner: r.owner, visibility, status: before.status, category: before.category, hiddenFromFrontline: before.hiddenFromFrontline });
   return access === 'full' || (access === 'instruction-only' && before.status === 'active');
 }

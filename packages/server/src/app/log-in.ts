@@ -1,7 +1,7 @@
 import { verify } from '@node-rs/argon2';
 import { hashPassword } from './hash-password.js';
 import { auditEntry } from './audited.js';
-import { parseInput, unauthenticated } from '@crosscheck/core';
+import { parseInput, unauthenticated, userCredential } from '@crosscheck/core';
 import { z } from 'zod';
 import { appendAudit } from '../store/audit-repo.js';
 import { deleteSession, findUserByName, insertSession } from '../store/credential-repo.js';
@@ -17,7 +17,7 @@ export const loginSchema = z.object({ username: z.string().min(1).max(100), pass
 let dummyHash: Promise<string> | undefined;
 const dummy = (): Promise<string> => (dummyHash ??= hashPassword(randomToken()));
 
-/** Checks a password and opens a session; every attempt is audited (`auth.login`), never the password. */
+/** Checks a password and opens a session; every attempt is audited (`session.login`), never the password. */
 export async function logIn(deps: Deps, body: unknown, requestId: string): Promise<{ token: string; expiresAt: string; user: { username: string; member: string; role: string } }> {
   const { username, password } = parseInput(loginSchema, body);
   const user = await findUserByName(deps.db, username);
@@ -33,8 +33,8 @@ export async function logIn(deps: Deps, body: unknown, requestId: string): Promi
       at,
       member: user?.member ?? '',
       role: user?.role ?? '',
-      credential: user ? `user:${user.id}` : `username:${username.slice(0, 40)}`,
-      action: 'auth.login',
+      credential: user ? userCredential(user.id) : `username:${username.slice(0, 40)}`,
+      action: 'session.login',
       target: '',
       requestId,
       outcome: allowed ? 'ok' : 'auth.login-failed',
@@ -48,6 +48,6 @@ export async function logIn(deps: Deps, body: unknown, requestId: string): Promi
 export async function logOut(deps: Deps, ctx: Ctx, token: string): Promise<void> {
   await inWriteTransaction(deps.db, async (tx) => {
     await deleteSession(tx, sha256Hex(token));
-    await appendAudit(tx, auditEntry(deps, ctx, 'auth.logout', { target: '', detail: {} }));
+    await appendAudit(tx, auditEntry(deps, ctx, 'session.logout', { target: '', detail: {} }));
   });
 }

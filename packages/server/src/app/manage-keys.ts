@@ -1,4 +1,4 @@
-import { ROLES, forbidden, notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { ROLES, forbidden, keyCredential, notFound, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
 import { findKeyById, insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
@@ -29,23 +29,23 @@ export function requireCredentialAdmin(deps: Deps, ctx: Ctx, member: string): vo
 
 export const administers = (deps: Deps, ctx: Ctx, member: string): boolean => ctx.actor.member === deps.operator || ctx.actor.member === member;
 
-/** Creates a key; the key itself is returned once and only its hash is kept (`keys.create`). */
+/** Creates a key; the key itself is returned once and only its hash is kept (`key.create`). */
 export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<KeyInfo & { key: string }> {
-  return audited(deps, ctx, 'keys.create', async (tx, note) => {
+  return audited(deps, ctx, 'key.create', async (tx, note) => {
     const input = parseInput(createKeySchema, body);
     requireCredentialAdmin(deps, ctx, input.member);
     if (!(await findMember(tx, input.member))) throw notFound('member');
     const { key, prefix, secretHash } = newApiKey();
     const row = { id: deps.newId(), prefix, secret_hash: secretHash, member: input.member, role: input.role, label: input.label ?? null, created_at: nowIso(deps), revoked_at: null, last_used_at: null };
     await insertKey(tx, row);
-    note.target = `key:${row.id}`;
+    note.target = keyCredential(row.id);
     note.detail = { member: input.member, role: input.role };
     return { ...toInfo(row), key };
   });
 }
 
 export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{ items: KeyInfo[]; next: null }> {
-  return audited(deps, ctx, 'keys.list', async (tx, note) => {
+  return audited(deps, ctx, 'key.list', async (tx, note) => {
     const scope = ctx.actor.member === deps.operator ? member : ctx.actor.member;
     requireCredentialAdmin(deps, ctx, scope ?? ctx.actor.member);
     note.target = 'keys';
@@ -54,8 +54,8 @@ export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{
 }
 
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
-  await audited(deps, ctx, 'keys.revoke', async (tx, note) => {
-    note.target = `key:${id}`;
+  await audited(deps, ctx, 'key.revoke', async (tx, note) => {
+    note.target = keyCredential(id);
     requirePermission(ctx.actor, 'credentials.manage');
     const row = await findKeyById(tx, id);
     if (!row || !administers(deps, ctx, row.member)) throw notFound('key');

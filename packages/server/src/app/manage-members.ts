@@ -11,9 +11,9 @@ export interface Member {
   status: 'active' | 'suspended';
 }
 
-/** Every member: the list is public to all who may log in (`members.list`). */
+/** Every member: the list is public to all who may log in (`member.list`). */
 export async function listMembers(deps: Deps, ctx: Ctx): Promise<{ items: Member[]; next: null }> {
-  return audited(deps, ctx, 'members.list', async (tx, note) => {
+  return audited(deps, ctx, 'member.list', async (tx, note) => {
     requirePermission(ctx.actor, 'members.read');
     note.target = 'members';
     const rows = await listMemberRows(tx);
@@ -32,7 +32,7 @@ function requireOperatorAdmin(deps: Deps, ctx: Ctx): void {
 }
 
 export async function addMember(deps: Deps, ctx: Ctx, body: unknown): Promise<Member> {
-  return audited(deps, ctx, 'members.add', async (tx, note) => {
+  return audited(deps, ctx, 'member.add', async (tx, note) => {
     requireOperatorAdmin(deps, ctx);
     const input = parseInput(addMemberSchema, body);
     note.target = `member:${input.code}`;
@@ -44,7 +44,7 @@ export async function addMember(deps: Deps, ctx: Ctx, body: unknown): Promise<Me
 
 /** A suspended member's keys and sessions stop working; its alerts stay as they are. */
 export async function setMemberSuspended(deps: Deps, ctx: Ctx, code: string, suspended: boolean): Promise<Member> {
-  return audited(deps, ctx, suspended ? 'members.suspend' : 'members.reinstate', async (tx, note) => {
+  return audited(deps, ctx, suspended ? 'member.suspend' : 'member.reinstate', async (tx, note) => {
     requireOperatorAdmin(deps, ctx);
     note.target = `member:${code}`;
     const row = await findMember(tx, code);

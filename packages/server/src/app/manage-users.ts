@@ -1,4 +1,4 @@
-import { DomainError, ROLES, notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { DomainError, ROLES, notFound, parseInput, requirePermission, userCredential } from '@crosscheck/core';
 import { z } from 'zod';
 import { deleteUserSessions, findUserByName, insertUser, listUsers as listUserRows, setUserDisabled } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
@@ -35,24 +35,24 @@ export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<User
     input = parseInput(addUserSchema, body);
     requireCredentialAdmin(deps, ctx, input.member);
   } catch (error) {
-    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'users.add', { target: 'users', detail: {} }, error);
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'user.add', { target: 'users', detail: {} }, error);
     throw error;
   }
   const passwordHash = await hashPassword(input.password);
-  return audited(deps, ctx, 'users.add', async (tx, note) => {
+  return audited(deps, ctx, 'user.add', async (tx, note) => {
     requireCredentialAdmin(deps, ctx, input.member);
     note.target = `username:${input.username}`;
     if (!(await findMember(tx, input.member))) throw notFound('member');
     if (await findUserByName(tx, input.username)) throw new DomainError('conflict', 'user.exists', `user ${input.username} already exists`);
     const row = { id: deps.newId(), username: input.username, member: input.member, role: input.role, password_hash: passwordHash, disabled: 0, created_at: nowIso(deps), language: null };
     await insertUser(tx, row);
-    note.target = `user:${row.id}`;
+    note.target = userCredential(row.id);
     return { id: row.id, username: row.username, member: row.member, role: row.role, disabled: false, createdAt: row.created_at };
   });
 }
 
 export async function listUsers(deps: Deps, ctx: Ctx, member?: string): Promise<{ items: UserInfo[]; next: null }> {
-  return audited(deps, ctx, 'users.list', async (tx, note) => {
+  return audited(deps, ctx, 'user.list', async (tx, note) => {
     const scope = ctx.actor.member === deps.operator ? member : ctx.actor.member;
     requireCredentialAdmin(deps, ctx, scope ?? ctx.actor.member);
     note.target = 'users';
@@ -63,13 +63,13 @@ export async function listUsers(deps: Deps, ctx: Ctx, member?: string): Promise<
 
 /** A disabled user cannot log in and its open sessions end at once. */
 export async function disableUser(deps: Deps, ctx: Ctx, username: string): Promise<void> {
-  await audited(deps, ctx, 'users.disable', async (tx, note) => {
+  await audited(deps, ctx, 'user.disable', async (tx, note) => {
     note.target = `username:${username}`;
     requirePermission(ctx.actor, 'credentials.manage');
     const user = await findUserByName(tx, username);
     // Another member's accounts are not this administrator's to know about: same answer as none.
     if (!user || !administers(deps, ctx, user.member)) throw notFound('user');
-    note.target = `user:${user.id}`;
+    note.target = userCredential(user.id);
     await setUserDisabled(tx, username, true);
     await deleteUserSessions(tx, user.id);
   });

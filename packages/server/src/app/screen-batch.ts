@@ -15,12 +15,12 @@ function namesIn(item: unknown): number {
 /**
  * Screens many travellers in one request and answers in input order. A traveller whose data is
  * invalid gets an error in its place; the others are screened. Every screening is stored, in
- * one transaction with one audit entry (`screening.batch`) naming them.
+ * one transaction with one audit entry (`screening.run-batch`) naming them.
  */
 export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, body: unknown): Promise<ScreenBatchResponse> {
   const index = await (await deps.screeningIndex()).fresh();
   let hitCount = 0;
-  const result = await audited(deps, ctx, 'screening.batch', async (tx, note) => {
+  const result = await audited(deps, ctx, 'screening.run-batch', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     let raw: unknown[];
     try {

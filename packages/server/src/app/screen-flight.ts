@@ -14,12 +14,12 @@ export type FlightInput = { paxlst: string | Uint8Array };
  * Screens every traveller of an API/PAXLST message and answers with the flight report: the
  * flight and its legs, each traveller in message order with their hits, the reader's warnings
  * (a dirty message is screened, not refused) and a summary. One screening per traveller, all in
- * one transaction with one audit entry (`screening.flight`).
+ * one transaction with one audit entry (`screening.run-flight`).
  */
 export async function screenFlight(deps: Deps, ctx: Ctx, input: FlightInput): Promise<FlightReport> {
   const index = await (await deps.screeningIndex()).fresh();
   let hitCount = 0;
-  const report = await audited(deps, ctx, 'screening.flight', async (tx, note) => {
+  const report = await audited(deps, ctx, 'screening.run-flight', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     note.target = 'screenings';
     // Parsed inside the audited work, so an unreadable message is a refusal on the trail too.

@@ -9,7 +9,7 @@ export async function seedMembers(deps: Deps): Promise<number> {
   return inWriteTransaction(deps.db, async (tx) => {
     const added = await insertMissingMembers(tx, referenceMembers(), nowIso(deps));
     if (added > 0) {
-      await appendAudit(tx, { at: nowIso(deps), member: deps.operator, role: 'system', credential: 'system', action: 'members.seed', target: 'members', requestId: 'system/startup', outcome: 'ok', detail: JSON.stringify({ added }) });
+      await appendAudit(tx, { at: nowIso(deps), member: deps.operator, role: 'system', credential: 'system', action: 'member.seed', target: 'members', requestId: 'system/startup', outcome: 'ok', detail: JSON.stringify({ added }) });
     }
     return added;
   });

@@ -1,4 +1,4 @@
-import { conflict, parseInput } from '@crosscheck/core';
+import { conflict, parseInput, userIdOf as userOfCredential } from '@crosscheck/core';
 import { z } from 'zod';
 import { setUserLanguage } from '../store/credential-repo.js';
 import { audited } from './audited.js';
@@ -12,7 +12,7 @@ export const languageSchema = z.object({ language: z.enum(UI_LANGUAGES) }).stric
 
 /** The user id behind a session credential (`user:<id>`); API keys have none. */
 export function userIdOf(ctx: Ctx): string | null {
-  return ctx.actor.credential.startsWith('user:') ? ctx.actor.credential.slice('user:'.length) : null;
+  return userOfCredential(ctx.actor.credential);
 }
 
 /**
@@ -22,7 +22,7 @@ export function userIdOf(ctx: Ctx): string | null {
  */
 export async function setLanguage(deps: Deps, ctx: Ctx, body: unknown): Promise<{ language: UiLanguage }> {
   const { language } = parseInput(languageSchema, body);
-  return audited(deps, ctx, 'session.language', async (tx, note) => {
+  return audited(deps, ctx, 'session.set-language', async (tx, note) => {
     note.target = 'session';
     note.detail = { language };
     const userId = userIdOf(ctx);

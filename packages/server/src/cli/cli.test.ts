@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../test/cli.js';
 import { ENGINES, freshStore, type TestStore } from '../../test/engines.js';
 import { openDatabase } from '../store/database.js';
-import { verifyAuditChain } from '../store/audit-repo.js';
+import { queryAudit, verifyAuditChain } from '../store/audit-repo.js';
+import { UN_FIXTURE } from '../formats/un-sc-list.fixture.js';
 
 const doc = (n: number, state = 'FRA') => JSON.stringify({ kind: 'document', document: { issuingState: state, type: 'passport', number: `N${n}`, status: 'lost' }, visibility: { mode: 'all' } });
 
@@ -98,6 +99,31 @@ describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
     const unknown = await cli(['alerts', 'export', '--member', 'ZZZ']);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('member not found');
+  });
+
+  it('records each UN list import on the trail under the operator at the console, refused ones too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-un-'));
+    const file = join(dir, 'un.xml');
+    writeFileSync(file, UN_FIXTURE);
+    try {
+      expect((await cli(['import', 'un-sc', file])).stdout).toContain('created 2');
+      await cli(['members', 'suspend', 'UNO']);
+      const refused = await cli(['import', 'un-sc', file]);
+      expect(refused.code).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const db = await openDatabase(store.target);
+    try {
+      const runs = await queryAudit(db.db, { action: 'alert.import', limit: 10 });
+      expect(runs.map((e) => [e.member, e.role, e.target, e.outcome])).toEqual([
+        ['UNO', 'bureau', 'un-sc', 'member.suspended'],
+        ['UNO', 'bureau', 'un-sc', 'ok'],
+      ]);
+      expect(runs.every((e) => e.credential.startsWith('cli:'))).toBe(true);
+    } finally {
+      await db.close();
+    }
   });
 
   it('loses nothing committed and leaves no partial record when an import is killed', async () => {

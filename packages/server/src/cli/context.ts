@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { DomainError, type Role } from '@crosscheck/core';
+import { DomainError, cliCredential, type Role } from '@crosscheck/core';
 import type { Ctx, Deps } from '../app/deps.js';
 import { loadConfig, type Config } from '../config.js';
 import { openDeps } from '../main.js';
@@ -20,7 +20,7 @@ export function configFrom(opts: DbOption & { port?: number }): Config {
  */
 export async function withDeps<T>(opts: DbOption, work: (deps: Deps) => Promise<T>, create = false): Promise<T> {
   const config = configFrom(opts);
-  if (!create) requireExistingDatabase(config.database);
+  if (!create) requireExistingDatabase(config.storage.database);
   const { deps, database } = await openDeps(config);
   try {
     return await work(deps);
@@ -46,7 +46,7 @@ export function cliCtx(member: string, role: Role): Ctx {
   } catch {
     // No passwd entry (containers): the audit entry still says it came from the CLI.
   }
-  return { actor: { member, role, credential: `cli:${who}` }, requestId: `cli/${process.pid}-${Date.now()}` };
+  return { actor: { member, role, credential: cliCredential(who) }, requestId: `cli/${process.pid}-${Date.now()}` };
 }
 
 /** Prints a domain error as one line and sets a failing exit code; anything else is a bug and is rethrown. */

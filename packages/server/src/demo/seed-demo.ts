@@ -1,4 +1,4 @@
-import type { Actor } from '@crosscheck/core';
+import { systemCredential, type Actor } from '@crosscheck/core';
 import { createAlert } from '../app/create-alert.js';
 import type { Ctx, Deps } from '../app/deps.js';
 import { createKey } from '../app/manage-keys.js';
@@ -27,8 +27,11 @@ const DEMO_KEYS = [
  * Demo data for a first start: keys and users for a few members, and alerts of each kind.
  * Keys and passwords are random and printed once; they are stored only as hashes.
  */
+// The demo's seeding acts as the system, so the trail tells it from anyone's work.
+const DEMO = systemCredential('demo');
+
 export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
-  const admin: Ctx = { actor: { member: deps.operator, role: 'admin', credential: 'system:demo' }, requestId: 'system/demo-seed' };
+  const admin: Ctx = { actor: { member: deps.operator, role: 'admin', credential: DEMO }, requestId: 'system/demo-seed' };
   const creds: DemoCredentials = { keys: [], users: [] };
   for (const [member, role] of DEMO_KEYS) {
     const k = await createKey(deps, admin, { member, role, label: 'demo' });
@@ -40,8 +43,8 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
     await addUser(deps, admin, { username, member, role, password });
     creds.users.push({ username, member, role, password });
   }
-  const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: 'system:demo' } satisfies Actor, requestId: 'system/demo-seed' });
-  const reviewer: Ctx = { actor: { member: deps.operator, role: 'reviewer', credential: 'system:demo' }, requestId: 'system/demo-seed' };
+  const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: DEMO } satisfies Actor, requestId: 'system/demo-seed' });
+  const reviewer: Ctx = { actor: { member: deps.operator, role: 'reviewer', credential: DEMO }, requestId: 'system/demo-seed' };
   for (const [member, alert] of DEMO_ALERTS) {
     const created = await createAlert(deps, as(member), alert);
     // The demo's wanted person has been through review, as a real one would before anyone screens it.
@@ -50,7 +53,7 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
   // Left waiting, so the reviewer's queue has something to decide (its wording raises a pre-check flag).
   await createAlert(deps, as('FRA'), PENDING_ALERT);
   // Screenings at DEU's border, so the hits inbox, the dashboard and the links page have data.
-  const desk: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: 'system:demo' }, requestId: 'system/demo-seed' };
+  const desk: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: DEMO }, requestId: 'system/demo-seed' };
   for (const query of DEMO_SCREENINGS) await screen(deps, desk, query);
   return creds;
 }

@@ -5,24 +5,47 @@ import type { Ctx, Deps } from '../app/deps.js';
 
 export const SESSION_COOKIE = 'cc_session';
 
+// What the request's credentials resolved to: its Ctx, or null when they were refused (the
+// refusal is then on the trail already, recorded by authenticate.ts).
+const resolved = new WeakMap<FastifyRequest, Ctx | null>();
+
 /**
  * Resolves the caller from `Authorization: Bearer <key>` or the session cookie. Routes get a
  * `Ctx` from here; use cases then check what that actor may do.
  */
 export async function resolveCtx(deps: Deps, request: FastifyRequest): Promise<Ctx> {
+  try {
+    const ctx: Ctx = { actor: await resolveActor(deps, request), requestId: request.id };
+    resolved.set(request, ctx);
+    return ctx;
+  } catch (error) {
+    resolved.set(request, null);
+    throw error;
+  }
+}
+
+async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor> {
   const header = request.headers.authorization;
-  let actor: Actor;
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) {
-      await recordRefusal(deps, 'auth.key', 'malformed-header', '', request.id, 'auth.malformed-header');
+      await recordRefusal(deps, 'key.check', 'malformed-header', '', request.id, 'auth.malformed-header');
       throw unauthenticated('the Authorization header must be "Bearer <key>"');
     }
-    actor = await authenticateKey(deps, m[1]!, request.id);
-  } else {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) throw unauthenticated();
-    actor = await authenticateSession(deps, token, request.id);
+    return authenticateKey(deps, m[1]!, request.id);
   }
-  return { actor, requestId: request.id };
+  const token = request.cookies?.[SESSION_COOKIE];
+  if (!token) throw unauthenticated();
+  return authenticateSession(deps, token, request.id);
+}
+
+/**
+ * Who made a request that failed, for its audit entry: the actor its route resolved, or, when
+ * it failed before any route code ran (an unreadable body), the actor its credentials name. Null
+ * for a request without credentials or with refused ones, which are not recorded again.
+ */
+export async function ctxOfFailedRequest(deps: Deps, request: FastifyRequest): Promise<Ctx | null> {
+  if (resolved.has(request)) return resolved.get(request) ?? null;
+  if (request.headers.authorization === undefined && request.cookies?.[SESSION_COOKIE] === undefined) return null;
+  return resolveCtx(deps, request).catch(() => null);
 }

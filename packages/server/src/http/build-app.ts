@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError, notFound, unauthenticated } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
-import { sendProblem } from './problem.js';
+import { auditFailedRequest } from './audit-failed-request.js';
+import { sendProblem, toProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
 import { feedAndAuditRoutes } from './routes/feed-and-audit.js';
@@ -55,7 +56,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     routerOptions: { maxParamLength: 100 },
     // Errors raised before routing (a malformed URL) get the same problem+json as the rest.
     frameworkErrors: (error, request, reply) => {
-      sendProblem(reply, request, error);
+      void failed(error, request, reply);
     },
   });
 
@@ -63,31 +64,36 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   // schemas), so that every error is a problem naming the field, from HTTP and CLI alike.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
-  app.setErrorHandler((error, request, reply) => sendProblem(reply, request, error));
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, notFound('resource')));
+  // Every failure is answered here, and recorded on the audit trail when it has an actor and
+  // no entry yet (audit-failed-request.ts).
+  const failed = async (error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    await auditFailedRequest(deps, request, error, toProblem(error, request.id));
+    return sendProblem(reply, request, error);
+  };
+  app.setErrorHandler(failed);
+  app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
+  // Before the hooks below, so that a refusal there can find the session cookie's user.
+  await app.register(cookie);
   // Checked before the body is read, so a caller without credentials learns nothing from how its
   // body is parsed; the credentials themselves are checked by each route through `resolveCtx`.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.includes('%00')) return sendProblem(reply, request, nulError());
+  // Refusals are thrown, so that they reach the error handler and the trail like any other.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.includes('%00')) throw nulError();
     const path = request.url.split('?')[0] ?? '';
     const login = path === '/api/v1/session' && request.method === 'POST';
-    if (path.startsWith('/api/') && !login && request.headers.authorization === undefined && request.headers.cookie === undefined) {
-      return sendProblem(reply, request, unauthenticated());
-    }
-    return undefined;
+    if (path.startsWith('/api/') && !login && request.headers.authorization === undefined && request.headers.cookie === undefined) throw unauthenticated();
   });
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
-  app.addHook('preValidation', async (request, reply) => {
-    if (request.body === undefined) return undefined;
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined) return;
     let text: string;
     try {
       text = JSON.stringify(request.body) ?? '';
     } catch {
       // Only nesting deep enough to exhaust the stack makes a parsed body unserialisable.
-      return sendProblem(reply, request, new DomainError('validation', 'request.too-deep', 'the request body is nested too deeply', [{ field: '(body)', message: 'nested too deeply' }]));
+      throw new DomainError('validation', 'request.too-deep', 'the request body is nested too deeply', [{ field: '(body)', message: 'nested too deeply' }]);
     }
-    if (text.includes('\\u0000')) return sendProblem(reply, request, nulError());
-    return undefined;
+    if (text.includes('\\u0000')) throw nulError();
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
@@ -95,7 +101,6 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     return payload;
   });
 
-  await app.register(cookie);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

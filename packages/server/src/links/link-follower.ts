@@ -1,4 +1,3 @@
-import type { AlertInput } from '@crosscheck/core';
 import { appendAudit } from '../store/audit-repo.js';
 import { allChangesAfter } from '../store/change-repo.js';
 import { insertLink, linkCursor, linkExists, setLinkCursor } from '../store/link-repo.js';
@@ -71,7 +70,7 @@ export class LinkFollower {
         // Only an alert's current, active version is compared: an older one was replaced (its
         // own change comes later in the feed) and an ended alert needs no link.
         if (r.status !== 'active' || index.entryOf(r.alert_id)?.version !== r.version) continue;
-        for (const s of findSharedIdentity(index, r.alert_id, JSON.parse(r.body) as AlertInput)) {
+        for (const s of findSharedIdentity(index, r.alert_id, r.body)) {
           const [alertA, alertB] = r.alert_id < s.otherId ? [r.alert_id, s.otherId] : [s.otherId, r.alert_id];
           drafts.set(`${alertA}/${alertB}/${s.basis}`, { alertA, alertB, basis: s.basis, detail: s.detail });
         }

@@ -2,7 +2,7 @@ import type { AlertInput, AlertStatus, Visibility } from '@crosscheck/core';
 import type { ChangeItem } from '../app/list-changes.js';
 import type { Deps } from '../app/deps.js';
 import { tombstoneOf } from '../app/retention/tombstone.js';
-import { findAlertRow, writeAlertVersion, type AlertWrite } from '../store/alert-repo.js';
+import { alertBodyOf, findAlertRow, writeAlertVersion, type AlertWrite } from '../store/alert-repo.js';
 import { insertMissingMembers } from '../store/member-repo.js';
 import { clearCentreSchedule, readReplicaState, replaceVersionBodies, updateReplicaState } from '../store/replica-state-repo.js';
 import { inWriteTransaction, type Tx } from '../store/write-transaction.js';
@@ -37,7 +37,7 @@ async function applyItem(tx: Tx, member: string, item: ChangeItem): Promise<void
     // Nothing of a withdrawn alert stays readable here: the current row and every kept version
     // become a tombstone seen by no local user, and the index drops it (status not active).
     if (!previous) return;
-    const tombstone = { ...tombstoneOf(JSON.parse(previous.body) as AlertInput), visibility: NO_ONE_HERE } as AlertInput;
+    const tombstone = { ...tombstoneOf(alertBodyOf(previous)), visibility: NO_ONE_HERE } as AlertInput;
     await writeAlertVersion(tx, write(item.alertId, previous.owner, tombstone, 'withdrawn', null, item.version, 'withdrawn', item.at, previous.created_at), previous);
     await replaceVersionBodies(tx, item.alertId, tombstone);
     return;

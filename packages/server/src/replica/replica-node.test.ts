@@ -151,8 +151,8 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
     await waitFor('the batch forwarded', async () => await settled(await node.status()));
     const hits = await centre.deps.db.selectFrom('hits').innerJoin('alerts', 'alerts.id', 'hits.alert_id').select('alerts.body').execute();
     expect(hits.length - before).toBe(2);
-    const entries = await centre.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'replica.entry').where('role', '=', 'replica').execute();
-    const entry = entries.map((e) => JSON.parse(e.detail) as { replica: { action: string }; centreScreenings: string[] }).find((d) => d.replica.action === 'screening.batch');
+    const entries = await centre.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'replica.forward-entry').where('role', '=', 'replica').execute();
+    const entry = entries.map((e) => JSON.parse(e.detail) as { replica: { action: string }; centreScreenings: string[] }).find((d) => d.replica.action === 'screening.run-batch');
     expect(entry?.centreScreenings).toHaveLength(2);
   });
 

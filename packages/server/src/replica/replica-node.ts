@@ -277,7 +277,7 @@ export class ReplicaNode {
     const pin = await this.pinnedKey(state);
     const rows = await unforwardedAudit(this.deps.db, state.forwarded_audit_seq, MAX_FORWARD_ITEMS);
     if (rows.length === 0) return false;
-    const screeningIds = new Map(rows.map((r) => [Number(r.seq), screeningsOf(r)]));
+    const screeningIds = new Map(rows.map((r) => [Number(r.seq), r.screeningIds]));
     const screenings = await screeningsWithHits(this.deps.db, [...screeningIds.values()].flat());
     const items: unknown[] = [];
     let bytes = 80;
@@ -318,20 +318,5 @@ export class ReplicaNode {
     // Only now: if the answer was lost, the same ids go again and the centre says it had them.
     await updateReplicaState(this.deps.db, { forwarded_audit_seq: last, last_contact_at: nowIso(this.deps) });
     return items.length < rows.length || rows.length === MAX_FORWARD_ITEMS;
-  }
-}
-
-/**
- * The screenings an audit entry recorded: `screening:<id>` for one (`screening.run`), the
- * `screenings` list of its detail for a batch or a flight. Refusals recorded none.
- */
-function screeningsOf(entry: { action: string; outcome: string; target: string; detail: string }): string[] {
-  if (entry.outcome !== 'ok' || !entry.action.startsWith('screening.')) return [];
-  if (entry.target.startsWith('screening:')) return [entry.target.slice('screening:'.length)];
-  try {
-    const listed = (JSON.parse(entry.detail) as { screenings?: unknown }).screenings;
-    return Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
   }
 }

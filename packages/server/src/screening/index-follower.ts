@@ -1,4 +1,4 @@
-import type { Alert, AlertInput, AlertStatus } from '@crosscheck/core';
+import type { Alert, AlertStatus } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
 import { allChangesAfter } from '../store/change-repo.js';
 import type { DB } from '../store/schema.js';
@@ -68,8 +68,7 @@ export class IndexFollower {
     for (;;) {
       const rows = await allChangesAfter(this.db, this.lastSeq, PAGE);
       for (const r of rows) {
-        const body = JSON.parse(r.body) as AlertInput;
-        const alert: Alert = { ...body, id: r.alert_id, owner: r.owner, status: r.status as AlertStatus, version: r.version, createdAt: r.at, updatedAt: r.at };
+        const alert: Alert = { ...r.body, id: r.alert_id, owner: r.owner, status: r.status as AlertStatus, version: r.version, createdAt: r.at, updatedAt: r.at };
         this.index.upsert(alert);
         this.lastSeq = Number(r.seq);
       }

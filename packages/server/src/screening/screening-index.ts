@@ -13,6 +13,7 @@ import {
   visibleTo,
   type Alert,
   type DocumentProbe,
+  type MatchReason,
   type PersonFacts,
   type PreparedName,
   type VehicleProbe,
@@ -22,7 +23,7 @@ import { indexedFrom, type IndexedAlert } from './indexed-alert.js';
 export interface Candidate {
   entry: IndexedAlert;
   score: number;
-  reasons: string[];
+  reasons: MatchReason[];
 }
 
 export interface PersonProbe {
@@ -210,13 +211,13 @@ export class ScreeningIndex {
         const entry = this.visible(handle, viewer);
         if (!entry || seen.has(handle)) continue;
         seen.add(handle);
-        const where = probe.issuingState === '' ? `${probe.number} (issuing state not given)` : `${probe.issuingState} ${probe.number}`;
+        const document = { number: probe.number, ...(probe.issuingState === '' ? {} : { state: probe.issuingState }) };
         if (entry.kind === 'person') {
-          out.push({ entry, score: match === 'exact' ? SCORE.personDocument : SCORE.personDocument * SCORE.documentOcr, reasons: [`holds document ${where}${match === 'exact' ? '' : ' (likely OCR confusion)'}`] });
+          out.push({ entry, score: match === 'exact' ? SCORE.personDocument : SCORE.personDocument * SCORE.documentOcr, reasons: [{ code: match === 'exact' ? 'document.held' : 'document.held-ocr-variant', ...document }] });
         } else if (match === 'exact') {
-          out.push({ entry, score: SCORE.documentExact, reasons: [`document ${where}: same number and issuing state`] });
+          out.push({ entry, score: SCORE.documentExact, reasons: [{ code: 'document.same-number', ...document }] });
         } else {
-          out.push({ entry, score: SCORE.documentOcr, reasons: [`document ${where}: number differs only by characters OCR confuses (O/0, I/1, B/8, S/5, Z/2)`] });
+          out.push({ entry, score: SCORE.documentOcr, reasons: [{ code: 'document.ocr-variant', ...document }] });
         }
       }
     }
@@ -226,16 +227,16 @@ export class ScreeningIndex {
   searchVehicle(probe: VehicleProbe, viewer: string): Candidate[] {
     const out: Candidate[] = [];
     const vin = probe.vin ? vinKey(probe.vin) : undefined;
-    if (vin) for (const h of this.vins.get(vin) ?? []) this.push(out, h, viewer, SCORE.vin, `VIN ${vin}: same`);
+    if (vin) for (const h of this.vins.get(vin) ?? []) this.push(out, h, viewer, SCORE.vin, { code: 'vehicle.vin', vin });
     // Border systems send the plate's country as alpha-2 or alpha-3; alerts store alpha-3.
     const country = probe.plateCountry ? (normaliseNationality(probe.plateCountry) ?? probe.plateCountry) : undefined;
     if (probe.plate && country) {
-      for (const h of this.plates.get(plateKey(probe.plate, country)) ?? []) this.push(out, h, viewer, SCORE.plate, `plate ${country} ${probe.plate}: same plate and country`);
+      for (const h of this.plates.get(plateKey(probe.plate, country)) ?? []) this.push(out, h, viewer, SCORE.plate, { code: 'vehicle.plate', country, plate: probe.plate });
     }
     return out;
   }
 
-  private push(out: Candidate[], handle: number, viewer: string, score: number, reason: string): void {
+  private push(out: Candidate[], handle: number, viewer: string, score: number, reason: MatchReason): void {
     const entry = this.visible(handle, viewer);
     if (entry) out.push({ entry, score, reasons: [reason] });
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, isPastDates, probesOf, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, isPastDates, probesOf, reasonKey, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
 import type { Candidate, ScreeningIndex } from './screening-index.js';
 
 /** A result as the index found it, before it is recorded and shaped for the caller. */
@@ -55,13 +55,6 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
     visibility: c.entry.visibility,
     hiddenFromFrontline: c.entry.hiddenFromFrontline,
   }));
-}
-
-type Reason = Candidate['reasons'][number];
-
-/** Two reasons are the same when they say the same thing, whatever object holds them. */
-function reasonKey(reason: Reason): string {
-  return typeof reason === 'string' ? reason : JSON.stringify(reason);
 }
 
 /**

@@ -1,14 +1,18 @@
 import { alertAccess, alertInstruction, foldForSearch, isOwnerOnlyStatus, presentBodyFor, publicNoticeColour, searchTextOf, type Alert, type AlertAccessFacts, type AlertInput, type AlertInstruction, type AlertKind, type AlertStatus, type Reader, type Visibility } from '@crosscheck/core';
 import { alertColumns, fullyReadableSql, pastEndDateSql, readableSql } from '@crosscheck/core/sql';
 import type { Kysely, Selectable } from 'kysely';
+import { categoryOf, decodeAlertBody, parseAlertBody, type DecodedBody } from './alert-body.js';
 import { appendChange, membersJson, visibilityFromColumns } from './change-repo.js';
 import type { AlertsTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
 export type AlertRow = Selectable<AlertsTable>;
 
+/** The alert body a row holds, decoded (what the owner wrote, without the row's own columns). */
+export const alertBodyOf = (row: AlertRow): AlertInput => parseAlertBody(row.body);
+
 export function toAlert(row: AlertRow): Alert {
-  const body = JSON.parse(row.body) as AlertInput;
+  const body = alertBodyOf(row);
   return {
     ...body,
     id: row.id,
@@ -43,10 +47,10 @@ export function alertAsReadBy(reader: Reader, row: AlertRow): AlertView | AlertI
 type WithoutVisibility<A> = A extends unknown ? Omit<A, 'visibility'> & { visibility?: Alert['visibility'] } : never;
 export type AlertView = WithoutVisibility<Alert>;
 
-/** One kept version of an alert (its body decoded and its status), if there is one. */
-export async function versionRow(db: Kysely<DB> | Tx, id: string, version: number): Promise<{ body: AlertInput; status: string } | undefined> {
+/** One kept version of an alert (its body decoded, with its facts, and its status), if there is one. */
+export async function versionRow(db: Kysely<DB> | Tx, id: string, version: number): Promise<(DecodedBody & { status: string }) | undefined> {
   const row = await db.selectFrom('alert_versions').select(['body', 'status']).where('alert_id', '=', id).where('version', '=', version).executeTakeFirst();
-  return row ? { body: JSON.parse(row.body) as AlertInput, status: row.status } : undefined;
+  return row ? { ...decodeAlertBody(row.body), status: row.status } : undefined;
 }
 
 export async function findAlertRow(db: Kysely<DB> | Tx, id: string): Promise<AlertRow | undefined> {
@@ -85,7 +89,7 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
   const row = {
     owner: w.owner,
     kind: w.input.kind,
-    category: w.input.kind === 'person' ? w.input.category : null,
+    category: categoryOf(w.input),
     status: w.status,
     version: w.version,
     visibility_mode: w.input.visibility.mode,
@@ -189,8 +193,10 @@ export async function pendingAlertRows(db: Kysely<DB>, limit: number): Promise<A
   return db.selectFrom('alerts').selectAll().where('status', '=', 'pending-review').orderBy('updated_at').orderBy('id').limit(limit).execute();
 }
 
+/** Every kept version of an alert, oldest first, each body decoded with its facts. */
 export async function alertVersions(db: Kysely<DB>, id: string) {
-  return db.selectFrom('alert_versions').selectAll().where('alert_id', '=', id).orderBy('version').execute();
+  const rows = await db.selectFrom('alert_versions').selectAll().where('alert_id', '=', id).orderBy('version').execute();
+  return rows.map(({ body, ...r }) => ({ ...r, ...decodeAlertBody(body) }));
 }
 
 /** Active alerts past their end date (`isPastEndDate`). */

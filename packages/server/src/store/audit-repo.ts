@@ -1,9 +1,13 @@
-import { chainStart, checkHead, checkNext, hashEntry, type AuditFields, type ChainBreak, type ChainedEntry } from '@crosscheck/core';
+import { chainStart, checkHead, checkNext, hashEntry, storedNamesOf, type AuditAction, type AuditFields, type CredentialText, type UnknownCaller, type ChainBreak, type ChainedEntry } from '@crosscheck/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuditLogTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
-export type AuditDraft = Omit<AuditFields, 'seq'>;
+/**
+ * An entry to append: its action is one of the trail's vocabulary (`AUDIT_ACTIONS`), its
+ * credential one that acted or, for a refused caller, what it tried.
+ */
+export type AuditDraft = Omit<AuditFields, 'seq' | 'action' | 'credential'> & { action: AuditAction; credential: CredentialText | UnknownCaller };
 
 /** Appends one entry to the hash chain. Must run inside `inWriteTransaction`, which holds the lock. */
 export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {
@@ -36,7 +40,7 @@ export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {
 // name), so they are cut to fit and stripped of NUL: a refusal must always be recordable.
 const WIDTHS = { member: 3, role: 20, credential: 60, action: 60, target: 200, requestId: 100, outcome: 30 } as const;
 
-function fitColumns(draft: AuditDraft): AuditDraft {
+function fitColumns(draft: AuditDraft): Omit<AuditFields, 'seq'> {
   const fit = (v: string, n: number) => v.replace(/\u0000/g, '').slice(0, n);
   return {
     ...draft,
@@ -99,7 +103,8 @@ export async function queryAudit(db: Kysely<DB> | Tx, q: AuditQuery): Promise<Ch
     );
   }
   if (q.member !== undefined) query = query.where('member', '=', q.member);
-  if (q.action !== undefined) query = query.where('action', '=', q.action);
+  // Entries written before an action was renamed are stored under its old name.
+  if (q.action !== undefined) query = query.where('action', 'in', storedNamesOf(q.action));
   if (q.credential !== undefined) query = query.where('credential', '=', q.credential);
   if (q.target !== undefined) query = query.where('target', '=', q.target);
   if (q.outcome !== undefined) query = query.where('outcome', '=', q.outcome);

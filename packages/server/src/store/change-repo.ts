@@ -1,6 +1,7 @@
 import type { Visibility } from '@crosscheck/core';
 import { visibleSql } from '@crosscheck/core/sql';
 import type { Kysely } from 'kysely';
+import { decodeAlertBody, parseAlertBody } from './alert-body.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -49,7 +50,11 @@ export function visibilityFromColumns(mode: string, members: string): Visibility
   return { mode: 'all' };
 }
 
-/** `through`: the last seq to scan, so a member that sees few changes never scans the whole feed. */
+/**
+ * The changes after `after` that `member` may have seen (by the visibility each change or the one
+ * before it had), with the version each wrote, its body decoded. `through`: the last seq to scan,
+ * so a member that sees few changes never scans the whole feed.
+ */
 export async function changesAfter(db: Kysely<DB>, after: number, member: string, limit: number, through?: number) {
   let query = db
     .selectFrom('changes')
@@ -87,7 +92,8 @@ export async function changesAfter(db: Kysely<DB>, after: number, member: string
     )
     .orderBy('changes.seq')
     .limit(limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map(({ body, ...r }) => ({ ...r, ...decodeAlertBody(body) })));
 }
 
 /** Every change after `after`, whoever may see it: for this process's own screening index only. */
@@ -101,5 +107,6 @@ export async function allChangesAfter(db: Kysely<DB>, after: number, limit: numb
     .where('changes.seq', '>', after)
     .orderBy('changes.seq')
     .limit(limit)
-    .execute();
+    .execute()
+    .then((rows) => rows.map(({ body, ...r }) => ({ ...r, body: parseAlertBody(body) })));
 }

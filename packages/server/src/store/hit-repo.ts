@@ -1,10 +1,22 @@
+import { readStoredReasons, type StoredReason } from '@crosscheck/core';
 import { HIT_FORM_COLUMNS, replyOverdueSql } from '@crosscheck/core/sql';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, HitFormsTable, HitsTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
-export type HitRow = Selectable<HitsTable>;
-export type HitFormRow = Selectable<HitFormsTable>;
+/** A recorded hit, its match reasons decoded (codes, or sentences recorded before there were codes). */
+export type HitRow = Omit<Selectable<HitsTable>, 'reasons'> & { reasons: StoredReason[] };
+/** A form of a hit's thread, its body decoded. */
+export type HitFormRow = Omit<Selectable<HitFormsTable>, 'body'> & { body: FormBody };
+
+/** What a form's `body` column holds: the officer's text and, for a refusal or withdrawal, why. */
+export interface FormBody {
+  text: string;
+  reason?: string;
+}
+
+const decodeHit = ({ reasons, ...h }: Selectable<HitsTable>): HitRow => ({ ...h, reasons: readStoredReasons(reasons) });
+const decodeForm = <F extends Selectable<HitFormsTable>>({ body, ...f }: F) => ({ ...f, body: JSON.parse(body) as FormBody });
 
 type Db = Kysely<DB> | Tx;
 
@@ -18,7 +30,8 @@ export async function alertFactsOf(db: Db, alertIds: string[]) {
 }
 
 export async function findHit(db: Db, id: string): Promise<HitRow | undefined> {
-  return db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? decodeHit(row) : undefined;
 }
 
 export interface HitListFilter {
@@ -51,13 +64,13 @@ export async function listHitRows(db: Db, f: HitListFilter): Promise<HitRow[]> {
       ),
     );
   }
-  return q.orderBy('id', 'desc').limit(f.limit).execute();
+  return (await q.orderBy('id', 'desc').limit(f.limit).execute()).map(decodeHit);
 }
 
 /** The forms of these hits, oldest first within each thread. */
 export async function formsOfHits(db: Db, hitIds: string[]): Promise<HitFormRow[]> {
   if (hitIds.length === 0) return [];
-  return db.selectFrom('hit_forms').selectAll().where('hit_id', 'in', hitIds).orderBy('created_at').orderBy('id').execute();
+  return (await db.selectFrom('hit_forms').selectAll().where('hit_id', 'in', hitIds).orderBy('created_at').orderBy('id').execute()).map(decodeForm);
 }
 
 export async function setHitOutcome(tx: Tx, id: string, o: { outcome: string; note: string; at: string; by: string }): Promise<void> {
@@ -65,7 +78,7 @@ export async function setHitOutcome(tx: Tx, id: string, o: { outcome: string; no
 }
 
 export async function insertHitForm(tx: Tx, row: HitFormRow): Promise<void> {
-  await tx.insertInto('hit_forms').values(row).execute();
+  await tx.insertInto('hit_forms').values({ ...row, body: JSON.stringify(row.body) }).execute();
 }
 
 /** Stops the reply clocks waiting on `member` in one thread: it has just answered. */
@@ -85,7 +98,7 @@ export async function overdueFormRows(db: Db, now: string, f: { member?: string;
     .select('hits.alert_id')
     .where((eb) => replyOverdueSql(HIT_FORM_COLUMNS, now, f.member));
   if (f.unreminded) q = q.where('hit_forms.reminded_at', 'is', null);
-  return q.orderBy('hit_forms.reply_due_at').orderBy('hit_forms.id').limit(f.limit).execute();
+  return (await q.orderBy('hit_forms.reply_due_at').orderBy('hit_forms.id').limit(f.limit).execute()).map(decodeForm);
 }
 
 /** How many threads have a reply overdue at `now` that concerns `member` (the list is capped). */

@@ -1,6 +1,7 @@
-import type { Reader } from '@crosscheck/core';
+import type { AlertInput, Reader } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import { alertColumns, fullyReadableSql } from '@crosscheck/core/sql';
+import { parseAlertBody } from './alert-body.js';
 import type { DB, IdentityLinksTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -32,13 +33,14 @@ export async function recordDecision(tx: Tx, id: string, d: { color: string; rea
   await tx.updateTable('identity_links').set({ color: d.color, reason: d.reason, decided_by: d.by, decided_member: d.member, decided_at: d.at }).where('id', '=', id).execute();
 }
 
-/** A link with the two alerts' owner, kind, visibility and body. */
-export interface LinkWithAlerts extends LinkRow {
+/** A link, its detail decoded, with the two alerts' owner, kind, visibility, facts and decoded body. */
+export interface LinkWithAlerts extends Omit<LinkRow, 'detail'> {
+  detail: Record<string, unknown>;
   a_kind: string;
   a_owner: string;
   a_mode: string;
   a_members: string;
-  a_body: string;
+  a_body: AlertInput;
   a_status: string;
   a_category: string | null;
   a_hidden_from_frontline: number;
@@ -46,10 +48,15 @@ export interface LinkWithAlerts extends LinkRow {
   b_owner: string;
   b_mode: string;
   b_members: string;
-  b_body: string;
+  b_body: AlertInput;
   b_status: string;
   b_category: string | null;
   b_hidden_from_frontline: number;
+}
+
+/** The detail was written by the link follower (or the purge) as an object. */
+function decodeLink<R extends { detail: string; a_body: string; b_body: string }>({ detail, a_body, b_body, ...r }: R) {
+  return { ...r, detail: JSON.parse(detail) as Record<string, unknown>, a_body: parseAlertBody(a_body), b_body: parseAlertBody(b_body) };
 }
 
 function withAlerts(db: Kysely<DB> | Tx) {
@@ -77,9 +84,11 @@ export async function listLinkRows(db: Kysely<DB> | Tx, q: LinkListQuery): Promi
     const id = q.alertId;
     query = query.where((eb) => eb.or([eb('identity_links.alert_a', '=', id), eb('identity_links.alert_b', '=', id)]));
   }
-  return query.orderBy('identity_links.created_at', 'desc').orderBy('identity_links.id', 'desc').limit(q.limit).execute();
+  const rows = await query.orderBy('identity_links.created_at', 'desc').orderBy('identity_links.id', 'desc').limit(q.limit).execute();
+  return rows.map(decodeLink);
 }
 
 export async function findLinkWithAlerts(db: Kysely<DB> | Tx, id: string): Promise<LinkWithAlerts | undefined> {
-  return withAlerts(db).where('identity_links.id', '=', id).executeTakeFirst();
+  const row = await withAlerts(db).where('identity_links.id', '=', id).executeTakeFirst();
+  return row ? decodeLink(row) : undefined;
 }

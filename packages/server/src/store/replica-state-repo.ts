@@ -1,4 +1,4 @@
-import type { AlertInput } from '@crosscheck/core';
+import { readStoredReasons, type AlertInput, type StoredReason } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, ReplicaStateTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
@@ -24,9 +24,28 @@ export async function updateReplicaState(db: Kysely<DB> | Tx, set: Partial<Omit<
   await db.updateTable('replica_state').set(set).where('name', '=', ROW).execute();
 }
 
-/** The local audit entries not yet acknowledged by the centre, oldest first: the outbox. */
+/**
+ * The local audit entries not yet acknowledged by the centre, oldest first: the outbox. Each as
+ * stored (the centre checks their hashes), with the screenings it recorded.
+ */
 export async function unforwardedAudit(db: Kysely<DB>, after: number, limit: number) {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+  const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({ ...r, screeningIds: screeningsOf(r) }));
+}
+
+/**
+ * The screenings an audit entry recorded: `screening:<id>` for one (`screening.run`), the
+ * `screenings` list of its detail for a batch or a flight. Refusals recorded none.
+ */
+function screeningsOf(entry: { action: string; outcome: string; target: string; detail: string }): string[] {
+  if (entry.outcome !== 'ok' || !entry.action.startsWith('screening.')) return [];
+  if (entry.target.startsWith('screening:')) return [entry.target.slice('screening:'.length)];
+  try {
+    const listed = (JSON.parse(entry.detail) as { screenings?: unknown }).screenings;
+    return Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export async function auditHead(db: Kysely<DB>): Promise<number> {
@@ -38,7 +57,7 @@ export interface ScreeningWithHits {
   at: string;
   /** The screening query as it was asked. */
   query: unknown;
-  hits: { alertId: string; score: number; reasons: string[] }[];
+  hits: { alertId: string; score: number; reasons: StoredReason[] }[];
 }
 
 /** The screenings behind `screening:<id>` audit targets, with their recorded hits. */
@@ -47,7 +66,7 @@ export async function screeningsWithHits(db: Kysely<DB>, ids: string[]): Promise
   const screenings = await db.selectFrom('screenings').select(['id', 'at', 'query']).where('id', 'in', ids).execute();
   const hits = await db.selectFrom('hits').select(['screening_id', 'alert_id', 'score', 'reasons']).where('screening_id', 'in', ids).orderBy('screening_id').orderBy('id').execute();
   const out = new Map<string, ScreeningWithHits>(screenings.map((s) => [s.id, { at: s.at, query: JSON.parse(s.query) as unknown, hits: [] }]));
-  for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: JSON.parse(h.reasons) as string[] });
+  for (const h of hits) out.get(h.screening_id)?.hits.push({ alertId: h.alert_id, score: Number(h.score), reasons: readStoredReasons(h.reasons) });
   return out;
 }
 

@@ -34,10 +34,10 @@ export async function alertIdsPastReview(db: Kysely<DB>, today: string, limit: n
   return rows.map((r) => r.id);
 }
 
-/** Alerts that ended (expired, or refused by review), not yet purged, whose end (their last change) was before `before`. */
 // A request refused by review keeps personal data no longer than an alert that ran its course.
 export const PURGED_STATUSES = ['expired', 'rejected'];
 
+/** Alerts that ended (expired, or refused by review), not yet purged, whose end (their last change) was before `before`. */
 export async function alertIdsToPurge(db: Kysely<DB>, before: string, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('alerts')

@@ -1,15 +1,18 @@
-import { DEFAULT_THRESHOLD, type Alert, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, type Alert, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
 import { toAlert } from './alert-repo.js';
 import { appendEvent } from './event-repo.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
+/** A result to record: a national copy forwards the reasons it stored, sentences from older copies included. */
+export type HitToRecord = Pick<ScreenHit, 'alertId' | 'kind' | 'owner' | 'score'> & { reasons: readonly StoredReason[] };
+
 /** One screening to store: what was asked and what the index found (any score). */
 export interface ScreeningDraft {
   screeningId: string;
   query: ScreenQuery;
-  hits: readonly Pick<ScreenHit, 'alertId' | 'kind' | 'owner' | 'score' | 'reasons'>[];
+  hits: readonly HitToRecord[];
 }
 
 /** Who screened, and when (a national copy's forwarded screening keeps its own time). */

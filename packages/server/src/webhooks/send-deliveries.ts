@@ -4,7 +4,7 @@ import { signPayload } from './signature.js';
 import type { StoreDeps } from '../store/store-deps.js';
 
 /** The worker writes through the store and asks one setting: whether private destinations are allowed. */
-export type WebhookDeps = StoreDeps & { cooperation: { webhookAllowPrivate: boolean } };
+export type WebhookDeps = StoreDeps & { webhooks: { allowPrivate: boolean } };
 
 export interface SendOptions {
   /** Delay after the first failed attempt; doubled after each further one. */
@@ -46,7 +46,7 @@ async function attempt(deps: WebhookDeps, d: Due, o: SendOptions): Promise<boole
   let status: number | null = null;
   let error: string;
   try {
-    const refused = await refusedDestination(d.url, deps.cooperation.webhookAllowPrivate);
+    const refused = await refusedDestination(d.url, deps.webhooks.allowPrivate);
     if (refused !== null) throw new RefusedDestination(refused);
     const res = await fetch(d.url, {
       method: 'POST',

@@ -60,7 +60,7 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
       ['DEU', 'admin'],
     ]);
     // The receivers here listen on loopback, which installations refuse unless they allow it.
-    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: true };
+    h.t.deps.webhooks = { allowPrivate: true };
     workerErrors.length = 0;
   });
   afterEach(async () => {
@@ -163,7 +163,7 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
   });
 
   it('refuses private, loopback and link-local addresses unless the installation allows them, also when a name resolves to one', async () => {
-    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: false };
+    h.t.deps.webhooks = { allowPrivate: false };
     for (const url of ['http://127.0.0.1:8080/hooks', 'http://localhost/hooks', 'http://10.1.2.3/hooks', 'http://169.254.169.254/latest', 'http://[::1]/hooks', 'http://192.168.0.10/x']) {
       const res = await h.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: bearer(h.key('FRA')), payload: { url } });
       expect(res.statusCode, url).toBe(422);
@@ -172,9 +172,9 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     // Registered while allowed, sent after the rule changed: the attempt is refused, not made.
     const receiver = await startReceiver(0);
     closers.push(receiver.close);
-    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: true };
+    h.t.deps.webhooks = { allowPrivate: true };
     const hook = await register(receiver.url);
-    h.t.deps.cooperation = { ...h.t.deps.cooperation, webhookAllowPrivate: false };
+    h.t.deps.webhooks = { allowPrivate: false };
     runWorker();
     await h.app.inject({ method: 'POST', url: `/api/v1/webhooks/${hook.id}/test`, headers: bearer(h.key('FRA')) });
     const tried = await waitFor(async () => (await deliveries(h.key('FRA'))).find((d) => d.lastError !== null));

@@ -1,6 +1,7 @@
 import type { Alert, AlertInstruction, AlertKind, AlertStatus, Role, ScreenQueryInput } from '@crosscheck/core';
 import type { AlertVersion, ScreenResponse, ScreenResult } from '@crosscheck/core/api';
 import type { HitOutcome } from '@crosscheck/core/constants';
+import type { StoredReason } from '@crosscheck/core/reasons';
 
 /** A refused or failed request, from the API's problem+json (or a network failure, status 0). */
 export class ApiError extends Error {
@@ -38,7 +39,7 @@ export interface HitItem {
   owner: string;
   screeningMember: string;
   score?: number;
-  reasons: string[];
+  reasons: StoredReason[];
   action?: string | null;
   createdAt: string;
   outcome: { outcome: HitOutcome; at?: string } | null;

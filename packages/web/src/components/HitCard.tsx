@@ -3,6 +3,7 @@ import { api, ApiError, HIT_OUTCOMES, type HitOutcome, type ScreenResultHit } fr
 import { OUTCOME_NOTE_MAX } from '../api/hits.ts';
 import { ReasonList } from './ReasonList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { label } from '../i18n/labels.ts';
 
 type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } | { state: 'saving'; outcome: HitOutcome } | { state: 'done'; outcome: HitOutcome } | { state: 'failed'; detail: string };
 
@@ -72,7 +73,7 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
     <article ref={cardRef} className={`card hit ${discreet ? 'discreet' : ''}`} tabIndex={0} aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="hit-card">
       <h3 id={titleId}>
         {discreet ? t('hit.discreet') : t(`hit.kind.${hit.kind}`)}
-        {hit.category ? ` · ${hit.category}` : ''}
+        {hit.category ? ` · ${label(t, 'category', hit.category)}` : ''}
       </h3>
       <p className="action">
         <strong>{t('hit.action')}: </strong>
@@ -99,7 +100,7 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
                 <ul className="warnings">
                   {hit.warnings.map((w) => (
                     <li key={w} dir="auto">
-                      {w}
+                      {label(t, 'warning', w)}
                     </li>
                   ))}
                 </ul>

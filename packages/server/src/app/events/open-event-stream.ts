@@ -13,12 +13,12 @@ export interface EventStreamStart {
 }
 
 /**
- * Checks that the caller may follow its member's events (`events.stream`, audited once per
+ * Checks that the caller may follow its member's events (`event.stream`, audited once per
  * stream, not per event) and says where the stream starts: after `Last-Event-ID` or `after` when
  * the client resumes, otherwise at the current end so only new events are sent.
  */
 export async function openEventStream(deps: Deps, ctx: Ctx, resume: { lastEventId?: string; after?: string }): Promise<EventStreamStart> {
-  return audited(deps, ctx, 'events.stream', async (tx, note) => {
+  return audited(deps, ctx, 'event.stream', async (tx, note) => {
     note.target = `events:${ctx.actor.member}`;
     requirePermission(ctx.actor, 'events.read');
     const given = resume.lastEventId ?? resume.after;

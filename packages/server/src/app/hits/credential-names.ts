@@ -1,3 +1,4 @@
+import { keyCredential, parseCredential, userCredential } from '@crosscheck/core';
 import type { HitDetail, HitFormView } from '@crosscheck/core/api';
 import { keyLabelsOf, usernamesOf } from '../../store/credential-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
@@ -9,11 +10,15 @@ import type { Tx } from '../../store/write-transaction.js';
  */
 async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const ids = (prefix: string) => [...new Set(credentials.filter((c): c is string => c?.startsWith(prefix) === true).map((c) => c.slice(prefix.length)))];
-  const users = ids('user:');
-  const keys = ids('key:');
-  for (const [id, username] of await usernamesOf(tx, users)) names.set(`user:${id}`, username);
-  for (const [id, k] of await keyLabelsOf(tx, keys)) names.set(`key:${id}`, `key ${k.label ?? k.prefix}`);
+  const users = new Set<string>();
+  const keys = new Set<string>();
+  for (const text of credentials) {
+    const c = text === undefined ? null : parseCredential(text);
+    if (c?.kind === 'user') users.add(c.id);
+    if (c?.kind === 'key') keys.add(c.id);
+  }
+  for (const [id, username] of await usernamesOf(tx, [...users])) names.set(userCredential(id), username);
+  for (const [id, k] of await keyLabelsOf(tx, [...keys])) names.set(keyCredential(id), `key ${k.label ?? k.prefix}`);
   return names;
 }
 

@@ -7,7 +7,7 @@ import { loadVisibleHit, toFormView, toHitView, type HitDetail } from './present
 
 /** One hit with its thread of forms; "not found" for a member on neither side. */
 export async function getHit(deps: Deps, ctx: Ctx, id: string): Promise<HitDetail> {
-  return audited(deps, ctx, 'hits.read', async (tx, note) => {
+  return audited(deps, ctx, 'hit.read', async (tx, note) => {
     note.target = `hit:${id}`;
     requirePermission(ctx.actor, 'hits.read');
     const { hit, access } = await loadVisibleHit(tx, ctx.actor, id);

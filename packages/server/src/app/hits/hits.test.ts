@@ -27,6 +27,12 @@ describe.each(ENGINES)('hits on %s', (engine) => {
   });
   afterEach(async () => t.close());
 
+  it('shows the reasons of a hit recorded before reasons had codes as the sentences they were', async () => {
+    await t.deps.db.updateTable('hits').set({ reasons: JSON.stringify(['document FRA 12AB34567: same number and issuing state']) }).where('id', '=', hitId).execute();
+    expect((await getHit(t.deps, as('FRA'), hitId)).reasons).toEqual(['document FRA 12AB34567: same number and issuing state']);
+    expect((await listHits(t.deps, as('DEU', 'frontline'), {})).items[0]!.reasons).toEqual(['document FRA 12AB34567: same number and issuing state']);
+  });
+
   const later = (hours: number) => {
     now = new Date(now.getTime() + hours * HOUR);
   };
@@ -34,10 +40,10 @@ describe.each(ENGINES)('hits on %s', (engine) => {
   it('shows a hit to the owner and the screening member, and to nobody else', async () => {
     const forOwner = await getHit(t.deps, as('FRA'), hitId);
     expect(forOwner).toMatchObject({ id: hitId, alertId, owner: 'FRA', screeningMember: 'DEU', score: 1, outcome: null, forms: [] });
-    expect(forOwner.reasons.length).toBeGreaterThan(0);
+    expect(forOwner.reasons).toEqual([{ code: 'document.same-number', number: '12AB34567', state: 'FRA' }]);
     // The screening officer is named to DEU only.
     expect(forOwner.screenedBy).toBeUndefined();
-    expect((await getHit(t.deps, as('DEU', 'frontline'), hitId)).screenedBy).toBe('test:DEU:frontline');
+    expect((await getHit(t.deps, as('DEU', 'frontline'), hitId)).screenedBy).toBe('cli:test-DEU-frontline');
 
     expect((await listHits(t.deps, as('FRA'), {})).items.map((h) => h.id)).toEqual([hitId]);
     expect((await listHits(t.deps, as('DEU', 'frontline'), {})).items.map((h) => h.id)).toEqual([hitId]);
@@ -65,7 +71,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
 
   it('lets the screening member record the outcome, replaces it on a second record, and tells the owner', async () => {
     const first = await recordHitOutcome(t.deps, as('DEU', 'frontline'), hitId, { outcome: 'confirmed', note: 'same person' });
-    expect(first.outcome).toEqual({ outcome: 'confirmed', note: 'same person', at: now.toISOString(), by: 'test:DEU:frontline' });
+    expect(first.outcome).toEqual({ outcome: 'confirmed', note: 'same person', at: now.toISOString(), by: 'cli:test-DEU-frontline' });
     later(1);
     await recordHitOutcome(t.deps, as('DEU'), hitId, { outcome: 'action-taken', note: 'arrested' });
     expect((await getHit(t.deps, as('FRA'), hitId)).outcome).toEqual({ outcome: 'action-taken', note: 'arrested', at: now.toISOString() });
@@ -75,7 +81,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
       { hitId, alertId, outcome: 'confirmed' },
       { hitId, alertId, outcome: 'action-taken' },
     ]);
-    expect(await queryAudit(t.deps.db, { action: 'hit.outcome', limit: 10 })).toHaveLength(2);
+    expect(await queryAudit(t.deps.db, { action: 'hit.record-outcome', limit: 10 })).toHaveLength(2);
   });
 
   it('refuses the outcome from the owner and from a member on neither side', async () => {
@@ -110,7 +116,7 @@ describe.each(ENGINES)('hits on %s', (engine) => {
       ['G', 'DEU', null],
       ['M', 'FRA', null],
     ]);
-    expect((await queryAudit(t.deps.db, { action: 'hit.form', limit: 10 })).map((e) => e.outcome)).toEqual(['ok', 'ok']);
+    expect((await queryAudit(t.deps.db, { action: 'hit.send-form', limit: 10 })).map((e) => e.outcome)).toEqual(['ok', 'ok']);
   });
 
   it('uses the configured reply time', async () => {

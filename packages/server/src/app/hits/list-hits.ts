@@ -13,7 +13,7 @@ const WINDOW = 200;
  * threads where a reply the caller sent or awaits is past due, and each item says which.
  */
 export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: HitListItem[]; next: string | null }> {
-  return audited(deps, ctx, 'hits.list', async (tx, note) => {
+  return audited(deps, ctx, 'hit.list', async (tx, note) => {
     requirePermission(ctx.actor, 'hits.read');
     const q = parseInput(listHitsQuerySchema, query);
     const viewer = ctx.actor.member;

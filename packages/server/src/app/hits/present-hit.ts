@@ -49,7 +49,7 @@ export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full
     ...(own ? { screenedBy: h.credential } : {}),
     // PostgreSQL keeps the score as a 4-byte float: round away its representation noise.
     score: Math.round(Number(h.score) * 1000) / 1000,
-    reasons: JSON.parse(h.reasons) as string[],
+    reasons: h.reasons,
     createdAt: h.created_at,
     outcome:
       h.outcome === null
@@ -59,14 +59,7 @@ export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full
   };
 }
 
-/** What a form row's `body` JSON holds. */
-export interface FormBody {
-  text: string;
-  reason?: string;
-}
-
 export function toFormView(viewer: string, f: HitFormRow): HitFormView {
-  const body = JSON.parse(f.body) as FormBody;
   return {
     id: f.id,
     // Written only by send-hit-form.ts, from hitFormSchema.
@@ -76,8 +69,8 @@ export function toFormView(viewer: string, f: HitFormRow): HitFormView {
     handlingCode: f.handling_code as HandlingCode,
     sourceGrade: f.source_grade,
     infoGrade: f.info_grade,
-    text: body.text,
-    reason: body.reason ?? null,
+    text: f.body.text,
+    reason: f.body.reason ?? null,
     createdAt: f.created_at,
     replyDueAt: f.reply_due_at,
     ...(viewer === f.from_member ? { createdBy: f.created_by } : {}),

@@ -11,7 +11,7 @@ import { loadVisibleHit, toFormView, toHitView, type HitDetail } from './present
  * trail keeps every version); the alert's owner is told.
  */
 export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: unknown): Promise<HitDetail> {
-  const result = await audited(deps, ctx, 'hit.outcome', async (tx, note) => {
+  const result = await audited(deps, ctx, 'hit.record-outcome', async (tx, note) => {
     note.target = `hit:${id}`;
     requirePermission(ctx.actor, 'hits.outcome');
     const { hit, access } = await loadVisibleHit(tx, ctx.actor, id);

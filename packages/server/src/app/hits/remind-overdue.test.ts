@@ -36,7 +36,7 @@ describe.each(ENGINES)('overdue replies on %s', (engine) => {
       expect(events[0]).toMatchObject({ hitId: hit.id, alertId: hit.alert_id, overdue: { form: 'G', waitingFor: 'FRA', dueAt: '2026-03-01T20:00:00.000Z' } });
     }
     expect(await overdueEvents('ITA')).toEqual([]);
-    expect((await queryAudit(t.deps.db, { action: 'hit.reply-overdue', limit: 10 })).map((e) => e.target)).toEqual([`hit:${hit.id}`]);
+    expect((await queryAudit(t.deps.db, { action: 'hit.remind-overdue', limit: 10 })).map((e) => e.target)).toEqual([`hit:${hit.id}`]);
 
     // A second form answered in time raises nothing.
     await sendHitForm(t.deps, as('DEU'), hit.id, { form: 'H', handlingCode: 'H0', text: 'Cannot hold the person.', reason: 'no legal basis for detention' });

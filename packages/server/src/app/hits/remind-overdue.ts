@@ -30,7 +30,7 @@ export async function remindOverdueReplies(deps: Deps): Promise<number> {
           member: f.to_member,
           role: 'system',
           credential: 'system',
-          action: 'hit.reply-overdue',
+          action: 'hit.remind-overdue',
           target: `hit:${f.hit_id}`,
           requestId: 'system/scheduler',
           outcome: 'ok',

@@ -1,10 +1,10 @@
 import { DomainError, formNeedsReply, hitFormSchema, parseInput, replyDueAt, requirePermission } from '@crosscheck/core';
 import { appendEvent } from '../../store/event-repo.js';
-import { clearRepliesDueFrom, insertHitForm, type HitFormRow } from '../../store/hit-repo.js';
+import { clearRepliesDueFrom, insertHitForm, type FormBody, type HitFormRow } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import { formWithCredentialName } from './credential-names.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
-import { loadVisibleHit, toFormView, type FormBody, type HitFormView } from './present-hit.js';
+import { loadVisibleHit, toFormView, type HitFormView } from './present-hit.js';
 
 /**
  * Sends a supplementary-information form in a hit's thread to the other side. Sending answers
@@ -12,7 +12,7 @@ import { loadVisibleHit, toFormView, type FormBody, type HitFormView } from './p
  * form starts a new one (`deps.cooperation.replyHours`), an M form never does.
  */
 export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unknown): Promise<HitFormView> {
-  const result = await audited(deps, ctx, 'hit.form', async (tx, note) => {
+  const result = await audited(deps, ctx, 'hit.send-form', async (tx, note) => {
     note.target = `hit:${hitId}`;
     requirePermission(ctx.actor, 'forms.write');
     const { hit } = await loadVisibleHit(tx, ctx.actor, hitId);
@@ -33,7 +33,7 @@ export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unk
       handling_code: input.handlingCode,
       source_grade: input.sourceGrade ?? null,
       info_grade: input.infoGrade ?? null,
-      body: JSON.stringify(formBody),
+      body: formBody,
       created_by: ctx.actor.credential,
       created_at: at,
       reply_due_at: formNeedsReply(input.form) ? replyDueAt(at, deps.cooperation.replyHours) : null,

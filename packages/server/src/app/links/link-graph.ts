@@ -32,7 +32,7 @@ const documentNodeId = (state: string, number: string) => `document:${state}:${n
  * nothing is said about an alert the member may not see.
  */
 export async function linkGraph(deps: Deps, ctx: Ctx, query: unknown): Promise<LinkGraph> {
-  return audited(deps, ctx, 'link.graph', async (tx, note) => {
+  return audited(deps, ctx, 'link.read-graph', async (tx, note) => {
     note.target = 'links';
     requirePermission(ctx.actor, 'links.read');
     const q = parseInput(linkGraphQuerySchema, query);
@@ -65,8 +65,8 @@ interface GraphAlert {
 function alertsOf(rows: LinkWithAlerts[]): Map<string, GraphAlert> {
   const alerts = new Map<string, GraphAlert>();
   for (const r of rows) {
-    if (!alerts.has(r.alert_a)) alerts.set(r.alert_a, { id: r.alert_a, kind: r.a_kind, owner: r.a_owner, status: r.a_status, body: JSON.parse(r.a_body) as AlertInput });
-    if (!alerts.has(r.alert_b)) alerts.set(r.alert_b, { id: r.alert_b, kind: r.b_kind, owner: r.b_owner, status: r.b_status, body: JSON.parse(r.b_body) as AlertInput });
+    if (!alerts.has(r.alert_a)) alerts.set(r.alert_a, { id: r.alert_a, kind: r.a_kind, owner: r.a_owner, status: r.a_status, body: r.a_body });
+    if (!alerts.has(r.alert_b)) alerts.set(r.alert_b, { id: r.alert_b, kind: r.b_kind, owner: r.b_owner, status: r.b_status, body: r.b_body });
   }
   return alerts;
 }

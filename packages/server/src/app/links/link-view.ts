@@ -26,10 +26,10 @@ export function toLinkView(row: LinkWithAlerts, viewer: string): LinkView {
     // Stored by the follower and the decision use case, which write only LINK_COLORS.
     color: row.color as LinkColor,
     basis: row.basis,
-    detail: JSON.parse(row.detail) as LinkView['detail'],
+    detail: row.detail as LinkView['detail'],
     alerts: [
-      { id: row.alert_a, kind: row.a_kind, owner: row.a_owner, label: labelOf(JSON.parse(row.a_body) as AlertInput) },
-      { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(JSON.parse(row.b_body) as AlertInput) },
+      { id: row.alert_a, kind: row.a_kind, owner: row.a_owner, label: labelOf(row.a_body) },
+      { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(row.b_body) },
     ],
     reason: row.reason,
     // Which analyst decided is named to that analyst's own member only.

@@ -146,7 +146,7 @@ describe.each(ENGINES)('identity links on %s', (engine) => {
     expect((await linkGraph(t.deps, analyst('FRA'), { color: 'red' })).edges.find((e) => e.type === 'link')!.link!.color).toBe('red');
     expect((await domainError(linkGraph(t.deps, as('FRA'), {}))).kind).toBe('forbidden');
     expect((await domainError(linkGraph(t.deps, analyst('FRA'), { color: 'blue' }))).field).toBe('color');
-    expect(await queryAudit(t.deps.db, { action: 'link.graph', limit: 20 })).toHaveLength(8);
+    expect(await queryAudit(t.deps.db, { action: 'link.read-graph', limit: 20 })).toHaveLength(8);
   });
 
   it('runs in the background once started, and stops', async () => {

@@ -13,7 +13,7 @@ export interface AttachmentContent {
 
 /** The bytes of one attachment of a message the caller may see. */
 export async function getAttachment(deps: Deps, ctx: Ctx, messageId: string, attachmentId: string): Promise<AttachmentContent> {
-  return audited(deps, ctx, 'message.attachment', async (tx, note) => {
+  return audited(deps, ctx, 'attachment.read', async (tx, note) => {
     note.target = `message:${messageId}`;
     note.detail = { attachment: attachmentId };
     requirePermission(ctx.actor, 'messages.read');

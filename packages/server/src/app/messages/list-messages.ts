@@ -6,7 +6,7 @@ import { toMessageSummary, type MessageSummary } from './present-message.js';
 
 /** The caller's inbox or sent box, newest first, without bodies. */
 export async function listMessages(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: MessageSummary[]; next: string | null }> {
-  return audited(deps, ctx, 'messages.list', async (tx, note) => {
+  return audited(deps, ctx, 'message.list', async (tx, note) => {
     note.target = 'messages';
     requirePermission(ctx.actor, 'messages.read');
     const q = parseInput(listMessagesQuerySchema, query);

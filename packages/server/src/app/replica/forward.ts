@@ -1,11 +1,11 @@
-import { canSeeAlert, conflict, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery } from '@crosscheck/core';
+import { canSeeAlert, conflict, matchReasonSchema, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import { z } from 'zod';
 import { requestDigest, signAck, type AckContent } from './signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
 import { alreadyReceived, forwardedAlertFacts, markReceived, type ForwardedAlertFacts } from '../../store/replica-repo.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
-import { recordScreenings } from '../../store/screening-repo.js';
+import { recordScreenings, type HitToRecord } from '../../store/screening-repo.js';
 import { signingKeyOf } from './replica-batch.js';
 
 export const MAX_FORWARD_ITEMS = 500;
@@ -47,7 +47,8 @@ const screeningSchema = z
   .object({
     at: z.string().datetime({ offset: true }),
     query: z.unknown(),
-    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(text(1000)).max(50) }).strict()).max(1000),
+        // A reason is a code with parameters, or a sentence from a hit the copy recorded before codes.
+    hits: z.array(z.object({ alertId: text(40), score: z.number().min(0).max(1), reasons: z.array(z.union([text(1000), matchReasonSchema])).max(50) }).strict()).max(1000),
   })
   .strict();
 
@@ -90,7 +91,7 @@ export type SignedForwardResult = AckContent & { keyId: string; signature: strin
  * Takes what a national copy recorded while it screened on its own (`replica.forward`): each item
  * once per copy credential and item id. A screening's hits are created here with the code of
  * `screen.ts` (so owners get their `hit.created` as usual), and the copy's audit entry is
- * appended to the centre's trail as a `replica.entry` of the copy's credential, at its original
+ * appended to the centre's trail as a `replica.forward-entry` of the copy's credential, at its original
  * time (in UTC), with what the copy recorded (seq, hash, action, target…) in the detail. All of
  * it in one transaction: if the answer is lost, the retry finds every id already stored. The
  * answer is signed (`signAck`): only the centre can make a copy move its outbox on.
@@ -150,7 +151,7 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
         member: ctx.actor.member,
         role: ctx.actor.role,
         credential: ctx.actor.credential,
-        action: 'replica.entry',
+        action: 'replica.forward-entry',
         target: `replica:${instance}`,
         requestId: e.requestId,
         outcome: 'ok',
@@ -194,8 +195,8 @@ function utcTime(at: string, field: string, latest: number): string {
  * (never as the copy claims). One a member may not see is dropped: recording it would tell its
  * owner of a screening that could not have found it.
  */
-function acceptableHits(ctx: Ctx, byId: Map<string, ForwardedAlertFacts>, claimed: { alertId: string; score: number; reasons: string[] }[]): { hits: ScreenHit[]; refused: number } {
-  const hits: ScreenHit[] = [];
+function acceptableHits(ctx: Ctx, byId: Map<string, ForwardedAlertFacts>, claimed: { alertId: string; score: number; reasons: StoredReason[] }[]): { hits: HitToRecord[]; refused: number } {
+  const hits: HitToRecord[] = [];
   let refused = 0;
   const once = new Set<string>();
   for (const h of claimed) {

@@ -26,7 +26,7 @@ export async function extendAlert(deps: Deps, ctx: Ctx, id: string, body: unknow
     requireActive(toAlert(row).status);
     const input = parseInput(extendInputSchema, body);
     const today = nowIso(deps).slice(0, 10);
-    const latest = defaultReviewDate(row.kind as AlertKind, today, deps.cooperation.retentionYears);
+    const latest = defaultReviewDate(row.kind as AlertKind, today, deps.retention.years);
     const to = input.reviewDate ?? latest;
     if (to <= today) throw validationError('reviewDate', 'the new review date must be after today', 'review-date.not-future');
     if (to > latest) throw validationError('reviewDate', `the new review date may be at most ${latest} (the retention period for a ${row.kind} alert)`, 'review-date.too-late');

@@ -16,7 +16,7 @@ export async function listExpiringAlerts(deps: Deps, ctx: Ctx): Promise<{ items:
   return audited(deps, ctx, 'alert.list-expiring', async (tx, note) => {
     // Deciding to extend is the owner's bureau's; the list carries alerts hidden from the frontline.
     requirePermission(ctx.actor, 'alert.extend');
-    const until = addMonths(nowIso(deps).slice(0, 10), deps.cooperation.warnMonths);
+    const until = addMonths(nowIso(deps).slice(0, 10), deps.retention.warnMonths);
     const rows = await expiringAlertsOf(tx, ctx.actor.member, until);
     note.detail = { until, count: rows.length };
     return { items: rows.map((r) => ({ id: r.id, kind: r.kind, category: r.category, reviewDate: r.review_date! })) };

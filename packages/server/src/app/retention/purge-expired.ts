@@ -1,9 +1,8 @@
 import { appendAudit } from '../../store/audit-repo.js';
-import { findAlertRow } from '../../store/alert-repo.js';
+import { alertBodyOf, findAlertRow } from '../../store/alert-repo.js';
 import { deletePhotosOf } from '../../store/photo-repo.js';
 import { alertIdsToPurge, PURGED_STATUSES, purgeAlertData } from '../../store/retention-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
-import type { AlertInput } from '@crosscheck/core';
 import { nowIso, type Deps } from '../deps.js';
 import { daysBefore } from './dates.js';
 import { tombstoneOf } from './tombstone.js';
@@ -16,7 +15,7 @@ const PAGE = 100;
  * remains of it on the trail.
  */
 export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
-  const before = daysBefore(nowIso(deps), deps.cooperation.purgeGraceDays);
+  const before = daysBefore(nowIso(deps), deps.retention.purgeGraceDays);
   let purged = 0;
   for (;;) {
     const ids = await alertIdsToPurge(deps.db, before, PAGE);
@@ -26,7 +25,7 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
         const row = await findAlertRow(tx, id);
         if (!row || !PURGED_STATUSES.includes(row.status) || row.purged_at !== null || row.updated_at >= before) return false;
         const at = nowIso(deps);
-        await purgeAlertData(tx, id, tombstoneOf(JSON.parse(row.body) as AlertInput), at);
+        await purgeAlertData(tx, id, tombstoneOf(alertBodyOf(row)), at);
         // A photo is personal data like the names: nothing of it is kept.
         const photos = await deletePhotosOf(tx, id);
         await appendAudit(tx, {

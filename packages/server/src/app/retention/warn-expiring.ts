@@ -15,7 +15,7 @@ const PAGE = 100;
  * the new date is warned about in its turn.
  */
 export async function warnExpiringAlerts(deps: Deps): Promise<number> {
-  const until = addMonths(nowIso(deps).slice(0, 10), deps.cooperation.warnMonths);
+  const until = addMonths(nowIso(deps).slice(0, 10), deps.retention.warnMonths);
   let warned = 0;
   let after = '';
   for (;;) {

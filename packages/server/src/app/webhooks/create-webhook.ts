@@ -31,15 +31,15 @@ export const MAX_ACTIVE_WEBHOOKS = 10;
 const privateHostProblem = () => validationError('url', 'a private, loopback or link-local address; this installation delivers to public addresses only (CROSSCHECK_WEBHOOK_ALLOW_PRIVATE)', 'webhook.private-address');
 
 /**
- * Registers a webhook for the caller's member (`webhooks.create`). The signing secret is in this
+ * Registers a webhook for the caller's member (`webhook.create`). The signing secret is in this
  * answer only; it is stored in clear because the HMAC is computed with the secret itself.
  */
 export async function createWebhook(deps: Deps, ctx: Ctx, body: unknown): Promise<WebhookInfo & { secret: string }> {
-  return audited(deps, ctx, 'webhooks.create', async (tx, note) => {
+  return audited(deps, ctx, 'webhook.create', async (tx, note) => {
     requirePermission(ctx.actor, 'webhooks.manage');
     const input = parseInput(createWebhookSchema, body);
     // Names are checked again when each delivery is sent, after they resolve (address-policy.ts).
-    if (!deps.cooperation.webhookAllowPrivate && isPrivateHost(new URL(input.url).hostname)) throw privateHostProblem();
+    if (!deps.webhooks.allowPrivate && isPrivateHost(new URL(input.url).hostname)) throw privateHostProblem();
     // Each active webhook multiplies every event into a delivery: a member gets a handful, not thousands.
     const active = (await listWebhooks(tx, ctx.actor.member)).filter((w) => w.disabled_at === null).length;
     if (active >= MAX_ACTIVE_WEBHOOKS) throw conflict('webhook.too-many', `a member may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks; disable one first`);

@@ -4,9 +4,9 @@ import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { findOwnWebhook } from './webhook-info.js';
 
-/** Stops deliveries to a webhook and gives up its pending ones (`webhooks.disable`); kept for the log. */
+/** Stops deliveries to a webhook and gives up its pending ones (`webhook.disable`); kept for the log. */
 export async function disableWebhook(deps: Deps, ctx: Ctx, id: string): Promise<void> {
-  await audited(deps, ctx, 'webhooks.disable', async (tx, note) => {
+  await audited(deps, ctx, 'webhook.disable', async (tx, note) => {
     note.target = `webhook:${id}`;
     requirePermission(ctx.actor, 'webhooks.manage');
     await findOwnWebhook(tx, ctx, id);

@@ -13,9 +13,9 @@ export const deliveryQuerySchema = z
   })
   .strict();
 
-/** The caller's member's delivery log, newest first (`webhooks.deliveries`). */
+/** The caller's member's delivery log, newest first (`webhook.list-deliveries`). */
 export async function listDeliveries(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: DeliveryInfo[] }> {
-  return audited(deps, ctx, 'webhooks.deliveries', async (tx, note) => {
+  return audited(deps, ctx, 'webhook.list-deliveries', async (tx, note) => {
     note.target = `webhooks:${ctx.actor.member}`;
     requirePermission(ctx.actor, 'webhooks.manage');
     const q = parseInput(deliveryQuerySchema, query);

@@ -4,9 +4,9 @@ import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { findOwnWebhook } from './webhook-info.js';
 
-/** Queues a `webhook.test` delivery, sent by the worker like any other (`webhooks.test`). */
+/** Queues a `webhook.test` delivery, sent by the worker like any other (`webhook.test`). */
 export async function testWebhook(deps: Deps, ctx: Ctx, id: string): Promise<{ deliveryId: string }> {
-  return audited(deps, ctx, 'webhooks.test', async (tx, note) => {
+  return audited(deps, ctx, 'webhook.test', async (tx, note) => {
     note.target = `webhook:${id}`;
     requirePermission(ctx.actor, 'webhooks.manage');
     const hook = await findOwnWebhook(tx, ctx, id);

@@ -98,7 +98,7 @@ export function adminCommands(program: Command): void {
     .option('--db <path>', 'SQLite file')
     .description('create the database if needed, bring its schema up to date and add missing reference members')
     .action(async (o: DbOption) => {
-      const database = await openDatabase(configFrom(o).database);
+      const database = await openDatabase(configFrom(o).storage.database);
       let applied: string[];
       try {
         applied = await migrateToLatest(database.db, database.engine);

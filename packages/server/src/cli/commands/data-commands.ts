@@ -88,7 +88,7 @@ export function dataCommands(program: Command): void {
     .option('--db <path>', 'SQLite file')
     .action(async (o: DbOption) => {
       // Verification only reads: no migration, no seeding, nothing appended to the trail it checks.
-      const target = configFrom(o).database;
+      const target = configFrom(o).storage.database;
       requireExistingDatabase(target);
       const database = await openDatabase(target);
       try {

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { InvalidArgumentError, type Command } from 'commander';
-import { compareNames, DEFAULT_THRESHOLD, prepareName, type NameInput } from '@crosscheck/core';
+import { compareNames, DEFAULT_THRESHOLD, prepareName, reasonText, type NameInput } from '@crosscheck/core';
 import { readLines } from '../read-lines.js';
 
 /** Longest input line read: a pair of names is a few hundred bytes; anything longer is refused, not buffered. */
@@ -54,7 +54,7 @@ function compareLine(text: string, tooLong: boolean, limit: number): object {
   const { a, b } = value as Record<string, unknown>;
   if (!isName(a) || !isName(b)) return { error: '"a" and "b" must both be names: a string, or {"family", "given", "full"} strings' };
   const result = compareNames(prepareName(a), prepareName(b));
-  return { score: result.score, match: result.score >= limit, reasons: result.reasons };
+  return { score: result.score, match: result.score >= limit, reasons: result.reasons.map(reasonText) };
 }
 
 function isName(v: unknown): v is string | NameInput {

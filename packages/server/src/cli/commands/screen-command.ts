@@ -5,6 +5,7 @@ import { memberCode } from '../options.js';
 import { screen } from '../../app/screen.js';
 import { screenFlight } from '../../app/screen-flight.js';
 import { cliCtx, withDeps, type DbOption } from '../context.js';
+import { withEnglishReasons } from '../english-reasons.js';
 import { readLines } from '../read-lines.js';
 
 const MAX_LINE = 64 * 1024;
@@ -12,7 +13,7 @@ const MAX_LINE = 64 * 1024;
 export function screenCommand(program: Command): void {
   program
     .command('screen')
-    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order. With --paxlst, screen every traveller of a PAXLST message and write the flight report')
+    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order, with its reasons in English. With --paxlst, screen every traveller of a PAXLST message and write the flight report')
     .option('--member <code>', 'screen as this member (default: the operator, CROSSCHECK_OPERATOR)', memberCode)
     .option('--paxlst <file>', 'a UN/EDIFACT PAXLST message ("-" for standard input): writes the flight report as JSON, the reader\'s warnings on standard error')
     .option('--db <path>', 'SQLite file')
@@ -22,7 +23,8 @@ export function screenCommand(program: Command): void {
         if (o.paxlst !== undefined) {
           const report = await screenFlight(deps, ctx, { paxlst: await readBounded(o.paxlst, MAX_PAXLST_CHARS) });
           for (const w of report.warnings) process.stderr.write(`warning: segment ${w.segment}${w.line ? ` (line ${w.line})` : ''}: ${w.message}\n`);
-          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          const travellers = report.travellers.map((t) => ({ ...t, hits: withEnglishReasons(t.hits) }));
+          process.stdout.write(`${JSON.stringify({ ...report, travellers }, null, 2)}\n`);
           const s = report.summary;
           process.stderr.write(`${s.travellers} travellers (${s.passengers} passengers, ${s.crew} crew), ${s.screened} screened, ${s.travellersWithHits} with hits\n`);
           return;
@@ -41,7 +43,8 @@ export function screenCommand(program: Command): void {
             return { line: number, error: `not JSON: ${(e as Error).message}` };
           }
           try {
-            return await screen(deps, ctx, query);
+            const result = await screen(deps, ctx, query);
+            return { ...result, hits: withEnglishReasons(result.hits) };
           } catch (e) {
             if (e instanceof DomainError) {
               const id = typeof query === 'object' && query !== null && typeof (query as { id?: unknown }).id === 'string' ? { id: (query as { id: string }).id } : {};

@@ -25,9 +25,15 @@ describe('crosscheck screen --paxlst', () => {
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as FlightReport;
     expect(report.travellers.map((t) => t.name.family)).toEqual(['DUBOIS', 'NOWAK', 'HASSAN', 'LARSEN', 'SILVA']);
-    expect(report.travellers[0]!.hits[0]).toMatchObject({ kind: 'document', owner: 'FRA' });
+    expect(report.travellers[0]!.hits[0]).toMatchObject({ kind: 'document', owner: 'FRA', reasons: ['document FRA 14FR56789: same number and issuing state'] });
     expect(r.stderr).toMatch(/warning: segment \d+/);
     expect(r.stderr).toContain('5 travellers (3 passengers, 2 crew), 5 screened, 1 with hits');
+  });
+
+  it('answers query lines with reasons in English, the CLI\'s language', async () => {
+    const r = await runCli(['screen', '--member', 'DEU', '--db', db], `${JSON.stringify({ id: 'q1', documents: [{ number: '14FR56789' }] })}\n`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ id: 'q1', hits: [{ kind: 'document', owner: 'FRA', reasons: ['document 14FR56789 (issuing state not given): same number and issuing state'] }] });
   });
 
   it('fails with a message naming the segment when the input is not PAXLST', async () => {

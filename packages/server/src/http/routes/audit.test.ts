@@ -1,8 +1,10 @@
-import type { ChainedEntry, Role } from '@crosscheck/core';
+import type { AuditAction, ChainedEntry, Role } from '@crosscheck/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, documentAlert } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
+import { appendAudit } from '../../store/audit-repo.js';
+import { inWriteTransaction } from '../../store/write-transaction.js';
 
 const CREDENTIALS: [string, Role][] = [
   ['IPO', 'auditor'],
@@ -117,5 +119,14 @@ describe.each(ENGINES)('the audit trail over HTTP on %s', (engine) => {
   it('documents the verification in the OpenAPI description', async () => {
     const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, Record<string, { summary?: string }>> }>();
     expect(doc.paths['/api/v1/audit/verify']?.post?.summary).toBeTruthy();
+  });
+  it("finds entries stored under an action's former name when filtered by its current name", async () => {
+    // An entry as an earlier version wrote it, before `keys.create` became `key.create`.
+    const old = { at: new Date().toISOString(), member: 'IPO', role: 'admin', credential: 'cli:former' as const, action: 'keys.create' as AuditAction, target: 'key:former', requestId: 'former', outcome: 'ok', detail: '{}' };
+    await inWriteTransaction(h.t.deps.db, (tx) => appendAudit(tx, old));
+    const current = await list('IPO', '?action=key.create');
+    expect(current.items.map((e) => e.action)).toContain('keys.create');
+    expect(current.items.map((e) => e.action)).toContain('key.create');
+    expect((await list('IPO', '?action=keys.create')).items).toHaveLength(current.items.length);
   });
 });

@@ -198,7 +198,7 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     expect(badResume.status).toBe(422);
 
     await connect(h.key('FRA'));
-    const entries = await queryAudit(h.t.deps.db, { action: 'events.stream', limit: 10 });
+    const entries = await queryAudit(h.t.deps.db, { action: 'event.stream', limit: 10 });
     expect(entries.map((e) => [e.member, e.outcome])).toEqual(expect.arrayContaining([['FRA', 'ok']]));
     expect(entries.filter((e) => e.outcome === 'ok')).toHaveLength(1);
   });
@@ -236,6 +236,9 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     const sixth = await fetch(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${h.key('FRA')}` } });
     expect(sixth.status).toBe(409);
     expect(((await sixth.json()) as { code: string }).code).toBe('events.too-many-streams');
+    // The refusal is on the trail, under the key that was refused.
+    const refused = await queryAudit(h.t.deps.db, { action: 'event.stream', result: 'refused', limit: 10 });
+    expect(refused.map((e) => [e.member, e.role, e.outcome, e.requestId])).toEqual([['FRA', 'bureau', 'events.too-many-streams', sixth.headers.get('x-request-id')]]);
     // Another key of the same member is not held back by this one's streams.
     await connect(h.key('DEU'));
     streams[0]!.close();

@@ -8,7 +8,7 @@ import { listPhotos } from '../../app/photos/list-photos.js';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, UNSUPPORTED_PHOTO } from '../../app/photos/photo-view.js';
 import { resolveCtx } from '../auth.js';
 import { idParam, problemResponse } from '../openapi.js';
-import { sendProblem, toProblem } from '../problem.js';
+import { toProblem } from '../problem.js';
 
 const tags = ['alerts'];
 const errors: Record<string, unknown> = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse, 409: problemResponse, 413: problemResponse, 415: problemResponse, 422: problemResponse };
@@ -40,8 +40,9 @@ export function photosRoutes(app: FastifyInstance, deps: Deps): void {
     // naming what it really is, and audited like every other refusal.
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, asImage);
     // No error kind in the core means "unsupported media type"; the use case's code says it.
+    // Any other error goes on to the app's handler, which answers and audits it.
     scope.setErrorHandler((error, request, reply) => {
-      if (!(error instanceof DomainError) || error.code !== UNSUPPORTED_PHOTO) return sendProblem(reply, request, error);
+      if (!(error instanceof DomainError) || error.code !== UNSUPPORTED_PHOTO) throw error;
       const problem = { ...toProblem(error, request.id), status: 415, title: 'unsupported media type' };
       return reply.code(415).type('application/problem+json').send(problem);
     });

@@ -2,7 +2,6 @@ import { conflict } from '@crosscheck/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { resolveCtx } from '../auth.js';
-import { sendProblem } from '../problem.js';
 import type { ReplicaNode } from '../../replica/replica-node.js';
 
 /**
@@ -13,15 +12,12 @@ import type { ReplicaNode } from '../../replica/replica-node.js';
 const LOCAL_WRITES = [/^\/api\/v1\/screen(\/|$)/, /^\/api\/v1\/session(\/language)?$/, /^\/api\/v1\/audit\/verify$/, /^\/api\/v1\/(keys|users|members)(\/|$)/];
 
 export function replicaHttp(app: FastifyInstance, deps: Deps, node: ReplicaNode): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return undefined;
+  // Thrown, so that the refusal reaches the error handler and the audit trail like any other.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
     const path = request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') || LOCAL_WRITES.some((re) => re.test(path))) return undefined;
-    return sendProblem(
-      reply,
-      request,
-      conflict('replica.read-only', `this server is a national copy of ${(await node.status()).centre}: alerts and everything else but screening are changed at the centre, not here`),
-    );
+    if (!path.startsWith('/api/') || LOCAL_WRITES.some((re) => re.test(path))) return;
+    throw conflict('replica.read-only', `this server is a national copy of ${(await node.status()).centre}: alerts and everything else but screening are changed at the centre, not here`);
   });
   app.get(
     '/api/v1/replica/status',

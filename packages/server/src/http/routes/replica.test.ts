@@ -92,10 +92,22 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     expect(hits).toEqual([{ alert_id: ids.hidden, screening_member: 'DEU', created_at: '2026-01-02T03:04:05.000Z' }]);
     const events = await h.t.deps.db.selectFrom('events').select(['member', 'type']).where('type', '=', 'hit.created').execute();
     expect(events).toEqual([{ member: 'FRA', type: 'hit.created' }]);
-    const entries = await h.t.deps.db.selectFrom('audit_log').select(['action', 'role', 'at', 'detail']).where('role', '=', 'replica').where('action', '=', 'replica.entry').execute();
+    const entries = await h.t.deps.db.selectFrom('audit_log').select(['action', 'role', 'at', 'detail']).where('role', '=', 'replica').where('action', '=', 'replica.forward-entry').execute();
     expect(entries).toHaveLength(2);
     expect(entries[0]!.at).toBe('2026-01-02T03:04:05.000Z');
     expect(JSON.parse(entries[0]!.detail)).toMatchObject({ replica: { seq: 1, hash: 'a'.repeat(64), credential: 'key:local', action: 'screening.run', target: 'screening:s1', outcome: 'ok' } });
+  });
+
+  it('stores forwarded reasons as codes, or as the sentences an older copy recorded, and refuses an unknown code', async () => {
+    const reasons = [{ code: 'document.held', number: 'X', state: 'FRA' }, 'document FRA X: same number and issuing state'];
+    const item = (id: string, r: unknown[]) => ({ id, entry: { ...entry(1), target: `screening:${id}`, hash: 'e'.repeat(64) }, screenings: [{ at: '2026-01-02T03:04:05.000Z', query: {}, hits: [{ alertId: ids.hidden, score: 0.95, reasons: r }] }] });
+    const sent = await forward({ items: [item('copy-reasons:1', reasons)] });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const stored = await h.t.deps.db.selectFrom('hits').select('reasons').where('screening_id', 'in', h.t.deps.db.selectFrom('screenings').select('id').where('at', '=', '2026-01-02T03:04:05.000Z')).execute();
+    expect(stored.map((r) => JSON.parse(r.reasons) as unknown)).toContainEqual(reasons);
+    const unknown = await forward({ items: [item('copy-reasons:2', [{ code: 'name.invented', query: 'X' }])] });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('items.0.screenings.0.hits.0.reasons.0');
   });
 
   it('refuses a malformed forward naming the field, and more than 500 items', async () => {
@@ -160,7 +172,7 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     const hits = await h.t.deps.db.selectFrom('hits').select('created_at').execute();
     expect(hits.length - before).toBe(1);
     expect(hits.map((x) => x.created_at)).toContain('2026-01-02T03:04:05.000Z');
-    const stored = await h.t.deps.db.selectFrom('audit_log').select('at').where('action', '=', 'replica.entry').where('detail', 'like', '%copy-dup:1%').executeTakeFirstOrThrow();
+    const stored = await h.t.deps.db.selectFrom('audit_log').select('at').where('action', '=', 'replica.forward-entry').where('detail', 'like', '%copy-dup:1%').executeTakeFirstOrThrow();
     expect(stored.at).toBe('2026-01-02T03:04:05.123Z');
     const future = await forward({ items: [{ id: 'copy-dup:2', entry: entry(2, { at: new Date(Date.now() + 3600_000).toISOString() }) }] });
     expect(future.statusCode).toBe(422);
@@ -175,7 +187,7 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     const items = (view.json() as { items: { role: string; action: string }[] }).items;
     expect(items.filter((i) => i.role === 'replica')).toEqual([]);
     // It is on the centre's trail, under the copy's credential, with what the copy claimed in the detail.
-    const kept = await h.t.deps.db.selectFrom('audit_log').select(['action', 'target', 'detail']).where('detail', 'like', '%copy-forge:1%').where('action', '=', 'replica.entry').executeTakeFirstOrThrow();
+    const kept = await h.t.deps.db.selectFrom('audit_log').select(['action', 'target', 'detail']).where('detail', 'like', '%copy-forge:1%').where('action', '=', 'replica.forward-entry').executeTakeFirstOrThrow();
     expect(kept.target).toBe('replica:copy-forge');
     expect(JSON.parse(kept.detail)).toMatchObject({ replica: { action: 'alert.read', target: `alert:${ids.itaOnly}` } });
   });

@@ -43,7 +43,7 @@ describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
     expect(hits.items.filter((x) => x.screeningMember === 'DEU')).toHaveLength(2);
     // Each result names its hit, which the owner sees as well.
     expect([dubois!.hits[0]!.hitId, hassan!.hits[0]!.hitId].every((id) => hits.items.some((x) => x.id === id))).toBe(true);
-    const audit = await queryAudit(h.t.deps.db, { action: 'screening.flight', limit: 100 });
+    const audit = await queryAudit(h.t.deps.db, { action: 'screening.run-flight', limit: 100 });
     expect(audit[0]).toMatchObject({ member: 'DEU', outcome: 'ok' });
   });
 
@@ -76,7 +76,7 @@ describe.each(ENGINES)('POST /api/v1/screen/flight on %s', (engine) => {
     const crowded = await post(paxlstWithPassengers(2001));
     expect(crowded.statusCode).toBe(413);
     expect(crowded.body).toContain('at most 2000 travellers');
-    const refused = await queryAudit(h.t.deps.db, { action: 'screening.flight', limit: 100 });
+    const refused = await queryAudit(h.t.deps.db, { action: 'screening.run-flight', limit: 100 });
     expect(refused.some((e) => e.outcome.startsWith('paxlst.'))).toBe(true);
   });
 

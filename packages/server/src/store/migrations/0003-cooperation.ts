@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Cooperation between bureaus (issue 4): hit outcomes, the event stream and webhooks, forms and
+// Cooperation between bureaus: hit outcomes, the event stream and webhooks, forms and
 // messages, review before publication, owners' flags, retention dates and identity links.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('hits').addColumn('outcome', 'varchar(30)').execute();

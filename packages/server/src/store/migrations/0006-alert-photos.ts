@@ -1,6 +1,6 @@
 import { PostgresAdapter, type Kysely } from 'kysely';
 
-// Photos of person alerts (issue 5). The bytes live in the row itself: a photo is small (at most
+// Photos of person alerts. The bytes live in the row itself: a photo is small (at most
 // 2 MiB, at most 5 per alert) and must go when its alert is purged, in the same transaction.
 export async function up(db: Kysely<any>): Promise<void> {
   // The migration is told no engine; the connection's adapter says which one this is.

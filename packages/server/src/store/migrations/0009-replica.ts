@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// National copies (issue 6, part 3). On the centre: the key that signs replica batches, and the
+// National copies. On the centre: the key that signs replica batches, and the
 // items replicas have forwarded (one row per replica and item, so a retry is recognised). On a
 // replica: its one sync-state row. Both sides carry all three tables: one schema everywhere.
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { AUDIT_ACTIONS } from '@crosscheck/core/constants';
 import { NO_FILTERS, type AuditFilters } from '../../api/audit.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -10,13 +11,6 @@ export interface FilterForm extends Omit<AuditFilters, 'from' | 'to'> {
 
 export const EMPTY_FORM: FilterForm = { ...NO_FILTERS, fromDay: '', toDay: '' };
 
-// Actions the server writes today, offered as suggestions; any other can be typed.
-const ACTIONS = [
-  'alert.create', 'alert.read', 'alert.update', 'alert.cancel', 'alert.list', 'alert.history', 'alert.export', 'alert.flag', 'alert.unflag', 'alert.extend', 'alert.expire', 'alert.purge',
-  'review.list', 'review.decide', 'screening.run', 'screening.batch', 'hit.outcome', 'hit.form', 'hits.list', 'hits.read', 'message.send', 'message.read',
-  'link.create', 'link.decide', 'link.list', 'auth.login', 'auth.logout', 'auth.key', 'keys.create', 'keys.revoke', 'users.add', 'users.disable', 'members.add', 'members.suspend',
-  'audit.list', 'audit.verify', 'changes.read', 'events.stream', 'webhooks.create',
-];
 
 /** A chosen day at local midnight, as an ISO date-time; `plusDays` 1 gives the end of that day. */
 function dayStart(day: string, plusDays = 0): string {
@@ -85,7 +79,8 @@ export function AuditFilterForm({ initial, onApply }: Props) {
       <div className="audit-filter-grid">
         <TextFilter name="action" label={t('audit.action')} help={t('audit.actionHelp')} value={form.action} maxLength={60} list="audit-actions" onChange={set('action')} />
         <datalist id="audit-actions">
-          {ACTIONS.map((a) => (
+          {/* The server's own list of actions, offered as suggestions; any other can be typed. */}
+          {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a} />
           ))}
         </datalist>

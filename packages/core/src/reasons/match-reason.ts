@@ -1,0 +1,109 @@
+/**
+ * Why a screening result matched: a code with parameters, so that each reader words it in its own
+ * language (the web app in four, the CLI and server-side texts in English, `reason-text-en.ts`).
+ *
+ * REASON_PARAMS is the one list of codes and of what each carries; the `MatchReason` union is
+ * derived from it, and so is the schema of reasons that arrive from outside (match-reason-schema.ts,
+ * kept apart so that the browser, which imports this file, never loads zod).
+ * Parameter kinds: `text` a string as found (a name, a number, a date), `count` a whole number
+ * (words take its plural form), `flag` a boolean, `list` strings, a string array a choice of
+ * those values; a trailing `?` marks a parameter left out when absent (a flag: when false).
+ */
+export const REASON_PARAMS = {
+  /** No name on one side or the other (a person alert found by its documents only). */
+  'name.none': {},
+  /** A side's name was written in another script and read (romanised) as `reading`. */
+  'name.script': { side: ['query', 'record'], script: 'text', reading: 'text' },
+  /** The same word in both names. */
+  'name.same': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text' },
+  /** The same word, written as one on one side and apart on the other (ABDULRAHMAN / ABDUL RAHMAN). */
+  'name.written-together': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text' },
+  /** Spellings of one known name, or spellings that differ only by vowels, doubling or a final H. */
+  'name.spelling-variant': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
+  /** Spellings that sound the same once transliteration's consonant choices are merged (QADHAFI / GADDAFI). */
+  'name.transliteration-variant': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
+  /** One confusable consonant apart after those merges (KAZZAFI / GADDAFI). */
+  'name.similar-spelling': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
+  /** An initial on one side for the word on the other (J. / JOHN). */
+  'name.initial': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
+  /** A short form of a name (BOB / ROBERT). */
+  'name.short-form': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
+  /** A few letters different: a typing or reading slip. */
+  'name.typo': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', letters: 'count', joined: 'flag?' },
+  /** A word of the query that the record does not have; `repeated` when it repeats a matched word. */
+  'name.only-in-query': { field: ['surname', 'given-name', 'name'], word: 'text', repeated: 'flag?' },
+  /** A word of the record that the query does not have. */
+  'name.only-in-record': { field: ['surname', 'given-name', 'name'], word: 'text', repeated: 'flag?' },
+  /** MUHAMMAD BIN SALMAN against SALMAN BIN MUHAMMAD: the son's name is the other's father's. */
+  'name.filiation-swapped': {},
+  /** Birth dates (YYYY, YYYY-MM or YYYY-MM-DD) compared at the precision both have. */
+  'birth-date.same': { date: 'text' },
+  'birth-date.day-month-swapped': { query: 'text', record: 'text' },
+  'birth-date.same-year-other-day': { query: 'text', record: 'text' },
+  'birth-date.same-year-other-month': { query: 'text', record: 'text' },
+  'birth-date.same-year': { year: 'text' },
+  'birth-date.year-off-same-day': { query: 'text', record: 'text' },
+  'birth-date.year-off': { query: 'text', record: 'text' },
+  'birth-date.different': { query: 'text', record: 'text' },
+  'sex.same': { sex: ['M', 'F'] },
+  'sex.different': { query: ['M', 'F'], record: ['M', 'F'] },
+  /** ISO 3166 alpha-3 codes both sides give. */
+  'nationality.same': { countries: 'list' },
+  'nationality.different': { query: 'list', record: 'list' },
+  /** A document number of the person's alert that the query gives too (spaces, dashes and case ignored). */
+  'document.shared': { number: 'text' },
+  /** A person alert holds the screened document; `state` absent when the query gave none. */
+  'document.held': { number: 'text', state: 'text?' },
+  /** A person alert holds a document whose number differs only by characters OCR confuses. */
+  'document.held-ocr-variant': { number: 'text', state: 'text?' },
+  /** A document alert on the same number and issuing state. */
+  'document.same-number': { number: 'text', state: 'text?' },
+  /** A document alert on a number that differs only by characters OCR confuses (O/0, I/1, B/8, S/5, Z/2). */
+  'document.ocr-variant': { number: 'text', state: 'text?' },
+  /** A vehicle alert on the same VIN. */
+  'vehicle.vin': { vin: 'text' },
+  /** A vehicle alert on the same plate of the same country. */
+  'vehicle.plate': { plate: 'text', country: 'text' },
+} as const satisfies Record<string, Record<string, ParamKind>>;
+
+export type ParamKind = 'text' | 'text?' | 'count' | 'flag' | 'flag?' | 'list' | readonly string[];
+
+type Spec = typeof REASON_PARAMS;
+export type ReasonCode = keyof Spec;
+export const REASON_CODES = Object.keys(REASON_PARAMS) as ReasonCode[];
+
+type ValueOf<K> = K extends 'text' | 'text?' ? string : K extends 'count' ? number : K extends 'flag' | 'flag?' ? boolean : K extends 'list' ? readonly string[] : K extends readonly (infer V)[] ? V : never;
+type Optional<K> = K extends 'text?' | 'flag?' ? true : false;
+type Flatten<T> = { [K in keyof T]: T[K] };
+type ReasonFor<C extends ReasonCode> = Flatten<
+  { code: C } & { readonly [P in keyof Spec[C] as Optional<Spec[C][P]> extends true ? never : P]: ValueOf<Spec[C][P]> } & {
+    readonly [P in keyof Spec[C] as Optional<Spec[C][P]> extends true ? P : never]?: ValueOf<Spec[C][P]>;
+  }
+>;
+
+/** One reason, discriminated by `code`. */
+export type MatchReason = { [C in ReasonCode]: ReasonFor<C> }[ReasonCode];
+/** The reason of one code. */
+export type ReasonOf<C extends ReasonCode> = Extract<MatchReason, { code: C }>;
+/** Which part of a name a name reason speaks of. */
+export type NameField = ReasonOf<'name.same'>['field'];
+
+/**
+ * A reason as stored with a hit: a code, or the English sentence that hits recorded before reasons
+ * had codes (and the tombstone of a purged alert). Readers show a string as it is.
+ */
+export type StoredReason = MatchReason | string;
+
+/**
+ * The identity of a reason, for merging the reasons of several probes without repeats: equal for
+ * reasons with the same code and parameters, whatever the order of their keys.
+ */
+export function reasonKey(reason: StoredReason): string {
+  if (typeof reason === 'string') return `"${reason}`;
+  const r = reason as Record<string, unknown>;
+  return JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]));
+}
+
+export function sameReason(a: StoredReason, b: StoredReason): boolean {
+  return reasonKey(a) === reasonKey(b);
+}

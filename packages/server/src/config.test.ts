@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SQLITE_PATH, defaultConfig, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('gives every setting its default from an empty environment, grouped by what it is for', () => {
+    expect(defaultConfig()).toEqual({
+      storage: { database: DEFAULT_SQLITE_PATH },
+      http: { port: 8080, host: '0.0.0.0', logLevel: 'info', bodyLimit: 256 * 1024, secureCookies: false, publicUrl: null },
+      access: { operator: 'IPO', sessionHours: 12 },
+      cooperation: { replyHours: 12, attachmentsDir: null },
+      retention: { years: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30 },
+      webhooks: { allowPrivate: false },
+    });
+  });
+
+  it('reads each variable into its group, and the command line wins over the environment', () => {
+    const c = loadConfig(
+      { DATABASE_URL: 'postgres://db/x', PORT: '9000', CROSSCHECK_REPLY_HOURS: '6', CROSSCHECK_RETENTION_PERSON_YEARS: '3', CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: 'true', CROSSCHECK_ATTACHMENTS_DIR: '/srv/files', CROSSCHECK_PUBLIC_URL: 'https://cc.example.org/' },
+      { port: 7000 },
+    );
+    expect(c.storage.database).toBe('postgres://db/x');
+    expect(c.http).toMatchObject({ port: 7000, publicUrl: 'https://cc.example.org' });
+    expect(c.cooperation).toEqual({ replyHours: 6, attachmentsDir: '/srv/files' });
+    expect(c.retention.years).toEqual({ ...DEFAULT_RETENTION_YEARS, person: 3 });
+    expect(c.webhooks.allowPrivate).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, { db: 'local.db' }).storage.database).toBe('local.db');
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ CROSSCHECK_REPLY_HOURS: 'soon' })).toThrow(/CROSSCHECK_REPLY_HOURS/);
+    expect(() => loadConfig({ CROSSCHECK_OPERATOR: 'interpol' })).toThrow(/CROSSCHECK_OPERATOR/);
+  });
+
+  it('lists every variable it reads in the README', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
+    const variables = [...source.matchAll(/^\s+([A-Z][A-Z_]+): z\./gm)].map((m) => m[1]!);
+    expect(variables.length).toBeGreaterThan(10);
+    expect(variables.filter((v) => !readme.includes(v))).toEqual([]);
+  });
+});
