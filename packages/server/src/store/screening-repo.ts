@@ -6,7 +6,7 @@ import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
 /** A result to record: a national copy forwards the reasons it stored, sentences from older copies included. */
-export type HitToRecord = Pick<ScreenHit, 'alertId' | 'kind' | 'owner' | 'score'> & { reasons: readonly StoredReason[] };
+export type HitToRecord = Omit<ScreenHit, 'reasons'> & { reasons: readonly StoredReason[] };
 
 /** One screening to store: what was asked and what the index found (any score). */
 export interface ScreeningDraft {
