@@ -133,6 +133,9 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
       expect(new Set(lines)).toEqual(ids(listable.filter((c) => expect_(reader, c) === 'full')));
     } else expect(exported.statusCode).toBe(403);
 
+    // Photos: a full reader's only; anyone else gets the 404 of an alert that does not exist.
+    for (const c of cases) expect((await get(reader, `/api/v1/alerts/${c.id}/photos`)).statusCode, `${c.n}`).toBe(expect_(reader, c) === 'full' ? 200 : 404);
+
     // History: only for a full reader whose role reads history; never a 403 that tells a hidden alert exists.
     for (const c of cases) {
       const res = await get(reader, `/api/v1/alerts/${c.id}/history`);
@@ -195,13 +198,28 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
       expect(all.some((x) => x.score !== undefined)).toBe(true);
       expect(all.some((x) => x.action === DISCREET_ACTION)).toBe(reader.role === 'frontline');
 
-      // The inbox shows the reader's screenings' hits as screening showed them.
-      const inbox = await pages<{ alertId: string; score?: number; reasons: unknown[] }>(reader, '/api/v1/hits?limit=100', (next) => `after=${next}`);
+      // One traveller at a time answers as the batch did.
+      for (const [i, c] of cases.entries()) {
+        if (i % 3 !== 0) continue;
+        const one = await post(reader, '/api/v1/screen', travellers[i]);
+        expect(one.statusCode).toBe(200);
+        expect(one.json<{ hits: { alertId: string }[] }>().hits.some((x) => x.alertId === c.id), `${c.n}`).toBe(results[i]!.hits.some((x) => x.alertId === c.id));
+      }
+
+      // The inbox and each hit's thread show the reader's screenings' hits as screening showed them.
+      const inbox = await pages<{ id: string; alertId: string; score?: number; reasons: unknown[] }>(reader, '/api/v1/hits?limit=100', (next) => `after=${next}`);
+      expect(inbox.length).toBeGreaterThan(0);
       for (const hit of inbox) {
         const c = cases.find((x) => x.id === hit.alertId)!;
         const access = expect_(reader, c);
         expect(access).not.toBe('hidden');
-        if (access === 'instruction-only') expect(hit.reasons).toEqual([]);
+        const thread = await get(reader, `/api/v1/hits/${hit.id}`);
+        expect(thread.statusCode).toBe(200);
+        if (access === 'instruction-only') {
+          expect(hit.reasons).toEqual([]);
+          expect(hit).not.toHaveProperty('score');
+          expect(thread.json()).toMatchObject({ action: DISCREET_ACTION, reasons: [], forms: [] });
+        }
       }
       expect(JSON.stringify(inbox)).not.toContain('secret');
     },
