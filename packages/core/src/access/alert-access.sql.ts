@@ -33,7 +33,7 @@ export function alertColumns(table = 'alerts'): AlertAccessColumns {
 export function alertAccessSql(cols: AlertAccessColumns, reader: Reader): RawBuilder<AlertAccess> {
   const frontline =
     reader.role === 'frontline'
-      ? sql`when ${sql.ref(cols.hiddenFromFrontline)} = 1 then 'hidden' when ${sql.ref(cols.category)} = ${DISCREET_CHECK} then 'instruction-only'`
+      ? sql`when ${sql.ref(cols.hiddenFromFrontline)} = 1 then 'hidden' when ${sql.ref(cols.category)} = ${DISCREET_CHECK} and ${sql.ref(cols.status)} = 'active' then 'instruction-only' when ${sql.ref(cols.category)} = ${DISCREET_CHECK} then 'hidden'`
       : sql``;
   return sql<AlertAccess>`(case when not ${visibleSql(cols.owner, cols.visibilityMode, cols.visibilityMembers, reader.member)} then 'hidden' when not ${publishedOrOwnSql(cols.status, cols.owner, reader.member)} then 'hidden' ${frontline} else 'full' end)`;
 }

@@ -6,13 +6,13 @@ import { visibleTo, type Visibility } from './visibility.js';
 /**
  * How much of an alert a reader gets. This is the one statement of "who sees what" of an alert:
  * every reader (get, lists and search, exports, history, the change feed, screening, hits, links,
- * stats, public notices, national copies) asks it, directly or through its SQL translation
- * `alertAccessSql` beside this file, and `alert-access.cases.ts` is the table both are held to.
+ * stats, national copies) asks it, directly or through its SQL translation `alertAccessSql`
+ * beside this file; `server/src/store/rules.test.ts` holds the two equal over every case.
  *
  * - `hidden`: the alert does not exist for this reader (not found, never counted).
  * - `instruction-only`: the reader learns what screening would tell it and nothing more: the
- *   instruction, the owner and the kind. This is a discreet check seen by the frontline: the
- *   officer must not learn, and so cannot let slip, why the person is of interest.
+ *   instruction, the owner and the kind. This is an active discreet check seen by the frontline:
+ *   the officer must not learn, and so cannot let slip, why the person is of interest.
  * - `full`: the alert as stored (less the visibility list, which only its owner sees).
  */
 export const ALERT_ACCESS_LEVELS = ['full', 'instruction-only', 'hidden'] as const;
@@ -35,10 +35,23 @@ export function alertAccess(reader: Reader, alert: AlertAccessFacts): AlertAcces
   if (!visibleTo(alert.owner, alert.visibility, reader.member)) return 'hidden';
   // Under review (or rejected) an alert is not published: it exists for its owner only.
   if (isOwnerOnlyStatus(alert.status) && reader.member !== alert.owner) return 'hidden';
-  if (reader.role === 'frontline') {
-    // Hidden from the frontline means from every frontline user, the owner's own included.
-    if (alert.hiddenFromFrontline) return 'hidden';
-    if (alert.category === DISCREET_CHECK) return 'instruction-only';
+  return roleAccess(reader, alert);
+}
+
+/**
+ * The part of `alertAccess` that depends on the reader's role, for an alert the reader's member
+ * may see. Hits use it alone: the screening member was shown the alert when it screened, so the
+ * visibility and review parts were weighed then, and an owner narrowing the list later does not
+ * erase the other bureau's hit.
+ */
+export function roleAccess(reader: Reader, alert: Pick<AlertAccessFacts, 'status' | 'category' | 'hiddenFromFrontline'>): AlertAccess {
+  if (reader.role !== 'frontline') return 'full';
+  // Hidden from the frontline means from every frontline user, the owner's own included.
+  if (alert.hiddenFromFrontline) return 'hidden';
+  if (alert.category === DISCREET_CHECK) {
+    // An instruction is something to act on: once the check has ended there is nothing to act
+    // on, and what became of it is no business of the desk.
+    return alert.status === 'active' ? 'instruction-only' : 'hidden';
   }
   return 'full';
 }

@@ -1,4 +1,4 @@
-import { alertAccess, alertInstruction, parseInput, presentBodyFor, requirePermission, visibleTo, type AlertAccess, type AlertInput, type AlertInstruction, type Reader } from '@crosscheck/core';
+import { alertAccess, alertInstruction, parseInput, presentBodyFor, requirePermission, visibleTo, type AlertInput, type AlertInstruction, type Reader } from '@crosscheck/core';
 import { z } from 'zod';
 import { versionRow } from '../store/alert-repo.js';
 import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
@@ -49,15 +49,12 @@ export async function changeItemsFor(tx: Tx, after: number, limit: number, reade
   for (const r of rows) {
     const base = { seq: Number(r.seq), alertId: r.alert_id, version: r.version, at: r.at };
     const access = alertAccess(reader, { owner: r.owner, visibility: visibilityFromColumns(r.vis_mode, r.vis_members), status: r.status, category: r.category, hiddenFromFrontline: r.hiddenFromFrontline });
-    // What a reader is told of a discreet check is an instruction to act on: once the alert is
-    // no longer active there is nothing to act on, and its status would say more than it should.
-    const shown = access === 'instruction-only' && r.status !== 'active' ? 'hidden' : access;
-    if (shown === 'hidden') {
+    if (access === 'hidden') {
       // Withdrawn only when the reader had been shown the alert: one it never saw must not learn that it exists.
       if (await wasShown(tx, reader, r)) items.push({ ...base, action: 'withdrawn' });
     } else if (reader.role === 'frontline' && r.version !== r.current_version) {
       // Superseded: the current version follows later in the feed.
-    } else if (shown === 'instruction-only') {
+    } else if (access === 'instruction-only') {
       const { kind, category, action } = alertInstruction({ id: r.alert_id, kind: r.body.kind, owner: r.owner });
       items.push({ ...base, action: r.action, owner: r.owner, access: 'instruction-only', alert: { kind, category, action } });
     } else {
@@ -76,6 +73,5 @@ async function wasShown(tx: Tx, reader: Reader, r: { alert_id: string; version: 
   if (!visibleTo(r.owner, visibility, reader.member)) return false;
   const before = await versionRow(tx, r.alert_id, r.version - 1);
   if (!before) return false;
-  const access: AlertAccess = alertAccess(reader, { owner: r.owner, visibility, status: before.status, category: before.category, hiddenFromFrontline: before.hiddenFromFrontline });
-  return access === 'full' || (access === 'instruction-only' && before.status === 'active');
+  return alertAccess(reader, { owner: r.owner, visibility, status: before.status, category: before.category, hiddenFromFrontline: before.hiddenFromFrontline }) !== 'hidden';
 }

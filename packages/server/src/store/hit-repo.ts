@@ -119,8 +119,7 @@ export async function markReminded(tx: Tx, formId: string, now: string, at: stri
     .set({ reminded_at: at })
     .where('id', '=', formId)
     .where('reminded_at', 'is', null)
-    .where('reply_due_at', 'is not', null)
-    .where('reply_due_at', '<', now)
+    .where(replyOverdueSql(HIT_FORM_COLUMNS, now))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -75,8 +75,7 @@ export async function expiringAlertsOf(db: Kysely<DB> | Tx, owner: string, until
     .selectAll()
     .where('owner', '=', owner)
     .where('status', '=', 'active')
-    .where('review_date', 'is not', null)
-    .where('review_date', '<=', until)
+    .where(atReviewDateSql('alerts.review_date', until))
     .orderBy('review_date')
     .orderBy('id')
     .execute();

@@ -1,4 +1,4 @@
-import { alertAccess, DISCREET_ACTION, notFound, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
+import { DISCREET_ACTION, roleAccess, notFound, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
 import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
 import { accessFactsOf } from '../../store/alert-repo.js';
 import { alertFactsOf, findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
@@ -18,19 +18,14 @@ export async function loadVisibleHit(tx: Tx, actor: Actor, id: string): Promise<
 }
 
 /**
- * How much of each hit's alert the reader may see, by `alertAccess`, per alert id: in the hits
- * inbox as in screening, an alert hidden from the frontline is not there at all and a discreet
- * check is only its instruction. The reader is party to the hit, and the alert was shown to the
- * screening member when it screened, so its visibility list and review state are not weighed
- * again here (an owner narrowing the list later does not erase the other bureau's hit); what the
- * reader's role may see of the alert is.
+ * How much of each hit's alert the reader may see, per alert id: in the hits inbox as in
+ * screening, an alert hidden from the frontline is not there at all and a discreet check is only
+ * its instruction. The reader is party to the hit, so `roleAccess` alone decides (see there).
  */
 export async function hitAccess(tx: Tx, actor: Actor, hits: HitRow[]): Promise<Map<string, AlertAccess>> {
   const access = new Map<string, AlertAccess>();
   if (hits.length === 0) return access;
-  for (const row of await alertFactsOf(tx, [...new Set(hits.map((h) => h.alert_id))])) {
-    access.set(row.id, alertAccess(actor, { ...accessFactsOf(row), visibility: { mode: 'all' }, status: 'active' }));
-  }
+  for (const row of await alertFactsOf(tx, [...new Set(hits.map((h) => h.alert_id))])) access.set(row.id, roleAccess(actor, accessFactsOf(row)));
   return access;
 }
 
