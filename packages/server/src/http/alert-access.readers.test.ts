@@ -4,6 +4,7 @@ import { ENGINES } from '../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../test/http-harness.js';
 import { tombstoneOf } from '../app/retention/tombstone.js';
 import { writeAlertVersion } from '../store/alert-repo.js';
+import { insertLink } from '../store/link-repo.js';
 import { purgeAlertData } from '../store/retention-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 
@@ -52,7 +53,7 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
   const expect_ = (reader: Reader, c: Case): AlertAccess => alertAccess(reader, c.facts);
 
   beforeAll(async () => {
-    h = await httpHarness(engine, READERS.map((r) => [r.member, r.role] as [string, Role]));
+    h = await httpHarness(engine, [...READERS.map((r) => [r.member, r.role] as [string, Role]), ...MEMBERS.map((m) => [m, 'replica'] as [string, Role])]);
     let n = 0;
     for (const visibility of VISIBILITIES) {
       for (const shape of SHAPES) {
@@ -75,6 +76,13 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
         }
       }
     }
+    // An identity link between each alert and the next, so every pair of answers meets in a link.
+    await inWriteTransaction(h.t.deps.db, async (tx) => {
+      for (let i = 0; i < cases.length; i++) {
+        const j = (i + 1) % cases.length;
+        await insertLink(tx, { id: h.t.deps.newId(), alertA: cases[i]!.id, alertB: cases[j]!.id, basis: 'name-birth-date', detail: JSON.stringify({ score: 0.95 }), at: `${DAY}T11:00:00.000Z` });
+      }
+    });
   }, 60_000);
   afterAll(async () => h.close());
 
@@ -232,5 +240,39 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
     const visible = res.json<{ alerts: { visible: { count: number }[] } }>().alerts.visible.reduce((sum, k) => sum + k.count, 0);
     // A purged alert is no longer counted, by anyone.
     expect(visible).toBe(cases.filter((c) => expect_(reader, c) !== 'hidden' && !c.purged).length);
+  });
+
+  it.each(MEMBERS.map((m) => [m] as const))('a national copy of %s is sent what its bureau may see, by the same rule', async (member) => {
+    const replica: Reader = { member, role: 'replica' };
+    const bureau: Reader = { member, role: 'bureau' };
+    const items: { alertId: string; action: string }[] = [];
+    let after = 0;
+    for (;;) {
+      const res = await get(replica, `/api/v1/replica/batch?after=${after}&limit=100`);
+      expect(res.statusCode).toBe(200);
+      const batch = res.json<{ to: number; head: number; items: { alertId: string; action: string }[] }>();
+      items.push(...batch.items);
+      if (batch.to >= batch.head) break;
+      after = batch.to;
+    }
+    const held = [...new Map(items.map((i) => [i.alertId, i])).values()].filter((i) => i.action !== 'withdrawn');
+    expect(new Set(held.map((i) => i.alertId))).toEqual(ids(cases.filter((c) => expect_(bureau, c) !== 'hidden')));
+  });
+
+  it.each(MEMBERS.map((m) => [m] as const))('links and the link graph show %s\'s analysts only links between alerts they read in full', async (member) => {
+    const analyst: Reader = { member, role: 'analyst' };
+    const full = ids(cases.filter((c) => expect_(analyst, c) === 'full'));
+    const expected = cases.filter((c, i) => full.has(c.id) && full.has(cases[(i + 1) % cases.length]!.id)).length;
+    const links = await get(analyst, '/api/v1/links?limit=500');
+    expect(links.statusCode).toBe(200);
+    const listed = links.json<{ items: { alerts: { id: string }[] }[] }>().items;
+    expect(listed).toHaveLength(expected);
+    for (const l of listed) for (const a of l.alerts) expect(full.has(a.id)).toBe(true);
+    const graph = await get(analyst, '/api/v1/links/graph?limit=500');
+    expect(graph.statusCode).toBe(200);
+    const nodes = graph.json<{ nodes: { kind: string; id: string; alertId?: string }[] }>().nodes;
+    const alertNodes = JSON.stringify(nodes);
+    for (const c of cases) if (!full.has(c.id)) expect(alertNodes).not.toContain(c.id);
+    expect(expected).toBeGreaterThan(0);
   });
 });
