@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     return parseInput(screenQuerySchema, { person: { names: [typo(p.name, r)], birthDate: p.birthDate } });
   });
   // Screened as a DEU bureau officer would be, through the server's own search.
-  const scope = { viewer: 'DEU', frontline: false, today: now.slice(0, 10) };
+  const scope = { reader: { member: 'DEU', role: 'bureau' as const }, today: now.slice(0, 10) };
   for (const q of queries.slice(0, 200)) search(index, q, scope);
   const times: number[] = [];
   let found = 0;

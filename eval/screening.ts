@@ -58,7 +58,7 @@ export async function evalScreening(testdataDir: string): Promise<ScreeningEval 
   for (const r of readCsv(join(dir, 'derived', 'un_positives_to_un_dataid.csv'))) expected.set(`${r.fixture}:${r.row_index}`, `un-sc:${r.un_dataid}`);
 
   // Screened as a FRA bureau officer would be, through the server's own search.
-  const scope = { viewer: 'FRA', frontline: false, today: now.slice(0, 10) };
+  const scope = { reader: { member: 'FRA', role: 'bureau' as const }, today: now.slice(0, 10) };
   const timings: number[] = [];
   const run = (row: Row) => {
     const query = parseInput(screenQuerySchema, queryOf(row));

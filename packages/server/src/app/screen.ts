@@ -36,7 +36,7 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
 
 /** The caller and today's date, as the index needs them. */
 export function searchScope(deps: Deps, ctx: Ctx): SearchScope {
-  return { viewer: ctx.actor.member, frontline: ctx.actor.role === 'frontline', today: nowIso(deps).slice(0, 10) };
+  return { reader: ctx.actor, today: nowIso(deps).slice(0, 10) };
 }
 
 export function screeningAuthor(deps: Deps, ctx: Ctx): ScreeningAuthor {

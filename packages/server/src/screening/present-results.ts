@@ -1,11 +1,11 @@
-import { alertAccess, alertInstruction, type Reader } from '@crosscheck/core';
+import { alertInstruction, type Reader } from '@crosscheck/core';
 import type { ScreenResult, TerritoryFlagView } from '@crosscheck/core/api';
-import type { FoundHit } from './search.js';
+import { accessOf, type FoundHit } from './search.js';
 
 /**
  * Shapes what the index found for the caller, after every result has been recorded and its owner
  * told (hidden ones included: the owner hid the alert from officers, not from its own knowledge).
- * `alertAccess` decides each: hidden results are dropped, an instruction-only reader (the
+ * `alertAccess` (through `accessOf`) decides each: hidden results are dropped, an instruction-only reader (the
  * frontline on a discreet check) gets the instruction, and a full reader the score, reasons and
  * its own territory flag. `hitIds[i]` is the hit recorded for `found[i]`, null below the threshold.
  */
@@ -13,8 +13,7 @@ export function presentResults(reader: Reader, found: readonly FoundHit[], hitId
   const shown: ScreenResult[] = [];
   found.forEach((hit, i) => {
     const hitId = hitIds[i] ?? null;
-    // The index holds active alerts only.
-    const access = alertAccess(reader, { owner: hit.owner, visibility: hit.visibility, status: 'active', category: hit.category, hiddenFromFrontline: hit.hiddenFromFrontline });
+    const access = accessOf(reader, hit);
     if (access === 'hidden') return;
     if (access === 'instruction-only') {
       const { id, ...instruction } = alertInstruction({ id: hit.alertId, kind: hit.kind, owner: hit.owner });

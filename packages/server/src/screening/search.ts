@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, isPastDates, probesOf, reasonKey, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
+import { alertAccess, DEFAULT_THRESHOLD, isPastDates, probesOf, reasonKey, type AlertAccess, type Reader, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
 import type { Candidate, ScreeningIndex } from './screening-index.js';
 
 /** A result as the index found it, before it is recorded and shaped for the caller. */
@@ -10,27 +10,31 @@ export interface FoundHit extends ScreenHit {
 
 /** Who screens and on which day: what the index may show and which alerts still hit. */
 export interface SearchScope {
-  /** The screening member: alerts hidden from it are never candidates. */
-  viewer: string;
-  /** A frontline caller will not be shown alerts hidden from the frontline (see `search`). */
-  frontline: boolean;
+  /** The screening member and role: alerts hidden from the member are never candidates. */
+  reader: Reader;
   /** YYYY-MM-DD: alerts past their dates (core `isPastDates`) no longer hit. */
   today: string;
 }
 
+/** What `alertAccess` answers for an alert the index found: the index holds active alerts only. */
+export function accessOf(reader: Reader, found: Pick<FoundHit, 'owner' | 'visibility' | 'category' | 'hiddenFromFrontline'>): AlertAccess {
+  return alertAccess(reader, { owner: found.owner, visibility: found.visibility, status: 'active', category: found.category, hiddenFromFrontline: found.hiddenFromFrontline });
+}
+
 /**
  * Runs every probe a query carries and merges the results per alert, best first: the one search
- * that the server, the bench and the evaluation all run. For a frontline caller, alerts hidden
- * from the frontline come along (they are recorded, their owner is told) but do not count
- * against the query's limit, since they will not be shown.
+ * that the server, the bench and the evaluation all run. Results the reader will not be shown
+ * (`accessOf` is hidden: for the frontline, alerts hidden from it) come along, since they are
+ * recorded and their owner is told, but do not count against the query's limit.
  */
 export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchScope): FoundHit[] {
   const minScore = query.minScore ?? DEFAULT_THRESHOLD;
   const found: Candidate[] = [];
   const { person, documents, vehicle } = probesOf(query);
-  if (person) found.push(...index.searchPerson({ facts: person }, scope.viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
-  for (const d of documents) found.push(...index.searchDocument(d, scope.viewer));
-  if (vehicle) found.push(...index.searchVehicle(vehicle, scope.viewer));
+  const viewer = scope.reader.member;
+  if (person) found.push(...index.searchPerson({ facts: person }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
+  for (const d of documents) found.push(...index.searchDocument(d, viewer));
+  if (vehicle) found.push(...index.searchVehicle(vehicle, viewer));
 
   const ranked = mergeByAlert(found, reasonKey)
     .filter((c) => c.score >= minScore && !isPastDates(c.entry, scope.today))
@@ -40,7 +44,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
   for (const c of ranked) {
     if (counted >= query.limit) break;
     kept.push(c);
-    if (!(scope.frontline && c.entry.hiddenFromFrontline)) counted++;
+    if (accessOf(scope.reader, c.entry) !== 'hidden') counted++;
   }
   return kept.map((c) => ({
     alertId: c.entry.id,
