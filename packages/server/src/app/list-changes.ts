@@ -1,4 +1,4 @@
-import { alertAccess, alertInstruction, parseInput, presentBodyFor, requirePermission, visibleTo, type AlertInput, type AlertInstruction, type Reader } from '@crosscheck/core';
+import { alertAccess, alertInstruction, parseInput, presentBodyFor, requirePermission, type AlertInput, type AlertInstruction, type Reader } from '@crosscheck/core';
 import { z } from 'zod';
 import { versionRow } from '../store/alert-repo.js';
 import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
@@ -69,9 +69,8 @@ export async function changeItemsFor(tx: Tx, after: number, limit: number, reade
 async function wasShown(tx: Tx, reader: Reader, r: { alert_id: string; version: number; owner: string; prev_vis_mode: string | null; prev_vis_members: string | null }): Promise<boolean> {
   // The change row keeps the visibility the previous version had (owner-only while under review).
   if (r.prev_vis_mode === null) return false;
-  const visibility = visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]');
-  if (!visibleTo(r.owner, visibility, reader.member)) return false;
   const before = await versionRow(tx, r.alert_id, r.version - 1);
   if (!before) return false;
+  const visibility = visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]');
   return alertAccess(reader, { owner: r.owner, visibility, status: before.status, category: before.category, hiddenFromFrontline: before.hiddenFromFrontline }) !== 'hidden';
 }
