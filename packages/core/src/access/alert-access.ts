@@ -38,6 +38,9 @@ export function alertAccess(reader: Reader, alert: AlertAccessFacts): AlertAcces
   return roleAccess(reader, alert);
 }
 
+/** Whether `roleAccess` can answer anything but `full` for this role: readers that need no facts for it may skip reading them. */
+export const roleIsLimited = (role: Reader['role']): boolean => role === 'frontline';
+
 /**
  * The part of `alertAccess` that depends on the reader's role, for an alert the reader's member
  * may see. Hits use it alone: the screening member was shown the alert when it screened, so the
@@ -45,7 +48,7 @@ export function alertAccess(reader: Reader, alert: AlertAccessFacts): AlertAcces
  * erase the other bureau's hit.
  */
 export function roleAccess(reader: Reader, alert: Pick<AlertAccessFacts, 'status' | 'category' | 'hiddenFromFrontline'>): AlertAccess {
-  if (reader.role !== 'frontline') return 'full';
+  if (!roleIsLimited(reader.role)) return 'full';
   // Hidden from the frontline means from every frontline user, the owner's own included.
   if (alert.hiddenFromFrontline) return 'hidden';
   if (alert.category === DISCREET_CHECK) {

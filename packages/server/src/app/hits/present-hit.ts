@@ -1,4 +1,4 @@
-import { DISCREET_ACTION, roleAccess, notFound, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
+import { DISCREET_ACTION, roleAccess, roleIsLimited, notFound, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
 import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
 import { accessFactsOf } from '../../store/alert-repo.js';
 import { alertFactsOf, findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
@@ -20,11 +20,13 @@ export async function loadVisibleHit(tx: Tx, actor: Actor, id: string): Promise<
 /**
  * How much of each hit's alert the reader may see, per alert id: in the hits inbox as in
  * screening, an alert hidden from the frontline is not there at all and a discreet check is only
- * its instruction. The reader is party to the hit, so `roleAccess` alone decides (see there).
+ * its instruction. The reader is party to the hit, so `roleAccess` alone decides (see there). An
+ * alert absent from the map is read in full.
  */
 export async function hitAccess(tx: Tx, actor: Actor, hits: HitRow[]): Promise<Map<string, AlertAccess>> {
   const access = new Map<string, AlertAccess>();
-  if (hits.length === 0) return access;
+  // Only a limited role needs the alerts' facts: spare every other reader the query.
+  if (hits.length === 0 || !roleIsLimited(actor.role)) return access;
   for (const row of await alertFactsOf(tx, [...new Set(hits.map((h) => h.alert_id))])) access.set(row.id, roleAccess(actor, accessFactsOf(row)));
   return access;
 }
