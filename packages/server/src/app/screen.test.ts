@@ -47,6 +47,18 @@ describe.each(ENGINES)('screening on %s', (engine) => {
     expect((await screenBatch(t.deps, frontline('DEU'), 'application/json', [query])).items[0]).toMatchObject({ hits: [] });
   });
 
+  it('does not let results a frontline caller will not be shown take the places of the query limit', async () => {
+    // Two alerts on one passport score alike; the hidden one, created first, ranks first.
+    const hidden = await createAlert(t.deps, as('FRA'), { ...documentAlert('FRA', '12AB34567', { mode: 'all' }), hiddenFromFrontline: true });
+    const shown = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567', { mode: 'all' }));
+    expect((await screen(t.deps, as('DEU'), { documents: [{ number: '12AB34567', issuingState: 'FRA' }], limit: 1 })).hits.map((h) => h.alertId)).toEqual([hidden.id]);
+    const r = await screen(t.deps, frontline('DEU'), { documents: [{ number: '12AB34567', issuingState: 'FRA' }], limit: 1 });
+    expect(r.hits.map((h) => h.alertId)).toEqual([shown.id]);
+    // Both were recorded: the owner hears of the hidden one too.
+    const stored = await t.deps.db.selectFrom('hits').select('alert_id').where('screening_id', '=', r.screeningId).execute();
+    expect(new Set(stored.map((h) => h.alert_id))).toEqual(new Set([hidden.id, shown.id]));
+  });
+
   it('never returns an alert hidden from the screening member', async () => {
     await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567', { mode: 'all-except', members: ['ITA'] }));
     const r = await screen(t.deps, frontline('ITA'), { documents: [{ number: '12AB34567', issuingState: 'FRA' }] });
