@@ -229,8 +229,12 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
 
 /** A centre restored from an older backup: its feed loses its last changes, then may grow past them again. */
 async function restoreFeedTo(deps: TestContext['deps'], seq: number): Promise<void> {
-  await deps.db.deleteFrom('changes').where('seq', '>', seq).execute();
-  await deps.db.updateTable('counters').set({ value: seq }).where('name', '=', 'changes').execute();
+  // One transaction, as a restore is: a copy polling between the two statements
+  // would otherwise see a head counter past the feed's last change.
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('changes').where('seq', '>', seq).execute();
+    await trx.updateTable('counters').set({ value: seq }).where('name', '=', 'changes').execute();
+  });
 }
 
 describe.each(ENGINES)('a copy whose centre (%s) was restored from an older backup', (engine) => {
@@ -296,11 +300,13 @@ describe.each(ENGINES)('a copy whose centre (%s) was restored from an older back
   it('stops for good when the restored centre is behind what the copy applied, on the signed word of the centre', async () => {
     const copy = await openTestDeps('sqlite');
     copies.push(copy);
-    const node = await follow(copy);
+    const first = await follow(copy);
     const top = await head();
-    await waitFor('the catch-up', async () => ((await node.status()).appliedTo === top ? true : undefined));
+    await waitFor('the catch-up', async () => ((await first.status()).appliedTo === top ? true : undefined));
+    // A centre is restored while it is down: the copy's next pull meets the restored feed whole.
+    await first.stop();
     await restoreFeedTo(centre.deps, top - 4);
-    const s = await stoppedOf(node);
+    const s = await stoppedOf(await follow(copy));
     expect(s.stopped).toMatch(new RegExp(`the centre's feed ends at change ${top - 4}, but this copy applied up to ${top}: the centre was restored from an older backup`));
     expect((await copy.deps.db.selectFrom('replica_state').select('stopped').executeTakeFirstOrThrow()).stopped).toBe(s.stopped);
   });
