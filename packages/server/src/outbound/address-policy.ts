@@ -1,5 +1,4 @@
 import { isIP } from 'node:net';
-import ipaddr from 'ipaddr.js';
 
 /**
  * Requests the server sends to addresses members give (webhooks) must reach the public internet
@@ -14,9 +13,47 @@ import ipaddr from 'ipaddr.js';
  * IPv4-compatible, link-local, unique-local, site-local, multicast and local-use NAT64 at once.
  */
 
-type Block = [ipaddr.IPv4 | ipaddr.IPv6, number];
+/** An address as a number (32 bits for IPv4, 128 for IPv6) and a block as its first address and prefix length. */
+interface Block {
+  base: bigint;
+  bits: number;
+  why: string;
+}
 
-const blocks = (list: [string, string][]): [Block, string][] => list.map(([cidr, why]) => [ipaddr.parseCIDR(cidr), why]);
+function ipv4Value(dotted: string): bigint {
+  return dotted.split('.').reduce((n, part) => (n << 8n) | BigInt(part), 0n);
+}
+
+/**
+ * The 128-bit value of an IPv6 address, read from WHATWG URL's serialisation of it (hexadecimal
+ * groups, `::` for the longest run of zeros, no dotted tail), or null when it is not one.
+ * A dotted tail is where IPv6 parsers err (ipaddr.js reads `::1.0.0.0` as `::ffff:1.0.0.0`), so
+ * the parser that already reads every URL host reads these too.
+ */
+function ipv6Value(text: string): bigint | null {
+  let host: string;
+  try {
+    host = new URL(`http://[${text}]/`).hostname.slice(1, -1);
+  } catch {
+    return null;
+  }
+  const [head = '', tail] = host.split('::');
+  const groups = (part: string): string[] => (part === '' ? [] : part.split(':'));
+  const all = tail === undefined ? groups(head) : [...groups(head), ...Array<string>(8 - groups(head).length - groups(tail).length).fill('0'), ...groups(tail)];
+  return all.reduce((n, g) => (n << 16n) | BigInt(`0x${g}`), 0n);
+}
+
+const parseBlock = (cidr: string, why: string): Block => {
+  const [base = '', bits = ''] = cidr.split('/');
+  const value = isIP(base) === 4 ? ipv4Value(base) : ipv6Value(base);
+  if (value === null) throw new Error(`not a block: ${cidr}`);
+  return { base: value, bits: Number(bits), why };
+};
+
+const blocks = (list: [string, string][]): Block[] => list.map(([cidr, why]) => parseBlock(cidr, why));
+
+const within = (value: bigint, width: number, block: Block): boolean => value >> BigInt(width - block.bits) === block.base >> BigInt(width - block.bits);
+const firstMatch = (value: bigint, width: number, list: Block[]): string | null => list.find((block) => within(value, width, block))?.why ?? null;
 
 /** IPv4 blocks that are not the public internet (IANA's special-purpose address registry). */
 const IPV4_REFUSED = blocks([
@@ -37,7 +74,7 @@ const IPV4_REFUSED = blocks([
   ['240.0.0.0/4', 'reserved or broadcast (240.0.0.0/4)'],
 ]);
 
-const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
+const IPV6_GLOBAL_UNICAST = parseBlock('2000::/3', 'global unicast');
 
 /** Blocks inside 2000::/3 that are not the public internet either. */
 const IPV6_REFUSED_IN_GLOBAL = blocks([
@@ -61,35 +98,32 @@ const IPV6_OUTSIDE_GLOBAL = blocks([
   ['ff00::/8', 'multicast (ff00::/8)'],
 ]);
 
-const NAT64_WELL_KNOWN = ipaddr.parseCIDR('64:ff9b::/96');
-const SIX_TO_FOUR = ipaddr.parseCIDR('2002::/16');
-
-const firstMatch = (address: ipaddr.IPv4 | ipaddr.IPv6, list: [Block, string][]): string | null => list.find(([block]) => address.match(block))?.[1] ?? null;
+const IPV4_MAPPED = parseBlock('::ffff:0:0/96', 'IPv4-mapped');
+const NAT64_WELL_KNOWN = parseBlock('64:ff9b::/96', 'NAT64');
+const SIX_TO_FOUR = parseBlock('2002::/16', '6to4');
 
 /** The IPv4 address an IPv6 address leads to (IPv4-mapped, NAT64 with the well-known prefix, 6to4), or null. */
-function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4 | null {
-  const bytes = v6.toByteArray();
-  if (v6.isIPv4MappedAddress() || v6.match(NAT64_WELL_KNOWN)) return new ipaddr.IPv4(bytes.slice(12, 16));
-  if (v6.match(SIX_TO_FOUR)) return new ipaddr.IPv4(bytes.slice(2, 6));
+function embeddedIPv4(v6: bigint): bigint | null {
+  if (within(v6, 128, IPV4_MAPPED) || within(v6, 128, NAT64_WELL_KNOWN)) return v6 & 0xffffffffn;
+  if (within(v6, 128, SIX_TO_FOUR)) return (v6 >> 80n) & 0xffffffffn;
   return null;
 }
 
 /** Why an IP address (as a resolver or WHATWG URL writes it) is not a public one, or null when it is. */
 export function addressRefusal(ip: string): string | null {
   const bare = ip.replace(/^\[|\]$/g, '');
-  // `isIP` is strict (dotted decimal, RFC 4291 text): ipaddr.js alone would also take 0x7f.1.
-  if (isIP(bare.split('%')[0] ?? '') === 0) return 'not an IP address';
-  const address = ipaddr.parse(bare);
-  if (address.kind() === 'ipv4') return firstMatch(address, IPV4_REFUSED);
-  const v6 = address as ipaddr.IPv6;
-  if (v6.zoneId !== undefined) return 'a scoped (zone) address';
+  if (isIP(bare) === 4) return firstMatch(ipv4Value(bare), 32, IPV4_REFUSED);
+  if (bare.includes('%')) return 'a scoped (zone) address';
+  // `isIP` is strict (RFC 4291 text): the URL parser alone would also take what it normalises.
+  const v6 = isIP(bare) === 6 ? ipv6Value(bare) : null;
+  if (v6 === null) return 'not an IP address';
   const v4 = embeddedIPv4(v6);
   if (v4 !== null) {
-    const why = firstMatch(v4, IPV4_REFUSED);
+    const why = firstMatch(v4, 32, IPV4_REFUSED);
     return why === null ? null : `${why}, written as IPv6`;
   }
-  if (!v6.match(IPV6_GLOBAL_UNICAST)) return firstMatch(v6, IPV6_OUTSIDE_GLOBAL) ?? 'outside global unicast (2000::/3)';
-  return firstMatch(v6, IPV6_REFUSED_IN_GLOBAL);
+  if (!within(v6, 128, IPV6_GLOBAL_UNICAST)) return firstMatch(v6, 128, IPV6_OUTSIDE_GLOBAL) ?? 'outside global unicast (2000::/3)';
+  return firstMatch(v6, 128, IPV6_REFUSED_IN_GLOBAL);
 }
 
 /**
