@@ -11,7 +11,7 @@ import { httpHarness, type Harness } from '../../test/http-harness.js';
 interface Parameter {
   name: string;
   in: 'query' | 'path';
-  schema: { type?: string; enum?: string[]; pattern?: string; format?: string; minimum?: number; maximum?: number };
+  schema: { type?: string; enum?: string[]; pattern?: string; format?: string; minimum?: number; maximum?: number; maxLength?: number };
 }
 interface Route {
   method: string;
@@ -30,6 +30,16 @@ function plausible(p: Parameter): string {
   if (p.schema.format === 'date-time') return '2026-01-01T00:00:00Z';
   if (p.name === 'member' || p.name === 'owner') return 'FRA';
   return 'x';
+}
+
+/** Values the parameter's documented schema refuses (none when it documents a free string). */
+function malformed(p: Parameter): string[] {
+  const s = p.schema;
+  return [
+    ...(s.enum || s.pattern ? ['~~'] : []),
+    ...(s.type === 'integer' ? ['abc', '1.5', String((s.maximum ?? 1e15) + 1)] : []),
+    ...(s.maxLength !== undefined ? ['x'.repeat(s.maxLength + 1)] : []),
+  ];
 }
 
 /** Values of the wrong type or shape, whatever the parameter: each is sent as given, unencoded. */
@@ -138,6 +148,22 @@ describe.each(ENGINES)('every route under hostile parameters on %s', (engine) =>
     // The two answered 500 before; the walk covers them and every other declared parameter.
     expect(tried).toEqual(expect.arrayContaining(['GET /api/v1/events after', 'GET /api/v1/keys member']));
     expect(tried.length).toBeGreaterThan(40);
+  });
+
+  it.runIf(deep)('refuses a value its documented schema refuses with a 422 naming the parameter, on every route', async () => {
+    const tried: string[] = [];
+    for (const route of routes) {
+      for (const p of route.parameters.filter((q) => q.in === 'query')) {
+        for (const value of malformed(p)) {
+          const url = urlOf(route, {}, `${p.name}=${encodeURIComponent(value)}`);
+          const res = await send(route.method, url, keyOf.get(route)!);
+          expect(res.status, `${route.method} ${url.slice(0, 120)}: ${res.body.slice(0, 200)}`).toBe(422);
+          expect(JSON.parse(res.body), url.slice(0, 120)).toMatchObject({ field: p.name });
+          tried.push(`${route.path} ${p.name}`);
+        }
+      }
+    }
+    expect(tried).toEqual(expect.arrayContaining(['/api/v1/keys member', '/api/v1/users member', '/api/v1/alerts limit']));
   });
 
   it.runIf(deep)('answers empty, huge, wrong-typed and stray values in every parameter of every route without a 5xx', async () => {
