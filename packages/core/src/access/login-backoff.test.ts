@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterFailure, backoffMs, loginGate, type BackoffPolicy, type FailureRecord } from './login-backoff.js';
 
-const policy: BackoffPolicy = { freeFailures: 3, lockAfter: 10, lockoutMs: 15 * 60_000, forgetAfterMs: 15 * 60_000 };
+const policy: BackoffPolicy = { freeFailures: 3, lockAfter: 10, lockoutMs: 15 * 60_000, maxBackoffMs: 60_000, forgetAfterMs: 15 * 60_000 };
 
 /** Fails `n` times, each as early as the gate allows; returns the record and when each lock started. */
 function failRepeatedly(n: number, start = 0): { record: FailureRecord | undefined; now: number; locks: number[] } {
@@ -20,12 +20,12 @@ function failRepeatedly(n: number, start = 0): { record: FailureRecord | undefin
 
 describe('login back-off', () => {
   it('lets a few typing mistakes through, then doubles the wait, then locks out', () => {
-    expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(policy, n))).toEqual([0, 0, 0, 1000, 2000, 4000, 64_000]);
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => backoffMs(policy, n))).toEqual([0, 0, 0, 1000, 2000, 4000, 60_000]);
     const { record, now, locks } = failRepeatedly(10);
     expect(locks).toEqual([now]);
     expect(loginGate(policy, record, now + 1000)).toEqual({ open: false, reason: 'locked-out', retryAt: now + 15 * 60_000 });
-    // Ten guesses take the waits 1+2+…+64 s before the lockout.
-    expect(now).toBe(127_000);
+    // Ten guesses take the waits 1+2+…+32 s and 60 s before the lockout.
+    expect(now).toBe(123_000);
   });
 
   it('refuses an attempt made before its wait is over, and names when it may come', () => {

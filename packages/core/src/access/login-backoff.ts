@@ -12,6 +12,8 @@ export interface BackoffPolicy {
   /** Failures in a row that start a lockout. */
   lockAfter: number;
   lockoutMs: number;
+  /** The longest wait between attempts before the lockout. */
+  maxBackoffMs: number;
   /** Failures are forgotten after this long without a new one. */
   forgetAfterMs: number;
 }
@@ -32,10 +34,10 @@ export function countedFailures(policy: BackoffPolicy, record: FailureRecord | u
   return now - record.lastFailureAt >= policy.forgetAfterMs ? 0 : record.failures;
 }
 
-/** The wait imposed after `failures` failures in a row: none, then 1 s, 2 s, 4 s… at most a lockout. */
+/** The wait imposed after `failures` failures in a row: none, then 1 s, 2 s, 4 s… at most `maxBackoffMs`. */
 export function backoffMs(policy: BackoffPolicy, failures: number): number {
   if (failures < policy.freeFailures) return 0;
-  return Math.min(1000 * 2 ** (failures - policy.freeFailures), policy.lockoutMs);
+  return Math.min(1000 * 2 ** (failures - policy.freeFailures), policy.maxBackoffMs);
 }
 
 /** Whether an attempt may be checked at `now`, and if not, from when it may. */
