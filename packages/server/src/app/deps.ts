@@ -51,7 +51,7 @@ export interface Ctx {
 }
 
 /** A request before it has an actor (a login, a credential being checked): its id and source address. */
-export interface Origin {
+export interface RequestSource {
   requestId: string;
   /** The address it came from (`request.ip`: the proxy's client address when the proxy is trusted). */
   source: string;

@@ -8,7 +8,7 @@ import { deleteSession, findUserByName, insertSession } from '../store/credentia
 import { deleteLoginThrottle, findLoginThrottle, purgeLoginThrottle, saveLoginThrottle, type LoginThrottleRow } from '../store/login-throttle-repo.js';
 import { findMember } from '../store/member-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
-import { type Ctx, type Deps, type Origin } from './deps.js';
+import { type Ctx, type Deps, type RequestSource } from './deps.js';
 import { randomToken, sha256Hex } from './secrets.js';
 
 export const loginSchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(500) }).strict();
@@ -37,7 +37,7 @@ const THROTTLE_KEPT_MS = 24 * 3600_000;
  * that starts a lockout writes `session.lockout`, once. A correct password is refused during a
  * lockout too, or guessing would only have to wait for the answer to change.
  */
-export async function logIn(deps: Deps, body: unknown, request: Origin): Promise<OpenedSession> {
+export async function logIn(deps: Deps, body: unknown, request: RequestSource): Promise<OpenedSession> {
   const { username, password } = parseInput(loginSchema, body);
   const sources = deps.limits.sources;
   const sourceGate = sources.admit(request.source, deps.clock().getTime());
@@ -99,7 +99,7 @@ export async function logIn(deps: Deps, body: unknown, request: Origin): Promise
  * The refusal of an attempt that came too early: counted on the trail with its address's other
  * refusals of the minute, and answered with when to come back.
  */
-async function refuse(deps: Deps, request: Origin, username: string, gate: Exclude<LoginGate, { open: true }>, by: 'name' | 'source'): Promise<RateLimitedError> {
+async function refuse(deps: Deps, request: RequestSource, username: string, gate: Exclude<LoginGate, { open: true }>, by: 'name' | 'source'): Promise<RateLimitedError> {
   const now = deps.clock().getTime();
   const seconds = Math.max(1, Math.ceil((gate.retryAt - now) / 1000));
   const code = `auth.${by === 'source' ? 'source-' : ''}${gate.reason === 'locked-out' ? 'locked-out' : 'login-backoff'}`;

@@ -1,7 +1,7 @@
 import { unauthenticated, type Actor } from '@crosscheck/core';
 import type { FastifyRequest } from 'fastify';
 import { authenticateKey, authenticateSession, recordRefusal } from '../app/authenticate.js';
-import type { Ctx, Deps, Origin } from '../app/deps.js';
+import type { Ctx, Deps, RequestSource } from '../app/deps.js';
 import { limitRate } from './rate-limit.js';
 
 export const SESSION_COOKIE = 'cc_session';
@@ -32,21 +32,21 @@ async function identify(deps: Deps, request: FastifyRequest): Promise<Ctx> {
   }
 }
 
-const originOf = (request: FastifyRequest): Origin => ({ requestId: request.id, source: request.ip });
+const sourceOf = (request: FastifyRequest): RequestSource => ({ requestId: request.id, source: request.ip });
 
 async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) {
-      await recordRefusal(deps, 'key.check', 'malformed-header', '', originOf(request), 'auth.malformed-header');
+      await recordRefusal(deps, 'key.check', 'malformed-header', '', sourceOf(request), 'auth.malformed-header');
       throw unauthenticated('the Authorization header must be "Bearer <key>"');
     }
-    return authenticateKey(deps, m[1]!, originOf(request));
+    return authenticateKey(deps, m[1]!, sourceOf(request));
   }
   const token = request.cookies?.[SESSION_COOKIE];
   if (!token) throw unauthenticated();
-  return authenticateSession(deps, token, originOf(request));
+  return authenticateSession(deps, token, sourceOf(request));
 }
 
 /**
