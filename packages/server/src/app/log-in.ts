@@ -58,7 +58,7 @@ export async function logIn(deps: Deps, body: unknown, request: RequestSource): 
       const credential: CredentialText | UnknownCaller = user ? userCredential(user.id) : `username:${username.slice(0, 40)}`;
       const entry = (draft: Pick<AuditDraft, 'action' | 'target' | 'outcome' | 'detail'>): AuditDraft => ({ at, member: user?.member ?? '', role: user?.role ?? '', credential, requestId: request.requestId, ...draft });
       settled = true;
-      const sourceLockStarted = sources.settle(request.source, !allowed, now.getTime());
+      const sourceLockedUntil = sources.settle(request.source, !allowed, now.getTime());
 
       if (allowed) {
         const token = randomToken();
@@ -82,8 +82,8 @@ export async function logIn(deps: Deps, body: unknown, request: RequestSource): 
           const until = new Date(next.record.lockedUntil!).toISOString();
           await appendAudit(tx, entry({ action: 'session.lockout', target: `username:${username.slice(0, 100)}`, outcome: 'ok', detail: JSON.stringify({ failures: next.record.failures, until, source: request.source }) }));
         }
-        if (sourceLockStarted) {
-          const until = new Date(now.getTime() + deps.limits.account.lockoutMs).toISOString();
+        if (sourceLockedUntil !== null) {
+          const until = new Date(sourceLockedUntil).toISOString();
           await appendAudit(tx, { ...entry({ action: 'session.lockout', target: `source:${request.source}`, outcome: 'ok', detail: JSON.stringify({ until, source: request.source }) }), member: '', role: '' });
         }
       });

@@ -39,15 +39,15 @@ export class SourceLoginLimiter {
     return gate;
   }
 
-  /** Settles an admitted attempt; returns whether its failure started a lockout of the address. */
-  settle(source: string, failed: boolean, now: number): boolean {
+  /** Settles an admitted attempt; when its failure started a lockout of the address, until when. */
+  settle(source: string, failed: boolean, now: number): number | null {
     const state = this.sources.get(source);
-    if (!state) return false;
+    if (!state) return null;
     state.pending = Math.max(0, state.pending - 1);
-    if (!failed) return false;
+    if (!failed) return null;
     const next = afterFailure(this.policy, state.record, now);
     state.record = next.record;
-    return next.lockStarted;
+    return next.lockStarted ? next.record.lockedUntil : null;
   }
 
   /** Forgets an address's failures (an operator lifting its lockout, or a test). */
