@@ -29,4 +29,5 @@ export * from './cooperation/index.js';
 export * from './review/index.js';
 export * from './paxlst/index.js';
 export * from './audit/audit-actions.js';
+export { CLIENT_REQUEST_ID, isClientRequestId } from './audit/request-id.js';
 export * from './credentials/credential.js';
