@@ -2,6 +2,7 @@ export * from './errors/domain-error.js';
 export * from './validation/parse-input.js';
 export * from './members/member-codes.js';
 export * from './access/roles.js';
+export * from './access/credential-grants.js';
 export * from './access/visibility.js';
 export * from './access/alert-access.js';
 export * from './access/alert-policy.js';

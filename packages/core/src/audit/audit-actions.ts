@@ -13,7 +13,7 @@ export const AUDIT_ACTIONS = [
   'change.list',
   'event.stream',
   'hit.read', 'hit.list', 'hit.send-form', 'hit.record-outcome', 'hit.remind-overdue',
-  'key.check', 'key.create', 'key.list', 'key.revoke',
+  'key.check', 'key.create', 'key.list', 'key.revoke', 'key.approve',
   'link.create', 'link.decide', 'link.list', 'link.read-graph',
   'member.list', 'member.add', 'member.suspend', 'member.reinstate', 'member.seed',
   'message.send', 'message.read', 'message.list',
@@ -23,13 +23,19 @@ export const AUDIT_ACTIONS = [
   'screening.run', 'screening.run-batch', 'screening.run-flight',
   'session.login', 'session.logout', 'session.check', 'session.read', 'session.set-language',
   'stats.read',
-  'user.add', 'user.list', 'user.disable',
+  'user.add', 'user.list', 'user.disable', 'user.approve',
   'webhook.create', 'webhook.list', 'webhook.disable', 'webhook.test', 'webhook.list-deliveries',
   // A request to an address that is no route: recorded when it came with valid credentials.
   'route.unknown',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * What was done to a credential (its target `key:<id>` or `user:<id>`): a member's auditors see
+ * these for their member's credentials whoever did them, the operator's administrators included.
+ */
+export const CREDENTIAL_AUDIT_ACTIONS = ['key.create', 'key.revoke', 'key.approve', 'user.add', 'user.disable', 'user.approve'] as const satisfies readonly AuditAction[];
 
 const ACTION_SET: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 

@@ -23,7 +23,8 @@ export async function logIn(deps: Deps, body: unknown, requestId: string): Promi
   const user = await findUserByName(deps.db, username);
   const ok = await verify(user?.password_hash ?? (await dummy()), password).catch(() => false);
   const member = user ? await findMember(deps.db, user.member) : undefined;
-  const allowed = user !== undefined && ok && user.disabled === 0 && member?.status === 'active';
+  // A user waiting for a second administrator's approval cannot log in yet (manage-users.ts).
+  const allowed = user !== undefined && ok && user.disabled === 0 && user.pending_approval === 0 && member?.status === 'active';
   const token = randomToken();
   const at = nowIso(deps);
   const expiresAt = new Date(deps.clock().getTime() + deps.sessionHours * 3600_000).toISOString();
