@@ -58,7 +58,7 @@ export function adminCommands(program: Command): void {
       }),
     );
   keys.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['id', 'member', 'role', 'label', 'status', 'createdAt', 'revokedAt'])),
+    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt', 'status'])),
   );
   keys.command('approve <id>').description("make a key another administrator asked for usable (the operator's approval)").option('--db <path>', 'SQLite file').action((id: string, o: DbOption) =>
     withDeps(o, async (deps) => {
@@ -88,7 +88,7 @@ export function adminCommands(program: Command): void {
       });
     });
   users.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['username', 'member', 'role', 'status'])),
+    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['username', 'member', 'role', 'disabled', 'status'])),
   );
   users.command('approve <username>').description("let a user another administrator asked for log in (the operator's approval)").option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
     withDeps(o, async (deps) => {
