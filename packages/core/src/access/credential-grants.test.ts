@@ -21,6 +21,9 @@ describe('granting credentials', () => {
     expect(grantNeedsApproval(admin('IPO', 'system:demo'), { member: 'IPO', role: 'admin' }, 'IPO')).toBe(false);
     expect(grantNeedsApproval(admin('IPO'), { member: 'FRA', role: 'bureau' }, 'IPO')).toBe(false);
     expect(grantNeedsApproval(admin('IPO'), { member: 'IPO', role: 'bureau' }, 'IPO')).toBe(true);
+    // The operator's auditors read every member's trail: as much power as a bureau's, or more.
+    expect(grantNeedsApproval(admin('IPO'), { member: 'IPO', role: 'auditor' }, 'IPO')).toBe(true);
+    expect(grantNeedsApproval(admin('IPO'), { member: 'FRA', role: 'auditor' }, 'IPO')).toBe(false);
   });
 
   it('lets another administrator of the member, or of the operator, approve: never the one who asked', () => {

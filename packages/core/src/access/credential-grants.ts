@@ -17,12 +17,14 @@ export function isPrivilegedRole(role: Role): boolean {
 /**
  * Whether a credential of `role` for `member`, asked for by `by`, waits for a second
  * administrator before it works. Segregation of duties: a member's administrator does not give
- * itself (or its member) bureau-level power alone. Granted at once: roles below that power; the
- * operator at the console (the CLI, how an installation is set up) and the server's own work; and
- * the operator's administrators for another member, the operator being that member's second party.
+ * itself (or its member) bureau-level power alone. Every role of the operator's own member counts
+ * as such power: its auditors read the whole trail, its reviewers decide on every member's alerts.
+ * Granted at once: lesser roles of other members; the operator at the console (the CLI, how an
+ * installation is set up) and the server's own work; and the operator's administrators for
+ * another member, the operator being that member's second party.
  */
 export function grantNeedsApproval(by: Actor, grant: { member: string; role: Role }, operator: string): boolean {
-  if (!isPrivilegedRole(grant.role)) return false;
+  if (!isPrivilegedRole(grant.role) && grant.member !== operator) return false;
   const kind = parseCredential(by.credential)?.kind;
   if (kind === 'cli' || kind === 'system') return false;
   return !(by.member === operator && grant.member !== operator);

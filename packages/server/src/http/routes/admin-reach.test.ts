@@ -54,6 +54,10 @@ describe.each(ENGINES)("what an administrator may grant, and who sees it, over H
     const frontline = (await post(h.key('FRA', 'admin'), '/api/v1/keys', { member: 'FRA', role: 'frontline' })).json() as { key: string; status: string };
     expect(frontline.status).toBe('active');
     expect(await works(frontline.key)).toBe(200);
+    // The operator's own auditors read every member's trail: its API administrator needs a second one too.
+    const operatorAuditor = (await post(h.key('IPO', 'admin'), '/api/v1/keys', { member: 'IPO', role: 'auditor' })).json() as { key: string; status: string };
+    expect(operatorAuditor.status).toBe('pending-approval');
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer(operatorAuditor.key) })).statusCode).toBe(401);
     // The operator at the console sets installations up: its keys work at once.
     const console = await createKey(h.t.deps, as('IPO', 'admin'), { member: 'IPO', role: 'admin' });
     expect(console.status).toBe('active');
