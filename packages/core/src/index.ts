@@ -32,3 +32,4 @@ export * from './paxlst/index.js';
 export * from './audit/audit-actions.js';
 export { CLIENT_REQUEST_ID, isClientRequestId } from './audit/request-id.js';
 export * from './credentials/credential.js';
+export * from './access/login-backoff.js';

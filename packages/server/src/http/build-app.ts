@@ -7,6 +7,7 @@ import { DomainError, isClientRequestId, notFound, unauthenticated } from '@cros
 import type { Deps } from '../app/deps.js';
 import { auditFailedRequest } from './audit-failed-request.js';
 import { sendProblem, toProblem } from './problem.js';
+import { summariseRefusals } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
 import { feedAndAuditRoutes } from './routes/feed-and-audit.js';
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   };
   app.setErrorHandler(failed);
   app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
+  summariseRefusals(app, deps);
   // Before the hooks below, so that a refusal there can find the session cookie's user.
   await app.register(cookie);
   // Checked before the body is read, so a caller without credentials learns nothing from how its
