@@ -36,6 +36,8 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
       lateHit = await screenDocument(deps, '05LATE123');
       await sendHitForm(deps, setupCtx('DEU'), lateHit, { form: 'G', handlingCode: 'H1', text: 'Passport seized at Munich airport yesterday.' });
       deps.clock = realClock;
+      // What the centre stores when it cannot find a national copy's forwarded hit again (app/replica/forward.ts).
+      await deps.db.updateTable('hits').set({ reasons_claimed_by: 'replica:deu-copy-1' }).where('id', '=', lateHit).execute();
       await createAlert(deps, setupCtx('FRA'), stolenPassport('09FRESH77'));
       freshHit = await screenDocument(deps, '09FRESH77');
     });
@@ -142,6 +144,15 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     await fra.getByTestId('hit-row').first().click();
     await expect.poll(() => fra.getByTestId('hit-outcome').textContent()).toContain('Passport seized; holder released.');
 
+    expect(app.consoleErrors).toEqual([]);
+  }, 60_000);
+
+  it("marks a hit whose reasons are a national copy's claim as such in its thread, and no other", async () => {
+    const fra = await app.openAs('fra.bureau', `/hits?id=${lateHit}`);
+    await expect.poll(() => fra.getByTestId('reasons-claimed').textContent()).toContain('Reasons claimed by the national copy replica:deu-copy-1');
+    const fresh = await app.openAs('fra.bureau', `/hits?id=${freshHit}`);
+    await fresh.getByTestId('hit-summary').waitFor();
+    expect(await fresh.getByTestId('reasons-claimed').count()).toBe(0);
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
 });

@@ -30,6 +30,7 @@ export const hitViewSchema = z
     screenedByName: z.string().optional().describe('What to call it: the username, or the key’s label (in a hit’s detail)'),
     score: z.number().optional().describe('Left out for a frontline user on a discreet check, like the reasons'),
     reasons: z.array(z.union([matchReasonSchema, z.string()])).describe('Codes with parameters; hits recorded before reasons had codes hold English sentences'),
+    reasonsClaimedBy: z.string().optional().describe('Present when score and reasons are what a national copy (`replica:<instance>`) claimed and the centre could not find the hit again: the copy’s claim, not the centre’s finding'),
     action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, LEGACY_AUDIT_ACTIONS, currentAuditAction, isAuditAction, storedNamesOf } from './audit-actions.js';
+import { AUDIT_ACTIONS, CREDENTIAL_AUDIT_ACTIONS, LEGACY_AUDIT_ACTIONS, currentAuditAction, isAuditAction, storedNamesOf } from './audit-actions.js';
 
 describe('audit actions', () => {
   it('are all named <resource>.<verb>, lower case, once', () => {
@@ -20,5 +20,11 @@ describe('audit actions', () => {
     expect(storedNamesOf('alert.read')).toEqual(['alert.read']);
     expect(storedNamesOf('no.such')).toEqual(['no.such']);
     expect(currentAuditAction('auth.login')).toBe('session.login');
+  });
+
+  it('name the approvals of credentials a second administrator gives, and what is done to credentials', () => {
+    expect(isAuditAction('key.approve')).toBe(true);
+    expect(isAuditAction('user.approve')).toBe(true);
+    expect([...CREDENTIAL_AUDIT_ACTIONS].sort()).toEqual(['key.approve', 'key.create', 'key.revoke', 'user.add', 'user.approve', 'user.disable']);
   });
 });

@@ -13,7 +13,7 @@ export const AUDIT_ACTIONS = [
   'change.list',
   'event.stream',
   'hit.read', 'hit.list', 'hit.send-form', 'hit.record-outcome', 'hit.remind-overdue',
-  'key.check', 'key.create', 'key.list', 'key.revoke',
+  'key.check', 'key.create', 'key.list', 'key.revoke', 'key.approve',
   'link.create', 'link.decide', 'link.list', 'link.read-graph',
   'member.list', 'member.add', 'member.suspend', 'member.reinstate', 'member.seed',
   'message.send', 'message.read', 'message.list',
@@ -25,7 +25,7 @@ export const AUDIT_ACTIONS = [
   // Logins on a user name or from an address stopped for a while after too many failures; written once, when it starts.
   'session.lockout',
   'stats.read',
-  'user.add', 'user.list', 'user.disable', 'user.unlock',
+  'user.add', 'user.list', 'user.disable', 'user.approve', 'user.unlock',
   'webhook.create', 'webhook.list', 'webhook.disable', 'webhook.test', 'webhook.list-deliveries',
   // A request to an address that is no route: recorded when it came with valid credentials.
   'route.unknown',
@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * What was done to a credential (its target `key:<id>` or `user:<id>`): a member's auditors see
+ * these for their member's credentials whoever did them, the operator's administrators included.
+ */
+export const CREDENTIAL_AUDIT_ACTIONS = ['key.create', 'key.revoke', 'key.approve', 'user.add', 'user.disable', 'user.approve'] as const satisfies readonly AuditAction[];
 
 const ACTION_SET: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 

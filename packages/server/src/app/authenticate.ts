@@ -5,9 +5,10 @@ import { nowIso, type Deps, type RequestSource } from './deps.js';
 import { sameHash, sha256Hex, splitApiKey } from './secrets.js';
 
 /**
- * Turns a bearer key into an actor. A key works only while it is not revoked and its member is
- * not suspended. Refusals are on the audit trail (`key.check`, summarised per address and
- * minute: `recordRefusal`); the key itself never is.
+ * Turns a bearer key into an actor. A key works only once approved (when it needed a second
+ * administrator), while it is not revoked and its member is not suspended. Refusals are on the
+ * audit trail (`key.check`, summarised per address and minute: `recordRefusal`); the key itself
+ * never is.
  */
 export async function authenticateKey(deps: Deps, key: string, from: RequestSource): Promise<Actor> {
   const parts = splitApiKey(key);
@@ -17,6 +18,8 @@ export async function authenticateKey(deps: Deps, key: string, from: RequestSour
   let refusal: string | null = null;
   if (!valid) refusal = 'auth.invalid-key';
   else if (row.revoked_at !== null) refusal = 'auth.revoked-key';
+  // Asked for by an administrator and not yet approved by a second one (manage-keys.ts).
+  else if (row.pending_approval === 1) refusal = 'auth.key-pending-approval';
   else if (member?.status !== 'active') refusal = 'auth.member-suspended';
   else if (!isRole(row.role)) refusal = 'auth.invalid-key';
   if (refusal !== null || !row) {
@@ -34,7 +37,7 @@ export async function authenticateSession(deps: Deps, token: string, from: Reque
   const session = token.length <= 100 ? await findSession(deps.db, sha256Hex(token)) : undefined;
   const user = session && session.expires_at > nowIso(deps) ? await findUserById(deps.db, session.user_id) : undefined;
   const member = user ? await findMember(deps.db, user.member) : undefined;
-  if (!user || user.disabled === 1 || member?.status !== 'active' || !isRole(user.role)) {
+  if (!user || user.disabled === 1 || user.pending_approval === 1 || member?.status !== 'active' || !isRole(user.role)) {
     await recordRefusal(deps, 'session.check', user ? userCredential(user.id) : 'session', user?.member ?? '', from, session ? 'auth.session-ended' : 'auth.unknown-session');
     throw unauthenticated('your session has ended; log in again');
   }

@@ -52,7 +52,8 @@ export async function logIn(deps: Deps, body: unknown, request: RequestSource): 
       const user = await findUserByName(deps.db, username);
       const ok = await verify(user?.password_hash ?? (await dummy()), password).catch(() => false);
       const member = user ? await findMember(deps.db, user.member) : undefined;
-      const allowed = user !== undefined && ok && user.disabled === 0 && member?.status === 'active';
+      // A user waiting for a second administrator's approval cannot log in yet (manage-users.ts).
+      const allowed = user !== undefined && ok && user.disabled === 0 && user.pending_approval === 0 && member?.status === 'active';
       const now = deps.clock();
       const at = now.toISOString();
       const credential: CredentialText | UnknownCaller = user ? userCredential(user.id) : `username:${username.slice(0, 40)}`;

@@ -1,6 +1,6 @@
-import { ROLES, forbidden, keyCredential, notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { DomainError, ROLES, conflict, forbidden, grantNeedsApproval, keyCredential, mayApproveGrant, notFound, parseInput, requirePermission } from '@crosscheck/core';
 import { z } from 'zod';
-import { findKeyById, insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow } from '../store/credential-repo.js';
+import { approveKey as approveKeyRow, findKeyById, insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow, type KeyRow } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
 import { audited } from './audited.js';
 import { memberAskedFor } from './credentials-query.js';
@@ -20,6 +20,10 @@ export interface KeyInfo {
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** `pending-approval`: asked for by `requestedBy`, it works once a second administrator approves it. */
+  status: 'active' | 'pending-approval' | 'revoked';
+  requestedBy: string | null;
+  approvedBy: string | null;
 }
 
 /** Administrators manage their own member's credentials; the operator's, everyone's. */
@@ -30,20 +34,61 @@ export function requireCredentialAdmin(deps: Deps, ctx: Ctx, member: string): vo
 
 export const administers = (deps: Deps, ctx: Ctx, member: string): boolean => ctx.actor.member === deps.operator || ctx.actor.member === member;
 
-/** Creates a key; the key itself is returned once and only its hash is kept (`key.create`). */
+/**
+ * Creates a key; the key itself is returned once and only its hash is kept (`key.create`). A key
+ * with bureau-level power that a member's administrator asks for its own member is created
+ * pending (`grantNeedsApproval`): the secret is still shown to the requester this once, but the
+ * key is refused until another administrator approves it (`approveKey`), who never sees it.
+ */
 export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<KeyInfo & { key: string }> {
   return audited(deps, ctx, 'key.create', async (tx, note) => {
     const input = parseInput(createKeySchema, body);
     requireCredentialAdmin(deps, ctx, input.member);
     if (!(await findMember(tx, input.member))) throw notFound('member');
     const { key, prefix, secretHash } = newApiKey();
-    const row = { id: deps.newId(), prefix, secret_hash: secretHash, member: input.member, role: input.role, label: input.label ?? null, created_at: nowIso(deps), revoked_at: null, last_used_at: null };
+    const pending = grantNeedsApproval(ctx.actor, input, deps.operator);
+    const row: KeyRow = {
+      id: deps.newId(),
+      prefix,
+      secret_hash: secretHash,
+      member: input.member,
+      role: input.role,
+      label: input.label ?? null,
+      created_at: nowIso(deps),
+      revoked_at: null,
+      last_used_at: null,
+      pending_approval: pending ? 1 : 0,
+      requested_by: pending ? ctx.actor.credential : null,
+      approved_by: null,
+    };
     await insertKey(tx, row);
     note.target = keyCredential(row.id);
-    note.detail = { member: input.member, role: input.role };
+    note.detail = { member: input.member, role: input.role, ...(pending ? { pendingApproval: true } : {}) };
     return { ...toInfo(row), key };
   });
 }
+
+/**
+ * A second administrator makes a pending key usable (`key.approve`): another administrator of
+ * its member, or the operator's, never the one who asked for it. A key this administrator may not
+ * manage is "not found", as for revoking.
+ */
+export async function approveKey(deps: Deps, ctx: Ctx, id: string): Promise<KeyInfo> {
+  return audited(deps, ctx, 'key.approve', async (tx, note) => {
+    note.target = keyCredential(id);
+    requirePermission(ctx.actor, 'credentials.manage');
+    const row = await findKeyById(tx, id);
+    if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
+    if (row.pending_approval !== 1 || row.revoked_at !== null) throw conflict('key.not-pending', `key ${id} is not waiting for an approval`);
+    if (!mayApproveGrant(ctx.actor, { member: row.member, requestedBy: row.requested_by }, deps.operator)) throw secondPersonRequired();
+    await approveKeyRow(tx, id, ctx.actor.credential);
+    note.detail = { member: row.member, role: row.role, requestedBy: row.requested_by };
+    return toInfo({ ...row, pending_approval: 0, approved_by: ctx.actor.credential });
+  });
+}
+
+/** The refusal when the administrator who asked for a credential tries to approve it too. */
+export const secondPersonRequired = (): DomainError => new DomainError('forbidden', 'credential.second-person-required', 'another administrator of the member, or of the operator, must approve what you asked for');
 
 export async function listKeys(deps: Deps, ctx: Ctx, query: unknown = {}): Promise<{ items: KeyInfo[]; next: null }> {
   return audited(deps, ctx, 'key.list', async (tx, note) => {
@@ -65,6 +110,7 @@ export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void>
   });
 }
 
-function toInfo(r: { id: string; prefix: string; member: string; role: string; label: string | null; created_at: string; revoked_at: string | null; last_used_at: string | null }): KeyInfo {
-  return { id: r.id, prefix: r.prefix, member: r.member, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at, lastUsedAt: r.last_used_at };
+function toInfo(r: KeyRow): KeyInfo {
+  const status = r.revoked_at !== null ? 'revoked' : r.pending_approval === 1 ? 'pending-approval' : 'active';
+  return { id: r.id, prefix: r.prefix, member: r.member, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at, lastUsedAt: r.last_used_at, status, requestedBy: r.requested_by, approvedBy: r.approved_by };
 }

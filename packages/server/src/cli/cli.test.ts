@@ -47,6 +47,27 @@ describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
     expect((await cli(['keys', 'list'])).stdout).toMatch(/gate 4\t\d{4}-/);
   });
 
+  it("approves, as the operator, a key a member's administrator asked for, listed as pending until then", async () => {
+    const created = await cli(['keys', 'create', '--member', 'FRA', '--role', 'bureau', '--label', 'asked for']);
+    const id = (await cli(['keys', 'list'])).stdout.split('\n').find((l) => l.includes('asked for'))!.split('\t')[0]!;
+    // As a member's administrator's request is stored (the API makes it so, app/manage-keys.ts).
+    const db = await openDatabase(store.target);
+    try {
+      await db.db.updateTable('api_keys').set({ pending_approval: 1, requested_by: 'key:fra-admin' }).where('id', '=', id).execute();
+    } finally {
+      await db.close();
+    }
+    expect((await cli(['keys', 'list'])).stdout).toMatch(/asked for\t[^\n]*\tpending-approval\n/);
+    const approved = await cli(['keys', 'approve', id]);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect(approved.stdout).toContain('asked for by key:fra-admin');
+    expect((await cli(['keys', 'list'])).stdout).toMatch(/asked for\t[^\n]*\tactive\n/);
+    const again = await cli(['keys', 'approve', id]);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('not waiting for an approval');
+    expect(created.code).toBe(0);
+  });
+
   it('fails with a message and a non-zero exit code on a bad role or an unknown member', async () => {
     const badRole = await cli(['keys', 'create', '--member', 'FRA', '--role', 'chief']);
     expect(badRole.code).not.toBe(0);

@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DomainError, notFound, unauthenticated } from '@crosscheck/core';
+import { DomainError, isClientRequestId, notFound, unauthenticated } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
 import { auditFailedRequest } from './audit-failed-request.js';
 import { sendProblem, toProblem } from './problem.js';
@@ -36,9 +36,6 @@ export interface HttpOptions {
   publicUrl?: string | null;
 }
 
-// No `/`: ids of the server's own work (`system/startup`, `cli/…`) cannot be imitated by a client.
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
 const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
 
 /** The HTTP API and the web page, over the given use-case dependencies. */
@@ -53,7 +50,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     // A border system may send its own request id so that both sides' logs and our audit trail line up.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      return typeof given === 'string' && isClientRequestId(given) ? given : randomUUID();
     },
     routerOptions: { maxParamLength: 100 },
     // Errors raised before routing (a malformed URL) get the same problem+json as the rest.

@@ -44,9 +44,11 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'POST /api/v1/members/:code/reinstate': 'member.reinstate',
   'GET /api/v1/keys': 'key.list',
   'POST /api/v1/keys': 'key.create',
+  'POST /api/v1/keys/:id/approve': 'key.approve',
   'POST /api/v1/keys/:id/revoke': 'key.revoke',
   'GET /api/v1/users': 'user.list',
   'POST /api/v1/users': 'user.add',
+  'POST /api/v1/users/:username/approve': 'user.approve',
   'POST /api/v1/users/:username/disable': 'user.disable',
   'DELETE /api/v1/users/:username/lockout': 'user.unlock',
 

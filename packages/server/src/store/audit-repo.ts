@@ -1,5 +1,5 @@
-import { chainStart, checkHead, checkNext, hashEntry, storedNamesOf, type AuditAction, type AuditFields, type CredentialText, type UnknownCaller, type ChainBreak, type ChainedEntry } from '@crosscheck/core';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { CREDENTIAL_AUDIT_ACTIONS, chainStart, checkHead, checkNext, hashEntry, storedNamesOf, type AuditAction, type AuditFields, type CredentialText, type UnknownCaller, type ChainBreak, type ChainedEntry } from '@crosscheck/core';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { AuditLogTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -72,7 +72,10 @@ export function toChainedEntry(row: Selectable<AuditLogTable>): ChainedEntry {
 }
 
 export interface AuditQuery {
-  /** Restricts to entries by these members or about alerts they own; undefined = everything. */
+  /**
+   * Restricts to entries by this member, about alerts it owns, or done to its credentials (by
+   * anyone, the operator's administrators included); undefined = everything.
+   */
   scopeMember?: string;
   member?: string;
   action?: string;
@@ -99,6 +102,7 @@ export async function queryAudit(db: Kysely<DB> | Tx, q: AuditQuery): Promise<Ch
         eb('member', '=', scope),
         // Audit targets name alerts as `alert:<id>`; `||` concatenates on both engines.
         eb('target', 'in', eb.selectFrom('alerts').select(sql<string>`'alert:' || id`.as('t')).where('owner', '=', scope)),
+        doneToCredentialsOf(eb, scope),
       ]),
     );
   }
@@ -115,6 +119,23 @@ export async function queryAudit(db: Kysely<DB> | Tx, q: AuditQuery): Promise<Ch
   if (q.before !== undefined) query = query.where('seq', '<', q.before);
   const rows = await query.orderBy('seq', 'desc').limit(q.limit).execute();
   return rows.map(toChainedEntry);
+}
+
+const CREDENTIAL_ACTION_NAMES = CREDENTIAL_AUDIT_ACTIONS.flatMap(storedNamesOf);
+
+/**
+ * Entries of what was done to a member's keys and users (created, approved, revoked, disabled),
+ * whoever did it: targets name them `key:<id>` and `user:<id>`. Only those actions, so another
+ * member's other work never shows.
+ */
+function doneToCredentialsOf(eb: ExpressionBuilder<DB, 'audit_log'>, member: string) {
+  return eb.and([
+    eb('action', 'in', CREDENTIAL_ACTION_NAMES),
+    eb.or([
+      eb('target', 'in', eb.selectFrom('api_keys').select(sql<string>`'key:' || id`.as('t')).where('member', '=', member)),
+      eb('target', 'in', eb.selectFrom('users').select(sql<string>`'user:' || id`.as('t')).where('member', '=', member)),
+    ]),
+  ]);
 }
 
 export interface VerifyResult {

@@ -28,6 +28,12 @@ export async function revokeKey(tx: Tx, id: string, at: string): Promise<boolean
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** Makes a key waiting for approval usable; false when it was not waiting. */
+export async function approveKey(tx: Tx, id: string, by: string): Promise<boolean> {
+  const r = await tx.updateTable('api_keys').set({ pending_approval: 0, approved_by: by }).where('id', '=', id).where('pending_approval', '=', 1).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 export async function touchKey(db: Kysely<DB>, id: string, at: string): Promise<void> {
   await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
 }
@@ -52,6 +58,12 @@ export async function insertUser(tx: Tx, row: UserRow): Promise<void> {
 
 export async function setUserDisabled(tx: Tx, username: string, disabled: boolean): Promise<boolean> {
   const r = await tx.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('username', '=', username).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Lets a user waiting for approval log in; false when it was not waiting. */
+export async function approveUser(tx: Tx, id: string, by: string): Promise<boolean> {
+  const r = await tx.updateTable('users').set({ pending_approval: 0, approved_by: by }).where('id', '=', id).where('pending_approval', '=', 1).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

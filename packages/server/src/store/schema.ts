@@ -22,6 +22,12 @@ export interface UsersTable {
   created_at: string;
   /** The web application's language chosen by the user (migration 0007); null until chosen. */
   language: string | null;
+  /** 1 while the credential waits for a second administrator's approval: it cannot be used (migration 0014). */
+  pending_approval: number;
+  /** The administrator's credential that asked for it, when it needed an approval. */
+  requested_by: string | null;
+  /** The administrator's credential that approved it. */
+  approved_by: string | null;
 }
 
 export interface ApiKeysTable {
@@ -35,6 +41,12 @@ export interface ApiKeysTable {
   created_at: string;
   revoked_at: string | null;
   last_used_at: string | null;
+  /** 1 while the credential waits for a second administrator's approval: it cannot be used (migration 0014). */
+  pending_approval: number;
+  /** The administrator's credential that asked for it, when it needed an approval. */
+  requested_by: string | null;
+  /** The administrator's credential that approved it. */
+  approved_by: string | null;
 }
 
 export interface SessionsTable {
@@ -147,6 +159,12 @@ export interface HitsTable {
   outcome_note: string | null;
   outcome_at: string | null;
   outcome_by: string | null;
+  /**
+   * Null when the reasons are the centre's own. A national copy's forwarded hit that the centre
+   * could not find again with its own matcher keeps the copy's score and reasons, marked here with
+   * the copy (`replica:<instance>`) that claimed them (migration 0014).
+   */
+  reasons_claimed_by: string | null;
 }
 
 /** One event on a member's stream (`GET /api/v1/events`); `data` is JSON. */

@@ -5,8 +5,12 @@ import { appendEvent } from './event-repo.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
-/** A result to record: a national copy forwards the reasons it stored, sentences from older copies included. */
-export type HitToRecord = Omit<ScreenHit, 'reasons'> & { reasons: readonly StoredReason[] };
+/**
+ * A result to record. A national copy's forwarded hit that the centre could not find again keeps
+ * the reasons the copy stored (sentences from older copies included), marked with the copy that
+ * claimed them.
+ */
+export type HitToRecord = Omit<ScreenHit, 'reasons'> & { reasons: readonly StoredReason[]; reasonsClaimedBy?: string };
 
 /** One screening to store: what was asked and what the index found (any score). */
 export interface ScreeningDraft {
@@ -15,7 +19,7 @@ export interface ScreeningDraft {
   hits: readonly HitToRecord[];
 }
 
-/** Who screened, and when (a national copy's forwarded screening keeps its own time). */
+/** Who screened, and when (for a national copy's forwarded screening, when the centre received it). */
 export interface ScreeningAuthor {
   member: string;
   credential: string;
@@ -52,6 +56,7 @@ export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: 
     credential: by.credential,
     score: h.score,
     reasons: JSON.stringify(h.reasons),
+    reasons_claimed_by: h.reasonsClaimedBy ?? null,
     created_at: by.at,
   }));
   for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insertInto('hits').values(values.slice(i, i + INSERT_CHUNK)).execute();

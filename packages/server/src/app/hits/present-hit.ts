@@ -47,6 +47,7 @@ export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full
     // PostgreSQL keeps the score as a 4-byte float: round away its representation noise.
     score: Math.round(Number(h.score) * 1000) / 1000,
     reasons: h.reasons,
+    ...(h.reasons_claimed_by !== null ? { reasonsClaimedBy: h.reasons_claimed_by } : {}),
     createdAt: h.created_at,
     outcome:
       h.outcome === null

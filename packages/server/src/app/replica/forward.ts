@@ -1,4 +1,4 @@
-import { canSeeAlert, conflict, matchReasonSchema, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, canSeeAlert, conflict, isClientRequestId, matchReasonSchema, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import { z } from 'zod';
 import { requestDigest, signAck, type AckContent } from './signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
@@ -7,6 +7,8 @@ import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { recordScreenings, type HitToRecord } from '../../store/screening-repo.js';
 import { signingKeyOf } from './replica-batch.js';
+import { search, type FoundHit } from '../../screening/search.js';
+import type { ScreeningIndex } from '../../screening/screening-index.js';
 
 export const MAX_FORWARD_ITEMS = 500;
 /**
@@ -91,21 +93,29 @@ export type SignedForwardResult = AckContent & { keyId: string; signature: strin
  * Takes what a national copy recorded while it screened on its own (`replica.forward`): each item
  * once per copy credential and item id. A screening's hits are created here with the code of
  * `screen.ts` (so owners get their `hit.created` as usual), and the copy's audit entry is
- * appended to the centre's trail as a `replica.forward-entry` of the copy's credential, at its original
- * time (in UTC), with what the copy recorded (seq, hash, action, target…) in the detail. All of
- * it in one transaction: if the answer is lost, the retry finds every id already stored. The
- * answer is signed (`signAck`): only the centre can make a copy move its outbox on.
+ * appended to the centre's trail as a `replica.forward-entry` of the copy's credential, with what
+ * the copy recorded (seq, hash, action, target…) in the detail. All of it in one transaction: if
+ * the answer is lost, the retry finds every id already stored. The answer is signed (`signAck`):
+ * only the centre can make a copy move its outbox on.
+ *
+ * A copy is trusted to say what it saw, not to write the centre's history: the entry and the hits
+ * are stamped with the centre's time of receipt (the trail stays in the order it was written; the
+ * copy's times are kept as `claimedAt`), its request id is kept only if any client could have
+ * sent it, and each hit's score and reasons are the centre's own, found again by screening the
+ * forwarded query (`confirmedHits`).
  */
 export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): Promise<SignedForwardResult> {
   // Read before the write transaction: an embedded SQLite database has one connection.
   const key = await signingKeyOf(deps);
+  const index = await (await deps.screeningIndex()).fresh();
   let hitsStored = false;
   const result = await audited(deps, ctx, 'replica.forward', async (tx, note) => {
     note.target = 'replica:forward';
     requirePermission(ctx.actor, 'replica.forward');
     const { items } = parseInput(forwardSchema, body);
     checkTotals(items);
-    const latest = Date.parse(nowIso(deps)) + CLOCK_SKEW_MS;
+    const receivedAt = nowIso(deps);
+    const latest = Date.parse(receivedAt) + CLOCK_SKEW_MS;
     const had = await alreadyReceived(tx, ctx.actor.credential, items.map((i) => i.id));
     const out: ForwardResult = { acknowledged: [], stored: [], alreadyHad: [], hitsRefused: 0 };
     const seen = new Set<string>();
@@ -129,35 +139,44 @@ export async function forwardFromReplica(deps: Deps, ctx: Ctx, body: unknown): P
     const alerts = await forwardedAlertFacts(tx, fresh.flatMap(({ item }) => (item.screenings ?? []).flatMap((s) => s.hits.map((h) => h.alertId))));
     for (const { item, where } of fresh) {
       const centreScreenings: string[] = [];
+      const screeningsClaimedAt: string[] = [];
+      let reasonsClaimed = 0;
+      const instance = item.id.slice(0, item.id.lastIndexOf(':'));
       for (const [k, screening] of (item.screenings ?? []).entries()) {
         if (screening.hits.length === 0) continue;
-        const { hits, refused } = acceptableHits(ctx, alerts, screening.hits);
+        const { hits: visible, refused } = acceptableHits(ctx, alerts, screening.hits);
         out.hitsRefused += refused;
         const screeningId = deps.newId();
         centreScreenings.push(screeningId);
+        screeningsClaimedAt.push(utcTime(screening.at, `${where}.screenings.${k}.at`, latest));
         // The query is kept as the copy received it; it was validated there.
         const query = screenQuerySchema.safeParse(screening.query);
-        const at = utcTime(screening.at, `${where}.screenings.${k}.at`, latest);
-        await recordScreenings(tx, { member: ctx.actor.member, credential: ctx.actor.credential, at }, [{ screeningId, query: (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits }], deps.newId);
+        const hits = confirmedHits(index, query.success ? query.data : null, ctx, receivedAt, visible, `replica:${instance}`);
+        reasonsClaimed += hits.filter((h) => h.reasonsClaimedBy !== undefined).length;
+        await recordScreenings(tx, { member: ctx.actor.member, credential: ctx.actor.credential, at: receivedAt }, [{ screeningId, query: (query.success ? query.data : { limit: 10 }) as ScreenQuery, hits }], deps.newId);
         if (hits.length > 0) hitsStored = true;
       }
       const e = item.entry;
-      const instance = item.id.slice(0, item.id.lastIndexOf(':'));
+      const claimedAt = utcTime(e.at, `${where}.entry.at`, latest);
       // Recorded under the copy's credential, a fixed action and the copy's own target: what the
       // copy says it did (action, target, outcome) is detail, never columns another member's
       // audit view selects on (`alert:<id>` targets of its own alerts).
       const seq = await appendAudit(tx, {
-        at: utcTime(e.at, `${where}.entry.at`, latest),
+        at: receivedAt,
         member: ctx.actor.member,
         role: ctx.actor.role,
         credential: ctx.actor.credential,
         action: 'replica.forward-entry',
         target: `replica:${instance}`,
-        requestId: e.requestId,
+        // The copy's own work (`system/…`) cannot pass for the centre's: it keeps this request's id.
+        requestId: isClientRequestId(e.requestId) ? e.requestId : ctx.requestId,
         outcome: 'ok',
         detail: JSON.stringify({
+          claimedAt,
+          claimedRequestId: e.requestId,
           replica: { item: item.id, seq: e.seq, hash: e.hash, prevHash: e.prevHash, member: e.member, role: e.role, credential: e.credential, at: e.at, action: e.action, target: e.target, outcome: e.outcome },
-          ...(centreScreenings.length > 0 ? { centreScreenings } : {}),
+          ...(centreScreenings.length > 0 ? { centreScreenings, screeningsClaimedAt } : {}),
+          ...(reasonsClaimed > 0 ? { reasonsClaimed } : {}),
           original: e.detail,
         }),
       });
@@ -180,8 +199,8 @@ function checkTotals(items: z.infer<typeof forwardSchema>['items']): void {
 }
 
 /**
- * A copy's time as the centre stores it: UTC ISO with milliseconds (stored times compare as text,
- * and the column is 30 characters), and not later than the centre's clock plus the skew allowed.
+ * A copy's claimed time as the centre keeps it: UTC ISO with milliseconds, and not later than the
+ * centre's clock plus the skew allowed (a copy whose clock runs ahead is misconfigured).
  */
 function utcTime(at: string, field: string, latest: number): string {
   const ms = Date.parse(at);
@@ -214,3 +233,25 @@ function acceptableHits(ctx: Ctx, byId: Map<string, ForwardedAlertFacts>, claime
   return { hits, refused };
 }
 
+
+/**
+ * The hits as the centre scores them: the forwarded query is screened again over the centre's
+ * index as the copy's member's bureau (whose view the copy follows), and a claimed hit the centre
+ * finds at or above the threshold takes the centre's score and reasons. One the centre does not
+ * find (the copy held an older version of the alert, or the query is one the centre cannot read)
+ * is kept, since the copy's officer saw it and its owner must be told, but with the copy's
+ * score and reasons marked as the copy's claim (`reasonsClaimedBy`), never as the centre's.
+ */
+function confirmedHits(index: ScreeningIndex, query: ScreenQuery | null, ctx: Ctx, receivedAt: string, claimed: HitToRecord[], copy: string): HitToRecord[] {
+  if (claimed.length === 0) return [];
+  const found = new Map<string, FoundHit>();
+  if (query !== null) {
+    // Every claimed alert may be among the results, whatever limit the copy's caller asked for.
+    const again = search(index, { ...query, minScore: DEFAULT_THRESHOLD, limit: Number.MAX_SAFE_INTEGER }, { reader: { ...ctx.actor, role: 'bureau' }, today: receivedAt.slice(0, 10) });
+    for (const h of again) found.set(h.alertId, h);
+  }
+  return claimed.map((h) => {
+    const centre = found.get(h.alertId);
+    return centre ? { ...h, score: centre.score, reasons: centre.reasons } : { ...h, reasonsClaimedBy: copy };
+  });
+}

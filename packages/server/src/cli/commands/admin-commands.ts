@@ -1,9 +1,9 @@
 import { ROLES, isRole, type Role } from '@crosscheck/core';
 import { InvalidArgumentError, type Command } from 'commander';
 import { memberCode } from '../options.js';
-import { createKey, listKeys, revokeKey } from '../../app/manage-keys.js';
+import { approveKey, createKey, listKeys, revokeKey } from '../../app/manage-keys.js';
 import { addMember, listMembers, setMemberSuspended } from '../../app/manage-members.js';
-import { addUser, disableUser, listUsers } from '../../app/manage-users.js';
+import { addUser, approveUser, disableUser, listUsers } from '../../app/manage-users.js';
 import { unlockLogin } from '../../app/unlock-login.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { cliCtx, configFrom, withDeps, type DbOption } from '../context.js';
@@ -59,7 +59,13 @@ export function adminCommands(program: Command): void {
       }),
     );
   keys.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt'])),
+    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt', 'status'])),
+  );
+  keys.command('approve <id>').description("make a key another administrator asked for usable (the operator's approval)").option('--db <path>', 'SQLite file').action((id: string, o: DbOption) =>
+    withDeps(o, async (deps) => {
+      const k = await approveKey(deps, cliCtx(deps.operator, 'admin'), id);
+      process.stdout.write(`approved ${k.id} (${k.member} ${k.role}, asked for by ${k.requestedBy ?? 'unknown'})\n`);
+    }),
   );
   keys.command('revoke <id>').option('--db <path>', 'SQLite file').action((id: string, o: DbOption) =>
     withDeps(o, async (deps) => {
@@ -83,7 +89,13 @@ export function adminCommands(program: Command): void {
       });
     });
   users.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['username', 'member', 'role', 'disabled'])),
+    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['username', 'member', 'role', 'disabled', 'status'])),
+  );
+  users.command('approve <username>').description("let a user another administrator asked for log in (the operator's approval)").option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
+    withDeps(o, async (deps) => {
+      const u = await approveUser(deps, cliCtx(deps.operator, 'admin'), username);
+      process.stdout.write(`approved ${u.username} (${u.member} ${u.role}, asked for by ${u.requestedBy ?? 'unknown'})\n`);
+    }),
   );
   users.command('disable <username>').option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
     withDeps(o, async (deps) => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
-import { createKey, createKeySchema, listKeys, revokeKey } from '../../app/manage-keys.js';
+import { approveKey, createKey, createKeySchema, listKeys, revokeKey } from '../../app/manage-keys.js';
 import { addMember, addMemberSchema, listMembers, setMemberSuspended } from '../../app/manage-members.js';
-import { addUser, addUserSchema, disableUser, listUsers } from '../../app/manage-users.js';
+import { addUser, addUserSchema, approveUser, disableUser, listUsers } from '../../app/manage-users.js';
 import { credentialsQuerySchema } from '../../app/credentials-query.js';
 import { resolveCtx } from '../auth.js';
 import { idParam, jsonSchema, problemResponse } from '../openapi.js';
@@ -25,8 +25,11 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/v1/keys', { schema: { tags: ['keys'], summary: 'API keys (never the keys themselves)', querystring: jsonSchema(credentialsQuerySchema), response: errors } }, async (req) =>
     listKeys(deps, await resolveCtx(deps, req), req.query),
   );
-  app.post('/api/v1/keys', { schema: { tags: ['keys'], summary: 'Create an API key: the `key` is shown in this answer only', body: jsonSchema(createKeySchema), response: errors } }, async (req, reply) =>
+  app.post('/api/v1/keys', { schema: { tags: ['keys'], summary: 'Create an API key: the `key` is shown in this answer only. A bureau, admin or replica key a member’s administrator asks for its own member is `pending-approval` until another administrator approves it', body: jsonSchema(createKeySchema), response: errors } }, async (req, reply) =>
     reply.code(201).send(await createKey(deps, await resolveCtx(deps, req), req.body)),
+  );
+  app.post('/api/v1/keys/:id/approve', { schema: { tags: ['keys'], summary: 'Approve a key another administrator asked for: it works from now on', params: idParam, response: errors } }, async (req) =>
+    approveKey(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
   );
   app.post('/api/v1/keys/:id/revoke', { schema: { tags: ['keys'], summary: 'Revoke an API key', params: idParam, response: errors } }, async (req, reply) => {
     await revokeKey(deps, await resolveCtx(deps, req), (req.params as { id: string }).id);
@@ -38,6 +41,9 @@ export function adminRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.post('/api/v1/users', { schema: { tags: ['users'], summary: 'Add a user with a password (stored as argon2id)', body: jsonSchema(addUserSchema), response: errors } }, async (req, reply) =>
     reply.code(201).send(await addUser(deps, await resolveCtx(deps, req), req.body)),
+  );
+  app.post('/api/v1/users/:username/approve', { schema: { tags: ['users'], summary: 'Approve a user another administrator asked for: it can log in from now on', response: errors } }, async (req) =>
+    approveUser(deps, await resolveCtx(deps, req), (req.params as { username: string }).username),
   );
   app.post('/api/v1/users/:username/disable', { schema: { tags: ['users'], summary: 'Disable a user and end its sessions', response: errors } }, async (req, reply) => {
     await disableUser(deps, await resolveCtx(deps, req), (req.params as { username: string }).username);

@@ -10,7 +10,7 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
   let pin: { publicKeyPem: string; keyId: string };
   const ids = { all: '', itaOnly: '', hidden: '' };
   beforeAll(async () => {
-    h = await httpHarness(engine, [['DEU', 'replica'], ['DEU', 'bureau'], ['ITA', 'replica'], ['FRA', 'auditor']]);
+    h = await httpHarness(engine, [['DEU', 'replica'], ['DEU', 'bureau'], ['ITA', 'replica'], ['FRA', 'auditor'], ['FRA', 'bureau']]);
     ids.all = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'REPL0ALL1'))).id;
     ids.itaOnly = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'REPL0ITA1', { mode: 'only', members: ['ITA'] }))).id;
     ids.hidden = (await createAlert(h.t.deps, as('FRA'), { ...personAlert('VERBORGEN'), hiddenFromFrontline: true })).id;
@@ -88,14 +88,13 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     expect(first.json()).toMatchObject({ stored: ['copy-1:1', 'copy-1:2'], alreadyHad: [], hitsRefused: 1 });
     const again = await send();
     expect(again.json()).toMatchObject({ acknowledged: ['copy-1:1', 'copy-1:2'], stored: [], alreadyHad: ['copy-1:1', 'copy-1:2'] });
-    const hits = await h.t.deps.db.selectFrom('hits').select(['alert_id', 'screening_member', 'created_at']).execute();
-    expect(hits).toEqual([{ alert_id: ids.hidden, screening_member: 'DEU', created_at: '2026-01-02T03:04:05.000Z' }]);
+    const hits = await h.t.deps.db.selectFrom('hits').select(['alert_id', 'screening_member']).execute();
+    expect(hits).toEqual([{ alert_id: ids.hidden, screening_member: 'DEU' }]);
     const events = await h.t.deps.db.selectFrom('events').select(['member', 'type']).where('type', '=', 'hit.created').execute();
     expect(events).toEqual([{ member: 'FRA', type: 'hit.created' }]);
     const entries = await h.t.deps.db.selectFrom('audit_log').select(['action', 'role', 'at', 'detail']).where('role', '=', 'replica').where('action', '=', 'replica.forward-entry').execute();
     expect(entries).toHaveLength(2);
-    expect(entries[0]!.at).toBe('2026-01-02T03:04:05.000Z');
-    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ replica: { seq: 1, hash: 'a'.repeat(64), credential: 'key:local', action: 'screening.run', target: 'screening:s1', outcome: 'ok' } });
+    expect(JSON.parse(entries[0]!.detail)).toMatchObject({ claimedAt: '2026-01-02T03:04:05.000Z', replica: { seq: 1, hash: 'a'.repeat(64), credential: 'key:local', action: 'screening.run', target: 'screening:s1', outcome: 'ok' } });
   });
 
   it('stores forwarded reasons as codes, or as the sentences an older copy recorded, and refuses an unknown code', async () => {
@@ -103,7 +102,7 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     const item = (id: string, r: unknown[]) => ({ id, entry: { ...entry(1), target: `screening:${id}`, hash: 'e'.repeat(64) }, screenings: [{ at: '2026-01-02T03:04:05.000Z', query: {}, hits: [{ alertId: ids.hidden, score: 0.95, reasons: r }] }] });
     const sent = await forward({ items: [item('copy-reasons:1', reasons)] });
     expect(sent.statusCode, sent.body).toBe(200);
-    const stored = await h.t.deps.db.selectFrom('hits').select('reasons').where('screening_id', 'in', h.t.deps.db.selectFrom('screenings').select('id').where('at', '=', '2026-01-02T03:04:05.000Z')).execute();
+    const stored = await h.t.deps.db.selectFrom('hits').select('reasons').where('reasons_claimed_by', '=', 'replica:copy-reasons').execute();
     expect(stored.map((r) => JSON.parse(r.reasons) as unknown)).toContainEqual(reasons);
     const unknown = await forward({ items: [item('copy-reasons:2', [{ code: 'name.invented', query: 'X' }])] });
     expect(unknown.statusCode).toBe(422);
@@ -163,7 +162,7 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     expect(await h.t.deps.db.selectFrom('replica_received').select('item_id').where('item_id', 'like', 'copy-cap:%').execute()).toEqual([]);
   });
 
-  it('records one hit per alert and screening however often the copy names it, at a UTC time; refuses a time from the future', async () => {
+  it('records one hit per alert and screening however often the copy names it, keeping its claimed time in UTC; refuses a time from the future', async () => {
     const before = (await h.t.deps.db.selectFrom('hits').select('id').execute()).length;
     const res = await forward({
       items: [{ id: 'copy-dup:1', entry: entry(1, { at: '2026-01-02T05:04:05.123456+02:00' }), screenings: [{ at: '2026-01-02T05:04:05+02:00', query: {}, hits: Array.from({ length: 50 }, () => ({ alertId: ids.hidden, score: 1, reasons: [] })) }] }],
@@ -171,9 +170,8 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     expect(res.statusCode, res.body).toBe(200);
     const hits = await h.t.deps.db.selectFrom('hits').select('created_at').execute();
     expect(hits.length - before).toBe(1);
-    expect(hits.map((x) => x.created_at)).toContain('2026-01-02T03:04:05.000Z');
-    const stored = await h.t.deps.db.selectFrom('audit_log').select('at').where('action', '=', 'replica.forward-entry').where('detail', 'like', '%copy-dup:1%').executeTakeFirstOrThrow();
-    expect(stored.at).toBe('2026-01-02T03:04:05.123Z');
+    const stored = await h.t.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'replica.forward-entry').where('detail', 'like', '%copy-dup:1%').executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.detail)).toMatchObject({ claimedAt: '2026-01-02T03:04:05.123Z', screeningsClaimedAt: ['2026-01-02T03:04:05.000Z'] });
     const future = await forward({ items: [{ id: 'copy-dup:2', entry: entry(2, { at: new Date(Date.now() + 3600_000).toISOString() }) }] });
     expect(future.statusCode).toBe(422);
     expect(future.json()).toMatchObject({ field: 'items.0.entry.at' });
@@ -190,6 +188,66 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     const kept = await h.t.deps.db.selectFrom('audit_log').select(['action', 'target', 'detail']).where('detail', 'like', '%copy-forge:1%').where('action', '=', 'replica.forward-entry').executeTakeFirstOrThrow();
     expect(kept.target).toBe('replica:copy-forge');
     expect(JSON.parse(kept.detail)).toMatchObject({ replica: { action: 'alert.read', target: `alert:${ids.itaOnly}` } });
+  });
+
+  it("records a backdated entry at the centre's time of receipt, with a request id any client could send; the claims kept as data", async () => {
+    const receivedFrom = new Date().toISOString();
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/replica/forward',
+      headers: { ...bearer(h.key('DEU', 'replica')), 'x-request-id': 'forward-req-1' },
+      payload: { items: [{ id: 'copy-past:1', entry: entry(1, { at: '2001-01-01T00:00:00.000Z', requestId: 'system/startup', hash: 'f'.repeat(64) }) }, { id: 'copy-past:2', entry: entry(2, { at: '2001-01-01T00:00:00.000Z', requestId: 'border-7.abc', hash: 'f'.repeat(64) }) }] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await h.t.deps.db.selectFrom('audit_log').select(['seq', 'at', 'request_id', 'detail']).where('action', '=', 'replica.forward-entry').where('detail', 'like', '%copy-past:%').orderBy('seq').execute();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.at >= receivedFrom).toBe(true);
+      expect(JSON.parse(row.detail)).toMatchObject({ claimedAt: '2001-01-01T00:00:00.000Z' });
+    }
+    // The server's own ids cannot be imitated: the entry takes the forwarding request's id.
+    expect(rows[0]!.request_id).toBe('forward-req-1');
+    expect(JSON.parse(rows[0]!.detail)).toMatchObject({ claimedRequestId: 'system/startup' });
+    expect(await h.t.deps.db.selectFrom('audit_log').select('seq').where('request_id', '=', 'system/startup').where('role', '=', 'replica').execute()).toEqual([]);
+    // An id any client could have sent is kept, so the copy's logs and the centre's line up.
+    expect(rows[1]!.request_id).toBe('border-7.abc');
+    // The trail read in the order it was written is in the order of time: nothing slots in before older entries.
+    const trail = await h.t.deps.db.selectFrom('audit_log').select(['seq', 'at']).orderBy('seq').execute();
+    expect(trail.map((r) => r.at)).toEqual([...trail.map((r) => r.at)].sort());
+  });
+
+  it("scores forwarded hits with the centre's own matcher; reasons it cannot find again are stored as the copy's claim", async () => {
+    const doc = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'CLAIM0001'))).id;
+    const invented = [{ code: 'name.same', field: 'surname', query: 'OSAMA', record: 'OSAMA' }];
+    const res = await forward({
+      items: [
+        {
+          id: 'copy-claim:1',
+          entry: entry(1, { hash: '1'.repeat(64) }),
+          screenings: [
+            // The centre finds this hit again: its reasons replace the invented ones.
+            { at: '2026-01-02T03:04:05.000Z', query: { documents: [{ number: 'CLAIM0001', issuingState: 'FRA' }] }, hits: [{ alertId: doc, score: 0.99, reasons: invented }] },
+            // The centre does not: the copy's reasons are kept, marked as its claim.
+            { at: '2026-01-02T03:04:05.000Z', query: { documents: [{ number: 'ZZ999999' }] }, hits: [{ alertId: ids.hidden, score: 0.97, reasons: invented }] },
+          ],
+        },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const stored = await h.t.deps.db.selectFrom('hits').select(['alert_id', 'score', 'reasons', 'reasons_claimed_by']).where('credential', 'like', 'key:%').where('alert_id', 'in', [doc, ids.hidden]).where('reasons', 'like', '%OSAMA%').execute();
+    expect(stored.map((r) => r.alert_id)).toEqual([ids.hidden]);
+    expect(stored[0]!.reasons_claimed_by).toBe('replica:copy-claim');
+    const confirmed = await h.t.deps.db.selectFrom('hits').select(['score', 'reasons', 'reasons_claimed_by', 'id']).where('alert_id', '=', doc).executeTakeFirstOrThrow();
+    expect(confirmed.reasons_claimed_by).toBeNull();
+    expect(Number(confirmed.score)).toBeCloseTo(1, 3);
+    expect(JSON.parse(confirmed.reasons)).toEqual([{ code: 'document.same-number', number: 'CLAIM0001', state: 'FRA' }]);
+    // The owner reads the claimed hit as the copy's claim, not as the centre's finding.
+    const claimedId = (await h.t.deps.db.selectFrom('hits').select('id').where('reasons_claimed_by', '=', 'replica:copy-claim').executeTakeFirstOrThrow()).id;
+    const owner = await h.app.inject({ method: 'GET', url: `/api/v1/hits/${claimedId}`, headers: bearer(h.key('FRA', 'bureau')) });
+    expect(owner.statusCode, owner.body).toBe(200);
+    expect(owner.json()).toMatchObject({ reasonsClaimedBy: 'replica:copy-claim', reasons: invented });
+    const centres = await h.app.inject({ method: 'GET', url: `/api/v1/hits/${confirmed.id}`, headers: bearer(h.key('FRA', 'bureau')) });
+    expect(centres.json()).not.toHaveProperty('reasonsClaimedBy');
   });
 
   it('scans a bounded range of the feed for a member that sees little of it, and says how far it got', async () => {

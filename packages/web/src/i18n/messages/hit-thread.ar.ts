@@ -20,6 +20,7 @@ export const ar: Translation<typeof en> = {
   'hitThread.outcomeAt': '{outcome}، سُجّل في {at}',
   'hitThread.outcomeBy': 'بواسطة {who}',
   'hitThread.noReasons': 'لم يُذكر سبب.',
+  'hitThread.reasonsClaimed': 'أسباب أعلنتها النسخة الوطنية {copy}: لم يجد المركز هذه المطابقة مجددًا.',
   'hitThread.forms': 'الاستمارات المتبادلة',
   'hitThread.noForms': 'لم تُرسل أي استمارة بشأن هذا التطابق بعد.',
   'hitThread.form.G': 'G · تقرير تطابق',

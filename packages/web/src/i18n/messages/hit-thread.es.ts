@@ -20,6 +20,7 @@ export const es: Translation<typeof en> = {
   'hitThread.outcomeAt': '{outcome}, registrado el {at}',
   'hitThread.outcomeBy': 'por {who}',
   'hitThread.noReasons': 'Sin motivo indicado.',
+  'hitThread.reasonsClaimed': 'Motivos declarados por la copia nacional {copy}: el centro no volvió a encontrar esta coincidencia.',
   'hitThread.forms': 'Formularios intercambiados',
   'hitThread.noForms': 'Todavía no se ha enviado ningún formulario sobre esta coincidencia.',
   'hitThread.form.G': 'G · Informe de coincidencia',

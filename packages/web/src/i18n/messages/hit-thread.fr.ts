@@ -20,6 +20,7 @@ export const fr: Translation<typeof en> = {
   'hitThread.outcomeAt': '{outcome}, enregistré le {at}',
   'hitThread.outcomeBy': 'par {who}',
   'hitThread.noReasons': 'Aucun motif indiqué.',
+  'hitThread.reasonsClaimed': 'Motifs déclarés par la copie nationale {copy} : le centre n’a pas retrouvé ce résultat.',
   'hitThread.forms': 'Formulaires échangés',
   'hitThread.noForms': 'Aucun formulaire n’a encore été envoyé sur cette concordance.',
   'hitThread.form.G': 'G · Compte rendu de concordance',

@@ -19,6 +19,7 @@ export const en = {
   'hitThread.outcomeAt': '{outcome}, recorded {at}',
   'hitThread.outcomeBy': 'by {who}',
   'hitThread.noReasons': 'No reason given.',
+  'hitThread.reasonsClaimed': 'Reasons claimed by the national copy {copy}: the centre did not find this hit again.',
   'hitThread.forms': 'Thread of forms',
   'hitThread.noForms': 'No form has been sent on this hit yet.',
   'hitThread.form.G': 'G · Hit report',

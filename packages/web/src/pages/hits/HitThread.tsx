@@ -163,6 +163,11 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
           ) : (
             <ReasonList reasons={hit.reasons} />
           )}
+          {hit.reasonsClaimedBy !== undefined && (
+            <p className="hit-thread__claimed" data-testid="reasons-claimed">
+              {t('hitThread.reasonsClaimed', { copy: hit.reasonsClaimedBy })}
+            </p>
+          )}
         </dd>
         <dt>{t('hits.outcome')}</dt>
         <dd data-testid="hit-outcome">
