@@ -3,9 +3,12 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DomainError, notFound, unauthenticated } from '@crosscheck/core';
+import { DomainError, notFound } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
+import { defaultConfig, type ConnectionLimits, type SecureCookies, type TrustProxy } from '../config.js';
 import { auditFailedRequest } from './audit-failed-request.js';
+import { requireCredentials } from './auth.js';
+import { capConnections, closeWhenBodyUnread, connectionOptions } from './connection-limits.js';
 import { sendProblem, toProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -29,9 +32,13 @@ import { replicaRoutes } from './routes/replica.js';
 export interface HttpOptions {
   bodyLimit: number;
   logLevel: string;
-  secureCookies: boolean;
+  secureCookies: SecureCookies;
   /** CROSSCHECK_PUBLIC_URL: the address in public notices' links, instead of the request's Host. */
   publicUrl?: string | null;
+  /** The settings below default to `defaultConfig()`'s. */
+  trustProxy?: TrustProxy;
+  hstsMaxAge?: number;
+  connections?: ConnectionLimits;
 }
 
 // No `/`: ids of the server's own work (`system/startup`, `cli/…`) cannot be imitated by a client.
@@ -39,9 +46,17 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
 
+/** A number of proxies means: believe that many hops of `X-Forwarded-For`, counted from us. */
+const proxyTrust = (trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) =>
+  typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+
 /** The HTTP API and the web page, over the given use-case dependencies. */
 export async function buildApp(deps: Deps, options: HttpOptions): Promise<FastifyInstance> {
+  const defaults = defaultConfig();
+  const connections = options.connections ?? defaults.connections;
   const app = Fastify({
+    ...connectionOptions(connections),
+    trustProxy: proxyTrust(options.trustProxy ?? defaults.http.trustProxy),
     bodyLimit: options.bodyLimit,
     logger: {
       level: options.logLevel,
@@ -70,19 +85,16 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     await auditFailedRequest(deps, request, error, toProblem(error, request.id));
     return sendProblem(reply, request, error);
   };
+  capConnections(app, connections);
   app.setErrorHandler(failed);
   app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
   // Before the hooks below, so that a refusal there can find the session cookie's user.
   await app.register(cookie);
-  // Checked before the body is read, so a caller without credentials learns nothing from how its
-  // body is parsed; the credentials themselves are checked by each route through `resolveCtx`.
-  // Refusals are thrown, so that they reach the error handler and the trail like any other.
   app.addHook('onRequest', async (request) => {
     if (request.url.includes('%00')) throw nulError();
-    const path = request.url.split('?')[0] ?? '';
-    const login = path === '/api/v1/session' && request.method === 'POST';
-    if (path.startsWith('/api/') && !login && request.headers.authorization === undefined && request.headers.cookie === undefined) throw unauthenticated();
   });
+  requireCredentials(app, deps);
+  closeWhenBodyUnread(app);
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined) return;

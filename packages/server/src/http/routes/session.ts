@@ -5,11 +5,13 @@ import { languageSchema, setLanguage } from '../../app/set-language.js';
 import { whoAmI } from '../../app/who-am-i.js';
 import { SESSION_COOKIE, resolveCtx } from '../auth.js';
 import { jsonSchema, problemResponse } from '../openapi.js';
+import { cookieSecure } from '../transport-security.js';
+import type { SecureCookies } from '../../config.js';
 
-export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: boolean): void {
+export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: SecureCookies): void {
   app.post('/api/v1/session', { schema: { tags: ['session'], summary: 'Log in with a password; sets an HttpOnly session cookie', body: jsonSchema(loginSchema), response: { 401: problemResponse, 422: problemResponse } } }, async (req, reply) => {
     const session = await logIn(deps, req.body, req.id);
-    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', expires: new Date(session.expiresAt) });
+    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: cookieSecure(req, secureCookies), path: '/', expires: new Date(session.expiresAt) });
     return { user: session.user, expiresAt: session.expiresAt };
   });
   app.get('/api/v1/session', { schema: { tags: ['session'], summary: 'Who you are', response: { 401: problemResponse } as Record<string, unknown> } }, async (req) => {
@@ -22,7 +24,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: b
     const ctx = await resolveCtx(deps, req);
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logOut(deps, ctx, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: cookieSecure(req, secureCookies), path: '/' });
     return reply.code(204).send();
   });
 }
