@@ -9,6 +9,7 @@ import { defaultConfig, type ConnectionLimits, type SecureCookies, type TrustPro
 import { auditFailedRequest } from './audit-failed-request.js';
 import { requireCredentials } from './auth.js';
 import { capConnections, closeWhenBodyUnread, connectionOptions } from './connection-limits.js';
+import { sameOriginChanges } from './same-origin.js';
 import { sendProblem, toProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     if (request.url.includes('%00')) throw nulError();
   });
   requireCredentials(app, deps);
+  sameOriginChanges(app, options.publicUrl ?? null);
   closeWhenBodyUnread(app);
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
   app.addHook('preValidation', async (request) => {
