@@ -45,7 +45,8 @@ describe.each(ENGINES)('changes made with the session cookie on %s', (engine) =>
 
   it('refuses a sibling subdomain (same site, another origin), also when the browser sends no Sec-Fetch-Site', async () => {
     const before = await hitsOfDeu();
-    for (const headers of [{ origin: `https://notes.example.org`, 'sec-fetch-site': 'same-site' }, { origin: `https://notes.example.org` }, { origin: 'null' }, { origin: `http://${HOST}` }]) {
+    const attempts: Record<string, string>[] = [{ origin: `https://notes.example.org`, 'sec-fetch-site': 'same-site' }, { origin: `https://notes.example.org` }, { origin: 'null' }, { origin: `http://${HOST}` }];
+    for (const headers of attempts) {
       const res = await h.app.inject({ method: 'POST', url: '/api/v1/screen/batch', headers: asBrowser({ ...headers, 'content-type': 'text/plain' }), payload: STOLEN_PASSPORT });
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.json()).toMatchObject({ code: 'request.cross-origin' });
