@@ -9,7 +9,10 @@ import { defaultConfig, type ConnectionLimits, type SecureCookies, type TrustPro
 import { auditFailedRequest } from './audit-failed-request.js';
 import { requireCredentials } from './auth.js';
 import { capConnections, closeWhenBodyUnread, connectionOptions } from './connection-limits.js';
+import { DOCS_CSP } from './docs-csp.js';
+import { noStoreApiAnswers } from './no-store.js';
 import { sameOriginChanges } from './same-origin.js';
+import { strictTransportSecurity } from './transport-security.js';
 import { sendProblem, toProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -96,6 +99,8 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   });
   requireCredentials(app, deps);
   sameOriginChanges(app, options.publicUrl ?? null);
+  noStoreApiAnswers(app);
+  strictTransportSecurity(app, options.hstsMaxAge ?? defaults.http.hstsMaxAge);
   closeWhenBodyUnread(app);
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
   app.addHook('preValidation', async (request) => {
@@ -123,7 +128,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, deps);
