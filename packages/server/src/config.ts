@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
 import type { CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
+import type { ConnectionLimits } from './http/connection-limits.js';
+import type { SecureCookies, TrustProxy } from './http/transport-security.js';
 
 /**
  * The environment, parsed once; every default is stated here and nowhere else (tests, benches
@@ -46,21 +48,6 @@ const envSchema = z.object({
   // webhooks
   CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
-
-export type SecureCookies = 'auto' | boolean;
-export type TrustProxy = boolean | number | string[];
-
-/** What bounds a client's hold on the server (http/connection-limits.ts applies them). */
-export interface ConnectionLimits {
-  /** From a request's first byte to the end of its headers. */
-  headersTimeoutMs: number;
-  /** From a request's first byte to the end of its body: the deadline for reading a body. */
-  requestTimeoutMs: number;
-  /** How long an idle connection is kept open for a next request. */
-  keepAliveTimeoutMs: number;
-  /** Connections open at once; further ones are closed as they arrive. */
-  maxConnections: number;
-}
 
 function trustProxy(value: string): TrustProxy {
   if (value === 'true') return true;

@@ -5,14 +5,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError, notFound } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
-import { defaultConfig, type ConnectionLimits, type SecureCookies, type TrustProxy } from '../config.js';
 import { auditFailedRequest } from './audit-failed-request.js';
 import { requireCredentials } from './auth.js';
-import { capConnections, closeWhenBodyUnread, connectionOptions } from './connection-limits.js';
+import { capConnections, closeWhenBodyUnread, connectionOptions, type ConnectionLimits } from './connection-limits.js';
 import { DOCS_CSP } from './docs-csp.js';
 import { noStoreApiAnswers } from './no-store.js';
 import { sameOriginChanges } from './same-origin.js';
-import { strictTransportSecurity } from './transport-security.js';
+import { proxyTrust, strictTransportSecurity, type SecureCookies, type TrustProxy } from './transport-security.js';
 import { sendProblem, toProblem } from './problem.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -39,10 +38,10 @@ export interface HttpOptions {
   secureCookies: SecureCookies;
   /** CROSSCHECK_PUBLIC_URL: the address in public notices' links, instead of the request's Host. */
   publicUrl?: string | null;
-  /** The settings below default to `defaultConfig()`'s. */
-  trustProxy?: TrustProxy;
-  hstsMaxAge?: number;
-  connections?: ConnectionLimits;
+  trustProxy: TrustProxy;
+  /** `Strict-Transport-Security` max-age on answers over HTTPS; 0 sends none. */
+  hstsMaxAge: number;
+  connections: ConnectionLimits;
 }
 
 // No `/`: ids of the server's own work (`system/startup`, `cli/…`) cannot be imitated by a client.
@@ -50,17 +49,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
 
-/** A number of proxies means: believe that many hops of `X-Forwarded-For`, counted from us. */
-const proxyTrust = (trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) =>
-  typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
-
 /** The HTTP API and the web page, over the given use-case dependencies. */
 export async function buildApp(deps: Deps, options: HttpOptions): Promise<FastifyInstance> {
-  const defaults = defaultConfig();
-  const connections = options.connections ?? defaults.connections;
   const app = Fastify({
-    ...connectionOptions(connections),
-    trustProxy: proxyTrust(options.trustProxy ?? defaults.http.trustProxy),
+    ...connectionOptions(options.connections),
+    trustProxy: proxyTrust(options.trustProxy),
     bodyLimit: options.bodyLimit,
     logger: {
       level: options.logLevel,
@@ -89,7 +82,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     await auditFailedRequest(deps, request, error, toProblem(error, request.id));
     return sendProblem(reply, request, error);
   };
-  capConnections(app, connections);
+  capConnections(app, options.connections);
   app.setErrorHandler(failed);
   app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
   // Before the hooks below, so that a refusal there can find the session cookie's user.
@@ -100,7 +93,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   requireCredentials(app, deps);
   sameOriginChanges(app, options.publicUrl ?? null);
   noStoreApiAnswers(app);
-  strictTransportSecurity(app, options.hstsMaxAge ?? defaults.http.hstsMaxAge);
+  strictTransportSecurity(app, options.hstsMaxAge);
   closeWhenBodyUnread(app);
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
   app.addHook('preValidation', async (request) => {

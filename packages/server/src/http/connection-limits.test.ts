@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionLimits } from '../config.js';
+import type { ConnectionLimits } from './connection-limits.js';
 import { appendEvent } from '../store/event-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 import { ENGINES } from '../../test/engines.js';
@@ -8,8 +8,9 @@ import { openRaw, within, type RawConnection } from '../../test/raw-http.js';
 
 // Short deadlines, so that each case shows its limit working in well under a second.
 const SHORT: ConnectionLimits = { headersTimeoutMs: 400, requestTimeoutMs: 800, keepAliveTimeoutMs: 300, maxConnections: 50 };
-// What a deadline may overrun by: Node sweeps for late requests every tenth of the shortest one.
-const SLACK_MS = 400;
+// What a deadline may overrun by: Node sweeps for late requests every tenth of the shortest one,
+// and a busy machine runs the sweep late; still far from what is held without the limits (minutes).
+const SLACK_MS = 1500;
 
 describe.each(ENGINES)('connections on %s', (engine) => {
   let h: Harness;

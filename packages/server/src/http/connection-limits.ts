@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import type { ConnectionLimits } from '../config.js';
 import type { Problem } from './problem.js';
+
+/** What bounds a client's hold on the server (config.ts reads them from the environment). */
+export interface ConnectionLimits {
+  /** From a request's first byte to the end of its headers. */
+  headersTimeoutMs: number;
+  /** From a request's first byte to the end of its body: the deadline for reading a body. */
+  requestTimeoutMs: number;
+  /** How long an idle connection is kept open for a next request. */
+  keepAliveTimeoutMs: number;
+  /** Connections open at once; further ones are closed as they arrive. */
+  maxConnections: number;
+}
 
 /**
  * How long Node waits between sweeps for requests past their deadline. Node's own default is 30 s,

@@ -1,5 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { SecureCookies } from '../config.js';
+
+/** `auto`: `Secure` when the request came over HTTPS; or always, or never. */
+export type SecureCookies = 'auto' | boolean;
+/** Whose `X-Forwarded-*` headers are believed: none, all, a number of hops, or proxy addresses. */
+export type TrustProxy = boolean | number | string[];
+
+/** Fastify's `trustProxy`: a number of proxies means believing that many hops, counted from us. */
+export const proxyTrust = (trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) =>
+  typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 
 /**
  * Whether the request reached us over TLS: directly, or through a proxy we trust

@@ -5,8 +5,7 @@ import { languageSchema, setLanguage } from '../../app/set-language.js';
 import { whoAmI } from '../../app/who-am-i.js';
 import { SESSION_COOKIE, resolveCtx } from '../auth.js';
 import { jsonSchema, problemResponse } from '../openapi.js';
-import { cookieSecure } from '../transport-security.js';
-import type { SecureCookies } from '../../config.js';
+import { cookieSecure, type SecureCookies } from '../transport-security.js';
 
 export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: SecureCookies): void {
   app.post('/api/v1/session', { schema: { tags: ['session'], summary: 'Log in with a password; sets an HttpOnly session cookie', body: jsonSchema(loginSchema), response: { 401: problemResponse, 422: problemResponse } } }, async (req, reply) => {
