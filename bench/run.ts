@@ -19,6 +19,7 @@ const benches: [string, string[]][] = [
   ['paxlst.ts', []],
   ['flight.ts', []],
   ['replica.ts', []],
+  ['limits.ts', []],
   ['slow-clients.ts', []],
 ];
 let failed = false;

@@ -30,3 +30,4 @@ export * from './review/index.js';
 export * from './paxlst/index.js';
 export * from './audit/audit-actions.js';
 export * from './credentials/credential.js';
+export * from './access/login-backoff.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
 import type { CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
+import type { LimitSettings } from './app/limits/limit-settings.js';
 import type { ConnectionLimits } from './http/connection-limits.js';
 import type { SecureCookies, TrustProxy } from './http/transport-security.js';
 
@@ -47,6 +48,12 @@ const envSchema = z.object({
   CROSSCHECK_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   // webhooks
   CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  // limits (why these defaults: docs/ARCHITECTURE.md, "Limits")
+  CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(2).max(1000).default(10),
+  CROSSCHECK_LOGIN_SOURCE_LOCK_AFTER: z.coerce.number().int().min(2).max(100_000).default(50),
+  CROSSCHECK_LOGIN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  CROSSCHECK_RATE_SCREEN_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(120_000),
+  CROSSCHECK_RATE_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(6_000),
 });
 
 function trustProxy(value: string): TrustProxy {
@@ -90,6 +97,7 @@ export interface Config {
   cooperation: CooperationSettings;
   retention: RetentionSettings;
   webhooks: WebhookSettings;
+  limits: LimitSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; port?: number } = {}): Config {
@@ -129,6 +137,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       purgeGraceDays: e.CROSSCHECK_PURGE_GRACE_DAYS,
     },
     webhooks: { allowPrivate: e.CROSSCHECK_WEBHOOK_ALLOW_PRIVATE === 'true' },
+    limits: {
+      login: { accountLockAfter: e.CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER, sourceLockAfter: e.CROSSCHECK_LOGIN_SOURCE_LOCK_AFTER, lockoutMinutes: e.CROSSCHECK_LOGIN_LOCKOUT_MINUTES },
+      rate: { screenPerMinute: e.CROSSCHECK_RATE_SCREEN_PER_MINUTE, writePerMinute: e.CROSSCHECK_RATE_WRITE_PER_MINUTE },
+    },
   };
 }
 

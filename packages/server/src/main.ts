@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './store/database.js';
 import { anyKeyExists } from './store/credential-repo.js';
 import { migrateToLatest } from './store/migrate.js';
 import { IndexFollower } from './screening/index-follower.js';
+import { Limits } from './app/limits/limits.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
 
 /** The composition root: the one place that turns configuration into connected parts. */
@@ -34,6 +35,7 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
     cooperation: config.cooperation,
     retention: config.retention,
     webhooks: config.webhooks,
+    limits: new Limits(config.limits),
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {

@@ -2,6 +2,7 @@ import type { Actor, RetentionYears } from '@crosscheck/core';
 import type { EventBus } from '../events/event-bus.js';
 import type { StoreDeps } from '../store/store-deps.js';
 import type { IndexFollower } from '../screening/index-follower.js';
+import type { Limits } from './limits/limits.js';
 
 /** What every use case needs from the outside world; built once in main.ts (or a test). */
 export interface Deps extends StoreDeps {
@@ -17,6 +18,8 @@ export interface Deps extends StoreDeps {
   /** When alerts come up for review, expire and are purged. */
   retention: RetentionSettings;
   webhooks: WebhookSettings;
+  /** Login back-off and lockouts, per-credential rates, refusals awaiting their summary. */
+  limits: Limits;
 }
 
 /** The settings below are read from the environment, with their defaults, by `loadConfig` (config.ts). */
@@ -45,6 +48,13 @@ export interface WebhookSettings {
 export interface Ctx {
   actor: Actor;
   requestId: string;
+}
+
+/** A request before it has an actor (a login, a credential being checked): its id and source address. */
+export interface RequestSource {
+  requestId: string;
+  /** The address it came from (`request.ip`: the proxy's client address when the proxy is trusted). */
+  source: string;
 }
 
 export { nowIso } from '../store/store-deps.js';

@@ -1,7 +1,8 @@
 import { unauthenticated, type Actor } from '@crosscheck/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticateKey, authenticateSession, recordRefusal } from '../app/authenticate.js';
-import type { Ctx, Deps } from '../app/deps.js';
+import type { Ctx, Deps, RequestSource } from '../app/deps.js';
+import { limitRate } from './rate-limit.js';
 
 export const SESSION_COOKIE = 'cc_session';
 
@@ -10,21 +11,27 @@ export const SESSION_COOKIE = 'cc_session';
 const resolved = new WeakMap<FastifyRequest, Ctx | null>();
 
 /**
- * Resolves the caller from `Authorization: Bearer <key>` or the session cookie. Routes get a
- * `Ctx` from here; use cases then check what that actor may do. The credentials are checked once
- * per request (`requireCredentials` does it before the body is read); later calls reuse the answer.
+/**
+ * Resolves the caller from `Authorization: Bearer <key>` or the session cookie, and holds it to
+ * its credential's rate for what the route does (rate-limit.ts). Routes get a `Ctx` from here;
+ * use cases then check what that actor may do. Both happen once per request, as soon as its
+ * headers are read (`requireCredentials`); later calls reuse the answer and spend no more rate.
  */
 export async function resolveCtx(deps: Deps, request: FastifyRequest): Promise<Ctx> {
   const known = resolved.get(request);
   if (known) return known;
-  return reauthenticate(deps, request);
+  const ctx = await identify(deps, request);
+  await limitRate(deps, request, ctx);
+  return ctx;
 }
 
 /**
  * Checks the request's credentials again, now: for a response that outlives its request (an event
- * stream), whose key may be revoked or session ended meanwhile.
+ * stream), whose key may be revoked or session ended meanwhile. Spends no rate.
  */
-export async function reauthenticate(deps: Deps, request: FastifyRequest): Promise<Ctx> {
+export const reauthenticate = (deps: Deps, request: FastifyRequest): Promise<Ctx> => identify(deps, request);
+
+async function identify(deps: Deps, request: FastifyRequest): Promise<Ctx> {
   try {
     const ctx: Ctx = { actor: await resolveActor(deps, request), requestId: request.id };
     resolved.set(request, ctx);
@@ -35,19 +42,21 @@ export async function reauthenticate(deps: Deps, request: FastifyRequest): Promi
   }
 }
 
+const sourceOf = (request: FastifyRequest): RequestSource => ({ requestId: request.id, source: request.ip });
+
 async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) {
-      await recordRefusal(deps, 'key.check', 'malformed-header', '', request.id, 'auth.malformed-header');
+      await recordRefusal(deps, 'key.check', 'malformed-header', '', sourceOf(request), 'auth.malformed-header');
       throw unauthenticated('the Authorization header must be "Bearer <key>"');
     }
-    return authenticateKey(deps, m[1]!, request.id);
+    return authenticateKey(deps, m[1]!, sourceOf(request));
   }
   const token = request.cookies?.[SESSION_COOKIE];
   if (!token) throw unauthenticated();
-  return authenticateSession(deps, token, request.id);
+  return authenticateSession(deps, token, sourceOf(request));
 }
 
 /** Whether the request is authenticated by the session cookie (an ambient credential) rather than a key. */
@@ -82,5 +91,6 @@ export function requireCredentials(app: FastifyInstance, deps: Deps): void {
 export async function ctxOfFailedRequest(deps: Deps, request: FastifyRequest): Promise<Ctx | null> {
   if (resolved.has(request)) return resolved.get(request) ?? null;
   if (request.headers.authorization === undefined && request.cookies?.[SESSION_COOKIE] === undefined) return null;
-  return resolveCtx(deps, request).catch(() => null);
+  // Its identity only: a request that failed has spent nothing of its rate.
+  return identify(deps, request).catch(() => null);
 }

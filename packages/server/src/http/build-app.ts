@@ -13,6 +13,7 @@ import { noStoreApiAnswers } from './no-store.js';
 import { sameOriginChanges } from './same-origin.js';
 import { proxyTrust, strictTransportSecurity, type SecureCookies, type TrustProxy } from './transport-security.js';
 import { sendProblem, toProblem } from './problem.js';
+import { summariseRefusals } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
 import { feedAndAuditRoutes } from './routes/feed-and-audit.js';
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   capConnections(app, options.connections);
   app.setErrorHandler(failed);
   app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
+  summariseRefusals(app, deps);
   // Before the hooks below, so that a refusal there can find the session cookie's user.
   await app.register(cookie);
   app.addHook('onRequest', async (request) => {

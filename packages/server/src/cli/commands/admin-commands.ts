@@ -4,6 +4,7 @@ import { memberCode } from '../options.js';
 import { createKey, listKeys, revokeKey } from '../../app/manage-keys.js';
 import { addMember, listMembers, setMemberSuspended } from '../../app/manage-members.js';
 import { addUser, disableUser, listUsers } from '../../app/manage-users.js';
+import { unlockLogin } from '../../app/unlock-login.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { cliCtx, configFrom, withDeps, type DbOption } from '../context.js';
 import { openDatabase } from '../../store/database.js';
@@ -88,6 +89,12 @@ export function adminCommands(program: Command): void {
     withDeps(o, async (deps) => {
       await disableUser(deps, cliCtx(deps.operator, 'admin'), username);
       process.stdout.write(`disabled ${username}\n`);
+    }),
+  );
+  users.command('unlock <username>').description('lift the login lockout of a user after failed logins').option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
+    withDeps(o, async (deps) => {
+      const lifted = await unlockLogin(deps, cliCtx(deps.operator, 'admin'), username);
+      process.stdout.write(lifted.wasLocked ? `lifted the lockout of ${lifted.username} (${lifted.failures} failed logins forgotten)\n` : `${lifted.username} was not locked out (${lifted.failures} failed logins forgotten)\n`);
     }),
   );
 
