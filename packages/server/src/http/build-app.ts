@@ -13,6 +13,7 @@ import { noStoreApiAnswers } from './no-store.js';
 import { sameOriginChanges } from './same-origin.js';
 import { proxyTrust, strictTransportSecurity, type SecureCookies, type TrustProxy } from './transport-security.js';
 import { sendProblem, toProblem } from './problem.js';
+import { refuseRepeatedQueryParameters } from './query-parameters.js';
 import { summariseRefusals } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   });
   requireCredentials(app, deps);
   sameOriginChanges(app, options.publicUrl ?? null);
+  refuseRepeatedQueryParameters(app);
   noStoreApiAnswers(app);
   strictTransportSecurity(app, options.hstsMaxAge);
   closeWhenBodyUnread(app);

@@ -59,7 +59,7 @@ export function adminCommands(program: Command): void {
       }),
     );
   keys.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt'])),
+    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt'])),
   );
   keys.command('revoke <id>').option('--db <path>', 'SQLite file').action((id: string, o: DbOption) =>
     withDeps(o, async (deps) => {
@@ -83,7 +83,7 @@ export function adminCommands(program: Command): void {
       });
     });
   users.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['username', 'member', 'role', 'disabled'])),
+    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['username', 'member', 'role', 'disabled'])),
   );
   users.command('disable <username>').option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
     withDeps(o, async (deps) => {
