@@ -20,6 +20,7 @@ const benches: [string, string[]][] = [
   ['flight.ts', []],
   ['replica.ts', []],
   ['limits.ts', []],
+  ['slow-clients.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

@@ -62,7 +62,8 @@ async function benchEngine(label: string, target: string): Promise<void> {
     const ids: string[] = [];
     const publish = await time(N, async (i) => ids.push((await createAlert(deps, fra, body(i))).id));
 
-    const app = await buildApp(deps, { bodyLimit: 65536, logLevel: 'silent', secureCookies: false });
+    const settings = defaultConfig();
+    const app = await buildApp(deps, { ...settings.http, connections: settings.connections, bodyLimit: 65536, logLevel: 'silent', secureCookies: false });
     const key = (await createKey(deps, admin, { member: 'DEU', role: 'bureau' })).key;
     const headers = { authorization: `Bearer ${key}` };
     const health = await time(N, () => app.inject({ method: 'GET', url: '/health' }));

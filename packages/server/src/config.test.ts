@@ -7,7 +7,8 @@ describe('configuration', () => {
   it('gives every setting its default from an empty environment, grouped by what it is for', () => {
     expect(defaultConfig()).toEqual({
       storage: { database: DEFAULT_SQLITE_PATH },
-      http: { port: 8080, host: '0.0.0.0', logLevel: 'info', bodyLimit: 256 * 1024, secureCookies: false, publicUrl: null },
+      http: { port: 8080, host: '0.0.0.0', logLevel: 'info', bodyLimit: 256 * 1024, secureCookies: 'auto', publicUrl: null, trustProxy: false, hstsMaxAge: 31_536_000 },
+      connections: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 },
       access: { operator: 'IPO', sessionHours: 12 },
       cooperation: { replyHours: 12, attachmentsDir: null },
       retention: { years: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30 },
@@ -31,6 +32,19 @@ describe('configuration', () => {
       rate: { screenPerMinute: 600, writePerMinute: 6_000 },
     });
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, { db: 'local.db' }).storage.database).toBe('local.db');
+  });
+
+  it('reads how far proxies are trusted and whether cookies are Secure', () => {
+    expect(loadConfig({ CROSSCHECK_TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ CROSSCHECK_TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ CROSSCHECK_TRUST_PROXY: '10.0.0.1, 192.168.0.0/16' }).http.trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16']);
+    expect(loadConfig({ CROSSCHECK_SECURE_COOKIES: 'true' }).http.secureCookies).toBe(true);
+    expect(loadConfig({ CROSSCHECK_SECURE_COOKIES: 'false' }).http.secureCookies).toBe(false);
+    expect(() => loadConfig({ CROSSCHECK_TRUST_PROXY: 'everyone' })).toThrow(/CROSSCHECK_TRUST_PROXY/);
+  });
+
+  it('refuses a headers deadline longer than the whole request', () => {
+    expect(() => loadConfig({ CROSSCHECK_HEADERS_TIMEOUT_MS: '60000', CROSSCHECK_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/CROSSCHECK_HEADERS_TIMEOUT_MS/);
   });
 
   it('names the variable that is wrong', () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
 import type { CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
 import type { LimitSettings } from './app/limits/limit-settings.js';
+import type { ConnectionLimits } from './http/connection-limits.js';
+import type { SecureCookies, TrustProxy } from './http/transport-security.js';
 
 /**
  * The environment, parsed once; every default is stated here and nowhere else (tests, benches
@@ -16,13 +18,23 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CROSSCHECK_BODY_LIMIT: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
-  CROSSCHECK_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  CROSSCHECK_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  CROSSCHECK_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9A-Fa-f.:/]+(,\s*[0-9A-Fa-f.:/]+)*)$/, 'true, false, a number of proxies, or proxy addresses/CIDRs separated by commas')
+    .default('false'),
+  CROSSCHECK_HSTS_MAX_AGE: z.coerce.number().int().min(0).max(2 * 365 * 24 * 3600).default(365 * 24 * 3600),
   CROSSCHECK_PUBLIC_URL: z
     .string()
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  // connections: how long a client may take and how many may be connected at once
+  CROSSCHECK_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  CROSSCHECK_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  CROSSCHECK_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  CROSSCHECK_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   // access
   CROSSCHECK_OPERATOR: z.string().regex(/^[A-Z]{3}$/).default('IPO'),
   CROSSCHECK_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
@@ -44,6 +56,13 @@ const envSchema = z.object({
   CROSSCHECK_RATE_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(6_000),
 });
 
+function trustProxy(value: string): TrustProxy {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((a) => a.trim());
+}
+
 /** Owners are warned this many months before an alert's review date (not an environment setting). */
 const WARN_MONTHS = 4;
 
@@ -60,10 +79,16 @@ export interface Config {
     host: string;
     logLevel: string;
     bodyLimit: number;
-    secureCookies: boolean;
+    /** `auto`: the session cookie is `Secure` when the request came over HTTPS (directly or per a trusted proxy). */
+    secureCookies: SecureCookies;
     /** Where the public reaches this server (public notices' links); else the address each request used. */
     publicUrl: string | null;
+    /** Whose `X-Forwarded-*` headers are believed (fastify's `trustProxy`): none, all, a number of hops, or addresses. */
+    trustProxy: TrustProxy;
+    /** `Strict-Transport-Security` max-age on answers over HTTPS; 0 sends none. */
+    hstsMaxAge: number;
   };
+  connections: ConnectionLimits;
   access: {
     /** The member that runs this installation; its auditors see the whole trail. */
     operator: string;
@@ -82,6 +107,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
     throw new Error(`invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
   }
   const e = parsed.data;
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (e.CROSSCHECK_HEADERS_TIMEOUT_MS > e.CROSSCHECK_REQUEST_TIMEOUT_MS) {
+    throw new Error(`invalid environment variable CROSSCHECK_HEADERS_TIMEOUT_MS: ${e.CROSSCHECK_HEADERS_TIMEOUT_MS} is longer than CROSSCHECK_REQUEST_TIMEOUT_MS (${e.CROSSCHECK_REQUEST_TIMEOUT_MS}); headers are part of the request`);
+  }
   return {
     storage: { database: overrides.db ?? e.DATABASE_URL ?? DEFAULT_SQLITE_PATH },
     http: {
@@ -89,8 +118,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       host: e.HOST,
       logLevel: e.LOG_LEVEL,
       bodyLimit: e.CROSSCHECK_BODY_LIMIT,
-      secureCookies: e.CROSSCHECK_SECURE_COOKIES === 'true',
+      secureCookies: e.CROSSCHECK_SECURE_COOKIES === 'auto' ? 'auto' : e.CROSSCHECK_SECURE_COOKIES === 'true',
       publicUrl: e.CROSSCHECK_PUBLIC_URL ?? null,
+      trustProxy: trustProxy(e.CROSSCHECK_TRUST_PROXY),
+      hstsMaxAge: e.CROSSCHECK_HSTS_MAX_AGE,
+    },
+    connections: {
+      headersTimeoutMs: e.CROSSCHECK_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.CROSSCHECK_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.CROSSCHECK_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.CROSSCHECK_MAX_CONNECTIONS,
     },
     access: { operator: e.CROSSCHECK_OPERATOR, sessionHours: e.CROSSCHECK_SESSION_HOURS },
     cooperation: { replyHours: e.CROSSCHECK_REPLY_HOURS, attachmentsDir: e.CROSSCHECK_ATTACHMENTS_DIR ?? null },

@@ -69,7 +69,7 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   }
   await runScheduledWork(deps);
   const follower = await deps.screeningIndex();
-  const app = await buildApp(deps, config.http);
+  const app = await buildApp(deps, { ...config.http, connections: config.connections });
   const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
   await app.listen({ port: config.http.port, host: config.http.host });
   const bound = app.server.address();

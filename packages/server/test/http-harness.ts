@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '@crosscheck/core';
 import { createKey } from '../src/app/manage-keys.js';
-import { buildApp } from '../src/http/build-app.js';
+import { defaultConfig } from '../src/config.js';
+import { buildApp, type HttpOptions } from '../src/http/build-app.js';
 import { as, openTestDeps, type EngineName, type TestContext } from './engines.js';
 
 export interface Harness {
@@ -14,9 +15,9 @@ export interface Harness {
 }
 
 /** The real HTTP app over a fresh database, with a key for each requested member and role. */
-export async function httpHarness(engine: EngineName, credentials: [string, Role][], bodyLimit = 64 * 1024): Promise<Harness> {
+export async function httpHarness(engine: EngineName, credentials: [string, Role][], bodyLimit = 64 * 1024, options: Partial<HttpOptions> = {}): Promise<Harness> {
   const t = await openTestDeps(engine);
-  const app = await buildApp(t.deps, { bodyLimit, logLevel: 'silent', secureCookies: false });
+  const app = await buildApp(t.deps, testHttpOptions({ bodyLimit, ...options }));
   const keys = new Map<string, string>();
   for (const [member, role] of credentials) {
     const k = await createKey(t.deps, as('IPO', 'admin'), { member, role });
@@ -36,6 +37,12 @@ export async function httpHarness(engine: EngineName, credentials: [string, Role
       await t.close();
     },
   };
+}
+
+/** The HTTP settings at their defaults, quiet, with `overrides`. */
+export function testHttpOptions(overrides: Partial<HttpOptions> = {}): HttpOptions {
+  const config = defaultConfig();
+  return { ...config.http, connections: config.connections, logLevel: 'silent', secureCookies: false, ...overrides };
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

@@ -116,7 +116,7 @@ describe.each(ENGINES)('HTTP API contract on %s', (engine) => {
     const cookie = setCookie.split(';')[0]!;
     const me = await h.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
     expect(me.json()).toMatchObject({ member: 'FRA', role: 'bureau' });
-    await h.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie } });
+    expect((await h.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie, origin: 'http://localhost' } })).statusCode).toBe(204);
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/alerts', headers: { cookie } })).statusCode).toBe(401);
   });
 

@@ -1,5 +1,5 @@
 import { unauthenticated, type Actor } from '@crosscheck/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticateKey, authenticateSession, recordRefusal } from '../app/authenticate.js';
 import type { Ctx, Deps, RequestSource } from '../app/deps.js';
 import { limitRate } from './rate-limit.js';
@@ -11,15 +11,25 @@ export const SESSION_COOKIE = 'cc_session';
 const resolved = new WeakMap<FastifyRequest, Ctx | null>();
 
 /**
+/**
  * Resolves the caller from `Authorization: Bearer <key>` or the session cookie, and holds it to
  * its credential's rate for what the route does (rate-limit.ts). Routes get a `Ctx` from here;
- * use cases then check what that actor may do.
+ * use cases then check what that actor may do. Both happen once per request, as soon as its
+ * headers are read (`requireCredentials`); later calls reuse the answer and spend no more rate.
  */
 export async function resolveCtx(deps: Deps, request: FastifyRequest): Promise<Ctx> {
+  const known = resolved.get(request);
+  if (known) return known;
   const ctx = await identify(deps, request);
   await limitRate(deps, request, ctx);
   return ctx;
 }
+
+/**
+ * Checks the request's credentials again, now: for a response that outlives its request (an event
+ * stream), whose key may be revoked or session ended meanwhile. Spends no rate.
+ */
+export const reauthenticate = (deps: Deps, request: FastifyRequest): Promise<Ctx> => identify(deps, request);
 
 async function identify(deps: Deps, request: FastifyRequest): Promise<Ctx> {
   try {
@@ -47,6 +57,30 @@ async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor>
   const token = request.cookies?.[SESSION_COOKIE];
   if (!token) throw unauthenticated();
   return authenticateSession(deps, token, sourceOf(request));
+}
+
+/** Whether the request is authenticated by the session cookie (an ambient credential) rather than a key. */
+export function byCookie(request: FastifyRequest): boolean {
+  return request.headers.authorization === undefined && request.cookies?.[SESSION_COOKIE] !== undefined;
+}
+
+/** The one route that takes no credentials under /api/: logging in. */
+export function isLogin(request: FastifyRequest, path: string): boolean {
+  return path === '/api/v1/session' && request.method === 'POST';
+}
+
+/**
+ * Every API request but logging in has its credentials checked as soon as its headers are read,
+ * before its body: a caller with a wrong key is refused at once, however large or slow its body.
+ * Refusals are thrown, so that they reach the error handler like any other (authenticate.ts has
+ * already put them on the trail).
+ */
+export function requireCredentials(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api/') || isLogin(request, path)) return;
+    await resolveCtx(deps, request);
+  });
 }
 
 /**

@@ -3,9 +3,15 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { DomainError, isClientRequestId, notFound, unauthenticated } from '@crosscheck/core';
+import { DomainError, isClientRequestId, notFound } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
 import { auditFailedRequest } from './audit-failed-request.js';
+import { requireCredentials } from './auth.js';
+import { capConnections, closeWhenBodyUnread, connectionOptions, type ConnectionLimits } from './connection-limits.js';
+import { DOCS_CSP } from './docs-csp.js';
+import { noStoreApiAnswers } from './no-store.js';
+import { sameOriginChanges } from './same-origin.js';
+import { proxyTrust, strictTransportSecurity, type SecureCookies, type TrustProxy } from './transport-security.js';
 import { sendProblem, toProblem } from './problem.js';
 import { refuseRepeatedQueryParameters } from './query-parameters.js';
 import { summariseRefusals } from './rate-limit.js';
@@ -31,9 +37,13 @@ import { replicaRoutes } from './routes/replica.js';
 export interface HttpOptions {
   bodyLimit: number;
   logLevel: string;
-  secureCookies: boolean;
+  secureCookies: SecureCookies;
   /** CROSSCHECK_PUBLIC_URL: the address in public notices' links, instead of the request's Host. */
   publicUrl?: string | null;
+  trustProxy: TrustProxy;
+  /** `Strict-Transport-Security` max-age on answers over HTTPS; 0 sends none. */
+  hstsMaxAge: number;
+  connections: ConnectionLimits;
 }
 
 const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
@@ -41,6 +51,8 @@ const nulError = (): DomainError => new DomainError('validation', 'request.nul-c
 /** The HTTP API and the web page, over the given use-case dependencies. */
 export async function buildApp(deps: Deps, options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...connectionOptions(options.connections),
+    trustProxy: proxyTrust(options.trustProxy),
     bodyLimit: options.bodyLimit,
     logger: {
       level: options.logLevel,
@@ -69,21 +81,21 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     await auditFailedRequest(deps, request, error, toProblem(error, request.id));
     return sendProblem(reply, request, error);
   };
+  capConnections(app, options.connections);
   app.setErrorHandler(failed);
   app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
   summariseRefusals(app, deps);
   // Before the hooks below, so that a refusal there can find the session cookie's user.
   await app.register(cookie);
-  // Checked before the body is read, so a caller without credentials learns nothing from how its
-  // body is parsed; the credentials themselves are checked by each route through `resolveCtx`.
-  // Refusals are thrown, so that they reach the error handler and the trail like any other.
   app.addHook('onRequest', async (request) => {
     if (request.url.includes('%00')) throw nulError();
-    const path = request.url.split('?')[0] ?? '';
-    const login = path === '/api/v1/session' && request.method === 'POST';
-    if (path.startsWith('/api/') && !login && request.headers.authorization === undefined && request.headers.cookie === undefined) throw unauthenticated();
   });
+  requireCredentials(app, deps);
+  sameOriginChanges(app, options.publicUrl ?? null);
   refuseRepeatedQueryParameters(app);
+  noStoreApiAnswers(app);
+  strictTransportSecurity(app, options.hstsMaxAge);
+  closeWhenBodyUnread(app);
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined) return;
@@ -110,7 +122,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
       security: [{ bearer: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   healthRoutes(app, deps);

@@ -2,6 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as, documentAlert, openTestDeps, type TestContext } from '../../test/engines.js';
+import { testHttpOptions } from '../../test/http-harness.js';
 import { createAlert } from '../app/create-alert.js';
 import { updateAlert } from '../app/update-alert.js';
 import { createKey } from '../app/manage-keys.js';
@@ -106,7 +107,7 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
   beforeAll(async () => {
     centre = await openTestDeps(engine);
     copy = await openTestDeps('sqlite');
-    app = await buildApp(centre.deps, { bodyLimit: 1 << 20, logLevel: 'silent', secureCookies: false });
+    app = await buildApp(centre.deps, testHttpOptions({ bodyLimit: 1 << 20 }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     const key = (await createKey(centre.deps, as('IPO', 'admin'), { member: 'DEU', role: 'replica' })).key;
     proxy = await line(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`, () => spoil, () => {
@@ -259,7 +260,7 @@ describe.each(ENGINES)('a copy whose centre (%s) was restored from an older back
 
   beforeAll(async () => {
     centre = await openTestDeps(engine);
-    app = await buildApp(centre.deps, { bodyLimit: 1 << 20, logLevel: 'silent', secureCookies: false });
+    app = await buildApp(centre.deps, testHttpOptions({ bodyLimit: 1 << 20 }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     key = (await createKey(centre.deps, as('IPO', 'admin'), { member: 'DEU', role: 'replica' })).key;

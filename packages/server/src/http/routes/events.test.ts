@@ -117,7 +117,7 @@ describe.each(ENGINES)('the event stream on %s', (engine) => {
     const res = await fetch(`${base}/api/v1/events${query}`, { headers: { authorization: `Bearer ${key}`, ...headers }, signal: controller.signal });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const client = new SseClient(res, controller);
     clients.push(client);
     return client;

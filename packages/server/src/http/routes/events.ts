@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { openEventStream } from '../../app/events/open-event-stream.js';
 import { DEFAULT_STREAM_OPTIONS, followEvents, type EventStreamOptions } from '../../events/event-stream.js';
-import { resolveCtx } from '../auth.js';
+import { reauthenticate, resolveCtx } from '../auth.js';
 import { problemResponse } from '../openapi.js';
 
 const errors: Record<string, unknown> = { 401: problemResponse, 403: problemResponse, 409: problemResponse, 422: problemResponse };
@@ -62,7 +62,7 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
       const res = reply.raw;
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache',
+        'cache-control': 'no-store',
         // Proxies such as nginx would otherwise hold events back in their buffers.
         'x-accel-buffering': 'no',
         'x-request-id': req.id,
@@ -74,7 +74,7 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
       // A stream outlives the request that opened it: when the key is revoked, the session ends or
       // the member is suspended, the stream ends too (the refusal is audited like any other).
       const recheck = setInterval(() => {
-        resolveCtx(deps, req)
+        reauthenticate(deps, req)
           .then((again) => {
             if (again.actor.member !== start.member || !roleMay(again.actor.role, 'events.read')) end();
           })

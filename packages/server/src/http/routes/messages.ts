@@ -6,6 +6,7 @@ import { getMessage } from '../../app/messages/get-message.js';
 import { listMessages } from '../../app/messages/list-messages.js';
 import { sendMessage } from '../../app/messages/send-message.js';
 import { resolveCtx } from '../auth.js';
+import { sendAsDownload } from '../download-headers.js';
 import { idParam, jsonSchema, problemResponse } from '../openapi.js';
 
 const tags = ['messages'];
@@ -45,18 +46,7 @@ export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       const { id, attachmentId } = req.params as { id: string; attachmentId: string };
       const a = await getAttachment(deps, await resolveCtx(deps, req), id, attachmentId);
-      return reply
-        .type(a.contentType)
-        .header('content-disposition', contentDisposition(a.filename))
-        // Never let a browser render a sender's file as a page of this site.
-        .header('x-content-type-options', 'nosniff')
-        .send(a.bytes);
+      return sendAsDownload(reply, a.filename, a.bytes);
     },
   );
-}
-
-/** RFC 6266: an ASCII fallback name plus the exact name in UTF-8. */
-function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

@@ -56,7 +56,9 @@ describe.each(ENGINES)('photos of alerts over HTTP on %s', (engine) => {
     expect(got.statusCode).toBe(200);
     expect(got.headers['content-type']).toBe('image/png');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
-    expect(got.headers['cache-control']).toBe('private');
+    expect(got.headers['cache-control']).toBe('no-store');
+    expect(got.headers['content-disposition']).toBe(`inline; filename="photo-${first}.png"; filename*=UTF-8''photo-${first}.png`);
+    expect(got.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(Buffer.compare(got.rawPayload, original)).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import { getPhoto } from '../../app/photos/get-photo.js';
 import { listPhotos } from '../../app/photos/list-photos.js';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, UNSUPPORTED_PHOTO } from '../../app/photos/photo-view.js';
 import { resolveCtx } from '../auth.js';
+import { sendCheckedImage } from '../download-headers.js';
 import { idParam, problemResponse } from '../openapi.js';
 import { toProblem } from '../problem.js';
 
@@ -17,6 +18,9 @@ const photoParams = {
   properties: { id: { type: 'string', maxLength: 40 }, photoId: { type: 'string', maxLength: 40 } },
   required: ['id', 'photoId'],
 } as const;
+
+/** The name a saved photo gets, by the type read from its bytes. */
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /**
  * The uploaded bytes, wrapped so that the app-wide check for NUL characters (which serialises
@@ -77,12 +81,7 @@ export function photosRoutes(app: FastifyInstance, deps: Deps): void {
       async (req, reply) => {
         const { id, photoId } = req.params as { id: string; photoId: string };
         const photo = await getPhoto(deps, await resolveCtx(deps, req), id, photoId);
-        return reply
-          .type(photo.contentType)
-          // Shown as the image it was checked to be, never re-guessed; kept out of shared caches.
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private')
-          .send(photo.bytes);
+        return sendCheckedImage(reply, photo.contentType, `photo-${photoId}.${EXTENSIONS[photo.contentType] ?? 'img'}`, photo.bytes);
       },
     );
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines.js';
-import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
+import { bearer, httpHarness, testHttpOptions, type Harness } from '../../../test/http-harness.js';
 import { loadConfig } from '../../config.js';
 import { buildApp } from '../build-app.js';
 
@@ -157,7 +157,7 @@ describe.each(ENGINES)('INTERPOL-style public notices on %s', (engine) => {
   });
 
   it('writes its links on the configured public address rather than the Host a client sent', async () => {
-    const app = await buildApp(h.t.deps, { bodyLimit: 64 * 1024, logLevel: 'silent', secureCookies: false, publicUrl: loadConfig({ CROSSCHECK_PUBLIC_URL: 'https://notices.example.org/' }).http.publicUrl });
+    const app = await buildApp(h.t.deps, testHttpOptions({ bodyLimit: 64 * 1024, publicUrl: loadConfig({ CROSSCHECK_PUBLIC_URL: 'https://notices.example.org/' }).http.publicUrl }));
     try {
       const res = await app.inject({ method: 'GET', url: '/public/notices/v1/red', headers: { host: 'attacker.example' } });
       expect((res.json() as { _links: { self: { href: string } } })._links.self.href).toMatch(/^https:\/\/notices\.example\.org\/public\/notices\/v1\/red\?/);

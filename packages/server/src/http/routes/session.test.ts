@@ -18,7 +18,8 @@ describe.each(ENGINES)('a user’s interface language over HTTP on %s', (engine)
     const res = await h.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username, password: PASSWORD } });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'cc_session')!;
-    return { cookie: `cc_session=${cookie.value}` };
+    // As the browser sends them with the application's own requests.
+    return { cookie: `cc_session=${cookie.value}`, origin: 'http://localhost' };
   };
 
   it('is kept for the user, so a second browser (a new session) opens in it; other users keep theirs', async () => {

@@ -6,11 +6,12 @@ import { unlockLogin } from '../../app/unlock-login.js';
 import { whoAmI } from '../../app/who-am-i.js';
 import { SESSION_COOKIE, resolveCtx } from '../auth.js';
 import { jsonSchema, problemResponse } from '../openapi.js';
+import { cookieSecure, type SecureCookies } from '../transport-security.js';
 
-export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: boolean): void {
+export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: SecureCookies): void {
   app.post('/api/v1/session', { schema: { tags: ['session'], summary: 'Log in with a password; sets an HttpOnly session cookie. After repeated failures on a user name or from an address, attempts get 429 with Retry-After until the back-off or lockout is over', body: jsonSchema(loginSchema), response: { 401: problemResponse, 422: problemResponse, 429: problemResponse } } }, async (req, reply) => {
     const session = await logIn(deps, req.body, { requestId: req.id, source: req.ip });
-    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', expires: new Date(session.expiresAt) });
+    reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', secure: cookieSecure(req, secureCookies), path: '/', expires: new Date(session.expiresAt) });
     return { user: session.user, expiresAt: session.expiresAt };
   });
   app.get('/api/v1/session', { schema: { tags: ['session'], summary: 'Who you are', response: { 401: problemResponse } as Record<string, unknown> } }, async (req) => {
@@ -23,7 +24,7 @@ export function sessionRoutes(app: FastifyInstance, deps: Deps, secureCookies: b
     const ctx = await resolveCtx(deps, req);
     const token = req.cookies[SESSION_COOKIE];
     if (token) await logOut(deps, ctx, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: cookieSecure(req, secureCookies), path: '/' });
     return reply.code(204).send();
   });
   app.delete('/api/v1/users/:username/lockout', { schema: { tags: ['users'], summary: "Lift a user's login lockout and forget its failed logins (administrators of its member, or of the operator)", params: usernameParam, response: { 401: problemResponse, 403: problemResponse, 404: problemResponse } as Record<string, unknown> } }, async (req) =>

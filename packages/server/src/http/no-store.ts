@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * API answers carry personal data (alerts, hits, travellers, the audit trail), refusals included:
+ * no browser cache, proxy or shared cache may keep a copy for the next user of the machine or
+ * the next client of the proxy.
+ */
+export function noStoreApiAnswers(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
