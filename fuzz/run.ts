@@ -111,7 +111,8 @@ function fuzzOne(name: string): Promise<Tally> {
           }
         } else if (m.type === 'hang') {
           tally.hangs++;
-          const file = save(name, reader.ext, 'hang-', Buffer.from(m.input, 'base64'));
+          // Over the slow threshold but finished: kept as slow-, apart from the stalls (hang-).
+          const file = save(name, reader.ext, 'slow-', Buffer.from(m.input, 'base64'));
           console.log(`${name}: input ${m.index} took ${m.ms} ms: ${file}`);
         } else if (m.type === 'finished') {
           clearInterval(watchdog);
