@@ -54,6 +54,7 @@ function fuzzOne(name: string): Promise<Tally> {
   const reader = READERS.find((r) => r.name === name)!;
   const corpus = readCorpus(name);
   const tally: Tally = { reader: name, inputs: 0, seconds: 0, crashes: 0, hangs: 0, kept: 0, crashKinds: new Map() };
+  running.set(name, tally);
   const signatures: string[] = [];
   let corpusFiles = corpus.length;
   const began = process.hrtime.bigint();
@@ -87,10 +88,14 @@ function fuzzOne(name: string): Promise<Tally> {
       }, 500);
       const finish = () => {
         tally.seconds = Number(process.hrtime.bigint() - began) / 1e9;
+        running.delete(name);
         resolve(tally);
       };
       worker.on('message', (m: FromWorker) => {
-        if (m.type === 'progress') tally.inputs = start + m.done;
+        if (m.type === 'progress') {
+          tally.inputs = start + m.done;
+          tally.seconds = Number(process.hrtime.bigint() - began) / 1e9;
+        }
         else if (m.type === 'new') {
           signatures.push(m.signature);
           const input = Buffer.from(m.input, 'base64');
@@ -130,6 +135,15 @@ function fuzzOne(name: string): Promise<Tally> {
 }
 
 const started = Date.now();
+const running = new Map<string, Tally>();
+// Stopped early (Ctrl-C, a time limit), the run still reports what it got through.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`\nstopped by ${signal}; partial figures:`);
+    printTable([...tallies, ...running.values()]);
+    process.exit(130);
+  });
+}
 console.log(`fuzzing ${names.join(', ')}: ${count} inputs each, seed ${seed}, ${jobs} at a time, slow over ${slowMs} ms, stalled after ${stallMs} ms`);
 const queue = [...names];
 const tallies: Tally[] = [];
@@ -142,10 +156,14 @@ await Promise.all(
     }
   }),
 );
-console.log('\nreader       inputs     seconds  inputs/s  crashes  hangs');
-for (const t of tallies.sort((a, b) => names.indexOf(a.reader) - names.indexOf(b.reader))) {
-  console.log(`${t.reader.padEnd(12)} ${String(t.inputs).padStart(9)} ${t.seconds.toFixed(1).padStart(9)} ${String(Math.round(t.inputs / t.seconds)).padStart(9)} ${String(t.crashes).padStart(8)} ${String(t.hangs).padStart(6)}`);
-  for (const [kind, n] of t.crashKinds) console.log(`    ${n} x ${kind}`);
+printTable(tallies);
+
+function printTable(rows: Tally[]): void {
+  console.log('\nreader       inputs     seconds  inputs/s  crashes  hangs');
+  for (const t of [...rows].sort((a, b) => names.indexOf(a.reader) - names.indexOf(b.reader))) {
+    console.log(`${t.reader.padEnd(12)} ${String(t.inputs).padStart(9)} ${t.seconds.toFixed(1).padStart(9)} ${String(Math.round(t.inputs / (t.seconds || 1))).padStart(9)} ${String(t.crashes).padStart(8)} ${String(t.hangs).padStart(6)}${t.inputs < count ? '  (stopped early)' : ''}`);
+    for (const [kind, n] of t.crashKinds) console.log(`    ${n} x ${kind}`);
+  }
+  console.log(`wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
-console.log(`wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exitCode = tallies.some((t) => t.crashes > 0 || t.hangs > 0) ? 1 : 0;
