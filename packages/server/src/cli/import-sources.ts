@@ -35,7 +35,7 @@ export function importSource(file: string, o: ImportSourceOptions): AsyncIterabl
   return fromJsonLines(input());
 }
 
-async function* fromJsonLines(stream: Readable): AsyncIterable<Parsed> {
+export async function* fromJsonLines(stream: Readable): AsyncIterable<Parsed> {
   for await (const line of readLines(stream, MAX_IMPORT_LINE_BYTES)) {
     const parsed = line.tooLong ? { line: line.number, reason: `line longer than ${MAX_IMPORT_LINE_BYTES} bytes` } : parseImportLine(line.text, line.number);
     if (parsed) yield parsed;
@@ -43,7 +43,7 @@ async function* fromJsonLines(stream: Readable): AsyncIterable<Parsed> {
 }
 
 /** FollowTheMoney is read whole (a Passport may name its holder anywhere in the file), up to MAX_FTM_ENTITIES. */
-async function* fromFtm(stream: Readable, o: ImportSourceOptions): AsyncIterable<Parsed> {
+export async function* fromFtm(stream: Readable, o: ImportSourceOptions): AsyncIterable<Parsed> {
   const entities: FtmLine[] = [];
   const bad: Parsed[] = [];
   for await (const line of readLines(stream, MAX_FTM_LINE_BYTES)) {
@@ -87,7 +87,7 @@ export function readMapping(path: string | undefined): CsvMapping {
 }
 
 /** CSV with a header row; a row's line is where it starts in the file (quoted cells may span lines). */
-async function* fromCsv(stream: Readable, mapping: CsvMapping): AsyncIterable<Parsed> {
+export async function* fromCsv(stream: Readable, mapping: CsvMapping): AsyncIterable<Parsed> {
   const parser = stream.pipe(parseCsv({ columns: true, bom: true, delimiter: mapping.delimiter, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD_BYTES, info: true, relax_column_count: true }));
   let checked = false;
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; columns: unknown } }>) {
@@ -102,7 +102,7 @@ async function* fromCsv(stream: Readable, mapping: CsvMapping): AsyncIterable<Pa
 }
 
 /** INTERPOL public notices (a detail, a list page, or JSON lines of them), read whole up to MAX_NOTICE_FILE_BYTES. */
-async function* fromNotices(stream: Readable, o: ImportSourceOptions): AsyncIterable<Parsed> {
+export async function* fromNotices(stream: Readable, o: ImportSourceOptions): AsyncIterable<Parsed> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {

@@ -1,5 +1,6 @@
 import { DomainError, RateLimitedError, type ErrorKind } from '@crosscheck/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { storageFaultOf } from '../store/storage-faults.js';
 
 const STATUS: Record<ErrorKind, number> = {
   validation: 422,
@@ -48,6 +49,15 @@ export function toProblem(error: unknown, requestId: string): Problem {
     const code = FASTIFY_CODES[fe.code ?? ''] ?? 'request.invalid';
     return { type: `https://crosscheck.dev/problems/${code}`, title: 'bad request', status, code, detail: fe.message ?? 'bad request', field: '(body)', requestId };
   }
+  // A database that is down, restarting or full is no internal error: the client may retry (503)
+  // or an operator must free space (507). The transaction was rolled back either way.
+  const fault = storageFaultOf(error);
+  if (fault === 'full') {
+    return { type: 'https://crosscheck.dev/problems/storage.full', title: 'insufficient storage', status: 507, code: 'storage.full', detail: 'the database has no space left, so nothing of this request was written; an operator must free space', requestId };
+  }
+  if (fault === 'unavailable') {
+    return { type: 'https://crosscheck.dev/problems/storage.unavailable', title: 'service unavailable', status: 503, code: 'storage.unavailable', detail: 'the database could not be reached (restarting, or its connections were cut); try again shortly', retryAfter: RETRY_AFTER_SECONDS, requestId };
+  }
   return { type: 'https://crosscheck.dev/problems/internal', title: 'internal error', status: 500, code: 'internal', detail: 'an internal error occurred; it has been logged with the request id', requestId };
 }
 
@@ -59,6 +69,9 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'request.invalid-json',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid-length',
 };
+
+/** A database coming back from a restart or a cut answers within seconds. */
+const RETRY_AFTER_SECONDS = 2;
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: unknown): FastifyReply {
   const problem = toProblem(error, request.id);

@@ -65,6 +65,8 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 async function openPostgres(url: string): Promise<Database> {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
@@ -73,8 +75,16 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
     max: 10,
+    // A database that does not answer fails the request (503) instead of holding it forever.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // A connection the database server drops (a restart, pg_terminate_backend) reports an 'error'
+  // event, on the pool when idle and on the client when checked out; without a listener that
+  // event would end the process. The query in flight fails (a 503), the pool discards the dead
+  // client when it is released, and the next query opens a fresh connection.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   return { db, engine: 'postgres', close: () => db.destroy() };
