@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
-import type { CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
+import type { AuditTrailSettings, CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
 
 /**
  * The environment, parsed once; every default is stated here and nowhere else (tests, benches
@@ -35,6 +35,15 @@ const envSchema = z.object({
   CROSSCHECK_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   // webhooks
   CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  // audit trail checkpoints
+  CROSSCHECK_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  CROSSCHECK_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  CROSSCHECK_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  CROSSCHECK_AUDIT_CHECKPOINT_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+    .optional(),
 });
 
 /** Owners are warned this many months before an alert's review date (not an environment setting). */
@@ -65,6 +74,7 @@ export interface Config {
   cooperation: CooperationSettings;
   retention: RetentionSettings;
   webhooks: WebhookSettings;
+  auditTrail: AuditTrailSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; port?: number } = {}): Config {
@@ -92,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       purgeGraceDays: e.CROSSCHECK_PURGE_GRACE_DAYS,
     },
     webhooks: { allowPrivate: e.CROSSCHECK_WEBHOOK_ALLOW_PRIVATE === 'true' },
+    auditTrail: {
+      keyFile: e.CROSSCHECK_AUDIT_KEY_FILE ?? null,
+      checkpointMinutes: e.CROSSCHECK_AUDIT_CHECKPOINT_MINUTES,
+      checkpointFile: e.CROSSCHECK_AUDIT_CHECKPOINT_FILE ?? null,
+      checkpointUrl: e.CROSSCHECK_AUDIT_CHECKPOINT_URL ?? null,
+    },
   };
 }
 

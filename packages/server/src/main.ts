@@ -10,6 +10,7 @@ import { uuidv7 } from './ids.js';
 import { openDatabase, type Database } from './store/database.js';
 import { anyKeyExists } from './store/credential-repo.js';
 import { migrateToLatest } from './store/migrate.js';
+import { auditScanner } from './store/audit-scan-thread.js';
 import { IndexFollower } from './screening/index-follower.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
 
@@ -34,6 +35,8 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
     cooperation: config.cooperation,
     retention: config.retention,
     webhooks: config.webhooks,
+    auditTrail: config.auditTrail,
+    auditScanner: auditScanner(config.storage.database, database.db),
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {
