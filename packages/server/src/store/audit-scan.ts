@@ -15,19 +15,22 @@ export async function scanAuditTrail(db: Kysely<DB>, checkpoint: CheckpointBody 
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
-    .execute(async (tx) => {
-      const scan = new TrailScan(checkpoint);
-      let after = 0;
-      for (;;) {
-        const rows = await tx.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
-        let going = true;
-        for (const row of rows) if (!(going = scan.push(toChainedEntry(row)))) break;
-        if (!going || rows.length < PAGE) break;
-        after = Number(rows[rows.length - 1]!.seq);
-      }
-      const head = await tx.selectFrom('counters').select(['value', 'hash']).where('name', '=', 'audit').executeTakeFirstOrThrow();
-      return scan.finish({ seq: Number(head.value), hash: head.hash });
-    });
+    .execute((tx) => scanInSnapshot(tx, checkpoint));
+}
+
+/** The scan inside a transaction the caller holds (a restore checks what it wrote before committing). */
+export async function scanInSnapshot(tx: Kysely<DB>, checkpoint: CheckpointBody | null): Promise<TrailScanResult> {
+  const scan = new TrailScan(checkpoint);
+  let after = 0;
+  for (;;) {
+    const rows = await tx.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
+    let going = true;
+    for (const row of rows) if (!(going = scan.push(toChainedEntry(row)))) break;
+    if (!going || rows.length < PAGE) break;
+    after = Number(rows[rows.length - 1]!.seq);
+  }
+  const head = await tx.selectFrom('counters').select(['value', 'hash']).where('name', '=', 'audit').executeTakeFirstOrThrow();
+  return scan.finish({ seq: Number(head.value), hash: head.hash });
 }
 
 /**
