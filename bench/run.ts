@@ -19,6 +19,7 @@ const benches: [string, string[]][] = [
   ['paxlst.ts', []],
   ['flight.ts', []],
   ['replica.ts', []],
+  ['audit.ts', ['--n', '1000000']],
 ];
 let failed = false;
 for (const [file, args] of benches) {
