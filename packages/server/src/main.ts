@@ -82,6 +82,7 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   timer.unref();
   follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));
   const tasks = startBackgroundTasks(deps, (err: unknown) => app.log.error({ err }, 'a background task failed'));
+  if (config.auditTrail.keyFile === null) app.log.warn('audit checkpoints are off: without CROSSCHECK_AUDIT_KEY_FILE a cut tail of the audit trail cannot be detected');
   return {
     url: `http://localhost:${port}`,
     demo,
