@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkInclusionProof } from '@crosscheck/core';
@@ -102,5 +103,31 @@ describe.each(ENGINES)('signed checkpoints of the audit trail on %s', (engine) =
     expect((await domainError(proveEntry(t.deps, as('DEU', 'bureau'), { seq: String(own.seq) }))).kind).toBe('forbidden');
     expect((await domainError(proveEntry(t.deps, as('IPO', 'auditor'), { seq: String(checkpoint.size + 2) }))).code).toBe('audit.not-checkpointed');
     expect((await domainError(proveEntry(t.deps, as('IPO', 'auditor'), { seq: 'x' }))).field).toBe('seq');
+  });
+
+  it('posts each checkpoint to the URL the operator set, under the webhook address rules', async () => {
+    const received: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d.toString()));
+      req.on('end', () => {
+        received.push(body);
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      t.deps.auditTrail = { ...t.deps.auditTrail, checkpointUrl: `http://127.0.0.1:${port}/checkpoints` };
+      const refused = await writeCheckpoint(t.deps, 'system');
+      expect(refused.exportProblems).toEqual([expect.stringMatching(/private network/)]);
+      expect(received).toEqual([]);
+      t.deps.webhooks = { ...t.deps.webhooks, allowPrivate: true };
+      const { checkpoint, exportProblems } = await writeCheckpoint(t.deps, 'system');
+      expect(exportProblems).toEqual([]);
+      expect(JSON.parse(received[0]!)).toMatchObject({ size: checkpoint.size, root: checkpoint.root, signature: checkpoint.signature });
+    } finally {
+      server.close();
+    }
   });
 });
