@@ -20,6 +20,7 @@ const benches: [string, string[]][] = [
   ['flight.ts', []],
   ['replica.ts', []],
   ['audit.ts', ['--n', '1000000']],
+  ['limits.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

@@ -32,3 +32,4 @@ export * from './review/index.js';
 export * from './paxlst/index.js';
 export * from './audit/audit-actions.js';
 export * from './credentials/credential.js';
+export * from './access/login-backoff.js';

@@ -13,6 +13,7 @@ describe('configuration', () => {
       retention: { years: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30 },
       webhooks: { allowPrivate: false },
       auditTrail: { keyFile: null, checkpointMinutes: 60, checkpointFile: null, checkpointUrl: null },
+      limits: { login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 15 }, rate: { screenPerMinute: 120_000, writePerMinute: 6_000 } },
     });
   });
 
@@ -26,6 +27,10 @@ describe('configuration', () => {
     expect(c.cooperation).toEqual({ replyHours: 6, attachmentsDir: '/srv/files' });
     expect(c.retention.years).toEqual({ ...DEFAULT_RETENTION_YEARS, person: 3 });
     expect(c.webhooks.allowPrivate).toBe(true);
+    expect(loadConfig({ CROSSCHECK_RATE_SCREEN_PER_MINUTE: '600', CROSSCHECK_LOGIN_LOCKOUT_MINUTES: '5' }).limits).toEqual({
+      login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 5 },
+      rate: { screenPerMinute: 600, writePerMinute: 6_000 },
+    });
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, { db: 'local.db' }).storage.database).toBe('local.db');
   });
 
@@ -34,6 +39,7 @@ describe('configuration', () => {
     expect(() => loadConfig({ CROSSCHECK_OPERATOR: 'interpol' })).toThrow(/CROSSCHECK_OPERATOR/);
     expect(() => loadConfig({ CROSSCHECK_AUDIT_CHECKPOINT_MINUTES: '0' })).toThrow(/CROSSCHECK_AUDIT_CHECKPOINT_MINUTES/);
     expect(() => loadConfig({ CROSSCHECK_AUDIT_CHECKPOINT_URL: 'ftp://x' })).toThrow(/CROSSCHECK_AUDIT_CHECKPOINT_URL/);
+    expect(() => loadConfig({ CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER: '1' })).toThrow(/CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER/);
   });
 
   it('reads the audit checkpoint settings into their own group', () => {

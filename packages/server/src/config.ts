@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
 import type { AuditTrailSettings, CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
+import type { LimitSettings } from './app/limits/limit-settings.js';
 
 /**
  * The environment, parsed once; every default is stated here and nowhere else (tests, benches
@@ -44,6 +45,12 @@ const envSchema = z.object({
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
     .optional(),
+  // limits (why these defaults: docs/ARCHITECTURE.md, "Limits")
+  CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(2).max(1000).default(10),
+  CROSSCHECK_LOGIN_SOURCE_LOCK_AFTER: z.coerce.number().int().min(2).max(100_000).default(50),
+  CROSSCHECK_LOGIN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  CROSSCHECK_RATE_SCREEN_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(120_000),
+  CROSSCHECK_RATE_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(6_000),
 });
 
 /** Owners are warned this many months before an alert's review date (not an environment setting). */
@@ -75,6 +82,7 @@ export interface Config {
   retention: RetentionSettings;
   webhooks: WebhookSettings;
   auditTrail: AuditTrailSettings;
+  limits: LimitSettings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; port?: number } = {}): Config {
@@ -102,6 +110,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       purgeGraceDays: e.CROSSCHECK_PURGE_GRACE_DAYS,
     },
     webhooks: { allowPrivate: e.CROSSCHECK_WEBHOOK_ALLOW_PRIVATE === 'true' },
+    limits: {
+      login: { accountLockAfter: e.CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER, sourceLockAfter: e.CROSSCHECK_LOGIN_SOURCE_LOCK_AFTER, lockoutMinutes: e.CROSSCHECK_LOGIN_LOCKOUT_MINUTES },
+      rate: { screenPerMinute: e.CROSSCHECK_RATE_SCREEN_PER_MINUTE, writePerMinute: e.CROSSCHECK_RATE_WRITE_PER_MINUTE },
+    },
     auditTrail: {
       keyFile: e.CROSSCHECK_AUDIT_KEY_FILE ?? null,
       checkpointMinutes: e.CROSSCHECK_AUDIT_CHECKPOINT_MINUTES,

@@ -12,6 +12,7 @@ import { anyKeyExists } from './store/credential-repo.js';
 import { migrateToLatest } from './store/migrate.js';
 import { auditScanner } from './store/audit-scan-thread.js';
 import { IndexFollower } from './screening/index-follower.js';
+import { Limits } from './app/limits/limits.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
 
 /** The composition root: the one place that turns configuration into connected parts. */
@@ -37,6 +38,7 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
     webhooks: config.webhooks,
     auditTrail: config.auditTrail,
     auditScanner: auditScanner(config.storage.database, database.db),
+    limits: new Limits(config.limits),
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {

@@ -21,6 +21,7 @@ const LAYERS: { layer: string; paths: string[]; holds: string }[] = [
   { layer: 'screening', paths: ['screening/'], holds: 'the in-memory screening index and its follower' },
   { layer: 'events', paths: ['events/'], holds: 'the event bus and event stream' },
   { layer: 'links', paths: ['links/'], holds: 'the identity-link follower' },
+  { layer: 'outbound', paths: ['outbound/'], holds: 'requests to addresses members give: address policy, pinned connection' },
   { layer: 'webhooks', paths: ['webhooks/'], holds: 'the webhook delivery worker' },
   { layer: 'app', paths: ['app/'], holds: 'use cases, one per file, and Deps' },
   { layer: 'background', paths: ['background/'], holds: 'starts and stops the workers with the server' },

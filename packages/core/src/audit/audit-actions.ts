@@ -22,11 +22,15 @@ export const AUDIT_ACTIONS = [
   'review.list', 'review.decide',
   'screening.run', 'screening.run-batch', 'screening.run-flight',
   'session.login', 'session.logout', 'session.check', 'session.read', 'session.set-language',
+  // Logins on a user name or from an address stopped for a while after too many failures; written once, when it starts.
+  'session.lockout',
   'stats.read',
-  'user.add', 'user.list', 'user.disable',
+  'user.add', 'user.list', 'user.disable', 'user.unlock',
   'webhook.create', 'webhook.list', 'webhook.disable', 'webhook.test', 'webhook.list-deliveries',
   // A request to an address that is no route: recorded when it came with valid credentials.
   'route.unknown',
+  // Refused requests from one address in one minute after its first (which has its own entry), as one entry with their count.
+  'refusal.summarise',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,7 +8,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
-  | 'too-large';
+  | 'too-large'
+  | 'rate-limited';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `person.names.0.family`. */
@@ -47,3 +48,24 @@ export const unauthenticated = (message = 'a valid API key or session is require
   new DomainError('unauthenticated', 'auth.required', message);
 
 export const conflict = (code: string, message: string): DomainError => new DomainError('conflict', code, message);
+
+/** The figures of a rate limit, stated in its refusal so that a client can pace itself. */
+export interface RateFigures {
+  /** How many requests the limit allows per window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+/** A refusal because the caller went too fast: it says when to try again, and, for a rate, the rate. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    /** Whole seconds to wait before the next attempt can succeed (at least 1). */
+    readonly retryAfterSeconds: number,
+    readonly figures?: RateFigures,
+  ) {
+    super('rate-limited', code, message);
+    this.name = 'RateLimitedError';
+  }
+}

@@ -1,16 +1,15 @@
 import { isRole, keyCredential, unauthenticated, userCredential, type Actor, type AuditAction, type CredentialText, type UnknownCaller } from '@crosscheck/core';
-import { appendAudit } from '../store/audit-repo.js';
 import { findKeyByPrefix, findSession, findUserById, touchKey } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
-import { inWriteTransaction } from '../store/write-transaction.js';
-import { nowIso, type Deps } from './deps.js';
+import { nowIso, type Deps, type RequestSource } from './deps.js';
 import { sameHash, sha256Hex, splitApiKey } from './secrets.js';
 
 /**
  * Turns a bearer key into an actor. A key works only while it is not revoked and its member is
- * not suspended. Refusals are on the audit trail (`key.check`); the key itself never is.
+ * not suspended. Refusals are on the audit trail (`key.check`, summarised per address and
+ * minute: `recordRefusal`); the key itself never is.
  */
-export async function authenticateKey(deps: Deps, key: string, requestId: string): Promise<Actor> {
+export async function authenticateKey(deps: Deps, key: string, from: RequestSource): Promise<Actor> {
   const parts = splitApiKey(key);
   const row = parts ? await findKeyByPrefix(deps.db, parts.prefix) : undefined;
   const valid = row !== undefined && parts !== null && sameHash(row.secret_hash, sha256Hex(parts.secret));
@@ -21,7 +20,7 @@ export async function authenticateKey(deps: Deps, key: string, requestId: string
   else if (member?.status !== 'active') refusal = 'auth.member-suspended';
   else if (!isRole(row.role)) refusal = 'auth.invalid-key';
   if (refusal !== null || !row) {
-    await recordRefusal(deps, 'key.check', row ? keyCredential(row.id) : `key-prefix:${parts?.prefix ?? 'malformed'}`, row?.member ?? '', requestId, refusal ?? 'auth.invalid-key');
+    await recordRefusal(deps, 'key.check', row ? keyCredential(row.id) : `key-prefix:${parts?.prefix ?? 'malformed'}`, row?.member ?? '', from, refusal ?? 'auth.invalid-key');
     throw unauthenticated('the API key is not valid');
   }
   // `keys list` shows when a key was last used, to a minute: finer would cost a write per request.
@@ -31,19 +30,22 @@ export async function authenticateKey(deps: Deps, key: string, requestId: string
 }
 
 /** Turns a session cookie into an actor, while the session lasts and the user and member are active. */
-export async function authenticateSession(deps: Deps, token: string, requestId: string): Promise<Actor> {
+export async function authenticateSession(deps: Deps, token: string, from: RequestSource): Promise<Actor> {
   const session = token.length <= 100 ? await findSession(deps.db, sha256Hex(token)) : undefined;
   const user = session && session.expires_at > nowIso(deps) ? await findUserById(deps.db, session.user_id) : undefined;
   const member = user ? await findMember(deps.db, user.member) : undefined;
   if (!user || user.disabled === 1 || member?.status !== 'active' || !isRole(user.role)) {
-    await recordRefusal(deps, 'session.check', user ? userCredential(user.id) : 'session', user?.member ?? '', requestId, session ? 'auth.session-ended' : 'auth.unknown-session');
+    await recordRefusal(deps, 'session.check', user ? userCredential(user.id) : 'session', user?.member ?? '', from, session ? 'auth.session-ended' : 'auth.unknown-session');
     throw unauthenticated('your session has ended; log in again');
   }
   return { member: user.member, role: user.role, credential: userCredential(user.id) };
 }
 
-export async function recordRefusal(deps: Deps, action: AuditAction, credential: CredentialText | UnknownCaller, member: string, requestId: string, outcome: string): Promise<void> {
-  await inWriteTransaction(deps.db, (tx) =>
-    appendAudit(tx, { at: nowIso(deps), member, role: '', credential, action, target: '', requestId, outcome, detail: '{}' }),
-  );
+/**
+ * Puts a refused credential on the trail: the first refusal from its address (for its member)
+ * in a minute at once, the rest as one summary when the minute is over (limits/refusal-log.ts),
+ * so that a flood of bad keys cannot fill the trail.
+ */
+export async function recordRefusal(deps: Deps, action: AuditAction, credential: CredentialText | UnknownCaller, member: string, from: RequestSource, outcome: string): Promise<void> {
+  await deps.limits.refusals.record(deps, { source: from.source, member, action, credential, outcome, requestId: from.requestId });
 }

@@ -3,6 +3,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { StoreDeps } from '../store/store-deps.js';
 import type { IndexFollower } from '../screening/index-follower.js';
 import type { AuditScanner } from '../store/audit-scan-thread.js';
+import type { Limits } from './limits/limits.js';
 
 /** What every use case needs from the outside world; built once in main.ts (or a test). */
 export interface Deps extends StoreDeps {
@@ -22,6 +23,8 @@ export interface Deps extends StoreDeps {
   auditTrail: AuditTrailSettings;
   /** Full scans of the trail (verification, checkpoints, proofs), run off the event loop. */
   auditScanner: AuditScanner;
+  /** Login back-off and lockouts, per-credential rates, refusals awaiting their summary. */
+  limits: Limits;
 }
 
 /** The settings below are read from the environment, with their defaults, by `loadConfig` (config.ts). */
@@ -61,6 +64,13 @@ export interface AuditTrailSettings {
 export interface Ctx {
   actor: Actor;
   requestId: string;
+}
+
+/** A request before it has an actor (a login, a credential being checked): its id and source address. */
+export interface RequestSource {
+  requestId: string;
+  /** The address it came from (`request.ip`: the proxy's client address when the proxy is trusted). */
+  source: string;
 }
 
 export { nowIso } from '../store/store-deps.js';

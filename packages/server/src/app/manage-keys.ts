@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findKeyById, insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
 import { audited } from './audited.js';
+import { memberAskedFor } from './credentials-query.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { newApiKey } from './secrets.js';
 
@@ -44,8 +45,9 @@ export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<Ke
   });
 }
 
-export async function listKeys(deps: Deps, ctx: Ctx, member?: string): Promise<{ items: KeyInfo[]; next: null }> {
+export async function listKeys(deps: Deps, ctx: Ctx, query: unknown = {}): Promise<{ items: KeyInfo[]; next: null }> {
   return audited(deps, ctx, 'key.list', async (tx, note) => {
+    const member = memberAskedFor(query);
     const scope = ctx.actor.member === deps.operator ? member : ctx.actor.member;
     requireCredentialAdmin(deps, ctx, scope ?? ctx.actor.member);
     note.target = 'keys';

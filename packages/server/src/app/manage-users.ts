@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deleteUserSessions, findUserByName, insertUser, listUsers as listUserRows, setUserDisabled } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
 import { audited, auditRefusal } from './audited.js';
+import { memberAskedFor } from './credentials-query.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { hashPassword } from './hash-password.js';
 import { administers, requireCredentialAdmin } from './manage-keys.js';
@@ -51,8 +52,9 @@ export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<User
   });
 }
 
-export async function listUsers(deps: Deps, ctx: Ctx, member?: string): Promise<{ items: UserInfo[]; next: null }> {
+export async function listUsers(deps: Deps, ctx: Ctx, query: unknown = {}): Promise<{ items: UserInfo[]; next: null }> {
   return audited(deps, ctx, 'user.list', async (tx, note) => {
+    const member = memberAskedFor(query);
     const scope = ctx.actor.member === deps.operator ? member : ctx.actor.member;
     requireCredentialAdmin(deps, ctx, scope ?? ctx.actor.member);
     note.target = 'users';

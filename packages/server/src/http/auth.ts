@@ -1,7 +1,8 @@
 import { unauthenticated, type Actor } from '@crosscheck/core';
 import type { FastifyRequest } from 'fastify';
 import { authenticateKey, authenticateSession, recordRefusal } from '../app/authenticate.js';
-import type { Ctx, Deps } from '../app/deps.js';
+import type { Ctx, Deps, RequestSource } from '../app/deps.js';
+import { limitRate } from './rate-limit.js';
 
 export const SESSION_COOKIE = 'cc_session';
 
@@ -10,10 +11,17 @@ export const SESSION_COOKIE = 'cc_session';
 const resolved = new WeakMap<FastifyRequest, Ctx | null>();
 
 /**
- * Resolves the caller from `Authorization: Bearer <key>` or the session cookie. Routes get a
- * `Ctx` from here; use cases then check what that actor may do.
+ * Resolves the caller from `Authorization: Bearer <key>` or the session cookie, and holds it to
+ * its credential's rate for what the route does (rate-limit.ts). Routes get a `Ctx` from here;
+ * use cases then check what that actor may do.
  */
 export async function resolveCtx(deps: Deps, request: FastifyRequest): Promise<Ctx> {
+  const ctx = await identify(deps, request);
+  await limitRate(deps, request, ctx);
+  return ctx;
+}
+
+async function identify(deps: Deps, request: FastifyRequest): Promise<Ctx> {
   try {
     const ctx: Ctx = { actor: await resolveActor(deps, request), requestId: request.id };
     resolved.set(request, ctx);
@@ -24,19 +32,21 @@ export async function resolveCtx(deps: Deps, request: FastifyRequest): Promise<C
   }
 }
 
+const sourceOf = (request: FastifyRequest): RequestSource => ({ requestId: request.id, source: request.ip });
+
 async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) {
-      await recordRefusal(deps, 'key.check', 'malformed-header', '', request.id, 'auth.malformed-header');
+      await recordRefusal(deps, 'key.check', 'malformed-header', '', sourceOf(request), 'auth.malformed-header');
       throw unauthenticated('the Authorization header must be "Bearer <key>"');
     }
-    return authenticateKey(deps, m[1]!, request.id);
+    return authenticateKey(deps, m[1]!, sourceOf(request));
   }
   const token = request.cookies?.[SESSION_COOKIE];
   if (!token) throw unauthenticated();
-  return authenticateSession(deps, token, request.id);
+  return authenticateSession(deps, token, sourceOf(request));
 }
 
 /**
@@ -47,5 +57,6 @@ async function resolveActor(deps: Deps, request: FastifyRequest): Promise<Actor>
 export async function ctxOfFailedRequest(deps: Deps, request: FastifyRequest): Promise<Ctx | null> {
   if (resolved.has(request)) return resolved.get(request) ?? null;
   if (request.headers.authorization === undefined && request.cookies?.[SESSION_COOKIE] === undefined) return null;
-  return resolveCtx(deps, request).catch(() => null);
+  // Its identity only: a request that failed has spent nothing of its rate.
+  return identify(deps, request).catch(() => null);
 }

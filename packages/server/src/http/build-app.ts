@@ -7,6 +7,8 @@ import { DomainError, notFound, unauthenticated } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
 import { auditFailedRequest } from './audit-failed-request.js';
 import { sendProblem, toProblem } from './problem.js';
+import { refuseRepeatedQueryParameters } from './query-parameters.js';
+import { summariseRefusals } from './rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { alertRoutes } from './routes/alerts.js';
 import { feedAndAuditRoutes } from './routes/feed-and-audit.js';
@@ -72,6 +74,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   };
   app.setErrorHandler(failed);
   app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
+  summariseRefusals(app, deps);
   // Before the hooks below, so that a refusal there can find the session cookie's user.
   await app.register(cookie);
   // Checked before the body is read, so a caller without credentials learns nothing from how its
@@ -83,6 +86,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     const login = path === '/api/v1/session' && request.method === 'POST';
     if (path.startsWith('/api/') && !login && request.headers.authorization === undefined && request.headers.cookie === undefined) throw unauthenticated();
   });
+  refuseRepeatedQueryParameters(app);
   // PostgreSQL cannot store NUL and no field needs it: refused here for every body at once.
   app.addHook('preValidation', async (request) => {
     if (request.body === undefined) return;

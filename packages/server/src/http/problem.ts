@@ -1,4 +1,4 @@
-import { DomainError, type ErrorKind } from '@crosscheck/core';
+import { DomainError, RateLimitedError, type ErrorKind } from '@crosscheck/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 const STATUS: Record<ErrorKind, number> = {
@@ -8,6 +8,7 @@ const STATUS: Record<ErrorKind, number> = {
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
+  'rate-limited': 429,
 };
 
 export interface Problem {
@@ -18,6 +19,11 @@ export interface Problem {
   detail: string;
   field?: string;
   errors?: { field: string; message: string }[];
+  /** For a 429: seconds until an attempt can succeed (also the `Retry-After` header). */
+  retryAfter?: number;
+  /** For a 429 of a rate: how many requests each window allows. */
+  limit?: number;
+  windowSeconds?: number;
   requestId: string;
 }
 
@@ -32,6 +38,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
       code: error.code,
       detail: error.message,
       ...(error.field !== undefined ? { field: error.field, errors: error.problems } : {}),
+      ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfterSeconds, ...(error.figures ?? {}) } : {}),
       requestId,
     };
   }
@@ -57,5 +64,6 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
   const problem = toProblem(error, request.id);
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer realm="crosscheck"');
+  if (problem.retryAfter !== undefined) reply.header('retry-after', String(problem.retryAfter));
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }

@@ -50,6 +50,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'GET /api/v1/users': 'user.list',
   'POST /api/v1/users': 'user.add',
   'POST /api/v1/users/:username/disable': 'user.disable',
+  'DELETE /api/v1/users/:username/lockout': 'user.unlock',
 
   'POST /api/v1/webhooks': 'webhook.create',
   'GET /api/v1/webhooks': 'webhook.list',

@@ -346,6 +346,15 @@ export interface ReplicaStateTable {
   stopped: string | null;
 }
 
+/** Failed logins in a row per user name typed (migration 0012); a row is gone after a success. */
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  last_failure_at: string;
+  /** While in the future, logins on this name are refused without checking the password. */
+  locked_until: string | null;
+}
+
 export interface DB {
   members: MembersTable;
   users: UsersTable;
@@ -373,5 +382,6 @@ export interface DB {
   replica_signing_keys: ReplicaSigningKeysTable;
   replica_received: ReplicaReceivedTable;
   replica_state: ReplicaStateTable;
+  login_throttle: LoginThrottleTable;
 }
 

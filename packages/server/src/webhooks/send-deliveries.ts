@@ -1,5 +1,6 @@
 import { claimDelivery, dueDeliveries, markAttemptFailed, markDelivered } from '../store/webhook-repo.js';
-import { refusedDestination } from './address-policy.js';
+import { postOnce } from '../outbound/post-once.js';
+import { OutboundRefused, type Resolve } from '../outbound/pinned-lookup.js';
 import { signPayload } from './signature.js';
 import type { StoreDeps } from '../store/store-deps.js';
 
@@ -15,6 +16,8 @@ export interface SendOptions {
   timeoutMs: number;
   /** Most deliveries sent at once per round. */
   batchSize: number;
+  /** How receivers' names are resolved; the system resolver unless a test gives its own. */
+  resolve?: Resolve;
 }
 
 /** The wait after the `attempts`-th failed attempt: base × 2^(attempts−1), capped. */
@@ -46,23 +49,17 @@ async function attempt(deps: WebhookDeps, d: Due, o: SendOptions): Promise<boole
   let status: number | null = null;
   let error: string;
   try {
-    const refused = await refusedDestination(d.url, deps.webhooks.allowPrivate);
-    if (refused !== null) throw new RefusedDestination(refused);
-    const res = await fetch(d.url, {
-      method: 'POST',
-      headers: {
+    status = await postOnce(
+      d.url,
+      {
         'content-type': 'application/json',
         'x-crosscheck-event': d.type,
         'x-crosscheck-delivery': d.id,
         'x-crosscheck-signature': signPayload(d.secret, d.body, deps.clock().getTime() / 1000),
       },
-      body: d.body,
-      // A redirect could lead the signed body anywhere; the receiver must give its final address.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(o.timeoutMs),
-    });
-    await res.body?.cancel();
-    status = res.status;
+      d.body,
+      { allowPrivate: deps.webhooks.allowPrivate, timeoutMs: o.timeoutMs, ...(o.resolve ? { resolve: o.resolve } : {}) },
+    );
     if (status >= 200 && status < 300) {
       await markDelivered(deps.db, d.id, status, deps.clock().toISOString());
       return true;
@@ -78,11 +75,9 @@ async function attempt(deps: WebhookDeps, d: Due, o: SendOptions): Promise<boole
 
 /** A short reason for the log that never repeats the URL (it may carry the receiver's token). */
 function describeFailure(err: unknown, timeoutMs: number): string {
-  if (err instanceof RefusedDestination) return err.message;
-  const e = err as { name?: string; cause?: { code?: string } };
+  if (err instanceof OutboundRefused) return err.message;
+  const e = err as { name?: string; code?: string };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
-  if (typeof e.cause?.code === 'string') return `network error ${e.cause.code}`;
+  if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return `network error ${e.code}`;
   return 'network error';
 }
-
-class RefusedDestination extends Error {}

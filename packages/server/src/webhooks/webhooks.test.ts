@@ -162,13 +162,39 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     expect(await deliveries(h.key('FRA'))).toHaveLength(1);
   });
 
-  it('refuses private, loopback and link-local addresses unless the installation allows them, also when a name resolves to one', async () => {
+  it('refuses private, loopback and link-local addresses in every spelling unless the installation allows them, and checks again when sending', async () => {
     h.t.deps.webhooks = { allowPrivate: false };
-    for (const url of ['http://127.0.0.1:8080/hooks', 'http://localhost/hooks', 'http://10.1.2.3/hooks', 'http://169.254.169.254/latest', 'http://[::1]/hooks', 'http://192.168.0.10/x']) {
+    const refused = [
+      'http://[::ffff:127.0.0.1]:9999/m',
+      'http://127.0.0.1:8080/hooks',
+      'http://localhost/hooks',
+      'http://localhost./hooks',
+      'http://10.1.2.3/hooks',
+      'http://169.254.169.254/latest',
+      'http://[::ffff:a9fe:a9fe]/latest',
+      'http://[64:ff9b::169.254.169.254]/latest',
+      'http://[2002:a9fe:a9fe::1]/latest',
+      'http://[fd00:ec2::254]/latest',
+      'http://[::1]/hooks',
+      'http://[::127.0.0.1]/hooks',
+      'http://[::]/hooks',
+      'http://0.0.0.0/hooks',
+      'http://0/hooks',
+      'http://2130706433/hooks',
+      'http://0x7f.1/hooks',
+      'http://0177.0.0.1/hooks',
+      'http://100.64.0.1/hooks',
+      'http://192.168.0.10/x',
+      'http://[fe80::1]/x',
+      'http://224.0.0.1/x',
+    ];
+    for (const url of refused) {
       const res = await h.app.inject({ method: 'POST', url: '/api/v1/webhooks', headers: bearer(h.key('FRA')), payload: { url } });
       expect(res.statusCode, url).toBe(422);
-      expect(res.json().code, url).toBe('webhook.private-address');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json(), url).toMatchObject({ code: 'webhook.private-address', field: 'url' });
     }
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers: bearer(h.key('FRA')) })).json()).toEqual({ items: [] });
     // Registered while allowed, sent after the rule changed: the attempt is refused, not made.
     const receiver = await startReceiver(0);
     closers.push(receiver.close);
@@ -178,8 +204,43 @@ describe.each(ENGINES)('webhooks on %s', (engine) => {
     runWorker();
     await h.app.inject({ method: 'POST', url: `/api/v1/webhooks/${hook.id}/test`, headers: bearer(h.key('FRA')) });
     const tried = await waitFor(async () => (await deliveries(h.key('FRA'))).find((d) => d.lastError !== null));
-    expect(tried.lastError).toBe('address not allowed: a private network');
+    expect(tried.lastError).toBe('address not allowed: loopback (127.0.0.0/8)');
     expect(receiver.got).toHaveLength(0);
+  });
+
+  it('does not connect to a name that resolves to loopback when the delivery is sent, and logs it as it logs a name that does not resolve', async () => {
+    h.t.deps.webhooks = { allowPrivate: false };
+    const receiver = await startReceiver(0);
+    closers.push(receiver.close);
+    const port = new URL(receiver.url).port;
+    // Public-looking names at registration; what they resolve to is only known when sending.
+    const rebound = await register(`http://hooks.bureau.example:${port}/hooks/crosscheck`);
+    const missing = await register(`http://gone.bureau.example:${port}/hooks/crosscheck`);
+    const asked: string[] = [];
+    const resolve = async (hostname: string) => {
+      asked.push(hostname);
+      if (hostname === 'hooks.bureau.example') return [{ address: '127.0.0.1', family: 4 }];
+      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    };
+    const w = runWorker({ ...FAST, resolve });
+    for (const hook of [rebound, missing]) await h.app.inject({ method: 'POST', url: `/api/v1/webhooks/${hook.id}/test`, headers: bearer(h.key('FRA')) });
+    const [byName, byMissing] = await Promise.all([rebound, missing].map((hook) => waitFor(async () => (await deliveries(h.key('FRA'), `?webhookId=${hook.id}`)).find((d) => d.lastError !== null))));
+    w.stop();
+    await w.stopped();
+    expect(byName!.lastError).toBe('address not allowed: the name does not resolve to public addresses only');
+    expect(byMissing!.lastError).toBe(byName!.lastError);
+    expect(byName).toMatchObject({ lastStatusCode: null, deliveredAt: null });
+    expect(receiver.got).toHaveLength(0);
+    expect(asked).toContain('hooks.bureau.example');
+
+    // The same name, allowed: the delivery goes to the address the resolver gave, and nowhere else.
+    h.t.deps.webhooks = { allowPrivate: true };
+    await h.app.inject({ method: 'POST', url: `/api/v1/webhooks/${rebound.id}/test`, headers: bearer(h.key('FRA')) });
+    runWorker({ ...FAST, resolve });
+    const delivered = await waitFor(async () => (await deliveries(h.key('FRA'), `?webhookId=${rebound.id}&status=delivered`))[0]);
+    expect(delivered).toMatchObject({ status: 'delivered', lastStatusCode: 200 });
+    expect(receiver.got.length).toBeGreaterThan(0);
+    for (const r of receiver.got) expect(r.headers.host).toBe(`hooks.bureau.example:${port}`);
   });
 
   it('keeps a member to ten active webhooks', async () => {

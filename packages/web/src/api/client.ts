@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For a 429: seconds until an attempt can succeed. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -103,8 +105,8 @@ export async function request<T>(method: string, path: string, body?: unknown, s
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const p = (data ?? {}) as { code?: string; detail?: string; title?: string };
-    throw new ApiError(res.status, p.code ?? 'http', p.detail ?? p.title ?? `HTTP ${res.status}`);
+    const p = (data ?? {}) as { code?: string; detail?: string; title?: string; retryAfter?: number };
+    throw new ApiError(res.status, p.code ?? 'http', p.detail ?? p.title ?? `HTTP ${res.status}`, typeof p.retryAfter === 'number' ? p.retryAfter : undefined);
   }
   return data as T;
 }

@@ -19,6 +19,7 @@ export const en = {
   'login.submit': 'Log in',
   'login.busy': 'Logging in…',
   'login.failed': 'Wrong username or password.',
+  'login.tooMany': 'Too many failed logins: logins are refused until {time}, even with the right password. An administrator can lift this sooner.',
   'screen.title': 'Screening console',
   'screen.mrz': 'Machine-readable zone (MRZ)',
   'screen.mrzHelp': 'Type or scan the lines of the document’s MRZ; check digits are verified as you type.',

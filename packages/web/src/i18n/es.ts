@@ -20,6 +20,7 @@ export const es: Dictionary = {
   'login.submit': 'Entrar',
   'login.busy': 'Entrando…',
   'login.failed': 'Usuario o contraseña incorrectos.',
+  'login.tooMany': 'Demasiados intentos fallidos: se rechazan los inicios de sesión hasta las {time}, incluso con la contraseña correcta. Un administrador puede levantar el bloqueo antes.',
   'screen.title': 'Consola de control',
   'screen.mrz': 'Zona de lectura mecánica (MRZ)',
   'screen.mrzHelp': 'Escriba o escanee las líneas MRZ del documento; los dígitos de control se verifican al escribir.',

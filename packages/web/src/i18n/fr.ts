@@ -20,6 +20,7 @@ export const fr: Dictionary = {
   'login.submit': 'Se connecter',
   'login.busy': 'Connexion…',
   'login.failed': 'Identifiant ou mot de passe incorrect.',
+  'login.tooMany': 'Trop d’échecs de connexion : les connexions sont refusées jusqu’à {time}, même avec le bon mot de passe. Un administrateur peut lever ce blocage plus tôt.',
   'screen.title': 'Console de contrôle',
   'screen.mrz': 'Bande de lecture automatique (MRZ)',
   'screen.mrzHelp': 'Saisissez ou scannez les lignes MRZ du document ; les chiffres de contrôle sont vérifiés à la frappe.',

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { sessionHint } from '../session-hint.ts';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,7 +19,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       sessionHint.set(true);
       onLoggedIn();
     } catch (err) {
-      setError(err instanceof ApiError && (err.status === 401 || err.status === 422) ? t('login.failed') : t('common.networkError'));
+      if (err instanceof ApiError && err.status === 429) {
+        const time = new Date(Date.now() + (err.retryAfter ?? 60) * 1000).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+        setError(t('login.tooMany', { time }));
+      } else setError(err instanceof ApiError && (err.status === 401 || err.status === 422) ? t('login.failed') : t('common.networkError'));
       setBusy(false);
     }
   };

@@ -3,7 +3,7 @@ import { conflict, DomainError, type CheckpointBody } from '@crosscheck/core';
 import { appendAudit } from '../../store/audit-repo.js';
 import { insertCheckpoint, type StoredCheckpoint } from '../../store/checkpoint-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
-import { refusedDestination } from '../../webhooks/address-policy.js';
+import { postOnce } from '../../outbound/post-once.js';
 import { auditRefusal } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { loadAuditKey, signCheckpoint, type AuditKey } from './audit-key.js';
@@ -84,14 +84,11 @@ async function exportCheckpoint(deps: Deps, c: StoredCheckpoint): Promise<string
   return problems;
 }
 
-/** POSTs the checkpoint; the same address rules as webhooks, no redirects followed. */
+/** POSTs the checkpoint through the outbound address policy (as webhooks), no redirects followed. */
 async function postCheckpoint(deps: Deps, url: string, c: StoredCheckpoint): Promise<string | null> {
-  const refused = await refusedDestination(url, deps.webhooks.allowPrivate);
-  if (refused) return refused;
   try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: checkpointJson(c), redirect: 'manual', signal: AbortSignal.timeout(POST_TIMEOUT_MS) });
-    await res.body?.cancel();
-    return res.ok ? null : `answered ${res.status}`;
+    const status = await postOnce(url, { 'content-type': 'application/json' }, checkpointJson(c), { allowPrivate: deps.webhooks.allowPrivate, timeoutMs: POST_TIMEOUT_MS });
+    return status >= 200 && status < 300 ? null : `answered ${status}`;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

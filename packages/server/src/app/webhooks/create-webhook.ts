@@ -1,5 +1,5 @@
 import { conflict, parseInput, requirePermission, validationError } from '@crosscheck/core';
-import { isPrivateHost } from '../../webhooks/address-policy.js';
+import { hostRefusal } from '../../outbound/address-policy.js';
 import { z } from 'zod';
 import { insertWebhook, listWebhooks } from '../../store/webhook-repo.js';
 import { audited } from '../audited.js';
@@ -28,7 +28,7 @@ export const createWebhookSchema = z.object({ url: webhookUrl }).strict();
 
 export const MAX_ACTIVE_WEBHOOKS = 10;
 
-const privateHostProblem = () => validationError('url', 'a private, loopback or link-local address; this installation delivers to public addresses only (CROSSCHECK_WEBHOOK_ALLOW_PRIVATE)', 'webhook.private-address');
+const privateHostProblem = (why: string) => validationError('url', `${why}: not a public address; this installation delivers to public addresses only (CROSSCHECK_WEBHOOK_ALLOW_PRIVATE)`, 'webhook.private-address');
 
 /**
  * Registers a webhook for the caller's member (`webhook.create`). The signing secret is in this
@@ -38,8 +38,9 @@ export async function createWebhook(deps: Deps, ctx: Ctx, body: unknown): Promis
   return audited(deps, ctx, 'webhook.create', async (tx, note) => {
     requirePermission(ctx.actor, 'webhooks.manage');
     const input = parseInput(createWebhookSchema, body);
-    // Names are checked again when each delivery is sent, after they resolve (address-policy.ts).
-    if (!deps.webhooks.allowPrivate && isPrivateHost(new URL(input.url).hostname)) throw privateHostProblem();
+    // Names are judged when each delivery is sent, on the addresses the socket connects to (outbound/).
+    const refused = deps.webhooks.allowPrivate ? null : hostRefusal(new URL(input.url).hostname);
+    if (refused !== null) throw privateHostProblem(refused);
     // Each active webhook multiplies every event into a delivery: a member gets a handful, not thousands.
     const active = (await listWebhooks(tx, ctx.actor.member)).filter((w) => w.disabled_at === null).length;
     if (active >= MAX_ACTIVE_WEBHOOKS) throw conflict('webhook.too-many', `a member may have at most ${MAX_ACTIVE_WEBHOOKS} active webhooks; disable one first`);

@@ -4,6 +4,7 @@ import { memberCode } from '../options.js';
 import { createKey, listKeys, revokeKey } from '../../app/manage-keys.js';
 import { addMember, listMembers, setMemberSuspended } from '../../app/manage-members.js';
 import { addUser, disableUser, listUsers } from '../../app/manage-users.js';
+import { unlockLogin } from '../../app/unlock-login.js';
 import { migrateToLatest } from '../../store/migrate.js';
 import { cliCtx, configFrom, withDeps, type DbOption } from '../context.js';
 import { openDatabase } from '../../store/database.js';
@@ -58,7 +59,7 @@ export function adminCommands(program: Command): void {
       }),
     );
   keys.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt'])),
+    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt'])),
   );
   keys.command('revoke <id>').option('--db <path>', 'SQLite file').action((id: string, o: DbOption) =>
     withDeps(o, async (deps) => {
@@ -82,12 +83,18 @@ export function adminCommands(program: Command): void {
       });
     });
   users.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), o.member)).items as never, ['username', 'member', 'role', 'disabled'])),
+    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['username', 'member', 'role', 'disabled'])),
   );
   users.command('disable <username>').option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
     withDeps(o, async (deps) => {
       await disableUser(deps, cliCtx(deps.operator, 'admin'), username);
       process.stdout.write(`disabled ${username}\n`);
+    }),
+  );
+  users.command('unlock <username>').description('lift the login lockout of a user after failed logins').option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
+    withDeps(o, async (deps) => {
+      const lifted = await unlockLogin(deps, cliCtx(deps.operator, 'admin'), username);
+      process.stdout.write(lifted.wasLocked ? `lifted the lockout of ${lifted.username} (${lifted.failures} failed logins forgotten)\n` : `${lifted.username} was not locked out (${lifted.failures} failed logins forgotten)\n`);
     }),
   );
 
