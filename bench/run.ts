@@ -19,6 +19,7 @@ const benches: [string, string[]][] = [
   ['paxlst.ts', []],
   ['flight.ts', []],
   ['replica.ts', []],
+  ['audit.ts', ['--n', '1000000']],
   ['limits.ts', []],
   ['slow-clients.ts', []],
 ];

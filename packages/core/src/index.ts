@@ -14,6 +14,8 @@ export * from './alerts/search-text.js';
 export * from './alerts/present-alert.js';
 export * from './alerts/retention.js';
 export * from './audit/hash-chain.js';
+export * from './audit/merkle.js';
+export * from './audit/checkpoint.js';
 export * from './transliteration/index.js';
 export * from './mrz/index.js';
 export * from './names/index.js';

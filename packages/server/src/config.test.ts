@@ -13,6 +13,7 @@ describe('configuration', () => {
       cooperation: { replyHours: 12, attachmentsDir: null },
       retention: { years: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30 },
       webhooks: { allowPrivate: false },
+      auditTrail: { keyFile: null, checkpointMinutes: 60, checkpointFile: null, checkpointUrl: null },
       limits: { login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 15 }, rate: { screenPerMinute: 120_000, writePerMinute: 6_000 } },
     });
   });
@@ -50,7 +51,14 @@ describe('configuration', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ CROSSCHECK_REPLY_HOURS: 'soon' })).toThrow(/CROSSCHECK_REPLY_HOURS/);
     expect(() => loadConfig({ CROSSCHECK_OPERATOR: 'interpol' })).toThrow(/CROSSCHECK_OPERATOR/);
+    expect(() => loadConfig({ CROSSCHECK_AUDIT_CHECKPOINT_MINUTES: '0' })).toThrow(/CROSSCHECK_AUDIT_CHECKPOINT_MINUTES/);
+    expect(() => loadConfig({ CROSSCHECK_AUDIT_CHECKPOINT_URL: 'ftp://x' })).toThrow(/CROSSCHECK_AUDIT_CHECKPOINT_URL/);
     expect(() => loadConfig({ CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER: '1' })).toThrow(/CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER/);
+  });
+
+  it('reads the audit checkpoint settings into their own group', () => {
+    const c = loadConfig({ CROSSCHECK_AUDIT_KEY_FILE: '/etc/crosscheck/audit.key', CROSSCHECK_AUDIT_CHECKPOINT_MINUTES: '15', CROSSCHECK_AUDIT_CHECKPOINT_FILE: '/var/log/cc-checkpoints', CROSSCHECK_AUDIT_CHECKPOINT_URL: 'https://notary.example.org/cc' });
+    expect(c.auditTrail).toEqual({ keyFile: '/etc/crosscheck/audit.key', checkpointMinutes: 15, checkpointFile: '/var/log/cc-checkpoints', checkpointUrl: 'https://notary.example.org/cc' });
   });
 
   it('lists every variable it reads in the README', () => {

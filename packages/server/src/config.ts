@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
-import type { CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
+import type { AuditTrailSettings, CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
 import type { LimitSettings } from './app/limits/limit-settings.js';
 import type { ConnectionLimits } from './http/connection-limits.js';
 import type { SecureCookies, TrustProxy } from './http/transport-security.js';
@@ -48,6 +48,15 @@ const envSchema = z.object({
   CROSSCHECK_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   // webhooks
   CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  // audit trail checkpoints
+  CROSSCHECK_AUDIT_KEY_FILE: z.string().min(1).optional(),
+  CROSSCHECK_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  CROSSCHECK_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  CROSSCHECK_AUDIT_CHECKPOINT_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+    .optional(),
   // limits (why these defaults: docs/ARCHITECTURE.md, "Limits")
   CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(2).max(1000).default(10),
   CROSSCHECK_LOGIN_SOURCE_LOCK_AFTER: z.coerce.number().int().min(2).max(100_000).default(50),
@@ -97,6 +106,7 @@ export interface Config {
   cooperation: CooperationSettings;
   retention: RetentionSettings;
   webhooks: WebhookSettings;
+  auditTrail: AuditTrailSettings;
   limits: LimitSettings;
 }
 
@@ -140,6 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
     limits: {
       login: { accountLockAfter: e.CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER, sourceLockAfter: e.CROSSCHECK_LOGIN_SOURCE_LOCK_AFTER, lockoutMinutes: e.CROSSCHECK_LOGIN_LOCKOUT_MINUTES },
       rate: { screenPerMinute: e.CROSSCHECK_RATE_SCREEN_PER_MINUTE, writePerMinute: e.CROSSCHECK_RATE_WRITE_PER_MINUTE },
+    },
+    auditTrail: {
+      keyFile: e.CROSSCHECK_AUDIT_KEY_FILE ?? null,
+      checkpointMinutes: e.CROSSCHECK_AUDIT_CHECKPOINT_MINUTES,
+      checkpointFile: e.CROSSCHECK_AUDIT_CHECKPOINT_FILE ?? null,
+      checkpointUrl: e.CROSSCHECK_AUDIT_CHECKPOINT_URL ?? null,
     },
   };
 }

@@ -10,6 +10,7 @@ import { uuidv7 } from './ids.js';
 import { openDatabase, type Database } from './store/database.js';
 import { anyKeyExists } from './store/credential-repo.js';
 import { migrateToLatest } from './store/migrate.js';
+import { auditScanner } from './store/audit-scan-thread.js';
 import { IndexFollower } from './screening/index-follower.js';
 import { Limits } from './app/limits/limits.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
@@ -35,6 +36,8 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
     cooperation: config.cooperation,
     retention: config.retention,
     webhooks: config.webhooks,
+    auditTrail: config.auditTrail,
+    auditScanner: auditScanner(config.storage.database, database.db),
     limits: new Limits(config.limits),
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
@@ -81,6 +84,7 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   timer.unref();
   follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));
   const tasks = startBackgroundTasks(deps, (err: unknown) => app.log.error({ err }, 'a background task failed'));
+  if (config.auditTrail.keyFile === null) app.log.warn('audit checkpoints are off: without CROSSCHECK_AUDIT_KEY_FILE a cut tail of the audit trail cannot be detected');
   return {
     url: `http://localhost:${port}`,
     demo,

@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = [
   'alert.create', 'alert.import', 'alert.read', 'alert.update', 'alert.cancel', 'alert.list', 'alert.history', 'alert.export',
   'alert.flag', 'alert.unflag', 'alert.extend', 'alert.list-expiring', 'alert.warn-expiring', 'alert.expire', 'alert.purge',
   'attachment.read',
-  'audit.list', 'audit.verify',
+  'audit.list', 'audit.verify', 'audit.checkpoint', 'audit.read-checkpoint', 'audit.prove',
   'change.list',
   'event.stream',
   'hit.read', 'hit.list', 'hit.send-form', 'hit.record-outcome', 'hit.remind-overdue',

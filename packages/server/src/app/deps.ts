@@ -2,6 +2,7 @@ import type { Actor, RetentionYears } from '@crosscheck/core';
 import type { EventBus } from '../events/event-bus.js';
 import type { StoreDeps } from '../store/store-deps.js';
 import type { IndexFollower } from '../screening/index-follower.js';
+import type { AuditScanner } from '../store/audit-scan-thread.js';
 import type { Limits } from './limits/limits.js';
 
 /** What every use case needs from the outside world; built once in main.ts (or a test). */
@@ -18,6 +19,10 @@ export interface Deps extends StoreDeps {
   /** When alerts come up for review, expire and are purged. */
   retention: RetentionSettings;
   webhooks: WebhookSettings;
+  /** Signed checkpoints of the audit trail. */
+  auditTrail: AuditTrailSettings;
+  /** Full scans of the trail (verification, checkpoints, proofs), run off the event loop. */
+  auditScanner: AuditScanner;
   /** Login back-off and lockouts, per-credential rates, refusals awaiting their summary. */
   limits: Limits;
 }
@@ -42,6 +47,17 @@ export interface RetentionSettings {
 export interface WebhookSettings {
   /** Deliver webhooks to private, loopback and link-local addresses too (receivers inside a closed network). */
   allowPrivate: boolean;
+}
+
+export interface AuditTrailSettings {
+  /** The Ed25519 private key (PKCS#8 PEM, mode 0600) that signs checkpoints; null: no checkpoints. */
+  keyFile: string | null;
+  /** Minutes between scheduled checkpoints. */
+  checkpointMinutes: number;
+  /** A file outside the database to which each checkpoint is appended as a JSON line. */
+  checkpointFile: string | null;
+  /** A URL to which each checkpoint is POSTed as JSON. */
+  checkpointUrl: string | null;
 }
 
 /** Who asks, and under which request id (for the audit trail). */

@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { serve } from '../main.js';
 import { adminCommands } from './commands/admin-commands.js';
 import { dataCommands } from './commands/data-commands.js';
+import { auditCommands } from './commands/audit-commands.js';
+import { backupCommands } from './commands/backup-commands.js';
 import { importCommands } from './commands/import-commands.js';
 import { screenCommand } from './commands/screen-command.js';
 import { mrzCommand } from './commands/mrz-command.js';
@@ -40,6 +42,8 @@ program
 
 adminCommands(program);
 dataCommands(program);
+auditCommands(program);
+backupCommands(program);
 importCommands(program);
 screenCommand(program);
 mrzCommand(program);

@@ -35,6 +35,8 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'GET /api/v1/stats': 'stats.read',
   'GET /api/v1/audit': 'audit.list',
   'POST /api/v1/audit/verify': 'audit.verify',
+  'GET /api/v1/audit/checkpoint': 'audit.read-checkpoint',
+  'GET /api/v1/audit/proof': 'audit.prove',
   'GET /api/v1/changes': 'change.list',
   'GET /api/v1/events': 'event.stream',
 

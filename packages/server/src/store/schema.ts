@@ -125,6 +125,18 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A signed checkpoint of the audit trail (migration 0013): what a checkpoint says, and the key that signed it. */
+export interface AuditCheckpointsTable {
+  size: number;
+  head_hash: string;
+  root: string;
+  at: string;
+  key_id: string;
+  /** SPKI PEM of the signing key. */
+  public_key: string;
+  signature: string;
+}
+
 /** Named counters (`audit`, `changes`), each row also serving as the lock that serialises writers. */
 export interface CountersTable {
   name: string;
@@ -371,6 +383,7 @@ export interface DB {
   changes: ChangesTable;
   audit_log: AuditLogTable;
   counters: CountersTable;
+  audit_checkpoints: AuditCheckpointsTable;
   screenings: ScreeningsTable;
   hits: HitsTable;
   events: EventsTable;

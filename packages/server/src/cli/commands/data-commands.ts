@@ -5,10 +5,8 @@ import { exportAlerts } from '../../app/export-alerts.js';
 import { importAlertBatch, type ImportReport, type Parsed } from '../../app/import-alerts.js';
 import { EXPORT_FORMATS, exportLines, type ExportFormat } from '../../formats/export-formats.js';
 import { IMPORT_FORMATS, importSource, readMapping, type ImportFormat } from '../import-sources.js';
-import { verifyAuditChain } from '../../store/audit-repo.js';
-import { openDatabase } from '../../store/database.js';
 import { requireActiveMember } from '../../app/import-alerts.js';
-import { cliCtx, configFrom, requireExistingDatabase, withDeps, type DbOption } from '../context.js';
+import { cliCtx, withDeps, type DbOption } from '../context.js';
 
 const positive = (value: string): number => {
   const n = Number(value);
@@ -79,28 +77,4 @@ export function dataCommands(program: Command): void {
         process.stderr.write(`exported ${count}\n`);
       }),
     );
-
-  program
-    .command('audit')
-    .description('the audit trail')
-    .command('verify')
-    .description('check the hash chain; exits 0 when whole, 1 naming the first broken entry')
-    .option('--db <path>', 'SQLite file')
-    .action(async (o: DbOption) => {
-      // Verification only reads: no migration, no seeding, nothing appended to the trail it checks.
-      const target = configFrom(o).storage.database;
-      requireExistingDatabase(target);
-      const database = await openDatabase(target);
-      try {
-        const result = await verifyAuditChain(database.db);
-        if (result.ok) {
-          process.stdout.write(`audit trail intact: ${result.entries} entries\n`);
-        } else {
-          process.stderr.write(`audit trail broken at entry ${result.problem!.seq}: ${result.problem!.message}\n`);
-          process.exitCode = 1;
-        }
-      } finally {
-        await database.close();
-      }
-    });
 }
