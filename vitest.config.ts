@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    // Fault injection runs apart, in `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ['**/node_modules/**', 'packages/server/test/faults-*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Storage tests each use their own database (a temp SQLite file or a fresh PostgreSQL schema), so files may run in parallel.

@@ -158,7 +158,9 @@ describe.each(ENGINES)('every route under hostile parameters on %s', (engine) =>
           const url = urlOf(route, {}, `${p.name}=${encodeURIComponent(value)}`);
           const res = await send(route.method, url, keyOf.get(route)!);
           expect(res.status, `${route.method} ${url.slice(0, 120)}: ${res.body.slice(0, 200)}`).toBe(422);
-          expect(JSON.parse(res.body), url.slice(0, 120)).toMatchObject({ field: p.name });
+          // Named among the problem's errors: a route with another required parameter names that one first.
+          const fields = ((JSON.parse(res.body) as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
+          expect(fields, url.slice(0, 120)).toContain(p.name);
           tried.push(`${route.path} ${p.name}`);
         }
       }
