@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/store/audit-repo.js';
 import { openDatabase } from '../src/store/database.js';
-import { runCli, startCli } from './cli.js';
+import { runCli } from './cli.js';
 import { ENGINES, freshStore, type TestStore } from './engines.js';
-import { startServer, stopServer } from './serve-process.js';
+import { startListening, startServer, stopServer } from './serve-process.js';
 
 const BULK = 1500;
 
@@ -12,24 +12,7 @@ const keyOf = async (args: string[]) => (await runCli(['keys', 'create', ...args
 
 /** Starts a national copy following `centre` and resolves once it listens. */
 function startCopy(centre: string, key: string, db: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = startCli(['replica', '--from', centre, '--key', key, '--trust-on-first-use', '--batch-limit', '50', '--port', '0', '--db', db]);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the copy did not start: ${out}`)), 60_000);
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the copy exited with ${code}: ${out}`));
-    });
-  });
+  return startListening(['replica', '--from', centre, '--key', key, '--trust-on-first-use', '--batch-limit', '50', '--port', '0', '--db', db], {}, 'copy');
 }
 
 /**

@@ -3,10 +3,15 @@ import { startCli } from './cli.js';
 
 /** Starts `crosscheck serve` on a free port and resolves with its URL once it listens. */
 export function startServer(db: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  return startListening(['serve', '--port', '0', '--db', db, ...args], env, 'server');
+}
+
+/** Starts a CLI command that serves HTTP (`serve`, `replica`) and resolves with its URL once it listens. */
+export function startListening(args: string[], env: NodeJS.ProcessEnv, what: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = startCli(['serve', '--port', '0', '--db', db, ...args], env);
+    const child = startCli(args, env);
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the ${what} did not start: ${out}`)), 60_000);
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
@@ -18,7 +23,7 @@ export function startServer(db: string, env: NodeJS.ProcessEnv = {}, args: strin
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${out}`));
+      reject(new Error(`the ${what} exited with ${code}: ${out}`));
     });
   });
 }
