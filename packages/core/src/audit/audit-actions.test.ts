@@ -25,6 +25,6 @@ describe('audit actions', () => {
   it('name the approvals of credentials a second administrator gives, and what is done to credentials', () => {
     expect(isAuditAction('key.approve')).toBe(true);
     expect(isAuditAction('user.approve')).toBe(true);
-    expect([...CREDENTIAL_AUDIT_ACTIONS].sort()).toEqual(['key.approve', 'key.create', 'key.revoke', 'user.add', 'user.approve', 'user.disable']);
+    expect([...CREDENTIAL_AUDIT_ACTIONS].sort()).toEqual(['key.approve', 'key.create', 'key.revoke', 'user.add', 'user.approve', 'user.disable', 'user.unlock']);
   });
 });

@@ -39,7 +39,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
  * What was done to a credential (its target `key:<id>` or `user:<id>`): a member's auditors see
  * these for their member's credentials whoever did them, the operator's administrators included.
  */
-export const CREDENTIAL_AUDIT_ACTIONS = ['key.create', 'key.revoke', 'key.approve', 'user.add', 'user.disable', 'user.approve'] as const satisfies readonly AuditAction[];
+export const CREDENTIAL_AUDIT_ACTIONS = ['key.create', 'key.revoke', 'key.approve', 'user.add', 'user.disable', 'user.approve', 'user.unlock'] as const satisfies readonly AuditAction[];
 
 const ACTION_SET: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 

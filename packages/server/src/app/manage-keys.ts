@@ -75,10 +75,15 @@ export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<Ke
  */
 export async function approveKey(deps: Deps, ctx: Ctx, id: string): Promise<KeyInfo> {
   return audited(deps, ctx, 'key.approve', async (tx, note) => {
-    note.target = keyCredential(id);
+    // Named as the key only once it is known to be one this administrator manages: an entry with
+    // target `key:<id>` is shown to the key's member, and a refused attempt from another member
+    // must not tell it who tried (the id stays in the detail, for the caller's own auditors).
+    note.target = 'key';
+    note.detail = { key: id };
     requirePermission(ctx.actor, 'credentials.manage');
     const row = await findKeyById(tx, id);
     if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
+    note.target = keyCredential(id);
     if (row.pending_approval !== 1 || row.revoked_at !== null) throw conflict('key.not-pending', `key ${id} is not waiting for an approval`);
     if (!mayApproveGrant(ctx.actor, { member: row.member, requestedBy: row.requested_by }, deps.operator)) throw secondPersonRequired();
     await approveKeyRow(tx, id, ctx.actor.credential);
@@ -102,10 +107,15 @@ export async function listKeys(deps: Deps, ctx: Ctx, query: unknown = {}): Promi
 
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   await audited(deps, ctx, 'key.revoke', async (tx, note) => {
-    note.target = keyCredential(id);
+    // Named as the key only once it is known to be one this administrator manages: an entry with
+    // target `key:<id>` is shown to the key's member, and a refused attempt from another member
+    // must not tell it who tried (the id stays in the detail, for the caller's own auditors).
+    note.target = 'key';
+    note.detail = { key: id };
     requirePermission(ctx.actor, 'credentials.manage');
     const row = await findKeyById(tx, id);
     if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
+    note.target = keyCredential(id);
     if (!(await revokeKeyRow(tx, id, nowIso(deps)))) throw notFound('key');
   });
 }

@@ -1,7 +1,7 @@
 import { DomainError, requirePermission, type TrailBreak, type TrailScanResult } from '@crosscheck/core';
 import { findCheckpoint, type StoredCheckpoint } from '../store/checkpoint-repo.js';
 import { audited, auditRefusal, type AuditNote } from './audited.js';
-import { checkpointSignatureHolds, loadAuditKey } from './audit/audit-key.js';
+import { checkpointSignatureHolds, requireAuditKey } from './audit/audit-key.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 
 /**
@@ -55,7 +55,7 @@ function sharedVerification(deps: Deps): Promise<Verification> {
  * the chain alone is checked. (A checkpoint kept outside the database, `crosscheck audit verify
  * --checkpoint`, also catches one deleted from it.)
  */
-async function verifyAgainstLatestCheckpoint(deps: Deps): Promise<Verification> {
+export async function verifyAgainstLatestCheckpoint(deps: Deps): Promise<Verification> {
   const latest = deps.auditTrail.keyFile === null ? null : await findCheckpoint(deps.db);
   if (latest) {
     const bad = untrusted(deps, latest);
@@ -69,7 +69,7 @@ async function verifyAgainstLatestCheckpoint(deps: Deps): Promise<Verification> 
 }
 
 function untrusted(deps: Deps, c: StoredCheckpoint): TrailBreak | null {
-  const key = loadAuditKey(deps.auditTrail.keyFile!);
+  const key = requireAuditKey(deps, false);
   if (c.keyId === key.id && checkpointSignatureHolds(c, c.signature, key.publicKeyPem)) return null;
   return { kind: 'rewritten', seq: c.size, message: `the checkpoint of ${c.size} entries signed at ${c.at} in the database does not verify with this server's audit key ${key.id}: it was altered or replaced` };
 }

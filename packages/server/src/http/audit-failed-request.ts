@@ -4,6 +4,7 @@ import type { Deps } from '../app/deps.js';
 import { ctxOfFailedRequest } from './auth.js';
 import type { Problem } from './problem.js';
 import { actionOfRoute } from './route-actions.js';
+import { requestPath } from './request-path.js';
 
 /**
  * Puts a failed API request on the audit trail unless its failure is there already. Use cases
@@ -19,7 +20,7 @@ import { actionOfRoute } from './route-actions.js';
  */
 export async function auditFailedRequest(deps: Deps, request: FastifyRequest, error: unknown, problem: Problem): Promise<void> {
   if (isRecorded(error)) return;
-  const path = request.url.split('?')[0] ?? '';
+  const path = requestPath(request);
   if (!path.startsWith('/api/')) return;
   try {
     const action = actionOfRoute(request.method, request.routeOptions?.url);

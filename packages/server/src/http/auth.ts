@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticateKey, authenticateSession, recordRefusal } from '../app/authenticate.js';
 import type { Ctx, Deps, RequestSource } from '../app/deps.js';
 import { limitRate } from './rate-limit.js';
+import { requestPath } from './request-path.js';
 
 export const SESSION_COOKIE = 'cc_session';
 
@@ -77,7 +78,7 @@ export function isLogin(request: FastifyRequest, path: string): boolean {
  */
 export function requireCredentials(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
+    const path = requestPath(request);
     if (!path.startsWith('/api/') || isLogin(request, path)) return;
     await resolveCtx(deps, request);
   });

@@ -90,8 +90,10 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   app.addHook('onRequest', async (request) => {
     if (request.url.includes('%00')) throw nulError();
   });
-  requireCredentials(app, deps);
+  // The origin check reads headers only: a forged cross-site change is refused before its
+  // credentials are resolved, so it spends none of the victim's rate.
   sameOriginChanges(app, options.publicUrl ?? null);
+  requireCredentials(app, deps);
   refuseRepeatedQueryParameters(app);
   noStoreApiAnswers(app);
   strictTransportSecurity(app, options.hstsMaxAge);

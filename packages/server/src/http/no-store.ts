@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from './request-path.js';
 
 /**
  * API answers carry personal data (alerts, hits, travellers, the audit trail), refusals included:
@@ -7,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
  */
 export function noStoreApiAnswers(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '@crosscheck/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { byCookie, isLogin } from './auth.js';
+import { requestPath } from './request-path.js';
 
 const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -63,7 +64,7 @@ export function crossOriginRefusal(request: FastifyRequest, publicUrl: string | 
 export function sameOriginChanges(app: FastifyInstance, publicUrl: string | null): void {
   app.addHook('onRequest', async (request) => {
     if (!CHANGES.has(request.method)) return;
-    const path = request.url.split('?')[0] ?? '';
+    const path = requestPath(request);
     const login = isLogin(request, path);
     if (!login && !byCookie(request)) return;
     const refusal = crossOriginRefusal(request, publicUrl, !login);

@@ -62,6 +62,16 @@ describe.each(ENGINES)('security headers on %s', (engine) => {
     expect((await h.app.inject({ method: 'GET', url: '/public/notices/v1/red' })).headers['cache-control']).not.toBe('no-store');
   });
 
+  it('applies the API rules to a path with escaped letters, which the router decodes to the same route', async () => {
+    await start({});
+    const withKey = await h.app.inject({ method: 'GET', url: '/%61pi/v1/alerts', headers: bearer(h.key('FRA')) });
+    expect(withKey.statusCode).toBe(200);
+    expect(withKey.headers['cache-control']).toBe('no-store');
+    const wrongKey = await h.app.inject({ method: 'POST', url: '/%61pi/v1/screen/batch', headers: { authorization: 'Bearer cc_000000000000_nope' }, payload: { travellers: [] } });
+    expect(wrongKey.statusCode).toBe(401);
+    expect(wrongKey.headers['cache-control']).toBe('no-store');
+  });
+
   it('serves the API documentation under a content security policy without inline script or style', async () => {
     await start({});
     for (const url of ['/docs/', '/docs/static/swagger-initializer.js', '/docs/json']) {

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { checkpointSignedText, type CheckpointBody } from '@crosscheck/core';
+import { checkpointSignedText, conflict, type CheckpointBody } from '@crosscheck/core';
+import type { Deps } from '../deps.js';
 
 /** The key that signs checkpoints. The private half never leaves this object: not logged, not returned. */
 export interface AuditKey {
@@ -68,4 +69,16 @@ export function checkpointSignatureHolds(body: CheckpointBody, signature: string
   } catch {
     return false;
   }
+}
+
+/**
+ * The signing key, or a clear refusal when the operator has not named one. It is created only
+ * before the first checkpoint: once checkpoints exist, a missing key file (an unmounted volume, a
+ * wrong path) is an error, not a reason to sign on with a new key no verifier has pinned.
+ */
+export function requireAuditKey(deps: Deps, create: boolean): AuditKey {
+  const file = deps.auditTrail.keyFile;
+  if (file === null) throw conflict('audit.no-key', 'no audit signing key is set: name a file in CROSSCHECK_AUDIT_KEY_FILE (it is created on first use)');
+  if (!create && !existsSync(file)) throw conflict('audit.key-missing', `the audit signing key ${file} is missing, but checkpoints signed with it exist: restore the key file (a new key would not be the one verifiers pinned)`);
+  return loadAuditKey(file, create);
 }

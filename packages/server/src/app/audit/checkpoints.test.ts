@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,21 @@ describe.each(ENGINES)('signed checkpoints of the audit trail on %s', (engine) =
     await rewriteFrom(t.deps.db, 3, '{"rewritten":true}');
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
     expect(await verify()).toMatchObject({ intact: false, problem: { kind: 'rewritten' } });
+  });
+
+  it('signs no new checkpoint over a trail rewritten and re-hashed since the last one', async () => {
+    const { checkpoint } = await writeCheckpoint(t.deps, 'system');
+    await rewriteFrom(t.deps.db, checkpoint.size - 3, '{"rewritten":true}');
+    await expect(writeCheckpoint(t.deps, 'system')).rejects.toMatchObject({ code: 'audit.chain-broken' });
+    expect((await t.deps.db.selectFrom('audit_checkpoints').select('size').execute()).map((r) => Number(r.size))).toEqual([checkpoint.size]);
+  });
+
+  it('refuses to sign with a new key when the key file of existing checkpoints is missing', async () => {
+    await writeCheckpoint(t.deps, 'system');
+    rmSync(t.deps.auditTrail.keyFile!);
+    await expect(writeCheckpoint(t.deps, 'system')).rejects.toMatchObject({ code: 'audit.key-missing' });
+    await expect(verifyAudit(t.deps, as('IPO', 'auditor'))).rejects.toMatchObject({ code: 'audit.key-missing' });
+    expect(existsSync(t.deps.auditTrail.keyFile!)).toBe(false);
   });
 
   it('finds a checkpoint replaced in the database by one the server did not sign', async () => {

@@ -1,12 +1,13 @@
 import { appendFileSync } from 'node:fs';
 import { conflict, DomainError, type CheckpointBody } from '@crosscheck/core';
 import { appendAudit } from '../../store/audit-repo.js';
-import { insertCheckpoint, type StoredCheckpoint } from '../../store/checkpoint-repo.js';
+import { findCheckpoint, insertCheckpoint, type StoredCheckpoint } from '../../store/checkpoint-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import { postOnce } from '../../outbound/post-once.js';
 import { auditRefusal } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
-import { loadAuditKey, signCheckpoint, type AuditKey } from './audit-key.js';
+import { verifyAgainstLatestCheckpoint } from '../verify-audit.js';
+import { requireAuditKey, signCheckpoint, type AuditKey } from './audit-key.js';
 
 const ACTION = 'audit.checkpoint';
 const POST_TIMEOUT_MS = 10_000;
@@ -17,11 +18,6 @@ export interface WrittenCheckpoint {
   exportProblems: string[];
 }
 
-/** The signing key, or a clear refusal when the operator has not named one. */
-export function requireAuditKey(deps: Deps): AuditKey {
-  if (deps.auditTrail.keyFile === null) throw conflict('audit.no-key', 'no audit signing key is set: name a file in CROSSCHECK_AUDIT_KEY_FILE (it is created on first use)');
-  return loadAuditKey(deps.auditTrail.keyFile);
-}
 
 /**
  * Signs a checkpoint of the trail as it is now and keeps it in the database, in the checkpoint
@@ -37,8 +33,10 @@ export async function writeCheckpoint(deps: Deps, by: Ctx | 'system'): Promise<W
   const note = { target: 'audit', detail: {} as Record<string, unknown> };
   let key: AuditKey;
   try {
-    key = requireAuditKey(deps);
-    const scan = await deps.auditScanner.scan(null);
+    key = requireAuditKey(deps, (await findCheckpoint(deps.db)) === null);
+    // Against the newest signed checkpoint too, not the chain alone: whoever rewrote entries and
+    // re-hashed the chain after it must not get the rewrite signed by the next checkpoint.
+    const { scan } = await verifyAgainstLatestCheckpoint(deps);
     if (scan.problem) throw conflict('audit.chain-broken', `no checkpoint signed: the audit trail is broken at entry ${scan.problem.seq}: ${scan.problem.message}`);
     const body: CheckpointBody = { size: scan.entries, headHash: scan.headHash, root: scan.root, at: nowIso(deps), keyId: key.id };
     const checkpoint: StoredCheckpoint = { ...body, algorithm: 'Ed25519', signature: signCheckpoint(body, key), publicKey: key.publicKeyPem };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { resolveCtx } from '../auth.js';
 import type { ReplicaNode } from '../../replica/replica-node.js';
+import { requestPath } from '../request-path.js';
 
 /**
  * Writes a copy may take locally: screening (its purpose), signing in and out and the language,
@@ -15,7 +16,7 @@ export function replicaHttp(app: FastifyInstance, deps: Deps, node: ReplicaNode)
   // Thrown, so that the refusal reaches the error handler and the audit trail like any other.
   app.addHook('onRequest', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
-    const path = request.url.split('?')[0] ?? '';
+    const path = requestPath(request);
     if (!path.startsWith('/api/') || LOCAL_WRITES.some((re) => re.test(path))) return;
     throw conflict('replica.read-only', `this server is a national copy of ${(await node.status()).centre}: alerts and everything else but screening are changed at the centre, not here`);
   });
