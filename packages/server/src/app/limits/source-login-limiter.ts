@@ -1,4 +1,5 @@
 import { afterFailure, countedFailures, loginGate, type BackoffPolicy, type FailureRecord, type LoginGate } from '@crosscheck/core';
+import { addressGroup } from './address-group.js';
 
 interface SourceState {
   record: FailureRecord | undefined;
@@ -26,7 +27,8 @@ export class SourceLoginLimiter {
    * count as failures, so that a burst sent at once is held to the same waits as one sent in turn
    * and cannot start more password checks than the free failures allow.
    */
-  admit(source: string, now: number): LoginGate {
+  admit(address: string, now: number): LoginGate {
+    const source = addressGroup(address);
     const state = this.sources.get(source) ?? { record: undefined, pending: 0, lastAdmittedAt: 0 };
     const gate = loginGate(this.policy, this.withPending(state, now), now);
     if (!gate.open) return gate;
@@ -40,7 +42,8 @@ export class SourceLoginLimiter {
   }
 
   /** Settles an admitted attempt; when its failure started a lockout of the address, until when. */
-  settle(source: string, failed: boolean, now: number): number | null {
+  settle(address: string, failed: boolean, now: number): number | null {
+    const source = addressGroup(address);
     const state = this.sources.get(source);
     if (!state) return null;
     state.pending = Math.max(0, state.pending - 1);
@@ -51,8 +54,8 @@ export class SourceLoginLimiter {
   }
 
   /** Forgets an address's failures (an operator lifting its lockout, or a test). */
-  forget(source: string): void {
-    this.sources.delete(source);
+  forget(address: string): void {
+    this.sources.delete(addressGroup(address));
   }
 
   private withPending(state: SourceState, now: number): FailureRecord | undefined {
