@@ -1,11 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cutTail, fillAuditTrail } from '../../test/audit-trail.js';
 import { runCli } from '../../test/cli.js';
 import { ENGINES, freshStore, type TestStore } from '../../test/engines.js';
 import { openDatabase } from '../store/database.js';
+
+// Every step spawns the CLI (about 2 s of start-up each on an idle machine, several times that
+// while the rest of the suite runs beside it).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe.each(ENGINES)('crosscheck audit checkpoint, verify and prove-check on %s', (engine) => {
   let store: TestStore;

@@ -1,12 +1,16 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli, startCli } from '../../test/cli.js';
 import { ENGINES, freshStore, type TestStore } from '../../test/engines.js';
 import { openDatabase } from '../store/database.js';
 import { queryAudit, verifyAuditChain } from '../store/audit-repo.js';
 import { UN_FIXTURE } from '../formats/un-sc-list.fixture.js';
+
+// Every step spawns the CLI (about 2 s of start-up each on an idle machine, several times that
+// while the rest of the suite runs beside it).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const doc = (n: number, state = 'FRA') => JSON.stringify({ kind: 'document', document: { issuingState: state, type: 'passport', number: `N${n}`, status: 'lost' }, visibility: { mode: 'all' } });
 

@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../test/cli.js';
 import { freshStore, type TestStore } from '../../test/engines.js';
+
+// Every step spawns the CLI (about 2 s of start-up each on an idle machine, several times that
+// while the rest of the suite runs beside it).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 /** Exchange formats through the real CLI: FollowTheMoney both ways, CSV with a column mapping. */
 describe('crosscheck alerts import/export --format', () => {

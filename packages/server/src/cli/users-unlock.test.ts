@@ -1,11 +1,15 @@
 import { RateLimitedError } from '@crosscheck/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../test/cli.js';
 import { ENGINES, as, freshStore, type TestStore } from '../../test/engines.js';
 import { logIn } from '../app/log-in.js';
 import { addUser } from '../app/manage-users.js';
 import { defaultConfig } from '../config.js';
 import { openDeps } from '../main.js';
+
+// Every step spawns the CLI (about 2 s of start-up each on an idle machine, several times that
+// while the rest of the suite runs beside it).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const PASSWORD = 'correct horse battery staple';
 

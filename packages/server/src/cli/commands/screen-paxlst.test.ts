@@ -1,10 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { D02B_TWO_LEGS } from '../../../../core/src/paxlst/test-fixtures.js';
 import { runCli } from '../../../test/cli.js';
 import type { FlightReport } from '@crosscheck/core/api';
+
+// Every step spawns the CLI (about 2 s of start-up each on an idle machine, several times that
+// while the rest of the suite runs beside it).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe('crosscheck screen --paxlst', () => {
   let dir: string;
