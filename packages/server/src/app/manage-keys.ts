@@ -2,7 +2,8 @@ import { DomainError, ROLES, conflict, forbidden, grantNeedsApproval, keyCredent
 import { z } from 'zod';
 import { approveKey as approveKeyRow, findKeyById, insertKey, listKeys as listKeyRows, revokeKey as revokeKeyRow, type KeyRow } from '../store/credential-repo.js';
 import { findMember } from '../store/member-repo.js';
-import { audited } from './audited.js';
+import type { Tx } from '../store/write-transaction.js';
+import { audited, type AuditNote } from './audited.js';
 import { memberAskedFor } from './credentials-query.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { newApiKey } from './secrets.js';
@@ -69,21 +70,29 @@ export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<Ke
 }
 
 /**
+ * The key `id` when this administrator manages it, else "not found". The entry is named as the key
+ * only once that is known: an entry with target `key:<id>` is shown to the key's member, and a
+ * refused attempt from another member must not tell it who tried (the id stays in the detail, for
+ * the caller's own auditors).
+ */
+async function managedKey(deps: Deps, ctx: Ctx, tx: Tx, note: AuditNote, id: string): Promise<KeyRow> {
+  note.target = 'key';
+  note.detail = { key: id };
+  requirePermission(ctx.actor, 'credentials.manage');
+  const row = await findKeyById(tx, id);
+  if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
+  note.target = keyCredential(id);
+  return row;
+}
+
+/**
  * A second administrator makes a pending key usable (`key.approve`): another administrator of
  * its member, or the operator's, never the one who asked for it. A key this administrator may not
  * manage is "not found", as for revoking.
  */
 export async function approveKey(deps: Deps, ctx: Ctx, id: string): Promise<KeyInfo> {
   return audited(deps, ctx, 'key.approve', async (tx, note) => {
-    // Named as the key only once it is known to be one this administrator manages: an entry with
-    // target `key:<id>` is shown to the key's member, and a refused attempt from another member
-    // must not tell it who tried (the id stays in the detail, for the caller's own auditors).
-    note.target = 'key';
-    note.detail = { key: id };
-    requirePermission(ctx.actor, 'credentials.manage');
-    const row = await findKeyById(tx, id);
-    if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
-    note.target = keyCredential(id);
+    const row = await managedKey(deps, ctx, tx, note, id);
     if (row.pending_approval !== 1 || row.revoked_at !== null) throw conflict('key.not-pending', `key ${id} is not waiting for an approval`);
     if (!mayApproveGrant(ctx.actor, { member: row.member, requestedBy: row.requested_by }, deps.operator)) throw secondPersonRequired();
     await approveKeyRow(tx, id, ctx.actor.credential);
@@ -107,15 +116,7 @@ export async function listKeys(deps: Deps, ctx: Ctx, query: unknown = {}): Promi
 
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   await audited(deps, ctx, 'key.revoke', async (tx, note) => {
-    // Named as the key only once it is known to be one this administrator manages: an entry with
-    // target `key:<id>` is shown to the key's member, and a refused attempt from another member
-    // must not tell it who tried (the id stays in the detail, for the caller's own auditors).
-    note.target = 'key';
-    note.detail = { key: id };
-    requirePermission(ctx.actor, 'credentials.manage');
-    const row = await findKeyById(tx, id);
-    if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
-    note.target = keyCredential(id);
+    const row = await managedKey(deps, ctx, tx, note, id);
     if (!(await revokeKeyRow(tx, id, nowIso(deps)))) throw notFound('key');
   });
 }
