@@ -1,25 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli } from './cli.js';
+import { runCli } from './cli.js';
 import { freshStore, type TestStore } from './engines.js';
-
-/** Starts `crosscheck serve` on a free port and resolves with its URL once it listens. */
-function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = startCli(['serve', '--port', '0', '--db', db]);
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/localhost:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]! });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
+import { startServer } from './serve-process.js';
 
 /** Two server processes on one PostgreSQL database: both screening indexes follow the one change feed. */
 describe.skipIf(!process.env.DATABASE_URL)('two server processes on one PostgreSQL', () => {
