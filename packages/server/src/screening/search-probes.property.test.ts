@@ -72,7 +72,7 @@ describe.each(ENGINES)('screening every probe on %s', (engine) => {
 
   const hitsOf = (parts: Part[]) => {
     const query = screenQuerySchema.parse(queryOf(parts));
-    return new Set(search(index, query, { reader: { member: 'POL', role: 'bureau', credential: 'cli:test' }, today: '2026-12-06' }).filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId));
+    return new Set(search(index, query, { reader: { member: 'POL', role: 'bureau' }, today: '2026-12-06' }).filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId));
   };
 
   it('never loses a hit that one probe alone finds when the other probes are added', () => {
