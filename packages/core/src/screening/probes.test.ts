@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors/domain-error.js';
+import { generateMrz } from '../mrz/index.js';
 import { screenQuerySchema } from './screen-query.js';
 import { probesOf } from './probes.js';
 
@@ -39,6 +40,16 @@ describe('probesOf', () => {
   it('does not warn when the person typed agrees with the holder, if less precisely', () => {
     const p = probes({ mrz: TD3, person: { names: ['Anna Maria Eriksson'], birthDate: '1974', sex: 'F' } });
     expect(p.warnings.filter((w) => w.code === 'mrz.holder-differs')).toEqual([]);
+  });
+
+  it('compares nationalities as codes, alpha-2 or alpha-3, and only where both sides name a real state', () => {
+    const { lines } = generateMrz({ format: 'TD3', documentCode: 'P', issuingState: 'SWE', documentNumber: 'AA0000001', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', nationality: 'SWE', birthDate: '1974-08-12', sex: 'F', expiryDate: '2030-01-01' });
+    const differs = (nationality: string) => probes({ mrz: lines.join('\n'), person: { names: ['Anna Maria Eriksson'], nationality } }).warnings.filter((w) => w.code === 'mrz.holder-differs');
+    expect(differs('se')).toEqual([]);
+    expect(differs('SWE')).toEqual([]);
+    expect(differs('de')).toEqual([expect.objectContaining({ field: 'nationality', typed: 'DE', read: 'SWE' })]);
+    // The specimen's UTO is no state: nothing to disagree with.
+    expect(probes({ mrz: TD3, person: { names: ['Anna Maria Eriksson'], nationality: 'de' } }).warnings.filter((w) => w.code === 'mrz.holder-differs')).toEqual([]);
   });
 
   it('tells the document’s own state: expired, specimen state', () => {
