@@ -7,7 +7,7 @@ export const ar: Translation<typeof en> = {
   'screening.warning.mrz.not-yet-valid': 'تنتهي صلاحية الوثيقة في {date}، أي بعد أطول مدة تصدر لها وثيقة كهذه: لا يمكن أن تكون قد صدرت بعد، أو أن التاريخ قُرئ خطأً.',
   'screening.warning.mrz.check-digit': 'رقم مراجعة خاطئ: {checks}.',
   'screening.warning.mrz.ocr-suggestion': 'قراءة خاطئة محتملة في {field}: قد يكون «{from}» هو «{to}».',
-  'screening.warning.mrz.unknown-state': '{field}: «{state}» ليس رمز دولة معروفًا.',
+  'screening.warning.mrz.unknown-state': 'في حقل {field}، «{state}» ليس رمز دولة معروفًا.',
   'screening.warning.mrz.specimen-state': 'صادرة عن «{state}»، الدولة النموذجية لدى منظمة الطيران المدني الدولي: هذه وثيقة نموذجية وليست وثيقة حقيقية.',
   'screening.warning.mrz.holder-differs': 'الشخص المُدخل وحامل الوثيقة في منطقة القراءة الآلية مختلفان في {field}: المُدخل «{typed}»، ومنطقة القراءة الآلية تقرأ «{read}». فُحص الاثنان.',
   'screening.field.names': 'الاسم',

@@ -7,7 +7,7 @@ export const es: Translation<typeof en> = {
   'screening.warning.mrz.not-yet-valid': 'El documento caduca el {date}, más tarde de lo que se expide un documento así: no puede haberse expedido todavía, o la fecha está mal leída.',
   'screening.warning.mrz.check-digit': 'Dígito de control erróneo: {checks}.',
   'screening.warning.mrz.ocr-suggestion': 'Posible error de lectura en el campo {field}: «{from}» podría ser «{to}».',
-  'screening.warning.mrz.unknown-state': '{field}: «{state}» no es un código de Estado conocido.',
+  'screening.warning.mrz.unknown-state': 'En el campo {field}, «{state}» no es un código de Estado conocido.',
   'screening.warning.mrz.specimen-state': 'Expedido por «{state}», el Estado espécimen de la OACI: es un documento de muestra, no uno real.',
   'screening.warning.mrz.holder-differs': 'La persona introducida y el titular de la ZLM difieren en {field}: introducido «{typed}», la ZLM dice «{read}». Se han comprobado ambos.',
   'screening.field.names': 'nombre',

@@ -7,7 +7,7 @@ export const fr: Translation<typeof en> = {
   'screening.warning.mrz.not-yet-valid': 'Le document expire le {date}, plus tard que la durée de validité d’un tel document : il ne peut pas encore avoir été délivré, ou la date est mal lue.',
   'screening.warning.mrz.check-digit': 'Chiffre de contrôle erroné : {checks}.',
   'screening.warning.mrz.ocr-suggestion': 'Lecture peut-être erronée dans le champ {field} : « {from} » pourrait être « {to} ».',
-  'screening.warning.mrz.unknown-state': '{field} : « {state} » n’est pas un code d’État connu.',
+  'screening.warning.mrz.unknown-state': 'Dans le champ {field}, « {state} » n’est pas un code d’État connu.',
   'screening.warning.mrz.specimen-state': 'Délivré par « {state} », l’État spécimen de l’OACI : c’est un document d’exemple, pas un vrai document.',
   'screening.warning.mrz.holder-differs': 'La personne saisie et le titulaire de la ZLA diffèrent ({field}) : saisi « {typed} », la ZLA indique « {read} ». Les deux ont été contrôlés.',
   'screening.field.names': 'nom',

@@ -6,7 +6,7 @@ export const en = {
   'screening.warning.mrz.not-yet-valid': 'The document expires on {date}, later than any such document is issued for: it cannot have been issued yet, or the date is misread.',
   'screening.warning.mrz.check-digit': 'Check digit wrong: {checks}.',
   'screening.warning.mrz.ocr-suggestion': 'Possible misreading in the {field}: “{from}” may be “{to}”.',
-  'screening.warning.mrz.unknown-state': '{field}: “{state}” is not a known state code.',
+  'screening.warning.mrz.unknown-state': 'In the {field}, “{state}” is not a known state code.',
   'screening.warning.mrz.specimen-state': 'Issued by “{state}”, the ICAO specimen state: this is a sample document, not a real one.',
   'screening.warning.mrz.holder-differs': 'The person typed and the MRZ holder differ in {field}: typed “{typed}”, the MRZ reads “{read}”. Both were screened.',
   'screening.field.names': 'name',
