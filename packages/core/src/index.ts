@@ -28,6 +28,7 @@ export { checkVin, normaliseVin, vinCheckDigit, vinKey, type VinCheck, type VinW
 export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate.js';
 export * from './screening/screen-query.js';
 export * from './screening/probes.js';
+export * from './screening/holder-differences.js';
 export * from './cooperation/index.js';
 export * from './review/index.js';
 export * from './paxlst/index.js';

@@ -20,5 +20,7 @@ export type {
   ScreenResponse,
   ScreenResult,
   ScreenResultAccess,
+  ScreeningWarningView,
   TerritoryFlagView,
 } from './screening.js';
+export type { ProbeSource } from '../screening/probe-sources.js';

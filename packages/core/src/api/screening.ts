@@ -4,6 +4,8 @@ import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { FieldProblem } from '../errors/domain-error.js';
 import type { PaxlstFlight, PaxlstHeader, PaxlstTraveller, PaxlstWarning } from '../paxlst/types.js';
 import type { ScreenHit } from '../screening/screen-query.js';
+import { PROBE_SOURCES } from '../screening/probe-sources.js';
+import type { ScreeningWarning } from '../screening/probes.js';
 import type { Assert, Equal } from './same-type.js';
 
 /**
@@ -44,6 +46,9 @@ export const fullScreenResultSchema = z
     owner: z.string(),
     warnings: z.array(z.string()),
     sourceRef: z.string().nullable(),
+    matchedBy: z
+      .array(z.enum(PROBE_SOURCES))
+      .describe('Which parts of the query found this alert: the person typed, the holder the MRZ names, a document typed, the MRZ’s document, the vehicle (each is screened on its own, the results merged per alert)'),
     flag: territoryFlagSchema.optional(),
   })
   .strict();
@@ -67,12 +72,39 @@ export const instructionOnlyScreenResultSchema = z
 /** One result of a screening: `access` says (as alertAccess answers) how much of the alert the caller may see. */
 export const screenResultSchema = z.discriminatedUnion('access', [fullScreenResultSchema, instructionOnlyScreenResultSchema]);
 
+const expiryWarning = <C extends string>(code: C, what: string) =>
+  z.object({ code: z.literal(code), message: z.string(), field: z.literal('expiryDate'), date: z.string().describe(what) }).strict();
+
+/**
+ * What the screening found about the query itself rather than in the alerts: the state of the
+ * document the MRZ describes, and a typed person who is not the MRZ holder. Stable codes with
+ * their parameters; `message` is English.
+ */
+export const screeningWarningSchema = z.discriminatedUnion('code', [
+  expiryWarning('mrz.expired', 'The expiry date the zone reads (YYYY-MM-DD), before today'),
+  expiryWarning('mrz.not-yet-valid', 'An expiry date further ahead than any such document is issued for: not issued yet, or misread'),
+  z.object({ code: z.literal('mrz.check-digit'), message: z.string(), checks: z.array(z.string()).describe('The failing check digits: documentNumber, birthDate, expiryDate, personalNumber, composite') }).strict(),
+  z.object({ code: z.literal('mrz.ocr-suggestion'), message: z.string(), field: z.string(), from: z.string(), to: z.string().describe('A likely OCR misreading (O for 0…) and the reading that would fix it; never applied') }).strict(),
+  z.object({ code: z.literal('mrz.unknown-state'), message: z.string(), field: z.string(), state: z.string().describe('Not an ICAO state or organisation code') }).strict(),
+  z.object({ code: z.literal('mrz.specimen-state'), message: z.string(), field: z.string(), state: z.string().describe('UTO: the Doc 9303 specimen state, printed on sample documents only') }).strict(),
+  z
+    .object({
+      code: z.literal('mrz.holder-differs'),
+      message: z.string(),
+      field: z.enum(['names', 'birthDate', 'sex', 'nationality']),
+      typed: z.string(),
+      read: z.string().describe('What the zone reads, where the person typed says otherwise (both are screened)'),
+    })
+    .strict(),
+]);
+
 /** `POST /api/v1/screen`, and each screened traveller of a batch. */
 export const screenResponseSchema = z
   .object({
     id: z.string().optional().describe('The query’s own id, echoed'),
     screeningId: z.string(),
     hits: z.array(screenResultSchema).describe('Best first; hits hidden from the caller are absent'),
+    warnings: z.array(screeningWarningSchema).describe('About the query itself: the MRZ document’s state (expired, check digits, OCR suggestions, unknown or specimen state) and a typed person who differs from the MRZ holder'),
   })
   .strict();
 
@@ -190,6 +222,7 @@ export type InstructionOnlyScreenResult = z.infer<typeof instructionOnlyScreenRe
 export type ScreenResult = z.infer<typeof screenResultSchema>;
 export type ScreenResultAccess = ScreenResult['access'];
 export type ScreenResponse = z.infer<typeof screenResponseSchema>;
+export type ScreeningWarningView = z.infer<typeof screeningWarningSchema>;
 export type BatchErrorItem = z.infer<typeof batchErrorItemSchema>;
 export type BatchItem = z.infer<typeof batchItemSchema>;
 export type ScreenBatchResponse = z.infer<typeof screenBatchResponseSchema>;
@@ -203,5 +236,6 @@ export type ScreeningContractChecks = [
   Assert<Equal<z.infer<typeof paxlstWarningSchema>, PaxlstWarning>>,
   Assert<Equal<Omit<FlightTraveller, 'position' | 'screeningId' | 'hits' | 'notScreened'>, Omit<PaxlstTraveller, 'references'>>>,
   Assert<Equal<z.infer<typeof fieldProblemSchema>, FieldProblem>>,
-  Assert<Equal<Omit<FullScreenResult, 'access' | 'hitId' | 'flag'>, ScreenHit>>,
+  Assert<Equal<Omit<FullScreenResult, 'access' | 'hitId' | 'flag' | 'matchedBy'>, ScreenHit>>,
+  Assert<Equal<z.infer<typeof screeningWarningSchema>, ScreeningWarning>>,
 ];

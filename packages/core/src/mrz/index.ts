@@ -4,3 +4,4 @@ export { generateMrz, type MrzData, type GeneratedMrz } from './generate-mrz.js'
 export { applyMrzSuggestions } from './apply-suggestions.js';
 export { computeCheckDigit, checkDigitMatches } from './check-digit.js';
 export { isKnownStateCode, ICAO_STATE_CODES } from './state-codes.js';
+export { mrzDocumentWarnings, SPECIMEN_STATE, type MrzDocumentWarning } from './document-warnings.js';

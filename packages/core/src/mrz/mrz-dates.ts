@@ -73,3 +73,9 @@ export function isBefore(isoDate: string, today: Today): boolean {
   const [y, mo, d] = isoDate.split('-').map(Number);
   return compare({ year: y ?? 0, month: mo ?? 0, day: d ?? 0 }, today) < 0;
 }
+
+/** True when an ISO date (YYYY-MM-DD) is more than `years` years after today. */
+export function isLaterThanYearsAhead(isoDate: string, today: Today, years: number): boolean {
+  const [y, mo, d] = isoDate.split('-').map(Number);
+  return compare({ year: y ?? 0, month: mo ?? 0, day: d ?? 0 }, { ...today, year: today.year + years }) > 0;
+}

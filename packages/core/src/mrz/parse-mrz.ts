@@ -1,10 +1,17 @@
 import { checkDigitMatches, computeCheckDigit } from './check-digit.js';
 import { layoutFor, read, type Layout, type Span } from './layouts.js';
-import { isBefore, readBirthDate, readExpiryDate, todayOf, type Today } from './mrz-dates.js';
+import { isBefore, isLaterThanYearsAhead, readBirthDate, readExpiryDate, todayOf, type Today } from './mrz-dates.js';
 import { oneSwapReadings, readAsDigits, readAsLetters } from './ocr-confusions.js';
 import { readMrzLines } from './read-lines.js';
 import { isKnownStateCode } from './state-codes.js';
-import type { MrzFields, MrzIssue, MrzParseResult, MrzSex, MrzSuggestion } from './types.js';
+import type { MrzFields, MrzFormat, MrzIssue, MrzParseResult, MrzSex, MrzSuggestion } from './types.js';
+
+/**
+ * The longest a document of each layout is issued for, with some slack: passports and visas run
+ * ten years (some states add the months left on the previous passport), identity and residence
+ * cards up to fifteen. An expiry further ahead means an issue date after today.
+ */
+const LONGEST_VALIDITY_YEARS: Record<MrzFormat, number> = { TD3: 11, MRVA: 11, MRVB: 11, TD1: 16, TD2: 16 };
 
 export interface ParseMrzOptions {
   /** The reference date for two-digit years and expiry; defaults to now. */
@@ -13,7 +20,7 @@ export interface ParseMrzOptions {
 
 /**
  * Reads a machine-readable zone (TD1, TD2, TD3, MRV-A, MRV-B): fields, every check digit,
- * warnings (unknown state code, partial birth date, expired, possibly truncated name), errors,
+ * warnings (unknown state code, partial birth date, expired, not yet valid, possibly truncated name), errors,
  * and suggested corrections for likely OCR misreadings, which are never applied. Never throws.
  */
 export function parseMrz(input: unknown, options: ParseMrzOptions = {}): MrzParseResult {
@@ -300,6 +307,9 @@ class ZoneReader {
       this.errors.push({ code: 'mrz.bad-date', field: 'expiryDate', message: `expiry date ${raw}: ${date.problem ?? 'unreadable'}` });
     } else if (isBefore(date.value, this.today)) {
       this.warnings.push({ code: 'mrz.expired', field: 'expiryDate', message: `the document expired on ${date.value}` });
+    } else if (isLaterThanYearsAhead(date.value, this.today, LONGEST_VALIDITY_YEARS[this.layout.format])) {
+      const years = LONGEST_VALIDITY_YEARS[this.layout.format];
+      this.warnings.push({ code: 'mrz.not-yet-valid', field: 'expiryDate', message: `the document expires on ${date.value}, more than ${years} years from today: no ${this.layout.format} document is issued for that long, so it cannot have been issued yet (or the date is misread)` });
     }
     return date.value;
   }

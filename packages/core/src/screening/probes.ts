@@ -1,7 +1,10 @@
 import { DomainError } from '../errors/domain-error.js';
-import { parseMrz } from '../mrz/index.js';
+import { mrzDocumentWarnings, parseMrz, type MrzDocumentWarning, type MrzFields } from '../mrz/index.js';
 import { normaliseNationality, prepareName, type PersonFacts } from '../names/index.js';
+import { holderDifferences, type HolderDiffersWarning } from './holder-differences.js';
 import type { ScreenQuery } from './screen-query.js';
+
+export { PROBE_SOURCES, type ProbeSource } from './probe-sources.js';
 
 /** A document to look up: the issuing state is '' when the query did not give one. */
 export interface DocumentProbe {
@@ -15,52 +18,98 @@ export interface VehicleProbe {
   plateCountry?: string;
 }
 
+
+export interface PersonProbeOf {
+  source: 'person' | 'mrz-holder';
+  facts: PersonFacts;
+}
+
+export interface DocumentProbeOf extends DocumentProbe {
+  source: 'document' | 'mrz-document';
+}
+
+/** What a screening tells the officer besides its results: the document's state, and a holder who is not the person typed. */
+export type ScreeningWarning = MrzDocumentWarning | HolderDiffersWarning;
+
 /** What a screening query asks the index for, once names are prepared and the MRZ is read. */
 export interface ScreenProbes {
-  person: PersonFacts | null;
-  documents: DocumentProbe[];
+  /** The person typed and the MRZ holder, each screened on its own. */
+  persons: PersonProbeOf[];
+  documents: DocumentProbeOf[];
   vehicle: VehicleProbe | null;
+  warnings: ScreeningWarning[];
+}
+
+export interface ProbesOptions {
+  /** YYYY-MM-DD or a Date: the reference for the MRZ's two-digit years and its expiry (default: now). */
+  today?: Date | string;
 }
 
 /**
- * The person, documents and vehicle a query describes, directly or through its MRZ. A person
- * given in the query wins over the MRZ's holder (the officer may have corrected the name); the
- * MRZ's document is screened either way.
+ * The person, the MRZ holder, the documents and the vehicle a query describes, each a probe of its
+ * own: an MRZ beside a typed person must not hide its holder (a wanted holder would pass when the
+ * officer typed someone else, or corrected the name wrongly). The results are merged per alert by
+ * the caller. Alongside, the zone's own state (expired, check digits…) and where the typed person
+ * and the holder disagree, as warnings.
  */
-export function probesOf(query: ScreenQuery): ScreenProbes {
-  const documents: DocumentProbe[] = (query.documents ?? []).map((d) => ({ issuingState: d.issuingState ?? '', number: d.number }));
-  let person: PersonFacts | null = null;
-  if (query.person) {
-    const nationality = query.person.nationality ? normaliseNationality(query.person.nationality) : null;
-    person = {
-      names: query.person.names.map((n) => prepareName(n)),
-      ...(query.person.birthDate ? { birthDate: query.person.birthDate } : {}),
-      ...(query.person.sex ? { sex: query.person.sex } : {}),
-      ...(nationality ? { nationalities: [nationality] } : {}),
-      documents: documents.map((d) => d.number),
-    };
-  }
+export function probesOf(query: ScreenQuery, options: ProbesOptions = {}): ScreenProbes {
+  const documents: DocumentProbeOf[] = (query.documents ?? []).map((d) => ({ source: 'document', issuingState: d.issuingState ?? '', number: d.number }));
+  const persons: PersonProbeOf[] = [];
+  const warnings: ScreeningWarning[] = [];
+  const typed = query.person ? typedPerson(query.person, documents) : null;
+  if (typed) persons.push({ source: 'person', facts: typed });
   if (query.mrz) {
-    const mrz = parseMrz(query.mrz.split(/\r?\n/).filter((l) => l.trim() !== ''));
+    const mrz = parseMrz(query.mrz.split(/\r?\n/).filter((l) => l.trim() !== ''), options.today === undefined ? {} : { today: options.today });
     // A zone that cannot be read must not pass as "no hits": the officer has to look again.
     if (mrz.format === null) {
       const why = mrz.errors.map((e) => e.message).join('; ') || 'not a machine-readable zone';
       throw new DomainError('validation', 'mrz.unreadable', `mrz: ${why}`, [{ field: 'mrz', message: why }]);
     }
+    warnings.push(...mrzDocumentWarnings(mrz));
     const f = mrz.fields;
     if (f) {
-      if (f.documentNumber) documents.push({ issuingState: f.issuingState ?? '', number: f.documentNumber });
-      if (!person && (f.surname || f.givenNames)) {
-        const nationality = f.nationality ? normaliseNationality(f.nationality) : null;
-        person = {
-          names: [prepareName({ ...(f.surname ? { family: f.surname } : {}), ...(f.givenNames ? { given: f.givenNames } : {}) })],
-          ...(f.birthDate ? { birthDate: f.birthDate } : {}),
-          ...(f.sex ? { sex: f.sex } : {}),
-          ...(nationality ? { nationalities: [nationality] } : {}),
-          ...(f.documentNumber ? { documents: [f.documentNumber] } : {}),
-        };
+      if (f.documentNumber) documents.push({ source: 'mrz-document', issuingState: f.issuingState ?? '', number: f.documentNumber });
+      const holder = holderOf(f);
+      if (holder) {
+        persons.push({ source: 'mrz-holder', facts: holder });
+        if (query.person && typed) {
+          warnings.push(
+            ...holderDifferences(
+              { facts: typed, namesText: query.person.names.map(nameText).join('; '), ...(query.person.nationality ? { nationalityText: query.person.nationality } : {}) },
+              { facts: holder, namesText: [f.surname, f.givenNames].filter(Boolean).join(', '), ...(f.nationality ? { nationalityText: f.nationality } : {}) },
+            ),
+          );
+        }
       }
     }
   }
-  return { person, documents, vehicle: query.vehicle ?? null };
+  return { persons, documents, vehicle: query.vehicle ?? null, warnings };
+}
+
+function typedPerson(person: NonNullable<ScreenQuery['person']>, documents: readonly DocumentProbe[]): PersonFacts {
+  const nationality = person.nationality ? normaliseNationality(person.nationality) : null;
+  return {
+    names: person.names.map((n) => prepareName(n)),
+    ...(person.birthDate ? { birthDate: person.birthDate } : {}),
+    ...(person.sex ? { sex: person.sex } : {}),
+    ...(nationality ? { nationalities: [nationality] } : {}),
+    // The documents typed weigh the typed person's score (a shared number is near proof).
+    documents: documents.map((d) => d.number),
+  };
+}
+
+function holderOf(f: MrzFields): PersonFacts | null {
+  if (!f.surname && !f.givenNames) return null;
+  const nationality = f.nationality ? normaliseNationality(f.nationality) : null;
+  return {
+    names: [prepareName({ ...(f.surname ? { family: f.surname } : {}), ...(f.givenNames ? { given: f.givenNames } : {}) })],
+    ...(f.birthDate ? { birthDate: f.birthDate } : {}),
+    ...(f.sex ? { sex: f.sex } : {}),
+    ...(nationality ? { nationalities: [nationality] } : {}),
+    ...(f.documentNumber ? { documents: [f.documentNumber] } : {}),
+  };
+}
+
+function nameText(n: NonNullable<ScreenQuery['person']>['names'][number]): string {
+  return typeof n === 'string' ? n : (n.full ?? [n.family, n.given].filter(Boolean).join(', '));
 }

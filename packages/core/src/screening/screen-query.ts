@@ -40,6 +40,16 @@ export const queryBirthDateSchema = z
     return `${y}-${mm}-${String(day).padStart(2, '0')}`;
   });
 
+/**
+ * A country or state code as border systems send it, in any case and with stray spaces: the
+ * pattern is on what is sent (so the OpenAPI document says `ly` is accepted), the value upper-cased.
+ */
+const codeOf = (letters: string, message: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^\\s*[A-Za-z]{${letters}}\\s*$`), message)
+    .transform((v) => v.trim().toUpperCase());
+
 export const screenQuerySchema = z
   .object({
     /** Echoed back in batch and CLI results, to tie answers to travellers. */
@@ -55,7 +65,7 @@ export const screenQuerySchema = z
           .pipe(z.enum(['M', 'F', 'X', 'U']))
           .optional(),
         /** ISO 3166 alpha-2 or alpha-3, any case. */
-        nationality: z.string().trim().toUpperCase().regex(/^[A-Z]{2,3}$/, 'an ISO 3166 alpha-2 or alpha-3 code').optional(),
+        nationality: codeOf('2,3', 'an ISO 3166 alpha-2 or alpha-3 code').optional(),
       })
       .strict()
       .optional(),
@@ -64,7 +74,7 @@ export const screenQuerySchema = z
         z
           .object({
             number: text(40),
-            issuingState: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, 'an ICAO state code').optional(),
+            issuingState: codeOf('1,3', 'an ICAO state code').optional(),
             type: z.string().max(40).optional(),
           })
           .strict(),
@@ -77,7 +87,7 @@ export const screenQuerySchema = z
       .object({
         vin: z.string().trim().max(40).optional(),
         plate: z.string().trim().max(20).optional(),
-        plateCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2,3}$/, 'a country code').optional(),
+        plateCountry: codeOf('2,3', 'a country code').optional(),
       })
       .strict()
       .refine((v) => v.vin !== undefined || v.plate !== undefined, { message: 'a vehicle needs a vin or a plate' })

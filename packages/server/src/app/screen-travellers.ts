@@ -1,4 +1,4 @@
-import { DomainError, parseInput, screenQuerySchema, type ScreenQuery } from '@crosscheck/core';
+import { DomainError, parseInput, probesOf, screenQuerySchema, type ScreenQuery, type ScreeningWarning } from '@crosscheck/core';
 import type { BatchItem } from '@crosscheck/core/api';
 import { presentResults } from '../screening/present-results.js';
 import { search, type FoundHit } from '../screening/search.js';
@@ -26,27 +26,29 @@ const MAX_RESULTS_PER_TRAVELLER = 20;
 export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: ScreeningIndex, raw: unknown[]): Promise<TravellersScreened> {
   const items: BatchItem[] = [];
   const scope = searchScope(deps, ctx);
-  const screenings: { index: number; screeningId: string; query: ScreenQuery; hits: FoundHit[] }[] = [];
+  const screenings: { index: number; screeningId: string; query: ScreenQuery; hits: FoundHit[]; warnings: ScreeningWarning[] }[] = [];
   for (let i = 0; i < raw.length; i++) {
     const given = raw[i];
     const echo = typeof given === 'object' && given !== null && typeof (given as { id?: unknown }).id === 'string' ? { id: (given as { id: string }).id.slice(0, 100) } : {};
-    let query;
+    let query, probes;
     try {
       query = parseInput(screenQuerySchema, given);
+      // An unreadable MRZ refuses this traveller only.
+      probes = probesOf(query, { today: scope.today });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       items[i] = { ...echo, index: i, error: { code: e.code, detail: e.message, errors: e.problems } };
       continue;
     }
-    const hits = search(index, { ...query, limit: Math.min(query.limit, MAX_RESULTS_PER_TRAVELLER) }, scope);
-    screenings.push({ index: i, screeningId: deps.newId(), query, hits });
+    const hits = search(index, { ...query, limit: Math.min(query.limit, MAX_RESULTS_PER_TRAVELLER) }, scope, probes);
+    screenings.push({ index: i, screeningId: deps.newId(), query, hits, warnings: probes.warnings });
   }
   // All screenings and hits of the request in a few inserts (one statement each made a flight of
   // 500 spend most of its time writing), and the caller's flags in one query.
   const hitIds = await recordScreenings(tx, screeningAuthor(deps, ctx), screenings, deps.newId);
   const flagOf = await ownFlags(tx, ctx, screenings.map((s) => s.hits));
   screenings.forEach((s, k) => {
-    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf) };
+    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf), warnings: s.warnings };
   });
   return { items, screeningIds: screenings.map((s) => s.screeningId), hits: hitIds.flat().filter((id) => id !== null).length };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, parseInput, requirePermission, screenQuerySchema } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, parseInput, probesOf, requirePermission, screenQuerySchema } from '@crosscheck/core';
 import type { ScreenResponse, TerritoryFlagView } from '@crosscheck/core/api';
 import { presentResults } from '../screening/present-results.js';
 import { search, type FoundHit, type SearchScope } from '../screening/search.js';
@@ -11,7 +11,9 @@ import { nowIso, type Ctx, type Deps } from './deps.js';
 /**
  * Screens one traveller, document or vehicle against every alert the caller may see
  * (`screening.run`). The screening and a hit for every result at or above the threshold are
- * stored with the audit entry in one transaction; each result shown carries its hit's id.
+ * stored with the audit entry in one transaction; each result shown carries its hit's id, and the
+ * answer carries what the query itself calls for (the MRZ document's state, a holder who is not
+ * the person typed) as warnings.
  */
 export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<ScreenResponse> {
   // Catching up reads the store, so it happens before the write transaction (an embedded
@@ -21,14 +23,16 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
   const result = await audited(deps, ctx, 'screening.run', async (tx, note) => {
     requirePermission(ctx.actor, 'screening.run');
     const query = parseInput(screenQuerySchema, body);
-    const found = search(index, query, searchScope(deps, ctx));
+    const scope = searchScope(deps, ctx);
+    const probes = probesOf(query, { today: scope.today });
+    const found = search(index, query, scope, probes);
     const screeningId = deps.newId();
     note.target = `screening:${screeningId}`;
     note.detail = { hits: found.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
     const [hitIds = []] = await recordScreenings(tx, screeningAuthor(deps, ctx), [{ screeningId, query, hits: found }], deps.newId);
     recorded = hitIds.some((id) => id !== null);
     const flagOf = await ownFlags(tx, ctx, [found]);
-    return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf) };
+    return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf), warnings: probes.warnings };
   });
   if (recorded) deps.bus.published();
   return result;

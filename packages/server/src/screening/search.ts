@@ -1,4 +1,4 @@
-import { alertAccess, DEFAULT_THRESHOLD, isPastDates, probesOf, reasonKey, type AlertAccess, type Reader, type ScreenHit, type ScreenQuery, type Visibility } from '@crosscheck/core';
+import { alertAccess, DEFAULT_THRESHOLD, isPastDates, PROBE_SOURCES, probesOf, reasonKey, type AlertAccess, type ProbeSource, type Reader, type ScreenHit, type ScreenProbes, type ScreenQuery, type Visibility } from '@crosscheck/core';
 import type { Candidate, ScreeningIndex } from './screening-index.js';
 
 /** A result as the index found it, before it is recorded and shaped for the caller. */
@@ -6,6 +6,8 @@ export interface FoundHit extends ScreenHit {
   /** With the owner and category, what `alertAccess` weighs to decide what the caller is shown. */
   visibility: Visibility;
   hiddenFromFrontline: boolean;
+  /** Which probes of the query found the alert, in PROBE_SOURCES order. */
+  matchedBy: ProbeSource[];
 }
 
 /** Who screens and on which day: what the index may show and which alerts still hit. */
@@ -22,19 +24,29 @@ export function accessOf(reader: Reader, found: Pick<FoundHit, 'owner' | 'visibi
 }
 
 /**
- * Runs every probe a query carries and merges the results per alert, best first: the one search
- * that the server, the bench and the evaluation all run. Results the reader will not be shown
- * (`accessOf` is hidden: for the frontline, alerts hidden from it) come along, since they are
- * recorded and their owner is told, but do not count against the query's limit.
+ * Runs every probe a query carries (the person typed, the MRZ holder, each document, the vehicle),
+ * each on its own, and merges the results per alert, best first: the one search that the server,
+ * the bench and the evaluation all run. Results the reader will not be shown (`accessOf` is
+ * hidden: for the frontline, alerts hidden from it) come along, since they are recorded and their
+ * owner is told, but do not count against the query's limit. The probes are read from the query
+ * unless the caller read them already (for their warnings).
  */
-export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchScope): FoundHit[] {
+export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchScope, probes: ScreenProbes = probesOf(query, { today: scope.today })): FoundHit[] {
   const minScore = query.minScore ?? DEFAULT_THRESHOLD;
   const found: Candidate[] = [];
-  const { person, documents, vehicle } = probesOf(query);
+  const sources = new Map<string, Set<ProbeSource>>();
+  const add = (source: ProbeSource, candidates: Candidate[]) => {
+    for (const c of candidates) {
+      found.push(c);
+      let set = sources.get(c.entry.id);
+      if (!set) sources.set(c.entry.id, (set = new Set()));
+      set.add(source);
+    }
+  };
   const viewer = scope.reader.member;
-  if (person) found.push(...index.searchPerson({ facts: person }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
-  for (const d of documents) found.push(...index.searchDocument(d, viewer));
-  if (vehicle) found.push(...index.searchVehicle(vehicle, viewer));
+  for (const p of probes.persons) add(p.source, index.searchPerson({ facts: p.facts }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
+  for (const d of probes.documents) add(d.source, index.searchDocument(d, viewer));
+  if (probes.vehicle) add('vehicle', index.searchVehicle(probes.vehicle, viewer));
 
   const ranked = mergeByAlert(found, reasonKey)
     .filter((c) => c.score >= minScore && !isPastDates(c.entry, scope.today))
@@ -58,6 +70,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
     sourceRef: c.entry.sourceRef,
     visibility: c.entry.visibility,
     hiddenFromFrontline: c.entry.hiddenFromFrontline,
+    matchedBy: PROBE_SOURCES.filter((p) => sources.get(c.entry.id)?.has(p)),
   }));
 }
 

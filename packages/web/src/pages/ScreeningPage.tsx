@@ -1,5 +1,5 @@
 import type { ScreenQueryInput } from '@crosscheck/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, type Me, type ScreenResponse, type ScreenResultHit } from '../api/client.ts';
 import { HitCard } from '../components/HitCard.tsx';
 import { MrzField } from '../components/MrzField.tsx';
@@ -15,7 +15,29 @@ function bySeriousness(a: ScreenResultHit, b: ScreenResultHit): number {
   return rank(a) - rank(b) || score(b) - score(a);
 }
 
-type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse } | { state: 'failed'; message: string };
+// The field check loads with zod and the core schemas, so it is fetched apart from the page.
+const loadCheck = () => import('./screening/check-query.ts');
+
+type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse; mrz: string } | { state: 'failed'; message: string };
+type FieldErrors = Record<string, string>;
+
+/** A form field with its error right beside it, tied to the input for screen readers. */
+function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: (described: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field-cell${error ? ' invalid' : ''}`}>
+      <label>
+        {label}
+        {children({ id, ...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}) })}
+      </label>
+      {error && (
+        <p id={errorId} className="error field-error" data-testid={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function ScreeningPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -26,8 +48,18 @@ export function ScreeningPage({ me }: { me: Me }) {
   const [nationality, setNationality] = useState('');
   const [docNumber, setDocNumber] = useState('');
   const [issuingState, setIssuingState] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const resultsRef = useRef<HTMLElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    void loadCheck().catch(() => undefined);
+  }, []);
+  // Once the errors are on screen, the first field in error takes the focus.
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,59 +75,77 @@ export function ScreeningPage({ me }: { me: Me }) {
     }
     if (docNumber.trim()) query.documents = [{ number: docNumber.trim(), ...(issuingState.trim() ? { issuingState: issuingState.trim() } : {}) }];
     if (!query.mrz && !query.person && !query.documents) {
+      setErrors({});
       setOutcome({ state: 'failed', message: t('screen.needInput') });
+      return;
+    }
+    // The API's own check, first, so a wrong field is told beside it (and focused) before sending.
+    let found: FieldErrors = {};
+    try {
+      found = (await loadCheck()).checkScreenQuery(t, query);
+    } catch {
+      // Without the check (its chunk did not load), the server still refuses what is wrong.
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setOutcome({ state: 'idle' });
       return;
     }
     setOutcome({ state: 'busy' });
     try {
       const result = await api.screen(query);
-      setOutcome({ state: 'done', result: { ...result, hits: [...result.hits].sort(bySeriousness) } });
+      setOutcome({ state: 'done', result: { ...result, hits: [...result.hits].sort(bySeriousness) }, mrz: query.mrz ?? '' });
       // Move to the results so the keyboard flow continues there (Tab reaches the first card).
       requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'mrz.unreadable') {
+        setErrors({ mrz: t('screening.error.mrz', { detail: err.message.replace(/^mrz: /, '') }) });
+        setOutcome({ state: 'idle' });
+        return;
+      }
       setOutcome({ state: 'failed', message: err instanceof ApiError && err.status !== 0 ? t('screen.failed', { detail: err.message }) : t('common.networkError') });
     }
   };
 
+  // What the answer says about the zone beside the typed person: shown while the zone is the one screened.
+  const answerWarnings = outcome.state === 'done' && outcome.mrz === mrz.trim() ? (outcome.result.warnings ?? []).filter((w) => w.code === 'mrz.holder-differs') : [];
+  const foundBy = (h: ScreenResultHit) => (h.access === 'full' && h.matchedBy.length > 0 ? t('screening.matchedBy', { probes: h.matchedBy.map((p) => t(`screening.probe.${p}`)).join(', ') }) : null);
+
   return (
     <div className="screening">
       <h1>{t('screen.title')}</h1>
-      <form className="card" onSubmit={(e) => void submit(e)} aria-label={t('screen.title')} data-member={me.member}>
-        <MrzField value={mrz} onChange={setMrz} />
+      <form ref={formRef} className="card" onSubmit={(e) => void submit(e)} aria-label={t('screen.title')} data-member={me.member} noValidate>
+        <MrzField value={mrz} onChange={setMrz} answerWarnings={answerWarnings} {...(errors.mrz ? { error: errors.mrz } : {})} />
         <fieldset>
           <legend>{t('screen.person')}</legend>
-          <label>
-            {t('screen.names')}
-            <input name="names" value={names} onChange={(e) => setNames(e.target.value)} autoComplete="off" />
-          </label>
-          <label>
-            {t('screen.birthDate')}
-            <input name="birthDate" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} inputMode="numeric" autoComplete="off" dir="ltr" />
-          </label>
-          <label>
-            {t('screen.sex')}
-            <select name="sex" value={sex} onChange={(e) => setSex(e.target.value)}>
-              <option value="">{t('screen.sexAny')}</option>
-              <option value="F">F</option>
-              <option value="M">M</option>
-              <option value="X">X</option>
-            </select>
-          </label>
-          <label>
-            {t('screen.nationality')}
-            <input name="nationality" value={nationality} onChange={(e) => setNationality(e.target.value)} maxLength={3} autoComplete="off" dir="ltr" />
-          </label>
+          <Field id="screen-names" label={t('screen.names')} error={errors['person.names'] ?? errors['person.names.0']}>
+            {(a) => <input {...a} name="names" value={names} onChange={(e) => setNames(e.target.value)} autoComplete="off" />}
+          </Field>
+          <Field id="screen-birth-date" label={t('screen.birthDate')} error={errors['person.birthDate']}>
+            {(a) => <input {...a} name="birthDate" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} inputMode="numeric" autoComplete="off" dir="ltr" />}
+          </Field>
+          <Field id="screen-sex" label={t('screen.sex')} error={errors['person.sex']}>
+            {(a) => (
+              <select {...a} name="sex" value={sex} onChange={(e) => setSex(e.target.value)}>
+                <option value="">{t('screen.sexAny')}</option>
+                <option value="F">F</option>
+                <option value="M">M</option>
+                <option value="X">X</option>
+              </select>
+            )}
+          </Field>
+          <Field id="screen-nationality" label={t('screen.nationality')} error={errors['person.nationality']}>
+            {(a) => <input {...a} name="nationality" value={nationality} onChange={(e) => setNationality(e.target.value)} maxLength={3} autoComplete="off" dir="ltr" />}
+          </Field>
         </fieldset>
         <fieldset>
           <legend>{t('screen.document')}</legend>
-          <label>
-            {t('screen.documentNumber')}
-            <input name="documentNumber" value={docNumber} onChange={(e) => setDocNumber(e.target.value)} autoComplete="off" dir="ltr" />
-          </label>
-          <label>
-            {t('screen.issuingState')}
-            <input name="issuingState" value={issuingState} onChange={(e) => setIssuingState(e.target.value)} maxLength={3} autoComplete="off" dir="ltr" />
-          </label>
+          <Field id="screen-document-number" label={t('screen.documentNumber')} error={errors['documents.0.number']}>
+            {(a) => <input {...a} name="documentNumber" value={docNumber} onChange={(e) => setDocNumber(e.target.value)} autoComplete="off" dir="ltr" />}
+          </Field>
+          <Field id="screen-issuing-state" label={t('screen.issuingState')} error={errors['documents.0.issuingState']}>
+            {(a) => <input {...a} name="issuingState" value={issuingState} onChange={(e) => setIssuingState(e.target.value)} maxLength={3} autoComplete="off" dir="ltr" />}
+          </Field>
         </fieldset>
         <button type="submit" className="primary" disabled={outcome.state === 'busy'}>
           {outcome.state === 'busy' ? t('screen.busy') : t('screen.submit')}
@@ -111,7 +161,14 @@ export function ScreeningPage({ me }: { me: Me }) {
           <>
             <h2 id="results-title">{outcome.result.hits.length === 0 ? t('screen.noHits') : t('screen.results', { count: outcome.result.hits.length })}</h2>
             {outcome.result.hits.map((h, i) => (
-              <HitCard key={`${outcome.result.screeningId}-${h.alertId}`} hit={h} index={i} />
+              <div key={`${outcome.result.screeningId}-${h.alertId}`} className="found-hit" data-testid="found-hit" data-matched-by={h.access === 'full' ? h.matchedBy.join(' ') : ''}>
+                {foundBy(h) && (
+                  <p className="help found-by" data-testid="found-by">
+                    {foundBy(h)}
+                  </p>
+                )}
+                <HitCard hit={h} index={i} />
+              </div>
             ))}
           </>
         )}

@@ -7,6 +7,7 @@ import { fr as hitThread } from '../messages/hit-thread.fr.ts';
 import { fr as links } from '../messages/links.fr.ts';
 import { fr as reasons } from '../messages/reasons.fr.ts';
 import { fr as review } from '../messages/review.fr.ts';
+import { fr as screening } from '../messages/screening.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review };
+export const dictionary: Dictionary = { ...core, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
