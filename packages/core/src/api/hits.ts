@@ -44,9 +44,11 @@ export const hitViewSchema = z
       .optional()
       .describe('Who or what the alert is about, for a reader who may see the alert in full: absent for a frontline user on a discreet check (who gets only the instruction)'),
     owner: z.string(),
-    ownerName: z.string().optional().describe('The owner member’s name'),
+    ownerName: z.string().optional().describe('The owner member’s name as registered (English)'),
+    ownerAlpha2: z.string().optional().describe('The owner’s ISO 3166 alpha-2 code, for its name in the reader’s language (Intl.DisplayNames); absent for an organisation'),
     screeningMember: z.string(),
-    screeningMemberName: z.string().optional().describe('The screening member’s name'),
+    screeningMemberName: z.string().optional().describe('The screening member’s name as registered (English)'),
+    screeningMemberAlpha2: z.string().optional().describe('The screening member’s ISO 3166 alpha-2 code; absent for an organisation'),
     screenedBy: z.string().optional().describe('The credential that screened: a user is named to its own member only'),
     screenedByName: z.string().optional().describe('What to call it: the username, or the key’s label (in a hit’s detail)'),
     score: z.number().optional().describe('Left out for a frontline user on a discreet check, like the reasons'),

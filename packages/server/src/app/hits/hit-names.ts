@@ -1,5 +1,6 @@
 import { alertSubject, type AlertAccess, type AlertSubject } from '@crosscheck/core';
 import type { HitDetail, HitView } from '@crosscheck/core/api';
+import countries from 'i18n-iso-countries';
 import { parseAlertBody } from '../../store/alert-body.js';
 import { alertBodiesOf, formsOfHits, memberNamesOf, type HitRow } from '../../store/hit-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
@@ -36,6 +37,9 @@ export function named<V extends HitView>(view: V, names: HitNames): V {
   const subject = names.subjects.get(view.alertId);
   const ownerName = names.members.get(view.owner);
   const screeningMemberName = names.members.get(view.screeningMember);
+  // A country's alpha-2 code lets the page name it in the reader's language; an organisation has none.
+  const ownerAlpha2 = countries.alpha3ToAlpha2(view.owner);
+  const screeningMemberAlpha2 = countries.alpha3ToAlpha2(view.screeningMember);
   const screenedByName = view.screenedBy !== undefined ? names.credentials.get(view.screenedBy) : undefined;
   const byName = view.outcome?.by !== undefined ? names.credentials.get(view.outcome.by) : undefined;
   return {
@@ -43,6 +47,8 @@ export function named<V extends HitView>(view: V, names: HitNames): V {
     ...(subject !== undefined ? { subject } : {}),
     ...(ownerName !== undefined ? { ownerName } : {}),
     ...(screeningMemberName !== undefined ? { screeningMemberName } : {}),
+    ...(ownerAlpha2 ? { ownerAlpha2 } : {}),
+    ...(screeningMemberAlpha2 ? { screeningMemberAlpha2 } : {}),
     ...(screenedByName !== undefined ? { screenedByName } : {}),
     ...(view.outcome && byName !== undefined ? { outcome: { ...view.outcome, byName } } : {}),
   };

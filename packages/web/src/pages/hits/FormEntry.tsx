@@ -10,7 +10,7 @@ export function replyState(f: HitFormView, now: Date): 'due' | 'overdue' | 'answ
 }
 
 /** One form of a hit's thread: what it is, who sent it, how it may be used, and whether its reply is late. */
-export function FormEntry({ form: f, now, format }: { form: HitFormView; now: Date; format: (iso: string) => string }) {
+export function FormEntry({ form: f, now, format, member }: { form: HitFormView; now: Date; format: (iso: string) => string; member: (code: string) => string }) {
   const { t } = useI18n();
   const state = replyState(f, now);
   const graded = f.sourceGrade !== null || f.infoGrade !== null;
@@ -22,7 +22,7 @@ export function FormEntry({ form: f, now, format }: { form: HitFormView; now: Da
         {state === 'answered' && <span className="badge ok">{t('hitThread.answered')}</span>}
       </header>
       <p className="hit-form-meta">
-        {t('hitThread.fromTo', { from: f.from, to: f.to })} · {t('hitThread.sentAt', { at: format(f.createdAt) })}
+        {t('hitThread.fromTo', { from: member(f.from), to: member(f.to) })} · {t('hitThread.sentAt', { at: format(f.createdAt) })}
         {f.createdBy ? ` ${t('hitThread.sentBy', { who: f.createdByName ?? f.createdBy })}` : ''}
       </p>
       <dl className="hit-form-fields">
@@ -46,13 +46,13 @@ export function FormEntry({ form: f, now, format }: { form: HitFormView; now: Da
         {state === 'due' && f.replyDueAt && (
           <>
             <dt>{t('hitThread.thread')}</dt>
-            <dd>{t('hitThread.replyDue', { member: f.to, due: format(f.replyDueAt) })}</dd>
+            <dd>{t('hitThread.replyDue', { member: member(f.to), due: format(f.replyDueAt) })}</dd>
           </>
         )}
         {state === 'overdue' && f.replyDueAt && (
           <>
             <dt>{t('hitThread.thread')}</dt>
-            <dd className="overdue-detail">{t('hitThread.overdueSince', { member: f.to, due: format(f.replyDueAt) })}</dd>
+            <dd className="overdue-detail">{t('hitThread.overdueSince', { member: member(f.to), due: format(f.replyDueAt) })}</dd>
           </>
         )}
         {state === 'none' && (
