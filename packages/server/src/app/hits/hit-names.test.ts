@@ -44,7 +44,8 @@ describe.each(ENGINES)('hits named on %s', (engine) => {
     expect(byId.get(person)!.subject).toEqual({ kind: 'person', category: 'missing', name: { full: 'Анна Эрикссон', family: 'ERIKSSON', given: 'ANNA', script: 'Cyrl' }, birthDate: '1974-08-12' });
     expect(byId.get(document)!.subject).toEqual({ kind: 'document', documentType: 'passport', number: '12AB34567', issuingState: 'FRA', status: 'stolen-issued' });
     expect(byId.get(vehicle)!.subject).toEqual({ kind: 'vehicle', plate: 'AB-123-CD', plateCountry: 'FRA', make: 'Peugeot', model: '308' });
-    for (const item of owner.items) expect(item).toMatchObject({ owner: 'FRA', ownerName: 'France', screeningMember: 'DEU', screeningMemberName: 'Germany' });
+    // A country's alpha-2 code lets the page name it in the reader's language.
+    for (const item of owner.items) expect(item).toMatchObject({ owner: 'FRA', ownerName: 'France', ownerAlpha2: 'FR', screeningMember: 'DEU', screeningMemberName: 'Germany', screeningMemberAlpha2: 'DE' });
     // The user who screened is named to its own member only, by username.
     expect(owner.items.every((i) => i.screenedBy === undefined && i.screenedByName === undefined)).toBe(true);
     const own = await listHits(t.deps, desk, {});
