@@ -69,7 +69,6 @@ export const ar: Translation<typeof en> = {
   'hitThread.ownAlert': 'هذا التطابق على نشرتكم أنتم: لا يوجد مكتب آخر للمراسلة.',
   'hitThread.note': 'ملاحظة (اختيارية)',
   'hitThread.noteHelp': 'إن تُركت فارغة تُسجّل النتيجة بملاحظة قياسية.',
-  'hitThread.newHit': 'تطابق جديد مع {subject}، فحص {member}.',
   'hitThread.born': 'مواليد {year}',
   'hitThread.bornOn': 'تاريخ الميلاد {date}',
   'hitThread.member': '{name} ({code})',

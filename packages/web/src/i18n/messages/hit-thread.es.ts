@@ -69,7 +69,6 @@ export const es: Translation<typeof en> = {
   'hitThread.ownAlert': 'Esta coincidencia es sobre su propia alerta: no hay otra oficina a la que escribir.',
   'hitThread.note': 'Nota (opcional)',
   'hitThread.noteHelp': 'Sin nota, el resultado se registra con una nota estándar.',
-  'hitThread.newHit': 'Nueva coincidencia con {subject}, control de {member}.',
   'hitThread.born': 'nacido/a en {year}',
   'hitThread.bornOn': 'nacido/a el {date}',
   'hitThread.member': '{name} ({code})',

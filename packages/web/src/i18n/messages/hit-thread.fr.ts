@@ -69,7 +69,6 @@ export const fr: Translation<typeof en> = {
   'hitThread.ownAlert': 'Cette concordance porte sur votre propre signalement : il n’y a pas d’autre bureau à qui écrire.',
   'hitThread.note': 'Note (facultative)',
   'hitThread.noteHelp': 'Sans note, le résultat est enregistré avec une note standard.',
-  'hitThread.newHit': 'Nouvelle concordance sur {subject}, contrôle de {member}.',
   'hitThread.born': 'né(e) en {year}',
   'hitThread.bornOn': 'né(e) le {date}',
   'hitThread.member': '{name} ({code})',

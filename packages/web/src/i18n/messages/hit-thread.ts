@@ -68,7 +68,6 @@ export const en = {
   'hitThread.ownAlert': 'This hit is on your own alert: there is no other bureau to write to.',
   'hitThread.note': 'Note (optional)',
   'hitThread.noteHelp': 'Left empty, the outcome is recorded with a standard note.',
-  'hitThread.newHit': 'New hit on {subject}, screened by {member}.',
   'hitThread.born': 'born {year}',
   'hitThread.bornOn': 'born {date}',
   'hitThread.member': '{name} ({code})',

@@ -62,7 +62,7 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
     if (!rows || unannounced.length === 0) return;
     const named = unannounced.map((id) => rows.items.find((h) => h.id === id)).filter((h) => h !== undefined);
     if (named.length === 0) return;
-    setAnnouncement(named.map((h) => t('hitThread.newHit', { subject: subjectText(h.subject, t, language), member: memberText(screeningMemberOf(h), t, language) })).join(' '));
+    setAnnouncement(named.map((h) => t('hits.newHit', { subject: subjectText(h.subject, t, language), member: memberText(screeningMemberOf(h), t, language) })).join(' '));
     setUnannounced((ids) => ids.filter((id) => !named.some((h) => h.id === id)));
   }, [rows, unannounced, t, language]);
 
