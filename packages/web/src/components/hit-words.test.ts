@@ -3,7 +3,7 @@ import { DISCREET_ACTION } from '@crosscheck/core/constants';
 import { EN, type Dictionary, type Language, type MessageKey } from '../i18n/dictionary.ts';
 import { dictionary as ar } from '../i18n/languages/ar.ts';
 import type { Translate } from '../i18n/i18n.tsx';
-import { actionText, memberText, subjectText } from './hit-words.ts';
+import { actionText, credentialText, memberText, subjectText } from './hit-words.ts';
 
 /** A `t` over one dictionary, as the page's provider builds it. */
 const tIn = (dict: Dictionary): Translate => (key: MessageKey, params) => (params ? dict[key].replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : dict[key]);
@@ -32,5 +32,12 @@ describe('a hit in words', () => {
   it('words the instruction the core writes, and shows an owner’s own as written', () => {
     expect(actionText(DISCREET_ACTION, LANG.ar[0])).toBe('فحص سري: لا تُنبّه الشخص؛ أبلغ مكتبك.');
     expect(actionText('Arrest and inform the FRA bureau.', LANG.ar[0])).toBe('Arrest and inform the FRA bureau.');
+  });
+
+  it('calls a key a key in the reader’s language, a user by username, and shows an unnamed credential as it is', () => {
+    expect(credentialText('key:k1', 'gate-7', LANG.ar[0])).toBe('المفتاح «gate-7»');
+    expect(credentialText('key:k1', 'gate-7', LANG.en[0])).toBe('key “gate-7”');
+    expect(credentialText('user:u1', 'deu.desk', LANG.ar[0])).toBe('deu.desk');
+    expect(credentialText('cli:ops', undefined, LANG.en[0])).toBe('cli:ops');
   });
 });

@@ -91,3 +91,12 @@ function regionName(language: Language, alpha2: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Who acted, as the API names a credential of the reader's own member: a user by username, a key
+ * as "key “gate-7”" in the reader's language; a credential without a name (`cli:…`) as it is.
+ */
+export function credentialText(credential: string, name: string | undefined, t: Translate): string {
+  if (name === undefined) return credential;
+  return credential.startsWith('key:') ? t('hitThread.keyName', { label: name }) : name;
+}

@@ -5,8 +5,9 @@ import type { Tx } from '../../store/write-transaction.js';
 
 /**
  * What to call the credentials that acted on a hit, for the people of their own member (the only
- * ones shown them): a user by its username, a key by its label (else its public prefix). Other
- * credentials (`cli:…`, `system`) are already readable.
+ * ones shown them): a user by its username, a key by its label (else its public prefix), which the
+ * page calls a key in the reader's language (the credential says which it is). Other credentials
+ * (`cli:…`, `system`) are already readable.
  */
 export async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
@@ -18,7 +19,7 @@ export async function credentialNames(tx: Tx, credentials: (string | undefined)[
     if (c?.kind === 'key') keys.add(c.id);
   }
   for (const [id, username] of await usernamesOf(tx, [...users])) names.set(userCredential(id), username);
-  for (const [id, k] of await keyLabelsOf(tx, [...keys])) names.set(keyCredential(id), `key ${k.label ?? k.prefix}`);
+  for (const [id, k] of await keyLabelsOf(tx, [...keys])) names.set(keyCredential(id), k.label ?? k.prefix);
   return names;
 }
 

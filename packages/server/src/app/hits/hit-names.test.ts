@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, as, documentAlert, domainError, openTestDeps, type TestContext } from '../../../test/engines.js';
 import type { Ctx } from '../deps.js';
 import { createAlert } from '../create-alert.js';
+import { createKey } from '../manage-keys.js';
 import { addUser } from '../manage-users.js';
 import { screen } from '../screen.js';
 import { getHit } from './get-hit.js';
@@ -50,6 +51,12 @@ describe.each(ENGINES)('hits named on %s', (engine) => {
     expect(owner.items.every((i) => i.screenedBy === undefined && i.screenedByName === undefined)).toBe(true);
     const own = await listHits(t.deps, desk, {});
     expect(own.items.map((i) => i.screenedByName)).toEqual(['deu.desk', 'deu.desk', 'deu.desk']);
+
+    // A key is named by its label (the page calls it a key in the reader's language).
+    const key = await createKey(t.deps, as('IPO', 'admin'), { member: 'DEU', role: 'frontline', label: 'gate-7' });
+    const gate: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: `key:${key.id}` }, requestId: 'req-gate' };
+    const byKey = await hitOf((await screen(t.deps, gate, { documents: [{ number: '12AB34567', issuingState: 'FRA' }] })).screeningId);
+    expect((await getHit(t.deps, gate, byKey)).screenedByName).toBe('gate-7');
 
     // The thread and the answer to recording an outcome carry the same names.
     expect(await getHit(t.deps, as('FRA'), person)).toMatchObject({ subject: byId.get(person)!.subject, ownerName: 'France', screeningMemberName: 'Germany' });

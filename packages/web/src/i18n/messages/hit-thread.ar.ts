@@ -80,4 +80,5 @@ export const ar: Translation<typeof en> = {
   'hitThread.chooseHandling': 'اختر رمز التداول…',
   'hitThread.chooseHandlingError': 'اختر رمز التداول: فهو يحدد ما يجوز للمكتب الآخر فعله بالنص.',
   'hitThread.discreetAction': 'فحص سري: لا تُنبّه الشخص؛ أبلغ مكتبك.',
+  'hitThread.keyName': 'المفتاح «{label}»',
 };

@@ -80,4 +80,5 @@ export const es: Translation<typeof en> = {
   'hitThread.chooseHandling': 'Elija un código de tratamiento…',
   'hitThread.chooseHandlingError': 'Elija un código de tratamiento: indica qué puede hacer la otra oficina con el texto.',
   'hitThread.discreetAction': 'Control discreto: no alertar a la persona; informar a su oficina.',
+  'hitThread.keyName': 'clave «{label}»',
 };

@@ -80,4 +80,5 @@ export const fr: Translation<typeof en> = {
   'hitThread.chooseHandling': 'Choisissez un code de traitement…',
   'hitThread.chooseHandlingError': 'Choisissez un code de traitement : il dit ce que l’autre bureau peut faire du texte.',
   'hitThread.discreetAction': 'Contrôle discret : ne pas alerter la personne ; rendre compte à votre bureau.',
+  'hitThread.keyName': 'clé « {label} »',
 };

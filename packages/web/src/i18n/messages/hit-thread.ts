@@ -79,4 +79,5 @@ export const en = {
   'hitThread.chooseHandling': 'Choose a handling code…',
   'hitThread.chooseHandlingError': 'Choose a handling code: it says what the other bureau may do with the text.',
   'hitThread.discreetAction': 'Discreet check: do not alert the person; report to your bureau.',
+  'hitThread.keyName': 'key “{label}”',
 };

@@ -1,4 +1,5 @@
 import type { HitFormView } from '../../api/hits.ts';
+import { credentialText } from '../../components/hit-words.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
 
@@ -23,7 +24,7 @@ export function FormEntry({ form: f, now, format, member }: { form: HitFormView;
       </header>
       <p className="hit-form-meta">
         {t('hitThread.fromTo', { from: member(f.from), to: member(f.to) })} · {t('hitThread.sentAt', { at: format(f.createdAt) })}
-        {f.createdBy ? ` ${t('hitThread.sentBy', { who: f.createdByName ?? f.createdBy })}` : ''}
+        {f.createdBy ? ` ${t('hitThread.sentBy', { who: credentialText(f.createdBy, f.createdByName, t) })}` : ''}
       </p>
       <dl className="hit-form-fields">
         <dt>{t('hitThread.handlingCode')}</dt>

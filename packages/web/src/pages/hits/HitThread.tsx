@@ -3,7 +3,7 @@ import { roleMay } from '@crosscheck/core/constants';
 import type { Me } from '../../api/client.ts';
 import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
 import { CopyId, SubjectLabel } from '../../components/HitSubject.tsx';
-import { actionText, memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
+import { actionText, credentialText, memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
 import { dateTime } from '../../i18n/dates.ts';
 import { useResource } from '../../data/use-resource.ts';
@@ -147,7 +147,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
         {hit.screenedBy && (
           <>
             <dt>{t('hitThread.screenedBy')}</dt>
-            <dd dir="auto">{hit.screenedByName ?? hit.screenedBy}</dd>
+            <dd dir="auto">{credentialText(hit.screenedBy, hit.screenedByName, t)}</dd>
           </>
         )}
         {hit.score !== undefined && (
@@ -180,7 +180,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
           {hit.outcome ? (
             <>
               {t('hitThread.outcomeAt', { outcome: t(`outcome.${hit.outcome.outcome}`), at: format(hit.outcome.at) })}
-              {hit.outcome.by ? ` ${t('hitThread.outcomeBy', { who: hit.outcome.byName ?? hit.outcome.by })}` : ''}
+              {hit.outcome.by ? ` ${t('hitThread.outcomeBy', { who: credentialText(hit.outcome.by, hit.outcome.byName, t) })}` : ''}
               {hit.outcome.note && (
                 <>
                   {' · '}
