@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     await expect.poll(() => deu.getByTestId('hit-row').count()).toBe(2);
     const lateRow = deu.locator(`tr[data-hit-id="${lateHit}"]`);
     expect(await lateRow.getByTestId('hit-overdue').textContent()).toContain('Reply overdue');
-    expect(await lateRow.getByTestId('hit-overdue').textContent()).toContain('waiting for FRA');
+    expect(await lateRow.getByTestId('hit-overdue').textContent()).toContain('waiting for France (FRA)');
     expect(await deu.locator(`tr[data-hit-id="${freshHit}"]`).getByTestId('hit-overdue').textContent()).not.toContain('overdue');
     await deu.getByLabel('Overdue replies only').check();
     await expect.poll(() => deu.getByTestId('hit-row').count()).toBe(1);
@@ -76,8 +76,14 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     expect(await deu.getByTestId('hit-summary').textContent()).toContain('Screening member');
 
     // The browser refuses an empty form before anything is sent.
+    // Nothing is chosen for the officer: the kind of form and the handling code are asked for.
+    expect(await deu.locator('input[name="form"]:checked').count()).toBe(0);
+    expect(await deu.getByLabel('Handling code').inputValue()).toBe('');
     await deu.getByRole('button', { name: 'Send the form' }).click();
     await deu.getByText('Required.').waitFor();
+    await deu.getByText('Choose the kind of form.').waitFor();
+    await deu.getByText('Choose a handling code: it says what the other bureau may do with the text.').waitFor();
+    expect(await deu.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('form');
 
     // A G form under handling code H2.
     await deu.getByLabel('G · Hit report').check();
@@ -85,9 +91,9 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     await deu.getByLabel('Source reliability (optional)').selectOption('B');
     await deu.getByLabel('Text', { exact: true }).fill('Holder questioned at Frankfurt airport; the passport is held here.');
     await deu.getByRole('button', { name: 'Send the form' }).click();
-    await expect.poll(() => deu.getByTestId('form-status').textContent()).toContain('G form sent to FRA');
+    await expect.poll(() => deu.getByTestId('form-status').textContent()).toContain('G form sent to France (FRA)');
     await expect.poll(() => thread(deu).count()).toBe(1);
-    expect(await thread(deu).first().textContent()).toContain('Reply due from FRA');
+    expect(await thread(deu).first().textContent()).toContain('Reply due from France (FRA)');
     // The sender is named to its own bureau by username, not by credential id; FRA is not told who.
     expect(await thread(deu).first().textContent()).toContain('deu.bureau');
     expect(await thread(deu).first().textContent()).not.toContain('user:');
@@ -102,12 +108,13 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
 
     // FRA answers with an M form; DEU sees it live and its G form is answered.
     await fra.getByLabel('M · Other information').check();
+    await fra.getByLabel('Handling code').selectOption('H0');
     await fra.getByLabel('Text', { exact: true }).fill('Thank you. Please send the passport to the FRA bureau.');
     await fra.getByRole('button', { name: 'Send the form' }).click();
     await expect.poll(() => thread(fra).count()).toBe(2);
     await expect.poll(() => thread(deu).count(), { timeout: 10_000 }).toBe(2);
     expect(await thread(deu).nth(1).textContent()).toContain('M · Other information');
-    expect(await thread(deu).nth(1).textContent()).toContain('From FRA to DEU');
+    expect(await thread(deu).nth(1).textContent()).toContain('From France (FRA) to Germany (DEU)');
     await expect.poll(() => thread(deu).first().textContent()).toContain('Answered');
     await app.shot(deu, 'hit-thread');
 
@@ -118,7 +125,7 @@ describe.skipIf(!hasChromium)('hit thread in chromium', () => {
     await deu.locator(`tr[data-hit-id="${lateHit}"]`).click();
     await thread(deu).first().waitFor();
     expect(await thread(deu).first().getByTestId('form-overdue').textContent()).toBe('Overdue');
-    expect(await thread(deu).first().textContent()).toContain('The reply from FRA was due');
+    expect(await thread(deu).first().textContent()).toContain('The reply from France (FRA) was due');
     await app.shot(deu, 'hit-thread-overdue');
 
     // At the border the passport is checked again; the officer records the outcome with a note:

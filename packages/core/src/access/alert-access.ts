@@ -1,4 +1,5 @@
 import { isOwnerOnlyStatus } from '../alerts/lifecycle.js';
+import { DISCREET_ACTION, DISCREET_CHECK } from '../constants/alerts.js';
 import type { AlertKind } from '../alerts/alert-schemas.js';
 import type { Actor } from './roles.js';
 import { visibleTo, type Visibility } from './visibility.js';
@@ -59,10 +60,8 @@ export function roleAccess(reader: Reader, alert: Pick<AlertAccessFacts, 'status
   return 'full';
 }
 
-export const DISCREET_CHECK = 'discreet-check';
-
-/** The only thing a frontline officer is told of a discreet check, wherever it is read. */
-export const DISCREET_ACTION = 'discreet check: do not alert the person; report to your bureau';
+// Defined with the alert vocabularies (zod-free), so that the web app can word them.
+export { DISCREET_ACTION, DISCREET_CHECK };
 
 /** What an `instruction-only` reader gets of an alert: what screening would give it. */
 export interface AlertInstruction {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES } from '../cooperation/hit-schemas.js';
 import type { OverdueReply } from '../cooperation/reply-deadline.js';
+import type { AlertSubject } from '../alerts/alert-subject.js';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, PERSON_CATEGORIES } from '../constants/alerts.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { Assert, Equal } from './same-type.js';
 
@@ -18,14 +20,35 @@ export const hitOutcomeViewSchema = z
   })
   .strict();
 
+/** What the hit is on, named as an officer names it (core alerts/alert-subject.ts). */
+export const alertSubjectSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('person'),
+      category: z.enum(PERSON_CATEGORIES),
+      name: z.object({ family: z.string().optional(), given: z.string().optional(), full: z.string().optional(), script: z.string().optional() }).strict(),
+      birthDate: z.string().optional().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('document'), documentType: z.enum(DOCUMENT_TYPES), number: z.string(), issuingState: z.string(), status: z.enum(DOCUMENT_STATUSES) }).strict(),
+  z.object({ kind: z.literal('vehicle'), plate: z.string().optional(), plateCountry: z.string().optional(), make: z.string().optional(), model: z.string().optional(), vin: z.string().optional() }).strict(),
+]);
+
 export const hitViewSchema = z
   .object({
     id: z.string(),
     screeningId: z.string(),
     alertId: z.string(),
     alertVersion: z.number().int(),
+    subject: alertSubjectSchema
+      .optional()
+      .describe('Who or what the alert is about, for a reader who may see the alert in full: absent for a frontline user on a discreet check (who gets only the instruction)'),
     owner: z.string(),
+    ownerName: z.string().optional().describe('The owner member’s name as registered (English)'),
+    ownerAlpha2: z.string().optional().describe('The owner’s ISO 3166 alpha-2 code, for its name in the reader’s language (Intl.DisplayNames); absent for an organisation'),
     screeningMember: z.string(),
+    screeningMemberName: z.string().optional().describe('The screening member’s name as registered (English)'),
+    screeningMemberAlpha2: z.string().optional().describe('The screening member’s ISO 3166 alpha-2 code; absent for an organisation'),
     screenedBy: z.string().optional().describe('The credential that screened: a user is named to its own member only'),
     screenedByName: z.string().optional().describe('What to call it: the username, or the key’s label (in a hit’s detail)'),
     score: z.number().optional().describe('Left out for a frontline user on a discreet check, like the reasons'),
@@ -67,6 +90,7 @@ export const hitListItemSchema = hitViewSchema.extend({ overdue: overdueReplySch
 /** `GET /api/v1/hits`. */
 export const hitListSchema = z.object({ items: z.array(hitListItemSchema), next: z.string().nullable().describe('The cursor of the next page, or null') }).strict();
 
+export type AlertSubjectView = z.infer<typeof alertSubjectSchema>;
 export type HitOutcomeView = z.infer<typeof hitOutcomeViewSchema>;
 export type HitView = z.infer<typeof hitViewSchema>;
 export type HitFormView = z.infer<typeof hitFormViewSchema>;
@@ -75,4 +99,4 @@ export type HitListItem = z.infer<typeof hitListItemSchema>;
 export type HitList = z.infer<typeof hitListSchema>;
 
 // The overdue reply is the core's own rule's answer; this fails to compile when the two drift apart.
-export type HitContractChecks = [Assert<Equal<z.infer<typeof overdueReplySchema>, OverdueReply>>];
+export type HitContractChecks = [Assert<Equal<z.infer<typeof overdueReplySchema>, OverdueReply>>, Assert<Equal<AlertSubjectView, AlertSubject>>];

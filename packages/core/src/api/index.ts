@@ -7,7 +7,7 @@
 export type { CountryHits, DashboardStats, DayHits, KindStatusCount, OverdueReplyItem } from './stats.js';
 export { LINK_COLORS, type LinkColor } from './link-colors.js';
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkedAlert, LinkGraph, LinkView } from './links.js';
-export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
+export type { AlertSubjectView, HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
 export * from './alerts.js';
 export type {
   BatchErrorItem,

@@ -23,6 +23,17 @@ export const PERSON_CATEGORIES = [
 ] as const;
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
 
+export const DISCREET_CHECK = 'discreet-check';
+
+/** The only thing a frontline officer is told of a discreet check, wherever it is read (the web app words it in the reader's language). */
+export const DISCREET_ACTION = 'discreet check: do not alert the person; report to your bureau';
+
+/**
+ * The instructions the core itself writes into an answer (an owner's own `action` is the owner's
+ * text and is shown as written): each has text in every language of the web app.
+ */
+export const CORE_ACTIONS = [DISCREET_ACTION] as const;
+
 /** Person alerts that can lead to coercive action are reviewed before anyone else sees them. */
 export const REVIEWED_CATEGORIES: readonly PersonCategory[] = ['arrest', 'locate', 'warning', 'threat', 'terrorist-fighter'];
 

@@ -1,9 +1,34 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import type { AlertSubjectView } from '@crosscheck/core/api';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, HIT_OUTCOMES, type HitOutcome, type ScreenResultHit } from '../api/client.ts';
-import { OUTCOME_NOTE_MAX } from '../api/hits.ts';
+import { hitsApi, OUTCOME_NOTE_MAX } from '../api/hits.ts';
+import { actionText, memberText, ownerOf, type MemberRef } from './hit-words.ts';
+import { SubjectLabel } from './HitSubject.tsx';
 import { ReasonList } from './ReasonList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { label } from '../i18n/labels.ts';
+
+/**
+ * Who or what the result is on, and the owner's name. The screening answer names results by
+ * alert id and owner code; the hit each was recorded as names them, through the same access rule
+ * (a discreet check read as its instruction has no subject). A result below the threshold was not
+ * recorded and stays unnamed.
+ */
+function useNames(hit: ScreenResultHit): { subject?: AlertSubjectView; owner?: MemberRef } {
+  const [names, setNames] = useState<{ subject?: AlertSubjectView; owner?: MemberRef }>({});
+  const hitId = hit.access === 'full' ? hit.hitId : null;
+  useEffect(() => {
+    if (hitId === null) return;
+    const abort = new AbortController();
+    hitsApi.get(hitId, abort.signal).then(
+      (detail) => setNames({ ...(detail.subject ? { subject: detail.subject } : {}), owner: ownerOf(detail) }),
+      // The card stays usable without the names: the score, reasons and action are all there.
+      () => undefined,
+    );
+    return () => abort.abort();
+  }, [hitId]);
+  return names;
+}
 
 type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } | { state: 'saving'; outcome: HitOutcome } | { state: 'done'; outcome: HitOutcome } | { state: 'failed'; detail: string };
 
@@ -13,13 +38,14 @@ type Recording = { state: 'idle' } | { state: 'pending'; outcome: HitOutcome } |
  * Once an outcome is chosen, Tab goes to an optional note; Enter there records it with the note.
  */
 export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [rec, setRec] = useState<Recording>({ state: 'idle' });
   const [note, setNote] = useState('');
   const cardRef = useRef<HTMLElement>(null);
   const noteRef = useRef<HTMLInputElement>(null);
   const discreet = hit.access === 'instruction-only';
   const titleId = `hit-${index}-title`;
+  const { subject, owner } = useNames(hit);
 
   const record = async (outcome: HitOutcome) => {
     setRec({ state: 'saving', outcome });
@@ -75,14 +101,19 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
         {discreet ? t('hit.discreet') : t(`hit.kind.${hit.kind}`)}
         {hit.category ? ` · ${label(t, 'category', hit.category)}` : ''}
       </h3>
+      {subject && (
+        <p className="hit-card-subject" data-testid="hit-card-subject">
+          <SubjectLabel subject={subject} fullDate withCategory={false} />
+        </p>
+      )}
       <p className="action">
         <strong>{t('hit.action')}: </strong>
-        <span dir="auto">{hit.action ?? t('hit.noAction')}</span>
+        <span dir="auto">{hit.action ? actionText(hit.action, t) : t('hit.noAction')}</span>
       </p>
       {!discreet && (
         <dl>
           <dt>{t('hit.owner')}</dt>
-          <dd>{hit.owner}</dd>
+          <dd>{memberText(owner ?? { code: hit.owner }, t, language)}</dd>
           <dt>{t('hit.score')}</dt>
           <dd>{hit.score?.toFixed(2)}</dd>
           {hit.reasons && hit.reasons.length > 0 && (

@@ -72,7 +72,7 @@ export const en = {
   'hits.empty': 'No hits yet. New hits on your alerts appear here as they happen.',
   'hits.live': 'Live: new hits appear without reloading.',
   'hits.offline': 'Live updates interrupted; reconnecting…',
-  'hits.newHit': 'New hit on alert {alertId} from {member}.',
+  'hits.newHit': 'New hit on {subject}, screened by {member}.',
   'hits.when': 'When',
   'hits.alert': 'Alert',
   'hits.from': 'Screened by',

@@ -73,7 +73,7 @@ export const es: Dictionary = {
   'hits.empty': 'Aún no hay coincidencias. Las nuevas coincidencias con sus alertas aparecen aquí en directo.',
   'hits.live': 'En directo: las nuevas coincidencias aparecen sin recargar.',
   'hits.offline': 'Actualizaciones interrumpidas; reconectando…',
-  'hits.newHit': 'Nueva coincidencia con la alerta {alertId}, de {member}.',
+  'hits.newHit': 'Nueva coincidencia con {subject}, control de {member}.',
   'hits.when': 'Fecha',
   'hits.alert': 'Alerta',
   'hits.from': 'Controlado por',

@@ -73,7 +73,7 @@ export const fr: Dictionary = {
   'hits.empty': 'Aucune concordance pour l’instant. Les nouvelles concordances sur vos signalements s’affichent ici en direct.',
   'hits.live': 'En direct : les nouvelles concordances s’affichent sans recharger.',
   'hits.offline': 'Mises à jour interrompues ; reconnexion…',
-  'hits.newHit': 'Nouvelle concordance sur le signalement {alertId}, par {member}.',
+  'hits.newHit': 'Nouvelle concordance sur {subject}, contrôle de {member}.',
   'hits.when': 'Date',
   'hits.alert': 'Signalement',
   'hits.from': 'Contrôlé par',

@@ -1,14 +1,15 @@
 import { keyCredential, parseCredential, userCredential } from '@crosscheck/core';
-import type { HitDetail, HitFormView } from '@crosscheck/core/api';
+import type { HitFormView } from '@crosscheck/core/api';
 import { keyLabelsOf, usernamesOf } from '../../store/credential-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 
 /**
  * What to call the credentials that acted on a hit, for the people of their own member (the only
- * ones shown them): a user by its username, a key by its label (else its public prefix). Other
- * credentials (`cli:…`, `system`) are already readable.
+ * ones shown them): a user by its username, a key by its label (else its public prefix), which the
+ * page calls a key in the reader's language (the credential says which it is). Other credentials
+ * (`cli:…`, `system`) are already readable.
  */
-async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Promise<Map<string, string>> {
+export async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const users = new Set<string>();
   const keys = new Set<string>();
@@ -18,21 +19,8 @@ async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Pro
     if (c?.kind === 'key') keys.add(c.id);
   }
   for (const [id, username] of await usernamesOf(tx, [...users])) names.set(userCredential(id), username);
-  for (const [id, k] of await keyLabelsOf(tx, [...keys])) names.set(keyCredential(id), `key ${k.label ?? k.prefix}`);
+  for (const [id, k] of await keyLabelsOf(tx, [...keys])) names.set(keyCredential(id), k.label ?? k.prefix);
   return names;
-}
-
-/** The same detail with `…Name` beside each credential it shows that has a name. */
-export async function withCredentialNames(tx: Tx, detail: HitDetail): Promise<HitDetail> {
-  const names = await credentialNames(tx, [detail.screenedBy, detail.outcome?.by, ...detail.forms.map((f) => f.createdBy)]);
-  const screened = detail.screenedBy !== undefined ? names.get(detail.screenedBy) : undefined;
-  const recorded = detail.outcome?.by !== undefined ? names.get(detail.outcome.by) : undefined;
-  return {
-    ...detail,
-    ...(screened !== undefined ? { screenedByName: screened } : {}),
-    outcome: detail.outcome && recorded !== undefined ? { ...detail.outcome, byName: recorded } : detail.outcome,
-    forms: detail.forms.map((f) => withFormName(f, names)),
-  };
 }
 
 /** A form with the name of the credential that sent it, when it is shown and has a name. */
@@ -40,7 +28,7 @@ export async function formWithCredentialName(tx: Tx, form: HitFormView): Promise
   return withFormName(form, await credentialNames(tx, [form.createdBy]));
 }
 
-function withFormName(f: HitFormView, names: Map<string, string>): HitFormView {
+export function withFormName(f: HitFormView, names: Map<string, string>): HitFormView {
   const name = f.createdBy !== undefined ? names.get(f.createdBy) : undefined;
   return name !== undefined ? { ...f, createdByName: name } : f;
 }

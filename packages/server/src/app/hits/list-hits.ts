@@ -3,6 +3,7 @@ import { formsOfHits, listHitRows } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import type { HitRow } from '../../store/hit-repo.js';
+import { hitNames, named } from './hit-names.js';
 import { hitAccess, isHitVisibleTo, toHitView, type HitListItem } from './present-hit.js';
 
 /** Rows read at a time while filling a page. */
@@ -42,8 +43,10 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
     }
     const page = shown.slice(0, q.limit);
     const forms = await formsOfHits(tx, page.map((h) => h.id));
-    const items = page.map((h) => ({
-      ...toHitView(viewer, h, access.get(h.alert_id)),
+    const views = page.map((h) => toHitView(viewer, h, access.get(h.alert_id)));
+    const names = await hitNames(tx, page, access, views.flatMap((v) => [v.screenedBy, v.outcome?.by]));
+    const items = page.map((h, i) => ({
+      ...named(views[i]!, names),
       overdue: access.get(h.alert_id) === 'instruction-only' ? null : overdueReply(
         forms.filter((f) => f.hit_id === h.id).map((f) => ({ form: f.form, from: f.from_member, to: f.to_member, replyDueAt: f.reply_due_at })),
         viewer,

@@ -1,10 +1,10 @@
 import { DomainError, hitOutcomeSchema, parseInput, requirePermission } from '@crosscheck/core';
 import { appendEvent } from '../../store/event-repo.js';
-import { findHit, formsOfHits, setHitOutcome } from '../../store/hit-repo.js';
+import { findHit, setHitOutcome } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
-import { withCredentialNames } from './credential-names.js';
+import { hitDetailFor } from './hit-names.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
-import { loadVisibleHit, toFormView, toHitView, type HitDetail } from './present-hit.js';
+import { loadVisibleHit, type HitDetail } from './present-hit.js';
 
 /**
  * The screening side says what came of a hit. Recording again replaces the outcome (the audit
@@ -24,9 +24,7 @@ export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: u
     await setHitOutcome(tx, id, { ...input, at, by: ctx.actor.credential });
     note.detail = { outcome: input.outcome, previous: hit.outcome };
     await appendEvent(tx, { member: hit.owner, type: 'hit.updated', data: { hitId: id, alertId: hit.alert_id, outcome: input.outcome }, at });
-    const updated = (await findHit(tx, id))!;
-    const forms = access === 'instruction-only' ? [] : await formsOfHits(tx, [id]);
-    return withCredentialNames(tx, { ...toHitView(ctx.actor.member, updated, access), forms: forms.map((f) => toFormView(ctx.actor.member, f)) });
+    return hitDetailFor(tx, ctx.actor.member, (await findHit(tx, id))!, access);
   });
   deps.bus.published();
   return result;

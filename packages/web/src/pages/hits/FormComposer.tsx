@@ -8,9 +8,18 @@ import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 type Field = 'text' | 'reason' | 'form' | 'handlingCode' | 'sourceGrade' | 'infoGrade';
 type Errors = Partial<Record<Field, string>>;
 
-/** The checks of core's hitFormSchema that a person can fix while typing (the server checks them all again). */
-function check(t: Translate, d: FormDraft): Errors {
+/** What the officer has chosen and typed so far: the kind of form and its handling code start unchosen. */
+type Draft = Omit<FormDraft, 'form' | 'handlingCode'> & { form: HitForm | ''; handlingCode: HandlingCode | '' };
+
+/**
+ * The checks of core's hitFormSchema that a person can fix while typing (the server checks them
+ * all again), and the two choices nobody may skip: the kind of form, and the handling code that
+ * binds the other bureau (a preset "H0, no restriction" would be sent by whoever did not look).
+ */
+function check(t: Translate, d: Draft): Errors {
   const errors: Errors = {};
+  if (d.form === '') errors.form = t('hitThread.chooseForm');
+  if (d.handlingCode === '') errors.handlingCode = t('hitThread.chooseHandlingError');
   const bounded = (value: string | undefined, max: number): string | undefined => {
     const v = value?.trim() ?? '';
     if (v.length === 0) return t('hitThread.required');
@@ -26,14 +35,15 @@ function check(t: Translate, d: FormDraft): Errors {
   return errors;
 }
 
-const FIELDS: readonly string[] = ['text', 'reason', 'form', 'handlingCode', 'sourceGrade', 'infoGrade'];
+// In the order they appear, so the first one wrong gets the focus.
+const FIELDS: readonly string[] = ['form', 'handlingCode', 'sourceGrade', 'infoGrade', 'text', 'reason'];
 
 /** Writes a G, H or M form to the other side of a hit. */
-export function FormComposer({ hitId, to, onSent }: { hitId: string; to: string; onSent: (form: HitFormView) => void }) {
+export function FormComposer({ hitId, to, toName, onSent }: { hitId: string; to: string; toName: string; onSent: (form: HitFormView) => void }) {
   const { t } = useI18n();
   const id = useId();
-  const [form, setForm] = useState<HitForm>('G');
-  const [handlingCode, setHandlingCode] = useState<HandlingCode>('H0');
+  const [form, setForm] = useState<HitForm | ''>('');
+  const [handlingCode, setHandlingCode] = useState<HandlingCode | ''>('');
   const [sourceGrade, setSourceGrade] = useState('');
   const [infoGrade, setInfoGrade] = useState('');
   const [text, setText] = useState('');
@@ -42,7 +52,7 @@ export function FormComposer({ hitId, to, onSent }: { hitId: string; to: string;
   const [status, setStatus] = useState<{ kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; message: string } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const formRef = useRef<HTMLFormElement>(null);
 
-  const draft = (): FormDraft => ({
+  const draft = (): Draft => ({
     form,
     handlingCode,
     ...(sourceGrade ? { sourceGrade } : {}),
@@ -62,17 +72,20 @@ export function FormComposer({ hitId, to, onSent }: { hitId: string; to: string;
     const d = draft();
     const found = check(t, d);
     setErrors(found);
-    if (Object.keys(found).length > 0) {
+    if (Object.keys(found).length > 0 || d.form === '' || d.handlingCode === '') {
       setStatus({ kind: 'idle' });
       focusFirstInvalid(found);
       return;
     }
     setStatus({ kind: 'sending' });
     try {
-      const sent = await hitsApi.sendForm(hitId, d);
+      const sent = await hitsApi.sendForm(hitId, { ...d, form: d.form, handlingCode: d.handlingCode });
+      // The next form is a new decision: nothing of this one is left chosen.
+      setForm('');
+      setHandlingCode('');
       setText('');
       setReason('');
-      setStatus({ kind: 'sent', message: t('hitThread.sent', { form: sent.form, member: sent.to }) });
+      setStatus({ kind: 'sent', message: t('hitThread.sent', { form: sent.form, member: sent.to === to ? toName : sent.to }) });
       onSent(sent);
     } catch (err) {
       // The server names the field it refused (problem+json `field`): mark it as the browser check would.
@@ -98,7 +111,7 @@ export function FormComposer({ hitId, to, onSent }: { hitId: string; to: string;
 
   return (
     <form ref={formRef} className="card form-composer" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`} data-testid="form-composer">
-      <h2 id={`${id}-title`}>{t('hitThread.compose', { member: to })}</h2>
+      <h2 id={`${id}-title`}>{t('hitThread.compose', { member: toName })}</h2>
       <fieldset className="form-type">
         <legend>{t('hitThread.formType')}</legend>
         <p className="help" id={`${id}-form-help`}>
@@ -106,16 +119,42 @@ export function FormComposer({ hitId, to, onSent }: { hitId: string; to: string;
         </p>
         {HIT_FORMS.map((f) => (
           <label key={f} className="inline">
-            <input type="radio" name="form" value={f} checked={form === f} onChange={() => setForm(f)} aria-describedby={`${id}-form-help`} />
+            <input
+              type="radio"
+              name="form"
+              value={f}
+              checked={form === f}
+              onChange={() => {
+                setForm(f);
+                setErrors(({ form: _, ...rest }) => rest);
+              }}
+              aria-describedby={[`${id}-form-help`, errors.form ? `${id}-form-error` : ''].filter(Boolean).join(' ')}
+              aria-invalid={errors.form ? true : undefined}
+              required
+            />
             {t(`hitThread.form.${f}`)}
           </label>
         ))}
+        {errorOf('form')}
       </fieldset>
       <div className="form-grid">
         <div className="field">
           <label>
             {t('hitThread.handlingCode')}
-            <select name="handlingCode" value={handlingCode} onChange={(e) => setHandlingCode(e.target.value as HandlingCode)} {...described('handlingCode')}>
+            <select
+              name="handlingCode"
+              value={handlingCode}
+              onChange={(e) => {
+                setHandlingCode(e.target.value as HandlingCode | '');
+                setErrors(({ handlingCode: _, ...rest }) => rest);
+              }}
+              aria-invalid={errors.handlingCode ? true : undefined}
+              aria-required="true"
+              {...described('handlingCode')}
+            >
+              <option value="" disabled>
+                {t('hitThread.chooseHandling')}
+              </option>
               {HANDLING_CODES.map((c) => (
                 <option key={c} value={c}>
                   {t(`hitThread.handling.${c}`)}

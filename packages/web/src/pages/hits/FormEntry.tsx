@@ -1,4 +1,5 @@
 import type { HitFormView } from '../../api/hits.ts';
+import { credentialText } from '../../components/hit-words.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
 
@@ -10,7 +11,7 @@ export function replyState(f: HitFormView, now: Date): 'due' | 'overdue' | 'answ
 }
 
 /** One form of a hit's thread: what it is, who sent it, how it may be used, and whether its reply is late. */
-export function FormEntry({ form: f, now, format }: { form: HitFormView; now: Date; format: (iso: string) => string }) {
+export function FormEntry({ form: f, now, format, member }: { form: HitFormView; now: Date; format: (iso: string) => string; member: (code: string) => string }) {
   const { t } = useI18n();
   const state = replyState(f, now);
   const graded = f.sourceGrade !== null || f.infoGrade !== null;
@@ -22,8 +23,8 @@ export function FormEntry({ form: f, now, format }: { form: HitFormView; now: Da
         {state === 'answered' && <span className="badge ok">{t('hitThread.answered')}</span>}
       </header>
       <p className="hit-form-meta">
-        {t('hitThread.fromTo', { from: f.from, to: f.to })} · {t('hitThread.sentAt', { at: format(f.createdAt) })}
-        {f.createdBy ? ` ${t('hitThread.sentBy', { who: f.createdByName ?? f.createdBy })}` : ''}
+        {t('hitThread.fromTo', { from: member(f.from), to: member(f.to) })} · {t('hitThread.sentAt', { at: format(f.createdAt) })}
+        {f.createdBy ? ` ${t('hitThread.sentBy', { who: credentialText(f.createdBy, f.createdByName, t) })}` : ''}
       </p>
       <dl className="hit-form-fields">
         <dt>{t('hitThread.handlingCode')}</dt>
@@ -46,13 +47,13 @@ export function FormEntry({ form: f, now, format }: { form: HitFormView; now: Da
         {state === 'due' && f.replyDueAt && (
           <>
             <dt>{t('hitThread.thread')}</dt>
-            <dd>{t('hitThread.replyDue', { member: f.to, due: format(f.replyDueAt) })}</dd>
+            <dd>{t('hitThread.replyDue', { member: member(f.to), due: format(f.replyDueAt) })}</dd>
           </>
         )}
         {state === 'overdue' && f.replyDueAt && (
           <>
             <dt>{t('hitThread.thread')}</dt>
-            <dd className="overdue-detail">{t('hitThread.overdueSince', { member: f.to, due: format(f.replyDueAt) })}</dd>
+            <dd className="overdue-detail">{t('hitThread.overdueSince', { member: member(f.to), due: format(f.replyDueAt) })}</dd>
           </>
         )}
         {state === 'none' && (

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { hitsApi, type HitPage } from '../../api/hits.ts';
+import { CopyId, SubjectLabel } from '../../components/HitSubject.tsx';
+import { memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
+import { dateTime } from '../../i18n/dates.ts';
 import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { HitStream } from './hit-stream.ts';
@@ -19,8 +22,9 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
-  const tRef = useRef(t);
-  tRef.current = t;
+  // New hits to announce once the re-read list names them (the event carries ids only: what
+  // the reader may be told of the alert is the server's answer to this reader, not the event's).
+  const [unannounced, setUnannounced] = useState<string[]>([]);
   // A live refresh re-reads as many rows as are shown, so the pages already read stay.
   const load = useResource<HitPage>(`hits:${overdueOnly ? 'overdue' : 'all'}`, (signal, shown) =>
     hitsApi.list({ overdue: overdueOnly, limit: Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shown?.items.length ?? 0)) }, signal),
@@ -32,7 +36,7 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
       stream.subscribe((type, data) => {
         if (type === 'hit.created') {
           setFresh((s) => new Set(s).add(data.hitId));
-          setAnnouncement(tRef.current('hits.newHit', { alertId: data.alertId, member: data.screeningMember ?? '' }));
+          setUnannounced((ids) => [...ids, data.hitId]);
         }
         reload();
       }),
@@ -54,7 +58,15 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
     document.querySelector<HTMLElement>(`tr[data-hit-id="${CSS.escape(focusId)}"]`)?.focus();
   }, [focusId, rows]);
 
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' });
+  useEffect(() => {
+    if (!rows || unannounced.length === 0) return;
+    const named = unannounced.map((id) => rows.items.find((h) => h.id === id)).filter((h) => h !== undefined);
+    if (named.length === 0) return;
+    setAnnouncement(named.map((h) => t('hits.newHit', { subject: subjectText(h.subject, t, language), member: memberText(screeningMemberOf(h), t, language) })).join(' '));
+    setUnannounced((ids) => ids.filter((id) => !named.some((h) => h.id === id)));
+  }, [rows, unannounced, t, language]);
+
+  const when = (iso: string) => dateTime(language, iso);
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, id: string) => {
     if (e.key === 'Enter' && e.target === e.currentTarget) {
       e.preventDefault();
@@ -84,6 +96,7 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
                 <tr>
                   <th scope="col">{t('hits.when')}</th>
                   <th scope="col">{t('hits.alert')}</th>
+                  <th scope="col">{t('hitThread.owner')}</th>
                   <th scope="col">{t('hits.from')}</th>
                   <th scope="col">{t('hits.score')}</th>
                   <th scope="col">{t('hits.outcome')}</th>
@@ -102,17 +115,20 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
                     onKeyDown={(e) => onRowKey(e, h.id)}
                   >
                     <td>
-                      {fresh.has(h.id) && <span className="badge">{t('hits.new')}</span>} {when.format(new Date(h.createdAt))}
+                      {fresh.has(h.id) && <span className="badge">{t('hits.new')}</span>} {when(h.createdAt)}
                     </td>
-                    <td dir="ltr">{h.alertId}</td>
-                    <td>{h.screeningMember}</td>
+                    <td data-testid="hit-alert">
+                      <SubjectLabel subject={h.subject} /> <CopyId id={h.alertId} />
+                    </td>
+                    <td>{memberText(ownerOf(h), t, language)}</td>
+                    <td>{memberText(screeningMemberOf(h), t, language)}</td>
                     <td>{h.score === undefined ? '—' : h.score.toFixed(2)}</td>
                     <td>{h.outcome ? t(`outcome.${h.outcome.outcome}`) : t('outcome.none')}</td>
                     <td data-testid="hit-overdue">
                       {h.overdue ? (
                         <>
                           <span className="badge warn">{t('hits.overdue')}</span>{' '}
-                          <span className="overdue-detail">{t('hitThread.overdueWaiting', { due: when.format(new Date(h.overdue.dueAt)), member: h.overdue.waitingFor })}</span>
+                          <span className="overdue-detail">{t('hitThread.overdueWaiting', { due: when(h.overdue.dueAt), member: memberText(h.overdue.waitingFor === h.owner ? ownerOf(h) : screeningMemberOf(h), t, language) })}</span>
                         </>
                       ) : (
                         t('hitThread.noOverdue')

@@ -2,7 +2,10 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { roleMay } from '@crosscheck/core/constants';
 import type { Me } from '../../api/client.ts';
 import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
+import { CopyId, SubjectLabel } from '../../components/HitSubject.tsx';
+import { actionText, credentialText, memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
+import { dateTime } from '../../i18n/dates.ts';
 import { useResource } from '../../data/use-resource.ts';
 import { ReasonList } from '../../components/ReasonList.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -18,6 +21,8 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
   const now = useNow();
   const tRef = useRef(t);
   tRef.current = t;
+  const languageRef = useRef(language);
+  languageRef.current = language;
   const heading = useRef<HTMLHeadingElement>(null);
   const hitRef = useRef<HitDetail | null>(null);
   hitRef.current = load.data ?? null;
@@ -35,7 +40,7 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
         if (type !== 'hit.updated' || data.hitId !== id) return;
         // A form reaches only its addressee, so it comes from the other side of the hit.
         const hit = hitRef.current;
-        const from = hit ? (hit.owner === me.member ? hit.screeningMember : hit.owner) : '';
+        const from = hit ? memberText(hit.owner === me.member ? screeningMemberOf(hit) : ownerOf(hit), tRef.current, languageRef.current) : '';
         setAnnouncement(data.form ? tRef.current('hitThread.newForm', { form: data.form, member: from }) : tRef.current('hitThread.updated'));
         reload();
       }),
@@ -54,8 +59,7 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
     return () => removeEventListener('keydown', onKey);
   }, [back]);
 
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
-  const format = (iso: string) => when.format(new Date(iso));
+  const format = (iso: string) => dateTime(language, iso);
 
   const onSent = (form: HitFormView) => {
     // The sender gets no event for its own form: add it now, then read the thread again for the cleared clocks.
@@ -91,7 +95,7 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
                 <ol className="thread">
                   {hit.forms.map((f) => (
                     <li key={f.id}>
-                      <FormEntry form={f} now={now} format={format} />
+                      <FormEntry form={f} now={now} format={format} member={(code) => memberText(code === hit.owner ? ownerOf(hit) : code === hit.screeningMember ? screeningMemberOf(hit) : { code }, t, language)} />
                     </li>
                   ))}
                 </ol>
@@ -101,7 +105,7 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
               (hit.owner === hit.screeningMember ? (
                 <p className="help">{t('hitThread.ownAlert')}</p>
               ) : (
-                <FormComposer hitId={hit.id} to={me.member === hit.owner ? hit.screeningMember : hit.owner} onSent={onSent} />
+                <FormComposer hitId={hit.id} to={me.member === hit.owner ? hit.screeningMember : hit.owner} toName={memberText(me.member === hit.owner ? screeningMemberOf(hit) : ownerOf(hit), t, language)} onSent={onSent} />
               ))}
           </>
         )}
@@ -111,37 +115,39 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
 }
 
 function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; format: (iso: string) => string; headingRef: RefObject<HTMLHeadingElement | null>; navigate: (to: string) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const alertHref = `/alerts?id=${encodeURIComponent(hit.alertId)}`;
   return (
     <section className="card hit-summary" aria-labelledby="hit-title" data-testid="hit-summary">
       <h1 id="hit-title" tabIndex={-1} ref={headingRef}>
-        {t('hitThread.title', { alertId: hit.alertId })}
+        {t('hitThread.title', { subject: subjectText(hit.subject, t, language) })}
       </h1>
       <dl>
         <dt>{t('hitThread.alert')}</dt>
         <dd>
           <a
             href={alertHref}
-            dir="ltr"
+            title={hit.alertId}
             onClick={(e) => {
               e.preventDefault();
               navigate(alertHref);
             }}
           >
-            {hit.alertId}
-          </a>
+            <SubjectLabel subject={hit.subject} fullDate />
+          </a>{' '}
+          <CopyId id={hit.alertId} />
+          {!hit.subject && <p className="help">{t('hitThread.subjectHidden')}</p>}
         </dd>
         <dt>{t('hits.when')}</dt>
         <dd>{format(hit.createdAt)}</dd>
         <dt>{t('hitThread.owner')}</dt>
-        <dd>{hit.owner}</dd>
+        <dd>{memberText(ownerOf(hit), t, language)}</dd>
         <dt>{t('hitThread.screeningMember')}</dt>
-        <dd>{hit.screeningMember}</dd>
+        <dd>{memberText(screeningMemberOf(hit), t, language)}</dd>
         {hit.screenedBy && (
           <>
             <dt>{t('hitThread.screenedBy')}</dt>
-            <dd dir="auto">{hit.screenedByName ?? hit.screenedBy}</dd>
+            <dd dir="auto">{credentialText(hit.screenedBy, hit.screenedByName, t)}</dd>
           </>
         )}
         {hit.score !== undefined && (
@@ -153,7 +159,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
         {hit.action && (
           <>
             <dt>{t('hit.action')}</dt>
-            <dd dir="auto">{hit.action}</dd>
+            <dd dir="auto">{actionText(hit.action, t)}</dd>
           </>
         )}
         <dt>{t('hit.reasons')}</dt>
@@ -174,7 +180,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
           {hit.outcome ? (
             <>
               {t('hitThread.outcomeAt', { outcome: t(`outcome.${hit.outcome.outcome}`), at: format(hit.outcome.at) })}
-              {hit.outcome.by ? ` ${t('hitThread.outcomeBy', { who: hit.outcome.byName ?? hit.outcome.by })}` : ''}
+              {hit.outcome.by ? ` ${t('hitThread.outcomeBy', { who: credentialText(hit.outcome.by, hit.outcome.byName, t) })}` : ''}
               {hit.outcome.note && (
                 <>
                   {' · '}

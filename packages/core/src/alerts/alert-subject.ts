@@ -1,0 +1,43 @@
+import type { DocumentStatus, DocumentType, PersonCategory } from '../constants/alerts.js';
+import type { AlertInput } from './alert-schemas.js';
+
+/**
+ * What an officer calls an alert's record at a glance, instead of its id: a person by name and
+ * birth date (with the category, which says why they are sought), a document by type and number
+ * (with its issuing state), a vehicle by plate, make and model. Only for a reader who may see the
+ * alert in full (`alertAccess` === 'full'): a discreet check read as its instruction gives no
+ * subject, since the name is exactly what the desk must not learn.
+ */
+export type AlertSubject =
+  | {
+      kind: 'person';
+      category: PersonCategory;
+      /** The first primary name (else the first name), as the record writes it. */
+      name: { family?: string; given?: string; full?: string; script?: string };
+      /** YYYY, YYYY-MM or YYYY-MM-DD, as the record knows it. */
+      birthDate?: string;
+    }
+  | { kind: 'document'; documentType: DocumentType; number: string; issuingState: string; status: DocumentStatus }
+  | { kind: 'vehicle'; plate?: string; plateCountry?: string; make?: string; model?: string; vin?: string };
+
+/** The subject of an alert body (see `AlertSubject`); the caller decides whether the reader may have it. */
+export function alertSubject(alert: AlertInput): AlertSubject {
+  if (alert.kind === 'person') {
+    const p = alert.person;
+    const chosen = p.names.find((n) => n.type === undefined || n.type === 'primary') ?? p.names[0]!;
+    const name = pick(chosen, ['family', 'given', 'full', 'script']);
+    return { kind: 'person', category: alert.category, name, ...(p.birthDate !== undefined ? { birthDate: p.birthDate } : {}) };
+  }
+  if (alert.kind === 'document') {
+    const d = alert.document;
+    return { kind: 'document', documentType: d.type, number: d.number, issuingState: d.issuingState, status: d.status };
+  }
+  return { kind: 'vehicle', ...pick(alert.vehicle, ['plate', 'plateCountry', 'make', 'model', 'vin']) };
+}
+
+/** The named fields that are present (an absent optional field stays absent, not `undefined`). */
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): { [P in K]?: Exclude<T[P], undefined> } {
+  const out: { [P in K]?: Exclude<T[P], undefined> } = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = from[k] as Exclude<T[K], undefined>;
+  return out;
+}
