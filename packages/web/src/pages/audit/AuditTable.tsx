@@ -28,9 +28,13 @@ function Actor({ e }: { e: AuditEntry }) {
   );
 }
 
+const NAMED_KINDS = ['alert:', 'hit:', 'link:', 'user:', 'key:'];
+
 /** What was acted on: its kind in words and its name (an alert's subject and owner, where the reader may see the alert), its id under it. */
 function Target({ e }: { e: AuditEntry }) {
   const { t } = useI18n();
+  // Logins and logouts act on no record.
+  if (e.target === '') return <>—</>;
   const { kind, id } = targetParts(t, e.target);
   const a = e.targetAlert;
   return (
@@ -40,14 +44,18 @@ function Target({ e }: { e: AuditEntry }) {
         <>
           {e.target.startsWith('hit:') ? ` · ${t('audit.targetKind.alert')}` : ''}
           {': '}
-          <SubjectText subject={a.subject} /> <span className="meta">· {a.ownerName}</span>
+          <SubjectText subject={a.subject} />{' '}
+          <span className="meta">
+            · <bdi dir="auto">{a.ownerName}</bdi>
+          </span>
         </>
       ) : e.targetName ? (
         <>
           {': '}
           <bdi dir="auto">{e.targetName}</bdi>
         </>
-      ) : id !== null ? (
+      ) : id !== null && NAMED_KINDS.some((k) => e.target.startsWith(k)) ? (
+        // The server names these where the reader may see them: a missing name means it may not.
         <span className="meta"> ({t('audit.notNamed')})</span>
       ) : null}
       {id !== null && (
@@ -88,7 +96,12 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
                 <td>
                   <time dateTime={e.at}>{dateTime(language, e.at, true)}</time>
                 </td>
-                <td>{e.member}</td>
+                <td>
+                  {/* A member's three-letter code, as officers write it in every language. */}
+                  <span className="member-code" dir="ltr">
+                    {e.member}
+                  </span>
+                </td>
                 <td data-testid="audit-actor">
                   <Actor e={e} />
                 </td>

@@ -19,7 +19,7 @@ export function DecisionForm({ link, onDecided }: { link: LinkView; onDecided: (
   const [confirming, setConfirming] = useState(false);
   const firstColorRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' } | { kind: 'saved' | 'failed'; message: string }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' } | { kind: 'saved'; color: LinkDecision } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   const record = async (chosen: LinkDecision, r: string) => {
@@ -29,7 +29,8 @@ export function DecisionForm({ link, onDecided }: { link: LinkView; onDecided: (
       const decided = await linksApi.decide(link.id, chosen, r);
       setReason('');
       setColor(null);
-      setStatus({ kind: 'saved', message: t('links.saved', { color: t(`links.colorName.${chosen}`).toLocaleLowerCase(language), meaning: t(`links.color.${chosen}`) }) });
+      // Said in words when shown, so the message follows a change of language.
+      setStatus({ kind: 'saved', color: chosen });
       onDecided(decided);
     } catch (err) {
       setStatus({ kind: 'failed', message: t('links.failed', { detail: failure(t, err) }) });
@@ -130,7 +131,11 @@ export function DecisionForm({ link, onDecided }: { link: LinkView; onDecided: (
         {status.kind === 'saving' ? t('links.saving') : t('links.submit')}
       </button>
       <p className={status.kind === 'failed' ? 'error' : 'status'} role="status" data-testid="decision-status">
-        {status.kind === 'saved' || status.kind === 'failed' ? status.message : ''}
+        {status.kind === 'saved'
+          ? t('links.saved', { color: t(`links.colorName.${status.color}`).toLocaleLowerCase(language), meaning: t(`links.color.${status.color}`) })
+          : status.kind === 'failed'
+            ? status.message
+            : ''}
       </p>
     </form>
   );

@@ -60,7 +60,7 @@ function LinkDetails({ link, hitCounts, navigate, onDecided }: { link: LinkView;
       <ul className="linked-alerts">
         {link.alerts.map((a) => (
           <li key={a.id}>
-            {label(t, 'hit.kind', a.kind)} · {a.ownerName} · <AlertLink id={a.id} subject={a.subject} navigate={navigate} /> <RecordId id={a.id} />
+            {label(t, 'hit.kind', a.kind)} · <bdi dir="auto">{a.ownerName}</bdi> · <AlertLink id={a.id} subject={a.subject} navigate={navigate} /> <RecordId id={a.id} />
             {/* What the graph shows as hit nodes, said here for those who do not use the canvas. */}
             <span className="meta">
               {' · '}
@@ -101,7 +101,9 @@ function AlertDetails({ node, navigate }: { node: GraphAlertNode; navigate: (to:
       </h3>
       <dl>
         <dt>{t('hit.owner')}</dt>
-        <dd>{node.ownerName}</dd>
+        <dd>
+          <bdi dir="auto">{node.ownerName}</bdi>
+        </dd>
         {node.category && (
           <>
             <dt>{t('alerts.category')}</dt>

@@ -37,7 +37,7 @@ export function LinkList({ links, selected, onSelect }: { links: LinkView[]; sel
             <button type="button" className={`link-row ${l.color}`} aria-pressed={selected === edgeId} onClick={() => onSelect(edgeId)} data-testid="link-row" data-link-id={l.id}>
               <ColorName color={l.color} />
               <span className="link-ends">
-                <SubjectText subject={a.subject} /> ({a.ownerName}) ↔ <SubjectText subject={b.subject} /> ({b.ownerName})
+                <SubjectText subject={a.subject} /> (<bdi dir="auto">{a.ownerName}</bdi>) ↔ <SubjectText subject={b.subject} /> (<bdi dir="auto">{b.ownerName}</bdi>)
               </span>
               <span className="meta">{basisText(t, l)}</span>
             </button>
