@@ -72,18 +72,22 @@ async function expectNoCodes(page: Page, selector: string): Promise<void> {
 
 describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', () => {
   let app: WebApp;
+  let meyerId = '';
 
   beforeAll(async () => {
     app = await startWebApp(async ({ deps, user }) => {
       await user('fra.analyst', 'FRA', 'analyst');
       await user('ipo.auditor', 'IPO', 'auditor');
+      await user('fra.bureau', 'FRA', 'bureau');
+      // FRA's officer enters the missing man under its own name, so the history has a user to name.
+      const officer = await deps.db.selectFrom('users').select('id').where('username', '=', 'fra.bureau').executeTakeFirstOrThrow();
       await createAlert(deps, setupCtx('DEU'), { kind: 'document', document: { issuingState: 'DEU', type: 'passport', number: 'C01X00T47', status: 'stolen-blank' }, visibility: { mode: 'all' } });
-      await createAlert(deps, setupCtx('FRA'), {
+      meyerId = (await createAlert(deps, { actor: { member: 'FRA', role: 'bureau', credential: `user:${officer.id}` }, requestId: 'test/setup' }, {
         kind: 'person',
         category: 'missing',
         person: { names: [{ family: 'MEYER', given: 'PAUL' }], birthDate: '1990-02-03', sex: 'M', documents: [{ issuingState: 'DEU', type: 'passport', number: 'C01X00T47' }] },
         visibility: { mode: 'all' },
-      });
+      })).id;
       await screen(deps, setupCtx('FRA', 'frontline'), { documents: [{ number: 'C01X00T47', issuingState: 'DEU' }] });
     });
   }, 120_000);
@@ -149,6 +153,7 @@ describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', ()
     expect(await decided.getByTestId('audit-target').textContent()).toMatch(/MEYER, PAUL \(1990\) ↔ DEU C01X00T47|DEU C01X00T47 ↔ MEYER, PAUL \(1990\)/);
     const created = auditor.getByTestId('audit-row').filter({ hasText: 'Created an alert' });
     expect(await created.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Passport DEU C01X00T47'), expect.stringContaining('MEYER, PAUL (born 1990)')]));
+    expect(await created.filter({ hasText: 'MEYER, PAUL' }).getByTestId('audit-actor').textContent()).toContain('fra.bureau');
     await expectNamedRecords(auditor, '[data-testid="audit-row"] td:not(:last-child)');
     // Dates carry their time zone, months in words.
     expect(await auditor.locator('[data-testid="audit-row"] time').first().textContent()).toMatch(/UTC|GMT|[A-Z]{3,4}$/);
@@ -168,4 +173,17 @@ describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', ()
 
     expect(app.consoleErrors).toEqual([]);
   }, 90_000);
+
+  it('names who changed an alert on its history to the owner, with the date and its time zone', async () => {
+    const page = await app.openAs('fra.bureau', `/alerts?id=${meyerId}`);
+    const history = page.getByTestId('alert-history');
+    await history.waitFor();
+    await expect.poll(() => history.textContent()).toContain('by fra.bureau');
+    expect(await history.locator('time').first().textContent()).toMatch(/2\d{3}.*(UTC|GMT)/);
+    await expectNamedRecords(page, '[data-testid="alert-history"] li');
+    await page.getByTestId('language').selectOption('ar');
+    await expect.poll(() => history.textContent()).toContain('fra.bureau');
+    await expectNoCodes(page, '[data-testid="alert-history"] li');
+    expect(app.consoleErrors).toEqual([]);
+  }, 60_000);
 });
