@@ -2,6 +2,7 @@ import { userCredential, keyCredential, type Role } from '@crosscheck/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, as, domainError, documentAlert, openTestDeps, type TestContext } from '../../test/engines.js';
 import { LinkFollower } from '../links/link-follower.js';
+import { namedAlerts } from './alert-names.js';
 import { alertHistory } from './alert-history.js';
 import { createAlert } from './create-alert.js';
 import type { Ctx } from './deps.js';
@@ -66,6 +67,15 @@ describe.each(ENGINES)('names beside ids on %s', (engine) => {
     const created = (await listAudit(t.deps, as('FRA', 'auditor'), { action: 'user.add' })).items;
     expect(created[0]).toMatchObject({ target: anna.actor.credential, targetName: 'fra.anna (FRA)' });
     expect((await listAudit(t.deps, as('IPO', 'auditor'), { action: 'key.create' })).items[0]).toMatchObject({ target: gate.actor.credential, targetName: 'border gate 3 (FRA)' });
+  });
+
+  it('names an alert only to a reader that may read it in full: never a discreet check to the frontline', async () => {
+    const discreet = await createAlert(t.deps, as('FRA'), { ...person('HIDDEN', 'HANS', '1970-01-01'), category: 'discreet-check' });
+    const narrow = await createAlert(t.deps, as('FRA'), person('NARROW', 'NINA', '1971-01-01', { mode: 'only', members: ['DEU'] }));
+    const ids = [discreet.id, narrow.id, 'not-an-alert'];
+    expect([...(await namedAlerts(t.deps.db, { member: 'DEU', role: 'bureau' }, ids)).keys()].sort()).toEqual([discreet.id, narrow.id].sort());
+    expect([...(await namedAlerts(t.deps.db, { member: 'DEU', role: 'frontline' }, ids)).keys()]).toEqual([narrow.id]);
+    expect([...(await namedAlerts(t.deps.db, { member: 'ITA', role: 'auditor' }, ids)).keys()]).toEqual([discreet.id]);
   });
 
   it('names who changed an alert on its history, to the owner only', async () => {
