@@ -128,6 +128,8 @@ describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', ()
     await details.getByRole('button', { name: 'Record the decision' }).click();
     const confirm = page.getByTestId('decision-confirm');
     await confirm.waitFor();
+    // The question takes the focus: the keyboard meets it before anything else.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, record red');
     await app.shot(page, 'links-confirm-red');
     await confirm.getByRole('button', { name: 'Go back' }).click();
     await confirm.waitFor({ state: 'detached' });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { LINK_DECISIONS, LINK_REASON_MAX, linksApi, type LinkDecision, type LinkView } from '../../api/links.ts';
 import { failure } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -19,6 +19,10 @@ export function DecisionForm({ link, onDecided }: { link: LinkView; onDecided: (
   const [confirming, setConfirming] = useState(false);
   const firstColorRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // The question takes the focus once shown, so a keyboard or screen reader user meets it at once.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' } | { kind: 'saved'; color: LinkDecision } | { kind: 'failed'; message: string }>({ kind: 'idle' });
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
@@ -55,8 +59,6 @@ export function DecisionForm({ link, onDecided }: { link: LinkView; onDecided: (
     }
     if (color === 'red') {
       setConfirming(true);
-      // The question takes the focus, so a keyboard or screen reader user meets it at once.
-      queueMicrotask(() => confirmRef.current?.focus());
       return;
     }
     void record(color, r);
