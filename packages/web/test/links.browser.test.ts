@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('identity links in chromium', () => {
     const row = page.getByTestId('link-row');
     expect(await row.count()).toBe(1);
     expect(await row.textContent()).toContain('Yellow · to resolve');
-    expect(await row.textContent()).toContain('Сергей Иванов (FRA)');
+    expect(await row.textContent()).toContain('Сергей Иванов (born 1980) (France)');
     expect(await row.textContent()).toContain('Same name and date of birth: 1980-05-12');
 
     // Keyboard only: focus the link in the list, Enter, then the decision.
@@ -56,6 +56,7 @@ describe.skipIf(!hasChromium)('identity links in chromium', () => {
     await details.getByText('Resolve this link').waitFor();
     await details.getByRole('button', { name: 'Record the decision' }).click();
     await details.getByText('Required.').waitFor();
+    await details.getByText('Choose what the link means.').waitFor();
 
     await details.getByLabel('White · the same person').check();
     await details.getByLabel('Reason (required)').fill('Same man: the Cyrillic name is the Russian spelling of the German record.');

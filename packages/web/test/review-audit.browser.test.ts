@@ -76,14 +76,14 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     // The operator's auditor: the two decisions in the trail, then the whole chain verified.
     const auditor = await app.openAs('ipo.auditor', '/audit');
     await auditor.getByTestId('audit-row').first().waitFor();
-    await auditor.getByLabel('Action').fill('review.decide');
+    await auditor.getByLabel('Action').selectOption('review.decide');
     await auditor.getByLabel('Outcome').selectOption('allowed');
     await auditor.getByRole('button', { name: 'Apply the filters' }).click();
     const auditRows = auditor.getByTestId('audit-row');
     await expect.poll(() => auditRows.count()).toBe(2);
     for (const text of await auditRows.allTextContents()) {
-      expect(text).toContain('review.decide');
-      expect(text).toContain('allowed');
+      expect(text).toContain('Decided on an alert under review');
+      expect(text).toContain('Allowed');
     }
     await app.shot(auditor, 'audit');
 

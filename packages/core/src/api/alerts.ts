@@ -9,5 +9,7 @@ export interface AlertVersion {
   changedAt: string;
   /** Only the owner learns which of its keys or users made a change. */
   changedBy?: string;
+  /** Its user's name or key's label, beside `changedBy` (null for an unlabelled key or the server's own work). */
+  changedByName?: string | null;
   alert: Partial<AlertInput>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertSubjectLineSchema } from './alert-subject.js';
 import { LINK_COLORS } from './link-colors.js';
 
 /** Identity links as the API presents them (server app/links/; the web's links page). */
@@ -9,6 +10,8 @@ export const linkedAlertSchema = z
     kind: z.string(),
     owner: z.string(),
     label: z.string().describe('A name or a document number or plate, to tell the two records apart at a glance'),
+    subject: alertSubjectLineSchema,
+    ownerName: z.string().describe('The owner member’s name'),
   })
   .strict();
 
@@ -30,6 +33,7 @@ export const linkViewSchema = z
     alerts: z.tuple([linkedAlertSchema, linkedAlertSchema]),
     reason: z.string().nullable(),
     decidedBy: z.string().nullable().describe('Named to the deciding member only'),
+    decidedByName: z.string().nullable().describe('The deciding user’s name or key’s label, to the deciding member only'),
     decidedMember: z.string().nullable(),
     decidedAt: z.string().nullable(),
     createdAt: z.string(),
@@ -49,6 +53,8 @@ export const graphAlertNodeSchema = z
     status: z.string(),
     category: z.string().nullable(),
     label: z.string(),
+    subject: alertSubjectLineSchema,
+    ownerName: z.string().describe('The owner member’s name'),
     hitCount: z.number().int().describe('Hits on this alert that the caller’s member is party to (owner or screening member)'),
   })
   .strict();

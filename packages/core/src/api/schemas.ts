@@ -6,3 +6,4 @@ export * from './screening.js';
 export * from './stats.js';
 export * from './links.js';
 export * from './hits.js';
+export * from './alert-subject.js';

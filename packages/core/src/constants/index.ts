@@ -12,4 +12,5 @@ export * from './review.js';
 export { ROLES, isRole, roleMay, rolesWith, type Actor, type Permission, type Role } from '../access/roles.js';
 export { LINK_COLORS, type LinkColor } from '../api/link-colors.js';
 export { AUDIT_ACTIONS, isAuditAction, type AuditAction } from '../audit/audit-actions.js';
+export { currentAuditAction } from '../audit/audit-actions.js';
 export { formatCredential, parseCredential, type Credential, type CredentialText } from '../credentials/credential.js';

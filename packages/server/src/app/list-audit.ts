@@ -1,6 +1,8 @@
-import { parseInput, requirePermission, type ChainedEntry } from '@crosscheck/core';
+import { parseInput, requirePermission } from '@crosscheck/core';
+import type { AuditEntryView } from '@crosscheck/core/api';
 import { z } from 'zod';
 import { queryAudit } from '../store/audit-repo.js';
+import { presentAuditEntries } from './audit/present-audit.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -29,9 +31,10 @@ export const auditQuerySchema = z
 
 /**
  * The trail, newest first. An auditor sees what its own member did and what was done to its
- * member's alerts; the operator's auditors see everything (`audit.list`).
+ * member's alerts; the operator's auditors see everything (`audit.list`). Each entry comes with
+ * names for its actor and target, where the reader may learn them (audit/present-audit.ts).
  */
-export async function listAudit(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: ChainedEntry[]; next: string | null }> {
+export async function listAudit(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: AuditEntryView[]; next: string | null }> {
   return audited(deps, ctx, 'audit.list', async (tx, note) => {
     requirePermission(ctx.actor, 'audit.read');
     const q = parseInput(auditQuerySchema, query);
@@ -52,6 +55,6 @@ export async function listAudit(deps: Deps, ctx: Ctx, query: unknown): Promise<{
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    return { items: page, next: rows.length > q.limit ? String(page[page.length - 1]!.seq) : null };
+    return { items: await presentAuditEntries(tx, ctx.actor, deps.operator, page), next: rows.length > q.limit ? String(page[page.length - 1]!.seq) : null };
   });
 }

@@ -1,7 +1,8 @@
-import type { ChainBreak, ChainedEntry } from '@crosscheck/core';
+import type { ChainBreak } from '@crosscheck/core';
+import type { AuditEntryView } from '@crosscheck/core/api';
 import { request } from './client.ts';
 
-export type AuditEntry = ChainedEntry;
+export type AuditEntry = AuditEntryView;
 
 /** The filters GET /api/v1/audit takes; empty strings are left out. */
 export interface AuditFilters {

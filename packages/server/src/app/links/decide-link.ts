@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { findLinkWithAlerts, recordDecision } from '../../store/link-repo.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
-import { canSeeLink, toLinkView, type LinkView } from './link-view.js';
+import { canSeeLink, linkNames, toLinkView, type LinkView } from './link-view.js';
 
 export const linkDecisionSchema = z
   .object({
@@ -23,6 +23,7 @@ export async function decideLink(deps: Deps, ctx: Ctx, id: string, body: unknown
     const { color, reason } = parseInput(linkDecisionSchema, body);
     note.detail = { from: row.color, to: color, reason };
     await recordDecision(tx, id, { color, reason, by: ctx.actor.credential, member: ctx.actor.member, at: nowIso(deps) });
-    return toLinkView((await findLinkWithAlerts(tx, id))!, ctx.actor.member);
+    const decided = (await findLinkWithAlerts(tx, id))!;
+    return toLinkView(decided, ctx.actor.member, await linkNames(tx, [decided], ctx.actor.member));
   });
 }

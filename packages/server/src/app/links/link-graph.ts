@@ -1,4 +1,4 @@
-import { normaliseDocumentNumber, normaliseIssuingState, parseInput, requirePermission, type AlertInput } from '@crosscheck/core';
+import { alertSubjectOf, normaliseDocumentNumber, normaliseIssuingState, parseInput, requirePermission, type AlertInput } from '@crosscheck/core';
 import { z } from 'zod';
 import { newestPartyHits, partyHitCounts } from '../../store/hit-party-repo.js';
 import { listLinkRows, type LinkWithAlerts } from '../../store/link-repo.js';
@@ -6,7 +6,7 @@ import type { Tx } from '../../store/write-transaction.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { LINK_COLORS, type GraphAlertNode, type GraphEdge, type GraphNode, type LinkGraph } from '@crosscheck/core/api';
-import { canSeeLink, labelOf, toLinkView, type LinkView } from './link-view.js';
+import { canSeeLink, labelOf, linkNames, toLinkView, type LinkNames } from './link-view.js';
 
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkGraph } from '@crosscheck/core/api';
 
@@ -43,10 +43,11 @@ export async function linkGraph(deps: Deps, ctx: Ctx, query: unknown): Promise<L
     );
 
     const alerts = alertsOf(rows);
+    const names = await linkNames(tx, rows, viewer);
     const nodes = new Map<string, GraphNode>();
     const edges: GraphEdge[] = [];
-    for (const a of alerts.values()) nodes.set(alertNodeId(a.id), alertNode(a.id, a.kind, a.owner, a.status, a.body));
-    for (const r of rows) edges.push({ id: `link:${r.id}`, type: 'link', source: alertNodeId(r.alert_a), target: alertNodeId(r.alert_b), link: toLinkView(r, viewer) });
+    for (const a of alerts.values()) nodes.set(alertNodeId(a.id), alertNode(a, names));
+    for (const r of rows) edges.push({ id: `link:${r.id}`, type: 'link', source: alertNodeId(r.alert_a), target: alertNodeId(r.alert_b), link: toLinkView(r, viewer, names) });
     addDocuments(alerts, nodes, edges);
     await addHits(tx, viewer, [...alerts.keys()], nodes, edges);
     note.detail = { ...note.detail, links: rows.length };
@@ -71,8 +72,20 @@ function alertsOf(rows: LinkWithAlerts[]): Map<string, GraphAlert> {
   return alerts;
 }
 
-function alertNode(id: string, kind: string, owner: string, status: string, body: AlertInput): GraphAlertNode {
-  return { id: alertNodeId(id), type: 'alert', alertId: id, kind, owner, status, category: body.kind === 'person' ? body.category : null, label: labelOf(body), hitCount: 0 };
+function alertNode({ id, kind, owner, status, body }: GraphAlert, names: LinkNames): GraphAlertNode {
+  return {
+    id: alertNodeId(id),
+    type: 'alert',
+    alertId: id,
+    kind,
+    owner,
+    ownerName: names.members.get(owner) ?? owner,
+    status,
+    category: body.kind === 'person' ? body.category : null,
+    label: labelOf(body),
+    subject: alertSubjectOf(body),
+    hitCount: 0,
+  };
 }
 
 /** A person alert's documents become nodes of their own, shared with the document alert about the same document. */

@@ -1,6 +1,9 @@
-import { alertAccess, type Actor, type AlertInput } from '@crosscheck/core';
+import { alertAccess, alertSubjectOf, subjectLabel, type Actor, type AlertInput } from '@crosscheck/core';
 import { visibilityFromColumns } from '../../store/change-repo.js';
 import type { LinkWithAlerts } from '../../store/link-repo.js';
+import { memberNames } from '../../store/name-repo.js';
+import type { Tx } from '../../store/write-transaction.js';
+import { actorNames, type ActorName } from '../actor-names.js';
 import type { LinkColor, LinkView } from '@crosscheck/core/api';
 
 export type { LinkedAlert, LinkView } from '@crosscheck/core/api';
@@ -20,7 +23,22 @@ export function canSeeLink(actor: Actor, row: LinkWithAlerts): boolean {
   return alertAccess(actor, facts('a')) === 'full' && alertAccess(actor, facts('b')) === 'full';
 }
 
-export function toLinkView(row: LinkWithAlerts, viewer: string): LinkView {
+/** The names the views of some links need: their alerts' owners, and who decided (the viewer's own analysts only). */
+export interface LinkNames {
+  members: Map<string, string>;
+  actors: Map<string, ActorName>;
+}
+
+/** Read once for all the links shown; the rows must be links the viewer may see (`canSeeLink`). */
+export async function linkNames(tx: Tx, rows: LinkWithAlerts[], viewer: string): Promise<LinkNames> {
+  return {
+    members: await memberNames(tx, rows.flatMap((r) => [r.a_owner, r.b_owner])),
+    actors: await actorNames(tx, rows.flatMap((r) => (r.decided_member === viewer && r.decided_by !== null ? [r.decided_by] : []))),
+  };
+}
+
+export function toLinkView(row: LinkWithAlerts, viewer: string, names: LinkNames): LinkView {
+  const ownDecision = row.decided_member === viewer;
   return {
     id: row.id,
     // Stored by the follower and the decision use case, which write only LINK_COLORS.
@@ -28,28 +46,20 @@ export function toLinkView(row: LinkWithAlerts, viewer: string): LinkView {
     basis: row.basis,
     detail: row.detail as LinkView['detail'],
     alerts: [
-      { id: row.alert_a, kind: row.a_kind, owner: row.a_owner, label: labelOf(row.a_body) },
-      { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(row.b_body) },
+      { id: row.alert_a, kind: row.a_kind, owner: row.a_owner, label: labelOf(row.a_body), subject: alertSubjectOf(row.a_body), ownerName: names.members.get(row.a_owner) ?? row.a_owner },
+      { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(row.b_body), subject: alertSubjectOf(row.b_body), ownerName: names.members.get(row.b_owner) ?? row.b_owner },
     ],
     reason: row.reason,
     // Which analyst decided is named to that analyst's own member only.
-    decidedBy: row.decided_member === viewer ? row.decided_by : null,
+    decidedBy: ownDecision ? row.decided_by : null,
+    decidedByName: ownDecision && row.decided_by !== null ? (names.actors.get(row.decided_by)?.name ?? null) : null,
     decidedMember: row.decided_member,
     decidedAt: row.decided_at,
     createdAt: row.created_at,
   };
 }
 
-/** A name, a document number or a plate: what tells two records apart at a glance. */
+/** A name and birth year, a document number or a plate: what tells two records apart at a glance. */
 export function labelOf(alert: AlertInput): string {
-  switch (alert.kind) {
-    case 'person': {
-      const n = alert.person.names[0]!;
-      return n.full ?? [n.family, n.given].filter((p) => p !== undefined).join(', ');
-    }
-    case 'document':
-      return `${alert.document.issuingState} ${alert.document.number}`;
-    case 'vehicle':
-      return alert.vehicle.plate ?? alert.vehicle.vin ?? '';
-  }
+  return subjectLabel(alertSubjectOf(alert));
 }

@@ -43,8 +43,22 @@ describe.each(ENGINES)('identity links on %s', (engine) => {
     const [a, b] = [stolen, person].sort((x, y) => (x.id < y.id ? -1 : 1));
     expect(items[0]).toMatchObject({ color: 'yellow', basis: 'document', detail: { issuingState: 'DEU', number: 'C01X00T47' }, reason: null });
     expect(items[0]!.alerts.map((x) => x.id)).toEqual([a!.id, b!.id]);
-    expect(items[0]!.alerts.find((x) => x.id === stolen.id)).toEqual({ id: stolen.id, kind: 'document', owner: 'DEU', label: 'DEU C01X00T47' });
-    expect(items[0]!.alerts.find((x) => x.id === person.id)).toEqual({ id: person.id, kind: 'person', owner: 'FRA', label: 'MEYER, PAUL' });
+    expect(items[0]!.alerts.find((x) => x.id === stolen.id)).toEqual({
+      id: stolen.id,
+      kind: 'document',
+      owner: 'DEU',
+      ownerName: 'Germany',
+      label: 'DEU C01X00T47',
+      subject: { kind: 'document', documentType: 'passport', issuingState: 'DEU', number: 'C01X00T47' },
+    });
+    expect(items[0]!.alerts.find((x) => x.id === person.id)).toEqual({
+      id: person.id,
+      kind: 'person',
+      owner: 'FRA',
+      ownerName: 'France',
+      label: 'MEYER, PAUL (1990)',
+      subject: { kind: 'person', name: 'MEYER, PAUL', birthYear: '1990' },
+    });
     expect(await queryAudit(t.deps.db, { action: 'link.create', limit: 10 })).toHaveLength(1);
   });
 
@@ -117,7 +131,7 @@ describe.each(ENGINES)('identity links on %s', (engine) => {
     expect(alertNodes.map((n) => n.alertId).sort()).toEqual([stolen.id, person.id].sort());
     // Both screenings found FRA's own person alert (it carries the passport); of the two on DEU's
     // stolen passport, only FRA's own screening is FRA's business.
-    expect(alertNodes.find((n) => n.alertId === person.id)).toMatchObject({ kind: 'person', owner: 'FRA', category: 'missing', label: 'MEYER, PAUL', status: 'active', hitCount: 2 });
+    expect(alertNodes.find((n) => n.alertId === person.id)).toMatchObject({ kind: 'person', owner: 'FRA', category: 'missing', label: 'MEYER, PAUL (1990)', status: 'active', hitCount: 2 });
     expect(alertNodes.find((n) => n.alertId === stolen.id)).toMatchObject({ kind: 'document', owner: 'DEU', label: 'DEU C01X00T47', hitCount: 1 });
     const hits = graph.nodes.filter((n): n is GraphHitNode => n.type === 'hit');
     const onStolen = hits.filter((h) => h.alertId === stolen.id);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listLinkRows } from '../../store/link-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
-import { canSeeLink, toLinkView, type LinkView } from './link-view.js';
+import { canSeeLink, linkNames, toLinkView, type LinkView } from './link-view.js';
 
 import { LINK_COLORS } from '@crosscheck/core/api';
 export { LINK_COLORS };
@@ -24,6 +24,8 @@ export async function listLinks(deps: Deps, ctx: Ctx, query: unknown): Promise<{
     note.detail = { ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) };
     const rows = await listLinkRows(tx, { reader: ctx.actor, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) });
     // The SQL filter is checked again with the core rule before anything leaves.
-    return { items: rows.filter((r) => canSeeLink(ctx.actor, r)).map((r) => toLinkView(r, ctx.actor.member)) };
+    const visible = rows.filter((r) => canSeeLink(ctx.actor, r));
+    const names = await linkNames(tx, visible, ctx.actor.member);
+    return { items: visible.map((r) => toLinkView(r, ctx.actor.member, names)) };
   });
 }

@@ -50,4 +50,9 @@ export const ar: Translation<typeof en> = {
   'links.failed': 'لم يُسجَّل القرار: {detail}',
   'links.required': 'حقل مطلوب.',
   'links.tooLong': '{max} حرف على الأكثر (الآن {count}).',
+  'links.chooseDecision': 'اختر ما يعنيه الرابط.',
+  'links.confirmRed': 'الأحمر يعني أن هذين السجلين هوية مزوّرة أو مسروقة، ويُبلَّغ بذلك كل مكتب يرى الرابط. هل تسجّل الأحمر؟',
+  'links.confirmRedYes': 'نعم، سجّل الأحمر',
+  'links.confirmRedNo': 'رجوع',
+  'links.owner': 'المالك',
 };

@@ -50,4 +50,9 @@ export const es: Translation<typeof en> = {
   'links.failed': 'La decisión no se registró: {detail}',
   'links.required': 'Obligatorio.',
   'links.tooLong': 'Como máximo {max} caracteres (ahora {count}).',
+  'links.chooseDecision': 'Elija qué significa el vínculo.',
+  'links.confirmRed': 'Rojo indica que estos registros son una identidad falsa o robada, y se comunica a cada oficina que vea el vínculo. ¿Registrar rojo?',
+  'links.confirmRedYes': 'Sí, registrar rojo',
+  'links.confirmRedNo': 'Volver',
+  'links.owner': 'Propietario',
 };

@@ -50,4 +50,9 @@ export const fr: Translation<typeof en> = {
   'links.failed': 'La décision n’a pas été enregistrée : {detail}',
   'links.required': 'Obligatoire.',
   'links.tooLong': 'Au plus {max} caractères (actuellement {count}).',
+  'links.chooseDecision': 'Choisissez ce que signifie le lien.',
+  'links.confirmRed': 'Rouge signifie que ces enregistrements sont une identité fausse ou volée, et chaque bureau qui voit le lien en est informé. Enregistrer rouge ?',
+  'links.confirmRedYes': 'Oui, enregistrer rouge',
+  'links.confirmRedNo': 'Revenir',
+  'links.owner': 'Propriétaire',
 };

@@ -49,4 +49,9 @@ export const en = {
   'links.failed': 'The decision was not recorded: {detail}',
   'links.required': 'Required.',
   'links.tooLong': 'At most {max} characters (now {count}).',
+  'links.chooseDecision': 'Choose what the link means.',
+  'links.confirmRed': 'Red says these records are a false or stolen identity, and every bureau that sees the link is told so. Record red?',
+  'links.confirmRedYes': 'Yes, record red',
+  'links.confirmRedNo': 'Go back',
+  'links.owner': 'Owner',
 };

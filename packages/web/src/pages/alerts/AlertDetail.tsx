@@ -9,6 +9,7 @@ import { failure, label } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { PhotoPanel } from '../alert-editor/PhotoPanel.tsx';
 import { StatusText, summary } from './alert-summary.tsx';
+import { AlertHistory } from './AlertHistory.tsx';
 
 // Loaded only by a bureau that cancels: the form brings zod (jitless) with it.
 const CancelAlert = lazy(() => import('../alert-editor/CancelAlert.tsx').then((m) => ({ default: m.CancelAlert })));
@@ -218,31 +219,7 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
         </Suspense>
       )}
 
-      <section aria-labelledby="alert-history-title">
-        <h2 id="alert-history-title">{t('alerts.history')}</h2>
-        {historyForbidden ? (
-          <p className="empty">{t('alerts.historyForbidden')}</p>
-        ) : (
-          <ResourceView resource={history} isEmpty={(items) => items.length === 0} empty={t('alerts.historyEmpty')} testId="alert-history">
-            {(items) => (
-              <ol className="history" data-testid="alert-history">
-                {items.map((v) => (
-                  <li key={v.version}>
-                    <strong>{t('alerts.version', { version: v.version })}</strong> · {label(t, 'historyAction', v.action)} · {when.format(new Date(v.changedAt))} · <StatusText status={v.status} reason={v.statusReason} />
-                    {v.statusReason && v.status !== 'rejected' ? (
-                      <>
-                        {' · '}
-                        <span dir="auto">{v.statusReason}</span>
-                      </>
-                    ) : null}
-                    {v.changedBy ? ` · ${t('alerts.changedBy', { who: v.changedBy })}` : ''}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </ResourceView>
-        )}
-      </section>
+      <AlertHistory history={history} forbidden={historyForbidden} />
     </article>
   );
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { AUDIT_ACTIONS } from '@crosscheck/core/constants';
 import { NO_FILTERS, type AuditFilters } from '../../api/audit.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { actionText } from './audit-words.ts';
 
 /** Days as the form holds them; turned into the API's date-times on submit. */
 export interface FilterForm extends Omit<AuditFilters, 'from' | 'to'> {
@@ -30,18 +31,17 @@ interface TextFilterProps {
   help: string;
   value: string;
   maxLength: number;
-  list?: string;
   onChange: (e: { target: { value: string } }) => void;
 }
 
 /** A free-text filter; its example stays visible under it (a placeholder would vanish as one types). */
-function TextFilter({ name, label, help, value, maxLength, list, onChange }: TextFilterProps) {
+function TextFilter({ name, label, help, value, maxLength, onChange }: TextFilterProps) {
   const id = `audit-filter-${name}`;
   return (
     <div className="audit-field">
       <label htmlFor={id}>{label}</label>
       {/* Codes and identifiers are Latin and read left to right in every language. */}
-      <input id={id} name={name} value={value} maxLength={maxLength} list={list} dir="ltr" aria-describedby={`${id}-help`} onChange={onChange} />
+      <input id={id} name={name} value={value} maxLength={maxLength} dir="ltr" aria-describedby={`${id}-help`} onChange={onChange} />
       <span id={`${id}-help`} className="help">
         {help}
       </span>
@@ -55,9 +55,10 @@ interface Props {
 }
 
 export function AuditFilterForm({ initial, onApply }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [form, setForm] = useState<FilterForm>(initial);
   const [rangeError, setRangeError] = useState(false);
+  const actions = useMemo(() => AUDIT_ACTIONS.map((a) => [a, actionText(t, a) ?? a] as const).sort((x, y) => x[1].localeCompare(y[1], language)), [t, language]);
   const set = (key: keyof FilterForm) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
   const submit = (e: FormEvent) => {
@@ -77,13 +78,18 @@ export function AuditFilterForm({ initial, onApply }: Props) {
     <form className="card audit-filters" role="search" aria-labelledby="audit-filters-title" onSubmit={submit} data-testid="audit-filters">
       <h2 id="audit-filters-title">{t('audit.filters')}</h2>
       <div className="audit-filter-grid">
-        <TextFilter name="action" label={t('audit.action')} help={t('audit.actionHelp')} value={form.action} maxLength={60} list="audit-actions" onChange={set('action')} />
-        <datalist id="audit-actions">
-          {/* The server's own list of actions, offered as suggestions; any other can be typed. */}
-          {AUDIT_ACTIONS.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
+        <label>
+          {t('audit.action')}
+          {/* The core's own list of actions, in words; the value sent is the action's name. */}
+          <select name="action" value={form.action} onChange={set('action')} data-testid="audit-filter-action">
+            <option value="">{t('audit.actionAny')}</option>
+            {actions.map(([a, text]) => (
+              <option key={a} value={a}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
         <TextFilter name="member" label={t('audit.member')} help={t('audit.memberHelp')} value={form.member} maxLength={3} onChange={set('member')} />
         <TextFilter name="credential" label={t('audit.credential')} help={t('audit.credentialHelp')} value={form.credential} maxLength={60} onChange={set('credential')} />
         <TextFilter name="target" label={t('audit.target')} help={t('audit.targetHelp')} value={form.target} maxLength={200} onChange={set('target')} />

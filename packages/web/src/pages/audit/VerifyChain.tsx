@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { auditApi, type AuditVerification } from '../../api/audit.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { failure } from '../../i18n/labels.ts';
+import { dateTime } from '../../i18n/dates.ts';
 
 type State = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: AuditVerification } | { state: 'failed'; message: string };
 
@@ -15,7 +16,6 @@ export function VerifyChain({ onShowEntry }: { onShowEntry: (seq: number) => voi
   const [v, setV] = useState<State>({ state: 'idle' });
   const tRef = useRef(t);
   tRef.current = t;
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
   const count = new Intl.NumberFormat(language);
 
   const run = async () => {
@@ -37,7 +37,7 @@ export function VerifyChain({ onShowEntry }: { onShowEntry: (seq: number) => voi
       <div role="status" aria-live="polite" data-testid="audit-verify-result">
         {v.state === 'running' && <p>{t('audit.verifying')}</p>}
         {v.state === 'failed' && <p className="error">{t('audit.verifyFailed', { detail: v.message })}</p>}
-        {v.state === 'done' && <Result result={v.result} when={when.format(new Date(v.result.checkedAt))} count={(n) => count.format(n)} onShowEntry={onShowEntry} />}
+        {v.state === 'done' && <Result result={v.result} when={dateTime(language, v.result.checkedAt, true)} count={(n) => count.format(n)} onShowEntry={onShowEntry} />}
       </div>
     </section>
   );

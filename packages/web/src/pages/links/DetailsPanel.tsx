@@ -1,4 +1,7 @@
 import type { GraphAlertNode, GraphDocumentNode, GraphHitNode, GraphNode, LinkView } from '../../api/links.ts';
+import { RecordId, SubjectText } from '../../components/SubjectText.tsx';
+import type { AlertSubject } from '../../api/links.ts';
+import { dateTime } from '../../i18n/dates.ts';
 import { label } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
@@ -23,11 +26,11 @@ export function DetailsPanel({ selection, hitCounts, navigate, onDecided }: { se
 
 function useFormat() {
   const { language } = useI18n();
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
-  return (iso: string) => when.format(new Date(iso));
+  return (iso: string) => dateTime(language, iso);
 }
 
-function AlertLink({ id, text, navigate }: { id: string; text: string; navigate: (to: string) => void }) {
+/** A link to the alert, named by its subject; its id beside, to copy. */
+function AlertLink({ id, subject, navigate }: { id: string; subject: AlertSubject; navigate: (to: string) => void }) {
   const { t } = useI18n();
   const href = `/alerts?id=${encodeURIComponent(id)}`;
   return (
@@ -38,7 +41,7 @@ function AlertLink({ id, text, navigate }: { id: string; text: string; navigate:
         navigate(href);
       }}
     >
-      {t('links.openAlert')}: <bdi dir="auto">{text}</bdi>
+      {t('links.openAlert')}: <SubjectText subject={subject} />
     </a>
   );
 }
@@ -57,7 +60,7 @@ function LinkDetails({ link, hitCounts, navigate, onDecided }: { link: LinkView;
       <ul className="linked-alerts">
         {link.alerts.map((a) => (
           <li key={a.id}>
-            {label(t, 'hit.kind', a.kind)} · {a.owner} · <AlertLink id={a.id} text={a.label} navigate={navigate} />
+            {label(t, 'hit.kind', a.kind)} · <bdi dir="auto">{a.ownerName}</bdi> · <AlertLink id={a.id} subject={a.subject} navigate={navigate} /> <RecordId id={a.id} />
             {/* What the graph shows as hit nodes, said here for those who do not use the canvas. */}
             <span className="meta">
               {' · '}
@@ -70,7 +73,12 @@ function LinkDetails({ link, hitCounts, navigate, onDecided }: { link: LinkView;
       {link.decidedAt && (
         <p>
           {t('links.decided', { member: link.decidedMember ?? '', at: format(link.decidedAt) })}
-          {link.decidedBy ? ` ${t('links.decidedBy', { who: link.decidedBy })}` : ''}
+          {link.decidedBy ? (
+            <>
+              {' '}
+              {t('links.decidedBy', { who: link.decidedByName ?? link.decidedBy })} <RecordId id={link.decidedBy} />
+            </>
+          ) : null}
         </p>
       )}
       {link.reason && (
@@ -93,7 +101,9 @@ function AlertDetails({ node, navigate }: { node: GraphAlertNode; navigate: (to:
       </h3>
       <dl>
         <dt>{t('hit.owner')}</dt>
-        <dd>{node.owner}</dd>
+        <dd>
+          <bdi dir="auto">{node.ownerName}</bdi>
+        </dd>
         {node.category && (
           <>
             <dt>{t('alerts.category')}</dt>
@@ -106,7 +116,10 @@ function AlertDetails({ node, navigate }: { node: GraphAlertNode; navigate: (to:
         <dd>{node.hitCount}</dd>
       </dl>
       <p>
-        <AlertLink id={node.alertId} text={node.label} navigate={navigate} />
+        <AlertLink id={node.alertId} subject={node.subject} navigate={navigate} />
+      </p>
+      <p>
+        <RecordId id={node.alertId} />
       </p>
     </>
   );

@@ -2,6 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } fro
 import { useEffect, useRef } from 'react';
 import type { GraphNode, LinkGraph as Graph } from '../../api/links.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
+import { label } from '../../i18n/labels.ts';
 
 /** Edge colours on the graph's dark ground: white, yellow, green and red all stand out on it. */
 export const EDGE_COLORS: Record<string, string> = { yellow: '#f5c518', white: '#ffffff', green: '#3ccf6e', red: '#ff5a4f' };
@@ -50,7 +51,7 @@ function preemptCytoscapeStylesheet(): void {
 }
 
 function nodeLabel(t: Translate, n: GraphNode): string {
-  if (n.type === 'alert') return `${n.label} (${n.owner})`;
+  if (n.type === 'alert') return n.subject.kind === 'document' ? `${label(t, 'documentType', n.subject.documentType)} ${n.label} (${n.owner})` : `${n.label} (${n.owner})`;
   if (n.type === 'document') return `${n.issuingState} ${n.number}`;
   return t('links.hitLabel', { member: n.screeningMember });
 }

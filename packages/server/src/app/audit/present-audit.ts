@@ -1,0 +1,53 @@
+import { subjectLabel, type Actor, type ChainedEntry } from '@crosscheck/core';
+import type { AuditEntryView, NamedAlert } from '@crosscheck/core/api';
+import { hitsByIds, keysByIds, linksByIds, memberNames, usersByIds } from '../../store/name-repo.js';
+import type { Tx } from '../../store/write-transaction.js';
+import { actorNames } from '../actor-names.js';
+import { namedAlerts } from '../alert-names.js';
+
+/** `alert:<id>` → ['alert', '<id>']; a target without a kind (`audit`, `session`) → null. */
+function splitTarget(target: string): [string, string] | null {
+  const colon = target.indexOf(':');
+  return colon > 0 ? [target.slice(0, colon), target.slice(colon + 1)] : null;
+}
+
+/**
+ * The trail's entries with names beside their ids: the actor's user name or key label, and what
+ * the target is. Every name passes the rule of the record it names: an alert (or a hit's alert,
+ * or a link's two alerts) only when the auditor's member may read it in full (`alertAccess`) —
+ * and a hit only when that member is party to it (the hits inbox's rule); a user or key of
+ * another member only for the operator's auditors. The actor is named to whoever may read the
+ * entry, since the entry already says who acted.
+ */
+export async function presentAuditEntries(tx: Tx, reader: Actor, operator: string, entries: ChainedEntry[]): Promise<AuditEntryView[]> {
+  const ids = (kind: string) => entries.flatMap((e) => {
+    const t = splitTarget(e.target);
+    return t && t[0] === kind ? [t[1]] : [];
+  });
+  const actors = await actorNames(tx, entries.map((e) => e.credential));
+  const hits = new Map((await hitsByIds(tx, ids('hit'))).filter((h) => h.owner === reader.member || h.screening_member === reader.member).map((h) => [h.id, h]));
+  const links = new Map((await linksByIds(tx, ids('link'))).map((l) => [l.id, l]));
+  const alerts = await namedAlerts(tx, reader, [...ids('alert'), ...[...hits.values()].map((h) => h.alert_id), ...[...links.values()].flatMap((l) => [l.alert_a, l.alert_b])]);
+  const everyMember = reader.member === operator;
+  const credentialNames = new Map<string, string | null>();
+  for (const u of await usersByIds(tx, ids('user'))) if (everyMember || u.member === reader.member) credentialNames.set(`user:${u.id}`, `${u.username} (${u.member})`);
+  for (const k of await keysByIds(tx, ids('key'))) if (everyMember || k.member === reader.member) credentialNames.set(`key:${k.id}`, k.label === null ? null : `${k.label} (${k.member})`);
+  const members = await memberNames(tx, ids('member'));
+
+  return entries.map((e) => {
+    const t = splitTarget(e.target);
+    let targetAlert: NamedAlert | null = null;
+    let targetName: string | null = null;
+    if (t?.[0] === 'alert') targetAlert = alerts.get(t[1]) ?? null;
+    else if (t?.[0] === 'hit') targetAlert = alerts.get(hits.get(t[1])?.alert_id ?? '') ?? null;
+    else if (t?.[0] === 'link') {
+      const l = links.get(t[1]);
+      const [a, b] = [alerts.get(l?.alert_a ?? ''), alerts.get(l?.alert_b ?? '')];
+      // A link exists for a reader only when it may read both alerts (app/links/link-view.ts).
+      if (a && b) targetName = `${subjectLabel(a.subject)} ↔ ${subjectLabel(b.subject)}`;
+    } else if (t?.[0] === 'user' || t?.[0] === 'key') targetName = credentialNames.get(e.target) ?? null;
+    else if (t?.[0] === 'member') targetName = members.get(t[1]) ?? null;
+    else if (t?.[0] === 'username') targetName = t[1];
+    return { ...e, actorName: actors.get(e.credential)?.name ?? null, targetAlert, targetName };
+  });
+}
