@@ -1,5 +1,6 @@
 import type { Dictionary } from '../dictionary.ts';
 import { ar as core } from '../ar.ts';
+import { ar as alertDetail } from '../messages/alert-detail.ar.ts';
 import { ar as alertEditor } from '../messages/alert-editor.ar.ts';
 import { ar as audit } from '../messages/audit.ar.ts';
 import { ar as dashboard } from '../messages/dashboard.ar.ts';
@@ -9,4 +10,4 @@ import { ar as reasons } from '../messages/reasons.ar.ts';
 import { ar as review } from '../messages/review.ar.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review };

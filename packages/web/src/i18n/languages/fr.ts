@@ -1,5 +1,6 @@
 import type { Dictionary } from '../dictionary.ts';
 import { fr as core } from '../fr.ts';
+import { fr as alertDetail } from '../messages/alert-detail.fr.ts';
 import { fr as alertEditor } from '../messages/alert-editor.fr.ts';
 import { fr as audit } from '../messages/audit.fr.ts';
 import { fr as dashboard } from '../messages/dashboard.fr.ts';
@@ -9,4 +10,4 @@ import { fr as reasons } from '../messages/reasons.fr.ts';
 import { fr as review } from '../messages/review.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review };

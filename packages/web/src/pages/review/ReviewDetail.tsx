@@ -3,6 +3,8 @@ import type { AlertItem } from '../../api/client.ts';
 import type { ReviewDecision, ReviewItem } from '../../api/review.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
+import { dateTime } from '../../i18n/dates.ts';
+import { partialDay } from '../alerts/Terms.tsx';
 import { PersonNames } from '../../components/PersonNames.tsx';
 import { kindLabel, subject } from './alert-text.ts';
 import { DecisionForm } from './DecisionForm.tsx';
@@ -32,7 +34,6 @@ export function ReviewDetail({ item, busy, error, onBack, onDecide }: Props) {
   const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const a = item.alert;
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
   // Focus lands on what was opened, for keyboard and screen reader users.
   useEffect(() => heading.current?.focus(), [a.id]);
@@ -46,7 +47,7 @@ export function ReviewDetail({ item, busy, error, onBack, onDecide }: Props) {
         {kindLabel(t, a)} · <span dir="auto">{subject(a)}</span>
       </h1>
       <p className="help">
-        {t('review.from', { owner: a.owner })} · {t('review.submitted', { when: when.format(new Date(item.submittedAt)) })}
+        {t('review.from', { owner: a.owner })} · {t('review.submitted', { when: dateTime(language, item.submittedAt) })}
       </p>
 
       <section className="card review-flag-card" aria-labelledby="review-flags-title">
@@ -74,7 +75,7 @@ export function ReviewDetail({ item, busy, error, onBack, onDecide }: Props) {
 }
 
 function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person' }> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const p = a.person;
   const years = a.offence?.maxSentenceYears;
   return (
@@ -82,7 +83,7 @@ function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person'
       <Field term={t('screen.names')}>
         <PersonNames names={p.names} />
       </Field>
-      <Field term={t('alerts.birthDate')}>{p.birthDate ? <span dir="ltr">{p.birthDate}</span> : undefined}</Field>
+      <Field term={t('alerts.birthDate')}>{p.birthDate ? partialDay(language, p.birthDate) : undefined}</Field>
       <Field term={t('review.birthPlace')}>{p.birthPlace ? <span dir="auto">{p.birthPlace}</span> : undefined}</Field>
       <Field term={t('review.sex')}>{p.sex ? label(t, 'review.sex', p.sex) : undefined}</Field>
       <Field term={t('review.nationalities')}>{p.nationalities?.join(', ')}</Field>
@@ -104,6 +105,8 @@ function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person'
       {a.offence && <Field term={t('review.maxSentence')}>{years !== undefined ? t('review.years', { years }) : t('review.notGiven')}</Field>}
       <Field term={t('review.law')}>{a.offence?.lawReference ? <span dir="auto">{a.offence.lawReference}</span> : undefined}</Field>
       <Field term={t('review.charge')}>{p.arrest ? <span dir="auto">{p.arrest.charge}</span> : undefined}</Field>
+      <Field term={t('alertDetail.law')}>{p.arrest?.law ? <span dir="auto">{p.arrest.law}</span> : undefined}</Field>
+      <Field term={t('alertDetail.maximumPenalty')}>{p.arrest?.maximumPenalty ? <span dir="auto">{p.arrest.maximumPenalty}</span> : undefined}</Field>
       <Field term={t('review.warrant')}>{p.arrest?.warrantReference ? <span dir="auto">{p.arrest.warrantReference}</span> : undefined}</Field>
     </>
   );
