@@ -63,7 +63,6 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     await reviewer.keyboard.press('Enter');
     await expect.poll(() => reviewer.getByTestId('review-choice-help').textContent()).toContain('Choose approve or reject');
     expect(await approve.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await rows.count()).toBe(0);
     expect(await detail.isVisible()).toBe(true);
     await app.shot(reviewer, 'review-no-default');
     // Rejecting needs the reason the owner reads.

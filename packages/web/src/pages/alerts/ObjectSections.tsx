@@ -1,7 +1,7 @@
 import type { AlertItem } from '../../api/client.ts';
 import { label } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { partialDay, Term } from './Terms.tsx';
+import { grammar, partialDay, Term } from './Terms.tsx';
 
 /** A stolen, lost or revoked document: what it is, its status, when and where it went missing. */
 export function DocumentSection({ alert: a }: { alert: Extract<AlertItem, { kind: 'document' }> }) {
@@ -19,10 +19,10 @@ export function DocumentSection({ alert: a }: { alert: Extract<AlertItem, { kind
           {d.issuingState}
         </Term>
         <Term term={t('alertDetail.docStatus')}>{label(t, 'documentStatus', d.status)}</Term>
-        <Term term={t('alertDetail.eventDate', { status: d.status })} testId="alert-event-date">
+        <Term term={grammar(t, language, 'alertDetail.eventDate', { status: d.status })} testId="alert-event-date">
           {d.eventDate ? partialDay(language, d.eventDate) : undefined}
         </Term>
-        <Term term={t('alertDetail.eventPlace', { status: d.status })} testId="alert-event-place" dir="auto">
+        <Term term={grammar(t, language, 'alertDetail.eventPlace', { status: d.status })} testId="alert-event-place" dir="auto">
           {d.eventPlace}
         </Term>
       </dl>

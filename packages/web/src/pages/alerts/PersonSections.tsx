@@ -2,7 +2,7 @@ import type { AlertItem } from '../../api/client.ts';
 import { PersonNames } from '../../components/PersonNames.tsx';
 import { label } from '../../i18n/labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { codeList, partialDay, Term } from './Terms.tsx';
+import { codeList, grammar, partialDay, Term } from './Terms.tsx';
 
 type PersonAlert = Extract<AlertItem, { kind: 'person' }>;
 
@@ -56,7 +56,7 @@ export function IdentitySection({ alert: a }: { alert: PersonAlert }) {
 
 /** Why the person is sought: the category, the arrest warrant, the offence. */
 export function WantedSection({ alert: a }: { alert: PersonAlert }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const w = a.person.arrest;
   const o = a.offence;
   return (
@@ -93,7 +93,7 @@ export function WantedSection({ alert: a }: { alert: PersonAlert }) {
             <Term term={t('alertDetail.offenceDescription')} dir="auto">
               {o.description}
             </Term>
-            <Term term={t('alertDetail.maxSentence')}>{o.maxSentenceYears !== undefined ? t('alertDetail.years', { years: o.maxSentenceYears }) : undefined}</Term>
+            <Term term={t('alertDetail.maxSentence')}>{o.maxSentenceYears !== undefined ? grammar(t, language, 'alertDetail.years', { years: o.maxSentenceYears }) : undefined}</Term>
             <Term term={t('alertDetail.law')} dir="auto">
               {o.lawReference}
             </Term>
