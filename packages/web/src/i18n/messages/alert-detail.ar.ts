@@ -8,7 +8,7 @@ export const ar: TranslationWithPlurals<typeof en, 'ar'> = {
   'alertDetail.warnings': 'تحذيرات',
   'alertDetail.noWarnings': 'لا يوجد تحذير مسجّل لهذا الشخص.',
   'alertDetail.documents': 'وثائق الهوية',
-  'alertDetail.record': 'السجل',
+  'alertDetail.record': 'بيانات النشرة',
   'alertDetail.document': 'الوثيقة',
   'alertDetail.vehicle': 'المركبة',
   'alertDetail.names': 'الأسماء',

@@ -111,7 +111,8 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
           {cancelled ? t('alertEditor.cancelled') : saved === 'resubmitted' ? t('alertEditor.resubmitted') : a.status === 'pending-review' ? t('alertEditor.savedReview') : t('alertEditor.saved')}
         </p>
       )}
-      {own && <ReviewState alert={a} onResubmit={changeable ? edit : null} />}
+      {/* Just saved, the notice above already says where the alert stands. */}
+      {own && !saved && <ReviewState alert={a} onResubmit={changeable ? edit : null} />}
 
       {a.kind === 'person' && (
         <>
@@ -126,7 +127,8 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
         <>
           <WarningsSection alert={a} />
           <PersonDocumentsSection alert={a} />
-          <PhotoPanel alertId={a.id} canEdit={changeable} />
+          {/* Photos change on a live or waiting alert (the server's rule); a rejected one is corrected first. */}
+          <PhotoPanel alertId={a.id} canEdit={changeable && a.status !== 'rejected'} />
         </>
       )}
       <RecordSection alert={a} />

@@ -10,9 +10,8 @@ export function Term({ term, children, testId, dir }: { term: string; children: 
   return (
     <>
       <dt>{term}</dt>
-      <dd data-testid={testId} dir={dir}>
-        {children}
-      </dd>
+      {/* The direction goes on the value, not the cell, so a Latin value still sits at the start of an Arabic row. */}
+      <dd data-testid={testId}>{dir ? <span dir={dir}>{children}</span> : children}</dd>
     </>
   );
 }
