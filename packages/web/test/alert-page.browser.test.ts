@@ -121,10 +121,14 @@ describe.skipIf(!hasChromium)('the alert page in chromium', () => {
     const rows = reviewer.getByTestId('review-row');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toContain('BERGQVIST');
+    expect(await rows.first().textContent()).toContain('Resubmitted');
     await rows.first().click();
     const detail = reviewer.getByTestId('review-detail');
     await detail.waitFor();
     expect(await detail.textContent()).toContain('TJ-PARIS-2026-118');
+    // The reviewer sees why it was refused before, to judge the correction.
+    expect(await reviewer.getByTestId('review-resubmitted').textContent()).toContain('The warrant number is missing');
+    await app.shot(reviewer, 'review-resubmitted');
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
 });

@@ -54,6 +54,9 @@ describe.each(ENGINES)('a rejected alert goes back to its owner on %s', (engine)
     // The refusal's reason belonged to the rejected version; the new one waits for a new decision.
     expect(alert.statusReason).toBeUndefined();
     expect(await queueIds()).toContain(id);
+    // The reviewer sees it was refused before, and why.
+    const queued = ((await call('GET', '/api/v1/review', 'IPO', 'reviewer')).json() as { items: { alert: { id: string }; previousRejection?: { reason: string } }[] }).items.find((i) => i.alert.id === id);
+    expect(queued?.previousRejection?.reason).toBe('The warrant number is missing');
 
     const history = (await call('GET', `/api/v1/alerts/${id}/history`, 'FRA')).json() as { items: { action: string; status: string; statusReason: string | null }[] };
     expect(history.items.map((v) => [v.action, v.status, v.statusReason])).toEqual([

@@ -48,7 +48,6 @@ export const ar: Translation<typeof en> = {
   'review.refugeeFrom': 'لاجئ من',
   'review.offence': 'الجريمة',
   'review.maxSentence': 'أقصى عقوبة يسمح بها القانون',
-  'review.years': '{years} سنة',
   'review.notGiven': 'غير مذكور',
   'review.law': 'القانون',
   'review.charge': 'التهمة',
@@ -67,4 +66,6 @@ export const ar: Translation<typeof en> = {
   'review.approved': 'تمت الموافقة: نُشر التنبيه الوارد من {owner}.',
   'review.rejected': 'رُفض: يعود التنبيه إلى {owner} مع السبب الذي ذكرته.',
   'review.decideFailed': 'لم يُسجَّل القرار: {detail}',
+  'review.resubmittedBadge': 'أُعيد تقديمها',
+  'review.resubmittedTitle': 'رفضت المراجعة نسخة سابقة في {when}؛ صحّحها صاحبها وأعاد تقديمها. السبب المذكور حينها:',
 };

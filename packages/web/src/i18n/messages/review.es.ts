@@ -48,7 +48,6 @@ export const es: Translation<typeof en> = {
   'review.refugeeFrom': 'Refugiado de',
   'review.offence': 'Delito',
   'review.maxSentence': 'Pena máxima que permite la ley',
-  'review.years': '{years} año(s)',
   'review.notGiven': 'No indicado',
   'review.law': 'Ley',
   'review.charge': 'Acusación',
@@ -67,4 +66,6 @@ export const es: Translation<typeof en> = {
   'review.approved': 'Aprobada: la alerta de {owner} está publicada.',
   'review.rejected': 'Rechazada: la alerta vuelve a {owner} con su motivo.',
   'review.decideFailed': 'La decisión no se registró: {detail}',
+  'review.resubmittedBadge': 'Reenviada',
+  'review.resubmittedTitle': 'La revisión rechazó una versión anterior el {when}; su autor la corrigió y la volvió a enviar. El motivo dado entonces:',
 };

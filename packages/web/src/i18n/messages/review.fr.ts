@@ -48,7 +48,6 @@ export const fr: Translation<typeof en> = {
   'review.refugeeFrom': 'Réfugié de',
   'review.offence': 'Infraction',
   'review.maxSentence': 'Peine maximale prévue par la loi',
-  'review.years': '{years} an(s)',
   'review.notGiven': 'Non indiqué',
   'review.law': 'Texte de loi',
   'review.charge': 'Inculpation',
@@ -67,4 +66,6 @@ export const fr: Translation<typeof en> = {
   'review.approved': 'Approuvé : le signalement de {owner} est publié.',
   'review.rejected': 'Rejeté : le signalement retourne à {owner} avec votre motif.',
   'review.decideFailed': 'La décision n’a pas été enregistrée : {detail}',
+  'review.resubmittedBadge': 'Soumis à nouveau',
+  'review.resubmittedTitle': 'La révision a refusé une version antérieure le {when} ; son auteur l’a corrigée et soumise à nouveau. Le motif donné alors :',
 };

@@ -46,7 +46,6 @@ export const en = {
   'review.refugeeFrom': 'Refugee from',
   'review.offence': 'Offence',
   'review.maxSentence': 'Longest sentence the law allows',
-  'review.years': '{years} year(s)',
   'review.notGiven': 'Not given',
   'review.law': 'Law',
   'review.charge': 'Charge',
@@ -65,4 +64,6 @@ export const en = {
   'review.approved': 'Approved: the alert from {owner} is published.',
   'review.rejected': 'Rejected: the alert goes back to {owner} with your reason.',
   'review.decideFailed': 'The decision was not recorded: {detail}',
+  'review.resubmittedBadge': 'Resubmitted',
+  'review.resubmittedTitle': 'Review refused an earlier version on {when}; its owner corrected and resubmitted it. The reason given then:',
 };

@@ -4,7 +4,7 @@ import type { ReviewDecision, ReviewItem } from '../../api/review.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
 import { dateTime } from '../../i18n/dates.ts';
-import { partialDay } from '../alerts/Terms.tsx';
+import { grammar, partialDay } from '../alerts/Terms.tsx';
 import { PersonNames } from '../../components/PersonNames.tsx';
 import { kindLabel, subject } from './alert-text.ts';
 import { DecisionForm } from './DecisionForm.tsx';
@@ -49,6 +49,13 @@ export function ReviewDetail({ item, busy, error, onBack, onDecide }: Props) {
       <p className="help">
         {t('review.from', { owner: a.owner })} · {t('review.submitted', { when: dateTime(language, item.submittedAt) })}
       </p>
+
+      {item.previousRejection && (
+        <p className="card review-resubmitted" role="note" data-testid="review-resubmitted">
+          <strong>{t('review.resubmittedTitle', { when: dateTime(language, item.previousRejection.at) })}</strong>{' '}
+          <q dir="auto">{item.previousRejection.reason}</q>
+        </p>
+      )}
 
       <section className="card review-flag-card" aria-labelledby="review-flags-title">
         <h2 id="review-flags-title">{t('review.flagsTitle')}</h2>
@@ -102,7 +109,7 @@ function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person'
       </Field>
       <Field term={t('hit.warnings')}>{p.warnings && p.warnings.length > 0 ? p.warnings.map((w) => label(t, 'warning', w)).join(', ') : undefined}</Field>
       <Field term={t('review.offence')}>{a.offence ? <span dir="auto">{a.offence.description}</span> : undefined}</Field>
-      {a.offence && <Field term={t('review.maxSentence')}>{years !== undefined ? t('review.years', { years }) : t('review.notGiven')}</Field>}
+      {a.offence && <Field term={t('review.maxSentence')}>{years !== undefined ? grammar(t, language, 'alertDetail.years', { years }) : t('review.notGiven')}</Field>}
       <Field term={t('review.law')}>{a.offence?.lawReference ? <span dir="auto">{a.offence.lawReference}</span> : undefined}</Field>
       <Field term={t('review.charge')}>{p.arrest ? <span dir="auto">{p.arrest.charge}</span> : undefined}</Field>
       <Field term={t('alertDetail.law')}>{p.arrest?.law ? <span dir="auto">{p.arrest.law}</span> : undefined}</Field>
