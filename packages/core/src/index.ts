@@ -10,6 +10,7 @@ export * from './alerts/partial-date.js';
 export * from './alerts/alert-schemas.js';
 export * from './alerts/lifecycle.js';
 export * from './alerts/lifecycle-dates.js';
+export * from './alerts/status-after-change.js';
 export * from './alerts/search-text.js';
 export * from './alerts/present-alert.js';
 export * from './alerts/retention.js';

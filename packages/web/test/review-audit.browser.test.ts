@@ -54,11 +54,23 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     expect(await detail.textContent()).toContain('Sedition: organising dissident meetings');
     await app.shot(reviewer, 'review-detail');
 
-    await reviewer.getByTestId('review-reject').click();
-    const reason = reviewer.getByLabel('Reason for rejecting');
-    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    // No decision is chosen for the reviewer: recording without a choice says so and sends nothing.
+    const approve = reviewer.getByTestId('review-approve');
+    const reject = reviewer.getByTestId('review-reject');
+    expect([await approve.isChecked(), await reject.isChecked()]).toEqual([false, false]);
+    const reason = reviewer.getByLabel('Reason (the owner bureau reads it');
+    await reason.focus();
+    await reviewer.keyboard.press('Enter');
+    await expect.poll(() => reviewer.getByTestId('review-choice-help').textContent()).toContain('Choose approve or reject');
+    expect(await approve.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await detail.isVisible()).toBe(true);
+    await app.shot(reviewer, 'review-no-default');
+    // Rejecting needs the reason the owner reads.
+    await reject.check();
+    await reason.focus();
     await reviewer.keyboard.press('Enter');
     await expect.poll(() => detail.textContent()).toContain('Give a reason');
+    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
     await reviewer.keyboard.type('Political offence: excluded by the rules');
     await reviewer.keyboard.press('Enter');
 
@@ -68,7 +80,8 @@ describe.skipIf(!hasChromium)('review queue and audit trail in chromium', () => 
     // The focus moves on to the next alert waiting, so the reviewer can go on with Enter.
     expect(await reviewer.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('review-row');
     await reviewer.keyboard.press('Enter');
-    await reviewer.getByTestId('review-approve').click();
+    await reviewer.getByTestId('review-approve').check();
+    await reviewer.getByTestId('review-submit').click();
     await expect.poll(() => notice.textContent()).toContain('Approved: the alert from FRA is published');
     await reviewer.getByText('Nothing is waiting for review.').waitFor();
     await app.shot(reviewer, 'review-empty');

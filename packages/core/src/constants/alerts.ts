@@ -37,6 +37,13 @@ export const CORE_ACTIONS = [DISCREET_ACTION] as const;
 /** Person alerts that can lead to coercive action are reviewed before anyone else sees them. */
 export const REVIEWED_CATEGORIES: readonly PersonCategory[] = ['arrest', 'locate', 'warning', 'threat', 'terrorist-fighter'];
 
+/**
+ * The statuses in which the owner may still change an alert: a live one, one waiting for review,
+ * and one review refused (the owner corrects it and sends it back to review). Cancelled and
+ * expired alerts are history. The web shows the Edit button from this list.
+ */
+export const CHANGEABLE_STATUSES: readonly AlertStatus[] = ['active', 'pending-review', 'rejected'];
+
 export const DOCUMENT_TYPES = ['passport', 'identity-card', 'visa', 'residence-permit', 'other'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 

@@ -72,7 +72,7 @@ export interface AlertWrite {
   status: AlertStatus;
   statusReason: string | null;
   version: number;
-  action: 'created' | 'updated' | 'cancelled' | 'expired' | 'approved' | 'rejected';
+  action: 'created' | 'updated' | 'resubmitted' | 'cancelled' | 'expired' | 'approved' | 'rejected';
   at: string;
   createdAt: string;
   changedBy: string;

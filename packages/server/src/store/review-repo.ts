@@ -21,6 +21,18 @@ export async function insertReview(tx: Tx, r: ReviewDraft): Promise<void> {
     .execute();
 }
 
+/**
+ * The latest rejection of each of these alerts (reason and when), keyed by alert id: an alert
+ * back in the queue after its owner corrected it comes with the reason it was refused for.
+ */
+export async function latestRejections(db: Kysely<DB> | Tx, alertIds: string[]): Promise<Map<string, { reason: string; at: string }>> {
+  const out = new Map<string, { reason: string; at: string }>();
+  if (alertIds.length === 0) return out;
+  const rows = await db.selectFrom('alert_reviews').select(['alert_id', 'reason', 'at']).where('alert_id', 'in', alertIds).where('decision', '=', 'rejected').orderBy('at').execute();
+  for (const r of rows) out.set(r.alert_id, { reason: r.reason, at: r.at });
+  return out;
+}
+
 /** "Action not to be taken on the territory of <member>", as every reader sees it. */
 export interface TerritoryFlag {
   member: string;

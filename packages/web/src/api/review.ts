@@ -8,6 +8,8 @@ export interface ReviewItem {
   flags: PreCheckFlag[];
   /** When the alert entered review (its latest version). */
   submittedAt: string;
+  /** Review refused it before; its owner corrected and resubmitted it. */
+  previousRejection?: { reason: string; at: string };
 }
 
 export type ReviewDecision = 'approve' | 'reject';

@@ -19,7 +19,9 @@ const PAGE_SIZE = 25;
 type Search = { text: string; kind: AlertKind | ''; status: AlertStatus | '' };
 
 /** The sub-view the address asks for: `?new=person`, `?edit=ID`, `?id=ID`, or the list. */
-type View = { view: 'list' } | { view: 'new'; kind: AlertKind } | { view: 'edit'; id: string } | { view: 'detail'; id: string; saved: boolean };
+type View = { view: 'list' } | { view: 'new'; kind: AlertKind } | { view: 'edit'; id: string } | { view: 'detail'; id: string; saved: Saved };
+/** What the editor just did, for the notice on the alert it returns to (`&saved=1`, `&saved=resubmitted`). */
+export type Saved = 'saved' | 'resubmitted' | null;
 function viewOf(search: string, me: Me): View {
   const q = new URLSearchParams(search);
   const kind = q.get('new');
@@ -27,7 +29,8 @@ function viewOf(search: string, me: Me): View {
   const edit = q.get('edit');
   if (roleMay(me.role, 'alert.update') && edit) return { view: 'edit', id: edit };
   const id = q.get('id');
-  if (id) return { view: 'detail', id, saved: q.get('saved') === '1' };
+  const saved = q.get('saved');
+  if (id) return { view: 'detail', id, saved: saved === 'resubmitted' ? 'resubmitted' : saved === '1' ? 'saved' : null };
   return { view: 'list' };
 }
 

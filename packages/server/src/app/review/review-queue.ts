@@ -1,6 +1,7 @@
 import { inputOf, parseInput, preChecks, requirePermission, type PreCheckFlag } from '@crosscheck/core';
 import { z } from 'zod';
 import { pendingAlertRows, toAlert, toAlertFor, type AlertView } from '../../store/alert-repo.js';
+import { latestRejections } from '../../store/review-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 
@@ -12,6 +13,8 @@ export interface ReviewItem {
   flags: PreCheckFlag[];
   /** When the alert entered review (its latest version). */
   submittedAt: string;
+  /** Set when review refused it before and its owner corrected and resubmitted it: the earlier reason. */
+  previousRejection?: { reason: string; at: string };
 }
 
 /**
@@ -25,10 +28,12 @@ export async function reviewQueue(deps: Deps, ctx: Ctx, query: unknown): Promise
     const q = parseInput(reviewQueueQuerySchema, query);
     note.target = 'review';
     const rows = ctx.actor.member === deps.operator ? await pendingAlertRows(tx, q.limit) : [];
+    const rejections = await latestRejections(tx, rows.map((r) => r.id));
     const items = rows.map((row) => {
       const alert = toAlert(row);
+      const previousRejection = rejections.get(row.id);
       // Whom the owner shares with is the owner's business: the reviewer sees the alert without it.
-      return { alert: toAlertFor(ctx.actor.member, row), flags: preChecks(inputOf(alert), alert.owner), submittedAt: row.updated_at };
+      return { alert: toAlertFor(ctx.actor.member, row), flags: preChecks(inputOf(alert), alert.owner), submittedAt: row.updated_at, ...(previousRejection ? { previousRejection } : {}) };
     });
     note.detail = { ids: items.map((i) => i.alert.id) };
     return { items, next: null };

@@ -51,7 +51,7 @@ export function alertRoutes(app: FastifyInstance, deps: Deps): void {
     getAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
   );
 
-  app.patch('/api/v1/alerts/:id', { schema: { tags, summary: 'Change an active (or pending-review) alert of your member, a new version; a patch into a reviewed category, or one raising a new pre-check flag, sends it back to review', params: idParam, body: jsonSchema(alertPatchSchema), response: errors } }, async (req) =>
+  app.patch('/api/v1/alerts/:id', { schema: { tags, summary: 'Change an active, pending-review or rejected alert of your member, a new version; a rejected one corrected goes back to review (resubmitted); a patch into a reviewed category, or one raising a new pre-check flag, sends it back to review', params: idParam, body: jsonSchema(alertPatchSchema), response: errors } }, async (req) =>
     updateAlert(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body),
   );
 

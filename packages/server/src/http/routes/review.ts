@@ -14,7 +14,7 @@ const object = (description: string) => ({ description, type: 'object', addition
 export function reviewRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/review',
-    { schema: { tags: ['review'], summary: "Alerts waiting for review, oldest first, with the pre-checks' flags (the operator's reviewers only; others get an empty queue)", querystring: jsonSchema(reviewQueueQuerySchema), response: { 200: object('{items: [{alert, flags: [{code, message, word?}], submittedAt}], next: null}'), ...errors } } },
+    { schema: { tags: ['review'], summary: "Alerts waiting for review, oldest first, with the pre-checks' flags (the operator's reviewers only; others get an empty queue)", querystring: jsonSchema(reviewQueueQuerySchema), response: { 200: object('{items: [{alert, flags: [{code, message, word?}], submittedAt, previousRejection?: {reason, at}}], next: null}'), ...errors } } },
     async (req) => reviewQueue(deps, await resolveCtx(deps, req), req.query),
   );
 

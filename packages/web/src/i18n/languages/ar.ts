@@ -1,5 +1,6 @@
 import type { Dictionary } from '../dictionary.ts';
 import { ar as core } from '../ar.ts';
+import { ar as alertDetail } from '../messages/alert-detail.ar.ts';
 import { ar as alertEditor } from '../messages/alert-editor.ar.ts';
 import { ar as audit } from '../messages/audit.ar.ts';
 import { ar as dashboard } from '../messages/dashboard.ar.ts';
@@ -10,4 +11,4 @@ import { ar as review } from '../messages/review.ar.ts';
 import { ar as screening } from '../messages/screening.ar.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };

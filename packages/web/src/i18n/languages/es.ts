@@ -1,5 +1,6 @@
 import type { Dictionary } from '../dictionary.ts';
 import { es as core } from '../es.ts';
+import { es as alertDetail } from '../messages/alert-detail.es.ts';
 import { es as alertEditor } from '../messages/alert-editor.es.ts';
 import { es as audit } from '../messages/audit.es.ts';
 import { es as dashboard } from '../messages/dashboard.es.ts';
@@ -10,4 +11,4 @@ import { es as review } from '../messages/review.es.ts';
 import { es as screening } from '../messages/screening.es.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };

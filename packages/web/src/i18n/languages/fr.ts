@@ -1,5 +1,6 @@
 import type { Dictionary } from '../dictionary.ts';
 import { fr as core } from '../fr.ts';
+import { fr as alertDetail } from '../messages/alert-detail.fr.ts';
 import { fr as alertEditor } from '../messages/alert-editor.fr.ts';
 import { fr as audit } from '../messages/audit.fr.ts';
 import { fr as dashboard } from '../messages/dashboard.fr.ts';
@@ -10,4 +11,4 @@ import { fr as review } from '../messages/review.fr.ts';
 import { fr as screening } from '../messages/screening.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };

@@ -1,5 +1,5 @@
 import type { AlertInput } from '@crosscheck/core';
-import { roleMay, type AlertKind } from '@crosscheck/core/constants';
+import { CHANGEABLE_STATUSES, roleMay, type AlertKind } from '@crosscheck/core/constants';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { alertEditorApi } from '../../api/alert-editor.ts';
 import { api, isInstruction, type Me } from '../../api/client.ts';
@@ -39,7 +39,9 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
   const summary = useRef<HTMLDivElement>(null);
   // Only a bureau edits, and a bureau reads every alert it may see in full.
   const alert = stored.data && !isInstruction(stored.data) ? stored.data : undefined;
-  const editable = alert !== undefined && alert.owner === me.member && roleMay(me.role, 'alert.update') && (alert.status === 'active' || alert.status === 'pending-review');
+  const editable = alert !== undefined && alert.owner === me.member && roleMay(me.role, 'alert.update') && CHANGEABLE_STATUSES.includes(alert.status);
+  // A rejected alert is corrected to go back to review: the form says so and shows the reviewer's reason.
+  const resubmitting = alert?.status === 'rejected';
 
   // The form starts from the alert as read; later reads never overwrite what is being typed.
   useEffect(() => {
@@ -55,7 +57,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
   }, [notice]);
 
   const back = () => navigate(editId ? `/alerts?id=${encodeURIComponent(editId)}` : '/alerts');
-  const title = target.mode === 'new' ? t(TITLES[target.kind]) : t('alertEditor.editTitle');
+  const title = target.mode === 'new' ? t(TITLES[target.kind]) : resubmitting ? t('alertEditor.resubmitTitle') : t('alertEditor.editTitle');
 
   if (editing === null) {
     return (
@@ -95,7 +97,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
     try {
       const saved = editId && patch ? await alertEditorApi.update(editId, patch) : await alertEditorApi.create(checked.value);
       forgetAlert(saved.id);
-      navigate(`/alerts?id=${encodeURIComponent(saved.id)}&saved=1`);
+      navigate(`/alerts?id=${encodeURIComponent(saved.id)}&saved=${resubmitting ? 'resubmitted' : '1'}`);
     } catch (err) {
       setBusy(false);
       setNotice({ kind: 'error', text: t('alertEditor.refused', { detail: failure(t, err) }) });
@@ -108,6 +110,16 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>
+      {resubmitting && (
+        <div className="card review-state rejected" role="note" data-testid="editor-rejected">
+          {alert.statusReason && (
+            <p>
+              <strong dir="auto">{t('alertEditor.rejectedReason', { reason: alert.statusReason })}</strong>
+            </p>
+          )}
+          <p className="help">{t('alertEditor.rejectedHelp')}</p>
+        </div>
+      )}
       {draft.kind === 'person' && <PersonFields {...sections} />}
       {draft.kind === 'document' && <DocumentFields {...sections} />}
       {draft.kind === 'vehicle' && <VehicleFields {...sections} />}
@@ -120,7 +132,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('alertEditor.saving') : original ? t('alertEditor.saveChanges') : t('alertEditor.publish')}
+          {busy ? t('alertEditor.saving') : resubmitting ? t('alertEditor.resubmit') : original ? t('alertEditor.saveChanges') : t('alertEditor.publish')}
         </button>
         <button type="button" onClick={back} disabled={busy}>
           {t('alertEditor.discard')}

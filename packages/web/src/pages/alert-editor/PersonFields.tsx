@@ -11,7 +11,7 @@ export interface SectionProps {
   errors: FieldErrors;
 }
 
-/** Category, names, identity, documents, warnings, description, warrant and offence of a person alert. */
+/** Category, names, identity (with other birth dates, a year range, refugee status), documents, warnings, description, warrant and offence of a person alert: every field it holds. */
 export function PersonFields({ draft, update, errors }: SectionProps) {
   const { t } = useI18n();
   const p = draft.person;
@@ -51,7 +51,11 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
           <TextField label={t('alertEditor.birthPlace')} value={p.birthPlace} onChange={(birthPlace) => setPerson({ birthPlace })} error={errors['person.birthPlace']} />
           <TextField label={t('alertEditor.birthCountry')} dir="ltr" maxLength={3} value={p.birthCountry} onChange={(birthCountry) => setPerson({ birthCountry })} error={errors['person.birthCountry']} />
           <TextField label={t('alertEditor.nationalities')} name="nationalities" dir="ltr" value={p.nationalities} onChange={(nationalities) => setPerson({ nationalities })} error={firstUnder(errors, 'person.nationalities')} />
+          <TextField label={t('alertEditor.birthYearFrom')} name="birthYearFrom" dir="ltr" inputMode="numeric" maxLength={4} value={p.birthYearFrom} onChange={(birthYearFrom) => setPerson({ birthYearFrom })} error={errors['person.birthYearRange.from'] ?? errors['person.birthYearRange']} />
+          <TextField label={t('alertEditor.birthYearTo')} name="birthYearTo" dir="ltr" inputMode="numeric" maxLength={4} value={p.birthYearTo} onChange={(birthYearTo) => setPerson({ birthYearTo })} error={errors['person.birthYearRange.to']} />
+          <TextField label={t('alertEditor.refugeeFrom')} name="refugeeFrom" dir="ltr" value={p.refugeeFrom} onChange={(refugeeFrom) => setPerson({ refugeeFrom })} error={firstUnder(errors, 'person.refugeeFrom')} />
         </div>
+        <TextField label={t('alertEditor.otherBirthDates')} name="otherBirthDates" dir="ltr" value={p.otherBirthDates} onChange={(otherBirthDates) => setPerson({ otherBirthDates })} error={firstUnder(errors, 'person.otherBirthDates')} />
         <CheckField label={t('alertEditor.birthDateUncertain')} checked={p.birthDateUncertain} onChange={(birthDateUncertain) => setPerson({ birthDateUncertain })} />
         <fieldset className="checks">
           <legend>{t('alertEditor.warnings')}</legend>
@@ -75,6 +79,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
         <h2>{t('alertEditor.section.description')}</h2>
         <div className="grid">
           <TextField label={t('alertEditor.heightCm')} dir="ltr" inputMode="numeric" value={p.heightCm} onChange={(heightCm) => setPerson({ heightCm })} error={errors['person.description.heightCm']} />
+          <TextField label={t('alertEditor.weightKg')} dir="ltr" inputMode="numeric" value={p.weightKg} onChange={(weightKg) => setPerson({ weightKg })} error={errors['person.description.weightKg']} />
           <TextField label={t('alertEditor.eyes')} value={p.eyes} onChange={(eyes) => setPerson({ eyes })} error={errors['person.description.eyes']} />
           <TextField label={t('alertEditor.hair')} value={p.hair} onChange={(hair) => setPerson({ hair })} error={errors['person.description.hair']} />
         </div>
@@ -84,12 +89,17 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
       <section className="card">
         <h2>{t('alertEditor.section.arrest')}</h2>
         <div className="grid">
-          <TextField label={t('alertEditor.charge')} value={p.charge} onChange={(charge) => setPerson({ charge })} error={errors['person.arrest.charge']} />
-          <TextField label={t('alertEditor.warrantReference')} value={p.warrantReference} onChange={(warrantReference) => setPerson({ warrantReference })} error={errors['person.arrest.warrantReference']} />
+          <TextField label={t('alertEditor.charge')} name="charge" value={p.charge} onChange={(charge) => setPerson({ charge })} error={errors['person.arrest.charge']} />
+          <TextField label={t('alertEditor.law')} name="law" value={p.law} onChange={(law) => setPerson({ law })} error={errors['person.arrest.law']} />
+          <TextField label={t('alertEditor.maximumPenalty')} name="maximumPenalty" value={p.maximumPenalty} onChange={(maximumPenalty) => setPerson({ maximumPenalty })} error={errors['person.arrest.maximumPenalty']} />
+          <TextField label={t('alertEditor.warrantReference')} name="warrantReference" value={p.warrantReference} onChange={(warrantReference) => setPerson({ warrantReference })} error={errors['person.arrest.warrantReference']} />
         </div>
         <h2>{t('alertEditor.section.offence')}</h2>
         <TextField label={t('alertEditor.offenceDescription')} multiline value={draft.offence.description} onChange={(description) => update((d) => ({ ...d, offence: { ...d.offence, description } }))} error={errors['offence.description']} />
-        <TextField label={t('alertEditor.maxSentence')} dir="ltr" inputMode="numeric" value={draft.offence.maxSentenceYears} onChange={(maxSentenceYears) => update((d) => ({ ...d, offence: { ...d.offence, maxSentenceYears } }))} error={errors['offence.maxSentenceYears']} />
+        <div className="grid">
+          <TextField label={t('alertEditor.maxSentence')} dir="ltr" inputMode="numeric" value={draft.offence.maxSentenceYears} onChange={(maxSentenceYears) => update((d) => ({ ...d, offence: { ...d.offence, maxSentenceYears } }))} error={errors['offence.maxSentenceYears']} />
+          <TextField label={t('alertEditor.offenceLaw')} name="offenceLaw" value={draft.offence.lawReference} onChange={(lawReference) => update((d) => ({ ...d, offence: { ...d.offence, lawReference } }))} error={errors['offence.lawReference']} />
+        </div>
       </section>
     </>
   );

@@ -2,8 +2,8 @@ import { alertInputSchema, type AlertInput } from '@crosscheck/core';
 import { describe, expect, it } from 'vitest';
 import { draftOf, emptyName, newDraft, patchBetween, storedInput, toInput, type Draft } from './draft.ts';
 
-// A person alert with fields the form shows and fields it does not (other birth dates, a year
-// range, refugee status, a weak alias, the offence's law, the arrest's penalty, a source reference).
+// A person alert with every field: the form edits all of them but a weak alias's mark and the
+// source reference (an import's), which it keeps.
 const PERSON: AlertInput = {
   kind: 'person',
   category: 'arrest',
@@ -119,5 +119,28 @@ describe('the alert editor’s draft', () => {
     expect(body.offence).toEqual({ description: '', maxSentenceYears: 3 });
     // The empty name row stays, so the schema can point at it.
     expect(body.person.names).toEqual([{}]);
+  });
+
+  it('edits every field the alert holds: the warrant, the offence’s law, other birth dates, a year range, refugee status, weight', () => {
+    const d = draftOf(PERSON);
+    expect([d.person.law, d.person.maximumPenalty, d.person.warrantReference, d.offence.lawReference, d.person.otherBirthDates, d.person.birthYearFrom, d.person.birthYearTo, d.person.refugeeFrom, d.person.weightKg]).toEqual(['', '15 years', 'W-2024-17', 'CC art. 187', '1981', '1979', '1982', 'BLR', '80']);
+    const edited = parsed({
+      ...d,
+      person: { ...d.person, law: 'CC art. 187 §2', maximumPenalty: '20 years', otherBirthDates: '1981, 1983-05', birthYearFrom: '1978', refugeeFrom: '', weightKg: '85' },
+      offence: { ...d.offence, lawReference: 'CC art. 188' },
+    });
+    if (edited.kind !== 'person') throw new Error('a person alert');
+    expect(edited.person.arrest).toEqual({ charge: 'armed robbery', law: 'CC art. 187 §2', maximumPenalty: '20 years', warrantReference: 'W-2024-17' });
+    expect(edited.offence?.lawReference).toBe('CC art. 188');
+    expect(edited.person.otherBirthDates).toEqual(['1981', '1983-05']);
+    expect(edited.person.birthYearRange).toEqual({ from: 1978, to: 1982 });
+    expect(edited.person.refugeeFrom).toBeUndefined();
+    expect(edited.person.description?.weightKg).toBe(85);
+  });
+
+  it('sends a year range with one end missing, so the schema names it', () => {
+    const d = newDraft('person');
+    d.person.birthYearFrom = '1970';
+    expect((toInput(d) as { person: { birthYearRange: unknown } }).person.birthYearRange).toEqual({ from: 1970, to: undefined });
   });
 });

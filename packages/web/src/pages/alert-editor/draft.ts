@@ -25,24 +25,34 @@ export interface PersonDraft {
   sex: '' | Sex;
   birthDate: string;
   birthDateUncertain: boolean;
+  /** Other possible dates of birth, separated by commas. */
+  otherBirthDates: string;
+  /** Born in one of these years, when only a range is known. */
+  birthYearFrom: string;
+  birthYearTo: string;
   birthPlace: string;
   birthCountry: string;
   /** Codes separated by commas or spaces. */
   nationalities: string;
+  /** Codes of the states the person is recorded as a refugee from (review flags the requester). */
+  refugeeFrom: string;
   documents: IdDocumentDraft[];
   warnings: WarningFlag[];
   heightCm: string;
+  weightKg: string;
   eyes: string;
   hair: string;
   marks: string;
   charge: string;
+  law: string;
+  maximumPenalty: string;
   warrantReference: string;
 }
 export interface Draft {
   kind: AlertKind;
   category: PersonCategory;
   person: PersonDraft;
-  offence: { description: string; maxSentenceYears: string };
+  offence: { description: string; maxSentenceYears: string; lawReference: string };
   document: { issuingState: string; type: DocumentType; number: string; status: DocumentStatus; eventDate: string; eventPlace: string };
   vehicle: { vin: string; plate: string; plateCountry: string; make: string; model: string; colour: string; year: string };
   action: string;
@@ -64,8 +74,8 @@ export function newDraft(kind: AlertKind): Draft {
   return {
     kind,
     category: 'missing',
-    person: { names: [emptyName()], sex: '', birthDate: '', birthDateUncertain: false, birthPlace: '', birthCountry: '', nationalities: '', documents: [], warnings: [], heightCm: '', eyes: '', hair: '', marks: '', charge: '', warrantReference: '' },
-    offence: { description: '', maxSentenceYears: '' },
+    person: { names: [emptyName()], sex: '', birthDate: '', birthDateUncertain: false, otherBirthDates: '', birthYearFrom: '', birthYearTo: '', birthPlace: '', birthCountry: '', nationalities: '', refugeeFrom: '', documents: [], warnings: [], heightCm: '', weightKg: '', eyes: '', hair: '', marks: '', charge: '', law: '', maximumPenalty: '', warrantReference: '' },
+    offence: { description: '', maxSentenceYears: '', lawReference: '' },
     document: { issuingState: '', type: 'passport', number: '', status: 'stolen-issued', eventDate: '', eventPlace: '' },
     vehicle: { vin: '', plate: '', plateCountry: '', make: '', model: '', colour: '', year: '' },
     action: '',
@@ -100,19 +110,26 @@ export function draftOf(input: AlertInput): Draft {
         sex: p.sex ?? '',
         birthDate: str(p.birthDate),
         birthDateUncertain: p.birthDateUncertain === true,
+        otherBirthDates: (p.otherBirthDates ?? []).join(', '),
+        birthYearFrom: str(p.birthYearRange?.from),
+        birthYearTo: str(p.birthYearRange?.to),
         birthPlace: str(p.birthPlace),
         birthCountry: str(p.birthCountry),
         nationalities: (p.nationalities ?? []).join(', '),
+        refugeeFrom: (p.refugeeFrom ?? []).join(', '),
         documents: (p.documents ?? []).map((x) => ({ type: x.type, number: x.number, issuingState: str(x.issuingState) })),
         warnings: [...(p.warnings ?? [])],
         heightCm: str(p.description?.heightCm),
+        weightKg: str(p.description?.weightKg),
         eyes: str(p.description?.eyes),
         hair: str(p.description?.hair),
         marks: str(p.description?.marks),
         charge: str(p.arrest?.charge),
+        law: str(p.arrest?.law),
+        maximumPenalty: str(p.arrest?.maximumPenalty),
         warrantReference: str(p.arrest?.warrantReference),
       },
-      offence: { description: str(input.offence?.description), maxSentenceYears: str(input.offence?.maxSentenceYears) },
+      offence: { description: str(input.offence?.description), maxSentenceYears: str(input.offence?.maxSentenceYears), lawReference: str(input.offence?.lawReference) },
     };
   }
   if (input.kind === 'document') {
@@ -139,9 +156,10 @@ const codes = (s: string): string[] => s.split(/[\s,;]+/).filter(Boolean);
 const without = <T extends object>(o: T | undefined, keys: string[]): Partial<T> => Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => !keys.includes(k))) as Partial<T>;
 
 /**
- * The alert body this form describes, for the same zod schema the API validates with. Fields the
- * form does not show (other birth dates, year ranges, refugee status, weak aliases…) are carried
- * over from the stored alert, so editing never loses them.
+ * The alert body this form describes, for the same zod schema the API validates with. The form
+ * shows every field an alert holds; the few it does not edit (a name's weak-alias mark, the import
+ * reference, keys a newer server may add) are carried over from the stored alert, so editing never
+ * loses them.
  */
 export function toInput(d: Draft): unknown {
   const common = present({ action: d.action, remarks: d.remarks, caseReference: d.caseReference, expiresAt: d.expiresAt, hiddenFromFrontline: d.hiddenFromFrontline, publicNotice: d.publicNotice });
@@ -150,29 +168,34 @@ export function toInput(d: Draft): unknown {
   if (d.kind === 'person') {
     const before = d.original?.kind === 'person' ? d.original : undefined;
     const p = d.person;
-    const description = present({ ...without(before?.person.description, ['heightCm', 'eyes', 'hair', 'marks']), heightCm: num(p.heightCm), eyes: p.eyes, hair: p.hair, marks: p.marks });
-    const arrest = present({ ...without(before?.person.arrest, ['charge', 'warrantReference']), charge: p.charge, warrantReference: p.warrantReference });
+    const description = present({ ...without(before?.person.description, ['heightCm', 'weightKg', 'eyes', 'hair', 'marks']), heightCm: num(p.heightCm), weightKg: num(p.weightKg), eyes: p.eyes, hair: p.hair, marks: p.marks });
+    const arrest = present({ ...without(before?.person.arrest, ['charge', 'law', 'maximumPenalty', 'warrantReference']), charge: p.charge, law: p.law, maximumPenalty: p.maximumPenalty, warrantReference: p.warrantReference });
+    // A year range needs both ends: sent when either is typed, so the schema names the missing one.
+    const range = p.birthYearFrom.trim() || p.birthYearTo.trim() ? { birthYearRange: { from: num(p.birthYearFrom), to: num(p.birthYearTo) } } : {};
     const person = {
-      ...without(before?.person, ['names', 'sex', 'birthDate', 'birthDateUncertain', 'birthPlace', 'birthCountry', 'nationalities', 'documents', 'warnings', 'description', 'arrest']),
+      ...without(before?.person, ['names', 'sex', 'birthDate', 'birthDateUncertain', 'otherBirthDates', 'birthYearRange', 'birthPlace', 'birthCountry', 'nationalities', 'refugeeFrom', 'documents', 'warnings', 'description', 'arrest']),
       ...present({
         names: p.names.map((n) => present({ family: n.family, given: n.given, full: n.full, script: n.script, type: n.type, weak: n.weak })),
         sex: p.sex,
         birthDate: p.birthDate.trim(),
         birthDateUncertain: p.birthDateUncertain,
+        otherBirthDates: p.otherBirthDates.split(/[\s,;]+/).filter(Boolean),
         birthPlace: p.birthPlace,
         birthCountry: p.birthCountry,
         nationalities: codes(p.nationalities),
+        refugeeFrom: codes(p.refugeeFrom),
         documents: p.documents.map((x) => present({ type: x.type, number: x.number, issuingState: x.issuingState })),
         warnings: p.warnings,
       }),
       // A name needs one part: an all-empty row still goes, so the schema can point at it.
       ...(p.names.length > 0 ? {} : { names: [] }),
+      ...range,
       ...(Object.keys(description).length > 0 ? { description } : {}),
       // Any arrest detail needs the charge: sent when anything of it is given, so a missing charge is named.
       ...(Object.keys(arrest).length > 0 ? { arrest: { charge: '', ...arrest } } : {}),
     };
-    const offenceRest = without(before?.offence, ['description', 'maxSentenceYears']);
-    const offence = present({ ...offenceRest, description: d.offence.description, maxSentenceYears: num(d.offence.maxSentenceYears) });
+    const offenceRest = without(before?.offence, ['description', 'maxSentenceYears', 'lawReference']);
+    const offence = present({ ...offenceRest, description: d.offence.description, maxSentenceYears: num(d.offence.maxSentenceYears), lawReference: d.offence.lawReference });
     return { kind: 'person', category: d.category, person, ...(Object.keys(offence).length > 0 ? { offence: { description: '', ...offence } } : {}), ...base };
   }
   if (d.kind === 'document') {

@@ -3,6 +3,8 @@ import type { AlertItem } from '../../api/client.ts';
 import type { ReviewDecision, ReviewItem } from '../../api/review.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
+import { dateTime } from '../../i18n/dates.ts';
+import { grammar, partialDay } from '../alerts/Terms.tsx';
 import { PersonNames } from '../../components/PersonNames.tsx';
 import { kindLabel, subject } from './alert-text.ts';
 import { DecisionForm } from './DecisionForm.tsx';
@@ -32,7 +34,6 @@ export function ReviewDetail({ item, busy, error, onBack, onDecide }: Props) {
   const { t, language } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   const a = item.alert;
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
   // Focus lands on what was opened, for keyboard and screen reader users.
   useEffect(() => heading.current?.focus(), [a.id]);
@@ -46,8 +47,15 @@ export function ReviewDetail({ item, busy, error, onBack, onDecide }: Props) {
         {kindLabel(t, a)} · <span dir="auto">{subject(a)}</span>
       </h1>
       <p className="help">
-        {t('review.from', { owner: a.owner })} · {t('review.submitted', { when: when.format(new Date(item.submittedAt)) })}
+        {t('review.from', { owner: a.owner })} · {t('review.submitted', { when: dateTime(language, item.submittedAt) })}
       </p>
+
+      {item.previousRejection && (
+        <p className="card review-resubmitted" role="note" data-testid="review-resubmitted">
+          <strong>{t('review.resubmittedTitle', { when: dateTime(language, item.previousRejection.at) })}</strong>{' '}
+          <q dir="auto">{item.previousRejection.reason}</q>
+        </p>
+      )}
 
       <section className="card review-flag-card" aria-labelledby="review-flags-title">
         <h2 id="review-flags-title">{t('review.flagsTitle')}</h2>
@@ -74,7 +82,7 @@ export function ReviewDetail({ item, busy, error, onBack, onDecide }: Props) {
 }
 
 function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person' }> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const p = a.person;
   const years = a.offence?.maxSentenceYears;
   return (
@@ -82,7 +90,7 @@ function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person'
       <Field term={t('screen.names')}>
         <PersonNames names={p.names} />
       </Field>
-      <Field term={t('alerts.birthDate')}>{p.birthDate ? <span dir="ltr">{p.birthDate}</span> : undefined}</Field>
+      <Field term={t('alerts.birthDate')}>{p.birthDate ? partialDay(language, p.birthDate) : undefined}</Field>
       <Field term={t('review.birthPlace')}>{p.birthPlace ? <span dir="auto">{p.birthPlace}</span> : undefined}</Field>
       <Field term={t('review.sex')}>{p.sex ? label(t, 'review.sex', p.sex) : undefined}</Field>
       <Field term={t('review.nationalities')}>{p.nationalities?.join(', ')}</Field>
@@ -101,9 +109,11 @@ function PersonFields({ alert: a }: { alert: Extract<AlertItem, { kind: 'person'
       </Field>
       <Field term={t('hit.warnings')}>{p.warnings && p.warnings.length > 0 ? p.warnings.map((w) => label(t, 'warning', w)).join(', ') : undefined}</Field>
       <Field term={t('review.offence')}>{a.offence ? <span dir="auto">{a.offence.description}</span> : undefined}</Field>
-      {a.offence && <Field term={t('review.maxSentence')}>{years !== undefined ? t('review.years', { years }) : t('review.notGiven')}</Field>}
+      {a.offence && <Field term={t('review.maxSentence')}>{years !== undefined ? grammar(t, language, 'alertDetail.years', { years }) : t('review.notGiven')}</Field>}
       <Field term={t('review.law')}>{a.offence?.lawReference ? <span dir="auto">{a.offence.lawReference}</span> : undefined}</Field>
       <Field term={t('review.charge')}>{p.arrest ? <span dir="auto">{p.arrest.charge}</span> : undefined}</Field>
+      <Field term={t('alertDetail.law')}>{p.arrest?.law ? <span dir="auto">{p.arrest.law}</span> : undefined}</Field>
+      <Field term={t('alertDetail.maximumPenalty')}>{p.arrest?.maximumPenalty ? <span dir="auto">{p.arrest.maximumPenalty}</span> : undefined}</Field>
       <Field term={t('review.warrant')}>{p.arrest?.warrantReference ? <span dir="auto">{p.arrest.warrantReference}</span> : undefined}</Field>
     </>
   );
