@@ -41,8 +41,9 @@ export const validationError = (field: string, message: string, code = 'validati
 export const notFound = (what: string): DomainError =>
   new DomainError('not-found', `${what}.not-found`, `${what} not found`);
 
+/** A refusal that is not about the role (whose alert, which member): `you may not <action>`. Refusals by role say the role (access/permission-words.ts). */
 export const forbidden = (action: string): DomainError =>
-  new DomainError('forbidden', 'access.forbidden', `your role may not ${action}`);
+  new DomainError('forbidden', 'access.forbidden', `you may not ${action}`);
 
 export const unauthenticated = (message = 'a valid API key or session is required'): DomainError =>
   new DomainError('unauthenticated', 'auth.required', message);
