@@ -1,4 +1,5 @@
 export * from './errors/domain-error.js';
+export * from './errors/problem-codes.js';
 export * from './validation/parse-input.js';
 export * from './validation/required-field.js';
 export * from './members/member-codes.js';

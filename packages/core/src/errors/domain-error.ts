@@ -2,6 +2,8 @@
  * Typed domain errors. Each has a stable `code` that clients can rely on; the HTTP layer maps
  * the `kind` to a status in one place, the CLI to an exit code.
  */
+import type { NotFoundSubject, ProblemCode } from './problem-codes.js';
+
 export type ErrorKind =
   | 'validation'
   | 'unauthenticated'
@@ -20,7 +22,7 @@ export interface FieldProblem {
 export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly problems: FieldProblem[] = [],
   ) {
@@ -34,11 +36,11 @@ export class DomainError extends Error {
   }
 }
 
-export const validationError = (field: string, message: string, code = 'validation.invalid'): DomainError =>
+export const validationError = (field: string, message: string, code: ProblemCode = 'validation.invalid'): DomainError =>
   new DomainError('validation', code, `${field}: ${message}`, [{ field, message }]);
 
 /** Used for every record the caller may not see, so that "hidden" and "absent" look the same. */
-export const notFound = (what: string): DomainError =>
+export const notFound = (what: NotFoundSubject): DomainError =>
   new DomainError('not-found', `${what}.not-found`, `${what} not found`);
 
 /** A refusal that is not about the role (whose alert, which member): `you may not <action>`. Refusals by role say the role (access/permission-words.ts). */
@@ -48,7 +50,7 @@ export const forbidden = (action: string): DomainError =>
 export const unauthenticated = (message = 'a valid API key or session is required'): DomainError =>
   new DomainError('unauthenticated', 'auth.required', message);
 
-export const conflict = (code: string, message: string): DomainError => new DomainError('conflict', code, message);
+export const conflict = (code: ProblemCode, message: string): DomainError => new DomainError('conflict', code, message);
 
 /** The figures of a rate limit, stated in its refusal so that a client can pace itself. */
 export interface RateFigures {
@@ -60,7 +62,7 @@ export interface RateFigures {
 /** A refusal because the caller went too fast: it says when to try again, and, for a rate, the rate. */
 export class RateLimitedError extends DomainError {
   constructor(
-    code: string,
+    code: ProblemCode,
     message: string,
     /** Whole seconds to wait before the next attempt can succeed (at least 1). */
     readonly retryAfterSeconds: number,

@@ -1,4 +1,4 @@
-import { DomainError, RateLimitedError, type ErrorKind } from '@crosscheck/core';
+import { DomainError, RateLimitedError, type ErrorKind, type ProblemCode } from '@crosscheck/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageFaultOf } from '../store/storage-faults.js';
 
@@ -16,7 +16,8 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  /** One of core's PROBLEM_CODES: the web app words it in the reader's language. */
+  code: ProblemCode;
   detail: string;
   field?: string;
   errors?: { field: string; message: string }[];
@@ -46,7 +47,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
   const fe = error as Partial<FastifyError> & { status?: number };
   const status = fe.statusCode ?? fe.status ?? 500;
   if (status >= 400 && status < 500) {
-    const code = FASTIFY_CODES[fe.code ?? ''] ?? 'request.invalid';
+    const code: ProblemCode = FASTIFY_CODES[fe.code ?? ''] ?? 'request.invalid';
     return { type: `https://crosscheck.dev/problems/${code}`, title: 'bad request', status, code, detail: fe.message ?? 'bad request', field: '(body)', requestId };
   }
   // A database that is down, restarting or full is no internal error: the client may retry (503)
@@ -62,7 +63,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
 }
 
 // Fastify's own request errors, renamed to stable codes that do not depend on the framework.
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported-media-type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'request.empty-body',
