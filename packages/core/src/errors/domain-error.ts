@@ -2,6 +2,7 @@
  * Typed domain errors. Each has a stable `code` that clients can rely on; the HTTP layer maps
  * the `kind` to a status in one place, the CLI to an exit code.
  */
+import type { DateProblem } from '../alerts/partial-date.js';
 import type { NotFoundSubject, ProblemCode } from './problem-codes.js';
 
 export type ErrorKind =
@@ -17,7 +18,14 @@ export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `person.names.0.family`. */
   field: string;
   message: string;
+  /**
+   * What is wrong, for the problems a client words itself (in the reader's language): `required`,
+   * or a date's `date.format`, `date.impossible`, `date.range`, `date.future` (partial-date.ts).
+   */
+  code?: FieldProblemCode;
 }
+
+export type FieldProblemCode = 'required' | `date.${DateProblem}`;
 
 export class DomainError extends Error {
   constructor(

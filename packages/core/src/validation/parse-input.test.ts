@@ -59,9 +59,9 @@ describe('a missing required field', () => {
   it('is named as missing, whatever its type, not in zod’s words about types', () => {
     const error = refusal({});
     expect(error.problems).toEqual([
-      { field: 'alert.visibility', message: 'alert.visibility is required' },
-      { field: 'alert.kind', message: 'alert.kind is required' },
-      { field: 'alert.name', message: 'alert.name is required' },
+      { field: 'alert.visibility', message: 'alert.visibility is required', code: 'required' },
+      { field: 'alert.kind', message: 'alert.kind is required', code: 'required' },
+      { field: 'alert.name', message: 'alert.name is required', code: 'required' },
     ]);
     expect(error.message).toBe('alert.visibility is required');
     expect(JSON.stringify(error.problems)).not.toMatch(/received undefined|expected/);

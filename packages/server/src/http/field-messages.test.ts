@@ -27,20 +27,21 @@ describe.each(ENGINES)('messages of refusals on %s', (engine) => {
 
   it('tells an impossible date, a future birth date and a wrong format apart, on alerts and on screening', async () => {
     const messages: string[] = [];
-    for (const [birthDate, words] of [
-      ['1974-02-30', 'this day does not exist in the calendar'],
-      ['2999-01-01', 'a birth date cannot be in the future'],
-      ['30/01/1974', 'not a date as YYYY-MM-DD'],
+    for (const [birthDate, words, code] of [
+      ['1974-02-30', 'this day does not exist in the calendar', 'date.impossible'],
+      ['2999-01-01', 'a birth date cannot be in the future', 'date.future'],
+      ['30/01/1974', 'not a date as YYYY-MM-DD', 'date.format'],
     ] as const) {
       const alert = await post('/api/v1/alerts', personAlert(birthDate));
       expect(alert.status).toBe(422);
-      expect(alert.problem.errors).toEqual([{ field: 'person.birthDate', message: expect.stringContaining(words) }]);
+      // The code lets a client word it in its reader's language (the web app does).
+      expect(alert.problem.errors).toEqual([{ field: 'person.birthDate', message: expect.stringContaining(words), code }]);
       expect(alert.problem.detail).toContain(words);
       messages.push(alert.problem.errors![0]!.message);
 
       const screen = await post('/api/v1/screen', { person: { names: ['EXAMPLE'], birthDate } }, h.key('FRA', 'frontline'));
       expect(screen.status).toBe(422);
-      expect(screen.problem.errors?.[0]?.message).toContain(words);
+      expect(screen.problem.errors?.[0]).toMatchObject({ field: 'person.birthDate', message: expect.stringContaining(words), code });
     }
     expect(new Set(messages).size).toBe(3);
   });
@@ -50,6 +51,7 @@ describe.each(ENGINES)('messages of refusals on %s', (engine) => {
     expect(status).toBe(422);
     expect(problem.field).toBe('visibility');
     expect(problem.detail).toBe('visibility is required');
+    expect(problem.errors).toEqual([{ field: 'visibility', message: 'visibility is required', code: 'required' }]);
     expect(JSON.stringify(problem)).not.toContain('received undefined');
   });
 
