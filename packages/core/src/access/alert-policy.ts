@@ -1,6 +1,6 @@
-import { DomainError, forbidden, notFound } from '../errors/domain-error.js';
+import { forbidden, notFound } from '../errors/domain-error.js';
 import { alertAccess, type AlertAccess, type AlertAccessFacts } from './alert-access.js';
-import { roleRefusal } from './permission-words.js';
+import { RoleRefusal } from './permission-words.js';
 import { roleMay, type Actor, type Permission } from './roles.js';
 
 export type { AlertAccessFacts } from './alert-access.js';
@@ -12,7 +12,7 @@ export function canSeeAlert(actor: Actor, alert: AlertAccessFacts): boolean {
 
 /** Throws 403 when the role is not for this kind of action, saying so in words (permission-words.ts). */
 export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!roleMay(actor.role, permission)) throw new DomainError('forbidden', 'access.forbidden', roleRefusal(actor.role, permission));
+  if (!roleMay(actor.role, permission)) throw new RoleRefusal(actor.role, permission);
 }
 
 /**

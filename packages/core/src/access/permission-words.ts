@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-error.js';
 import type { Permission, Role } from './roles.js';
 
 /**
@@ -37,3 +38,14 @@ export const PERMISSION_WORDS = {
 
 /** The sentence of a refusal by role, naming the role and the action in words. */
 export const roleRefusal = (role: Role, permission: Permission): string => `your role (${role}) may not ${PERMISSION_WORDS[permission]}`;
+
+/** A 403 because of the role: it names the role and the permission, so a client can word it itself. */
+export class RoleRefusal extends DomainError {
+  constructor(
+    readonly role: Role,
+    readonly permission: Permission,
+  ) {
+    super('forbidden', 'access.forbidden', roleRefusal(role, permission));
+    this.name = 'RoleRefusal';
+  }
+}

@@ -3,6 +3,8 @@ import { ENGINES } from '../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../test/http-harness.js';
 
 interface Problem {
+  role?: string;
+  permission?: string;
   status: number;
   code: string;
   detail: string;
@@ -59,6 +61,8 @@ describe.each(ENGINES)('messages of refusals on %s', (engine) => {
     const { status, problem } = await post('/api/v1/alerts', { kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788' }, visibility: { mode: 'all' } }, h.key('FRA', 'frontline'));
     expect(status).toBe(403);
     expect(problem.detail).toBe('your role (frontline) may not create alerts');
+    // Named as data too, so that a client says it in its reader's language.
+    expect(problem).toMatchObject({ code: 'access.forbidden', role: 'frontline', permission: 'alert.create' });
     const audit = await h.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer(h.key('FRA')) });
     expect(audit.json<Problem>().detail).toBe('your role (bureau) may not read the audit trail');
   });

@@ -1,4 +1,4 @@
-import { DomainError, RateLimitedError, type ErrorKind, type ProblemCode } from '@crosscheck/core';
+import { DomainError, RateLimitedError, RoleRefusal, type ErrorKind, type Permission, type ProblemCode, type Role } from '@crosscheck/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageFaultOf } from '../store/storage-faults.js';
 
@@ -26,6 +26,9 @@ export interface Problem {
   /** For a 429 of a rate: how many requests each window allows. */
   limit?: number;
   windowSeconds?: number;
+  /** For a refusal by role: the role and what it may not do, so a client can say it in its reader's language. */
+  role?: Role;
+  permission?: Permission;
   requestId: string;
 }
 
@@ -41,6 +44,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
       detail: error.message,
       ...(error.field !== undefined ? { field: error.field, errors: error.problems } : {}),
       ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfterSeconds, ...(error.figures ?? {}) } : {}),
+      ...(error instanceof RoleRefusal ? { role: error.role, permission: error.permission } : {}),
       requestId,
     };
   }

@@ -5,6 +5,7 @@ import { en as dashboard } from './messages/dashboard.ts';
 import { en as hitThread } from './messages/hit-thread.ts';
 import { en as links } from './messages/links.ts';
 import { en as navigation } from './messages/navigation.ts';
+import { en as problem } from './messages/problem.ts';
 import { en as reasons } from './messages/reasons.ts';
 import { en as review } from './messages/review.ts';
 
@@ -14,7 +15,7 @@ import { en as review } from './messages/review.ts';
  * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
  * so a desk working in one language does not download three.
  */
-export const EN = { ...coreEn, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...navigation };
+export const EN = { ...coreEn, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...navigation, ...problem };
 
 export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;
