@@ -33,3 +33,15 @@ export function fieldProblem(t: Translate, code: string | undefined): string | n
   const key = `problem.field.${code ?? ''}`;
   return code && isMessageKey(key) ? t(key) : null;
 }
+
+/**
+ * The fields an API refusal names, each with its words, for a form to show beside the field
+ * (`{ 'person.birthDate': 'A birth date cannot be in the future.' }`): the app's own text for the
+ * problems it knows by code, the server's message for the others. Empty for any other failure.
+ */
+export function refusalFieldErrors(t: Translate, e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(e instanceof ApiError)) return out;
+  for (const p of e.facts.errors ?? []) out[p.field] ??= fieldProblem(t, p.code) ?? p.message;
+  return out;
+}

@@ -6,7 +6,7 @@ import type { Translate } from './i18n.tsx';
 import { dictionary as ar } from './languages/ar.ts';
 import { dictionary as es } from './languages/es.ts';
 import { dictionary as fr } from './languages/fr.ts';
-import { failure } from './labels.ts';
+import { failure, refusalFieldErrors } from './labels.ts';
 
 const DICTIONARIES: Record<Language, Dictionary> = { en: EN, fr, es, ar };
 const LANGUAGES = Object.keys(DICTIONARIES) as Language[];
@@ -73,5 +73,23 @@ describe('a refusal shown in the app', () => {
   it('falls back to the server’s detail for a code without text, and says when the server is unreachable', () => {
     expect(failure(translator('fr'), new ApiError(418, 'teapot.refused', 'I am a teapot'))).toBe('I am a teapot');
     expect(failure(translator('fr'), new ApiError(0, 'network', 'network error'))).toBe(fr['common.networkError']);
+  });
+});
+
+describe('the fields of a refusal, for a form to show beside each', () => {
+  it('words the known problems in the reader’s language and keeps the server’s words for the others', () => {
+    const e = new ApiError(422, 'validation.invalid', '…', undefined, {
+      errors: [
+        { field: 'person.birthDate', message: 'a birth date cannot be in the future', code: 'date.future' },
+        { field: 'visibility', message: 'visibility is required', code: 'required' },
+        { field: 'person.names.0.family', message: 'Too big: expected string to have <=200 characters' },
+      ],
+    });
+    expect(refusalFieldErrors(translator('fr'), e)).toEqual({
+      'person.birthDate': fr['problem.field.date.future'],
+      visibility: fr['problem.field.required'],
+      'person.names.0.family': 'Too big: expected string to have <=200 characters',
+    });
+    expect(refusalFieldErrors(translator('fr'), new ApiError(0, 'network', 'x'))).toEqual({});
   });
 });
