@@ -4,7 +4,9 @@ import { LanguageSwitcher } from './components/LanguageSwitcher.tsx';
 import { resourceCache } from './data/resource.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { PAGES, pageOfPath, pagesFor, type PageMeta, type PageProps } from './routes.ts';
+import { NotAllowedPage } from './pages/NotAllowedPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { loginPathFor, nextOf, PAGES, pagesFor, routeOf, type PageMeta, type PageProps } from './routes.ts';
 import { sessionHint } from './session-hint.ts';
 
 // One lazy component per page, made once: React keeps a loaded page's code across navigations.
@@ -54,6 +56,27 @@ export function App() {
     setSearch(location.search);
   }, []);
 
+  // For an address that must not stay in the history (`/login` once signed in): back skips it.
+  const redirect = useCallback((to: string) => {
+    history.replaceState(null, '', to);
+    setPath(location.pathname);
+    setSearch(location.search);
+  }, []);
+
+  // The address follows what is shown. Signed out, every address shows the login form, so it
+  // becomes `/login`, remembering the page asked for; signed in, `/login` and `/` become the page
+  // shown: the one first asked for, or the role's first page.
+  const role = session.status === 'in' ? session.me.role : null;
+  useEffect(() => {
+    if (session.status === 'out') {
+      if (path !== '/login') redirect(loginPathFor(path + search));
+      return;
+    }
+    if (!role) return;
+    const route = routeOf(path, role);
+    if (route.kind === 'landing' && route.page) redirect(nextOf(search) ?? route.page.path);
+  }, [session.status, role, path, search, redirect]);
+
   const logOut = async () => {
     await api.logOut().catch(() => undefined);
     // Nothing one user read may be shown to whoever signs in next on this browser.
@@ -79,8 +102,8 @@ export function App() {
   }
 
   const pages = pagesFor(session.me.role);
-  const requested = pageOfPath(path);
-  const page: PageMeta | undefined = requested && pages.includes(requested) ? requested : pages[0];
+  const route = routeOf(path, session.me.role);
+  const page: PageMeta | undefined = route.kind === 'page' ? route.page : undefined;
   const Page = page && COMPONENTS.get(page.id);
   return (
     <>
@@ -115,6 +138,13 @@ export function App() {
           <Suspense fallback={<p className="status" role="status">{t('common.loading')}</p>}>
             <Page key={page.id} me={session.me} navigate={navigate} search={search} />
           </Suspense>
+        ) : route.kind === 'not-allowed' ? (
+          <NotAllowedPage page={route.page} me={session.me} pages={pages} navigate={navigate} />
+        ) : route.kind === 'not-found' ? (
+          <NotFoundPage path={path} pages={pages} navigate={navigate} />
+        ) : route.kind === 'landing' && route.page ? (
+          // For the moment the address takes to become the page's (the effect above).
+          <p className="status" role="status">{t('common.loading')}</p>
         ) : (
           <p className="status">{t('common.noPages')}</p>
         )}

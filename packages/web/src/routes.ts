@@ -45,3 +45,33 @@ export function pagesFor(role: Role): PageMeta[] {
 export function pageOfPath(path: string): PageMeta | null {
   return PAGES.find((p) => p.path === path) ?? null;
 }
+
+/** What the shell shows at an address, for a signed-in role. */
+export type Route =
+  | { kind: 'page'; page: PageMeta }
+  /** `/` and `/login` once signed in: the role's first page, under its own address. */
+  | { kind: 'landing'; page: PageMeta | null }
+  /** A page of the app that this role may not open: said so, at the address asked for. */
+  | { kind: 'not-allowed'; page: PageMeta }
+  | { kind: 'not-found' };
+
+export function routeOf(path: string, role: Role): Route {
+  if (path === '/' || path === '/login') return { kind: 'landing', page: pagesFor(role)[0] ?? null };
+  const page = pageOfPath(path);
+  if (!page) return { kind: 'not-found' };
+  return page.roles.includes(role) ? { kind: 'page', page } : { kind: 'not-allowed', page };
+}
+
+/**
+ * The address to come back to after logging in (`/login?next=/review`): only a path of this
+ * origin, so a crafted link cannot send a person elsewhere once signed in.
+ */
+export function nextOf(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login') ? next : null;
+}
+
+/** The login address that remembers the page asked for (none for the bare app address). */
+export function loginPathFor(pathAndSearch: string): string {
+  return pathAndSearch === '/' || pathAndSearch.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(pathAndSearch)}`;
+}

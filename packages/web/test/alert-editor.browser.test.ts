@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('alert editor in chromium', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect.poll(() => page.getByTestId('editor-notice').textContent()).toContain('need attention');
     expect(await birthDate.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('.field-error').first().textContent()).toContain('exists in the calendar');
+    expect(await page.locator('.field-error').first().textContent()).toContain('does not exist in the calendar');
     await app.shot(page, 'alert-new');
     await birthDate.fill('1990-02-28');
     // A public notice must be for everyone: with a restricted list, the box is refused beside itself.

@@ -123,7 +123,7 @@ describe('requirePermission', () => {
   });
 
   it('says in words what the role may not do', () => {
-    expect(outcome(() => requirePermission(actor('FRA', 'frontline'), 'alert.create'))?.message).toBe('your role may not alert create');
+    expect(outcome(() => requirePermission(actor('FRA', 'frontline'), 'alert.create'))?.message).toBe('your role (frontline) may not create alerts');
   });
 });
 

@@ -1,5 +1,6 @@
 import { forbidden, notFound } from '../errors/domain-error.js';
 import { alertAccess, type AlertAccess, type AlertAccessFacts } from './alert-access.js';
+import { RoleRefusal } from './permission-words.js';
 import { roleMay, type Actor, type Permission } from './roles.js';
 
 export type { AlertAccessFacts } from './alert-access.js';
@@ -9,9 +10,9 @@ export function canSeeAlert(actor: Actor, alert: AlertAccessFacts): boolean {
   return alertAccess(actor, alert) !== 'hidden';
 }
 
-/** Throws 403 when the role is not for this kind of action. */
+/** Throws 403 when the role is not for this kind of action, saying so in words (permission-words.ts). */
 export function requirePermission(actor: Actor, permission: Permission): void {
-  if (!roleMay(actor.role, permission)) throw forbidden(permission.replace('.', ' '));
+  if (!roleMay(actor.role, permission)) throw new RoleRefusal(actor.role, permission);
 }
 
 /**

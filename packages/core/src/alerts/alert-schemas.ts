@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { visibilitySchema } from '../access/visibility.js';
-import { fullDateSchema, partialDateSchema } from './partial-date.js';
+import { birthDateSchema, fullDateSchema, partialDateSchema } from './partial-date.js';
 import {
   ALERT_KINDS,
   ALERT_STATUSES,
@@ -55,10 +55,10 @@ export const personSchema = z
   .object({
     names: z.array(personNameSchema).min(1).max(50),
     sex: z.enum(SEXES).optional(),
-    birthDate: partialDateSchema.optional(),
+    birthDate: birthDateSchema.optional(),
     birthDateUncertain: z.boolean().optional(),
     /** Other possible birth dates (lists often give several). */
-    otherBirthDates: z.array(partialDateSchema).max(20).optional(),
+    otherBirthDates: z.array(birthDateSchema).max(20).optional(),
     /** Born in one of these years, when only a range is known. */
     birthYearRange: z
       .object({ from: z.number().int().min(1800).max(2200), to: z.number().int().min(1800).max(2200) })

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { fullDateSchema, isPartialDate, partialDateSchema } from './partial-date.js';
+import type { z } from 'zod';
+import { queryBirthDateSchema } from '../screening/screen-query.js';
+import { birthDateSchema, birthToday, dateProblem, fullDateSchema, isPartialDate, partialDateSchema } from './partial-date.js';
 
 describe('isPartialDate', () => {
   it.each(['1974', '1974-08', '1974-08-12'])('accepts %s', (value) => {
@@ -90,5 +92,60 @@ describe('partialDateSchema and fullDateSchema', () => {
   it('refuses values that are not strings', () => {
     expect(partialDateSchema.safeParse(1974).success).toBe(false);
     expect(fullDateSchema.safeParse(null).success).toBe(false);
+  });
+});
+
+describe('a date’s problem, told apart', () => {
+  const issue = (schema: z.ZodType, value: unknown) => {
+    const r = schema.safeParse(value);
+    if (r.success) throw new Error(`${String(value)} was accepted`);
+    const first = r.error.issues[0] as { message: string; params?: { date?: string } };
+    return { message: first.message, problem: first.params?.date };
+  };
+
+  it.each([
+    ['30/01/1974', 'format'],
+    ['1974-2-3', 'format'],
+    ['', 'format'],
+    ['1974-02-30', 'impossible'],
+    ['1974-13', 'impossible'],
+    ['1650-01-01', 'range'],
+    ['2999-01-01', 'future'],
+  ])('a birth date %s is %s', (value, problem) => {
+    expect(issue(birthDateSchema, value).problem).toBe(problem);
+    expect(dateProblem(value, { birth: true, today: '2026-12-06' })).toBe(problem);
+  });
+
+  it('gives the impossible date, the future birth date and the wrong format three different messages', () => {
+    const messages = ['1974-02-30', '2999-01-01', '30/01/1974'].map((v) => issue(birthDateSchema, v).message);
+    expect(new Set(messages).size).toBe(3);
+    expect(messages[0]).toBe('this day does not exist in the calendar');
+    expect(messages[1]).toBe('a birth date cannot be in the future');
+    expect(messages[2]).toContain('YYYY-MM-DD');
+  });
+
+  it('accepts a birth today and this year or month, refuses tomorrow and next year', () => {
+    const today = '2026-12-06';
+    for (const v of ['2026-12-06', '2026-12', '2026', '1974-08-12']) expect(dateProblem(v, { birth: true, today }), v).toBeNull();
+    for (const v of ['2026-12-07', '2027', '2027-01']) expect(dateProblem(v, { birth: true, today }), v).toBe('future');
+  });
+
+  it('does not refuse a child born today in the earliest time zone', () => {
+    // 11:00 UTC on 6 December is already 7 December at UTC+14.
+    expect(birthToday(new Date('2026-12-06T11:00:00Z'))).toBe('2026-12-07');
+    expect(birthToday(new Date('2026-12-06T09:00:00Z'))).toBe('2026-12-06');
+  });
+
+  it('lets other dates lie ahead (an event date, an expiry), within the years of the system', () => {
+    expect(partialDateSchema.safeParse('2150-01-01').success).toBe(true);
+    expect(issue(partialDateSchema, '2999-01-01').problem).toBe('range');
+    expect(issue(fullDateSchema, '2030-01')).toEqual({ message: 'not a date as YYYY-MM-DD', problem: 'format' });
+  });
+
+  it('holds the screening query’s birth date to the same rule, after reading the sloppy 1965-7-16', () => {
+    expect(queryBirthDateSchema.parse('1965-7-16')).toBe('1965-07-16');
+    expect(issue(queryBirthDateSchema, '1974-02-30').problem).toBe('impossible');
+    expect(issue(queryBirthDateSchema, '2999-01-01').problem).toBe('future');
+    expect(issue(queryBirthDateSchema, '30/01/1974').problem).toBe('format');
   });
 });

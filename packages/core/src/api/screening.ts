@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISCREET_ACTION, DISCREET_CHECK } from '../access/alert-access.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
+import { DATE_PROBLEMS } from '../alerts/partial-date.js';
 import type { FieldProblem } from '../errors/domain-error.js';
 import type { PaxlstFlight, PaxlstHeader, PaxlstTraveller, PaxlstWarning } from '../paxlst/types.js';
 import type { ScreenHit } from '../screening/screen-query.js';
@@ -108,7 +109,9 @@ export const screenResponseSchema = z
   })
   .strict();
 
-const fieldProblemSchema = z.object({ field: z.string(), message: z.string() }).strict();
+const fieldProblemSchema = z
+  .object({ field: z.string(), message: z.string(), code: z.union([z.literal('required'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)])]).optional() })
+  .strict();
 
 /** A traveller of a batch whose data was refused: the others are screened. */
 export const batchErrorItemSchema = z

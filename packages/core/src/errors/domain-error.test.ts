@@ -16,12 +16,12 @@ describe('domain errors', () => {
     expect(error.kind).toBe('validation');
     expect(error.field).toBe('person.birthDate');
     expect(error.message).toBe('person.birthDate: not a date');
-    expect(validationError('x', 'y', 'custom.code').code).toBe('custom.code');
+    expect(validationError('x', 'y', 'mrz.unreadable').code).toBe('mrz.unreadable');
   });
 
   it('have no field when they are not about one', () => {
-    expect(forbidden('alert create').field).toBeUndefined();
-    expect(new DomainError('conflict', 'c', 'm').problems).toEqual([]);
+    expect(forbidden('change an alert owned by DEU').field).toBeUndefined();
+    expect(new DomainError('conflict', 'alert.version', 'm').problems).toEqual([]);
   });
 
   it('carry the right kind for each HTTP-level failure', () => {

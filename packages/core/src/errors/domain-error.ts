@@ -2,6 +2,9 @@
  * Typed domain errors. Each has a stable `code` that clients can rely on; the HTTP layer maps
  * the `kind` to a status in one place, the CLI to an exit code.
  */
+import type { DateProblem } from '../alerts/partial-date.js';
+import type { NotFoundSubject, ProblemCode } from './problem-codes.js';
+
 export type ErrorKind =
   | 'validation'
   | 'unauthenticated'
@@ -15,12 +18,19 @@ export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `person.names.0.family`. */
   field: string;
   message: string;
+  /**
+   * What is wrong, for the problems a client words itself (in the reader's language): `required`,
+   * or a date's `date.format`, `date.impossible`, `date.range`, `date.future` (partial-date.ts).
+   */
+  code?: FieldProblemCode;
 }
+
+export type FieldProblemCode = 'required' | `date.${DateProblem}`;
 
 export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly problems: FieldProblem[] = [],
   ) {
@@ -34,20 +44,21 @@ export class DomainError extends Error {
   }
 }
 
-export const validationError = (field: string, message: string, code = 'validation.invalid'): DomainError =>
+export const validationError = (field: string, message: string, code: ProblemCode = 'validation.invalid'): DomainError =>
   new DomainError('validation', code, `${field}: ${message}`, [{ field, message }]);
 
 /** Used for every record the caller may not see, so that "hidden" and "absent" look the same. */
-export const notFound = (what: string): DomainError =>
+export const notFound = (what: NotFoundSubject): DomainError =>
   new DomainError('not-found', `${what}.not-found`, `${what} not found`);
 
+/** A refusal that is not about the role (whose alert, which member): `you may not <action>`. Refusals by role say the role (access/permission-words.ts). */
 export const forbidden = (action: string): DomainError =>
-  new DomainError('forbidden', 'access.forbidden', `your role may not ${action}`);
+  new DomainError('forbidden', 'access.forbidden', `you may not ${action}`);
 
 export const unauthenticated = (message = 'a valid API key or session is required'): DomainError =>
   new DomainError('unauthenticated', 'auth.required', message);
 
-export const conflict = (code: string, message: string): DomainError => new DomainError('conflict', code, message);
+export const conflict = (code: ProblemCode, message: string): DomainError => new DomainError('conflict', code, message);
 
 /** The figures of a rate limit, stated in its refusal so that a client can pace itself. */
 export interface RateFigures {
@@ -59,7 +70,7 @@ export interface RateFigures {
 /** A refusal because the caller went too fast: it says when to try again, and, for a rate, the rate. */
 export class RateLimitedError extends DomainError {
   constructor(
-    code: string,
+    code: ProblemCode,
     message: string,
     /** Whole seconds to wait before the next attempt can succeed (at least 1). */
     readonly retryAfterSeconds: number,

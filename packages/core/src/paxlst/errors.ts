@@ -1,16 +1,12 @@
 import { DomainError } from '../errors/domain-error.js';
+import type { ProblemCode } from '../errors/problem-codes.js';
 
 /**
  * Why a PAXLST input could not be read at all. Dirty but readable input never throws: its
  * problems are warnings on the manifest. Thrown only when nothing usable is there, or the input
  * is over the limits (checked before any parsing).
  */
-export type PaxlstFailure =
-  | 'paxlst.too-large'
-  | 'paxlst.too-many-travellers'
-  | 'paxlst.not-edifact'
-  | 'paxlst.no-message'
-  | 'paxlst.not-paxlst';
+export type PaxlstFailure = Extract<ProblemCode, `paxlst.${string}`>;
 
 /**
  * A DomainError, so that the HTTP layer answers it as a problem (422, or 413 for the limits) and

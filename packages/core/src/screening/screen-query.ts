@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateMessage, dateProblem } from '../alerts/partial-date.js';
 import type { MatchReason } from '../reasons/match-reason.js';
 
 const noNul = (v: string) => !v.includes('\u0000');
@@ -15,29 +16,19 @@ export const queryNameSchema = z.union([
 
 /**
  * Birth dates as travellers' data arrive: `1965`, `1965-07`, `1965-07-16`, and the sloppy
- * `1965-7-16`. Normalised to zero-padded form; impossible dates are refused.
+ * `1965-7-16`. Normalised to zero-padded form, then held to the birth-date rule of alerts
+ * (partial-date.ts): a wrong format, an impossible day and a future date are told apart.
  */
 export const queryBirthDateSchema = z
   .string()
   .trim()
   .transform((v, ctx) => {
     const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/.exec(v);
-    const fail = () => {
-      ctx.addIssue({ code: 'custom', message: 'a date as YYYY, YYYY-MM or YYYY-MM-DD' });
-      return z.NEVER;
-    };
-    if (!m) return fail();
-    const [, y, mo, d] = m;
-    const year = Number(y);
-    if (year < 1800 || year > 2200) return fail();
-    if (mo === undefined) return y!;
-    const month = Number(mo);
-    if (month < 1 || month > 12) return fail();
-    const mm = String(month).padStart(2, '0');
-    if (d === undefined) return `${y}-${mm}`;
-    const day = Number(d);
-    if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return fail();
-    return `${y}-${mm}-${String(day).padStart(2, '0')}`;
+    const padded = m ? [m[1], m[2], m[3]].filter((p) => p !== undefined).map((p, i) => (i === 0 ? p : p!.padStart(2, '0'))).join('-') : v;
+    const problem = dateProblem(padded, { birth: true });
+    if (problem === null) return padded;
+    ctx.addIssue({ code: 'custom', message: dateMessage(problem, { birth: true }), params: { date: problem } });
+    return z.NEVER;
   });
 
 /**

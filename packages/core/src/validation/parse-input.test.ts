@@ -44,3 +44,32 @@ describe('parseInput', () => {
     expect(error.problems.map((p) => p.field)).toEqual(['name', 'tags.0', 'tags.2']);
   });
 });
+
+describe('a missing required field', () => {
+  const shape = z.object({ visibility: z.object({ mode: z.string() }), kind: z.enum(['person', 'vehicle']), name: z.string(), note: z.string().optional() }).strict();
+  const refusal = (input: unknown) => {
+    try {
+      parseInput(shape, input, 'alert');
+    } catch (e) {
+      if (e instanceof DomainError) return e;
+    }
+    throw new Error('accepted');
+  };
+
+  it('is named as missing, whatever its type, not in zod’s words about types', () => {
+    const error = refusal({});
+    expect(error.problems).toEqual([
+      { field: 'alert.visibility', message: 'alert.visibility is required', code: 'required' },
+      { field: 'alert.kind', message: 'alert.kind is required', code: 'required' },
+      { field: 'alert.name', message: 'alert.name is required', code: 'required' },
+    ]);
+    expect(error.message).toBe('alert.visibility is required');
+    expect(JSON.stringify(error.problems)).not.toMatch(/received undefined|expected/);
+  });
+
+  it('keeps the type message for a field that is there with the wrong type', () => {
+    const error = refusal({ visibility: 'all', kind: 'person', name: 'x' });
+    expect(error.problems[0]?.field).toBe('alert.visibility');
+    expect(error.problems[0]?.message).not.toContain('required');
+  });
+});

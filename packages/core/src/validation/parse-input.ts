@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { DomainError, type FieldProblem } from '../errors/domain-error.js';
+import { DATE_PROBLEMS, type DateProblem } from '../alerts/partial-date.js';
+import { isRequiredIssue, requiredFieldError } from './required-field.js';
 
 /** Validates outside input with a zod schema and turns failures into one DomainError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = ''): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: requiredFieldError });
   if (result.success) return result.data;
   const problems: FieldProblem[] = result.error.issues.flatMap((issue) => {
     const at = (extra: string[]) => {
@@ -12,13 +14,22 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root 
     };
     // An unknown key is named as the field itself, so a client sees exactly what to remove.
     if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: at([key]), message: 'unknown field' }));
-    return [{ field: at([]), message: issue.message }];
+    // A missing field reads "visibility is required", not zod's words about types.
+    if (isRequiredIssue(issue)) return [{ field: at([]), message: `${at([])} is required`, code: 'required' as const }];
+    const date = issue.code === 'custom' ? dateProblemOf(issue.params) : null;
+    return [{ field: at([]), message: issue.message, ...(date ? { code: `date.${date}` as const } : {}) }];
   });
   const first = problems[0];
-  const summary = first ? `${first.field}: ${first.message}` : 'invalid input';
+  const summary = !first ? 'invalid input' : first.message.startsWith(`${first.field} `) ? first.message : `${first.field}: ${first.message}`;
   return throwValidation(summary, problems);
 }
 
 function throwValidation(summary: string, problems: FieldProblem[]): never {
   throw new DomainError('validation', 'validation.invalid', summary, problems);
+}
+
+/** The date problem a date schema put on its issue (partial-date.ts), if any. */
+function dateProblemOf(params: unknown): DateProblem | null {
+  const date = (params as { date?: unknown } | undefined)?.date;
+  return (DATE_PROBLEMS as readonly unknown[]).includes(date) ? (date as DateProblem) : null;
 }

@@ -103,7 +103,7 @@ export async function logIn(deps: Deps, body: unknown, request: RequestSource): 
 async function refuse(deps: Deps, request: RequestSource, username: string, gate: Exclude<LoginGate, { open: true }>, by: 'name' | 'source'): Promise<RateLimitedError> {
   const now = deps.clock().getTime();
   const seconds = Math.max(1, Math.ceil((gate.retryAt - now) / 1000));
-  const code = `auth.${by === 'source' ? 'source-' : ''}${gate.reason === 'locked-out' ? 'locked-out' : 'login-backoff'}`;
+  const code = `auth.${by === 'source' ? 'source-' : ''}${gate.reason === 'locked-out' ? 'locked-out' : 'login-backoff'}` as const;
   const who = by === 'source' ? 'from your address' : 'for this user name';
   const message =
     gate.reason === 'locked-out'

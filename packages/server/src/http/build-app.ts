@@ -83,7 +83,6 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   };
   capConnections(app, options.connections);
   app.setErrorHandler(failed);
-  app.setNotFoundHandler((request, reply) => failed(notFound('resource'), request, reply));
   summariseRefusals(app, deps);
   // Before the hooks below, so that a refusal there can find the session cookie's user.
   await app.register(cookie);
@@ -144,6 +143,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   statsRoutes(app, deps);
   publicNoticesRoutes(app, deps, options.publicUrl ?? null);
   replicaRoutes(app, deps);
-  webRoutes(app);
+  // Also the not-found handler: a browser's unknown address gets the app, the rest problem+json.
+  webRoutes(app, (request, reply) => failed(notFound('resource'), request, reply));
   return app;
 }

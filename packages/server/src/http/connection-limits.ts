@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { ProblemCode } from '@crosscheck/core';
 import type { Problem } from './problem.js';
 
 /** What bounds a client's hold on the server (config.ts reads them from the environment). */
@@ -49,11 +50,11 @@ export function capConnections(app: FastifyInstance, limits: ConnectionLimits): 
   app.server.maxConnections = limits.maxConnections;
 }
 
-const CLIENT_ERRORS: Record<string, { status: number; title: string; code: string; detail: string }> = {
+const CLIENT_ERRORS: Record<string, { status: number; title: string; code: ProblemCode; detail: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, title: 'request timeout', code: 'request.timeout', detail: 'the request (its headers, or its body) did not arrive in time' },
   HPE_HEADER_OVERFLOW: { status: 431, title: 'headers too large', code: 'request.headers-too-large', detail: 'the request headers are too large' },
 };
-const MALFORMED = { status: 400, title: 'bad request', code: 'request.malformed', detail: 'the request is not valid HTTP' };
+const MALFORMED: { status: number; title: string; code: ProblemCode; detail: string } = { status: 400, title: 'bad request', code: 'request.malformed', detail: 'the request is not valid HTTP' };
 
 /**
  * Errors Node finds on a connection before there is a request to route (a deadline passed, bad

@@ -1,4 +1,4 @@
-import { DomainError, RateLimitedError, type ErrorKind } from '@crosscheck/core';
+import { DomainError, RateLimitedError, RoleRefusal, type ErrorKind, type Permission, type ProblemCode, type Role } from '@crosscheck/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { storageFaultOf } from '../store/storage-faults.js';
 
@@ -16,7 +16,8 @@ export interface Problem {
   type: string;
   title: string;
   status: number;
-  code: string;
+  /** One of core's PROBLEM_CODES: the web app words it in the reader's language. */
+  code: ProblemCode;
   detail: string;
   field?: string;
   errors?: { field: string; message: string }[];
@@ -25,6 +26,9 @@ export interface Problem {
   /** For a 429 of a rate: how many requests each window allows. */
   limit?: number;
   windowSeconds?: number;
+  /** For a refusal by role: the role and what it may not do, so a client can say it in its reader's language. */
+  role?: Role;
+  permission?: Permission;
   requestId: string;
 }
 
@@ -40,13 +44,14 @@ export function toProblem(error: unknown, requestId: string): Problem {
       detail: error.message,
       ...(error.field !== undefined ? { field: error.field, errors: error.problems } : {}),
       ...(error instanceof RateLimitedError ? { retryAfter: error.retryAfterSeconds, ...(error.figures ?? {}) } : {}),
+      ...(error instanceof RoleRefusal ? { role: error.role, permission: error.permission } : {}),
       requestId,
     };
   }
   const fe = error as Partial<FastifyError> & { status?: number };
   const status = fe.statusCode ?? fe.status ?? 500;
   if (status >= 400 && status < 500) {
-    const code = FASTIFY_CODES[fe.code ?? ''] ?? 'request.invalid';
+    const code: ProblemCode = FASTIFY_CODES[fe.code ?? ''] ?? 'request.invalid';
     return { type: `https://crosscheck.dev/problems/${code}`, title: 'bad request', status, code, detail: fe.message ?? 'bad request', field: '(body)', requestId };
   }
   // A database that is down, restarting or full is no internal error: the client may retry (503)
@@ -62,7 +67,7 @@ export function toProblem(error: unknown, requestId: string): Problem {
 }
 
 // Fastify's own request errors, renamed to stable codes that do not depend on the framework.
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported-media-type',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'request.empty-body',

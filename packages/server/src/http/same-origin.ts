@@ -1,4 +1,4 @@
-import { DomainError } from '@crosscheck/core';
+import { DomainError, type ProblemCode } from '@crosscheck/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { byCookie, isLogin } from './auth.js';
 import { requestPath } from './request-path.js';
@@ -29,7 +29,7 @@ export function ownOrigins(request: FastifyRequest, publicUrl: string | null): S
   return origins;
 }
 
-const refused = (code: string, detail: string): DomainError => new DomainError('forbidden', code, detail);
+const refused = (code: ProblemCode, detail: string): DomainError => new DomainError('forbidden', code, detail);
 
 /**
  * Why a browser request must not change anything, or null when it came from the application itself.

@@ -3,14 +3,25 @@ import type { AlertVersion, ScreenResponse, ScreenResult } from '@crosscheck/cor
 import type { HitOutcome } from '@crosscheck/core/constants';
 import type { StoredReason } from '@crosscheck/core/reasons';
 
+/** What of a problem+json the app words itself in the reader's language (i18n/labels.ts `failure`). */
+export interface ProblemFacts {
+  /** The fields refused: `code` is `required` or `date.<problem>` for the problems the app words itself. */
+  errors?: { field: string; message: string; code?: string }[];
+  /** A refusal by role: the role, and the permission it lacks. */
+  role?: string;
+  permission?: string;
+}
+
 /** A refused or failed request, from the API's problem+json (or a network failure, status 0). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    /** The server's own English `detail`: shown when the app has no words for the code. */
     message: string,
     /** For a 429: seconds until an attempt can succeed. */
     readonly retryAfter?: number,
+    readonly facts: ProblemFacts = {},
   ) {
     super(message);
   }
@@ -105,8 +116,12 @@ export async function request<T>(method: string, path: string, body?: unknown, s
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const p = (data ?? {}) as { code?: string; detail?: string; title?: string; retryAfter?: number };
-    throw new ApiError(res.status, p.code ?? 'http', p.detail ?? p.title ?? `HTTP ${res.status}`, typeof p.retryAfter === 'number' ? p.retryAfter : undefined);
+    const p = (data ?? {}) as { code?: string; detail?: string; title?: string; retryAfter?: number } & ProblemFacts;
+    const facts: ProblemFacts = {
+      ...(Array.isArray(p.errors) ? { errors: p.errors } : {}),
+      ...(typeof p.role === 'string' && typeof p.permission === 'string' ? { role: p.role, permission: p.permission } : {}),
+    };
+    throw new ApiError(res.status, p.code ?? 'http', p.detail ?? p.title ?? `HTTP ${res.status}`, typeof p.retryAfter === 'number' ? p.retryAfter : undefined, facts);
   }
   return data as T;
 }

@@ -5,6 +5,8 @@ import { en as audit } from './messages/audit.ts';
 import { en as dashboard } from './messages/dashboard.ts';
 import { en as hitThread } from './messages/hit-thread.ts';
 import { en as links } from './messages/links.ts';
+import { en as navigation } from './messages/navigation.ts';
+import { en as problem } from './messages/problem.ts';
 import { en as reasons } from './messages/reasons.ts';
 import { en as review } from './messages/review.ts';
 import { en as screening } from './messages/screening.ts';
@@ -15,7 +17,7 @@ import { en as screening } from './messages/screening.ts';
  * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
  * so a desk working in one language does not download three.
  */
-export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
+export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };
 
 export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;

@@ -8,7 +8,40 @@ export function label(t: Translate, prefix: string, value: string): string {
   return isMessageKey(key) ? t(key) : value;
 }
 
-/** What to tell a person about a failed request: the server's own detail, or that it could not be reached. */
+/**
+ * What to tell a person about a failed request, in their language: the text of the problem's code
+ * (messages/problem.*), with the field or the role it names; the server's own (English) detail
+ * only for a code the app has no text for; or that the server could not be reached.
+ */
 export function failure(t: Translate, e: unknown): string {
-  return e instanceof ApiError && e.status !== 0 ? e.message : t('common.networkError');
+  if (!(e instanceof ApiError) || e.status === 0) return t('common.networkError');
+  const role = e.facts.role;
+  const action = `problem.permission.${e.facts.permission ?? ''}`;
+  if (e.code === 'access.forbidden' && role && isMessageKey(action)) return t('problem.role', { role: label(t, 'role', role), action: t(action) });
+  const field = e.facts.errors?.[0];
+  const fieldText = field && fieldProblem(t, field.code);
+  if (field && fieldText) return t('problem.fieldError', { field: field.field, message: fieldText });
+  const key = `problem.${e.code}`;
+  return isMessageKey(key) ? t(key, { detail: e.message }) : e.message;
+}
+
+/**
+ * The words for a field problem the app knows by code (`required`, `date.future`…), shared by the
+ * forms' own checks and the API's refusals; null for any other.
+ */
+export function fieldProblem(t: Translate, code: string | undefined): string | null {
+  const key = `problem.field.${code ?? ''}`;
+  return code && isMessageKey(key) ? t(key) : null;
+}
+
+/**
+ * The fields an API refusal names, each with its words, for a form to show beside the field
+ * (`{ 'person.birthDate': 'A birth date cannot be in the future.' }`): the app's own text for the
+ * problems it knows by code, the server's message for the others. Empty for any other failure.
+ */
+export function refusalFieldErrors(t: Translate, e: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(e instanceof ApiError)) return out;
+  for (const p of e.facts.errors ?? []) out[p.field] ??= fieldProblem(t, p.code) ?? p.message;
+  return out;
 }

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isApiRequest } from '../request-path.js';
 
 /** Where `vite build` of packages/web writes the application (`npm run build:web`). */
 const DIST_DIR = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
@@ -58,8 +59,23 @@ function loadDist(): Map<string, WebFile> {
  */
 export const APP_PAGES = ['/', '/login', '/dashboard', '/screen', '/hits', '/alerts', '/review', '/links', '/audit'] as const;
 
-/** The web application: its built files and its pages. */
-export function webRoutes(app: FastifyInstance): void {
+/**
+ * Whether an unknown address is a person's browser asking for a page (a mistyped or stale
+ * bookmark): a GET for HTML outside the API and the built assets. Such a request gets the app,
+ * which shows its own "not found" page in the reader's language; everything else (the API, a
+ * missing script or image, a client asking for JSON) keeps the problem+json 404.
+ */
+export function wantsAppPage(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (isApiRequest(request) || request.url.startsWith('/assets/')) return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * The web application: its built files and its pages. `apiNotFound` answers an unknown address
+ * that is not a page request (wantsAppPage).
+ */
+export function webRoutes(app: FastifyInstance, apiNotFound: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>): void {
   const files = loadDist();
   const index = files.get('/index.html') ?? { body: Buffer.from(NOT_BUILT), type: TYPES['.html']! };
 
@@ -67,6 +83,8 @@ export function webRoutes(app: FastifyInstance): void {
     reply.type(file.type).header('content-security-policy', CSP).header('referrer-policy', 'no-referrer').header('cache-control', cache).send(file.body);
 
   for (const page of APP_PAGES) app.get(page, { schema: { hide: true } }, async (_req, reply) => send(reply, index, 'no-cache'));
+  // The status stays 404 (the address names nothing), but the body is the app, which says so in words.
+  app.setNotFoundHandler((request, reply) => (wantsAppPage(request) ? send(reply.code(404), index, 'no-cache') : apiNotFound(request, reply)));
   for (const [path, file] of files) {
     if (path === '/index.html') continue;
     // Vite puts a content hash in every name under /assets/, so those never change.

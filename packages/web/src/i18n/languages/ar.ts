@@ -6,9 +6,11 @@ import { ar as audit } from '../messages/audit.ar.ts';
 import { ar as dashboard } from '../messages/dashboard.ar.ts';
 import { ar as hitThread } from '../messages/hit-thread.ar.ts';
 import { ar as links } from '../messages/links.ar.ts';
+import { ar as navigation } from '../messages/navigation.ar.ts';
+import { ar as problem } from '../messages/problem.ar.ts';
 import { ar as reasons } from '../messages/reasons.ar.ts';
 import { ar as review } from '../messages/review.ar.ts';
 import { ar as screening } from '../messages/screening.ar.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };

@@ -6,9 +6,11 @@ import { es as audit } from '../messages/audit.es.ts';
 import { es as dashboard } from '../messages/dashboard.es.ts';
 import { es as hitThread } from '../messages/hit-thread.es.ts';
 import { es as links } from '../messages/links.es.ts';
+import { es as navigation } from '../messages/navigation.es.ts';
+import { es as problem } from '../messages/problem.es.ts';
 import { es as reasons } from '../messages/reasons.es.ts';
 import { es as review } from '../messages/review.es.ts';
 import { es as screening } from '../messages/screening.es.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };

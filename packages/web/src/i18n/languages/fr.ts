@@ -6,9 +6,11 @@ import { fr as audit } from '../messages/audit.fr.ts';
 import { fr as dashboard } from '../messages/dashboard.fr.ts';
 import { fr as hitThread } from '../messages/hit-thread.fr.ts';
 import { fr as links } from '../messages/links.fr.ts';
+import { fr as navigation } from '../messages/navigation.fr.ts';
+import { fr as problem } from '../messages/problem.fr.ts';
 import { fr as reasons } from '../messages/reasons.fr.ts';
 import { fr as review } from '../messages/review.fr.ts';
 import { fr as screening } from '../messages/screening.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };

@@ -42,9 +42,15 @@ describe('the alert editor’s check, field by field', () => {
     );
     expect(errors).toEqual({
       'person.names.1': EN['alertEditor.error.nameNeeded'],
-      'person.birthDate': EN['alertEditor.error.date'],
+      'person.birthDate': EN['problem.field.date.impossible'],
       'person.nationalities.1': EN['alertEditor.error.code3'],
     });
+  });
+
+  it('tells an impossible date, a future birth date and a wrong format apart, with the rule of the API', () => {
+    const said = ['1974-02-30', '2999-01-01', '30/01/1974'].map((birthDate) => errorsOf(person((d) => (d.person.birthDate = birthDate)))['person.birthDate']);
+    expect(said).toEqual([EN['problem.field.date.impossible'], EN['problem.field.date.future'], EN['problem.field.date.format']]);
+    expect(errorsOf(person((d) => (d.person.birthDate = '2999-01-01')), translator(FR))['person.birthDate']).toBe(FR['problem.field.date.future']);
   });
 
   it('asks for a whole number where a number is typed as words, and the charge of an arrest warrant', () => {

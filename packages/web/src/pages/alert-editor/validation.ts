@@ -1,7 +1,8 @@
 import './zod-jitless.ts';
-import { alertInputSchema, cancelInputSchema, type AlertInput } from '@crosscheck/core';
+import { alertInputSchema, cancelInputSchema, isRequiredIssue, requiredFieldError, type AlertInput } from '@crosscheck/core';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
+import { fieldProblem } from '../../i18n/labels.ts';
 
 /** Messages by field path (`person.names.0.family`), as the form shows them beside each field. */
 export type FieldErrors = Record<string, string>;
@@ -10,12 +11,13 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErro
 
 /** The same check as the API's (`POST /alerts` parses with this schema), before anything is sent. */
 export function checkAlert(t: Translate, input: unknown): Checked<AlertInput> {
-  const result = alertInputSchema.safeParse(input);
+  // The API's own wording of a missing field (core's requiredFieldError), then words for each rule.
+  const result = alertInputSchema.safeParse(input, { error: requiredFieldError });
   return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldErrors(t, result.error.issues) };
 }
 
 export function checkCancel(t: Translate, reason: string): Checked<string> {
-  const result = cancelInputSchema.safeParse({ reason });
+  const result = cancelInputSchema.safeParse({ reason }, { error: requiredFieldError });
   return result.success ? { ok: true, value: result.data.reason } : { ok: false, errors: fieldErrors(t, result.error.issues) };
 }
 
@@ -27,6 +29,8 @@ interface Issue {
   minimum?: unknown;
   maximum?: unknown;
   expected?: string;
+  /** A date's problem, from core's date rule (partial-date.ts): `{ date: 'future' }`. */
+  params?: { date?: string };
 }
 
 /** The first problem of each field, in the user's language where we know the rule. */
@@ -59,6 +63,7 @@ function messageOf(t: Translate, issue: Issue): string {
   const field = names[names.length - 1] ?? '';
   const lastIsIndex = typeof issue.path[issue.path.length - 1] === 'number';
   const limit = (v: unknown) => String(typeof v === 'bigint' ? Number(v) : v);
+  if (isRequiredIssue(issue)) return t('alertEditor.error.required');
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return t('alertEditor.error.required');
@@ -76,7 +81,12 @@ function messageOf(t: Translate, issue: Issue): string {
       return issue.expected === 'number' || issue.expected === 'int' ? t('alertEditor.error.number') : issue.message;
     case 'invalid_value':
       return t('alertEditor.error.choose');
-    case 'custom':
+    case 'custom': {
+      // A wrong format, an impossible day and a future birth date each have their own words.
+      // (An end date must be written in full: its format has its own words.)
+      const date = field === 'expiresAt' && issue.params?.date === 'format' ? undefined : issue.params?.date;
+      const dateText = date ? fieldProblem(t, `date.${date}`) : null;
+      if (dateText) return dateText;
       if (DATE_KEYS.has(field)) return t('alertEditor.error.date');
       if (field === 'expiresAt') return t('alertEditor.error.fullDate');
       if (field === 'names' && lastIsIndex) return t('alertEditor.error.nameNeeded');
@@ -84,6 +94,7 @@ function messageOf(t: Translate, issue: Issue): string {
       if (field === 'vehicle') return t('alertEditor.error.vehicleId');
       if (field === 'birthYearRange') return t('alertEditor.error.yearRange');
       return issue.message;
+    }
     default:
       return issue.message;
   }
