@@ -43,8 +43,14 @@ export function buildProgram(): Command {
       // Printed last, after every start-up line, so that they are what the terminal shows once it settles.
       if (running.demo) {
         const lines = demoCredentialLines(running.demo);
-        writeDemoCredentials(config.demo.credentialsFile, lines, new Date());
-        process.stdout.write(`\nDemo credentials (stored in the database only as hashes; also in ${config.demo.credentialsFile}, readable by you only):\n${lines.join('\n')}\n`);
+        let kept = `also in ${config.demo.credentialsFile}, readable by you only`;
+        try {
+          writeDemoCredentials(config.demo.credentialsFile, lines, new Date());
+        } catch (error) {
+          // The server runs: the credentials must still be shown, with why they are not in the file.
+          kept = `not written to ${config.demo.credentialsFile}: ${(error as Error).message}`;
+        }
+        process.stdout.write(`\nDemo credentials (stored in the database only as hashes; ${kept}):\n${lines.join('\n')}\n`);
       }
       stopOnSignals(running);
     });
