@@ -61,8 +61,16 @@ export function reportError(error: unknown): void {
     process.exitCode = error.kind === 'validation' ? 2 : 1;
     return;
   }
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`error: ${messageOf(error)}\n`);
   process.exitCode = 1;
+}
+
+/** An error's message; a connection refused on every address (an AggregateError) has none of its own. */
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.message !== '') return error.message;
+  if (error instanceof AggregateError && error.errors.length > 0) return [...new Set(error.errors.map(messageOf))].join('; ');
+  return (error as NodeJS.ErrnoException).code ?? error.name;
 }
 
 const closedOutput = (error: unknown): boolean => {
