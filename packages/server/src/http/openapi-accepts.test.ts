@@ -25,10 +25,13 @@ const person = (): Json => ({ kind: 'person', category: 'warning', person: { nam
 const doc = (): Json => ({ kind: 'document', document: { issuingState: 'FRA', type: 'passport', number: 'AB123', status: 'lost' }, visibility: { mode: 'all' } });
 const vehicle = (): Json => ({ kind: 'vehicle', vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB-123-CD', plateCountry: 'FRA' }, visibility: { mode: 'only', members: ['DEU'] } });
 
+const query = (): Json => ({ person: { names: ['Tom Tester'], birthDate: '1970', sex: 'M', nationality: 'FRA' }, documents: [{ number: 'AB123', issuingState: 'FRA' }], vehicle: { vin: '1M8GDM9AXKP042788', plate: 'AB123', plateCountry: 'FRA' } });
+
 const CODE3 = ['FRA', 'fra', ' Fra ', 'FR', 'FRAN', 'F1A', ''];
 const STATE = ['D', 'FRA', 'fra', 'd', ' D ', 'FRAN', 'F1', ''];
 const BUREAU: [string, string] = ['FRA', 'bureau'];
 const ADMIN: [string, string] = ['IPO', 'admin'];
+const FRONTLINE: [string, string] = ['FRA', 'frontline'];
 
 const CASES: Case[] = [
   { method: 'POST', path: '/api/v1/alerts', in: 'body', body: person, field: 'person.sex', samples: ['M', 'F', 'X', 'U', 'm', 'male', ''], role: BUREAU },
@@ -47,7 +50,9 @@ const CASES: Case[] = [
   { method: 'POST', path: '/api/v1/alerts', in: 'body', body: vehicle, field: 'vehicle.vin', samples: ['1M8GDM9AXKP042788', '1m8gdm9axkp042788', ' 1M8GDM9AXKP042788 ', 'ABCDE', 'ABCD', '1M8GDM9AXKP0427881', '1M8-GDM9'], role: BUREAU },
   { method: 'POST', path: '/api/v1/alerts', in: 'body', body: vehicle, field: 'vehicle.plateCountry', samples: CODE3, role: BUREAU },
   { method: 'POST', path: '/api/v1/alerts', in: 'body', body: vehicle, field: 'visibility.members.0', samples: CODE3, role: BUREAU },
-  // The screening query's fields (POST /api/v1/screen) are the screening work's to bring in line (issue 13).
+  { method: 'POST', path: '/api/v1/screen', in: 'body', body: query, field: 'person.nationality', samples: ['LY', 'ly', 'LBY', ' lby ', 'L', 'LIBY', 'L1'], role: FRONTLINE },
+  { method: 'POST', path: '/api/v1/screen', in: 'body', body: query, field: 'documents.0.issuingState', samples: STATE, role: FRONTLINE },
+  { method: 'POST', path: '/api/v1/screen', in: 'body', body: query, field: 'vehicle.plateCountry', samples: [...CODE3, 'F'], role: FRONTLINE },
   { method: 'POST', path: '/api/v1/keys', in: 'body', body: () => ({ member: 'FRA', role: 'frontline', label: 'sample' }), field: 'member', samples: CODE3, role: ADMIN },
   { method: 'POST', path: '/api/v1/keys', in: 'body', body: () => ({ member: 'FRA', role: 'frontline', label: 'sample' }), field: 'role', samples: ['frontline', 'analyst', 'Frontline', 'chief'], role: ADMIN },
   { method: 'GET', path: '/api/v1/alerts', in: 'query', field: 'owner', samples: CODE3.filter((c) => c !== ''), role: BUREAU },
@@ -108,7 +113,7 @@ describe.each(ENGINES)('the OpenAPI document says what the server accepts (%s)',
   let h: Harness;
   let doc: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Json }> }; parameters?: { in: string; name: string; schema: Json }[] }>> };
   beforeAll(async () => {
-    h = await httpHarness(engine, [BUREAU, ADMIN, ['IPO', 'auditor']] as never);
+    h = await httpHarness(engine, [BUREAU, FRONTLINE, ADMIN, ['IPO', 'auditor']] as never);
     doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json();
   });
   afterAll(async () => h?.close());
