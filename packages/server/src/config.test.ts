@@ -7,7 +7,7 @@ describe('configuration', () => {
   it('gives every setting its default from an empty environment, grouped by what it is for', () => {
     expect(defaultConfig()).toEqual({
       storage: { database: DEFAULT_SQLITE_PATH },
-      http: { port: 8080, host: '0.0.0.0', logLevel: 'info', bodyLimit: 256 * 1024, secureCookies: 'auto', publicUrl: null, trustProxy: false, hstsMaxAge: 31_536_000 },
+      http: { port: 8080, host: '0.0.0.0', logLevel: 'info', slowRequestMs: 1_000, bodyLimit: 256 * 1024, secureCookies: 'auto', publicUrl: null, trustProxy: false, hstsMaxAge: 31_536_000 },
       connections: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 },
       access: { operator: 'IPO', sessionHours: 12 },
       cooperation: { replyHours: 12, attachmentsDir: null },
@@ -15,6 +15,7 @@ describe('configuration', () => {
       webhooks: { allowPrivate: false },
       auditTrail: { keyFile: null, checkpointMinutes: 60, checkpointFile: null, checkpointUrl: null },
       limits: { login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 15 }, rate: { screenPerMinute: 120_000, writePerMinute: 6_000 } },
+      demo: { credentialsFile: 'data/demo-credentials.txt' },
     });
   });
 
@@ -33,6 +34,13 @@ describe('configuration', () => {
       rate: { screenPerMinute: 600, writePerMinute: 6_000 },
     });
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, { db: 'local.db' }).storage.database).toBe('local.db');
+  });
+
+  it('keeps the demo credentials beside the SQLite database (in ./data for PostgreSQL) unless told where', () => {
+    expect(loadConfig({}, { db: '/srv/cc/main.db' }).demo.credentialsFile).toBe('/srv/cc/demo-credentials.txt');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }).demo.credentialsFile).toBe('data/demo-credentials.txt');
+    expect(loadConfig({ CROSSCHECK_DEMO_CREDENTIALS_FILE: '/root/demo.txt' }).demo.credentialsFile).toBe('/root/demo.txt');
+    expect(loadConfig({ CROSSCHECK_SLOW_REQUEST_MS: '250' }).http.slowRequestMs).toBe(250);
   });
 
   it('reads how far proxies are trusted and whether cookies are Secure', () => {

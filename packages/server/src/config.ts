@@ -4,6 +4,8 @@ import type { AuditTrailSettings, CooperationSettings, RetentionSettings, Webhoo
 import type { LimitSettings } from './app/limits/limit-settings.js';
 import type { ConnectionLimits } from './http/connection-limits.js';
 import type { SecureCookies, TrustProxy } from './http/transport-security.js';
+import { dirname, join } from 'node:path';
+import { isPostgresUrl } from './store/database.js';
 
 /**
  * The environment, parsed once; every default is stated here and nowhere else (tests, benches
@@ -17,6 +19,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // A request that takes longer is logged at info level (the others at debug): what an operator looks for.
+  CROSSCHECK_SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(3_600_000).default(1_000),
   CROSSCHECK_BODY_LIMIT: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
   CROSSCHECK_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   CROSSCHECK_TRUST_PROXY: z
@@ -57,6 +61,8 @@ const envSchema = z.object({
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
     .optional(),
+  // demo: where `serve --demo` also writes the credentials it prints (mode 0600)
+  CROSSCHECK_DEMO_CREDENTIALS_FILE: z.string().min(1).optional(),
   // limits (why these defaults: docs/ARCHITECTURE.md, "Limits")
   CROSSCHECK_LOGIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(2).max(1000).default(10),
   CROSSCHECK_LOGIN_SOURCE_LOCK_AFTER: z.coerce.number().int().min(2).max(100_000).default(50),
@@ -87,6 +93,8 @@ export interface Config {
     port: number;
     host: string;
     logLevel: string;
+    /** Requests slower than this are logged at info level; the others at debug. */
+    slowRequestMs: number;
     bodyLimit: number;
     /** `auto`: the session cookie is `Secure` when the request came over HTTPS (directly or per a trusted proxy). */
     secureCookies: SecureCookies;
@@ -108,6 +116,10 @@ export interface Config {
   webhooks: WebhookSettings;
   auditTrail: AuditTrailSettings;
   limits: LimitSettings;
+  demo: {
+    /** The file, readable by the operator only, to which `serve --demo` writes the credentials it prints. */
+    credentialsFile: string;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; port?: number } = {}): Config {
@@ -127,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       port: overrides.port ?? e.PORT,
       host: e.HOST,
       logLevel: e.LOG_LEVEL,
+      slowRequestMs: e.CROSSCHECK_SLOW_REQUEST_MS,
       bodyLimit: e.CROSSCHECK_BODY_LIMIT,
       secureCookies: e.CROSSCHECK_SECURE_COOKIES === 'auto' ? 'auto' : e.CROSSCHECK_SECURE_COOKIES === 'true',
       publicUrl: e.CROSSCHECK_PUBLIC_URL ?? null,
@@ -157,7 +170,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       checkpointFile: e.CROSSCHECK_AUDIT_CHECKPOINT_FILE ?? null,
       checkpointUrl: e.CROSSCHECK_AUDIT_CHECKPOINT_URL ?? null,
     },
+    demo: { credentialsFile: e.CROSSCHECK_DEMO_CREDENTIALS_FILE ?? demoCredentialsBeside(overrides.db ?? e.DATABASE_URL ?? DEFAULT_SQLITE_PATH) },
   };
+}
+
+/** Beside the SQLite file, so that deleting its folder forgets both; ./data for PostgreSQL. */
+function demoCredentialsBeside(database: string): string {
+  return join(isPostgresUrl(database) ? './data' : dirname(database), 'demo-credentials.txt');
 }
 
 /** Every setting at its default, as an empty environment gives it: for tests, benches and tools. */

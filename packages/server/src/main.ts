@@ -89,6 +89,7 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
     url: `http://localhost:${port}`,
     demo,
     stop: async () => {
+      app.log.info('stopping: finishing open requests, then closing the database');
       clearInterval(timer);
       follower.stop();
       for (const task of tasks) task.stop();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { visibilitySchema } from '../access/visibility.js';
 import { birthDateSchema, fullDateSchema, partialDateSchema } from './partial-date.js';
+import { typedCode } from '../validation/typed-code.js';
 import {
   ALERT_KINDS,
   ALERT_STATUSES,
@@ -18,9 +19,9 @@ import {
 // PostgreSQL cannot store NUL and no real field holds one: refuse it by name rather than fail later.
 const text = (max: number) =>
   z.string().trim().min(1).max(max).refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
-const code3 = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'a three-letter ISO 3166 / ICAO code');
+const code3 = typedCode('[A-Za-z]{3}', 'a three-letter ISO 3166 / ICAO code');
 /** ICAO 9303 state codes include one- and two-letter codes such as `D` for Germany. */
-const icaoState = z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}$/, 'an ICAO 9303 state code');
+const icaoState = typedCode('[A-Za-z]{1,3}', 'an ICAO 9303 state code');
 
 // The value lists live in constants/ (zod-free, so the browser shell can read them); the schemas
 // below are built from them, and the barrel goes on exporting them from here.
@@ -107,7 +108,7 @@ export const documentSchema = z
 
 export const vehicleSchema = z
   .object({
-    vin: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{5,17}$/, 'a VIN of up to 17 letters and digits').optional(),
+    vin: typedCode('[A-Za-z0-9]{5,17}', 'a VIN of up to 17 letters and digits').optional(),
     plate: text(20).optional(),
     plateCountry: code3.optional(),
     make: text(100).optional(),
@@ -130,7 +131,7 @@ const common = {
   remarks: text(4000).optional(),
   expiresAt: fullDateSchema.optional(),
   /** Where the record comes from when it was imported, e.g. `un-sc:6907995`; shown with every hit. */
-  sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').optional(),
+  sourceRef: z.string().regex(/^\s*[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}\s*$/, 'a reference such as un-sc:6907995').trim().optional(),
   /** The owner keeps the alert from frontline users of every member, its own included; bureaus still see it. */
   hiddenFromFrontline: z.boolean().optional(),
   /**
@@ -203,7 +204,7 @@ export const alertPatchSchema = z
     action: text(1000).nullable().optional(),
     remarks: text(4000).nullable().optional(),
     expiresAt: fullDateSchema.nullable().optional(),
-    sourceRef: z.string().trim().regex(/^[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}$/, 'a reference such as un-sc:6907995').nullable().optional(),
+    sourceRef: z.string().regex(/^\s*[a-z0-9-]{1,20}:[A-Za-z0-9._-]{1,100}\s*$/, 'a reference such as un-sc:6907995').trim().nullable().optional(),
     offence: offenceSchema.nullable().optional(),
     hiddenFromFrontline: z.boolean().nullable().optional(),
     publicNotice: z.boolean().nullable().optional(),

@@ -11,6 +11,12 @@ describe('domain errors', () => {
     expect(error.message).toBe('alert not found');
   });
 
+  it('name what was not found when the caller gave its name, so a typo shows at once', () => {
+    expect(notFound('member', 'XXA').message).toBe('member "XXA" not found');
+    expect(notFound('member', 'XXA').code).toBe('member.not-found');
+    expect(notFound('user', 'x'.repeat(500)).message.length).toBeLessThan(130);
+  });
+
   it('name the offending field of a validation error', () => {
     const error = validationError('person.birthDate', 'not a date');
     expect(error.kind).toBe('validation');

@@ -47,9 +47,13 @@ export class DomainError extends Error {
 export const validationError = (field: string, message: string, code: ProblemCode = 'validation.invalid'): DomainError =>
   new DomainError('validation', code, `${field}: ${message}`, [{ field, message }]);
 
-/** Used for every record the caller may not see, so that "hidden" and "absent" look the same. */
-export const notFound = (what: NotFoundSubject): DomainError =>
-  new DomainError('not-found', `${what}.not-found`, `${what} not found`);
+/**
+ * Used for every record the caller may not see, so that "hidden" and "absent" look the same.
+ * `name` is what the caller asked for (its own input, so naming it reveals nothing): an operator
+ * told `member "XXA" not found` sees the typo at once.
+ */
+export const notFound = (what: NotFoundSubject, name?: string): DomainError =>
+  new DomainError('not-found', `${what}.not-found`, name === undefined ? `${what} not found` : `${what} ${JSON.stringify(name.slice(0, 100))} not found`);
 
 /** A refusal that is not about the role (whose alert, which member): `you may not <action>`. Refusals by role say the role (access/permission-words.ts). */
 export const forbidden = (action: string): DomainError =>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateMessage, dateProblem } from '../alerts/partial-date.js';
 import type { MatchReason } from '../reasons/match-reason.js';
+import { typedCode } from '../validation/typed-code.js';
 
 const noNul = (v: string) => !v.includes('\u0000');
 const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain a NUL character');
@@ -35,11 +36,7 @@ export const queryBirthDateSchema = z
  * A country or state code as border systems send it, in any case and with stray spaces: the
  * pattern is on what is sent (so the OpenAPI document says `ly` is accepted), the value upper-cased.
  */
-const codeOf = (letters: string, message: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^\\s*[A-Za-z]{${letters}}\\s*$`), message)
-    .transform((v) => v.trim().toUpperCase());
+const codeOf = (letters: string, message: string) => typedCode(`[A-Za-z]{${letters}}`, message);
 
 export const screenQuerySchema = z
   .object({

@@ -22,7 +22,7 @@ export interface ImportReport {
 /** The CLI acts as a member's bureau: that member must exist and not be suspended. */
 export async function requireActiveMember(deps: Deps, code: string): Promise<void> {
   const member = await findMember(deps.db, code);
-  if (!member) throw notFound('member');
+  if (!member) throw notFound('member', code);
   if (member.status !== 'active') throw new DomainError('forbidden', 'member.suspended', `member ${code} is suspended`);
 }
 

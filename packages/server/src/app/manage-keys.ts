@@ -45,7 +45,7 @@ export async function createKey(deps: Deps, ctx: Ctx, body: unknown): Promise<Ke
   return audited(deps, ctx, 'key.create', async (tx, note) => {
     const input = parseInput(createKeySchema, body);
     requireCredentialAdmin(deps, ctx, input.member);
-    if (!(await findMember(tx, input.member))) throw notFound('member');
+    if (!(await findMember(tx, input.member))) throw notFound('member', input.member);
     const { key, prefix, secretHash } = newApiKey();
     const pending = grantNeedsApproval(ctx.actor, input, deps.operator);
     const row: KeyRow = {
@@ -80,7 +80,7 @@ async function managedKey(deps: Deps, ctx: Ctx, tx: Tx, note: AuditNote, id: str
   note.detail = { key: id };
   requirePermission(ctx.actor, 'credentials.manage');
   const row = await findKeyById(tx, id);
-  if (!row || !administers(deps, ctx, row.member)) throw notFound('key');
+  if (!row || !administers(deps, ctx, row.member)) throw notFound('key', id);
   note.target = keyCredential(id);
   return row;
 }
@@ -117,7 +117,7 @@ export async function listKeys(deps: Deps, ctx: Ctx, query: unknown = {}): Promi
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   await audited(deps, ctx, 'key.revoke', async (tx, note) => {
     const row = await managedKey(deps, ctx, tx, note, id);
-    if (!(await revokeKeyRow(tx, id, nowIso(deps)))) throw notFound('key');
+    if (!(await revokeKeyRow(tx, id, nowIso(deps)))) throw notFound('key', id);
   });
 }
 

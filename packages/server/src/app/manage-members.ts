@@ -48,7 +48,7 @@ export async function setMemberSuspended(deps: Deps, ctx: Ctx, code: string, sus
     requireOperatorAdmin(deps, ctx);
     note.target = `member:${code}`;
     const row = await findMember(tx, code);
-    if (!row) throw notFound('member');
+    if (!row) throw notFound('member', code);
     if (suspended && code === deps.operator) throw new DomainError('conflict', 'member.operator', 'the operator member cannot be suspended');
     await setMemberStatus(tx, code, suspended ? 'suspended' : 'active');
     return { code: row.code, name: row.name, kind: row.kind as MemberKind, status: suspended ? 'suspended' : 'active' };

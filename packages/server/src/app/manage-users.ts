@@ -67,7 +67,7 @@ export async function addUser(deps: Deps, ctx: Ctx, body: unknown): Promise<User
   return audited(deps, ctx, 'user.add', async (tx, note) => {
     requireCredentialAdmin(deps, ctx, input.member);
     note.target = `username:${input.username}`;
-    if (!(await findMember(tx, input.member))) throw notFound('member');
+    if (!(await findMember(tx, input.member))) throw notFound('member', input.member);
     if (await findUserByName(tx, input.username)) throw new DomainError('conflict', 'user.exists', `user ${input.username} already exists`);
     const pending = grantNeedsApproval(ctx.actor, input, deps.operator);
     const row: UserRow = {
@@ -99,7 +99,7 @@ export async function approveUser(deps: Deps, ctx: Ctx, username: string): Promi
     note.target = `username:${username}`;
     requirePermission(ctx.actor, 'credentials.manage');
     const user = await findUserByName(tx, username);
-    if (!user || !administers(deps, ctx, user.member)) throw notFound('user');
+    if (!user || !administers(deps, ctx, user.member)) throw notFound('user', username);
     note.target = userCredential(user.id);
     if (user.pending_approval !== 1) throw conflict('user.not-pending', `user ${username} is not waiting for an approval`);
     if (!mayApproveGrant(ctx.actor, { member: user.member, requestedBy: user.requested_by }, deps.operator)) throw secondPersonRequired();
@@ -132,7 +132,7 @@ export async function disableUser(deps: Deps, ctx: Ctx, username: string): Promi
     requirePermission(ctx.actor, 'credentials.manage');
     const user = await findUserByName(tx, username);
     // Another member's accounts are not this administrator's to know about: same answer as none.
-    if (!user || !administers(deps, ctx, user.member)) throw notFound('user');
+    if (!user || !administers(deps, ctx, user.member)) throw notFound('user', username);
     note.target = userCredential(user.id);
     await setUserDisabled(tx, username, true);
     await deleteUserSessions(tx, user.id);

@@ -23,7 +23,7 @@ export async function unlockLogin(deps: Deps, ctx: Ctx, username: string): Promi
     note.target = `username:${username.slice(0, 100)}`;
     requirePermission(ctx.actor, 'credentials.manage');
     const user = await findUserByName(tx, username);
-    if (!user || !administers(deps, ctx, user.member)) throw notFound('user');
+    if (!user || !administers(deps, ctx, user.member)) throw notFound('user', username);
     note.target = userCredential(user.id);
     const row = await findLoginThrottle(tx, username);
     await deleteLoginThrottle(tx, username);

@@ -46,7 +46,9 @@ describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
     const listed = await cli(['keys', 'list']);
     expect(listed.stdout).toContain('gate 4');
     expect(listed.stdout).not.toContain(key.slice(16));
-    const id = listed.stdout.split('\t')[0]!;
+    const [header, row] = listed.stdout.split('\n');
+    expect(header).toBe('ID\tMEMBER\tROLE\tLABEL\tCREATED\tREVOKED\tSTATUS');
+    const id = row!.split('\t')[0]!;
     expect((await cli(['keys', 'revoke', id])).code).toBe(0);
     expect((await cli(['keys', 'list'])).stdout).toMatch(/gate 4\t\d{4}-/);
   });
@@ -78,11 +80,12 @@ describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
     expect(badRole.stderr).toContain('bureau, frontline');
     const unknown = await cli(['keys', 'create', '--member', 'ZZZ', '--role', 'bureau']);
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain('member not found');
+    expect(unknown.stderr).toContain('member "ZZZ" not found');
   });
 
   it('lists, suspends and reinstates members', async () => {
     const list = await cli(['members', 'list']);
+    expect(list.stdout.split('\n')[0]).toBe('CODE\tKIND\tSTATUS\tNAME');
     for (const code of ['FRA', 'DEU', 'ITA', 'UNO', 'EUP', 'IPO']) expect(list.stdout).toMatch(new RegExp(`^${code}\\t`, 'm'));
     expect((await cli(['members', 'suspend', 'ITA'])).stdout).toContain('ITA is suspended');
     expect((await cli(['members', 'list'])).stdout).toMatch(/^ITA\tcountry\tsuspended/m);
@@ -92,7 +95,9 @@ describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
   it('adds a user with the password read from standard input, lists and disables it', async () => {
     const added = await cli(['users', 'add', 'fra.officer', '--member', 'FRA', '--role', 'frontline'], 'a very long password\n');
     expect(added.code, added.stderr).toBe(0);
-    expect((await cli(['users', 'list'])).stdout).toContain('fra.officer\tFRA\tfrontline\tfalse');
+    const users = (await cli(['users', 'list'])).stdout;
+    expect(users.split('\n')[0]).toBe('USERNAME\tMEMBER\tROLE\tDISABLED\tSTATUS');
+    expect(users).toContain('fra.officer\tFRA\tfrontline\tfalse');
     await cli(['users', 'disable', 'fra.officer']);
     expect((await cli(['users', 'list'])).stdout).toContain('fra.officer\tFRA\tfrontline\ttrue');
   });
@@ -123,7 +128,7 @@ describe.each(ENGINES)('crosscheck CLI on %s', (engine) => {
     expect(suspended.stderr).toContain('FRA is suspended');
     const unknown = await cli(['alerts', 'export', '--member', 'ZZZ']);
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain('member not found');
+    expect(unknown.stderr).toContain('member "ZZZ" not found');
   });
 
   it('records each UN list import on the trail under the operator at the console, refused ones too', async () => {

@@ -49,7 +49,11 @@ export function cliCtx(member: string, role: Role): Ctx {
   return { actor: { member, role, credential: cliCredential(who) }, requestId: `cli/${process.pid}-${Date.now()}` };
 }
 
-/** Prints a domain error as one line and sets a failing exit code; anything else is a bug and is rethrown. */
+/**
+ * Prints what went wrong as a message and sets a failing exit code: a domain error with each
+ * field it names (exit 2 for bad input), anything else by its message. Never a stack trace: an
+ * operator needs to know what to fix, not where in the code it was noticed.
+ */
 export function reportError(error: unknown): void {
   if (error instanceof DomainError) {
     process.stderr.write(`error: ${error.message}\n`);
@@ -57,12 +61,38 @@ export function reportError(error: unknown): void {
     process.exitCode = error.kind === 'validation' ? 2 : 1;
     return;
   }
-  if (error instanceof Error) {
-    process.stderr.write(`error: ${error.message}\n`);
-    process.exitCode = 1;
-    return;
-  }
-  throw error;
+  process.stderr.write(`error: ${messageOf(error)}\n`);
+  process.exitCode = 1;
+}
+
+/** An error's message; a connection refused on every address (an AggregateError) has none of its own. */
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.message !== '') return error.message;
+  if (error instanceof AggregateError && error.errors.length > 0) return [...new Set(error.errors.map(messageOf))].join('; ');
+  return (error as NodeJS.ErrnoException).code ?? error.name;
+}
+
+const closedOutput = (error: unknown): boolean => {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+};
+
+/**
+ * `crosscheck alerts export | head -1`: once the reader has gone there is nobody left to write
+ * for, so the command ends at once and quietly with exit 0, as Unix tools do, instead of dying
+ * of EPIPE with a stack trace. Any other error that escapes a command is reported as a message.
+ */
+export function endQuietlyOnClosedOutput(): void {
+  const escaped = (error: unknown): void => {
+    if (closedOutput(error)) process.exit(0);
+    reportError(error);
+    process.exit(process.exitCode ?? 1);
+  };
+  process.stdout.on('error', escaped);
+  process.stderr.on('error', (error) => process.exit(closedOutput(error) ? 0 : 1));
+  process.on('uncaughtException', escaped);
+  process.on('unhandledRejection', escaped);
 }
 
 /** A server started from the command line stops cleanly on Ctrl-C or a service manager's SIGTERM. */

@@ -21,3 +21,6 @@ export function oneOf<T extends string>(values: readonly T[]): (value: string) =
     return value as T;
   };
 }
+
+/** The help of every `--db` option: both engines, and where the default comes from. */
+export const DB_HELP = 'the database: a SQLite file path or a postgres://user@host:port/db URL (default: DATABASE_URL, then ./data/crosscheck.db)';

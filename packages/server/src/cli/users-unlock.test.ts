@@ -56,6 +56,6 @@ describe.each(ENGINES)('crosscheck users unlock on %s', (engine) => {
 
     const unknown = await cli(['users', 'unlock', 'nobody']);
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain('user not found');
+    expect(unknown.stderr).toContain('user "nobody" not found');
   });
 });

@@ -25,7 +25,8 @@ const DEMO_KEYS = [
 
 /**
  * Demo data for a first start: keys and users for a few members, and alerts of each kind.
- * Keys and passwords are random and printed once; they are stored only as hashes.
+ * Keys and passwords are random; the database stores only their hashes, and `serve --demo`
+ * prints them and keeps them in the operator's file (cli/demo-credentials.ts).
  */
 // The demo's seeding acts as the system, so the trail tells it from anyone's work.
 const DEMO = systemCredential('demo');

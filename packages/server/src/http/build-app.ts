@@ -33,10 +33,13 @@ import { photosRoutes } from './routes/photos.js';
 import { statsRoutes } from './routes/stats.js';
 import { publicNoticesRoutes } from './routes/public-notices.js';
 import { replicaRoutes } from './routes/replica.js';
+import { RequestLog } from './request-log.js';
 
 export interface HttpOptions {
   bodyLimit: number;
   logLevel: string;
+  /** Requests slower than this are logged at info level; the others at debug (request-log.ts). */
+  slowRequestMs: number;
   secureCookies: SecureCookies;
   /** CROSSCHECK_PUBLIC_URL: the address in public notices' links, instead of the request's Host. */
   publicUrl?: string | null;
@@ -54,8 +57,13 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     ...connectionOptions(options.connections),
     trustProxy: proxyTrust(options.trustProxy),
     bodyLimit: options.bodyLimit,
+    // Requests are logged at debug level, slow ones at info (request-log.ts).
+    logController: new RequestLog(options.slowRequestMs),
     logger: {
       level: options.logLevel,
+      // The same stream as the CLI's own lines (not pino's asynchronous one), so the log stays in
+      // order with them: the demo credentials printed after start-up are really the last lines.
+      stream: process.stdout,
       // Keys and cookies must never reach a log file.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },

@@ -29,7 +29,7 @@ export async function proveEntry(deps: Deps, ctx: Ctx, query: unknown): Promise<
     note.detail = q.size === undefined ? {} : { size: q.size };
     const scope = ctx.actor.member === deps.operator ? {} : { scopeMember: ctx.actor.member };
     const [entry] = await queryAudit(tx, { ...scope, before: q.seq + 1, limit: 1 });
-    if (!entry || entry.seq !== q.seq) throw notFound('audit entry');
+    if (!entry || entry.seq !== q.seq) throw notFound('audit entry', String(q.seq));
     const checkpoint = await findCheckpoint(tx, q.size);
     if (!checkpoint) throw notFound('checkpoint');
     if (q.seq > checkpoint.size) throw conflict('audit.not-checkpointed', `entry ${q.seq} is newer than the checkpoint of ${checkpoint.size} entries signed at ${checkpoint.at}: ask again after the next checkpoint`);

@@ -1,6 +1,7 @@
 import { ROLES, isRole, type Role } from '@crosscheck/core';
 import { InvalidArgumentError, type Command } from 'commander';
-import { memberCode } from '../options.js';
+import { DB_HELP, memberCode } from '../options.js';
+import { formatTable, type Column } from '../table.js';
 import { approveKey, createKey, listKeys, revokeKey } from '../../app/manage-keys.js';
 import { addMember, listMembers, setMemberSuspended } from '../../app/manage-members.js';
 import { addUser, approveUser, disableUser, listUsers } from '../../app/manage-users.js';
@@ -14,19 +15,47 @@ const role = (value: string): Role => {
   if (!isRole(value)) throw new InvalidArgumentError(`one of ${ROLES.join(', ')}`);
   return value;
 };
-const print = (rows: Record<string, unknown>[], columns: string[]): void => {
-  for (const r of rows) process.stdout.write(`${columns.map((c) => String(r[c] ?? '-')).join('\t')}\n`);
+const print = (rows: readonly object[], columns: readonly Column[]): void => {
+  process.stdout.write(formatTable(rows as Record<string, unknown>[], columns));
 };
+const MEMBER_COLUMNS: Column[] = [
+  { key: 'code', label: 'CODE' },
+  { key: 'kind', label: 'KIND' },
+  { key: 'status', label: 'STATUS' },
+  { key: 'name', label: 'NAME' },
+];
+const KEY_COLUMNS: Column[] = [
+  { key: 'id', label: 'ID' },
+  { key: 'member', label: 'MEMBER' },
+  { key: 'role', label: 'ROLE' },
+  { key: 'label', label: 'LABEL' },
+  { key: 'createdAt', label: 'CREATED' },
+  { key: 'revokedAt', label: 'REVOKED' },
+  { key: 'status', label: 'STATUS' },
+];
+const USER_COLUMNS: Column[] = [
+  { key: 'username', label: 'USERNAME' },
+  { key: 'member', label: 'MEMBER' },
+  { key: 'role', label: 'ROLE' },
+  { key: 'disabled', label: 'DISABLED' },
+  { key: 'status', label: 'STATUS' },
+];
+const ROLE_HELP = `the role: ${ROLES.join(', ')}`;
 
 export function adminCommands(program: Command): void {
   const members = program.command('members').description('members: countries and organisations');
-  members.command('list').option('--db <path>', 'SQLite file').action((o: DbOption) =>
-    withDeps(o, async (deps) => print((await listMembers(deps, cliCtx(deps.operator, 'admin'))).items as never, ['code', 'kind', 'status', 'name'])),
-  );
   members
-    .command('add <code> <name>')
+    .command('list')
+    .description('list every member: code, kind, status and name')
+    .option('--db <path>', DB_HELP)
+    .action((o: DbOption) => withDeps(o, async (deps) => print((await listMembers(deps, cliCtx(deps.operator, 'admin'))).items, MEMBER_COLUMNS)));
+  members
+    .command('add')
+    .description('add a member (a country or an organisation) that may own and see alerts')
+    .argument('<code>', 'its three-letter code, e.g. EUP')
+    .argument('<name>', 'its name')
     .option('--kind <kind>', 'country or organisation', 'country')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action((code: string, name: string, o: DbOption & { kind: string }) =>
       withDeps(o, async (deps) => {
         const m = await addMember(deps, cliCtx(deps.operator, 'admin'), { code: code.toUpperCase(), name, kind: o.kind });
@@ -35,8 +64,10 @@ export function adminCommands(program: Command): void {
     );
   for (const [verb, suspended] of [['suspend', true], ['reinstate', false]] as const) {
     members
-      .command(`${verb} <code>`)
-      .option('--db <path>', 'SQLite file')
+      .command(verb)
+      .description(suspended ? "suspend a member: its keys and sessions stop working, its alerts stay" : 'let a suspended member work again')
+      .argument('<code>', "the member's three-letter code")
+      .option('--db <path>', DB_HELP)
       .action((code: string, o: DbOption) =>
         withDeps(o, async (deps) => {
           const m = await setMemberSuspended(deps, cliCtx(deps.operator, 'admin'), memberCode(code), suspended);
@@ -48,26 +79,30 @@ export function adminCommands(program: Command): void {
   const keys = program.command('keys').description('API keys for systems');
   keys
     .command('create')
+    .description('create an API key for a system; the key is printed once, as the last line')
     .requiredOption('--member <code>', 'the member the key acts for', memberCode)
-    .requiredOption('--role <role>', 'bureau, frontline, reviewer, analyst, auditor or admin', role)
+    .requiredOption('--role <role>', ROLE_HELP, role)
     .option('--label <text>', 'what the key is for')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action((o: DbOption & { member: string; role: Role; label?: string }) =>
       withDeps(o, async (deps) => {
         const k = await createKey(deps, cliCtx(deps.operator, 'admin'), { member: o.member, role: o.role, ...(o.label ? { label: o.label } : {}) });
         process.stdout.write(`key ${k.id} for ${k.member} ${k.role}; it is shown only now:\n${k.key}\n`);
       }),
     );
-  keys.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['id', 'member', 'role', 'label', 'createdAt', 'revokedAt', 'status'])),
-  );
-  keys.command('approve <id>').description("make a key another administrator asked for usable (the operator's approval)").option('--db <path>', 'SQLite file').action((id: string, o: DbOption) =>
+  keys
+    .command('list')
+    .description('list API keys (never their secrets) with their status')
+    .option('--member <code>', 'only this member', memberCode)
+    .option('--db <path>', DB_HELP)
+    .action((o: DbOption & { member?: string }) => withDeps(o, async (deps) => print((await listKeys(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items, KEY_COLUMNS)));
+  keys.command('approve').description("make a key another administrator asked for usable (the operator's approval)").argument('<id>', 'the key id (the first column of "keys list")').option('--db <path>', DB_HELP).action((id: string, o: DbOption) =>
     withDeps(o, async (deps) => {
       const k = await approveKey(deps, cliCtx(deps.operator, 'admin'), id);
       process.stdout.write(`approved ${k.id} (${k.member} ${k.role}, asked for by ${k.requestedBy ?? 'unknown'})\n`);
     }),
   );
-  keys.command('revoke <id>').option('--db <path>', 'SQLite file').action((id: string, o: DbOption) =>
+  keys.command('revoke').description('revoke an API key at once').argument('<id>', 'the key id (the first column of "keys list")').option('--db <path>', DB_HELP).action((id: string, o: DbOption) =>
     withDeps(o, async (deps) => {
       await revokeKey(deps, cliCtx(deps.operator, 'admin'), id);
       process.stdout.write(`revoked ${id}\n`);
@@ -76,11 +111,13 @@ export function adminCommands(program: Command): void {
 
   const users = program.command('users').description('people who log in to the web application');
   users
-    .command('add <username>')
-    .requiredOption('--member <code>', 'member', memberCode)
-    .requiredOption('--role <role>', 'role', role)
+    .command('add')
+    .description('add a person who logs in to the web application')
+    .argument('<username>', 'the name they log in with')
+    .requiredOption('--member <code>', 'the member they work for', memberCode)
+    .requiredOption('--role <role>', ROLE_HELP, role)
     .option('--password <password>', 'the password (default: read one line from standard input)')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action(async (username: string, o: DbOption & { member: string; role: Role; password?: string }) => {
       const password = o.password ?? (await readStdinLine());
       await withDeps(o, async (deps) => {
@@ -88,22 +125,25 @@ export function adminCommands(program: Command): void {
         process.stdout.write(`added ${u.username} (${u.member} ${u.role})\n`);
       });
     });
-  users.command('list').option('--member <code>', 'only this member', memberCode).option('--db <path>', 'SQLite file').action((o: DbOption & { member?: string }) =>
-    withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items as never, ['username', 'member', 'role', 'disabled', 'status'])),
-  );
-  users.command('approve <username>').description("let a user another administrator asked for log in (the operator's approval)").option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
+  users
+    .command('list')
+    .description('list users with their member, role and status')
+    .option('--member <code>', 'only this member', memberCode)
+    .option('--db <path>', DB_HELP)
+    .action((o: DbOption & { member?: string }) => withDeps(o, async (deps) => print((await listUsers(deps, cliCtx(deps.operator, 'admin'), { member: o.member })).items, USER_COLUMNS)));
+  users.command('approve').description("let a user another administrator asked for log in (the operator's approval)").argument('<username>', 'the user name').option('--db <path>', DB_HELP).action((username: string, o: DbOption) =>
     withDeps(o, async (deps) => {
       const u = await approveUser(deps, cliCtx(deps.operator, 'admin'), username);
       process.stdout.write(`approved ${u.username} (${u.member} ${u.role}, asked for by ${u.requestedBy ?? 'unknown'})\n`);
     }),
   );
-  users.command('disable <username>').option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
+  users.command('disable').description('stop a user from logging in and end their sessions').argument('<username>', 'the user name').option('--db <path>', DB_HELP).action((username: string, o: DbOption) =>
     withDeps(o, async (deps) => {
       await disableUser(deps, cliCtx(deps.operator, 'admin'), username);
       process.stdout.write(`disabled ${username}\n`);
     }),
   );
-  users.command('unlock <username>').description('lift the login lockout of a user after failed logins').option('--db <path>', 'SQLite file').action((username: string, o: DbOption) =>
+  users.command('unlock').description('lift the login lockout of a user after failed logins').argument('<username>', 'the user name').option('--db <path>', DB_HELP).action((username: string, o: DbOption) =>
     withDeps(o, async (deps) => {
       const lifted = await unlockLogin(deps, cliCtx(deps.operator, 'admin'), username);
       process.stdout.write(lifted.wasLocked ? `lifted the lockout of ${lifted.username} (${lifted.failures} failed logins forgotten)\n` : `${lifted.username} was not locked out (${lifted.failures} failed logins forgotten)\n`);
@@ -114,7 +154,7 @@ export function adminCommands(program: Command): void {
     .command('db')
     .description('database maintenance')
     .command('migrate')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .description('create the database if needed, bring its schema up to date and add missing reference members')
     .action(async (o: DbOption) => {
       const database = await openDatabase(configFrom(o).storage.database);

@@ -7,6 +7,7 @@ import { checkpointJson, writeCheckpoint } from '../../app/audit/write-checkpoin
 import { scanAuditTrail } from '../../store/audit-scan.js';
 import { openDatabase } from '../../store/database.js';
 import { cliCtx, configFrom, requireExistingDatabase, withDeps, type DbOption } from '../context.js';
+import { DB_HELP } from '../options.js';
 
 const seqNumber = (value: string): number => {
   const n = Number(value);
@@ -70,7 +71,7 @@ export function auditCommands(program: Command): void {
     .description('check the hash chain (and, with --checkpoint, that the trail still holds every entry a signed checkpoint covers, unaltered); exits 0 when whole, 1 naming the first broken entry')
     .option('--checkpoint <file>', 'a checkpoint kept outside the database (a JSON file, or the checkpoint file: its last line)')
     .option('--public-key <file>', "the checkpoint signer's public key (PEM); default: the public half of CROSSCHECK_AUDIT_KEY_FILE")
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action(async (o: DbOption & { checkpoint?: string; publicKey?: string }) => {
       // Verification only reads: no migration, no seeding, nothing appended to the trail it checks.
       const checkpoint = o.checkpoint === undefined ? null : trustedCheckpoint(readJsonFile(o.checkpoint, 'the checkpoint'), `the checkpoint ${o.checkpoint}`, trustedKey(o, o));
@@ -95,7 +96,7 @@ export function auditCommands(program: Command): void {
     .command('checkpoint')
     .description('sign a checkpoint of the trail now (after checking the chain): stored in the database, appended to CROSSCHECK_AUDIT_CHECKPOINT_FILE and posted to CROSSCHECK_AUDIT_CHECKPOINT_URL when set')
     .option('--out <file>', 'also write the checkpoint to this file (JSON)')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action((o: DbOption & { out?: string }) =>
       withDeps(o, async (deps) => {
         const { checkpoint, exportProblems } = await writeCheckpoint(deps, cliCtx(deps.operator, 'admin'));
@@ -120,11 +121,12 @@ export function auditCommands(program: Command): void {
     });
 
   audit
-    .command('prove <seq>')
+    .command('prove')
+    .argument('<seq>', 'the entry number')
     .description('write the inclusion proof of entry <seq> against the newest checkpoint (as GET /api/v1/audit/proof gives it)')
     .option('--size <n>', 'against the checkpoint of this many entries instead', seqNumber)
     .option('--out <file>', 'write it to this file instead of standard output')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action((seq: string, o: DbOption & { size?: number; out?: string }) =>
       withDeps(o, async (deps) => {
         const proof = await proveEntry(deps, cliCtx(deps.operator, 'auditor'), { seq, ...(o.size !== undefined ? { size: o.size } : {}) });

@@ -3,13 +3,14 @@ import { backupDatabase } from '../../app/backup/backup-database.js';
 import { restoreDatabase } from '../../app/backup/restore-database.js';
 import { isPostgresUrl } from '../../store/database.js';
 import { configFrom, requireExistingDatabase, type DbOption } from '../context.js';
+import { DB_HELP } from '../options.js';
 
 export function backupCommands(program: Command): void {
   program
     .command('backup')
     .description('write a consistent copy of the database while it runs: SQLite with its online backup API, PostgreSQL as one snapshot of every table (gzip JSON lines)')
     .requiredOption('--to <file>', 'the backup file (written whole or not at all)')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action(async (o: DbOption & { to: string }) => {
       const target = configFrom(o).storage.database;
       requireExistingDatabase(target);
@@ -24,7 +25,7 @@ export function backupCommands(program: Command): void {
     .description('restore a backup, all or nothing, after replaying its audit trail against its newest checkpoint; stop the server first')
     .requiredOption('--from <file>', 'a file written by "crosscheck backup"')
     .option('--force', 'replace a database that holds data')
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action(async (o: DbOption & { from: string; force?: boolean }) => {
       const config = configFrom(o);
       const target = config.storage.database;

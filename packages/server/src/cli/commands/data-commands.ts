@@ -1,6 +1,6 @@
 import { ALERT_KINDS, ALERT_STATUSES, PERSON_CATEGORIES } from '@crosscheck/core';
 import { InvalidArgumentError, type Command } from 'commander';
-import { memberCode, memberList, oneOf } from '../options.js';
+import { DB_HELP, memberCode, memberList, oneOf } from '../options.js';
 import { exportAlerts } from '../../app/export-alerts.js';
 import { importAlertBatch, type ImportReport, type Parsed } from '../../app/import-alerts.js';
 import { EXPORT_FORMATS, exportLines, type ExportFormat } from '../../formats/export-formats.js';
@@ -17,7 +17,8 @@ const positive = (value: string): number => {
 export function dataCommands(program: Command): void {
   const alerts = program.command('alerts').description('bulk alert data');
   alerts
-    .command('import <file>')
+    .command('import')
+    .argument('<file>', 'the file to import; "-" reads standard input')
     .description('import alerts: JSON lines (one alert body per line, as POST /api/v1/alerts), FollowTheMoney entities, CSV with a column mapping, or INTERPOL public notices (docs/formats.md); "-" reads standard input')
     .requiredOption('--member <code>', 'the member that owns the imported alerts (acting as its bureau)', memberCode)
     .option('--format <format>', `one of ${IMPORT_FORMATS.join(', ')}`, oneOf(IMPORT_FORMATS), 'json')
@@ -25,7 +26,7 @@ export function dataCommands(program: Command): void {
     .option('--category <category>', 'FollowTheMoney, notice: category of persons whose data gives none', oneOf(PERSON_CATEGORIES), 'warning')
     .option('--visible-to <codes>', 'FollowTheMoney, notice: members that may see the alerts (comma-separated; default all)', memberList)
     .option('--batch <n>', 'lines per transaction', positive, 500)
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action((file: string, o: DbOption & { member: string; batch: number; format: ImportFormat; map?: string; category: (typeof PERSON_CATEGORIES)[number]; visibleTo?: string[] }) =>
       withDeps(o, async (deps) => {
         await requireActiveMember(deps, o.member);
@@ -65,16 +66,20 @@ export function dataCommands(program: Command): void {
     .option('--format <format>', `one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, oneOf(Object.keys(EXPORT_FORMATS) as ExportFormat[]), 'json')
     .option('--status <status>', `only ${ALERT_STATUSES.join(', ')}`)
     .option('--kind <kind>', `only ${ALERT_KINDS.join(', ')}`)
-    .option('--db <path>', 'SQLite file')
+    .option('--db <path>', DB_HELP)
     .action((o: DbOption & { member: string; status?: string; kind?: string; format: ExportFormat }) =>
       withDeps(o, async (deps) => {
         await requireActiveMember(deps, o.member);
         if (o.status !== undefined && !(ALERT_STATUSES as readonly string[]).includes(o.status)) throw new InvalidArgumentError(`--status must be one of ${ALERT_STATUSES.join(', ')}`);
         if (o.kind !== undefined && !(ALERT_KINDS as readonly string[]).includes(o.kind)) throw new InvalidArgumentError(`--kind must be one of ${ALERT_KINDS.join(', ')}`);
-        const count = await exportAlerts(deps, cliCtx(o.member, 'bureau'), { ...(o.status ? { status: o.status } : {}), ...(o.kind ? { kind: o.kind } : {}) }, (a) =>
-          process.stdout.write(exportLines(o.format, a)),
-        );
-        process.stderr.write(`exported ${count}\n`);
+        // Once the reader has gone (`| head`), nothing more is written, but the export still runs
+        // to its end so that its audit entry is recorded; then the command ends quietly (context.ts).
+        const count = await exportAlerts(deps, cliCtx(o.member, 'bureau'), { ...(o.status ? { status: o.status } : {}), ...(o.kind ? { kind: o.kind } : {}) }, (a) => {
+          if (!process.stdout.destroyed) process.stdout.write(exportLines(o.format, a));
+        });
+        // A write to a closed pipe fails on a later turn of the event loop: wait for it before saying "exported".
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!process.stdout.destroyed) process.stderr.write(`exported ${count}\n`);
       }),
     );
 }

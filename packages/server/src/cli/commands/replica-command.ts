@@ -53,7 +53,7 @@ export function replicaCommand(program: Command): void {
     .description("run a national copy: follow the centre's signed change feed into a local database, screen locally (also when the centre cannot be reached), forward hits and audit entries to the centre exactly once")
     .requiredOption('--from <url>', "the centre's base URL", centreUrl)
     .requiredOption('--key <key>', "this copy's API key on the centre (role replica)")
-    .option('--db <path>', 'the local SQLite file (default: ./data/replica.db; never DATABASE_URL, which is the centre’s)')
+    .option('--db <path>', 'the local database: a SQLite file path or a postgres:// URL (default: ./data/replica.db; never DATABASE_URL, which is the centre’s)')
     .option('--port <n>', 'local port for the API and web app (default: PORT or 8080)', port)
     .option('--central-key <pem>', "the centre's public key (PEM or a file), pinned before first contact", pem)
     .option('--trust-on-first-use', "without --central-key: pin the key the centre shows at first contact")

@@ -1,25 +1,35 @@
 import { createReadStream } from 'node:fs';
 import { DomainError, MAX_PAXLST_CHARS } from '@crosscheck/core';
 import type { Command } from 'commander';
-import { memberCode } from '../options.js';
+import { DB_HELP, memberCode } from '../options.js';
 import { screen } from '../../app/screen.js';
 import { screenFlight } from '../../app/screen-flight.js';
+import { screenBatch } from '../../app/screen-batch.js';
 import { cliCtx, withDeps, type DbOption } from '../context.js';
 import { withEnglishReasons } from '../english-reasons.js';
 import { readLines } from '../read-lines.js';
 
 const MAX_LINE = 64 * 1024;
+/** A batch of 1,000 travellers (the batch's own limit) fits well inside. */
+const MAX_CSV_BYTES = 4 * 1024 * 1024;
 
 export function screenCommand(program: Command): void {
   program
     .command('screen')
-    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order, with its reasons in English. With --paxlst, screen every traveller of a PAXLST message and write the flight report')
+    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order, with its reasons in English. With --paxlst, screen every traveller of a PAXLST message and write the flight report; with --csv, a batch of travellers')
     .option('--member <code>', 'screen as this member (default: the operator, CROSSCHECK_OPERATOR)', memberCode)
     .option('--paxlst <file>', 'a UN/EDIFACT PAXLST message ("-" for standard input): writes the flight report as JSON, the reader\'s warnings on standard error')
-    .option('--db <path>', 'SQLite file')
-    .action((o: DbOption & { member?: string; paxlst?: string }) =>
+    .option('--csv <file>', 'a batch of up to 1,000 travellers as CSV with a header row (as POST /api/v1/screen/batch: id, name or family/given, birthDate, sex, nationality, documentNumber, documentState, vin, plate, plateCountry; "-" for standard input): one result line each, in order')
+    .option('--db <path>', DB_HELP)
+    .action((o: DbOption & { member?: string; paxlst?: string; csv?: string }) =>
       withDeps(o, async (deps) => {
         const ctx = cliCtx(o.member ?? deps.operator, 'frontline');
+        if (o.paxlst !== undefined && o.csv !== undefined) throw new Error('give --paxlst or --csv, not both');
+        if (o.csv !== undefined) {
+          const batch = await screenBatch(deps, ctx, 'text/csv', (await readBounded(o.csv, MAX_CSV_BYTES)).toString('utf8'));
+          for (const item of batch.items) process.stdout.write(`${JSON.stringify('hits' in item ? { ...item, hits: withEnglishReasons(item.hits) } : item)}\n`);
+          return;
+        }
         if (o.paxlst !== undefined) {
           const report = await screenFlight(deps, ctx, { paxlst: await readBounded(o.paxlst, MAX_PAXLST_CHARS) });
           for (const w of report.warnings) process.stderr.write(`warning: segment ${w.segment}${w.line ? ` (line ${w.line})` : ''}: ${w.message}\n`);

@@ -1,0 +1,61 @@
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { RequestLog } from './request-log.js';
+
+/** A server logging at the default level (info) into an array, with one fast and one slow route. */
+async function serverLoggingTo(lines: Record<string, unknown>[], slowMs: number) {
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const l of chunk.toString().split('\n')) if (l.trim() !== '') lines.push(JSON.parse(l) as Record<string, unknown>);
+      done();
+    },
+  });
+  const app = Fastify({ logController: new RequestLog(slowMs), logger: { level: 'info', stream } });
+  app.get('/fast', async () => ({ ok: true }));
+  app.get('/slow', async () => {
+    await new Promise((r) => setTimeout(r, slowMs + 20));
+    return { ok: true };
+  });
+  app.get('/events', async (_request, reply) => {
+    await new Promise((r) => setTimeout(r, slowMs + 20));
+    return reply.type('text/event-stream').send('data: x\n\n');
+  });
+  await app.ready();
+  return app;
+}
+
+describe('request logs', () => {
+  it('write nothing at info level for a normal request, and one line for a slow one', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const app = await serverLoggingTo(lines, 50);
+    try {
+      expect((await app.inject('/fast')).statusCode).toBe(200);
+      expect((await app.inject('/events')).statusCode).toBe(200);
+      expect((await app.inject('/nowhere')).statusCode).toBe(404);
+      expect(lines).toEqual([]);
+      expect((await app.inject('/slow')).statusCode).toBe(200);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ level: 30, req: { method: 'GET', url: '/slow' }, res: { statusCode: 200 } });
+      expect(lines[0]!.msg).toMatch(/^slow request: \d+ ms \(over 50 ms\)$/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('log every request at debug level', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const app = await serverLoggingTo(lines, 1000);
+    app.log.level = 'debug';
+    try {
+      await app.inject('/fast');
+      expect(lines.map((l) => [l.level, l.msg])).toEqual([
+        [20, 'incoming request'],
+        [20, 'request completed'],
+      ]);
+      expect(lines[1]).toMatchObject({ req: { url: '/fast' }, res: { statusCode: 200 } });
+    } finally {
+      await app.close();
+    }
+  });
+});
