@@ -16,3 +16,12 @@ describe('dates as an officer reads them', () => {
     expect(calendarDay('en', 'not a day')).toBe('not a day');
   });
 });
+
+describe('partial dates', () => {
+  it('reads a day, a month or a year as the record gives it', async () => {
+    const { partialDate } = await import('./dates.ts');
+    expect(partialDate('en', '1974-01-30')).toMatch(/30 Jan 1974|Jan 30, 1974/);
+    expect(partialDate('en', '1974-01')).toBe('January 1974');
+    expect(partialDate('en', '1974')).toBe('1974');
+  });
+});

@@ -23,3 +23,16 @@ export function calendarDay(language: string, day: string): string {
   if (Number.isNaN(d.getTime())) return day;
   return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
 }
+
+/**
+ * A date a record gives, which may be partial (YYYY, YYYY-MM or YYYY-MM-DD, as the core's
+ * partial-date.ts allows): a day as `calendarDay`, a month in words with its year, a year as it is.
+ */
+export function partialDate(language: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDay(language, value);
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const d = new Date(`${value}-01T00:00:00Z`);
+    if (!Number.isNaN(d.getTime())) return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
+  }
+  return value;
+}

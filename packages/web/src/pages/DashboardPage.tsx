@@ -9,6 +9,7 @@ import { HitsChart } from './dashboard/HitsChart.tsx';
 import { HitsMap } from './dashboard/HitsMap.tsx';
 import { OverdueList } from './dashboard/OverdueList.tsx';
 import './dashboard.css';
+import { dateTime } from '../i18n/dates.ts';
 
 const PERIODS = [7, 30, 90, 365] as const;
 
@@ -20,7 +21,6 @@ export function DashboardPage({ me, navigate }: PageProps) {
   const stats = useResource(`stats:${days}`, (signal) => dashboardApi.stats(days, signal), { keepPrevious: true });
 
   const busy = stats.pending !== null;
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
     <div className="dashboard">
@@ -41,7 +41,7 @@ export function DashboardPage({ me, navigate }: PageProps) {
           {t('dashboard.refresh')}
         </button>
         <p role="status" className="status" data-testid="dashboard-status">
-          {busy ? (stats.data === undefined ? t('common.loading') : t('dashboard.refreshing')) : stats.data && !stats.stale ? t('dashboard.updatedAt', { time: when.format(new Date(stats.data.at)) }) : ''}
+          {busy ? (stats.data === undefined ? t('common.loading') : t('dashboard.refreshing')) : stats.data && !stats.stale ? t('dashboard.updatedAt', { time: dateTime(language, stats.data.at, true) }) : ''}
         </p>
       </div>
 

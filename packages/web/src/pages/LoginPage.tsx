@@ -20,7 +20,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       onLoggedIn();
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
-        const time = new Date(Date.now() + (err.retryAfter ?? 60) * 1000).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+        const time = new Date(Date.now() + (err.retryAfter ?? 60) * 1000).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
         setError(t('login.tooMany', { time }));
       } else setError(err instanceof ApiError && (err.status === 401 || err.status === 422) ? t('login.failed') : t('common.networkError'));
       setBusy(false);

@@ -25,7 +25,7 @@ const CancelAlert = lazy(() => import('../alert-editor/CancelAlert.tsx').then((m
  * edits and cancels it, and corrects and resubmits it when review refused it.
  */
 export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; saved: Saved; me: Me; navigate: (to: string) => void; onBack: () => void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const detail = useResource(`alert:${id}`, (signal) => api.alert(id, signal));
   // Read once the alert is: an alert that cannot be opened has no history to ask for.
   const history = useResource(detail.data && !isInstruction(detail.data) ? `alert-history:${id}` : null, async (signal) => (await api.alertHistory(id, signal)).items);
@@ -41,7 +41,6 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
     heading.current?.focus();
   }, [detail.status]);
 
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const back = (
     <button type="button" onClick={onBack} data-testid="alert-back">
       {t('alerts.back')}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { calendarDay } from '../../i18n/dates.ts';
+import { partialDate } from '../../i18n/dates.ts';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 import { formatMessage, messageText } from '../../i18n/format-message.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
@@ -16,18 +16,8 @@ export function Term({ term, children, testId, dir }: { term: string; children: 
   );
 }
 
-/**
- * A date an alert gives, which may be partial (a year, a year and month, or a day; see the core's
- * partial-date.ts): the day through dates.ts, month in words; a year alone as it is.
- */
-export function partialDay(language: string, value: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return calendarDay(language, value);
-  if (/^\d{4}-\d{2}$/.test(value)) {
-    const d = new Date(`${value}-01T00:00:00Z`);
-    if (!Number.isNaN(d.getTime())) return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
-  }
-  return value;
-}
+/** A date an alert gives, which may be partial: see dates.ts. */
+export const partialDay = partialDate;
 
 /** Codes of states, as the record gives them (ICAO / ISO 3166 alpha-3): joined, kept left to right. */
 export const codeList = (codes: readonly string[] | undefined): string | undefined => (codes && codes.length > 0 ? codes.join(', ') : undefined);

@@ -1,6 +1,7 @@
 import type { OverdueReplyItem } from '../../api/dashboard.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { lateness } from './format.ts';
+import { dateTime } from '../../i18n/dates.ts';
 
 interface Props {
   items: readonly OverdueReplyItem[];
@@ -13,7 +14,6 @@ interface Props {
 /** G and H forms whose reply is late, ours to give or owed to us, most overdue first. */
 export function OverdueList({ items, total, canOpenHits, navigate }: Props) {
   const { t, language } = useI18n();
-  const when = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   if (items.length === 0) return <p className="empty">{t('dashboard.overdue.empty')}</p>;
   return (
     <>
@@ -57,7 +57,7 @@ export function OverdueList({ items, total, canOpenHits, navigate }: Props) {
                   <td>{o.form}</td>
                   <td>{o.owed === 'by-us' ? t('dashboard.overdue.byUs', { member: o.otherMember }) : t('dashboard.overdue.toUs', { member: o.otherMember })}</td>
                   <td>
-                    <time dateTime={o.dueAt}>{when.format(new Date(o.dueAt))}</time>
+                    <time dateTime={o.dueAt}>{dateTime(language, o.dueAt)}</time>
                   </td>
                   <td className="late">{lateness(t, o.minutesLate)}</td>
                 </tr>
