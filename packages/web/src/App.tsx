@@ -6,6 +6,7 @@ import { useI18n } from './i18n/i18n.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotAllowedPage } from './pages/NotAllowedPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PageLink } from './pages/PageLinks.tsx';
 import { loginPathFor, nextOf, PAGES, pagesFor, routeOf, type PageMeta, type PageProps } from './routes.ts';
 import { sessionHint } from './session-hint.ts';
 
@@ -113,16 +114,7 @@ export function App() {
           <ul>
             {pages.map((p) => (
               <li key={p.id}>
-                <a
-                  href={p.path}
-                  aria-current={p === page ? 'page' : undefined}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(p.path);
-                  }}
-                >
-                  {t(p.navKey)}
-                </a>
+                <PageLink page={p} navigate={navigate} current={p === page} />
               </li>
             ))}
           </ul>

@@ -11,18 +11,27 @@ export function PageLinks({ pages, navigate }: { pages: readonly PageMeta[]; nav
       <ul>
         {pages.map((p) => (
           <li key={p.id}>
-            <a
-              href={p.path}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(p.path);
-              }}
-            >
-              {t(p.navKey)}
-            </a>
+            <PageLink page={p} navigate={navigate} />
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** A link to one page that the app opens itself (no reload); `current` marks the page on screen. */
+export function PageLink({ page, navigate, current = false }: { page: PageMeta; navigate: (to: string) => void; current?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <a
+      href={page.path}
+      aria-current={current ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(page.path);
+      }}
+    >
+      {t(page.navKey)}
+    </a>
   );
 }
