@@ -57,6 +57,11 @@ describe.each(ENGINES)('hits named on %s', (engine) => {
     const gate: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: `key:${key.id}` }, requestId: 'req-gate' };
     const byKey = await hitOf((await screen(t.deps, gate, { documents: [{ number: '12AB34567', issuingState: 'FRA' }] })).screeningId);
     expect((await getHit(t.deps, gate, byKey)).screenedByName).toBe('gate-7');
+    // A key without a label by its public prefix, never left as a bare id.
+    const unlabelled = await createKey(t.deps, as('IPO', 'admin'), { member: 'DEU', role: 'frontline' });
+    const bare: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: `key:${unlabelled.id}` }, requestId: 'req-bare' };
+    const byBare = await hitOf((await screen(t.deps, bare, { documents: [{ number: '12AB34567', issuingState: 'FRA' }] })).screeningId);
+    expect((await getHit(t.deps, bare, byBare)).screenedByName).toBe(unlabelled.prefix);
 
     // The thread and the answer to recording an outcome carry the same names.
     expect(await getHit(t.deps, as('FRA'), person)).toMatchObject({ subject: byId.get(person)!.subject, ownerName: 'France', screeningMemberName: 'Germany' });
