@@ -38,12 +38,11 @@ export function alertSubject(alert: AlertInput): AlertSubject {
 /**
  * The subject as one line of text, for the API and the CLI where no page puts codes into words:
  * `MEYER, PAUL (1990)`, `DEU C01X00T47`, `AB-123-CD (FRA) · VF1AB000123456789 · Renault Clio`.
- * A name as the record writes it: the original script when there is one, else "FAMILY, Given".
  */
 export function subjectLabel(s: AlertSubject): string {
   switch (s.kind) {
     case 'person': {
-      const name = s.name.full ?? [s.name.family, s.name.given].filter((p) => p !== undefined).join(', ');
+      const name = nameText(s.name);
       return s.birthDate !== undefined ? `${name} (${s.birthDate.slice(0, 4)})` : name;
     }
     case 'document':
@@ -54,6 +53,11 @@ export function subjectLabel(s: AlertSubject): string {
       return [plate, s.vin, make || undefined].filter((p) => p !== undefined).join(' · ');
     }
   }
+}
+
+/** A name as the record writes it: the original script when there is one, else "FAMILY, Given" (the API, the CLI and every page). */
+export function nameText(n: { family?: string | undefined; given?: string | undefined; full?: string | undefined }): string {
+  return n.full ?? [n.family, n.given].filter(Boolean).join(', ');
 }
 
 /** The named fields that are present (an absent optional field stays absent, not `undefined`). */

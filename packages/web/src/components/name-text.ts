@@ -1,6 +1,4 @@
-export type Name = { family?: string | undefined; given?: string | undefined; full?: string | undefined; script?: string | undefined };
+/** A person's name as the page shows it: the core's rule (alerts/alert-subject.ts), the same as the API's one-line label. */
+export { nameText } from '@crosscheck/core';
 
-/** A name as the record writes it: the original script when there is one, else "FAMILY, Given". */
-export function nameText(n: Name): string {
-  return n.full ?? [n.family, n.given].filter(Boolean).join(', ');
-}
+export type Name = { family?: string | undefined; given?: string | undefined; full?: string | undefined; script?: string | undefined };
