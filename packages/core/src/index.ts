@@ -18,7 +18,6 @@ export * from './alerts/search-text.js';
 export * from './alerts/present-alert.js';
 export * from './alerts/retention.js';
 export * from './alerts/alert-subject.js';
-export * from './alerts/alert-subject-line.js';
 export * from './audit/hash-chain.js';
 export * from './audit/merkle.js';
 export * from './audit/checkpoint.js';

@@ -109,8 +109,8 @@ describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', ()
     const page = await app.openAs('fra.analyst', '/links');
     await waitForLink(page);
     const row = page.getByTestId('link-row');
-    expect(await row.textContent()).toContain('MEYER, PAUL (born 1990) (France)');
-    expect(await row.textContent()).toContain('Passport DEU C01X00T47 (Germany)');
+    expect(await row.textContent()).toContain('MEYER, PAUL · born 1990 · Missing person (France)');
+    expect(await row.textContent()).toContain('Passport · DEU C01X00T47 · Stolen blank (Germany)');
     await row.click();
     const details = page.getByTestId('link-details');
     await details.getByText('Resolve this link').waitFor();
@@ -154,7 +154,7 @@ describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', ()
     expect(await decided.getByTestId('audit-actor').textContent()).toContain('fra.analyst');
     expect(await decided.getByTestId('audit-target').textContent()).toMatch(/MEYER, PAUL \(1990\) ↔ DEU C01X00T47|DEU C01X00T47 ↔ MEYER, PAUL \(1990\)/);
     const created = auditor.getByTestId('audit-row').filter({ hasText: 'Created an alert' });
-    expect(await created.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Passport DEU C01X00T47'), expect.stringContaining('MEYER, PAUL (born 1990)')]));
+    expect(await created.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Passport · DEU C01X00T47 · Stolen blank'), expect.stringContaining('MEYER, PAUL · born 1990 · Missing person')]));
     expect(await created.filter({ hasText: 'MEYER, PAUL' }).getByTestId('audit-actor').textContent()).toContain('fra.bureau');
     await expectNamedRecords(auditor, '[data-testid="audit-row"] td:not(:last-child)');
     // Dates carry their time zone, months in words.

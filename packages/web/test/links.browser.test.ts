@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('identity links in chromium', () => {
     const row = page.getByTestId('link-row');
     expect(await row.count()).toBe(1);
     expect(await row.textContent()).toContain('Yellow · to resolve');
-    expect(await row.textContent()).toContain('Сергей Иванов (born 1980) (France)');
+    expect(await row.textContent()).toContain('Сергей Иванов · born 1980 · Missing person (France)');
     expect(await row.textContent()).toContain('Same name and date of birth: 1980-05-12');
 
     // Keyboard only: focus the link in the list, Enter, then the decision.

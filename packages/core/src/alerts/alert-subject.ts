@@ -35,6 +35,31 @@ export function alertSubject(alert: AlertInput): AlertSubject {
   return { kind: 'vehicle', ...pick(alert.vehicle, ['plate', 'plateCountry', 'make', 'model', 'vin']) };
 }
 
+/**
+ * The subject as one line of text, for the API and the CLI where no page puts codes into words:
+ * `MEYER, PAUL (1990)`, `DEU C01X00T47`, `AB-123-CD (FRA) · VF1AB000123456789 · Renault Clio`.
+ */
+export function subjectLabel(s: AlertSubject): string {
+  switch (s.kind) {
+    case 'person': {
+      const name = nameText(s.name);
+      return s.birthDate !== undefined ? `${name} (${s.birthDate.slice(0, 4)})` : name;
+    }
+    case 'document':
+      return `${s.issuingState} ${s.number}`;
+    case 'vehicle': {
+      const plate = s.plate !== undefined ? (s.plateCountry !== undefined ? `${s.plate} (${s.plateCountry})` : s.plate) : undefined;
+      const make = [s.make, s.model].filter((p) => p !== undefined).join(' ');
+      return [plate, s.vin, make || undefined].filter((p) => p !== undefined).join(' · ');
+    }
+  }
+}
+
+/** A name as the record writes it: the original script when there is one, else "FAMILY, Given" (the API, the CLI and every page). */
+export function nameText(n: { family?: string | undefined; given?: string | undefined; full?: string | undefined }): string {
+  return n.full ?? [n.family, n.given].filter(Boolean).join(', ');
+}
+
 /** The named fields that are present (an absent optional field stays absent, not `undefined`). */
 function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): { [P in K]?: Exclude<T[P], undefined> } {
   const out: { [P in K]?: Exclude<T[P], undefined> } = {};

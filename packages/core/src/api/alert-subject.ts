@@ -1,13 +1,26 @@
 import { z } from 'zod';
-import type { AlertSubjectLine } from '../alerts/alert-subject-line.js';
+import type { AlertSubject } from '../alerts/alert-subject.js';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, PERSON_CATEGORIES } from '../constants/alerts.js';
+import type { Assert, Equal } from './same-type.js';
 
-/** What an alert is about (core alerts/alert-subject.ts), given only to a reader that may read the alert in full. */
-export const alertSubjectLineSchema = z
+/**
+ * What an alert is about, named as an officer names it (core alerts/alert-subject.ts), in hits,
+ * links and the audit trail alike; given only to a reader that may read the alert in full.
+ */
+export const alertSubjectSchema = z
   .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('person'), name: z.string(), birthYear: z.string().nullable() }).strict(),
-    z.object({ kind: z.literal('document'), documentType: z.string(), issuingState: z.string().nullable(), number: z.string() }).strict(),
     z
-      .object({ kind: z.literal('vehicle'), plate: z.string().nullable(), plateCountry: z.string().nullable(), vin: z.string().nullable(), make: z.string().nullable(), model: z.string().nullable() })
+      .object({
+        kind: z.literal('person'),
+        category: z.enum(PERSON_CATEGORIES),
+        name: z.object({ family: z.string().optional(), given: z.string().optional(), full: z.string().optional(), script: z.string().optional() }).strict(),
+        birthDate: z.string().optional().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
+      })
       .strict(),
+    z.object({ kind: z.literal('document'), documentType: z.enum(DOCUMENT_TYPES), number: z.string(), issuingState: z.string(), status: z.enum(DOCUMENT_STATUSES) }).strict(),
+    z.object({ kind: z.literal('vehicle'), plate: z.string().optional(), plateCountry: z.string().optional(), make: z.string().optional(), model: z.string().optional(), vin: z.string().optional() }).strict(),
   ])
-  .describe('Who or what the alert is about: a person by name and birth year, a document by type and number, a vehicle by plate and VIN') satisfies z.ZodType<AlertSubjectLine>;
+  .describe('Who or what the alert is about: a person by name, birth date and category, a document by type, state, number and status, a vehicle by plate, make, model and VIN');
+
+// The schema is the core's own type; this fails to compile when the two drift apart.
+export type AlertSubjectContractCheck = Assert<Equal<z.infer<typeof alertSubjectSchema>, AlertSubject>>;

@@ -1,10 +1,10 @@
-import type { AlertSubjectLine } from '../alerts/alert-subject-line.js';
+import type { AlertSubject } from '../alerts/alert-subject.js';
 import type { ChainedEntry } from '../audit/hash-chain.js';
 
 /** An alert named by what it is about, for a reader that may read it in full. */
 export interface NamedAlert {
   id: string;
-  subject: AlertSubjectLine;
+  subject: AlertSubject;
   owner: string;
   ownerName: string;
 }

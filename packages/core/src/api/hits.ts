@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES } from '../cooperation/hit-schemas.js';
 import type { OverdueReply } from '../cooperation/reply-deadline.js';
-import type { AlertSubject } from '../alerts/alert-subject.js';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, PERSON_CATEGORIES } from '../constants/alerts.js';
+import { alertSubjectSchema } from './alert-subject.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { Assert, Equal } from './same-type.js';
 
@@ -19,20 +18,6 @@ export const hitOutcomeViewSchema = z
     byName: z.string().optional().describe('What to call it: the username, or the key’s label'),
   })
   .strict();
-
-/** What the hit is on, named as an officer names it (core alerts/alert-subject.ts). */
-export const alertSubjectSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('person'),
-      category: z.enum(PERSON_CATEGORIES),
-      name: z.object({ family: z.string().optional(), given: z.string().optional(), full: z.string().optional(), script: z.string().optional() }).strict(),
-      birthDate: z.string().optional().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
-    })
-    .strict(),
-  z.object({ kind: z.literal('document'), documentType: z.enum(DOCUMENT_TYPES), number: z.string(), issuingState: z.string(), status: z.enum(DOCUMENT_STATUSES) }).strict(),
-  z.object({ kind: z.literal('vehicle'), plate: z.string().optional(), plateCountry: z.string().optional(), make: z.string().optional(), model: z.string().optional(), vin: z.string().optional() }).strict(),
-]);
 
 export const hitViewSchema = z
   .object({
@@ -90,7 +75,6 @@ export const hitListItemSchema = hitViewSchema.extend({ overdue: overdueReplySch
 /** `GET /api/v1/hits`. */
 export const hitListSchema = z.object({ items: z.array(hitListItemSchema), next: z.string().nullable().describe('The cursor of the next page, or null') }).strict();
 
-export type AlertSubjectView = z.infer<typeof alertSubjectSchema>;
 export type HitOutcomeView = z.infer<typeof hitOutcomeViewSchema>;
 export type HitView = z.infer<typeof hitViewSchema>;
 export type HitFormView = z.infer<typeof hitFormViewSchema>;
@@ -99,4 +83,4 @@ export type HitListItem = z.infer<typeof hitListItemSchema>;
 export type HitList = z.infer<typeof hitListSchema>;
 
 // The overdue reply is the core's own rule's answer; this fails to compile when the two drift apart.
-export type HitContractChecks = [Assert<Equal<z.infer<typeof overdueReplySchema>, OverdueReply>>, Assert<Equal<AlertSubjectView, AlertSubject>>];
+export type HitContractChecks = [Assert<Equal<z.infer<typeof overdueReplySchema>, OverdueReply>>];

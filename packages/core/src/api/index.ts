@@ -6,10 +6,10 @@
  */
 export type { CountryHits, DashboardStats, DayHits, KindStatusCount, OverdueReplyItem } from './stats.js';
 export { LINK_COLORS, type LinkColor } from './link-colors.js';
-export type { AlertSubjectLine } from '../alerts/alert-subject-line.js';
+export type { AlertSubject } from '../alerts/alert-subject.js';
 export type { AuditEntryView, NamedAlert } from './audit.js';
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkedAlert, LinkGraph, LinkView } from './links.js';
-export type { AlertSubjectView, HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
+export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
 export * from './alerts.js';
 export type {
   BatchErrorItem,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alertSubjectLineSchema } from './alert-subject.js';
+import { alertSubjectSchema } from './alert-subject.js';
 import { LINK_COLORS } from './link-colors.js';
 
 /** Identity links as the API presents them (server app/links/; the web's links page). */
@@ -10,7 +10,7 @@ export const linkedAlertSchema = z
     kind: z.string(),
     owner: z.string(),
     label: z.string().describe('A name or a document number or plate, to tell the two records apart at a glance'),
-    subject: alertSubjectLineSchema,
+    subject: alertSubjectSchema,
     ownerName: z.string().describe('The owner member’s name'),
   })
   .strict();
@@ -53,7 +53,7 @@ export const graphAlertNodeSchema = z
     status: z.string(),
     category: z.string().nullable(),
     label: z.string(),
-    subject: alertSubjectLineSchema,
+    subject: alertSubjectSchema,
     ownerName: z.string().describe('The owner member’s name'),
     hitCount: z.number().int().describe('Hits on this alert that the caller’s member is party to (owner or screening member)'),
   })

@@ -45,13 +45,13 @@ describe.each(ENGINES)('names beside ids on %s', (engine) => {
 
     const fra = (await listAudit(t.deps, as('FRA', 'auditor'), { action: 'alert.create' })).items;
     const byAnna = fra.find((e) => e.target === `alert:${meyer.id}`)!;
-    expect(byAnna).toMatchObject({ credential: anna.actor.credential, actorName: 'fra.anna', targetAlert: { id: meyer.id, owner: 'FRA', ownerName: 'France', subject: { kind: 'person', name: 'MEYER, PAUL', birthYear: '1990' } } });
+    expect(byAnna).toMatchObject({ credential: anna.actor.credential, actorName: 'fra.anna', targetAlert: { id: meyer.id, owner: 'FRA', ownerName: 'France', subject: { kind: 'person', category: 'missing', name: { family: 'MEYER', given: 'PAUL' }, birthDate: '1990-02-03' } } });
     // The owner's auditor sees its own alert, whoever it is shared with.
-    expect(fra.find((e) => e.target === `alert:${secret.id}`)).toMatchObject({ actorName: 'border gate 3', targetAlert: { subject: { name: 'SECRET, SAM' } } });
+    expect(fra.find((e) => e.target === `alert:${secret.id}`)).toMatchObject({ actorName: 'border gate 3', targetAlert: { subject: { name: { family: 'SECRET', given: 'SAM' } } } });
 
     // ITA tried to open an alert shared with DEU only: its auditor sees the attempt, not whom it was about.
     const ita = (await listAudit(t.deps, as('ITA', 'auditor'), { action: 'alert.read' })).items;
-    expect(ita.find((e) => e.target === `alert:${meyer.id}`)?.targetAlert?.subject).toEqual({ kind: 'person', name: 'MEYER, PAUL', birthYear: '1990' });
+    expect(ita.find((e) => e.target === `alert:${meyer.id}`)?.targetAlert?.subject).toEqual({ kind: 'person', category: 'missing', name: { family: 'MEYER', given: 'PAUL' }, birthDate: '1990-02-03' });
     const refused = ita.find((e) => e.target === `alert:${secret.id}`)!;
     expect(refused).toMatchObject({ outcome: 'alert.not-found', targetAlert: null, targetName: null });
     expect(JSON.stringify(ita)).not.toContain('SECRET');
@@ -62,7 +62,7 @@ describe.each(ENGINES)('names beside ids on %s', (engine) => {
     const [hit] = (await screen(t.deps, as('ITA', 'frontline'), { documents: [{ number: 'C01X00T47', issuingState: 'FRA' }] })).hits;
     await getHit(t.deps, as('ITA'), hit!.hitId!);
     const ita = (await listAudit(t.deps, as('ITA', 'auditor'), { action: 'hit.read' })).items;
-    expect(ita[0]).toMatchObject({ target: `hit:${hit!.hitId}`, targetAlert: { id: stolen.id, ownerName: 'France', subject: { kind: 'document', documentType: 'passport', issuingState: 'FRA', number: 'C01X00T47' } } });
+    expect(ita[0]).toMatchObject({ target: `hit:${hit!.hitId}`, targetAlert: { id: stolen.id, ownerName: 'France', subject: { kind: 'document', documentType: 'passport', issuingState: 'FRA', number: 'C01X00T47', status: 'stolen-issued' } } });
 
     const created = (await listAudit(t.deps, as('FRA', 'auditor'), { action: 'user.add' })).items;
     expect(created[0]).toMatchObject({ target: anna.actor.credential, targetName: 'fra.anna (FRA)' });

@@ -1,4 +1,4 @@
-import { alertAccess, alertSubjectOf, type Reader } from '@crosscheck/core';
+import { alertAccess, alertSubject, type Reader } from '@crosscheck/core';
 import type { NamedAlert } from '@crosscheck/core/api';
 import { accessFactsOf } from '../store/alert-repo.js';
 import { parseAlertBody } from '../store/alert-body.js';
@@ -16,5 +16,5 @@ import type { Tx } from '../store/write-transaction.js';
 export async function namedAlerts(db: Kysely<DB> | Tx, reader: Reader, ids: Iterable<string>): Promise<Map<string, NamedAlert>> {
   const readable = (await alertsByIds(db, ids)).filter((row) => alertAccess(reader, accessFactsOf(row)) === 'full');
   const owners = await memberNames(db, readable.map((row) => row.owner));
-  return new Map(readable.map((row) => [row.id, { id: row.id, subject: alertSubjectOf(parseAlertBody(row.body)), owner: row.owner, ownerName: owners.get(row.owner) ?? row.owner }]));
+  return new Map(readable.map((row) => [row.id, { id: row.id, subject: alertSubject(parseAlertBody(row.body)), owner: row.owner, ownerName: owners.get(row.owner) ?? row.owner }]));
 }

@@ -89,20 +89,6 @@ export async function anyKeyExists(db: Kysely<DB>): Promise<boolean> {
   return (await db.selectFrom('api_keys').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** Usernames by user id, for those of `ids` that exist. */
-export async function usernamesOf(db: Kysely<DB> | Tx, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'username']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((u) => [u.id, u.username]));
-}
-
-/** Keys' labels (null when none was given) and public prefixes by key id, for those of `ids` that exist. */
-export async function keyLabelsOf(db: Kysely<DB> | Tx, ids: readonly string[]): Promise<Map<string, { label: string | null; prefix: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('api_keys').select(['id', 'label', 'prefix']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((k) => [k.id, { label: k.label, prefix: k.prefix }]));
-}
-
 /** The interface language a user chose, or null (never chose, or no such user). */
 export async function userLanguage(db: Kysely<DB> | Tx, userId: string): Promise<string | null> {
   const row = await db.selectFrom('users').select('language').where('id', '=', userId).executeTakeFirst();

@@ -35,13 +35,6 @@ export async function alertBodiesOf(db: Db, alertIds: string[]): Promise<{ id: s
   return db.selectFrom('alerts').select(['id', 'body']).where('id', 'in', alertIds).execute();
 }
 
-/** The names of the members party to hits, by code. */
-export async function memberNamesOf(db: Db, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('members').select(['code', 'name']).where('code', 'in', codes).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
-
 export async function findHit(db: Db, id: string): Promise<HitRow | undefined> {
   const row = await db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? decodeHit(row) : undefined;

@@ -3,7 +3,7 @@ import type { LinkDecision } from '@crosscheck/core/constants';
 import { request } from './client.ts';
 
 export { LINK_COLORS, LINK_DECISIONS, LINK_REASON_MAX, type LinkDecision } from '@crosscheck/core/constants';
-export type { AlertSubjectLine as AlertSubject } from '@crosscheck/core/api';
+export type { AlertSubject } from '@crosscheck/core/api';
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkColor, LinkedAlert, LinkGraph, LinkView } from '@crosscheck/core/api';
 
 export const linksApi = {

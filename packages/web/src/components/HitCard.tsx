@@ -1,9 +1,9 @@
-import type { AlertSubjectView } from '@crosscheck/core/api';
+import type { AlertSubject } from '@crosscheck/core/api';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { api, ApiError, HIT_OUTCOMES, type HitOutcome, type ScreenResultHit } from '../api/client.ts';
 import { hitsApi, OUTCOME_NOTE_MAX } from '../api/hits.ts';
 import { actionText, memberText, ownerOf, type MemberRef } from './hit-words.ts';
-import { SubjectLabel } from './HitSubject.tsx';
+import { Subject } from './Subject.tsx';
 import { ReasonList } from './ReasonList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { label } from '../i18n/labels.ts';
@@ -14,8 +14,8 @@ import { label } from '../i18n/labels.ts';
  * (a discreet check read as its instruction has no subject). A result below the threshold was not
  * recorded and stays unnamed.
  */
-function useNames(hit: ScreenResultHit): { subject?: AlertSubjectView; owner?: MemberRef } {
-  const [names, setNames] = useState<{ subject?: AlertSubjectView; owner?: MemberRef }>({});
+function useNames(hit: ScreenResultHit): { subject?: AlertSubject; owner?: MemberRef } {
+  const [names, setNames] = useState<{ subject?: AlertSubject; owner?: MemberRef }>({});
   const hitId = hit.access === 'full' ? hit.hitId : null;
   useEffect(() => {
     if (hitId === null) return;
@@ -103,7 +103,7 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
       </h3>
       {subject && (
         <p className="hit-card-subject" data-testid="hit-card-subject">
-          <SubjectLabel subject={subject} fullDate withCategory={false} />
+          <Subject subject={subject} fullDate withCategory={false} />
         </p>
       )}
       <p className="action">

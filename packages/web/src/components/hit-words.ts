@@ -1,4 +1,4 @@
-import type { AlertSubjectView, HitView } from '@crosscheck/core/api';
+import type { AlertSubject, HitView } from '@crosscheck/core/api';
 import { DISCREET_ACTION } from '@crosscheck/core/constants';
 import { calendarDay } from '../i18n/dates.ts';
 import type { Language, MessageKey } from '../i18n/dictionary.ts';
@@ -30,7 +30,7 @@ export type SubjectPart = { text: string; quoted: boolean };
  * a person's whole birth date rather than the year; without `withCategory`, where the category
  * is already shown (the screening card).
  */
-export function subjectParts(subject: AlertSubjectView, t: Translate, language: Language, fullDate = false, withCategory = true): SubjectPart[] {
+export function subjectParts(subject: AlertSubject, t: Translate, language: Language, fullDate = false, withCategory = true): SubjectPart[] {
   const parts: SubjectPart[] = [];
   const quoted = (text: string | undefined) => text && parts.push({ text, quoted: true });
   const word = (text: string) => parts.push({ text, quoted: false });
@@ -59,7 +59,7 @@ function birthDateText(date: string, language: Language): string {
 }
 
 /** The subject as one line of plain text (a heading, a spoken notice); none for a discreet check read as its instruction. */
-export function subjectText(subject: AlertSubjectView | undefined, t: Translate, language: Language): string {
+export function subjectText(subject: AlertSubject | undefined, t: Translate, language: Language): string {
   return subject ? subjectParts(subject, t, language).map((p) => p.text).join(' · ') : t('hit.discreet');
 }
 

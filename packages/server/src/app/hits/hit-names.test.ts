@@ -8,6 +8,7 @@ import { screen } from '../screen.js';
 import { getHit } from './get-hit.js';
 import { listHits } from './list-hits.js';
 import { recordHitOutcome } from './record-outcome.js';
+import { sendHitForm } from './send-hit-form.js';
 
 /**
  * A bureau reads a hit by who or what it is on (not by alert id), which members are party to it,
@@ -57,11 +58,23 @@ describe.each(ENGINES)('hits named on %s', (engine) => {
     const gate: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: `key:${key.id}` }, requestId: 'req-gate' };
     const byKey = await hitOf((await screen(t.deps, gate, { documents: [{ number: '12AB34567', issuingState: 'FRA' }] })).screeningId);
     expect((await getHit(t.deps, gate, byKey)).screenedByName).toBe('gate-7');
+    // A key without a label by its public prefix, never left as a bare id.
+    const unlabelled = await createKey(t.deps, as('IPO', 'admin'), { member: 'DEU', role: 'frontline' });
+    const bare: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: `key:${unlabelled.id}` }, requestId: 'req-bare' };
+    const byBare = await hitOf((await screen(t.deps, bare, { documents: [{ number: '12AB34567', issuingState: 'FRA' }] })).screeningId);
+    expect((await getHit(t.deps, bare, byBare)).screenedByName).toBe(unlabelled.prefix);
 
     // The thread and the answer to recording an outcome carry the same names.
     expect(await getHit(t.deps, as('FRA'), person)).toMatchObject({ subject: byId.get(person)!.subject, ownerName: 'France', screeningMemberName: 'Germany' });
     const recorded = await recordHitOutcome(t.deps, desk, document, { outcome: 'confirmed', note: 'passport seized' });
     expect(recorded).toMatchObject({ subject: { kind: 'document', number: '12AB34567' }, screenedByName: 'deu.desk', outcome: { by: `user:${user.id}`, byName: 'deu.desk' } });
+
+    // A form is signed with its sender's name, for the sending member only.
+    const bureauKey = await createKey(t.deps, as('IPO', 'admin'), { member: 'DEU', role: 'bureau', label: 'deu-sirene' });
+    const bureau: Ctx = { actor: { member: 'DEU', role: 'bureau', credential: `key:${bureauKey.id}` }, requestId: 'req-bureau' };
+    expect(await sendHitForm(t.deps, bureau, document, { form: 'G', handlingCode: 'H1', text: 'Passport held at the desk' })).toMatchObject({ createdBy: `key:${bureauKey.id}`, createdByName: 'deu-sirene' });
+    expect((await getHit(t.deps, as('DEU'), document)).forms[0]).toMatchObject({ createdByName: 'deu-sirene' });
+    expect((await getHit(t.deps, as('FRA'), document)).forms[0]).not.toHaveProperty('createdByName');
   });
 
   it('gives a frontline reader of a discreet check its instruction and never the subject; a bureau gets the name', async () => {

@@ -1,10 +1,11 @@
 import { alertSubject, type AlertAccess, type AlertSubject } from '@crosscheck/core';
-import type { HitDetail, HitView } from '@crosscheck/core/api';
+import type { HitDetail, HitFormView, HitView } from '@crosscheck/core/api';
 import countries from 'i18n-iso-countries';
 import { parseAlertBody } from '../../store/alert-body.js';
-import { alertBodiesOf, formsOfHits, memberNamesOf, type HitRow } from '../../store/hit-repo.js';
+import { alertBodiesOf, formsOfHits, type HitRow } from '../../store/hit-repo.js';
+import { memberNames } from '../../store/name-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
-import { credentialNames, withFormName } from './credential-names.js';
+import { actorNames } from '../actor-names.js';
 import { toFormView, toHitView } from './present-hit.js';
 
 /**
@@ -28,8 +29,34 @@ export async function hitNames(tx: Tx, hits: HitRow[], access: Map<string, Alert
   const full = [...new Set(hits.map((h) => h.alert_id))].filter((id) => (access.get(id) ?? 'full') === 'full');
   const subjects = new Map<string, AlertSubject>();
   for (const row of await alertBodiesOf(tx, full)) subjects.set(row.id, alertSubject(parseAlertBody(row.body)));
-  const members = await memberNamesOf(tx, [...new Set(hits.flatMap((h) => [h.owner, h.screening_member]))]);
+  const members = await memberNames(tx, hits.flatMap((h) => [h.owner, h.screening_member]));
   return { subjects, members, credentials: await credentialNames(tx, credentials) };
+}
+
+/**
+ * What to call the credentials that acted on a hit, for the people of their own member (the only
+ * ones shown them; see present-hit.ts): a user by its username, a key by its label (else its
+ * public prefix), which the page calls a key in the reader's language (the credential says which
+ * it is). A command-line credential (`cli:…`) and the server's own (`system`) are left as written.
+ */
+export async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const shown = credentials.filter((c): c is string => c !== undefined && (c.startsWith('user:') || c.startsWith('key:')));
+  for (const [credential, actor] of await actorNames(tx, shown)) {
+    const name = actor.name ?? actor.prefix;
+    if (name !== undefined) names.set(credential, name);
+  }
+  return names;
+}
+
+/** A form with the name of the credential that sent it, when it is shown and has a name. */
+export async function formWithCredentialName(tx: Tx, form: HitFormView): Promise<HitFormView> {
+  return withFormName(form, await credentialNames(tx, [form.createdBy]));
+}
+
+function withFormName(f: HitFormView, names: Map<string, string>): HitFormView {
+  const name = f.createdBy !== undefined ? names.get(f.createdBy) : undefined;
+  return name !== undefined ? { ...f, createdByName: name } : f;
 }
 
 /** The view with the names beside the ids it shows (a name is left out when there is none, or none may be shown). */

@@ -2,7 +2,7 @@ import { DomainError, formNeedsReply, hitFormSchema, parseInput, replyDueAt, req
 import { appendEvent } from '../../store/event-repo.js';
 import { clearRepliesDueFrom, insertHitForm, type FormBody, type HitFormRow } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
-import { formWithCredentialName } from './credential-names.js';
+import { formWithCredentialName } from './hit-names.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { loadVisibleHit, toFormView, type HitFormView } from './present-hit.js';
 

@@ -1,4 +1,4 @@
-import { alertSubjectOf, normaliseDocumentNumber, normaliseIssuingState, parseInput, requirePermission, type AlertInput } from '@crosscheck/core';
+import { alertSubject, normaliseDocumentNumber, normaliseIssuingState, parseInput, requirePermission, type AlertInput } from '@crosscheck/core';
 import { z } from 'zod';
 import { newestPartyHits, partyHitCounts } from '../../store/hit-party-repo.js';
 import { listLinkRows, type LinkWithAlerts } from '../../store/link-repo.js';
@@ -83,7 +83,7 @@ function alertNode({ id, kind, owner, status, body }: GraphAlert, names: LinkNam
     status,
     category: body.kind === 'person' ? body.category : null,
     label: labelOf(body),
-    subject: alertSubjectOf(body),
+    subject: alertSubject(body),
     hitCount: 0,
   };
 }

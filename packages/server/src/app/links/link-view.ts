@@ -1,4 +1,4 @@
-import { alertAccess, alertSubjectOf, subjectLabel, type Actor, type AlertInput } from '@crosscheck/core';
+import { alertAccess, alertSubject, subjectLabel, type Actor, type AlertInput } from '@crosscheck/core';
 import { visibilityFromColumns } from '../../store/change-repo.js';
 import type { LinkWithAlerts } from '../../store/link-repo.js';
 import { memberNames } from '../../store/name-repo.js';
@@ -46,8 +46,8 @@ export function toLinkView(row: LinkWithAlerts, viewer: string, names: LinkNames
     basis: row.basis,
     detail: row.detail as LinkView['detail'],
     alerts: [
-      { id: row.alert_a, kind: row.a_kind, owner: row.a_owner, label: labelOf(row.a_body), subject: alertSubjectOf(row.a_body), ownerName: names.members.get(row.a_owner) ?? row.a_owner },
-      { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(row.b_body), subject: alertSubjectOf(row.b_body), ownerName: names.members.get(row.b_owner) ?? row.b_owner },
+      { id: row.alert_a, kind: row.a_kind, owner: row.a_owner, label: labelOf(row.a_body), subject: alertSubject(row.a_body), ownerName: names.members.get(row.a_owner) ?? row.a_owner },
+      { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(row.b_body), subject: alertSubject(row.b_body), ownerName: names.members.get(row.b_owner) ?? row.b_owner },
     ],
     reason: row.reason,
     // Which analyst decided is named to that analyst's own member only.
@@ -61,5 +61,5 @@ export function toLinkView(row: LinkWithAlerts, viewer: string, names: LinkNames
 
 /** A name and birth year, a document number or a plate: what tells two records apart at a glance. */
 export function labelOf(alert: AlertInput): string {
-  return subjectLabel(alertSubjectOf(alert));
+  return subjectLabel(alertSubject(alert));
 }

@@ -49,7 +49,7 @@ describe.each(ENGINES)('identity links on %s', (engine) => {
       owner: 'DEU',
       ownerName: 'Germany',
       label: 'DEU C01X00T47',
-      subject: { kind: 'document', documentType: 'passport', issuingState: 'DEU', number: 'C01X00T47' },
+      subject: { kind: 'document', documentType: 'passport', issuingState: 'DEU', number: 'C01X00T47', status: 'stolen-issued' },
     });
     expect(items[0]!.alerts.find((x) => x.id === person.id)).toEqual({
       id: person.id,
@@ -57,7 +57,7 @@ describe.each(ENGINES)('identity links on %s', (engine) => {
       owner: 'FRA',
       ownerName: 'France',
       label: 'MEYER, PAUL (1990)',
-      subject: { kind: 'person', name: 'MEYER, PAUL', birthYear: '1990' },
+      subject: { kind: 'person', category: 'missing', name: { family: 'MEYER', given: 'PAUL' }, birthDate: '1990-02-03' },
     });
     expect(await queryAudit(t.deps.db, { action: 'link.create', limit: 10 })).toHaveLength(1);
   });

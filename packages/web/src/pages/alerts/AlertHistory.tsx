@@ -1,5 +1,5 @@
 import type { AlertVersion } from '../../api/client.ts';
-import { RecordId } from '../../components/SubjectText.tsx';
+import { CopyId } from '../../components/CopyId.tsx';
 import { ResourceView } from '../../components/ResourceView.tsx';
 import type { ResourceHandle } from '../../data/use-resource.ts';
 import { dateTime } from '../../i18n/dates.ts';
@@ -37,7 +37,7 @@ export function AlertHistory({ history, forbidden }: { history: ResourceHandle<A
                   {v.changedBy ? (
                     <>
                       {' · '}
-                      <span data-testid="history-actor">{t('alerts.changedBy', { who: actorText(t, v.changedBy, v.changedByName ?? null) })}</span> <RecordId id={v.changedBy} />
+                      <span data-testid="history-actor">{t('alerts.changedBy', { who: actorText(t, v.changedBy, v.changedByName ?? null) })}</span> <CopyId id={v.changedBy} shown />
                     </>
                   ) : null}
                 </li>

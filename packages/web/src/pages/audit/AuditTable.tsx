@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../api/audit.ts';
-import { RecordId, SubjectText } from '../../components/SubjectText.tsx';
+import { CopyId } from '../../components/CopyId.tsx';
+import { Subject } from '../../components/Subject.tsx';
 import { dateTime } from '../../i18n/dates.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { actionText, actorText, outcomeKind, outcomeText, roleText, targetParts } from './audit-words.ts';
@@ -23,7 +24,7 @@ function Actor({ e }: { e: AuditEntry }) {
       </strong>
       <span className="meta"> · {roleText(t, e.role)}</span>
       <br />
-      <RecordId id={e.credential} />
+      <CopyId id={e.credential} shown />
     </>
   );
 }
@@ -44,7 +45,7 @@ function Target({ e }: { e: AuditEntry }) {
         <>
           {e.target.startsWith('hit:') ? ` · ${t('audit.targetKind.alert')}` : ''}
           {': '}
-          <SubjectText subject={a.subject} />{' '}
+          <Subject subject={a.subject} />{' '}
           <span className="meta">
             · <bdi dir="auto">{a.ownerName}</bdi>
           </span>
@@ -61,7 +62,7 @@ function Target({ e }: { e: AuditEntry }) {
       {id !== null && (
         <>
           <br />
-          <RecordId id={e.target} />
+          <CopyId id={e.target} shown />
         </>
       )}
     </>
@@ -118,7 +119,7 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
                     <>
                       <br />
                       <span className="meta">{t('audit.outcomeCode')}: </span>
-                      <RecordId id={e.outcome} />
+                      <CopyId id={e.outcome} shown />
                     </>
                   )}
                 </td>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { hitsApi, type HitPage } from '../../api/hits.ts';
-import { CopyId, SubjectLabel } from '../../components/HitSubject.tsx';
+import { CopyId } from '../../components/CopyId.tsx';
+import { Subject } from '../../components/Subject.tsx';
 import { memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
 import { dateTime } from '../../i18n/dates.ts';
@@ -118,7 +119,7 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
                       {fresh.has(h.id) && <span className="badge">{t('hits.new')}</span>} {when(h.createdAt)}
                     </td>
                     <td data-testid="hit-alert">
-                      <SubjectLabel subject={h.subject} /> <CopyId id={h.alertId} />
+                      <Subject subject={h.subject} /> <CopyId id={h.alertId} what="alert" />
                     </td>
                     <td>{memberText(ownerOf(h), t, language)}</td>
                     <td>{memberText(screeningMemberOf(h), t, language)}</td>

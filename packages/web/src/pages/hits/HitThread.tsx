@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { roleMay } from '@crosscheck/core/constants';
 import type { Me } from '../../api/client.ts';
 import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
-import { CopyId, SubjectLabel } from '../../components/HitSubject.tsx';
+import { CopyId } from '../../components/CopyId.tsx';
+import { Subject } from '../../components/Subject.tsx';
 import { actionText, credentialText, memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
 import { dateTime } from '../../i18n/dates.ts';
@@ -133,9 +134,9 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
               navigate(alertHref);
             }}
           >
-            <SubjectLabel subject={hit.subject} fullDate />
+            <Subject subject={hit.subject} fullDate />
           </a>{' '}
-          <CopyId id={hit.alertId} />
+          <CopyId id={hit.alertId} what="alert" />
           {!hit.subject && <p className="help">{t('hitThread.subjectHidden')}</p>}
         </dd>
         <dt>{t('hits.when')}</dt>

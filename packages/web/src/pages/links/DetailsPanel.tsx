@@ -1,5 +1,6 @@
 import type { GraphAlertNode, GraphDocumentNode, GraphHitNode, GraphNode, LinkView } from '../../api/links.ts';
-import { RecordId, SubjectText } from '../../components/SubjectText.tsx';
+import { CopyId } from '../../components/CopyId.tsx';
+import { Subject } from '../../components/Subject.tsx';
 import type { AlertSubject } from '../../api/links.ts';
 import { dateTime } from '../../i18n/dates.ts';
 import { label } from '../../i18n/labels.ts';
@@ -41,7 +42,7 @@ function AlertLink({ id, subject, navigate }: { id: string; subject: AlertSubjec
         navigate(href);
       }}
     >
-      {t('links.openAlert')}: <SubjectText subject={subject} />
+      {t('links.openAlert')}: <Subject subject={subject} />
     </a>
   );
 }
@@ -60,7 +61,7 @@ function LinkDetails({ link, hitCounts, navigate, onDecided }: { link: LinkView;
       <ul className="linked-alerts">
         {link.alerts.map((a) => (
           <li key={a.id}>
-            {label(t, 'hit.kind', a.kind)} · <bdi dir="auto">{a.ownerName}</bdi> · <AlertLink id={a.id} subject={a.subject} navigate={navigate} /> <RecordId id={a.id} />
+            {label(t, 'hit.kind', a.kind)} · <bdi dir="auto">{a.ownerName}</bdi> · <AlertLink id={a.id} subject={a.subject} navigate={navigate} /> <CopyId id={a.id} what="alert" shown />
             {/* What the graph shows as hit nodes, said here for those who do not use the canvas. */}
             <span className="meta">
               {' · '}
@@ -76,7 +77,7 @@ function LinkDetails({ link, hitCounts, navigate, onDecided }: { link: LinkView;
           {link.decidedBy ? (
             <>
               {' '}
-              {t('links.decidedBy', { who: link.decidedByName ?? link.decidedBy })} <RecordId id={link.decidedBy} />
+              {t('links.decidedBy', { who: link.decidedByName ?? link.decidedBy })} <CopyId id={link.decidedBy} shown />
             </>
           ) : null}
         </p>
@@ -119,7 +120,7 @@ function AlertDetails({ node, navigate }: { node: GraphAlertNode; navigate: (to:
         <AlertLink id={node.alertId} subject={node.subject} navigate={navigate} />
       </p>
       <p>
-        <RecordId id={node.alertId} />
+        <CopyId id={node.alertId} what="alert" shown />
       </p>
     </>
   );

@@ -1,5 +1,5 @@
 import type { LinkView } from '../../api/links.ts';
-import { SubjectText } from '../../components/SubjectText.tsx';
+import { Subject } from '../../components/Subject.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 
 /** What the two alerts share, in words. */
@@ -37,7 +37,7 @@ export function LinkList({ links, selected, onSelect }: { links: LinkView[]; sel
             <button type="button" className={`link-row ${l.color}`} aria-pressed={selected === edgeId} onClick={() => onSelect(edgeId)} data-testid="link-row" data-link-id={l.id}>
               <ColorName color={l.color} />
               <span className="link-ends">
-                <SubjectText subject={a.subject} /> (<bdi dir="auto">{a.ownerName}</bdi>) ↔ <SubjectText subject={b.subject} /> (<bdi dir="auto">{b.ownerName}</bdi>)
+                <Subject subject={a.subject} /> (<bdi dir="auto">{a.ownerName}</bdi>) ↔ <Subject subject={b.subject} /> (<bdi dir="auto">{b.ownerName}</bdi>)
               </span>
               <span className="meta">{basisText(t, l)}</span>
             </button>
