@@ -1,6 +1,6 @@
 import type { AlertSubject, HitView } from '@crosscheck/core/api';
 import { DISCREET_ACTION } from '@crosscheck/core/constants';
-import { calendarDay } from '../i18n/dates.ts';
+import { partialDate } from '../i18n/dates.ts';
 import type { Language, MessageKey } from '../i18n/dictionary.ts';
 import type { Translate } from '../i18n/i18n.tsx';
 import { label } from '../i18n/labels.ts';
@@ -36,7 +36,7 @@ export function subjectParts(subject: AlertSubject, t: Translate, language: Lang
   const word = (text: string) => parts.push({ text, quoted: false });
   if (subject.kind === 'person') {
     quoted(nameText(subject.name));
-    if (subject.birthDate) word(fullDate ? t('hitThread.bornOn', { date: birthDateText(subject.birthDate, language) }) : t('hitThread.born', { year: subject.birthDate.slice(0, 4) }));
+    if (subject.birthDate) word(fullDate ? t('hitThread.bornOn', { date: partialDate(language, subject.birthDate) }) : t('hitThread.born', { year: subject.birthDate.slice(0, 4) }));
     if (withCategory) word(label(t, 'category', subject.category));
   } else if (subject.kind === 'document') {
     word(label(t, 'documentType', subject.documentType));
@@ -48,14 +48,6 @@ export function subjectParts(subject: AlertSubject, t: Translate, language: Lang
     quoted(subject.vin);
   }
   return parts;
-}
-
-/** A birth date as the record knows it (YYYY, YYYY-MM or YYYY-MM-DD), month in words. */
-function birthDateText(date: string, language: Language): string {
-  if (date.length === 10) return calendarDay(language, date);
-  if (date.length !== 7) return date;
-  const d = new Date(`${date}-01T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
 }
 
 /** The subject as one line of plain text (a heading, a spoken notice); none for a discreet check read as its instruction. */
