@@ -3,6 +3,7 @@ import { mrzDocumentWarnings, parseMrz, type MrzDocumentWarning, type MrzFields 
 import { normaliseNationality, prepareName, type PersonFacts } from '../names/index.js';
 import { holderDifferences, type HolderDiffersWarning } from './holder-differences.js';
 import type { ScreenQuery } from './screen-query.js';
+import { nameText } from '../alerts/alert-subject.js';
 
 export { PROBE_SOURCES, type ProbeSource } from './probe-sources.js';
 
@@ -75,7 +76,7 @@ export function probesOf(query: ScreenQuery, options: ProbesOptions = {}): Scree
         if (query.person && typed) {
           warnings.push(
             ...holderDifferences(
-              { facts: typed, namesText: query.person.names.map(nameText).join('; '), ...(query.person.nationality ? { nationalityText: query.person.nationality } : {}) },
+              { facts: typed, namesText: query.person.names.map(queryNameText).join('; '), ...(query.person.nationality ? { nationalityText: query.person.nationality } : {}) },
               { facts: holder, namesText: [f.surname, f.givenNames].filter(Boolean).join(', '), ...(f.nationality ? { nationalityText: f.nationality } : {}) },
             ),
           );
@@ -110,6 +111,6 @@ function holderOf(f: MrzFields): PersonFacts | null {
   };
 }
 
-function nameText(n: NonNullable<ScreenQuery['person']>['names'][number]): string {
-  return typeof n === 'string' ? n : (n.full ?? [n.family, n.given].filter(Boolean).join(', '));
+function queryNameText(n: NonNullable<ScreenQuery['person']>['names'][number]): string {
+  return typeof n === 'string' ? n : nameText(n);
 }
