@@ -37,11 +37,15 @@ export function fieldProblem(t: Translate, code: string | undefined): string | n
 /**
  * The fields an API refusal names, each with its words, for a form to show beside the field
  * (`{ 'person.birthDate': 'A birth date cannot be in the future.' }`): the app's own text for the
- * problems it knows by code, the server's message for the others. Empty for any other failure.
+ * problems it knows by code (the field's, else the refusal's own when it is more than "invalid":
+ * `member.unknown`, `document.not-issuer`…), the server's message for the others. Empty for any
+ * other failure.
  */
 export function refusalFieldErrors(t: Translate, e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(e instanceof ApiError)) return out;
-  for (const p of e.facts.errors ?? []) out[p.field] ??= fieldProblem(t, p.code) ?? p.message;
+  const own = `problem.${e.code}`;
+  const refusalText = e.code !== 'validation.invalid' && isMessageKey(own) ? t(own, { detail: e.message }) : null;
+  for (const p of e.facts.errors ?? []) out[p.field] ??= fieldProblem(t, p.code) ?? refusalText ?? p.message;
   return out;
 }

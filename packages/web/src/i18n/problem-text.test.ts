@@ -92,4 +92,11 @@ describe('the fields of a refusal, for a form to show beside each', () => {
     });
     expect(refusalFieldErrors(translator('fr'), new ApiError(0, 'network', 'x'))).toEqual({});
   });
+
+  it('words a field refused by a problem of its own (not issuer, unknown member) with that problem’s text', () => {
+    const notIssuer = new ApiError(422, 'document.not-issuer', 'document.issuingState: only DEU may enter its own documents; you are FRA', undefined, {
+      errors: [{ field: 'document.issuingState', message: 'only DEU may enter its own documents; you are FRA' }],
+    });
+    expect(refusalFieldErrors(translator('fr'), notIssuer)).toEqual({ 'document.issuingState': fr['problem.document.not-issuer'] });
+  });
 });

@@ -4,6 +4,7 @@ import { api, ApiError, type Me, type ScreenResponse, type ScreenResultHit } fro
 import { HitCard } from '../components/HitCard.tsx';
 import { MrzField } from '../components/MrzField.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { failure, refusalFieldErrors } from '../i18n/labels.ts';
 
 /**
  * Most serious first: a discreet check (its instruction only) is an instruction to act now, so it
@@ -98,12 +99,15 @@ export function ScreeningPage({ me }: { me: Me }) {
       // Move to the results so the keyboard flow continues there (Tab reaches the first card).
       requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'mrz.unreadable') {
-        setErrors({ mrz: t('screening.error.mrz', { detail: err.message.replace(/^mrz: /, '') }) });
+      // A field the server refused (an unreadable zone, a date the browser did not check) is told
+      // beside that field, in the reader's language, as the browser's own check would.
+      const refused = refusalFieldErrors(t, err);
+      if (Object.keys(refused).length > 0) {
+        setErrors(refused);
         setOutcome({ state: 'idle' });
         return;
       }
-      setOutcome({ state: 'failed', message: err instanceof ApiError && err.status !== 0 ? t('screen.failed', { detail: err.message }) : t('common.networkError') });
+      setOutcome({ state: 'failed', message: err instanceof ApiError && err.status !== 0 ? t('screen.failed', { detail: failure(t, err) }) : t('common.networkError') });
     }
   };
 

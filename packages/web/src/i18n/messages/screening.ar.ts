@@ -30,5 +30,4 @@ export const ar: Translation<typeof en> = {
   'screening.probe.vehicle': 'المركبة',
   'screening.error.nationality': 'رمز ISO 3166 من حرفين أو ثلاثة أحرف، مثل LY أو LBY.',
   'screening.error.issuingState': 'رمز دولة لدى منظمة الطيران المدني الدولي من حرف إلى ثلاثة أحرف، مثل D أو FRA.',
-  'screening.error.mrz': 'لا يمكن قراءة منطقة القراءة الآلية هذه: {detail}',
 };

@@ -30,5 +30,4 @@ export const es: Translation<typeof en> = {
   'screening.probe.vehicle': 'el vehículo',
   'screening.error.nationality': 'Un código ISO 3166 de dos o tres letras, por ejemplo LY o LBY.',
   'screening.error.issuingState': 'Un código de Estado OACI de una a tres letras, por ejemplo D o FRA.',
-  'screening.error.mrz': 'Esta ZLM no se puede leer: {detail}',
 };

@@ -30,5 +30,4 @@ export const fr: Translation<typeof en> = {
   'screening.probe.vehicle': 'le véhicule',
   'screening.error.nationality': 'Un code ISO 3166 de deux ou trois lettres, par exemple LY ou LBY.',
   'screening.error.issuingState': 'Un code d’État OACI d’une à trois lettres, par exemple D ou FRA.',
-  'screening.error.mrz': 'Cette ZLA est illisible : {detail}',
 };

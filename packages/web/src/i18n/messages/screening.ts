@@ -29,5 +29,4 @@ export const en = {
   'screening.probe.vehicle': 'the vehicle',
   'screening.error.nationality': 'An ISO 3166 code of two or three letters, such as LY or LBY.',
   'screening.error.issuingState': 'An ICAO state code of one to three letters, such as D or FRA.',
-  'screening.error.mrz': 'This MRZ cannot be read: {detail}',
 };

@@ -7,7 +7,7 @@ import { ResourceView } from '../../components/ResourceView.tsx';
 import { forgetAlert } from '../../data/forget.ts';
 import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { failure } from '../../i18n/labels.ts';
+import { failure, refusalFieldErrors } from '../../i18n/labels.ts';
 import { draftOf, newDraft, patchBetween, storedInput, toInput, type Draft } from './draft.ts';
 import { DocumentFields, HandlingFields, VehicleFields } from './ObjectFields.tsx';
 import { PersonFields } from './PersonFields.tsx';
@@ -24,7 +24,7 @@ const TITLES = { person: 'alertEditor.newPerson', document: 'alertEditor.newDocu
  * Creates an alert, or edits one of the caller's member. The body is checked in the browser with
  * the API's own zod schema before it is sent, each problem shown beside its field; an edit sends
  * only the top-level fields that changed (PATCH). The server may still refuse (a member code that
- * does not exist, a document of another state): its problem detail is shown as it is.
+ * does not exist, a document of another state): each field it names is told beside the field.
  */
 export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me: Me; navigate: (to: string) => void }) {
   const { t } = useI18n();
@@ -37,6 +37,9 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // Set when a refusal names fields: the first of them takes the focus, not the notice.
+  const focusField = useRef(false);
   // Only a bureau edits, and a bureau reads every alert it may see in full.
   const alert = stored.data && !isInstruction(stored.data) ? stored.data : undefined;
   const editable = alert !== undefined && alert.owner === me.member && roleMay(me.role, 'alert.update') && CHANGEABLE_STATUSES.includes(alert.status);
@@ -53,7 +56,10 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
   // Keyboard and screen-reader users land on the form's title, then on the problems when there are some.
   useEffect(() => heading.current?.focus(), [editing === null, stored.status]);
   useEffect(() => {
-    if (notice) summary.current?.focus();
+    if (!notice) return;
+    if (focusField.current) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    else summary.current?.focus();
+    focusField.current = false;
   }, [notice]);
 
   const back = () => navigate(editId ? `/alerts?id=${encodeURIComponent(editId)}` : '/alerts');
@@ -100,13 +106,17 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
       navigate(`/alerts?id=${encodeURIComponent(saved.id)}&saved=${resubmitting ? 'resubmitted' : '1'}`);
     } catch (err) {
       setBusy(false);
+      // The fields the server refused (a document of another state…) are told beside each, and the first takes the focus.
+      const refused = refusalFieldErrors(t, err);
+      focusField.current = Object.keys(refused).length > 0;
+      setErrors(refused);
       setNotice({ kind: 'error', text: t('alertEditor.refused', { detail: failure(t, err) }) });
     }
   };
 
   const sections = { draft, update, errors };
   return (
-    <form className="alert-editor" noValidate onSubmit={(e) => void onSubmit(e)} data-testid="alert-editor">
+    <form ref={form} className="alert-editor" noValidate onSubmit={(e) => void onSubmit(e)} data-testid="alert-editor">
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>

@@ -105,16 +105,19 @@ export function AuditFilterForm({ initial, onApply }: Props) {
           {t('audit.from')}
           <input type="date" name="from" value={form.fromDay} onChange={set('fromDay')} />
         </label>
-        <label>
-          {t('audit.to')}
-          <input type="date" name="to" value={form.toDay} aria-invalid={rangeError || undefined} aria-describedby={rangeError ? 'audit-range-error' : undefined} onChange={set('toDay')} />
-        </label>
+        {/* The range is wrong at its end: told right under the "to" day, not below the whole row. */}
+        <div className="audit-field">
+          <label>
+            {t('audit.to')}
+            <input type="date" name="to" value={form.toDay} aria-invalid={rangeError || undefined} aria-describedby={rangeError ? 'audit-range-error' : undefined} onChange={set('toDay')} />
+          </label>
+          {rangeError && (
+            <p id="audit-range-error" role="alert" className="error field-error" data-testid="audit-range-error">
+              {t('audit.badRange')}
+            </p>
+          )}
+        </div>
       </div>
-      {rangeError && (
-        <p id="audit-range-error" role="alert" className="error">
-          {t('audit.badRange')}
-        </p>
-      )}
       <div className="audit-filter-buttons">
         <button type="submit" className="primary">
           {t('audit.apply')}

@@ -1,8 +1,7 @@
 import type { HitForm } from '@crosscheck/core';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { FORM_REASON_MAX, FORM_TEXT_MAX, HANDLING_CODES, HIT_FORMS, hitsApi, INFO_GRADES, SOURCE_GRADES, type FormDraft, type HandlingCode, type HitFormView } from '../../api/hits.ts';
-import { failure } from '../../i18n/labels.ts';
+import { failure, refusalFieldErrors } from '../../i18n/labels.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 
 type Field = 'text' | 'reason' | 'form' | 'handlingCode' | 'sourceGrade' | 'infoGrade';
@@ -88,11 +87,11 @@ export function FormComposer({ hitId, to, toName, onSent }: { hitId: string; to:
       setStatus({ kind: 'sent', message: t('hitThread.sent', { form: sent.form, member: sent.to === to ? toName : sent.to }) });
       onSent(sent);
     } catch (err) {
-      // The server names the field it refused (problem+json `field`): mark it as the browser check would.
-      const field = err instanceof ApiError ? fieldOf(err) : undefined;
-      if (field) {
-        setErrors({ [field]: err instanceof Error ? err.message : '' });
-        focusFirstInvalid({ [field]: 'x' });
+      // The fields the server refused (problem+json `errors`), in the reader's words: marked as the browser check would.
+      const refused = fieldsOf(refusalFieldErrors(t, err));
+      if (Object.keys(refused).length > 0) {
+        setErrors(refused);
+        focusFirstInvalid(refused);
       }
       setStatus({ kind: 'failed', message: t('hitThread.sendFailed', { detail: failure(t, err) }) });
     }
@@ -225,9 +224,7 @@ export function FormComposer({ hitId, to, toName, onSent }: { hitId: string; to:
   );
 }
 
-function fieldOf(e: ApiError): Field | undefined {
-  // ApiError keeps the problem's detail, which for a refused input reads `<field>: <message>`.
-  if (e.status !== 422) return undefined;
-  const m = /^(\w+):/.exec(e.message);
-  return m && FIELDS.includes(m[1]!) ? (m[1] as Field) : undefined;
+/** The refused fields this form has (`text`, `reason`…); any other stays in the status line. */
+function fieldsOf(refused: Record<string, string>): Errors {
+  return Object.fromEntries(Object.entries(refused).filter(([f]) => FIELDS.includes(f))) as Errors;
 }
