@@ -108,7 +108,7 @@ describe.each(ENGINES)('a national copy beside a centre on %s', (engine) => {
     ids.narrowed = await publish(doc('RPL0NAR01'));
     const lines = Array.from({ length: BULK }, (_, i) => JSON.stringify(doc(`BULK${String(i).padStart(6, '0')}`))).join('\n');
     expect((await runCli(['alerts', 'import', '-', '--member', 'FRA', '--db', centreStore.target], lines)).code).toBe(0);
-  }, 120_000);
+  }, 240_000); // two server processes and a first copy of the feed, slower under a loaded suite
 
   afterAll(async () => {
     for (const p of [copy, centre]) p?.child.kill('SIGTERM');

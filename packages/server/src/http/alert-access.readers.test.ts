@@ -1,5 +1,5 @@
 import { alertAccess, alertInputSchema, DISCREET_ACTION, parseInput, type AlertAccess, type AlertAccessFacts, type AlertStatus, type Reader, type Role, type Visibility } from '@crosscheck/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES } from '../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../test/http-harness.js';
 import { tombstoneOf } from '../app/retention/tombstone.js';
@@ -7,6 +7,9 @@ import { writeAlertVersion } from '../store/alert-repo.js';
 import { insertLink } from '../store/link-repo.js';
 import { purgeAlertData } from '../store/retention-repo.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
+
+// Each case walks every reader of the API over many alerts: seconds alone, more under a loaded suite.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 // Every reader of alerts, for every role of every kind of member, over every visibility mode,
 // category, frontline flag and status, compared with the one rule: `alertAccess`. Alerts are

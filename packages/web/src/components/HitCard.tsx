@@ -6,7 +6,7 @@ import { actionText, memberText, ownerOf, type MemberRef } from './hit-words.ts'
 import { Subject } from './Subject.tsx';
 import { ReasonList } from './ReasonList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { label } from '../i18n/labels.ts';
+import { failure, label } from '../i18n/labels.ts';
 
 /**
  * Who or what the result is on, and the owner's name. The screening answer names results by
@@ -57,7 +57,7 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
       setRec({ state: 'done', outcome });
       setNote('');
     } catch (e) {
-      setRec({ state: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      setRec({ state: 'failed', detail: failure(t, e) });
     }
   };
 
