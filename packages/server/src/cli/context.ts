@@ -82,15 +82,18 @@ const closedOutput = (error: unknown): boolean => {
  * `crosscheck alerts export | head -1`: once the reader has gone there is nobody left to write
  * for, so the command ends at once and quietly with exit 0, as Unix tools do, instead of dying
  * of EPIPE with a stack trace. Any other error that escapes a command is reported as a message.
+ * `isServing` says whether the command running is a server (serve, replica).
  */
-export function endQuietlyOnClosedOutput(): void {
+export function endQuietlyOnClosedOutput(isServing: () => boolean = () => false): void {
   const escaped = (error: unknown): void => {
-    if (closedOutput(error)) process.exit(0);
+    // A server whose log pipe has gone (a log shipper restarted) has not finished its work: it
+    // stops with a failure, so that a service manager restarts it, rather than "successfully".
+    if (closedOutput(error)) process.exit(isServing() ? 1 : 0);
     reportError(error);
     process.exit(process.exitCode ?? 1);
   };
   process.stdout.on('error', escaped);
-  process.stderr.on('error', (error) => process.exit(closedOutput(error) ? 0 : 1));
+  process.stderr.on('error', (error) => process.exit(closedOutput(error) && !isServing() ? 0 : 1));
   process.on('uncaughtException', escaped);
   process.on('unhandledRejection', escaped);
 }

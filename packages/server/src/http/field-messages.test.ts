@@ -12,7 +12,7 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-/** Refusals that say what is wrong in words a person can act on (issue 13, "messages that help"). */
+/** Refusals that say what is wrong in words a person can act on: which field, what about it, which role. */
 describe.each(ENGINES)('messages of refusals on %s', (engine) => {
   let h: Harness;
   beforeAll(async () => {

@@ -22,15 +22,15 @@ export class RequestLog extends LogController {
     }
     const responseTime = Math.round(reply.elapsedTime);
     const entry = { req: request, res: reply, responseTime };
-    const stream = String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream');
+    const stream = String(reply.getHeader('content-type') ?? reply.raw.getHeader('content-type') ?? '').startsWith('text/event-stream');
     if (responseTime >= this.slowMs && !stream) reply.log.info(entry, `slow request: ${responseTime} ms (over ${this.slowMs} ms)`);
     else reply.log.debug(entry, 'request completed');
   }
 
   /** A client closing an event stream, or an unknown address, is the daily run of things. */
   override streamError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
-    if (error) super.streamError(error, request, reply);
-    else reply.log.debug({ res: reply }, 'stream closed by the client');
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') reply.log.debug({ res: reply }, 'stream closed by the client');
+    else super.streamError(error, request, reply);
   }
 
   override routeNotFound(request: FastifyRequest): void {

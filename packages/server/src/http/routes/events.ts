@@ -60,14 +60,18 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
 
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, {
+      // Set one by one (not as writeHead's argument) so the response keeps them readable: the
+      // request log tells a stream from a slow request by its content type.
+      const headers = {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
         // Proxies such as nginx would otherwise hold events back in their buffers.
         'x-accel-buffering': 'no',
         'x-request-id': req.id,
         'x-content-type-options': 'nosniff',
-      });
+      };
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.writeHead(200);
       res.write(': stream open\n\n');
 
       let stop = (): void => {};
