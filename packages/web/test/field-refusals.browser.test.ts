@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlert } from '../../server/src/app/create-alert.js';
 import { screen } from '../../server/src/app/screen.js';
+import { dictionary as FR } from '../src/i18n/languages/fr.ts';
 import { ar as auditAr } from '../src/i18n/messages/audit.ar.ts';
 import { ar as problemAr } from '../src/i18n/messages/problem.ar.ts';
 import { fr as problemFr } from '../src/i18n/messages/problem.fr.ts';
@@ -76,6 +77,35 @@ describe.skipIf(!hasChromium)('refusals beside their field in chromium', () => {
     await isBeside(birth, error);
     expect(await page.getByTestId('results').textContent()).toBe('');
     await app.shot(page, 'refusal-screening-fr');
+    app.expectError = null;
+  }, 60_000);
+
+  it('screening: a refusal on a field with no input (the whole person, the request body) is told in the notice, in French, which takes the focus', async () => {
+    const page = await app.openAs('deu.frontline', '/screen');
+    await speak(page, 'fr');
+    const names = page.locator('input[name="names"]');
+    await names.waitFor();
+    await names.fill('Anna Eriksson');
+    // The server names a field the page has no input for: the officer must still be told why.
+    const refusals = [
+      { code: 'validation.invalid', errors: [{ field: 'person', code: 'required', message: 'person is required' }], shown: FR['screen.failed'].replace('{detail}', `person : ${problemFr['problem.field.required']}`) },
+      { code: 'request.too-deep', errors: [{ field: '(body)', message: 'nested too deeply' }], shown: FR['screen.failed'].replace('{detail}', problemFr['problem.request.too-deep']) },
+    ];
+    app.expectError = /422/;
+    const notice = page.getByTestId('screen-notice');
+    for (const { code, errors, shown } of refusals) {
+      await page.route('**/api/v1/screen', (r) =>
+        r.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify({ type: `https://crosscheck.dev/problems/${code}`, title: 'validation', status: 422, code, detail: errors[0]!.message, field: errors[0]!.field, errors }) }),
+      );
+      await page.locator('form button[type="submit"]').click();
+      await expect.poll(() => notice.textContent()).toBe(shown);
+      expect(await notice.isVisible()).toBe(true);
+      await expect.poll(() => focused(page, notice)).toBe(true);
+      // No field is marked: none of them was the one refused.
+      expect(await page.locator('form [aria-invalid="true"]').count()).toBe(0);
+      await page.unroute('**/api/v1/screen');
+    }
+    await app.shot(page, 'refusal-screening-no-field-fr');
     app.expectError = null;
   }, 60_000);
 

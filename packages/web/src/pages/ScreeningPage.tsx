@@ -22,6 +22,12 @@ const loadCheck = () => import('./screening/check-query.ts');
 type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse; mrz: string } | { state: 'failed'; message: string };
 type FieldErrors = Record<string, string>;
 
+// The paths this page has an input for. Every name (`person.names.1`) is typed in the one names
+// box; any other path (a whole `person`, the request `(body)`) is told in the failure notice.
+const INPUT_PATHS = new Set(['mrz', 'person.birthDate', 'person.sex', 'person.nationality', 'documents.0.number', 'documents.0.issuingState']);
+const isName = (path: string) => path === 'person.names' || path.startsWith('person.names.');
+const hasInput = (path: string) => INPUT_PATHS.has(path) || isName(path);
+
 /** A form field with its error right beside it, tied to the input for screen readers. */
 function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: (described: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
   const errorId = `${id}-error`;
@@ -53,14 +59,32 @@ export function ScreeningPage({ me }: { me: Me }) {
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const resultsRef = useRef<HTMLElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     void loadCheck().catch(() => undefined);
   }, []);
-  // Once the errors are on screen, the first field in error takes the focus.
+  // Once the errors are on screen, the first field in error takes the focus; with none beside a
+  // field, the failure notice takes it, so the officer lands on the reason.
   useEffect(() => {
     if (Object.keys(errors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+    else if (outcome.state === 'failed') noticeRef.current?.focus();
+  }, [errors, outcome]);
+
+  /**
+   * Every error is shown: beside its field when the page has that field's input, the others in
+   * the failure notice, each with its field's name (none for the whole request body).
+   */
+  const showErrors = (found: FieldErrors, notice: (detail: string) => string) => {
+    const beside: FieldErrors = {};
+    const elsewhere: string[] = [];
+    for (const [field, message] of Object.entries(found)) {
+      if (hasInput(field)) beside[field] = message;
+      else elsewhere.push(field === '(body)' ? message : t('problem.fieldError', { field, message }));
+    }
+    setErrors(beside);
+    setOutcome(elsewhere.length > 0 ? { state: 'failed', message: notice(elsewhere.join(' ')) } : { state: 'idle' });
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -87,11 +111,11 @@ export function ScreeningPage({ me }: { me: Me }) {
     } catch {
       // Without the check (its chunk did not load), the server still refuses what is wrong.
     }
-    setErrors(found);
     if (Object.keys(found).length > 0) {
-      setOutcome({ state: 'idle' });
+      showErrors(found, (detail) => detail);
       return;
     }
+    setErrors({});
     setOutcome({ state: 'busy' });
     try {
       const result = await api.screen(query);
@@ -103,8 +127,7 @@ export function ScreeningPage({ me }: { me: Me }) {
       // beside that field, in the reader's language, as the browser's own check would.
       const refused = refusalFieldErrors(t, err);
       if (Object.keys(refused).length > 0) {
-        setErrors(refused);
-        setOutcome({ state: 'idle' });
+        showErrors(refused, (detail) => t('screen.failed', { detail }));
         return;
       }
       setOutcome({ state: 'failed', message: err instanceof ApiError && err.status !== 0 ? t('screen.failed', { detail: failure(t, err) }) : t('common.networkError') });
@@ -122,7 +145,7 @@ export function ScreeningPage({ me }: { me: Me }) {
         <MrzField value={mrz} onChange={setMrz} answerWarnings={answerWarnings} {...(errors.mrz ? { error: errors.mrz } : {})} />
         <fieldset>
           <legend>{t('screen.person')}</legend>
-          <Field id="screen-names" label={t('screen.names')} error={errors['person.names'] ?? errors['person.names.0']}>
+          <Field id="screen-names" label={t('screen.names')} error={Object.entries(errors).find(([path]) => isName(path))?.[1]}>
             {(a) => <input {...a} name="names" value={names} onChange={(e) => setNames(e.target.value)} autoComplete="off" />}
           </Field>
           <Field id="screen-birth-date" label={t('screen.birthDate')} error={errors['person.birthDate']}>
@@ -157,7 +180,7 @@ export function ScreeningPage({ me }: { me: Me }) {
       </form>
       <section className="results" ref={resultsRef} tabIndex={-1} aria-live="polite" aria-labelledby="results-title" data-testid="results">
         {outcome.state === 'failed' && (
-          <p className="error" role="alert">
+          <p className="error" role="alert" ref={noticeRef} tabIndex={-1} data-testid="screen-notice">
             {outcome.message}
           </p>
         )}
