@@ -79,6 +79,8 @@ describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', ()
       await user('fra.analyst', 'FRA', 'analyst');
       await user('ipo.auditor', 'IPO', 'auditor');
       await user('fra.bureau', 'FRA', 'bureau');
+      await user('fra.auditor', 'FRA', 'auditor');
+      await user('deu.max', 'DEU', 'bureau');
       // FRA's officer enters the missing man under its own name, so the history has a user to name.
       const officer = await deps.db.selectFrom('users').select('id').where('username', '=', 'fra.bureau').executeTakeFirstOrThrow();
       await createAlert(deps, setupCtx('DEU'), { kind: 'document', document: { issuingState: 'DEU', type: 'passport', number: 'C01X00T47', status: 'stolen-blank' }, visibility: { mode: 'all' } });
@@ -186,6 +188,19 @@ describe.skipIf(!hasChromium)('audit and links by name, in words (chromium)', ()
     await page.getByTestId('language').selectOption('ar');
     await expect.poll(() => history.textContent()).toContain('fra.bureau');
     await expectNoCodes(page, '[data-testid="alert-history"] li');
+    expect(app.consoleErrors).toEqual([]);
+  }, 60_000);
+  it('tells another member’s user by its member, never by name, to an auditor outside the operator', async () => {
+    // DEU's officer opens FRA's alert: FRA's auditor sees the entry, and who opened it only as "a user of DEU".
+    const reader = await app.openAs('deu.max', `/alerts?id=${meyerId}`);
+    await reader.getByTestId('alert-history').waitFor();
+    const auditor = await app.openAs('fra.auditor', '/audit');
+    await auditor.getByTestId('audit-row').first().waitFor();
+    const opened = auditor.getByTestId('audit-row').filter({ hasText: 'Opened an alert' }).filter({ hasText: 'A user of DEU' });
+    await expect.poll(() => opened.count()).toBeGreaterThan(0);
+    expect(await opened.first().getByTestId('audit-target').textContent()).toContain('MEYER, PAUL');
+    expect(await auditor.locator('body').textContent()).not.toContain('deu.max');
+    await app.shot(auditor, 'audit-other-member-unnamed');
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
 });

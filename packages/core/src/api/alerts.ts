@@ -11,5 +11,7 @@ export interface AlertVersion {
   changedBy?: string;
   /** Its user's name or key's label, beside `changedBy` (null for an unlabelled key or the server's own work). */
   changedByName?: string | null;
+  /** The member of that user or key (null for the command line or the server): what the page says when the name is not the reader's to know. */
+  changedByMember?: string | null;
   alert: Partial<AlertInput>;
 }

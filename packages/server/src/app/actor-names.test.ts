@@ -13,6 +13,8 @@ import { listLinks } from './links/list-links.js';
 import { listAudit } from './list-audit.js';
 import { createKey } from './manage-keys.js';
 import { addUser } from './manage-users.js';
+import { actorNames } from './actor-names.js';
+import { decideReview } from './review/decide-review.js';
 import { screen } from './screen.js';
 
 const admin = as('IPO', 'admin');
@@ -100,5 +102,46 @@ describe.each(ENGINES)('names beside ids on %s', (engine) => {
     const seenByEsp = (await listLinks(t.deps, as('ESP', 'analyst'), {})).items.find((l) => l.id === link!.id)!;
     expect(seenByEsp).toMatchObject({ decidedMember: 'FRA', decidedBy: null, decidedByName: null });
     expect(JSON.stringify(seenByEsp)).not.toContain('fra.lea');
+  });
+  it('names a user or key only to its own member and to the operator: never another member’s people', async () => {
+    const deuUser = await addUser(t.deps, admin, { username: 'deu.max', member: 'DEU', role: 'bureau', password: 'a long passphrase 3' });
+    const deuKey = await createKey(t.deps, admin, { member: 'DEU', role: 'bureau', label: 'deu gate 9' });
+    const max = acting('DEU', 'bureau', userCredential(deuUser.id));
+    const deuGate = acting('DEU', 'bureau', keyCredential(deuKey.id));
+    const meyer = await createAlert(t.deps, anna, person('MEYER', 'PAUL', '1990-02-03'));
+    await getAlert(t.deps, max, meyer.id);
+    await getAlert(t.deps, deuGate, meyer.id);
+
+    // FRA's auditor sees who read FRA's alert by credential id, member and role, not by name.
+    const fra = (await listAudit(t.deps, as('FRA', 'auditor'), { action: 'alert.read' })).items;
+    expect(fra.find((e) => e.credential === max.actor.credential)).toMatchObject({ member: 'DEU', role: 'bureau', actorName: null });
+    expect(fra.find((e) => e.credential === deuGate.actor.credential)).toMatchObject({ member: 'DEU', role: 'bureau', actorName: null });
+    expect(JSON.stringify(fra)).not.toMatch(/deu\.max|deu gate 9/);
+    // DEU's own auditor and the operator's name them.
+    for (const reader of [as('DEU', 'auditor'), as(t.deps.operator, 'auditor')]) {
+      const items = (await listAudit(t.deps, reader, { action: 'alert.read' })).items;
+      expect(items.find((e) => e.credential === max.actor.credential)?.actorName).toBe('deu.max');
+      expect(items.find((e) => e.credential === deuGate.actor.credential)?.actorName).toBe('deu gate 9');
+    }
+
+    // The operator's reviewer who approved FRA's alert: FRA's trail and history show its member, not its name.
+    const rita = await addUser(t.deps, admin, { username: 'ipo.rita', member: t.deps.operator, role: 'reviewer', password: 'a long passphrase 4' });
+    const arrest = await createAlert(t.deps, anna, { ...person('LEBRUN', 'PAUL', '1965-01-02'), category: 'arrest', offence: { description: 'Armed robbery', maxSentenceYears: 10 } });
+    await decideReview(t.deps, acting(t.deps.operator, 'reviewer', userCredential(rita.id)), arrest.id, { decision: 'approve', reason: 'meets the rules' });
+    const reviewed = (await listAudit(t.deps, as('FRA', 'auditor'), { action: 'review.decide' })).items;
+    expect(reviewed[0]).toMatchObject({ target: `alert:${arrest.id}`, credential: userCredential(rita.id), member: t.deps.operator, actorName: null });
+    const history = (await alertHistory(t.deps, as('FRA'), arrest.id)).items;
+    expect(history[0]).toMatchObject({ changedBy: anna.actor.credential, changedByName: 'fra.anna', changedByMember: 'FRA' });
+    expect(history.at(-1)).toMatchObject({ action: expect.stringMatching(/approve/), changedBy: userCredential(rita.id), changedByName: null, changedByMember: t.deps.operator });
+    expect(JSON.stringify(history)).not.toContain('ipo.rita');
+    expect((await listAudit(t.deps, as(t.deps.operator, 'auditor'), { action: 'review.decide' })).items[0]?.actorName).toBe('ipo.rita');
+
+    // The one rule, asked directly: a credential of FRA, and the command line (which belongs to no member).
+    const credentials = [anna.actor.credential, gate.actor.credential, 'cli:root'];
+    const names = async (member: string) => Object.fromEntries([...(await actorNames(t.deps.db, { member }, t.deps.operator, credentials))].map(([c, a]) => [c, a.name]));
+    const [user, key] = [anna.actor.credential, gate.actor.credential];
+    expect(await names('FRA')).toEqual({ [user]: 'fra.anna', [key]: 'border gate 3', 'cli:root': null });
+    expect(await names('DEU')).toEqual({ [user]: null, [key]: null, 'cli:root': null });
+    expect(await names(t.deps.operator)).toEqual({ [user]: 'fra.anna', [key]: 'border gate 3', 'cli:root': 'root' });
   });
 });

@@ -1,6 +1,6 @@
 import { alertAccess, presentBodyFor, requireFullyReadable } from '@crosscheck/core';
 import { alertVersions } from '../store/alert-repo.js';
-import { actorNames } from './actor-names.js';
+import { actorNames, type ActorName } from './actor-names.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
@@ -21,15 +21,16 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
     // must not reveal what an earlier, narrower version said, and what the owner submitted before
     // a reviewer approved it stays between the owner and review.
     const visible = rows.filter((r) => alertAccess(ctx.actor, { owner, visibility: r.body.visibility, status: r.status, category: r.category, hiddenFromFrontline: r.hiddenFromFrontline }) === 'full');
-    // Who changed it is the owner's business only, by id as by name.
-    const names = own ? await actorNames(tx, visible.map((r) => r.changed_by)) : new Map();
+    // Who changed it is the owner's business only, by id; by name only as `actorNames` allows
+    // (not the operator's reviewer who approved or rejected it, to an owner outside the operator).
+    const names = own ? await actorNames(tx, ctx.actor, deps.operator, visible.map((r) => r.changed_by)) : new Map<string, ActorName>();
     const items = visible.map((r) => ({
       version: r.version,
       action: r.action,
       status: r.status,
       statusReason: r.status_reason,
       changedAt: r.changed_at,
-      ...(own ? { changedBy: r.changed_by, changedByName: names.get(r.changed_by)?.name ?? null } : {}),
+      ...(own ? { changedBy: r.changed_by, changedByName: names.get(r.changed_by)?.name ?? null, changedByMember: names.get(r.changed_by)?.member ?? null } : {}),
       alert: presentBodyFor(ctx.actor.member, owner, r.body),
     }));
     return { items, next: null };

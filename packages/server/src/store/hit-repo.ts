@@ -29,12 +29,6 @@ export async function alertFactsOf(db: Db, alertIds: string[]) {
     .execute();
 }
 
-/** The stored bodies of hits' alerts (JSON, as `parseAlertBody` reads them), one query for many alerts. */
-export async function alertBodiesOf(db: Db, alertIds: string[]): Promise<{ id: string; body: string }[]> {
-  if (alertIds.length === 0) return [];
-  return db.selectFrom('alerts').select(['id', 'body']).where('id', 'in', alertIds).execute();
-}
-
 export async function findHit(db: Db, id: string): Promise<HitRow | undefined> {
   const row = await db.selectFrom('hits').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? decodeHit(row) : undefined;

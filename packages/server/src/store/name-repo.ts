@@ -6,7 +6,7 @@ import type { Tx } from './write-transaction.js';
  * What it takes to put names on records shown by id (the audit trail, histories, link
  * decisions): users, keys, members, and the alerts behind alerts, hits and links, each read by a
  * list of ids in one query. Whether a name may be shown is the caller's rule (app/actor-names.ts,
- * app/audit/record-names.ts), never decided here.
+ * app/audit/present-audit.ts, app/alert-names.ts), never decided here.
  */
 
 type Db = Kysely<DB> | Tx;
@@ -56,4 +56,16 @@ export async function linksByIds(db: Db, ids: Iterable<string>): Promise<{ id: s
   const list = unique(ids).filter((id) => id.length <= 40);
   if (list.length === 0) return [];
   return db.selectFrom('identity_links').select(['id', 'alert_a', 'alert_b']).where('id', 'in', list).execute();
+}
+
+/** The kept versions named by (alert, version), each with its body and its status then. */
+export async function alertVersionsByKeys(db: Db, keys: { alertId: string; version: number }[]): Promise<{ alert_id: string; version: number; body: string; status: string }[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('alert_versions')
+    .select(['alert_id', 'version', 'body', 'status'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('alert_id', '=', k.alertId), eb('version', '=', k.version)]))))
+    .execute();
+  // PostgreSQL may hand a bigint back as text.
+  return rows.map((r) => ({ ...r, version: Number(r.version) }));
 }

@@ -1,6 +1,6 @@
 import { subjectLabel, type Actor, type ChainedEntry } from '@crosscheck/core';
 import type { AuditEntryView, NamedAlert } from '@crosscheck/core/api';
-import { hitsByIds, keysByIds, linksByIds, memberNames, usersByIds } from '../../store/name-repo.js';
+import { hitsByIds, linksByIds, memberNames } from '../../store/name-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { actorNames } from '../actor-names.js';
 import { namedAlerts } from '../alert-names.js';
@@ -15,23 +15,24 @@ function splitTarget(target: string): [string, string] | null {
  * The trail's entries with names beside their ids: the actor's user name or key label, and what
  * the target is. Every name passes the rule of the record it names: an alert (or a hit's alert,
  * or a link's two alerts) only when the auditor's member may read it in full (`alertAccess`) —
- * and a hit only when that member is party to it (the hits inbox's rule); a user or key of
- * another member only for the operator's auditors. The actor is named to whoever may read the
- * entry, since the entry already says who acted.
+ * and a hit only when that member is party to it (the hits inbox's rule); a user or key, as
+ * actor or as target, by `actorNames`' one rule (its own member's people and the operator's). An
+ * actor of another member keeps its credential id, member and role, as the entry always showed.
  */
 export async function presentAuditEntries(tx: Tx, reader: Actor, operator: string, entries: ChainedEntry[]): Promise<AuditEntryView[]> {
   const ids = (kind: string) => entries.flatMap((e) => {
     const t = splitTarget(e.target);
     return t && t[0] === kind ? [t[1]] : [];
   });
-  const actors = await actorNames(tx, entries.map((e) => e.credential));
+  const actors = await actorNames(tx, reader, operator, [...entries.map((e) => e.credential), ...ids('user').map((id) => `user:${id}`), ...ids('key').map((id) => `key:${id}`)]);
   const hits = new Map((await hitsByIds(tx, ids('hit'))).filter((h) => h.owner === reader.member || h.screening_member === reader.member).map((h) => [h.id, h]));
   const links = new Map((await linksByIds(tx, ids('link'))).map((l) => [l.id, l]));
   const alerts = await namedAlerts(tx, reader, [...ids('alert'), ...[...hits.values()].map((h) => h.alert_id), ...[...links.values()].flatMap((l) => [l.alert_a, l.alert_b])]);
-  const everyMember = reader.member === operator;
-  const credentialNames = new Map<string, string | null>();
-  for (const u of await usersByIds(tx, ids('user'))) if (everyMember || u.member === reader.member) credentialNames.set(`user:${u.id}`, `${u.username} (${u.member})`);
-  for (const k of await keysByIds(tx, ids('key'))) if (everyMember || k.member === reader.member) credentialNames.set(`key:${k.id}`, k.label === null ? null : `${k.label} (${k.member})`);
+  // A user or key as a target is named with its member, as an administrator manages it.
+  const credentialName = (target: string): string | null => {
+    const a = actors.get(target);
+    return a?.name != null && a.member !== null ? `${a.name} (${a.member})` : null;
+  };
   const members = await memberNames(tx, ids('member'));
 
   return entries.map((e) => {
@@ -45,7 +46,7 @@ export async function presentAuditEntries(tx: Tx, reader: Actor, operator: strin
       const [a, b] = [alerts.get(l?.alert_a ?? ''), alerts.get(l?.alert_b ?? '')];
       // A link exists for a reader only when it may read both alerts (app/links/link-view.ts).
       if (a && b) targetName = `${subjectLabel(a.subject)} ↔ ${subjectLabel(b.subject)}`;
-    } else if (t?.[0] === 'user' || t?.[0] === 'key') targetName = credentialNames.get(e.target) ?? null;
+    } else if (t?.[0] === 'user' || t?.[0] === 'key') targetName = credentialName(e.target);
     else if (t?.[0] === 'member') targetName = members.get(t[1]) ?? null;
     else if (t?.[0] === 'username') targetName = t[1];
     return { ...e, actorName: actors.get(e.credential)?.name ?? null, targetAlert, targetName };

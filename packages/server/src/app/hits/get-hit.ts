@@ -10,6 +10,6 @@ export async function getHit(deps: Deps, ctx: Ctx, id: string): Promise<HitDetai
     note.target = `hit:${id}`;
     requirePermission(ctx.actor, 'hits.read');
     const { hit, access } = await loadVisibleHit(tx, ctx.actor, id);
-    return hitDetailFor(tx, ctx.actor.member, hit, access);
+    return hitDetailFor(tx, ctx.actor, deps.operator, hit, access);
   });
 }

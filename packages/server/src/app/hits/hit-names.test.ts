@@ -9,6 +9,8 @@ import { getHit } from './get-hit.js';
 import { listHits } from './list-hits.js';
 import { recordHitOutcome } from './record-outcome.js';
 import { sendHitForm } from './send-hit-form.js';
+import { decideReview } from '../review/decide-review.js';
+import { updateAlert } from '../update-alert.js';
 
 /**
  * A bureau reads a hit by who or what it is on (not by alert id), which members are party to it,
@@ -107,5 +109,38 @@ describe.each(ENGINES)('hits named on %s', (engine) => {
     expect(JSON.stringify(await listHits(t.deps, as('DEU', 'frontline'), {}))).not.toContain('77HID0001');
     expect((await domainError(getHit(t.deps, as('DEU', 'frontline'), hit))).kind).toBe('not-found');
     expect((await getHit(t.deps, as('DEU'), hit)).subject).toMatchObject({ number: '77HID0001' });
+  });
+  it('names the version the screening member was shown: an edit back under review or after narrowing who sees the alert does not reach it', async () => {
+    const arrest = { kind: 'person', category: 'arrest', person: { names: [{ family: 'LEBRUN', given: 'PAUL' }], birthDate: '1965-01-02' }, offence: { description: 'Armed robbery', maxSentenceYears: 10 }, visibility: { mode: 'all' } };
+    const alert = await createAlert(t.deps, as('FRA'), arrest);
+    await decideReview(t.deps, as('IPO', 'reviewer'), alert.id, { decision: 'approve', reason: 'meets the rules' });
+    const hit = await hitOf((await screen(t.deps, as('DEU'), { person: { names: ['Paul Lebrun'], birthDate: '1965-01-02' } })).screeningId);
+    const screened = { kind: 'person', category: 'arrest', name: { family: 'LEBRUN', given: 'PAUL' }, birthDate: '1965-01-02' };
+
+    // The owner edits the name and birth date and raises a flag: the alert is back under review,
+    // and what it now says stays between the owner and review.
+    const edited = await updateAlert(t.deps, as('FRA'), alert.id, { person: { names: [{ family: 'DURAND', given: 'LUC' }], birthDate: '1966-03-04' }, offence: { description: 'Armed robbery and desertion', maxSentenceYears: 10 } });
+    expect(edited.status).toBe('pending-review');
+    for (const answer of [await getHit(t.deps, as('DEU'), hit), await listHits(t.deps, as('DEU'), {})]) {
+      const text = JSON.stringify(answer);
+      expect(text).not.toMatch(/DURAND|LUC|1966/);
+      expect(text).toContain('LEBRUN');
+    }
+    expect((await getHit(t.deps, as('DEU'), hit)).subject).toEqual(screened);
+    // The owner reads its alert as it is now.
+    expect((await getHit(t.deps, as('FRA'), hit)).subject).toMatchObject({ name: { family: 'DURAND', given: 'LUC' }, birthDate: '1966-03-04' });
+
+    // Approved again, it is the alert DEU may read: its hit names it as it now is.
+    await decideReview(t.deps, as('IPO', 'reviewer'), alert.id, { decision: 'approve', reason: 'meets the rules' });
+    expect((await getHit(t.deps, as('DEU'), hit)).subject).toMatchObject({ name: { family: 'DURAND', given: 'LUC' } });
+
+    // The owner no longer shares it with DEU and renames the subject: DEU keeps its hit, named
+    // by the version it screened, never by what the alert said after it was withdrawn from DEU.
+    await updateAlert(t.deps, as('FRA'), alert.id, { visibility: { mode: 'only', members: ['ITA'] } });
+    await updateAlert(t.deps, as('FRA'), alert.id, { person: { names: [{ family: 'MARTIN', given: 'NOE' }], birthDate: '1967-05-06' } });
+    const afterNarrowing = [await getHit(t.deps, as('DEU'), hit), await listHits(t.deps, as('DEU'), {})];
+    for (const answer of afterNarrowing) expect(JSON.stringify(answer)).not.toMatch(/MARTIN|NOE|1967|DURAND/);
+    expect((await getHit(t.deps, as('DEU'), hit)).subject).toEqual(screened);
+    expect((await getHit(t.deps, as('FRA'), hit)).subject).toMatchObject({ name: { family: 'MARTIN', given: 'NOE' } });
   });
 });

@@ -1,17 +1,19 @@
-import { alertSubject, type AlertAccess, type AlertSubject } from '@crosscheck/core';
+import { alertAccess, alertSubject, type Actor, type AlertAccess, type AlertSubject } from '@crosscheck/core';
 import type { HitDetail, HitFormView, HitView } from '@crosscheck/core/api';
 import countries from 'i18n-iso-countries';
-import { parseAlertBody } from '../../store/alert-body.js';
-import { alertBodiesOf, formsOfHits, type HitRow } from '../../store/hit-repo.js';
-import { memberNames } from '../../store/name-repo.js';
+import { decodeAlertBody } from '../../store/alert-body.js';
+import { formsOfHits, type HitRow } from '../../store/hit-repo.js';
+import { alertVersionsByKeys, memberNames } from '../../store/name-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 import { actorNames } from '../actor-names.js';
+import { namedAlerts } from '../alert-names.js';
 import { toFormView, toHitView } from './present-hit.js';
 
 /**
  * What to call the records a hit names, so that an officer reads "ERIKSSON, Anna Maria (1974)"
- * and "Germany" rather than ids: the alert's subject, the two members, and the credentials shown
- * (a user by username, a key by its label). The ids stay in the view beside the names.
+ * and "Germany" rather than ids: the alert's subject (per hit: two hits on one alert may have
+ * been shown different versions of it), the two members, and the credentials shown (a user by
+ * username, a key by its label). The ids stay in the view beside the names.
  */
 export interface HitNames {
   subjects: Map<string, AlertSubject>;
@@ -20,29 +22,50 @@ export interface HitNames {
 }
 
 /**
- * Reads the names for these hits, each alert's subject only where the reader sees the alert in
- * full (`access`, from `hitAccess`: absent means full). A discreet check read as its instruction
- * gets no subject: its name is exactly what the desk must not learn. Hidden alerts' hits are
- * never passed here (they are not shown at all).
+ * Reads the names for these hits. A hit's alert is named only where the reader sees it in full
+ * (`access`, from `hitAccess`: absent means full; a discreet check read as its instruction gets
+ * no subject, its name being exactly what the desk must not learn), and then by the version the
+ * reader may read, weighed by core `alertAccess` like any other reader of an alert:
+ * - the current alert, when `alertAccess` gives the reader all of it (the owner, always; the
+ *   screening member while the alert stays published and shared with it);
+ * - else the version the hit was recorded on, which the screening member was shown when it
+ *   screened. So an owner's edit waiting for review, or made after it narrowed who sees the
+ *   alert, never reaches the other bureau through its hit.
+ * Hidden alerts' hits are never passed here (they are not shown at all).
  */
-export async function hitNames(tx: Tx, hits: HitRow[], access: Map<string, AlertAccess>, credentials: (string | undefined)[]): Promise<HitNames> {
-  const full = [...new Set(hits.map((h) => h.alert_id))].filter((id) => (access.get(id) ?? 'full') === 'full');
+export async function hitNames(tx: Tx, reader: Actor, operator: string, hits: HitRow[], access: Map<string, AlertAccess>, credentials: (string | undefined)[]): Promise<HitNames> {
+  const full = hits.filter((h) => (access.get(h.alert_id) ?? 'full') === 'full');
+  const current = await namedAlerts(tx, reader, full.map((h) => h.alert_id));
   const subjects = new Map<string, AlertSubject>();
-  for (const row of await alertBodiesOf(tx, full)) subjects.set(row.id, alertSubject(parseAlertBody(row.body)));
+  const older: HitRow[] = [];
+  for (const h of full) {
+    const alert = current.get(h.alert_id);
+    if (alert) subjects.set(h.id, alert.subject);
+    else older.push(h);
+  }
+  const versions = await alertVersionsByKeys(tx, older.map((h) => ({ alertId: h.alert_id, version: Number(h.alert_version) })));
+  for (const h of older) {
+    const row = versions.find((v) => v.alert_id === h.alert_id && v.version === Number(h.alert_version));
+    if (!row) continue;
+    const { body, category, hiddenFromFrontline } = decodeAlertBody(row.body);
+    // Weighed with the version's own facts, as the alert's history weighs each version.
+    if (alertAccess(reader, { owner: h.owner, visibility: body.visibility, status: row.status, category, hiddenFromFrontline }) === 'full') subjects.set(h.id, alertSubject(body));
+  }
   const members = await memberNames(tx, hits.flatMap((h) => [h.owner, h.screening_member]));
-  return { subjects, members, credentials: await credentialNames(tx, credentials) };
+  return { subjects, members, credentials: await credentialNames(tx, reader, operator, credentials) };
 }
 
 /**
  * What to call the credentials that acted on a hit, for the people of their own member (the only
- * ones shown them; see present-hit.ts): a user by its username, a key by its label (else its
- * public prefix), which the page calls a key in the reader's language (the credential says which
- * it is). A command-line credential (`cli:…`) and the server's own (`system`) are left as written.
+ * ones shown them; see present-hit.ts) as `actorNames` allows: a user by its username, a key by
+ * its label (else its public prefix), which the page calls a key in the reader's language (the
+ * credential says which it is). A command-line credential (`cli:…`) and the server's own
+ * (`system`) are left as written.
  */
-export async function credentialNames(tx: Tx, credentials: (string | undefined)[]): Promise<Map<string, string>> {
+export async function credentialNames(tx: Tx, reader: Actor, operator: string, credentials: (string | undefined)[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const shown = credentials.filter((c): c is string => c !== undefined && (c.startsWith('user:') || c.startsWith('key:')));
-  for (const [credential, actor] of await actorNames(tx, shown)) {
+  for (const [credential, actor] of await actorNames(tx, reader, operator, shown)) {
     const name = actor.name ?? actor.prefix;
     if (name !== undefined) names.set(credential, name);
   }
@@ -50,8 +73,8 @@ export async function credentialNames(tx: Tx, credentials: (string | undefined)[
 }
 
 /** A form with the name of the credential that sent it, when it is shown and has a name. */
-export async function formWithCredentialName(tx: Tx, form: HitFormView): Promise<HitFormView> {
-  return withFormName(form, await credentialNames(tx, [form.createdBy]));
+export async function formWithCredentialName(tx: Tx, reader: Actor, operator: string, form: HitFormView): Promise<HitFormView> {
+  return withFormName(form, await credentialNames(tx, reader, operator, [form.createdBy]));
 }
 
 function withFormName(f: HitFormView, names: Map<string, string>): HitFormView {
@@ -61,7 +84,7 @@ function withFormName(f: HitFormView, names: Map<string, string>): HitFormView {
 
 /** The view with the names beside the ids it shows (a name is left out when there is none, or none may be shown). */
 export function named<V extends HitView>(view: V, names: HitNames): V {
-  const subject = names.subjects.get(view.alertId);
+  const subject = names.subjects.get(view.id);
   const ownerName = names.members.get(view.owner);
   const screeningMemberName = names.members.get(view.screeningMember);
   // A country's alpha-2 code lets the page name it in the reader's language; an organisation has none.
@@ -82,10 +105,11 @@ export function named<V extends HitView>(view: V, names: HitNames): V {
 }
 
 /** One hit with its thread, as `viewer` may see it, named (get-hit, record-outcome). */
-export async function hitDetailFor(tx: Tx, viewer: string, hit: HitRow, access: AlertAccess): Promise<HitDetail> {
+export async function hitDetailFor(tx: Tx, reader: Actor, operator: string, hit: HitRow, access: AlertAccess): Promise<HitDetail> {
+  const viewer = reader.member;
   // The thread of a discreet check is the bureaus' business, not the frontline's.
   const forms = access === 'instruction-only' ? [] : (await formsOfHits(tx, [hit.id])).map((f) => toFormView(viewer, f));
   const view = toHitView(viewer, hit, access);
-  const names = await hitNames(tx, [hit], new Map([[hit.alert_id, access]]), [view.screenedBy, view.outcome?.by, ...forms.map((f) => f.createdBy)]);
+  const names = await hitNames(tx, reader, operator, [hit], new Map([[hit.alert_id, access]]), [view.screenedBy, view.outcome?.by, ...forms.map((f) => f.createdBy)]);
   return { ...named(view, names), forms: forms.map((f) => withFormName(f, names.credentials)) };
 }

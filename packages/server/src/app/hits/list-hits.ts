@@ -44,7 +44,7 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
     const page = shown.slice(0, q.limit);
     const forms = await formsOfHits(tx, page.map((h) => h.id));
     const views = page.map((h) => toHitView(viewer, h, access.get(h.alert_id)));
-    const names = await hitNames(tx, page, access, views.flatMap((v) => [v.screenedBy, v.outcome?.by]));
+    const names = await hitNames(tx, ctx.actor, deps.operator, page, access, views.flatMap((v) => [v.screenedBy, v.outcome?.by]));
     const items = page.map((h, i) => ({
       ...named(views[i]!, names),
       overdue: access.get(h.alert_id) === 'instruction-only' ? null : overdueReply(

@@ -24,7 +24,7 @@ export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: u
     await setHitOutcome(tx, id, { ...input, at, by: ctx.actor.credential });
     note.detail = { outcome: input.outcome, previous: hit.outcome };
     await appendEvent(tx, { member: hit.owner, type: 'hit.updated', data: { hitId: id, alertId: hit.alert_id, outcome: input.outcome }, at });
-    return hitDetailFor(tx, ctx.actor.member, (await findHit(tx, id))!, access);
+    return hitDetailFor(tx, ctx.actor, deps.operator, (await findHit(tx, id))!, access);
   });
   deps.bus.published();
   return result;

@@ -42,7 +42,7 @@ export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unk
     await insertHitForm(tx, row);
     note.detail = { form: row.form, formId: row.id, to, handlingCode: row.handling_code, replyDueAt: row.reply_due_at };
     await appendEvent(tx, { member: to, type: 'hit.updated', data: { hitId, alertId: hit.alert_id, form: row.form, formId: row.id }, at });
-    return formWithCredentialName(tx, toFormView(from, row));
+    return formWithCredentialName(tx, ctx.actor, deps.operator, toFormView(from, row));
   });
   deps.bus.published();
   return result;

@@ -24,6 +24,6 @@ export async function decideLink(deps: Deps, ctx: Ctx, id: string, body: unknown
     note.detail = { from: row.color, to: color, reason };
     await recordDecision(tx, id, { color, reason, by: ctx.actor.credential, member: ctx.actor.member, at: nowIso(deps) });
     const decided = (await findLinkWithAlerts(tx, id))!;
-    return toLinkView(decided, ctx.actor.member, await linkNames(tx, [decided], ctx.actor.member));
+    return toLinkView(decided, ctx.actor.member, await linkNames(tx, [decided], ctx.actor.member, deps.operator));
   });
 }

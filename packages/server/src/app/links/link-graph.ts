@@ -43,7 +43,7 @@ export async function linkGraph(deps: Deps, ctx: Ctx, query: unknown): Promise<L
     );
 
     const alerts = alertsOf(rows);
-    const names = await linkNames(tx, rows, viewer);
+    const names = await linkNames(tx, rows, viewer, deps.operator);
     const nodes = new Map<string, GraphNode>();
     const edges: GraphEdge[] = [];
     for (const a of alerts.values()) nodes.set(alertNodeId(a.id), alertNode(a, names));

@@ -29,11 +29,14 @@ export interface LinkNames {
   actors: Map<string, ActorName>;
 }
 
-/** Read once for all the links shown; the rows must be links the viewer may see (`canSeeLink`). */
-export async function linkNames(tx: Tx, rows: LinkWithAlerts[], viewer: string): Promise<LinkNames> {
+/**
+ * Read once for all the links shown; the rows must be links the viewer may see (`canSeeLink`).
+ * Whether a decider may be named is `actorNames`' rule, not this file's.
+ */
+export async function linkNames(tx: Tx, rows: LinkWithAlerts[], viewer: string, operator: string): Promise<LinkNames> {
   return {
     members: await memberNames(tx, rows.flatMap((r) => [r.a_owner, r.b_owner])),
-    actors: await actorNames(tx, rows.flatMap((r) => (r.decided_member === viewer && r.decided_by !== null ? [r.decided_by] : []))),
+    actors: await actorNames(tx, { member: viewer }, operator, rows.flatMap((r) => (r.decided_by !== null ? [r.decided_by] : []))),
   };
 }
 
@@ -50,7 +53,8 @@ export function toLinkView(row: LinkWithAlerts, viewer: string, names: LinkNames
       { id: row.alert_b, kind: row.b_kind, owner: row.b_owner, label: labelOf(row.b_body), subject: alertSubject(row.b_body), ownerName: names.members.get(row.b_owner) ?? row.b_owner },
     ],
     reason: row.reason,
-    // Which analyst decided is named to that analyst's own member only.
+    // Which analyst decided is told (by id) to that analyst's own member only; its name, when
+    // `actorNames` gives one, goes with the id.
     decidedBy: ownDecision ? row.decided_by : null,
     decidedByName: ownDecision && row.decided_by !== null ? (names.actors.get(row.decided_by)?.name ?? null) : null,
     decidedMember: row.decided_member,

@@ -25,7 +25,7 @@ export async function listLinks(deps: Deps, ctx: Ctx, query: unknown): Promise<{
     const rows = await listLinkRows(tx, { reader: ctx.actor, limit: q.limit, ...(q.color ? { color: q.color } : {}), ...(q.alertId ? { alertId: q.alertId } : {}) });
     // The SQL filter is checked again with the core rule before anything leaves.
     const visible = rows.filter((r) => canSeeLink(ctx.actor, r));
-    const names = await linkNames(tx, visible, ctx.actor.member);
+    const names = await linkNames(tx, visible, ctx.actor.member, deps.operator);
     return { items: visible.map((r) => toLinkView(r, ctx.actor.member, names)) };
   });
 }

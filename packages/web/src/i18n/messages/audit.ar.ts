@@ -147,6 +147,8 @@ export const ar: Translation<typeof en> = {
   'audit.actorKey': 'مفتاح واجهة البرمجة «{name}»',
   'audit.actorKeyUnlabelled': 'مفتاح واجهة برمجة بلا تسمية',
   'audit.actorUnknown': 'بيانات اعتماد لم تعد معروفة',
+  'audit.actorUserOf': 'مستخدم من {member}',
+  'audit.actorKeyOf': 'مفتاح واجهة برمجة من {member}',
   'audit.caller.key-prefix': 'مفتاح واجهة برمجة غير معروف',
   'audit.caller.username': 'محاولة تسجيل دخول باسم {name}',
   'audit.caller.session': 'جلسة منتهية أو غير معروفة',

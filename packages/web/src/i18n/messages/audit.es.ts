@@ -147,6 +147,8 @@ export const es: Translation<typeof en> = {
   'audit.actorKey': 'Clave de API «{name}»',
   'audit.actorKeyUnlabelled': 'Una clave de API sin etiqueta',
   'audit.actorUnknown': 'Una credencial que ya no existe',
+  'audit.actorUserOf': 'Un usuario de {member}',
+  'audit.actorKeyOf': 'Una clave de API de {member}',
   'audit.caller.key-prefix': 'Una clave de API desconocida',
   'audit.caller.username': 'Un intento de inicio de sesión como {name}',
   'audit.caller.session': 'Una sesión terminada o desconocida',

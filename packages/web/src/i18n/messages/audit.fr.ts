@@ -147,6 +147,8 @@ export const fr: Translation<typeof en> = {
   'audit.actorKey': 'Clé d’API « {name} »',
   'audit.actorKeyUnlabelled': 'Une clé d’API sans libellé',
   'audit.actorUnknown': 'Un identifiant qui n’existe plus',
+  'audit.actorUserOf': 'Un utilisateur de {member}',
+  'audit.actorKeyOf': 'Une clé d’API de {member}',
   'audit.caller.key-prefix': 'Une clé d’API inconnue',
   'audit.caller.username': 'Une tentative de connexion en tant que {name}',
   'audit.caller.session': 'Une session terminée ou inconnue',

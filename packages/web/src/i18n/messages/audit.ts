@@ -146,6 +146,8 @@ export const en = {
   'audit.actorKey': 'API key “{name}”',
   'audit.actorKeyUnlabelled': 'An API key without a label',
   'audit.actorUnknown': 'A credential no longer known',
+  'audit.actorUserOf': 'A user of {member}',
+  'audit.actorKeyOf': 'An API key of {member}',
   'audit.caller.key-prefix': 'An unknown API key',
   'audit.caller.username': 'A sign-in attempt as {name}',
   'audit.caller.session': 'An ended or unknown session',

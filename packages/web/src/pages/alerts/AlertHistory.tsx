@@ -37,7 +37,7 @@ export function AlertHistory({ history, forbidden }: { history: ResourceHandle<A
                   {v.changedBy ? (
                     <>
                       {' · '}
-                      <span data-testid="history-actor">{t('alerts.changedBy', { who: actorText(t, v.changedBy, v.changedByName ?? null) })}</span> <CopyId id={v.changedBy} shown />
+                      <span data-testid="history-actor">{t('alerts.changedBy', { who: actorText(t, v.changedBy, v.changedByName ?? null, v.changedByMember ?? null) })}</span> <CopyId id={v.changedBy} shown />
                     </>
                   ) : null}
                 </li>

@@ -20,7 +20,7 @@ function Actor({ e }: { e: AuditEntry }) {
   return (
     <>
       <strong>
-        <bdi dir="auto">{actorText(t, e.credential, e.actorName)}</bdi>
+        <bdi dir="auto">{actorText(t, e.credential, e.actorName, e.member)}</bdi>
       </strong>
       <span className="meta"> · {roleText(t, e.role)}</span>
       <br />

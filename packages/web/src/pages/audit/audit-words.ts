@@ -46,16 +46,16 @@ export function roleText(t: Translate, role: string): string {
 }
 
 /**
- * Who acted, in words, when the entry's credential is not a named user: the server, the command
- * line, a key (by label), or a refused caller described by what it tried. Null for a user (its
- * name is the server's `actorName`).
+ * Who acted, in words: a user by name, a key by label, the server, the command line, or a refused
+ * caller described by what it tried. A user or key whose name the reader may not learn (the
+ * server gives no name for another member's people) is told by its member, when it is known.
  */
-export function actorText(t: Translate, credential: string, actorName: string | null): string {
+export function actorText(t: Translate, credential: string, actorName: string | null, member: string | null = null): string {
   const c = parseCredential(credential);
   if (c?.kind === 'system') return t('audit.actorSystem');
   if (c?.kind === 'cli') return t('audit.actorCli', { name: c.osUser });
-  if (c?.kind === 'key') return actorName !== null ? t('audit.actorKey', { name: actorName }) : t('audit.actorKeyUnlabelled');
-  if (c?.kind === 'user') return actorName ?? t('audit.actorUnknown');
+  if (c?.kind === 'key') return actorName !== null ? t('audit.actorKey', { name: actorName }) : member !== null ? t('audit.actorKeyOf', { member }) : t('audit.actorKeyUnlabelled');
+  if (c?.kind === 'user') return actorName ?? (member !== null ? t('audit.actorUserOf', { member }) : t('audit.actorUnknown'));
   const colon = credential.indexOf(':');
   const caller = colon > 0 ? credential.slice(0, colon) : credential;
   if (caller === 'username') return t('audit.caller.username', { name: credential.slice(colon + 1) });
