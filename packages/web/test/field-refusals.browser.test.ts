@@ -98,9 +98,9 @@ describe.skipIf(!hasChromium)('refusals beside their field in chromium', () => {
         r.fulfill({ status: 422, contentType: 'application/problem+json', body: JSON.stringify({ type: `https://crosscheck.dev/problems/${code}`, title: 'validation', status: 422, code, detail: errors[0]!.message, field: errors[0]!.field, errors }) }),
       );
       await page.locator('form button[type="submit"]').click();
-      await expect.poll(() => notice.textContent()).toBe(shown);
+      await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toBe(shown);
       expect(await notice.isVisible()).toBe(true);
-      await expect.poll(() => focused(page, notice)).toBe(true);
+      await expect.poll(() => focused(page, notice), { timeout: 10_000 }).toBe(true);
       // No field is marked: none of them was the one refused.
       expect(await page.locator('form [aria-invalid="true"]').count()).toBe(0);
       await page.unroute('**/api/v1/screen');
