@@ -20,6 +20,8 @@ describe.skipIf(!hasChromium)('refusals beside their field in chromium', () => {
   beforeAll(async () => {
     app = await startWebApp(async ({ deps, user }) => {
       await user('deu.frontline', 'DEU', 'frontline');
+      // A second officer: the server keeps each user's language, and the first one chose French.
+      await user('deu.frontline2', 'DEU', 'frontline');
       await user('deu.bureau', 'DEU', 'bureau');
       await user('fra.bureau', 'FRA', 'bureau');
       await user('ipo.auditor', 'IPO', 'auditor');
@@ -81,7 +83,7 @@ describe.skipIf(!hasChromium)('refusals beside their field in chromium', () => {
   }, 60_000);
 
   it('screening: a refusal on a field with no input (the whole person, the request body) is told in the notice, in French, which takes the focus', async () => {
-    const page = await app.openAs('deu.frontline', '/screen');
+    const page = await app.openAs('deu.frontline2', '/screen');
     await speak(page, 'fr');
     const names = page.locator('input[name="names"]');
     await names.waitFor();
