@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBlkFile, type BlkEntry } from './blk-file.js';
+import { BlkReader, readBlkFile, type BlkEntry, type BlkOptions } from './blk-file.js';
 import { parseBlock } from './block.js';
 import { hexToBytesChecked } from './hash.js';
 
@@ -47,23 +48,53 @@ const summary = (entries: BlkEntry[]) =>
     ? { ok: true, offset: e.offset, hash: e.block.header.hash }
     : { ok: false, offset: e.offset, code: e.error.code, blockHash: e.error.blockHash, txIndex: e.error.txIndex, errorOffset: e.error.offset });
 
+/** The hand-made obfuscated file of the first test, with the key and where its parts start. */
+function handMade() {
+  const { genesis, small, witness } = blocks();
+  const smallParsed = parseBlock(small);
+  // Corrupt block: transaction 1's first scriptSig claims 4 GB.
+  const corrupt = Uint8Array.from(small);
+  const lenAt = smallParsed.transactions[1]!.inputs[0]!.offset + 36;
+  corrupt.set([0xfe, 0xff, 0xff, 0xff, 0xff], lenAt);
+  const r1 = record(MAINNET, genesis);
+  const r2 = record(MAINNET, corrupt);
+  const garbage = Uint8Array.from([1, 2, 3, 4, 5, 6, 7]);
+  const r3 = record(MAINNET, witness);
+  const plain = concat(r1, r2, garbage, r3, new Uint8Array(4096));
+  const key = Uint8Array.from([0x5a, 0x13, 0xc4, 0x00, 0xff, 0x81, 0x27, 0x9e]);
+  return { file: xor(plain, key), key, smallParsed, lenAt, r2at: r1.length, garbageAt: r1.length + r2.length, garbage };
+}
+
+/** Feeds a file to BlkReader in the given chunk sizes; checks the reader never holds more than
+ *  one record plus one chunk. */
+function readInChunks(file: Uint8Array, sizes: number[], options: BlkOptions): BlkEntry[] {
+  const reader = new BlkReader(options);
+  const entries: BlkEntry[] = [];
+  let at = 0;
+  for (let k = 0; at < file.length; k++) {
+    const size = sizes[k % sizes.length]!;
+    reader.push(file.subarray(at, at + size));
+    at += size;
+    entries.push(...reader.drain());
+    expect(reader.buffered).toBeLessThanOrEqual(8 + 4000 + size);
+  }
+  reader.end();
+  entries.push(...reader.drain());
+  return entries;
+}
+
 describe.skipIf(!present)('Bitcoin Core blk*.dat framing', () => {
+  it('gives the same entries when the file arrives in chunks of any size, holding at most one record', () => {
+    const { file, key } = handMade();
+    const whole = summary([...readBlkFile(file, { xorKey: key })]);
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 5 }), (sizes) => {
+      expect(summary(readInChunks(file, sizes, { xorKey: key, maxBlockSize: 4000 }))).toEqual(whole);
+    }), { numRuns: 100 });
+  });
+
   it('reads an obfuscated file: a good block, a corrupt one named by offset, hash and tx, garbage skipped to the next magic, padding ignored', () => {
-    const { genesis, small, witness } = blocks();
-    const smallParsed = parseBlock(small);
-    // Corrupt block: transaction 1's first scriptSig claims 4 GB.
-    const corrupt = Uint8Array.from(small);
-    const lenAt = smallParsed.transactions[1]!.inputs[0]!.offset + 36;
-    corrupt.set([0xfe, 0xff, 0xff, 0xff, 0xff], lenAt);
-    const r1 = record(MAINNET, genesis);
-    const r2 = record(MAINNET, corrupt);
-    const garbage = Uint8Array.from([1, 2, 3, 4, 5, 6, 7]);
-    const r3 = record(MAINNET, witness);
-    const plain = concat(r1, r2, garbage, r3, new Uint8Array(4096));
-    const key = Uint8Array.from([0x5a, 0x13, 0xc4, 0x00, 0xff, 0x81, 0x27, 0x9e]);
-    const entries = [...readBlkFile(xor(plain, key), { xorKey: key })];
-    const r2at = r1.length;
-    const garbageAt = r1.length + r2.length;
+    const { file, key, smallParsed, lenAt, r2at, garbageAt, garbage } = handMade();
+    const entries = [...readBlkFile(file, { xorKey: key })];
     expect(summary(entries)).toEqual([
       { ok: true, offset: 0, hash: '000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f' },
       { ok: false, offset: r2at, code: 'length-too-large', blockHash: smallParsed.header.hash, txIndex: 1, errorOffset: r2at + 8 + lenAt },

@@ -10,6 +10,7 @@ export const NETWORK_MAGIC = {
   regtest: [0xfa, 0xbf, 0xb5, 0xda],
 } as const;
 export type Network = keyof typeof NETWORK_MAGIC;
+const MAGICS = Object.entries(NETWORK_MAGIC) as [Network, readonly number[]][];
 
 /** Bitcoin Core's largest serialised block (MAX_BLOCK_SERIALIZED_SIZE). */
 export const MAX_BLOCK_SIZE = 4_000_000;
@@ -26,65 +27,141 @@ export interface BlkOptions {
 
 /**
  * Bitcoin Core's blk*.dat framing over one file's bytes: [magic][u32le length][block], repeated,
- * then zero padding. Blocks are yielded one at a time, each de-obfuscated into its own copy (memory
- * is one block beyond the input); a malformed record is yielded as an error naming its file offset
- * (and the block hash when its header was readable), and reading goes on at the next magic.
+ * then zero padding. Lazy: blocks are parsed as the caller iterates. See BlkReader.
  */
 export function* readBlkFile(file: Uint8Array, options: BlkOptions = {}): Generator<BlkEntry> {
-  const key = options.xorKey && options.xorKey.some((b) => b !== 0) ? options.xorKey : undefined;
-  const max = options.maxBlockSize ?? MAX_BLOCK_SIZE;
-  const at = (i: number): number => (key ? file[i]! ^ key[i % key.length]! : file[i]!);
-  let pos = 0;
-  let index = 0;
-  while (pos < file.length) {
-    if (at(pos) === 0 && restIsZero(file, pos, at)) return; // padding at the end of the file
-    const network = pos + 4 <= file.length ? magicAt(pos, at) : undefined;
-    if (!network) {
-      const next = findMagic(file, pos + 1, at);
-      yield { ok: false, offset: pos, index, error: new ChainReadError('bad-magic', `no network magic; ${(next ?? file.length) - pos} bytes skipped`, { offset: pos, blockIndex: index }) };
-      index++;
-      if (next === undefined) return;
-      pos = next;
-      continue;
-    }
-    const left = file.length - pos - 8;
-    const length = left >= 0 ? (at(pos + 4) | (at(pos + 5) << 8) | (at(pos + 6) << 16) | (at(pos + 7) << 24)) >>> 0 : -1;
-    if (length < 0 || length > max || length > left) {
-      const detail = length < 0 ? 'record header cut off' : `length ${length} exceeds ${length > max ? `the limit ${max}` : `the ${left} bytes left`}`;
-      yield { ok: false, offset: pos, index, error: new ChainReadError('bad-block-length', detail, { offset: pos, blockIndex: index }) };
-      index++;
-      const next = findMagic(file, pos + 1, at);
-      if (next === undefined) return;
-      pos = next;
-      continue;
-    }
-    const start = pos + 8;
-    const bytes = new Uint8Array(length);
-    for (let i = 0; i < length; i++) bytes[i] = at(start + i);
-    try {
-      yield { ok: true, network, offset: pos, index, block: parseBlock(bytes, start) };
-    } catch (e) {
-      if (!(e instanceof ChainReadError)) throw e;
-      yield { ok: false, offset: pos, index, error: e.at({ blockIndex: index }) };
-    }
-    index++;
-    pos = start + length;
+  const reader = new BlkReader(options);
+  reader.push(file);
+  reader.end();
+  yield* reader.drain();
+}
+
+/**
+ * Incremental blk*.dat reader: push chunks of the file in order, drain entries, end() after the
+ * last chunk and drain again. It holds at most one unfinished record (≤ maxBlockSize + 8 bytes)
+ * plus the chunk being read; each block is de-obfuscated into its own copy. A malformed record is
+ * an error entry naming its file offset (and the block hash and transaction when the header was
+ * readable), and reading goes on at the next network magic. Zero padding at the end is not an
+ * entry; bytes that are neither a record nor final padding are one `bad-magic` entry.
+ */
+export class BlkReader {
+  private readonly key: Uint8Array | undefined;
+  private readonly max: number;
+  private pending: Uint8Array = new Uint8Array(0);
+  /** File offset of pending[0]. */
+  private pendingAt = 0;
+  private index = 0;
+  private ended = false;
+  /** Skipping to the next magic: from where, whether the skipped bytes are all zero, and
+   *  whether an error for them was already given (after a bad length). */
+  private skip: { start: number; allZero: boolean; silent: boolean } | undefined;
+
+  constructor(options: BlkOptions = {}) {
+    this.key = options.xorKey && options.xorKey.some((b) => b !== 0) ? options.xorKey : undefined;
+    this.max = options.maxBlockSize ?? MAX_BLOCK_SIZE;
   }
-}
 
-function magicAt(pos: number, at: (i: number) => number): Network | undefined {
-  for (const [name, m] of Object.entries(NETWORK_MAGIC) as [Network, readonly number[]][]) {
-    if (at(pos) === m[0] && at(pos + 1) === m[1] && at(pos + 2) === m[2] && at(pos + 3) === m[3]) return name;
+  /** Bytes held back, waiting for the rest of a record. */
+  get buffered(): number {
+    return this.pending.length;
   }
-  return undefined;
-}
 
-function findMagic(file: Uint8Array, from: number, at: (i: number) => number): number | undefined {
-  for (let p = from; p + 4 <= file.length; p++) if (magicAt(p, at)) return p;
-  return undefined;
-}
+  push(chunk: Uint8Array): void {
+    if (this.ended) throw new Error('BlkReader: push after end');
+    if (this.pending.length === 0) {
+      this.pending = chunk; // a view: no copy while records are whole within chunks
+    } else {
+      const joined = new Uint8Array(this.pending.length + chunk.length);
+      joined.set(this.pending, 0);
+      joined.set(chunk, this.pending.length);
+      this.pending = joined;
+    }
+  }
 
-function restIsZero(file: Uint8Array, from: number, at: (i: number) => number): boolean {
-  for (let i = from; i < file.length; i++) if (at(i) !== 0) return false;
-  return true;
+  end(): void {
+    this.ended = true;
+  }
+
+  *drain(): Generator<BlkEntry> {
+    for (;;) {
+      const n = this.pending.length;
+      if (this.skip) {
+        let found = -1;
+        const scanTo = this.ended ? n : Math.max(0, n - 3); // a magic may straddle two chunks
+        for (let i = 0; i < scanTo; i++) {
+          if (i + 4 <= n && this.magicAt(i)) { found = i; break; }
+          if (this.at(i) !== 0) this.skip.allZero = false;
+        }
+        if (found < 0) {
+          this.consume(scanTo);
+          if (!this.ended) return;
+          const error = this.closeSkip(this.pendingAt, true);
+          this.skip = undefined;
+          if (error) yield error;
+          return;
+        }
+        this.consume(found);
+        const error = this.closeSkip(this.pendingAt, false);
+        this.skip = undefined;
+        if (error) yield error;
+        continue;
+      }
+      if (n === 0) return;
+      if (n < 8 && !this.ended) return;
+      const network = n >= 4 ? this.magicAt(0) : undefined;
+      if (!network) {
+        this.skip = { start: this.pendingAt, allZero: true, silent: false };
+        continue;
+      }
+      const offset = this.pendingAt;
+      const length = n >= 8 ? (this.at(4) | (this.at(5) << 8) | (this.at(6) << 16) | (this.at(7) << 24)) >>> 0 : -1;
+      if (length > this.max || length < 0 || n - 8 < length) {
+        if (length >= 0 && length <= this.max && !this.ended) return; // wait for the rest of the record
+        const detail = length < 0 ? 'record header cut off'
+          : length > this.max ? `length ${length} exceeds the limit ${this.max}` : `length ${length} exceeds the ${n - 8} bytes left`;
+        const index = this.index++;
+        this.consume(1);
+        this.skip = { start: this.pendingAt, allZero: true, silent: true };
+        yield { ok: false, offset, index, error: new ChainReadError('bad-block-length', detail, { offset, blockIndex: index }) };
+        continue;
+      }
+      const bytes = new Uint8Array(length);
+      for (let i = 0; i < length; i++) bytes[i] = this.at(8 + i);
+      const index = this.index++;
+      this.consume(8 + length);
+      let entry: BlkEntry;
+      try {
+        entry = { ok: true, network, offset, index, block: parseBlock(bytes, offset + 8) };
+      } catch (e) {
+        if (!(e instanceof ChainReadError)) throw e;
+        entry = { ok: false, offset, index, error: e.at({ blockIndex: index }) };
+      }
+      yield entry;
+    }
+  }
+
+  private closeSkip(endOffset: number, atEnd: boolean): BlkEntry | undefined {
+    const s = this.skip!;
+    if (s.silent || (atEnd && s.allZero) || endOffset === s.start) return undefined;
+    const index = this.index++;
+    const detail = `no network magic; ${endOffset - s.start} bytes skipped`;
+    return { ok: false, offset: s.start, index, error: new ChainReadError('bad-magic', detail, { offset: s.start, blockIndex: index }) };
+  }
+
+  private consume(k: number): void {
+    this.pending = this.pending.subarray(k);
+    this.pendingAt += k;
+  }
+
+  /** Byte i of pending, de-obfuscated by its file offset. */
+  private at(i: number): number {
+    const b = this.pending[i]!;
+    return this.key ? b ^ this.key[(this.pendingAt + i) % this.key.length]! : b;
+  }
+
+  private magicAt(i: number): Network | undefined {
+    const a = this.at(i), b = this.at(i + 1), c = this.at(i + 2), d = this.at(i + 3);
+    for (const [name, m] of MAGICS) if (a === m[0] && b === m[1] && c === m[2] && d === m[3]) return name;
+    return undefined;
+  }
 }

@@ -5,4 +5,4 @@ export { sha256d, displayHex, hexToBytesChecked } from './hash.js';
 export { merkleRoot } from './merkle.js';
 export { readTransaction, parseTransaction, type Transaction, type TxInput, type TxOutput } from './transaction.js';
 export { readHeader, parseBlock, HEADER_SIZE, type Block, type BlockHeader } from './block.js';
-export { readBlkFile, NETWORK_MAGIC, MAX_BLOCK_SIZE, type BlkEntry, type BlkOptions, type Network } from './blk-file.js';
+export { readBlkFile, BlkReader, NETWORK_MAGIC, MAX_BLOCK_SIZE, type BlkEntry, type BlkOptions, type Network } from './blk-file.js';

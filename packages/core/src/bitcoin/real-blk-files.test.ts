@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readBlkFile } from './blk-file.js';
+import { BlkReader, readBlkFile } from './blk-file.js';
 
 // btcd's real blk-framed test files in ../shared/testdata/chain/btcd are bzip2-compressed: the test
 // decompresses them with the system bzip2 in memory and skips, saying why, without it or the data.
@@ -32,6 +32,20 @@ describe.skipIf(!present)('real blk-framed files from btcd', () => {
         prev = e.block.header.hash;
       }
     }
+  });
+
+  it('reads the same 255 blocks from 4 kB chunks, as a scan of a large file would', () => {
+    const plain = bunzip('blocks1-256.bz2');
+    const reader = new BlkReader();
+    const hashes: string[] = [];
+    for (let at = 0; at < plain.length; at += 4096) {
+      reader.push(plain.subarray(at, at + 4096));
+      for (const e of reader.drain()) hashes.push(e.ok ? e.block.header.hash : e.error.message);
+    }
+    reader.end();
+    for (const e of reader.drain()) hashes.push(e.ok ? e.block.header.hash : e.error.message);
+    expect(hashes).toEqual([...readBlkFile(plain)].map((e) => (e.ok ? e.block.header.hash : '')));
+    expect(hashes).toHaveLength(255);
   });
 
   it('reads block 277647 with its 213 transactions and merkle root', () => {
