@@ -1,5 +1,5 @@
 import { alertAccess, presentBodyFor, requireFullyReadable } from '@crosscheck/core';
-import { alertVersions } from '../store/alert-repo.js';
+import { alertVersions, versionAccessFacts } from '../store/alert-repo.js';
 import { actorNames, type ActorName } from './actor-names.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -20,7 +20,7 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
     // Each version is weighed by the access rule with its own facts: an alert opened up later
     // must not reveal what an earlier, narrower version said, and what the owner submitted before
     // a reviewer approved it stays between the owner and review.
-    const visible = rows.filter((r) => alertAccess(ctx.actor, { owner, visibility: r.body.visibility, status: r.status, category: r.category, hiddenFromFrontline: r.hiddenFromFrontline }) === 'full');
+    const visible = rows.filter((r) => alertAccess(ctx.actor, versionAccessFacts(owner, r, r.status)) === 'full');
     // Who changed it is the owner's business only, by id; by name only as `actorNames` allows
     // (not the operator's reviewer who approved or rejected it, to an owner outside the operator).
     const names = own ? await actorNames(tx, ctx.actor, deps.operator, visible.map((r) => r.changed_by)) : new Map<string, ActorName>();

@@ -230,7 +230,10 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
           expect(hit.reasons).toEqual([]);
           expect(hit).not.toHaveProperty('score');
           expect(thread.json()).toMatchObject({ action: DISCREET_ACTION, reasons: [], forms: [] });
-        }
+          // Who the alert is about is what an instruction withholds: no subject, in the list or the thread.
+          expect(hit).not.toHaveProperty('subject');
+          expect(thread.json()).not.toHaveProperty('subject');
+        } else if (!c.purged) expect(thread.json()).toHaveProperty('subject');
       }
       expect(JSON.stringify(inbox)).not.toContain('secret');
     },

@@ -148,6 +148,15 @@ export function accessFactsOf(row: Pick<AlertRow, 'owner' | 'visibility_mode' | 
   };
 }
 
+/**
+ * Everything `alertAccess` weighs, for one stored version of an alert: its own visibility,
+ * category and frontline flag, and the status it had, so that a version is never shown with
+ * facts of another (an alert opened up later does not open its narrower past).
+ */
+export function versionAccessFacts(owner: string, version: Pick<DecodedBody, 'body' | 'category' | 'hiddenFromFrontline'>, status: string): AlertAccessFacts {
+  return { owner, visibility: version.body.visibility, status, category: version.category, hiddenFromFrontline: version.hiddenFromFrontline };
+}
+
 export interface AlertListQuery {
   reader: Reader;
   kind?: string;

@@ -2,6 +2,7 @@ import { alertAccess, alertSubject, type Actor, type AlertAccess, type AlertSubj
 import type { HitDetail, HitFormView, HitView } from '@crosscheck/core/api';
 import countries from 'i18n-iso-countries';
 import { decodeAlertBody } from '../../store/alert-body.js';
+import { versionAccessFacts } from '../../store/alert-repo.js';
 import { formsOfHits, type HitRow } from '../../store/hit-repo.js';
 import { alertVersionsByKeys, memberNames } from '../../store/name-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
@@ -43,13 +44,14 @@ export async function hitNames(tx: Tx, reader: Actor, operator: string, hits: Hi
     if (alert) subjects.set(h.id, alert.subject);
     else older.push(h);
   }
-  const versions = await alertVersionsByKeys(tx, older.map((h) => ({ alertId: h.alert_id, version: Number(h.alert_version) })));
+  const key = (alertId: string, version: number) => `${alertId}@${version}`;
+  const versions = new Map((await alertVersionsByKeys(tx, older.map((h) => ({ alertId: h.alert_id, version: Number(h.alert_version) })))).map((v) => [key(v.alert_id, v.version), v]));
   for (const h of older) {
-    const row = versions.find((v) => v.alert_id === h.alert_id && v.version === Number(h.alert_version));
+    const row = versions.get(key(h.alert_id, Number(h.alert_version)));
     if (!row) continue;
-    const { body, category, hiddenFromFrontline } = decodeAlertBody(row.body);
+    const decoded = decodeAlertBody(row.body);
     // Weighed with the version's own facts, as the alert's history weighs each version.
-    if (alertAccess(reader, { owner: h.owner, visibility: body.visibility, status: row.status, category, hiddenFromFrontline }) === 'full') subjects.set(h.id, alertSubject(body));
+    if (alertAccess(reader, versionAccessFacts(h.owner, decoded, row.status)) === 'full') subjects.set(h.id, alertSubject(decoded.body));
   }
   const members = await memberNames(tx, hits.flatMap((h) => [h.owner, h.screening_member]));
   return { subjects, members, credentials: await credentialNames(tx, reader, operator, credentials) };
