@@ -22,7 +22,7 @@ export class RequestLog extends LogController {
     }
     const responseTime = Math.round(reply.elapsedTime);
     const entry = { req: request, res: reply, responseTime };
-    const stream = String(reply.getHeader('content-type') ?? reply.raw.getHeader('content-type') ?? '').startsWith('text/event-stream');
+    const stream = String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream');
     if (responseTime >= this.slowMs && !stream) reply.log.info(entry, `slow request: ${responseTime} ms (over ${this.slowMs} ms)`);
     else reply.log.debug(entry, 'request completed');
   }
