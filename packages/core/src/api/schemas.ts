@@ -7,3 +7,4 @@ export * from './stats.js';
 export * from './links.js';
 export * from './hits.js';
 export * from './alert-subject.js';
+export * from './chain.js';

@@ -6,3 +6,4 @@ export { merkleRoot } from './merkle.js';
 export { readTransaction, parseTransaction, type Transaction, type TxInput, type TxOutput } from './transaction.js';
 export { readHeader, parseBlock, HEADER_SIZE, type Block, type BlockHeader } from './block.js';
 export { readBlkFile, BlkReader, NETWORK_MAGIC, MAX_BLOCK_SIZE, type BlkEntry, type BlkOptions, type Network } from './blk-file.js';
+export { extractPayloads, EXTRACTION_METHODS, type ExtractionMethod, type ExtractedPayload, type Extractor, type PayloadPlace } from './extract/index.js';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { EXTRACTION_METHODS, FINDING_STATUSES } from '../constants/chain.js';
+
+/**
+ * Blockchain findings as the API presents them (server app/chain/; the web's findings page; the
+ * CLI's JSON lines carry the same fields without the stored ones: id, owner, visibility, status).
+ */
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const findingPlaceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('input'), index: z.number().int(), item: z.number().int().optional() }).strict(),
+  z.object({ kind: z.literal('output'), index: z.number().int() }).strict(),
+  z.object({ kind: z.literal('outputs'), first: z.number().int(), last: z.number().int() }).strict(),
+]);
+
+export const findingLocationSchema = z
+  .object({
+    txid: hex64,
+    height: z.number().int().nullable().describe('Block height, when known (blk files store blocks out of height order; a lone transaction has none)'),
+    blockHash: hex64.nullable(),
+    place: findingPlaceSchema,
+  })
+  .strict();
+
+export const findingMatchSchema = z
+  .object({
+    source: z.enum(['hash-list', 'yara', 'clamav']),
+    /** The list file, rule or signature that matched. */
+    name: z.string(),
+    /** Which bytes matched: the payload as carried or its decompressed form. */
+    on: z.enum(['payload', 'decoded']),
+  })
+  .strict();
+
+export const findingTextSchema = z
+  .object({
+    printableRatio: z.number().min(0).max(1),
+    /** A guess at the script or language of the text (e.g. "Latn", "en"), when one can be made. */
+    language: z.string().nullable(),
+    urls: z.array(z.string()),
+    onions: z.array(z.string()),
+    /** First characters as text. Never HTML: every reader must escape it. */
+    preview: z.string(),
+  })
+  .strict();
+
+export const findingDecodedSchema = z
+  .object({
+    encoding: z.string().describe('gzip, br, base64… what was undone to get these bytes'),
+    size: z.number().int(),
+    sha256: hex64,
+    md5: z.string().regex(/^[0-9a-f]{32}$/),
+    mediaType: z.string().nullable(),
+    /** Decompression stopped at the cap: a likely decompression bomb. size is the cap reached. */
+    capped: z.boolean(),
+  })
+  .strict();
+
+export const findingSchema = z
+  .object({
+    id: z.string(),
+    method: z.enum(EXTRACTION_METHODS),
+    size: z.number().int(),
+    sha256: hex64,
+    md5: z.string().regex(/^[0-9a-f]{32}$/),
+    mediaType: z.string().nullable().describe('Found from the bytes, not from what the transaction declares'),
+    declaredType: z.string().nullable(),
+    decoded: findingDecodedSchema.nullable(),
+    text: findingTextSchema.nullable(),
+    matches: z.array(findingMatchSchema),
+    locations: z.array(findingLocationSchema).min(1),
+    fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    notes: z.array(z.string()),
+    owner: z.string(),
+    status: z.enum(FINDING_STATUSES),
+    firstSeenAt: z.string(),
+  })
+  .strict();
+
+export const findingListSchema = z
+  .object({ items: z.array(findingSchema), next: z.string().nullable().describe('The cursor of the next page, or null') })
+  .strict();
+
+export type FindingPlace = z.infer<typeof findingPlaceSchema>;
+export type FindingLocation = z.infer<typeof findingLocationSchema>;
+export type FindingMatch = z.infer<typeof findingMatchSchema>;
+export type FindingText = z.infer<typeof findingTextSchema>;
+export type FindingDecoded = z.infer<typeof findingDecodedSchema>;
+export type Finding = z.infer<typeof findingSchema>;
+export type FindingList = z.infer<typeof findingListSchema>;

@@ -1,0 +1,4 @@
+import type { Extractor } from './payload.js';
+
+/** Methods that read envelopes in taproot witnesses (Ordinals, Atomicals). */
+export const ENVELOPE_EXTRACTORS: readonly Extractor[] = [];

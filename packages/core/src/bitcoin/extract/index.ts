@@ -1,0 +1,13 @@
+import type { Transaction } from '../transaction.js';
+import { CLASSIC_EXTRACTORS } from './classic.js';
+import { ENVELOPE_EXTRACTORS } from './envelopes.js';
+import type { ExtractedPayload } from './payload.js';
+
+export { EXTRACTION_METHODS, type ExtractionMethod, type ExtractedPayload, type Extractor, type PayloadPlace } from './payload.js';
+
+/** Every payload every known method finds in one transaction, in method order. */
+export function extractPayloads(tx: Transaction): ExtractedPayload[] {
+  const found: ExtractedPayload[] = [];
+  for (const extract of [...CLASSIC_EXTRACTORS, ...ENVELOPE_EXTRACTORS]) found.push(...extract(tx));
+  return found;
+}
