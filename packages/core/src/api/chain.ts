@@ -78,6 +78,12 @@ export const findingSchema = z
   })
   .strict();
 
+/**
+ * A finding as the scanner produces it (the CLI's JSON line), before it is stored: no id, owner,
+ * status or time yet. Recording findings takes these; identical sha256 merge their locations.
+ */
+export const scannedFindingSchema = findingSchema.omit({ id: true, owner: true, status: true, firstSeenAt: true }).strict();
+
 export const findingListSchema = z
   .object({ items: z.array(findingSchema), next: z.string().nullable().describe('The cursor of the next page, or null') })
   .strict();
@@ -88,4 +94,5 @@ export type FindingMatch = z.infer<typeof findingMatchSchema>;
 export type FindingText = z.infer<typeof findingTextSchema>;
 export type FindingDecoded = z.infer<typeof findingDecodedSchema>;
 export type Finding = z.infer<typeof findingSchema>;
+export type ScannedFinding = z.infer<typeof scannedFindingSchema>;
 export type FindingList = z.infer<typeof findingListSchema>;

@@ -11,7 +11,7 @@ export type { AuditEntryView, NamedAlert } from './audit.js';
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkedAlert, LinkGraph, LinkView } from './links.js';
 export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
 export * from './alerts.js';
-export type { Finding, FindingDecoded, FindingList, FindingLocation, FindingMatch, FindingPlace, FindingText } from './chain.js';
+export type { Finding, FindingDecoded, FindingList, FindingLocation, FindingMatch, FindingPlace, FindingText, ScannedFinding } from './chain.js';
 export type {
   BatchErrorItem,
   BatchItem,
