@@ -34,6 +34,7 @@ export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate
 export * from './screening/screen-query.js';
 export * from './screening/probes.js';
 export * from './screening/holder-differences.js';
+export * from './wallets/index.js';
 export * from './cooperation/index.js';
 export * from './review/index.js';
 export * from './paxlst/index.js';

@@ -71,7 +71,7 @@ describe('the core package stays free of I/O', () => {
   // It runs in browsers and in every process, so it may not reach the file system, the network,
   // a database or the server. Its SQL translations of core rules (files named *.sql.ts, exported
   // as @crosscheck/core/sql) only build queries: Kysely's `sql` template and its types, no driver.
-  const PURE_PACKAGES = ['zod', '@noble/hashes', 'i18n-iso-countries', 'any-ascii', 'fastest-levenshtein', 'double-metaphone'];
+  const PURE_PACKAGES = ['zod', '@noble/hashes', '@scure/base', 'i18n-iso-countries', 'any-ascii', 'fastest-levenshtein', 'double-metaphone'];
   const SQL_PACKAGE = 'kysely';
   const SQL_VALUES = ['sql'];
 
