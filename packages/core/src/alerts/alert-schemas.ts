@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { visibilitySchema } from '../access/visibility.js';
 import { birthDateSchema, fullDateSchema, partialDateSchema } from './partial-date.js';
 import { typedCode } from '../validation/typed-code.js';
+import { MAX_ALERT_WALLETS, walletAddressEntrySchema } from '../wallets/wallet-schema.js';
 import {
   ALERT_KINDS,
   ALERT_STATUSES,
@@ -72,6 +73,8 @@ export const personSchema = z
     /** States the person is recorded as a refugee from; review flags an alert requested by one of them. */
     refugeeFrom: z.array(code3).max(10).optional(),
     documents: z.array(identityDocumentSchema).max(20).optional(),
+    /** Wallets the person is known to use (Bitcoin, Ethereum): screening finds them exactly. */
+    walletAddresses: z.array(walletAddressEntrySchema).max(MAX_ALERT_WALLETS).optional(),
     description: z
       .object({
         heightCm: z.number().int().min(30).max(260).optional(),

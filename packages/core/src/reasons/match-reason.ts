@@ -64,6 +64,8 @@ export const REASON_PARAMS = {
   'vehicle.vin': { vin: 'text' },
   /** A vehicle alert on the same plate of the same country. */
   'vehicle.plate': { plate: 'text', country: 'text' },
+  /** A person alert naming the same wallet address (bech32 compared in any case, Ethereum without its checksum case). */
+  'wallet.exact': { currency: ['BTC', 'ETH'], address: 'text' },
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ParamKind = 'text' | 'text?' | 'count' | 'flag' | 'flag?' | 'list' | readonly string[];

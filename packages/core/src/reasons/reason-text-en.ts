@@ -62,4 +62,5 @@ const EN: { readonly [C in ReasonCode]: (r: ReasonOf<C>) => string } = {
   'document.ocr-variant': (r) => `document ${document(r)}: number differs only by characters OCR confuses (O/0, I/1, B/8, S/5, Z/2)`,
   'vehicle.vin': (r) => `VIN ${r.vin}: same`,
   'vehicle.plate': (r) => `plate ${r.country} ${r.plate}: same plate and country`,
+  'wallet.exact': (r) => `${r.currency} wallet ${r.address}: same address`,
 };

@@ -53,4 +53,8 @@ export const REASON_EXAMPLES: { readonly [C in ReasonCode]: readonly [ReasonOf<C
   'document.ocr-variant': [[{ code: 'document.ocr-variant', number: '12AB3456O' }, 'document 12AB3456O (issuing state not given): number differs only by characters OCR confuses (O/0, I/1, B/8, S/5, Z/2)']],
   'vehicle.vin': [[{ code: 'vehicle.vin', vin: 'WVWZZZ1JZXW000001' }, 'VIN WVWZZZ1JZXW000001: same']],
   'vehicle.plate': [[{ code: 'vehicle.plate', plate: 'AB-123-CD', country: 'FRA' }, 'plate FRA AB-123-CD: same plate and country']],
+  'wallet.exact': [
+    [{ code: 'wallet.exact', currency: 'BTC', address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }, 'BTC wallet bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4: same address'],
+    [{ code: 'wallet.exact', currency: 'ETH', address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }, 'ETH wallet 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed: same address'],
+  ],
 };

@@ -4,6 +4,7 @@ import { normaliseNationality, prepareName, type PersonFacts } from '../names/in
 import { holderDifferences, type HolderDiffersWarning } from './holder-differences.js';
 import type { ScreenQuery } from './screen-query.js';
 import { nameText } from '../alerts/alert-subject.js';
+import { parseWalletAddress, type WalletCurrency } from '../wallets/wallet-address.js';
 
 export { PROBE_SOURCES, type ProbeSource } from './probe-sources.js';
 
@@ -19,6 +20,13 @@ export interface VehicleProbe {
   plateCountry?: string;
 }
 
+/** A wallet address to look up exactly, in its normalised form. */
+export interface WalletProbe {
+  currency: WalletCurrency;
+  normalised: string;
+  /** The form to show (EIP-55 for Ethereum). */
+  display: string;
+}
 
 export interface PersonProbeOf {
   source: 'person' | 'mrz-holder';
@@ -38,6 +46,7 @@ export interface ScreenProbes {
   persons: PersonProbeOf[];
   documents: DocumentProbeOf[];
   vehicle: VehicleProbe | null;
+  wallets: WalletProbe[];
   warnings: ScreeningWarning[];
 }
 
@@ -84,7 +93,16 @@ export function probesOf(query: ScreenQuery, options: ProbesOptions = {}): Scree
       }
     }
   }
-  return { persons, documents, vehicle: query.vehicle ?? null, warnings };
+  return { persons, documents, vehicle: query.vehicle ?? null, wallets: walletProbes(query.walletAddress), warnings };
+}
+
+function walletProbes(text: string | undefined): WalletProbe[] {
+  if (text === undefined) return [];
+  const parsed = parseWalletAddress(text);
+  // The query schema refused invalid addresses; a caller that skipped it gets the same refusal.
+  if (!parsed.ok) throw new DomainError('validation', 'validation.invalid', `walletAddress: ${parsed.error.message}`, [{ field: 'walletAddress', message: parsed.error.message }]);
+  const { currency, normalised, display } = parsed.address;
+  return [{ currency, normalised, display }];
 }
 
 function typedPerson(person: NonNullable<ScreenQuery['person']>, documents: readonly DocumentProbe[]): PersonFacts {

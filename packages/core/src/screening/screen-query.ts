@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateMessage, dateProblem } from '../alerts/partial-date.js';
 import type { MatchReason } from '../reasons/match-reason.js';
 import { typedCode } from '../validation/typed-code.js';
+import { walletAddressTextSchema } from '../wallets/wallet-schema.js';
 
 const noNul = (v: string) => !v.includes('\u0000');
 const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain a NUL character');
@@ -80,13 +81,15 @@ export const screenQuerySchema = z
       .strict()
       .refine((v) => v.vin !== undefined || v.plate !== undefined, { message: 'a vehicle needs a vin or a plate' })
       .optional(),
+    /** A Bitcoin or Ethereum address, found exactly (in any case where its format allows). */
+    walletAddress: walletAddressTextSchema.optional(),
     /** Return results from this score up (default: the hit threshold). */
     minScore: z.number().min(0).max(1).optional(),
     limit: z.number().int().min(1).max(100).default(20),
   })
   .strict()
-  .refine((q) => q.person !== undefined || (q.documents?.length ?? 0) > 0 || q.mrz !== undefined || q.vehicle !== undefined, {
-    message: 'a screening needs a person, documents, an mrz or a vehicle',
+  .refine((q) => q.person !== undefined || (q.documents?.length ?? 0) > 0 || q.mrz !== undefined || q.vehicle !== undefined || q.walletAddress !== undefined, {
+    message: 'a screening needs a person, documents, an mrz, a vehicle or a wallet address',
   });
 
 export type ScreenQuery = z.infer<typeof screenQuerySchema>;

@@ -7,6 +7,7 @@ import {
   prepareName,
   normaliseIssuingState,
   normaliseNationality,
+  parseWalletAddress,
   queryKeys,
   scorePerson,
   vinKey,
@@ -17,6 +18,7 @@ import {
   type PersonFacts,
   type PreparedName,
   type VehicleProbe,
+  type WalletProbe,
 } from '@crosscheck/core';
 import { indexedFrom, type IndexedAlert } from './indexed-alert.js';
 
@@ -42,7 +44,9 @@ const MAX_SCORED = 256;
 const NAMES_PER_HANDLE = 64;
 const posting = (handle: number, nameIndex: number): number => handle * NAMES_PER_HANDLE + Math.min(nameIndex, NAMES_PER_HANDLE - 1);
 
-const SCORE = { documentExact: 1, documentOcr: 0.85, vin: 1, plate: 0.9, personDocument: 0.95 } as const;
+// A wallet the alert names is evidence of the person, not proof of identity (an exchange's deposit
+// address may serve many), so it scores as a document the person holds does.
+const SCORE = { documentExact: 1, documentOcr: 0.85, vin: 1, plate: 0.9, personDocument: 0.95, wallet: 0.95 } as const;
 
 /**
  * The in-memory index of every active alert, which screening searches. Alerts are numbered by
@@ -62,6 +66,9 @@ export class ScreeningIndex {
   private readonly nameIndex = new Map<string, Set<number>>();
   private readonly vins = new Map<string, Set<number>>();
   private readonly plates = new Map<string, Set<number>>();
+  /** Normalised wallet address (core `parseWalletAddress`) → the alerts naming it. */
+  private readonly wallets = new Map<string, Set<number>>();
+  private readonly walletKeysOf: (string[] | undefined)[] = [];
   private scratch: Gathering = { stamp: 0, seen: new Uint32Array(0), visible: new Uint8Array(0), weight: new Float64Array(0), namesLow: new Int32Array(0), namesHigh: new Int32Array(0) };
 
   get size(): number {
@@ -84,6 +91,9 @@ export class ScreeningIndex {
       facts.names.forEach((name, i) => {
         for (const key of nameKeys(name)) addTo(this.nameIndex, key, posting(handle, i));
       });
+      const walletKeys = walletKeysOf(alert);
+      for (const key of walletKeys) addTo(this.wallets, key, handle);
+      this.walletKeysOf[handle] = walletKeys;
     }
     for (const [state, number] of docs) {
       this.documents.add(handle, state, number);
@@ -110,6 +120,8 @@ export class ScreeningIndex {
     const [vin, plate] = this.vehicleKeysOf[handle] ?? [];
     if (vin) deleteFrom(this.vins, vin, handle);
     if (plate) deleteFrom(this.plates, plate, handle);
+    for (const key of this.walletKeysOf[handle] ?? []) deleteFrom(this.wallets, key, handle);
+    this.walletKeysOf[handle] = undefined;
     this.entries[handle] = undefined;
     this.persons[handle] = undefined;
     this.docsOf[handle] = undefined;
@@ -236,6 +248,13 @@ export class ScreeningIndex {
     return out;
   }
 
+  /** Alerts naming this wallet address, compared in its normalised form: exact or nothing. */
+  searchWallet(probe: WalletProbe, viewer: string): Candidate[] {
+    const out: Candidate[] = [];
+    for (const h of this.wallets.get(probe.normalised) ?? []) this.push(out, h, viewer, SCORE.wallet, { code: 'wallet.exact', currency: probe.currency, address: probe.display });
+    return out;
+  }
+
   private push(out: Candidate[], handle: number, viewer: string, score: number, reason: MatchReason): void {
     const entry = this.visible(handle, viewer);
     if (entry) out.push({ entry, score, reasons: [reason] });
@@ -337,6 +356,19 @@ function personFacts(alert: PersonAlert): PersonFacts {
     ...(p.nationalities ? { nationalities: p.nationalities } : {}),
     ...(p.documents ? { documents: p.documents.map((d) => d.number) } : {}),
   };
+}
+
+/**
+ * The normalised addresses a person alert names. Its schema refused invalid ones when it was
+ * written; one that no longer reads (a body from an older version) is left out rather than indexed raw.
+ */
+function walletKeysOf(alert: PersonAlert): string[] {
+  const keys = new Set<string>();
+  for (const w of alert.person.walletAddresses ?? []) {
+    const parsed = parseWalletAddress(w.address);
+    if (parsed.ok) keys.add(parsed.address.normalised);
+  }
+  return [...keys];
 }
 
 function addTo(map: Map<string, Set<number>>, key: string, handle: number): void {

@@ -24,7 +24,8 @@ export function accessOf(reader: Reader, found: Pick<FoundHit, 'owner' | 'visibi
 }
 
 /**
- * Runs every probe a query carries (the person typed, the MRZ holder, each document, the vehicle),
+ * Runs every probe a query carries (the person typed, the MRZ holder, each document, the vehicle,
+ * the wallet address),
  * each on its own, and merges the results per alert, best first: the one search that the server,
  * the bench and the evaluation all run. Results the reader will not be shown (`accessOf` is
  * hidden: for the frontline, alerts hidden from it) come along, since they are recorded and their
@@ -47,6 +48,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
   for (const p of probes.persons) add(p.source, index.searchPerson({ facts: p.facts }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
   for (const d of probes.documents) add(d.source, index.searchDocument(d, viewer));
   if (probes.vehicle) add('vehicle', index.searchVehicle(probes.vehicle, viewer));
+  for (const w of probes.wallets) add('wallet', index.searchWallet(w, viewer));
 
   const ranked = mergeByAlert(found, reasonKey)
     .filter((c) => c.score >= minScore && !isPastDates(c.entry, scope.today))

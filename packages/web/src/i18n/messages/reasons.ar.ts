@@ -41,4 +41,5 @@ export const ar: TranslationWithPlurals<typeof en, 'ar'> = {
   'reason.document.ocr-variant': 'الوثيقة {document}: لا يختلف الرقم إلا في رموز تخلط بينها القراءة الآلية (O/0، I/1، B/8، S/5، Z/2)',
   'reason.vehicle.vin': 'رقم الهيكل {vin}: متطابق',
   'reason.vehicle.plate': 'اللوحة {country} {plate}: اللوحة نفسها والبلد نفسه',
+  'reason.wallet.exact': 'المحفظة {currency} {address}: العنوان نفسه',
 };

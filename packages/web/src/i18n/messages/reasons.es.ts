@@ -41,4 +41,5 @@ export const es: TranslationWithPlurals<typeof en, 'es'> = {
   'reason.document.ocr-variant': 'documento {document}: el número solo difiere en caracteres que el OCR confunde (O/0, I/1, B/8, S/5, Z/2)',
   'reason.vehicle.vin': 'VIN {vin}: igual',
   'reason.vehicle.plate': 'matrícula {country} {plate}: misma matrícula, mismo país',
+  'reason.wallet.exact': 'monedero {currency} {address}: misma dirección',
 };

@@ -41,4 +41,5 @@ export const fr: TranslationWithPlurals<typeof en, 'fr'> = {
   'reason.document.ocr-variant': 'document {document} : numéro différent seulement par des caractères que l’OCR confond (O/0, I/1, B/8, S/5, Z/2)',
   'reason.vehicle.vin': 'VIN {vin} : identique',
   'reason.vehicle.plate': 'plaque {country} {plate} : même plaque, même pays',
+  'reason.wallet.exact': 'portefeuille {currency} {address} : même adresse',
 };

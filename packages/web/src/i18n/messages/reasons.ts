@@ -48,6 +48,7 @@ export const en = {
   'reason.document.ocr-variant': 'document {document}: number differs only by characters OCR confuses (O/0, I/1, B/8, S/5, Z/2)',
   'reason.vehicle.vin': 'VIN {vin}: same',
   'reason.vehicle.plate': 'plate {country} {plate}: same plate and country',
+  'reason.wallet.exact': '{currency} wallet {address}: same address',
 } as const satisfies { readonly [C in ReasonCode as `reason.${C}`]: string } & Readonly<Record<string, string>>;
 
 // English has its plural forms too.

@@ -28,6 +28,7 @@ export const ar: Translation<typeof en> = {
   'screening.probe.document': 'الوثيقة المُدخلة',
   'screening.probe.mrz-document': 'وثيقة منطقة القراءة الآلية',
   'screening.probe.vehicle': 'المركبة',
+  'screening.probe.wallet': 'عنوان المحفظة',
   'screening.error.nationality': 'رمز ISO 3166 من حرفين أو ثلاثة أحرف، مثل LY أو LBY.',
   'screening.error.issuingState': 'رمز دولة لدى منظمة الطيران المدني الدولي من حرف إلى ثلاثة أحرف، مثل D أو FRA.',
 };

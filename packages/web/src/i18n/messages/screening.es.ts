@@ -28,6 +28,7 @@ export const es: Translation<typeof en> = {
   'screening.probe.document': 'el documento introducido',
   'screening.probe.mrz-document': 'el documento de la ZLM',
   'screening.probe.vehicle': 'el vehículo',
+  'screening.probe.wallet': 'la dirección del monedero',
   'screening.error.nationality': 'Un código ISO 3166 de dos o tres letras, por ejemplo LY o LBY.',
   'screening.error.issuingState': 'Un código de Estado OACI de una a tres letras, por ejemplo D o FRA.',
 };
