@@ -22,7 +22,7 @@ export const walletAddressEntrySchema = z
   .superRefine((w, ctx) => {
     if (w.currency === undefined) return;
     const parsed = parseWalletAddress(w.address);
-    if (parsed.ok && parsed.address.currency !== w.currency) ctx.addIssue({ code: 'custom', path: ['currency'], message: `the address is a ${parsed.address.currency} address, not ${w.currency}` });
+    if (parsed.ok && parsed.address.currency !== w.currency) ctx.addIssue({ code: 'custom', path: ['currency'], message: `the address is for ${parsed.address.currency}, not ${w.currency}` });
   });
 
 /** At most this many wallets per alert: enough for a person's known wallets, bounded like every list. */

@@ -8,7 +8,7 @@ export class BatchFormatError extends Error {}
 /**
  * Turns a batch body into query objects: a JSON array, JSON lines, or CSV with a header row
  * (columns id, name / family / given, birthDate, sex, nationality, documentNumber,
- * documentState, vin, plate, plateCountry). Validation of each query is the use case's job.
+ * documentState, vin, plate, plateCountry, walletAddress). Validation of each query is the use case's job.
  */
 export function parseTravellerBatch(contentType: string, body: unknown): unknown[] {
   let items: unknown[];
@@ -54,5 +54,6 @@ function queryFromRow(row: Record<string, string>): unknown {
     ...(name ? { person: { names: [name], ...(v('birthDate') ? { birthDate: v('birthDate') } : {}), ...(v('sex') ? { sex: v('sex') } : {}), ...(v('nationality') ? { nationality: v('nationality') } : {}) } } : {}),
     ...(v('documentNumber') ? { documents: [{ number: v('documentNumber'), ...(v('documentState') ? { issuingState: v('documentState') } : {}) }] } : {}),
     ...(v('vin') || v('plate') ? { vehicle: { ...(v('vin') ? { vin: v('vin') } : {}), ...(v('plate') ? { plate: v('plate') } : {}), ...(v('plateCountry') ? { plateCountry: v('plateCountry') } : {}) } } : {}),
+    ...(v('walletAddress') ? { walletAddress: v('walletAddress') } : {}),
   };
 }
