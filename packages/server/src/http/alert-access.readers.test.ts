@@ -1,4 +1,4 @@
-import { alertAccess, alertInputSchema, DISCREET_ACTION, parseInput, type AlertAccess, type AlertAccessFacts, type AlertStatus, type Reader, type Role, type Visibility } from '@crosscheck/core';
+import { alertAccess, alertInputSchema, DISCREET_ACTION, eip55, parseInput, type AlertAccess, type AlertAccessFacts, type AlertStatus, type Reader, type Role, type Visibility } from '@crosscheck/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ENGINES } from '../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../test/http-harness.js';
@@ -44,10 +44,13 @@ interface Case {
 
 const letters = (n: number): string => `${'BCDFGHJKLMNPQRSTVWXZ'[n % 20]}${'AEIOU'[Math.floor(n / 20) % 5]}${'BCDFGHJKLMNPQRSTVWXZ'[Math.floor(n / 100) % 20]}`;
 
+/** Each person's own Ethereum wallet, in EIP-55 case: screening by wallet address reads alerts too. */
+const walletOf = (n: number): string => eip55((0xc0ffee00 + n).toString(16).padStart(40, '0'));
+
 function bodyOf(c: Omit<Case, 'id'>, version: 1 | 2): unknown {
   const common = { caseReference: `ZEBRA-${c.n}`, remarks: version === 1 ? 'secret-old remark' : 'secret-now remark', action: 'secret action: arrest', visibility: c.facts.visibility, ...(c.facts.hiddenFromFrontline ? { hiddenFromFrontline: true } : {}) };
   if (c.kind === 'document') return { kind: 'document', document: { issuingState: OWNER, type: 'passport', number: `ZX${1000 + c.n}`, status: 'stolen-blank' }, ...common };
-  return { kind: 'person', category: c.facts.category, person: { names: [{ family: `KAL${letters(c.n)}ERSON`, given: 'ZORRO' }], birthDate: `19${40 + (c.n % 50)}-0${1 + (c.n % 9)}-1${c.n % 10}` }, ...common };
+  return { kind: 'person', category: c.facts.category, person: { names: [{ family: `KAL${letters(c.n)}ERSON`, given: 'ZORRO' }], birthDate: `19${40 + (c.n % 50)}-0${1 + (c.n % 9)}-1${c.n % 10}`, walletAddresses: [{ address: walletOf(c.n) }] }, ...common };
 }
 
 describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (engine) => {
@@ -177,6 +180,31 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
     }
     if (reader.role === 'frontline') expect(JSON.stringify(items)).not.toContain('secret-old');
   });
+
+  it.each(READERS.filter((r) => r.role === 'bureau' || r.role === 'frontline').map((r) => [`${r.member} ${r.role}`, r] as const))(
+    'screening by wallet address (%s)',
+    async (_name, reader) => {
+      const persons = cases.filter((c) => c.kind === 'person');
+      // Screened in lower case: the address is compared without its checksum case.
+      const res = await post(reader, '/api/v1/screen/batch', persons.map((c) => ({ walletAddress: walletOf(c.n).toLowerCase() })));
+      expect(res.statusCode).toBe(200);
+      const results = res.json<{ items: { hits: { alertId: string; score?: number; action: string; reasons?: unknown[] }[] }[] }>().items;
+      persons.forEach((c, i) => {
+        const hits = results[i]!.hits;
+        const expected = c.facts.status === 'active' && expect_(reader, c) !== 'hidden';
+        expect(hits.map((x) => x.alertId), `${c.n}`).toEqual(expected ? [c.id] : []);
+        if (!expected) return;
+        if (expect_(reader, c) === 'instruction-only') {
+          expect(hits[0]!.action).toBe(DISCREET_ACTION);
+          expect(hits[0]).not.toHaveProperty('reasons');
+        } else expect(hits[0]!.reasons).toEqual([{ code: 'wallet.exact', currency: 'ETH', address: walletOf(c.n) }]);
+      });
+      const all = results.flatMap((r) => r.hits);
+      expect(all.some((x) => x.score !== undefined)).toBe(true);
+      expect(all.some((x) => x.action === DISCREET_ACTION)).toBe(reader.role === 'frontline');
+    },
+    60_000,
+  );
 
   it.each(READERS.filter((r) => r.role === 'bureau' || r.role === 'frontline').map((r) => [`${r.member} ${r.role}`, r] as const))(
     'screening and the hits inbox (%s)',
