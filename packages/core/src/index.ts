@@ -35,7 +35,7 @@ export * from './screening/screen-query.js';
 export * from './screening/probes.js';
 export * from './screening/holder-differences.js';
 export * from './wallets/index.js';
-export { walletAddressTextSchema, walletAddressEntrySchema, MAX_ALERT_WALLETS } from './wallets/wallet-schema.js';
+export { walletAddressTextSchema, walletAddressEntrySchema } from './wallets/wallet-schema.js';
 export * from './cooperation/index.js';
 export * from './review/index.js';
 export * from './paxlst/index.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISCREET_ACTION, DISCREET_CHECK } from '../access/alert-access.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import { DATE_PROBLEMS } from '../alerts/partial-date.js';
+import { WALLET_ERROR_CODES } from '../wallets/wallet-types.js';
 import type { FieldProblem } from '../errors/domain-error.js';
 import type { PaxlstFlight, PaxlstHeader, PaxlstTraveller, PaxlstWarning } from '../paxlst/types.js';
 import type { ScreenHit } from '../screening/screen-query.js';
@@ -110,7 +111,7 @@ export const screenResponseSchema = z
   .strict();
 
 const fieldProblemSchema = z
-  .object({ field: z.string(), message: z.string(), code: z.union([z.literal('required'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)])]).optional() })
+  .object({ field: z.string(), message: z.string(), code: z.union([z.literal('required'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)]), z.enum(WALLET_ERROR_CODES)]).optional() })
   .strict();
 
 /** A traveller of a batch whose data was refused: the others are screened. */

@@ -4,6 +4,7 @@
  */
 import type { DateProblem } from '../alerts/partial-date.js';
 import type { NotFoundSubject, ProblemCode } from './problem-codes.js';
+import type { WalletErrorCode } from '../wallets/wallet-types.js';
 
 export type ErrorKind =
   | 'validation'
@@ -20,12 +21,13 @@ export interface FieldProblem {
   message: string;
   /**
    * What is wrong, for the problems a client words itself (in the reader's language): `required`,
-   * or a date's `date.format`, `date.impossible`, `date.range`, `date.future` (partial-date.ts).
+   * or a date's `date.format`, `date.impossible`, `date.range`, `date.future` (partial-date.ts),
+   * or what is wrong with a wallet address (`wallet.bech32-checksum`…, wallets/wallet-types.ts).
    */
   code?: FieldProblemCode;
 }
 
-export type FieldProblemCode = 'required' | `date.${DateProblem}`;
+export type FieldProblemCode = 'required' | `date.${DateProblem}` | WalletErrorCode;
 
 export class DomainError extends Error {
   constructor(

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DomainError, type FieldProblem } from '../errors/domain-error.js';
 import { DATE_PROBLEMS, type DateProblem } from '../alerts/partial-date.js';
 import { isRequiredIssue, requiredFieldError } from './required-field.js';
+import { WALLET_ERROR_CODES, type WalletErrorCode } from '../wallets/wallet-types.js';
 
 /** Validates outside input with a zod schema and turns failures into one DomainError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = ''): z.infer<S> {
@@ -17,7 +18,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root 
     // A missing field reads "visibility is required", not zod's words about types.
     if (isRequiredIssue(issue)) return [{ field: at([]), message: `${at([])} is required`, code: 'required' as const }];
     const date = issue.code === 'custom' ? dateProblemOf(issue.params) : null;
-    return [{ field: at([]), message: issue.message, ...(date ? { code: `date.${date}` as const } : {}) }];
+    const wallet = issue.code === 'custom' ? walletProblemOf(issue.params) : null;
+    return [{ field: at([]), message: issue.message, ...(date ? { code: `date.${date}` as const } : wallet ? { code: wallet } : {}) }];
   });
   const first = problems[0];
   const summary = !first ? 'invalid input' : first.message.startsWith(`${first.field} `) ? first.message : `${first.field}: ${first.message}`;
@@ -32,4 +34,10 @@ function throwValidation(summary: string, problems: FieldProblem[]): never {
 function dateProblemOf(params: unknown): DateProblem | null {
   const date = (params as { date?: unknown } | undefined)?.date;
   return (DATE_PROBLEMS as readonly unknown[]).includes(date) ? (date as DateProblem) : null;
+}
+
+/** What a wallet address schema (wallets/wallet-schema.ts) found wrong, if any. */
+function walletProblemOf(params: unknown): WalletErrorCode | null {
+  const wallet = (params as { wallet?: unknown } | undefined)?.wallet;
+  return (WALLET_ERROR_CODES as readonly unknown[]).includes(wallet) ? (wallet as WalletErrorCode) : null;
 }

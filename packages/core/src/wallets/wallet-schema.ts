@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseWalletAddress } from './wallet-address.js';
 import { MAX_WALLET_ADDRESS_LENGTH, WALLET_CURRENCIES } from './wallet-types.js';
+export { MAX_ALERT_WALLETS } from './wallet-types.js';
 
 /**
  * A wallet address as sent: trimmed, and held to its format's checksum (core `parseWalletAddress`),
@@ -24,6 +25,3 @@ export const walletAddressEntrySchema = z
     const parsed = parseWalletAddress(w.address);
     if (parsed.ok && parsed.address.currency !== w.currency) ctx.addIssue({ code: 'custom', path: ['currency'], message: `the address is for ${parsed.address.currency}, not ${w.currency}` });
   });
-
-/** At most this many wallets per alert: enough for a person's known wallets, bounded like every list. */
-export const MAX_ALERT_WALLETS = 20;

@@ -62,3 +62,6 @@ export type WalletParse = { ok: true; address: WalletAddress } | { ok: false; er
 export const MAX_WALLET_ADDRESS_LENGTH = 100;
 
 export const walletError = (code: WalletErrorCode, message: string): WalletParse => ({ ok: false, error: { code, message } });
+
+/** At most this many wallets per alert: enough for a person's known wallets, bounded like every list. */
+export const MAX_ALERT_WALLETS = 20;

@@ -63,13 +63,13 @@ describe.each(ENGINES)('screening by wallet address on %s', (engine) => {
     const typo = `${BECH32.slice(0, -1)}5`;
     const e = await domainError(screen(t.deps, frontline('DEU'), { walletAddress: typo }));
     expect(e.kind).toBe('validation');
-    expect(e.problems).toEqual([{ field: 'walletAddress', message: 'bech32 checksum does not match' }]);
+    expect(e.problems).toEqual([{ field: 'walletAddress', message: 'bech32 checksum does not match', code: 'wallet.bech32-checksum' }]);
     const ethTypo = await domainError(screen(t.deps, frontline('DEU'), { walletAddress: `${ETH.slice(0, -1)}D` }));
-    expect(ethTypo.problems[0]).toMatchObject({ field: 'walletAddress', message: expect.stringContaining('EIP-55 checksum') });
+    expect(ethTypo.problems[0]).toMatchObject({ field: 'walletAddress', message: expect.stringContaining('EIP-55 checksum'), code: 'wallet.eth-checksum' });
 
     const bad = await domainError(createAlert(t.deps, as('FRA'), wanted([{ address: BASE58 }, { address: typo }])));
     expect(bad.kind).toBe('validation');
-    expect(bad.problems).toEqual([{ field: 'person.walletAddresses.1.address', message: 'bech32 checksum does not match' }]);
+    expect(bad.problems).toEqual([{ field: 'person.walletAddresses.1.address', message: 'bech32 checksum does not match', code: 'wallet.bech32-checksum' }]);
     const wrongCurrency = await domainError(createAlert(t.deps, as('FRA'), wanted([{ address: ETH, currency: 'BTC' }])));
     expect(wrongCurrency.problems).toEqual([{ field: 'person.walletAddresses.0.currency', message: 'the address is for ETH, not BTC' }]);
   });

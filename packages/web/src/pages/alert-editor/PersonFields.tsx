@@ -1,8 +1,9 @@
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
-import { emptyIdDocument, emptyName, type Draft, type IdDocumentDraft, type NameDraft, type PersonDraft } from './draft.ts';
+import { emptyIdDocument, emptyName, type Draft, type IdDocumentDraft, type NameDraft, type PersonDraft, type WalletDraft } from './draft.ts';
 import { CheckField, FieldError, SelectField, TextField } from './Field.tsx';
 import { DOCUMENT_TYPES, NAME_TYPES, PERSON_CATEGORIES, REVIEWED_CATEGORIES, SEXES, WARNING_FLAGS } from '@crosscheck/core/constants';
+import { MAX_ALERT_WALLETS } from '@crosscheck/core/wallets';
 import type { FieldErrors } from './validation.ts';
 
 export interface SectionProps {
@@ -75,6 +76,19 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
         </button>
       </section>
 
+      <section className="card" aria-labelledby="wallets-title">
+        <h2 id="wallets-title">{t('alertEditor.section.wallets')}</h2>
+        <p className="help">{t('alertEditor.wallet.hint')}</p>
+        {p.walletAddresses.map((w, i) => (
+          <WalletRow key={i} index={i} wallet={w} errors={errors} onChange={(x) => setPerson({ walletAddresses: p.walletAddresses.map((y, j) => (j === i ? x : y)) })} onRemove={() => setPerson({ walletAddresses: p.walletAddresses.filter((_, j) => j !== i) })} />
+        ))}
+        {p.walletAddresses.length < MAX_ALERT_WALLETS && (
+          <button type="button" onClick={() => setPerson({ walletAddresses: [...p.walletAddresses, { address: '' }] })}>
+            {t('alertEditor.wallet.add')}
+          </button>
+        )}
+      </section>
+
       <section className="card">
         <h2>{t('alertEditor.section.description')}</h2>
         <div className="grid">
@@ -145,6 +159,20 @@ function IdDocumentRow({ index, doc, errors, onChange, onRemove }: { index: numb
       <TextField label={t('alertEditor.doc.issuingState')} dir="ltr" maxLength={3} value={doc.issuingState} onChange={(issuingState) => set({ issuingState })} error={errors[`${at}.issuingState`]} />
       <button type="button" className="remove" onClick={onRemove}>
         {t('alertEditor.doc.remove', { n: index + 1 })}
+      </button>
+    </fieldset>
+  );
+}
+
+function WalletRow({ index, wallet, errors, onChange, onRemove }: { index: number; wallet: WalletDraft; errors: FieldErrors; onChange: (w: WalletDraft) => void; onRemove: () => void }) {
+  const { t } = useI18n();
+  const at = `person.walletAddresses.${index}`;
+  return (
+    <fieldset className="name-row">
+      <legend>{t('alertEditor.wallet.legend', { n: index + 1 })}</legend>
+      <TextField label={t('alertEditor.wallet.address')} required dir="ltr" maxLength={100} value={wallet.address} onChange={(address) => onChange({ ...wallet, address })} error={errors[`${at}.address`] ?? errors[`${at}.currency`]} />
+      <button type="button" className="remove" onClick={onRemove}>
+        {t('alertEditor.wallet.remove', { n: index + 1 })}
       </button>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import type { AlertInput, AlertPatch, Visibility } from '@crosscheck/core';
+import type { AlertInput, AlertPatch, Visibility, WalletCurrency } from '@crosscheck/core';
 import type { AlertKind, DocumentStatus, DocumentType, NameType, PersonCategory, Sex, WarningFlag } from '@crosscheck/core/constants';
 
 /**
@@ -20,6 +20,11 @@ export interface IdDocumentDraft {
   number: string;
   issuingState: string;
 }
+/** A wallet address as typed; the currency is kept when the stored alert named it. */
+export interface WalletDraft {
+  address: string;
+  currency?: WalletCurrency;
+}
 export interface PersonDraft {
   names: NameDraft[];
   sex: '' | Sex;
@@ -37,6 +42,7 @@ export interface PersonDraft {
   /** Codes of the states the person is recorded as a refugee from (review flags the requester). */
   refugeeFrom: string;
   documents: IdDocumentDraft[];
+  walletAddresses: WalletDraft[];
   warnings: WarningFlag[];
   heightCm: string;
   weightKg: string;
@@ -74,7 +80,7 @@ export function newDraft(kind: AlertKind): Draft {
   return {
     kind,
     category: 'missing',
-    person: { names: [emptyName()], sex: '', birthDate: '', birthDateUncertain: false, otherBirthDates: '', birthYearFrom: '', birthYearTo: '', birthPlace: '', birthCountry: '', nationalities: '', refugeeFrom: '', documents: [], warnings: [], heightCm: '', weightKg: '', eyes: '', hair: '', marks: '', charge: '', law: '', maximumPenalty: '', warrantReference: '' },
+    person: { names: [emptyName()], sex: '', birthDate: '', birthDateUncertain: false, otherBirthDates: '', birthYearFrom: '', birthYearTo: '', birthPlace: '', birthCountry: '', nationalities: '', refugeeFrom: '', documents: [], walletAddresses: [], warnings: [], heightCm: '', weightKg: '', eyes: '', hair: '', marks: '', charge: '', law: '', maximumPenalty: '', warrantReference: '' },
     offence: { description: '', maxSentenceYears: '', lawReference: '' },
     document: { issuingState: '', type: 'passport', number: '', status: 'stolen-issued', eventDate: '', eventPlace: '' },
     vehicle: { vin: '', plate: '', plateCountry: '', make: '', model: '', colour: '', year: '' },
@@ -118,6 +124,7 @@ export function draftOf(input: AlertInput): Draft {
         nationalities: (p.nationalities ?? []).join(', '),
         refugeeFrom: (p.refugeeFrom ?? []).join(', '),
         documents: (p.documents ?? []).map((x) => ({ type: x.type, number: x.number, issuingState: str(x.issuingState) })),
+        walletAddresses: (p.walletAddresses ?? []).map((w) => ({ address: w.address, ...(w.currency ? { currency: w.currency } : {}) })),
         warnings: [...(p.warnings ?? [])],
         heightCm: str(p.description?.heightCm),
         weightKg: str(p.description?.weightKg),
@@ -173,7 +180,7 @@ export function toInput(d: Draft): unknown {
     // A year range needs both ends: sent when either is typed, so the schema names the missing one.
     const range = p.birthYearFrom.trim() || p.birthYearTo.trim() ? { birthYearRange: { from: num(p.birthYearFrom), to: num(p.birthYearTo) } } : {};
     const person = {
-      ...without(before?.person, ['names', 'sex', 'birthDate', 'birthDateUncertain', 'otherBirthDates', 'birthYearRange', 'birthPlace', 'birthCountry', 'nationalities', 'refugeeFrom', 'documents', 'warnings', 'description', 'arrest']),
+      ...without(before?.person, ['names', 'sex', 'birthDate', 'birthDateUncertain', 'otherBirthDates', 'birthYearRange', 'birthPlace', 'birthCountry', 'nationalities', 'refugeeFrom', 'documents', 'walletAddresses', 'warnings', 'description', 'arrest']),
       ...present({
         names: p.names.map((n) => present({ family: n.family, given: n.given, full: n.full, script: n.script, type: n.type, weak: n.weak })),
         sex: p.sex,
@@ -185,6 +192,7 @@ export function toInput(d: Draft): unknown {
         nationalities: codes(p.nationalities),
         refugeeFrom: codes(p.refugeeFrom),
         documents: p.documents.map((x) => present({ type: x.type, number: x.number, issuingState: x.issuingState })),
+        walletAddresses: p.walletAddresses.map((w) => ({ address: w.address, ...(w.currency ? { currency: w.currency } : {}) })),
         warnings: p.warnings,
       }),
       // A name needs one part: an all-empty row still goes, so the schema can point at it.

@@ -30,7 +30,7 @@ interface Issue {
   maximum?: unknown;
   expected?: string;
   /** A date's problem, from core's date rule (partial-date.ts): `{ date: 'future' }`. */
-  params?: { date?: string };
+  params?: { date?: string; wallet?: string };
 }
 
 /** The first problem of each field, in the user's language where we know the rule. */
@@ -87,6 +87,9 @@ function messageOf(t: Translate, issue: Issue): string {
       const date = field === 'expiresAt' && issue.params?.date === 'format' ? undefined : issue.params?.date;
       const dateText = date ? fieldProblem(t, `date.${date}`) : null;
       if (dateText) return dateText;
+      // A wallet address's checksum and format problems, by the core rule's code.
+      const walletText = fieldProblem(t, issue.params?.wallet);
+      if (walletText) return walletText;
       if (DATE_KEYS.has(field)) return t('alertEditor.error.date');
       if (field === 'expiresAt') return t('alertEditor.error.fullDate');
       if (field === 'names' && lastIsIndex) return t('alertEditor.error.nameNeeded');
