@@ -24,7 +24,7 @@ type FieldErrors = Record<string, string>;
 
 // The paths this page has an input for. Every name (`person.names.1`) is typed in the one names
 // box; any other path (a whole `person`, the request `(body)`) is told in the failure notice.
-const INPUT_PATHS = new Set(['mrz', 'person.birthDate', 'person.sex', 'person.nationality', 'documents.0.number', 'documents.0.issuingState']);
+const INPUT_PATHS = new Set(['mrz', 'person.birthDate', 'person.sex', 'person.nationality', 'documents.0.number', 'documents.0.issuingState', 'walletAddress']);
 const isName = (path: string) => path === 'person.names' || path.startsWith('person.names.');
 const hasInput = (path: string) => INPUT_PATHS.has(path) || isName(path);
 
@@ -55,6 +55,7 @@ export function ScreeningPage({ me }: { me: Me }) {
   const [nationality, setNationality] = useState('');
   const [docNumber, setDocNumber] = useState('');
   const [issuingState, setIssuingState] = useState('');
+  const [walletAddress, setWalletAddress] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const resultsRef = useRef<HTMLElement>(null);
@@ -99,7 +100,8 @@ export function ScreeningPage({ me }: { me: Me }) {
       };
     }
     if (docNumber.trim()) query.documents = [{ number: docNumber.trim(), ...(issuingState.trim() ? { issuingState: issuingState.trim() } : {}) }];
-    if (!query.mrz && !query.person && !query.documents) {
+    if (walletAddress.trim()) query.walletAddress = walletAddress.trim();
+    if (!query.mrz && !query.person && !query.documents && !query.walletAddress) {
       setErrors({});
       setOutcome({ state: 'failed', message: t('screen.needInput') });
       return;
@@ -172,6 +174,12 @@ export function ScreeningPage({ me }: { me: Me }) {
           </Field>
           <Field id="screen-issuing-state" label={t('screen.issuingState')} error={errors['documents.0.issuingState']}>
             {(a) => <input {...a} name="issuingState" value={issuingState} onChange={(e) => setIssuingState(e.target.value)} maxLength={3} autoComplete="off" dir="ltr" />}
+          </Field>
+        </fieldset>
+        <fieldset>
+          <legend>{t('screening.wallet.legend')}</legend>
+          <Field id="screen-wallet-address" label={t('screening.wallet.address')} error={errors.walletAddress}>
+            {(a) => <input {...a} name="walletAddress" value={walletAddress} onChange={(e) => setWalletAddress(e.target.value)} maxLength={100} autoComplete="off" spellCheck={false} dir="ltr" />}
           </Field>
         </fieldset>
         <button type="submit" className="primary" disabled={outcome.state === 'busy'}>

@@ -29,6 +29,8 @@ export const ar: Translation<typeof en> = {
   'screening.probe.mrz-document': 'وثيقة منطقة القراءة الآلية',
   'screening.probe.vehicle': 'المركبة',
   'screening.probe.wallet': 'عنوان المحفظة',
+  'screening.wallet.legend': 'المحفظة',
+  'screening.wallet.address': 'عنوان المحفظة (بيتكوين أو إيثريوم)',
   'screening.error.nationality': 'رمز ISO 3166 من حرفين أو ثلاثة أحرف، مثل LY أو LBY.',
   'screening.error.issuingState': 'رمز دولة لدى منظمة الطيران المدني الدولي من حرف إلى ثلاثة أحرف، مثل D أو FRA.',
 };

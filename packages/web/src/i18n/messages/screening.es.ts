@@ -29,6 +29,8 @@ export const es: Translation<typeof en> = {
   'screening.probe.mrz-document': 'el documento de la ZLM',
   'screening.probe.vehicle': 'el vehículo',
   'screening.probe.wallet': 'la dirección del monedero',
+  'screening.wallet.legend': 'Monedero',
+  'screening.wallet.address': 'Dirección de monedero (Bitcoin o Ethereum)',
   'screening.error.nationality': 'Un código ISO 3166 de dos o tres letras, por ejemplo LY o LBY.',
   'screening.error.issuingState': 'Un código de Estado OACI de una a tres letras, por ejemplo D o FRA.',
 };

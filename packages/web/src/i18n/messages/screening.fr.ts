@@ -29,6 +29,8 @@ export const fr: Translation<typeof en> = {
   'screening.probe.mrz-document': 'le document de la ZLA',
   'screening.probe.vehicle': 'le véhicule',
   'screening.probe.wallet': 'l’adresse de portefeuille',
+  'screening.wallet.legend': 'Portefeuille',
+  'screening.wallet.address': 'Adresse de portefeuille (Bitcoin ou Ethereum)',
   'screening.error.nationality': 'Un code ISO 3166 de deux ou trois lettres, par exemple LY ou LBY.',
   'screening.error.issuingState': 'Un code d’État OACI d’une à trois lettres, par exemple D ou FRA.',
 };

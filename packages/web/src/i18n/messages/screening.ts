@@ -28,6 +28,8 @@ export const en = {
   'screening.probe.mrz-document': 'the MRZ document',
   'screening.probe.vehicle': 'the vehicle',
   'screening.probe.wallet': 'the wallet address',
+  'screening.wallet.legend': 'Wallet',
+  'screening.wallet.address': 'Wallet address (Bitcoin or Ethereum)',
   'screening.error.nationality': 'An ISO 3166 code of two or three letters, such as LY or LBY.',
   'screening.error.issuingState': 'An ICAO state code of one to three letters, such as D or FRA.',
 };

@@ -13,6 +13,7 @@ import { StatusText, summary } from './alert-summary.tsx';
 import { AlertHistory } from './AlertHistory.tsx';
 import { DocumentSection, VehicleSection } from './ObjectSections.tsx';
 import { IdentitySection, PersonDocumentsSection, WantedSection, WarningsSection } from './PersonSections.tsx';
+import { WalletsSection } from './WalletsSection.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { ReviewState } from './ReviewState.tsx';
 
@@ -127,6 +128,7 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
         <>
           <WarningsSection alert={a} />
           <PersonDocumentsSection alert={a} />
+          <WalletsSection alert={a} />
           {/* Photos change on a live or waiting alert (the server's rule); a rejected one is corrected first. */}
           <PhotoPanel alertId={a.id} canEdit={changeable && a.status !== 'rejected'} />
         </>
