@@ -2,7 +2,7 @@ import type { AlertInput } from './alert-schemas.js';
 
 /**
  * The text that `GET /api/v1/alerts?text=` searches: names in every script, numbers, plates,
- * references, folded to lower case without diacritics. Real name matching is the screening
+ * wallet addresses, references, folded to lower case without diacritics. Real name matching is the screening
  * engine's job; this is the officer's plain "find that record" box.
  */
 export function searchTextOf(alert: AlertInput): string {
@@ -11,6 +11,8 @@ export function searchTextOf(alert: AlertInput): string {
   if (alert.kind === 'person') {
     for (const n of alert.person.names) parts.push(n.family ?? '', n.given ?? '', n.full ?? '');
     for (const d of alert.person.documents ?? []) parts.push(d.number);
+    // Typed in any case: the box folds case, so a bech32 or Ethereum address is found however written.
+    for (const w of alert.person.walletAddresses ?? []) parts.push(w.address);
   } else if (alert.kind === 'document') {
     parts.push(alert.document.number, compact(alert.document.number));
   } else {
