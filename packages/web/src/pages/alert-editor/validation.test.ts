@@ -47,6 +47,20 @@ describe('the alert editor’s check, field by field', () => {
     });
   });
 
+  it('checks wallet addresses with the core rule, each failure in the reader’s language, and keeps a stored currency', () => {
+    const bech32 = 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4';
+    const eth = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
+    const draft = person((d) => (d.person.walletAddresses = [{ address: bech32.toUpperCase() }, { address: eth, currency: 'ETH' }]));
+    expect(checkAlert(t, toInput(draft))).toMatchObject({ ok: true, value: { person: { walletAddresses: [{ address: bech32.toUpperCase() }, { address: eth, currency: 'ETH' }] } } });
+    const typos = person((d) => (d.person.walletAddresses = [{ address: `${bech32.slice(0, -1)}5` }, { address: `${eth.slice(0, -1)}D` }, { address: 'bc1qw508D6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }]));
+    expect(errorsOf(typos)).toEqual({
+      'person.walletAddresses.0.address': EN['problem.field.wallet.bech32-checksum'],
+      'person.walletAddresses.1.address': EN['problem.field.wallet.eth-checksum'],
+      'person.walletAddresses.2.address': EN['problem.field.wallet.bech32-mixed-case'],
+    });
+    expect(errorsOf(typos, translator(FR))['person.walletAddresses.0.address']).toBe(FR['problem.field.wallet.bech32-checksum']);
+  });
+
   it('tells an impossible date, a future birth date and a wrong format apart, with the rule of the API', () => {
     const said = ['1974-02-30', '2999-01-01', '30/01/1974'].map((birthDate) => errorsOf(person((d) => (d.person.birthDate = birthDate)))['person.birthDate']);
     expect(said).toEqual([EN['problem.field.date.impossible'], EN['problem.field.date.future'], EN['problem.field.date.format']]);
