@@ -14,6 +14,7 @@ import { BatchFormatError, MAX_BATCH, parseTravellerBatch } from '../packages/se
 import { UN_FIXTURE } from '../packages/server/src/formats/un-sc-list.fixture.ts';
 import { parseUnList } from '../packages/server/src/formats/un-sc-list.ts';
 import type { AlertView } from '../packages/server/src/store/alert-repo.ts';
+import { wallet } from './wallet-reader.ts';
 
 /**
  * The readers of outside data, each as the product calls it, for the fuzzer and the corpus
@@ -385,5 +386,5 @@ const replica: FuzzReader = {
   },
 };
 
-export const READERS: readonly FuzzReader[] = [mrz, paxlst, unXml, ftm, notice, csv, travellers, replica];
+export const READERS: readonly FuzzReader[] = [mrz, paxlst, unXml, ftm, notice, csv, travellers, replica, wallet];
 export const readerNamed = (name: string): FuzzReader | undefined => READERS.find((r) => r.name === name);
