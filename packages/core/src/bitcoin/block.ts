@@ -2,7 +2,7 @@ import { ByteCursor } from './cursor.js';
 import { ChainReadError } from './errors.js';
 import { displayHex, hexToBytesChecked, sha256d } from './hash.js';
 import { merkleRoot } from './merkle.js';
-import { internalHash, readTransaction, type Transaction } from './transaction.js';
+import { readTransaction, type Transaction } from './transaction.js';
 
 export const HEADER_SIZE = 80;
 // Smallest transaction: version 4, one input 41, one output 9, locktime 4, two counts 2.
@@ -42,7 +42,18 @@ export function readHeader(c: ByteCursor): BlockHeader {
  * A whole block: header, every transaction, nothing after it, and the merkle root recomputed from
  * the txids equal to the header's. `base` is the block's offset in its file, added to every offset.
  */
-export function parseBlock(raw: Uint8Array | string, base = 0): Block {
+export interface ParseBlockOptions {
+  /** Offset of the block in its file, added to every offset. */
+  base?: number;
+  /**
+   * Recompute the merkle root from the txids (default true). Hashing every transaction costs more
+   * than reading it; a scanner of blocks a node has already validated may leave it out.
+   */
+  verifyMerkle?: boolean;
+}
+
+export function parseBlock(raw: Uint8Array | string, options: number | ParseBlockOptions = {}): Block {
+  const { base = 0, verifyMerkle = true } = typeof options === 'number' ? { base: options } : options;
   const bytes = typeof raw === 'string' ? hexToBytesChecked(raw) : raw;
   const c = new ByteCursor(bytes, 0, base);
   const header = readHeader(c);
@@ -63,7 +74,8 @@ export function parseBlock(raw: Uint8Array | string, base = 0): Block {
   } catch (e) {
     throw e instanceof ChainReadError ? e.at(place) : e;
   }
-  const computed = displayHex(merkleRoot(transactions.map((t) => internalHash(t.txid))));
+  if (!verifyMerkle) return { header, transactions, size: bytes.length };
+  const computed = displayHex(merkleRoot(transactions.map((t) => t.txidHash)));
   if (computed !== header.merkleRoot) {
     throw new ChainReadError('merkle-mismatch', `merkle root of the transactions is ${computed}, header says ${header.merkleRoot}`, { ...place, offset: base + 36 });
   }
