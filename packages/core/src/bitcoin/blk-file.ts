@@ -1,4 +1,4 @@
-import { parseBlock, type Block } from './block.js';
+import { parseBlock, type Block, type ParseBlockOptions } from './block.js';
 import { ChainReadError } from './errors.js';
 
 /** Network magic bytes, as they appear in blk*.dat files and P2P messages. */
@@ -23,6 +23,8 @@ export interface BlkOptions {
   /** Contents of blocks/xor.dat; absent or all zero means the file is not obfuscated. */
   xorKey?: Uint8Array;
   maxBlockSize?: number;
+  /** How each block is parsed: merkle check (default on) and the SHA-256 to use. */
+  parse?: Omit<ParseBlockOptions, 'base'>;
 }
 
 /**
@@ -47,6 +49,7 @@ export function* readBlkFile(file: Uint8Array, options: BlkOptions = {}): Genera
 export class BlkReader {
   private readonly key: Uint8Array | undefined;
   private readonly max: number;
+  private readonly parse: Omit<ParseBlockOptions, 'base'>;
   private pending: Uint8Array = new Uint8Array(0);
   /** File offset of pending[0]. */
   private pendingAt = 0;
@@ -59,6 +62,7 @@ export class BlkReader {
   constructor(options: BlkOptions = {}) {
     this.key = options.xorKey && options.xorKey.some((b) => b !== 0) ? options.xorKey : undefined;
     this.max = options.maxBlockSize ?? MAX_BLOCK_SIZE;
+    this.parse = options.parse ?? {};
   }
 
   /** Bytes held back, waiting for the rest of a record. */
@@ -131,7 +135,7 @@ export class BlkReader {
       this.consume(8 + length);
       let entry: BlkEntry;
       try {
-        entry = { ok: true, network, offset, index, block: parseBlock(bytes, offset + 8) };
+        entry = { ok: true, network, offset, index, block: parseBlock(bytes, { ...this.parse, base: offset + 8 }) };
       } catch (e) {
         if (!(e instanceof ChainReadError)) throw e;
         entry = { ok: false, offset, index, error: e.at({ blockIndex: index }) };

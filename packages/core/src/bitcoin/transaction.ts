@@ -1,7 +1,6 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { ByteCursor } from './cursor.js';
 import { ChainReadError } from './errors.js';
-import { displayHex, hexToBytesChecked, sha256d } from './hash.js';
+import { displayHex, hexToBytesChecked, pureSha256, sha256d, type Sha256 } from './hash.js';
 
 // Smallest possible input (prevout 36 + empty script length 1 + sequence 4) and output
 // (value 8 + empty script length 1): counts are checked against them before any loop starts.
@@ -150,10 +149,11 @@ class ReadTransaction implements Transaction {
     private readonly raw: Uint8Array,
     private readonly afterMarker: number,
     private readonly endOutputs: number,
+    private readonly hash: Sha256,
   ) {}
 
   get wtxidHash(): Uint8Array {
-    return (this.wtxidCache ??= sha256d(this.raw));
+    return (this.wtxidCache ??= sha256d(this.raw, this.hash));
   }
 
   get txidHash(): Uint8Array {
@@ -161,12 +161,8 @@ class ReadTransaction implements Transaction {
     if (!this.segwit) return (this.txidCache = this.wtxidHash);
     // The txid leaves out marker, flag and witnesses: hash the three ranges without copying them.
     const r = this.raw;
-    const inner = sha256.create()
-      .update(r.subarray(0, 4))
-      .update(r.subarray(this.afterMarker, this.endOutputs))
-      .update(r.subarray(r.length - 4))
-      .digest();
-    return (this.txidCache = sha256(inner));
+    const inner = this.hash([r.subarray(0, 4), r.subarray(this.afterMarker, this.endOutputs), r.subarray(r.length - 4)]);
+    return (this.txidCache = this.hash([inner]));
   }
 
   get txid(): string {
@@ -185,7 +181,7 @@ class ReadTransaction implements Transaction {
 }
 
 /** Reads one transaction at the cursor. Errors carry the offset of the failing field. */
-export function readTransaction(c: ByteCursor): Transaction {
+export function readTransaction(c: ByteCursor, hash: Sha256 = pureSha256): Transaction {
   const start = c.pos;
   const version = c.i32le('version');
   let segwit = false;
@@ -233,14 +229,14 @@ export function readTransaction(c: ByteCursor): Transaction {
   }
   const locktime = c.u32le('locktime');
   const end = c.pos;
-  return new ReadTransaction(version, segwit, inputs, outputs, locktime, c.base + start, end - start, c.bytes.subarray(start, end), afterMarker - start, endOutputs - start);
+  return new ReadTransaction(version, segwit, inputs, outputs, locktime, c.base + start, end - start, c.bytes.subarray(start, end), afterMarker - start, endOutputs - start, hash);
 }
 
 /** A single raw transaction (binary or hex); bytes after it are an error. */
-export function parseTransaction(raw: Uint8Array | string): Transaction {
+export function parseTransaction(raw: Uint8Array | string, hash: Sha256 = pureSha256): Transaction {
   const bytes = typeof raw === 'string' ? hexToBytesChecked(raw) : raw;
   const c = new ByteCursor(bytes);
-  const tx = readTransaction(c);
+  const tx = readTransaction(c, hash);
   if (c.remaining !== 0) {
     throw new ChainReadError('trailing-bytes', `${c.remaining} bytes after the transaction`, { offset: c.pos });
   }
