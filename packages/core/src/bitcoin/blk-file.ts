@@ -41,9 +41,9 @@ export function* readBlkFile(file: Uint8Array, options: BlkOptions = {}): Genera
 /**
  * Incremental blk*.dat reader: push chunks of the file in order, drain entries, end() after the
  * last chunk and drain again. It holds at most one unfinished record (≤ maxBlockSize + 8 bytes)
- * plus the chunk being read; each block is de-obfuscated into its own copy. A malformed record is
- * an error entry naming its file offset (and the block hash and transaction when the header was
- * readable), and reading goes on at the next network magic. Zero padding at the end is not an
+ * plus the chunk being read; a block is a view of the chunk (a de-obfuscated copy when the file is
+ * obfuscated). A malformed record is an error entry naming its file offset (and the block hash and
+ * transaction when the header was readable), and reading goes on at the next network magic. Zero padding at the end is not an
  * entry; bytes that are neither a record nor final padding are one `bad-magic` entry.
  */
 export class BlkReader {
@@ -70,6 +70,7 @@ export class BlkReader {
     return this.pending.length;
   }
 
+  /** The reader and the blocks it gives keep views of the chunk: never refill a chunk's memory for the next read. */
   push(chunk: Uint8Array): void {
     if (this.ended) throw new Error('BlkReader: push after end');
     if (this.pending.length === 0) {
@@ -129,8 +130,7 @@ export class BlkReader {
         yield { ok: false, offset, index, error: new ChainReadError('bad-block-length', detail, { offset, blockIndex: index }) };
         continue;
       }
-      const bytes = new Uint8Array(length);
-      for (let i = 0; i < length; i++) bytes[i] = this.at(8 + i);
+      const bytes = this.record(8, length);
       const index = this.index++;
       this.consume(8 + length);
       let entry: BlkEntry;
@@ -155,6 +155,23 @@ export class BlkReader {
   private consume(k: number): void {
     this.pending = this.pending.subarray(k);
     this.pendingAt += k;
+  }
+
+  /**
+   * The record's block bytes: a view of the chunk when the file is not obfuscated (the chunk is
+   * kept only while its blocks are), otherwise a de-obfuscated copy.
+   */
+  private record(from: number, length: number): Uint8Array {
+    const view = this.pending.subarray(from, from + length);
+    const key = this.key;
+    if (!key) return view;
+    const bytes = new Uint8Array(view);
+    let k = (this.pendingAt + from) % key.length;
+    for (let i = 0; i < length; i++) {
+      bytes[i] ^= key[k]!;
+      if (++k === key.length) k = 0;
+    }
+    return bytes;
   }
 
   /** Byte i of pending, de-obfuscated by its file offset. */
