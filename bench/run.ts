@@ -22,6 +22,7 @@ const benches: [string, string[]][] = [
   ['audit.ts', ['--n', '1000000']],
   ['limits.ts', []],
   ['slow-clients.ts', []],
+  ['chain.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

@@ -1,4 +1,4 @@
-import { parseBlock, type Block } from './block.js';
+import { parseBlock, type Block, type ParseBlockOptions } from './block.js';
 import { ChainReadError } from './errors.js';
 
 /** Network magic bytes, as they appear in blk*.dat files and P2P messages. */
@@ -23,6 +23,8 @@ export interface BlkOptions {
   /** Contents of blocks/xor.dat; absent or all zero means the file is not obfuscated. */
   xorKey?: Uint8Array;
   maxBlockSize?: number;
+  /** How each block is parsed: merkle check (default on) and the SHA-256 to use. */
+  parse?: Omit<ParseBlockOptions, 'base'>;
 }
 
 /**
@@ -39,14 +41,15 @@ export function* readBlkFile(file: Uint8Array, options: BlkOptions = {}): Genera
 /**
  * Incremental blk*.dat reader: push chunks of the file in order, drain entries, end() after the
  * last chunk and drain again. It holds at most one unfinished record (≤ maxBlockSize + 8 bytes)
- * plus the chunk being read; each block is de-obfuscated into its own copy. A malformed record is
- * an error entry naming its file offset (and the block hash and transaction when the header was
- * readable), and reading goes on at the next network magic. Zero padding at the end is not an
+ * plus the chunk being read; a block is a view of the chunk (a de-obfuscated copy when the file is
+ * obfuscated). A malformed record is an error entry naming its file offset (and the block hash and
+ * transaction when the header was readable), and reading goes on at the next network magic. Zero padding at the end is not an
  * entry; bytes that are neither a record nor final padding are one `bad-magic` entry.
  */
 export class BlkReader {
   private readonly key: Uint8Array | undefined;
   private readonly max: number;
+  private readonly parse: Omit<ParseBlockOptions, 'base'>;
   private pending: Uint8Array = new Uint8Array(0);
   /** File offset of pending[0]. */
   private pendingAt = 0;
@@ -59,6 +62,7 @@ export class BlkReader {
   constructor(options: BlkOptions = {}) {
     this.key = options.xorKey && options.xorKey.some((b) => b !== 0) ? options.xorKey : undefined;
     this.max = options.maxBlockSize ?? MAX_BLOCK_SIZE;
+    this.parse = options.parse ?? {};
   }
 
   /** Bytes held back, waiting for the rest of a record. */
@@ -66,6 +70,7 @@ export class BlkReader {
     return this.pending.length;
   }
 
+  /** The reader and the blocks it gives keep views of the chunk: never refill a chunk's memory for the next read. */
   push(chunk: Uint8Array): void {
     if (this.ended) throw new Error('BlkReader: push after end');
     if (this.pending.length === 0) {
@@ -125,13 +130,12 @@ export class BlkReader {
         yield { ok: false, offset, index, error: new ChainReadError('bad-block-length', detail, { offset, blockIndex: index }) };
         continue;
       }
-      const bytes = new Uint8Array(length);
-      for (let i = 0; i < length; i++) bytes[i] = this.at(8 + i);
+      const bytes = this.record(8, length);
       const index = this.index++;
       this.consume(8 + length);
       let entry: BlkEntry;
       try {
-        entry = { ok: true, network, offset, index, block: parseBlock(bytes, offset + 8) };
+        entry = { ok: true, network, offset, index, block: parseBlock(bytes, { ...this.parse, base: offset + 8 }) };
       } catch (e) {
         if (!(e instanceof ChainReadError)) throw e;
         entry = { ok: false, offset, index, error: e.at({ blockIndex: index }) };
@@ -151,6 +155,23 @@ export class BlkReader {
   private consume(k: number): void {
     this.pending = this.pending.subarray(k);
     this.pendingAt += k;
+  }
+
+  /**
+   * The record's block bytes: a view of the chunk when the file is not obfuscated (the chunk is
+   * kept only while its blocks are), otherwise a de-obfuscated copy.
+   */
+  private record(from: number, length: number): Uint8Array {
+    const view = this.pending.subarray(from, from + length);
+    const key = this.key;
+    if (!key) return view;
+    const bytes = new Uint8Array(view);
+    let k = (this.pendingAt + from) % key.length;
+    for (let i = 0; i < length; i++) {
+      bytes[i] ^= key[k]!;
+      if (++k === key.length) k = 0;
+    }
+    return bytes;
   }
 
   /** Byte i of pending, de-obfuscated by its file offset. */

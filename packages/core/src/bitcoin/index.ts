@@ -1,9 +1,9 @@
 // Bitcoin block and transaction reader: pure, bounded, every error naming its place.
 export { ChainReadError, type ChainReadErrorCode, type ChainErrorPlace } from './errors.js';
 export { ByteCursor } from './cursor.js';
-export { sha256d, displayHex, hexToBytesChecked } from './hash.js';
+export { sha256d, displayHex, hexToBytesChecked, pureSha256, type Sha256 } from './hash.js';
 export { merkleRoot } from './merkle.js';
 export { readTransaction, parseTransaction, type Transaction, type TxInput, type TxOutput } from './transaction.js';
-export { readHeader, parseBlock, HEADER_SIZE, type Block, type BlockHeader } from './block.js';
+export { readHeader, parseBlock, HEADER_SIZE, type Block, type BlockHeader, type ParseBlockOptions } from './block.js';
 export { readBlkFile, BlkReader, NETWORK_MAGIC, MAX_BLOCK_SIZE, type BlkEntry, type BlkOptions, type Network } from './blk-file.js';
 export { extractPayloads, EXTRACTION_METHODS, type ExtractionMethod, type ExtractedPayload, type Extractor, type PayloadPlace } from './extract/index.js';

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBlock } from './block.js';
+import { pureSha256, type Sha256 } from './hash.js';
 import { ChainReadError } from './errors.js';
 import { parseTransaction } from './transaction.js';
 
@@ -27,6 +28,24 @@ describe.skipIf(!present)('real Bitcoin blocks of ../shared/testdata/chain', () 
       expect.stringMatching(/^btcd\/block-0+1602407a.*\.blk$/),
       expect.stringMatching(/^rust-bitcoin\/mainnet_block_0+c835b2a.*\.raw$/),
     ]);
+  });
+
+  it('hashes nothing while reading without the merkle check, and names a txid through the SHA-256 it was given', () => {
+    const expected = rawBlocks[0]!;
+    const bytes = new Uint8Array(readFileSync(join(dir, expected.file)));
+    let calls = 0;
+    const counting: Sha256 = (parts) => {
+      calls++;
+      return pureSha256(parts);
+    };
+    const lazy = parseBlock(bytes, { verifyMerkle: false, sha256: counting });
+    expect(calls).toBe(2); // the header's hash only
+    const checked = parseBlock(bytes);
+    const last = lazy.transactions.length - 1;
+    expect(lazy.transactions[last]!.txid).toBe(checked.transactions[last]!.txid);
+    expect(calls).toBe(4);
+    expect(lazy.transactions[last]!.txid).toBe(checked.transactions[last]!.txid); // computed once
+    expect(calls).toBe(4);
   });
 
   for (const expected of rawBlocks) {

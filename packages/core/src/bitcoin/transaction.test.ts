@@ -42,7 +42,7 @@ describe('parseTransaction', () => {
     // The item is a view of the input, not a copy.
     expect(tx.inputs[0]!.witness[1]!.buffer).toBe(full.buffer);
     expect(tx.inputs[0]!.witness[1]!.byteOffset).toBe(tx.inputs[0]!.witnessOffset! + 1 + 1 + 5);
-    expect(tx.outputs).toEqual([{ value: 10_000n, scriptPubKey: Uint8Array.from([0x6a, 0x00]), offset: 7 + 41 + 1 }]);
+    expect(tx.outputs.map((o) => ({ value: o.value, scriptPubKey: o.scriptPubKey, offset: o.offset }))).toEqual([{ value: 10_000n, scriptPubKey: Uint8Array.from([0x6a, 0x00]), offset: 7 + 41 + 1 }]);
     expect(tx.locktime).toBe(840_000);
   });
 

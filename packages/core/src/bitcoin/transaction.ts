@@ -1,7 +1,6 @@
-import { sha256 } from '@noble/hashes/sha2.js';
 import { ByteCursor } from './cursor.js';
 import { ChainReadError } from './errors.js';
-import { displayHex, hexToBytesChecked, sha256d } from './hash.js';
+import { displayHex, hexToBytesChecked, pureSha256, sha256d, type Sha256 } from './hash.js';
 
 // Smallest possible input (prevout 36 + empty script length 1 + sequence 4) and output
 // (value 8 + empty script length 1): counts are checked against them before any loop starts.
@@ -9,43 +8,180 @@ const MIN_INPUT = 41;
 const MIN_OUTPUT = 9;
 
 export interface TxInput {
-  /** Txid of the spent output, display hex (all zeros for a coinbase). */
-  prevTxid: string;
-  prevVout: number;
-  scriptSig: Uint8Array;
-  sequence: number;
+  /** Txid of the spent output, display hex (all zeros for a coinbase). Computed when first read. */
+  readonly prevTxid: string;
+  /** The same txid as written in the transaction (internal byte order): a view, no copy. */
+  readonly prevHash: Uint8Array;
+  readonly prevVout: number;
+  readonly scriptSig: Uint8Array;
+  readonly sequence: number;
   /** Witness stack of this input (empty when none). Items are views of the input bytes. */
-  witness: Uint8Array[];
+  readonly witness: Uint8Array[];
   /** Byte offset of this input in the data read (the block, or the transaction alone). */
-  offset: number;
+  readonly offset: number;
   /** Byte offset of this input's witness stack, when the transaction has witnesses. */
   witnessOffset?: number;
 }
 
 export interface TxOutput {
   /** Amount in satoshis (bigint: a malformed value may exceed 2^53). */
-  value: bigint;
-  scriptPubKey: Uint8Array;
-  offset: number;
+  readonly value: bigint;
+  readonly scriptPubKey: Uint8Array;
+  readonly offset: number;
 }
 
 export interface Transaction {
-  version: number;
-  segwit: boolean;
-  inputs: TxInput[];
-  outputs: TxOutput[];
-  locktime: number;
+  readonly version: number;
+  readonly segwit: boolean;
+  readonly inputs: TxInput[];
+  readonly outputs: TxOutput[];
+  readonly locktime: number;
   /** Double SHA-256 of the serialisation without witnesses, display hex. */
-  txid: string;
+  readonly txid: string;
   /** Double SHA-256 of the full serialisation (equal to txid without witnesses), display hex. */
-  wtxid: string;
+  readonly wtxid: string;
+  /** The txid in internal byte order, as the merkle tree uses it. */
+  readonly txidHash: Uint8Array;
   /** Offset of the transaction in the data read, and its full serialised size. */
-  offset: number;
-  size: number;
+  readonly offset: number;
+  readonly size: number;
+}
+
+// Reading a block must not allocate per field: a view (subarray) or a bigint for every script,
+// amount and witness item costs more in garbage collection than the reading itself. Inputs and
+// outputs keep offsets into the bytes read and build those values when first asked for; hashes
+// likewise (a scanner names the txid of the few transactions that carry data, and hashing every
+// byte twice costs more than the scan).
+class Input implements TxInput {
+  witnessOffset?: number;
+  /** Where this input's witness stack ends, when the transaction has witnesses. */
+  witnessEnd?: number;
+  private prevHex?: string;
+  private witnessItems?: Uint8Array[];
+  constructor(
+    private readonly bytes: Uint8Array,
+    /** Offset of bytes[0] in the data read. */
+    private readonly base: number,
+    private readonly at: number,
+    private readonly scriptLength: number,
+    private readonly scriptAt: number,
+  ) {}
+  get offset(): number {
+    return this.base + this.at;
+  }
+  get prevHash(): Uint8Array {
+    return this.bytes.subarray(this.at, this.at + 32);
+  }
+  get prevTxid(): string {
+    return (this.prevHex ??= displayHex(this.prevHash));
+  }
+  get prevVout(): number {
+    return readU32(this.bytes, this.at + 32);
+  }
+  get scriptSig(): Uint8Array {
+    return this.bytes.subarray(this.scriptAt, this.scriptAt + this.scriptLength);
+  }
+  get sequence(): number {
+    return readU32(this.bytes, this.scriptAt + this.scriptLength);
+  }
+  get witness(): Uint8Array[] {
+    if (this.witnessItems) return this.witnessItems;
+    const items: Uint8Array[] = [];
+    if (this.witnessOffset !== undefined) {
+      // Already checked when the transaction was read: this walk cannot fail.
+      const c = new ByteCursor(this.bytes, this.witnessOffset - this.base, this.base);
+      const n = c.varint();
+      for (let k = 0; k < n; k++) items.push(c.varBytes('witness item'));
+    }
+    return (this.witnessItems = items);
+  }
+  toJSON(): object {
+    const { prevTxid, prevVout, scriptSig, sequence, witness, offset } = this;
+    return { prevTxid, prevVout, scriptSig, sequence, witness, offset };
+  }
+}
+
+class Output implements TxOutput {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly base: number,
+    private readonly at: number,
+    private readonly scriptAt: number,
+    private readonly scriptLength: number,
+  ) {}
+  get offset(): number {
+    return this.base + this.at;
+  }
+  get value(): bigint {
+    return new DataView(this.bytes.buffer, this.bytes.byteOffset + this.at, 8).getBigUint64(0, true);
+  }
+  get scriptPubKey(): Uint8Array {
+    return this.bytes.subarray(this.scriptAt, this.scriptAt + this.scriptLength);
+  }
+  /** Length and first byte of the script, read without building a view (fast checks of every output). */
+  get scriptSize(): number {
+    return this.scriptLength;
+  }
+  scriptByte(i: number): number {
+    return i < this.scriptLength ? this.bytes[this.scriptAt + i]! : -1;
+  }
+  toJSON(): object {
+    return { value: this.value, scriptPubKey: this.scriptPubKey, offset: this.offset };
+  }
+}
+
+function readU32(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+}
+
+class ReadTransaction implements Transaction {
+  private txidCache?: Uint8Array;
+  private wtxidCache?: Uint8Array;
+  constructor(
+    readonly version: number,
+    readonly segwit: boolean,
+    readonly inputs: TxInput[],
+    readonly outputs: TxOutput[],
+    readonly locktime: number,
+    readonly offset: number,
+    readonly size: number,
+    /** The serialised transaction (a view), and where the parts the txid leaves out begin and end. */
+    private readonly raw: Uint8Array,
+    private readonly afterMarker: number,
+    private readonly endOutputs: number,
+    private readonly hash: Sha256,
+  ) {}
+
+  get wtxidHash(): Uint8Array {
+    return (this.wtxidCache ??= sha256d(this.raw, this.hash));
+  }
+
+  get txidHash(): Uint8Array {
+    if (this.txidCache) return this.txidCache;
+    if (!this.segwit) return (this.txidCache = this.wtxidHash);
+    // The txid leaves out marker, flag and witnesses: hash the three ranges without copying them.
+    const r = this.raw;
+    const inner = this.hash([r.subarray(0, 4), r.subarray(this.afterMarker, this.endOutputs), r.subarray(r.length - 4)]);
+    return (this.txidCache = this.hash([inner]));
+  }
+
+  get txid(): string {
+    return displayHex(this.txidHash);
+  }
+
+  get wtxid(): string {
+    return displayHex(this.wtxidHash);
+  }
+
+  /** Plain data for JSON and test output (getters are not own properties). */
+  toJSON(): object {
+    const { version, segwit, inputs, outputs, locktime, txid, wtxid, offset, size } = this;
+    return { version, segwit, inputs, outputs, locktime, txid, wtxid, offset, size };
+  }
 }
 
 /** Reads one transaction at the cursor. Errors carry the offset of the failing field. */
-export function readTransaction(c: ByteCursor): Transaction {
+export function readTransaction(c: ByteCursor, hash: Sha256 = pureSha256): Transaction {
   const start = c.pos;
   const version = c.i32le('version');
   let segwit = false;
@@ -61,23 +197,23 @@ export function readTransaction(c: ByteCursor): Transaction {
     segwit = true;
     afterMarker = c.pos;
   }
-  const inputs: TxInput[] = [];
+  const inputs: Input[] = [];
   const nIn = c.count(MIN_INPUT, 'input count');
   for (let i = 0; i < nIn; i++) {
-    const offset = c.base + c.pos;
-    const prev = c.slice(32, 'prevout txid');
-    const prevVout = c.u32le('prevout index');
-    const scriptSig = c.varBytes('scriptSig');
-    const sequence = c.u32le('sequence');
-    inputs.push({ prevTxid: displayHex(prev), prevVout, scriptSig, sequence, witness: [], offset });
+    const at = c.pos;
+    c.skip(36, 'prevout');
+    const length = c.skipVarBytes('scriptSig');
+    const scriptAt = c.pos - length;
+    c.skip(4, 'sequence');
+    inputs.push(new Input(c.bytes, c.base, at, length, scriptAt));
   }
   const outputs: TxOutput[] = [];
   const nOut = c.count(MIN_OUTPUT, 'output count');
   for (let i = 0; i < nOut; i++) {
-    const offset = c.base + c.pos;
-    const value = c.u64le('output value');
-    const scriptPubKey = c.varBytes('scriptPubKey');
-    outputs.push({ value, scriptPubKey, offset });
+    const at = c.pos;
+    c.skip(8, 'output value');
+    const length = c.skipVarBytes('scriptPubKey');
+    outputs.push(new Output(c.bytes, c.base, at, c.pos - length, length));
   }
   const endOutputs = c.pos;
   if (segwit) {
@@ -85,38 +221,22 @@ export function readTransaction(c: ByteCursor): Transaction {
     for (const input of inputs) {
       input.witnessOffset = c.base + c.pos;
       const items = c.count(1, 'witness item count');
-      for (let k = 0; k < items; k++) input.witness.push(c.varBytes('witness item'));
+      for (let k = 0; k < items; k++) c.skipVarBytes('witness item');
+      input.witnessEnd = c.base + c.pos;
       if (items > 0) any = true;
     }
     if (!any) throw new ChainReadError('empty-witness', 'segwit marker set but no witness data', { offset: c.base + start });
   }
-  const locktimeAt = c.pos;
   const locktime = c.u32le('locktime');
   const end = c.pos;
-  const full = c.bytes.subarray(start, end);
-  const wtxidBytes = sha256d(full);
-  let txidBytes = wtxidBytes;
-  if (segwit) {
-    // The txid leaves out marker, flag and witnesses: hash the three ranges without copying them.
-    const inner = sha256.create()
-      .update(c.bytes.subarray(start, start + 4))
-      .update(c.bytes.subarray(afterMarker, endOutputs))
-      .update(c.bytes.subarray(locktimeAt, end))
-      .digest();
-    txidBytes = sha256(inner);
-  }
-  return {
-    version, segwit, inputs, outputs, locktime,
-    txid: displayHex(txidBytes), wtxid: displayHex(wtxidBytes),
-    offset: c.base + start, size: end - start,
-  };
+  return new ReadTransaction(version, segwit, inputs, outputs, locktime, c.base + start, end - start, c.bytes.subarray(start, end), afterMarker - start, endOutputs - start, hash);
 }
 
 /** A single raw transaction (binary or hex); bytes after it are an error. */
-export function parseTransaction(raw: Uint8Array | string): Transaction {
+export function parseTransaction(raw: Uint8Array | string, hash: Sha256 = pureSha256): Transaction {
   const bytes = typeof raw === 'string' ? hexToBytesChecked(raw) : raw;
   const c = new ByteCursor(bytes);
-  const tx = readTransaction(c);
+  const tx = readTransaction(c, hash);
   if (c.remaining !== 0) {
     throw new ChainReadError('trailing-bytes', `${c.remaining} bytes after the transaction`, { offset: c.pos });
   }
