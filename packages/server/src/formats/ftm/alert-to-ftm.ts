@@ -1,3 +1,4 @@
+import { parseWalletAddress } from '@crosscheck/core';
 import type { AlertView } from '../../store/alert-repo.js';
 import { EXTENSION_VERSION, FTM_GENDER, put, toFtmCountry, type FtmEntity, type FtmProperties } from './ftm-entity.js';
 
@@ -91,6 +92,15 @@ function personEntities(a: PersonView): FtmEntity[] {
     const unmapped = d.issuingState ? countries(dp, 'country', [d.issuingState]) : [];
     out.push({ id: ftmId(a.id, `-doc-${i + 1}`), schema: d.type === 'passport' ? 'Passport' : 'Identification', properties: dp, crosscheck: compact({ v: EXTENSION_VERSION, documentType: d.type, issuingState: unmapped[0] }) });
   });
+  (p.walletAddresses ?? []).forEach((w, i) => {
+    const wp: FtmProperties = {};
+    put(wp, 'holder', person.id);
+    put(wp, 'publicKey', w.address);
+    const parsed = parseWalletAddress(w.address);
+    put(wp, 'currencySymbol', parsed.ok ? parsed.address.currency : w.currency);
+    // A currency the owner stated travels in the extension: FollowTheMoney's symbol is always written.
+    out.push({ id: ftmId(a.id, `-wallet-${i + 1}`), schema: 'CryptoWallet', properties: wp, ...(w.currency ? { crosscheck: { v: EXTENSION_VERSION, currency: w.currency } } : {}) });
+  });
   if (a.category === 'un-sanctions') {
     const sp: FtmProperties = {};
     put(sp, 'entity', person.id);
@@ -103,7 +113,7 @@ function personEntities(a: PersonView): FtmEntity[] {
 
 /**
  * One alert as FollowTheMoney entities: a person as Person (+ Passport/Identification per
- * document it carries, + Sanction for UN sanctions), a document as Passport/Identification
+ * document it carries, + CryptoWallet per wallet address, + Sanction for UN sanctions), a document as Passport/Identification
  * without holder (a stolen blank has none, though FollowTheMoney marks holder as required),
  * a vehicle as Vehicle. The visibility list never leaves: the receiving side sets its own.
  */

@@ -1,4 +1,4 @@
-import { isPartialDate, PERSON_CATEGORIES, type AlertInput } from '@crosscheck/core';
+import { isPartialDate, MAX_ALERT_WALLETS, parseWalletAddress, PERSON_CATEGORIES, WALLET_CURRENCIES, type AlertInput } from '@crosscheck/core';
 import { nameStrings } from './alert-to-ftm.js';
 import { EXTENSION_VERSION, fromFtmCountry, fromFtmGender, type FtmEntity, type FtmProperties } from './ftm-entity.js';
 
@@ -6,6 +6,7 @@ type PersonCategory = (typeof PERSON_CATEGORIES)[number];
 type PersonInput = Extract<AlertInput, { kind: 'person' }>;
 type Name = PersonInput['person']['names'][number];
 type IdDocument = NonNullable<PersonInput['person']['documents']>[number];
+type Wallet = NonNullable<PersonInput['person']['walletAddresses']>[number];
 
 export interface FtmLine {
   line: number;
@@ -111,7 +112,7 @@ function remarksOf(p: FtmProperties): string | undefined {
   return notes === '' ? undefined : notes.slice(0, 4000);
 }
 
-function person(e: FtmEntity, held: IdDocument[], sanction: FtmEntity | undefined, o: FtmImportOptions): Record<string, unknown> {
+function person(e: FtmEntity, held: IdDocument[], wallets: Wallet[], sanction: FtmEntity | undefined, o: FtmImportOptions): Record<string, unknown> {
   const p = e.properties;
   const ext = e.crosscheck ?? {};
   const topics = all(p, 'topics');
@@ -145,6 +146,7 @@ function person(e: FtmEntity, held: IdDocument[], sanction: FtmEntity | undefine
       ...(birthCountry ? { birthCountry } : {}),
       ...(nationalities.length ? { nationalities: nationalities.slice(0, 10) } : {}),
       ...(documents.length ? { documents: documents.slice(0, 20) } : {}),
+      ...(wallets.length ? { walletAddresses: wallets.slice(0, MAX_ALERT_WALLETS) } : {}),
       ...(Object.keys(description).length ? { description } : {}),
       ...fromExtension(ext, ['birthDateUncertain', 'birthYearRange', 'refugeeFrom', 'warnings', 'arrest']),
     },
@@ -196,15 +198,24 @@ function vehicle(e: FtmEntity, o: FtmImportOptions): Record<string, unknown> {
   };
 }
 
+/** The address of a CryptoWallet when the core can read it, with the currency crosscheck stated. */
+function walletOf(e: FtmEntity): Wallet | undefined {
+  const address = first(e.properties, 'publicKey');
+  if (address === undefined || !parseWalletAddress(address).ok) return undefined;
+  const currency = (WALLET_CURRENCIES as readonly unknown[]).includes(e.crosscheck?.currency) ? (e.crosscheck!.currency as Wallet['currency']) : undefined;
+  return { address: address.trim(), ...(currency ? { currency } : {}) };
+}
+
 /**
  * FollowTheMoney entities to alert bodies. A Passport or Identification naming a holder in the
- * file becomes a document of that person; a Sanction on a person in the file makes it a UN
+ * file becomes a document of that person, a CryptoWallet a wallet address; a Sanction on a person in the file makes it a UN
  * sanctions alert; entities crosscheck has no alert for are counted as skipped, not refused.
  * Bodies are validated afterwards by the same schema as the API, which names any bad field.
  */
 export function ftmToAlerts(lines: FtmLine[], o: FtmImportOptions): FtmConversionReport {
   const byId = new Map(lines.map((l) => [l.entity.id, l]));
   const held = new Map<string, IdDocument[]>();
+  const wallets = new Map<string, Wallet[]>();
   const sanctions = new Map<string, FtmEntity>();
   const items: FtmConversion[] = [];
   // No prototype: an entity whose schema is "constructor" or "__proto__" is counted like any other.
@@ -221,6 +232,13 @@ export function ftmToAlerts(lines: FtmLine[], o: FtmImportOptions): FtmConversio
         if (first(e.properties, 'number')) held.set(holder!, [...(held.get(holder!) ?? []), documentOf(e)]);
       }
       else items.push({ line, reason: `${e.schema} ${e.id}: its holder ${holder} is not a Person in this file` });
+    } else if (e.schema === 'CryptoWallet') {
+      // A person's Bitcoin or Ethereum wallet joins its alert; a wallet of another currency (whose
+      // address the core cannot check) or of a company is no alert of ours, and is counted as skipped.
+      const holder = first(e.properties, 'holder');
+      const wallet = walletOf(e);
+      if (isPerson(holder) && wallet) wallets.set(holder!, [...(wallets.get(holder!) ?? []), wallet]);
+      else skipped.CryptoWallet = (skipped.CryptoWallet ?? 0) + 1;
     } else if (e.schema === 'Sanction') {
       const target = first(e.properties, 'entity');
       if (isPerson(target)) sanctions.set(target!, e);
@@ -229,12 +247,12 @@ export function ftmToAlerts(lines: FtmLine[], o: FtmImportOptions): FtmConversio
   }
   for (const { line, entity: e } of lines) {
     if (e.crosscheck?.v !== undefined && e.crosscheck.v !== EXTENSION_VERSION) continue;
-    if (e.schema === 'Person') items.push({ line, body: person(e, held.get(e.id) ?? [], sanctions.get(e.id), o) });
+    if (e.schema === 'Person') items.push({ line, body: person(e, held.get(e.id) ?? [], wallets.get(e.id) ?? [], sanctions.get(e.id), o) });
     else if (IDENTIFICATION.has(e.schema) && first(e.properties, 'holder') === undefined) {
       const r = documentAlert(e, o);
       items.push(typeof r === 'string' ? { line, reason: r } : { line, body: r });
     } else if (e.schema === 'Vehicle') items.push({ line, body: vehicle(e, o) });
-    else if (!IDENTIFICATION.has(e.schema) && e.schema !== 'Sanction') skipped[e.schema] = (skipped[e.schema] ?? 0) + 1;
+    else if (!IDENTIFICATION.has(e.schema) && e.schema !== 'Sanction' && e.schema !== 'CryptoWallet') skipped[e.schema] = (skipped[e.schema] ?? 0) + 1;
   }
   return { items: items.sort((a, b) => a.line - b.line), skipped };
 }

@@ -42,6 +42,7 @@ const wanted: AlertInput = {
       { issuingState: 'LBN', type: 'passport', number: 'RL1234567' },
       { issuingState: 'UTO', type: 'identity-card', number: 'X99' },
     ],
+    walletAddresses: [{ address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }, { address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', currency: 'ETH' }],
     description: { heightCm: 178, weightKg: 80, eyes: 'brown', hair: 'black', marks: 'scar on the left hand' },
     warnings: ['armed', 'violent'],
     arrest: { charge: 'Armed robbery', law: 'Code pénal art. 311-9', maximumPenalty: '20 years', warrantReference: 'MA-2026-17' },
@@ -84,6 +85,10 @@ describe('FollowTheMoney export and import', () => {
     expect(person!.crosscheck).toMatchObject({ v: 1, category: 'arrest', nationalities: ['UTO'] });
     expect(doc1).toMatchObject({ schema: 'Passport', properties: { holder: ['crosscheck-a1'], number: ['RL1234567'], country: ['lb'] } });
     expect(doc2).toMatchObject({ schema: 'Identification', properties: { holder: ['crosscheck-a1'], number: ['X99'] }, crosscheck: { issuingState: 'UTO' } });
+    expect(alertToFtm(stored('a1', wanted)).filter((e) => e.schema === 'CryptoWallet').map((e) => e.properties)).toEqual([
+      { holder: ['crosscheck-a1'], publicKey: ['bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4'], currencySymbol: ['BTC'] },
+      { holder: ['crosscheck-a1'], publicKey: ['0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed'], currencySymbol: ['ETH'] },
+    ]);
     expect(alertToFtm(stored('a4', sanctioned))[1]).toMatchObject({ schema: 'Sanction', properties: { entity: ['crosscheck-a4'], unscId: ['6908123'] } });
   });
 
@@ -95,16 +100,20 @@ describe('FollowTheMoney export and import', () => {
       { line: 4, entity: { id: 'o1', schema: 'Organization', properties: { name: ['Acme'] } } },
       { line: 5, entity: { id: 'pp2', schema: 'Passport', properties: { number: ['1'], country: ['fr'] } } },
       { line: 6, entity: { id: 'pp3', schema: 'Passport', properties: { holder: ['nobody'], number: ['2'] } } },
+      { line: 7, entity: { id: 'w1', schema: 'CryptoWallet', properties: { holder: ['p1'], publicKey: ['1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa'], currencySymbol: ['XBT'] } } },
+      // A Monero address (the core reads Bitcoin and Ethereum only) and a company's wallet.
+      { line: 8, entity: { id: 'w2', schema: 'CryptoWallet', properties: { holder: ['p1'], publicKey: ['44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A'], currencySymbol: ['XMR'] } } },
+      { line: 9, entity: { id: 'w3', schema: 'CryptoWallet', properties: { holder: ['o1'], publicKey: ['3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy'] } } },
     ];
     const report = ftmToAlerts(lines, OPTIONS);
-    expect(report.skipped).toEqual({ Organization: 1 });
+    expect(report.skipped).toEqual({ Organization: 1, CryptoWallet: 2 });
     expect(report.items.filter((i) => 'reason' in i).map((i) => i.line)).toEqual([5, 6]);
     const body = alertInputSchema.parse((report.items[0] as { body: unknown }).body);
     expect(body).toMatchObject({
       kind: 'person',
       category: 'un-sanctions',
       sourceRef: 'un-sc:KPi.033',
-      person: { names: [{ family: 'Petrov', given: 'Ivan' }, { full: 'Иван Петров' }], birthDate: '1970-05-04', nationalities: ['RUS'], sex: 'M', documents: [{ type: 'passport', number: '751234567', issuingState: 'RUS' }] },
+      person: { names: [{ family: 'Petrov', given: 'Ivan' }, { full: 'Иван Петров' }], birthDate: '1970-05-04', nationalities: ['RUS'], sex: 'M', documents: [{ type: 'passport', number: '751234567', issuingState: 'RUS' }], walletAddresses: [{ address: '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa' }] },
     });
   });
 
