@@ -52,6 +52,15 @@ describe.skipIf(!hasChromium)('wallet addresses in chromium', () => {
     expect(await hits.first().innerText()).toContain(`BTC wallet ${BECH32}: same address`);
   });
 
+  it('says beside the field that an Ethereum address typed in one case had no checksum to check', async () => {
+    const page = await app.openAs('deu.bureau', '/screen');
+    await page.getByLabel('Wallet address (Bitcoin or Ethereum)').fill(ETH.toLowerCase());
+    await page.getByRole('button', { name: 'Screen' }).click();
+    await expect.poll(() => page.getByTestId('found-hit').count()).toBe(1);
+    expect(await page.getByTestId('wallet-warning').innerText()).toContain(`carries no checksum`);
+    expect(await page.getByTestId('wallet-warning').innerText()).toContain(ETH);
+  });
+
   it('refuses a one-character typo beside the field, naming the checksum, before sending anything', async () => {
     const page = await app.openAs('deu.bureau', '/screen');
     const field = page.getByLabel('Wallet address (Bitcoin or Ethereum)');

@@ -98,6 +98,7 @@ export const screeningWarningSchema = z.discriminatedUnion('code', [
       read: z.string().describe('What the zone reads, where the person typed says otherwise (both are screened)'),
     })
     .strict(),
+  z.object({ code: z.literal('wallet.no-checksum'), message: z.string(), address: z.string().describe('An Ethereum address screened in one case, so without its EIP-55 checksum: shown in its checksum form') }).strict(),
 ]);
 
 /** `POST /api/v1/screen`, and each screened traveller of a batch. */
@@ -106,7 +107,7 @@ export const screenResponseSchema = z
     id: z.string().optional().describe('The query’s own id, echoed'),
     screeningId: z.string(),
     hits: z.array(screenResultSchema).describe('Best first; hits hidden from the caller are absent'),
-    warnings: z.array(screeningWarningSchema).describe('About the query itself: the MRZ document’s state (expired, check digits, OCR suggestions, unknown or specimen state) and a typed person who differs from the MRZ holder'),
+    warnings: z.array(screeningWarningSchema).describe('About the query itself: the MRZ document’s state (expired, check digits, OCR suggestions, unknown or specimen state) a typed person who differs from the MRZ holder, and an Ethereum address screened without its checksum'),
   })
   .strict();
 

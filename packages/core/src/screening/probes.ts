@@ -37,8 +37,19 @@ export interface DocumentProbeOf extends DocumentProbe {
   source: 'document' | 'mrz-document';
 }
 
-/** What a screening tells the officer besides its results: the document's state, and a holder who is not the person typed. */
-export type ScreeningWarning = MrzDocumentWarning | HolderDiffersWarning;
+/**
+ * A wallet address screened in one case carries no EIP-55 checksum: it was screened, but a typo
+ * in it could not be caught, so "no hits" says less than for a checked address.
+ */
+export interface WalletNoChecksumWarning {
+  code: 'wallet.no-checksum';
+  message: string;
+  /** The address as screened, in its EIP-55 form. */
+  address: string;
+}
+
+/** What a screening tells the officer besides its results: the document's state, a holder who is not the person typed, an unchecked address. */
+export type ScreeningWarning = MrzDocumentWarning | HolderDiffersWarning | WalletNoChecksumWarning;
 
 /** What a screening query asks the index for, once names are prepared and the MRZ is read. */
 export interface ScreenProbes {
@@ -93,16 +104,16 @@ export function probesOf(query: ScreenQuery, options: ProbesOptions = {}): Scree
       }
     }
   }
-  return { persons, documents, vehicle: query.vehicle ?? null, wallets: walletProbes(query.walletAddress), warnings };
-}
-
-function walletProbes(text: string | undefined): WalletProbe[] {
-  if (text === undefined) return [];
-  const parsed = parseWalletAddress(text);
-  // The query schema refused invalid addresses; a caller that skipped it gets the same refusal.
-  if (!parsed.ok) throw new DomainError('validation', 'validation.invalid', `walletAddress: ${parsed.error.message}`, [{ field: 'walletAddress', message: parsed.error.message }]);
-  const { currency, normalised, display } = parsed.address;
-  return [{ currency, normalised, display }];
+  const wallets: WalletProbe[] = [];
+  if (query.walletAddress !== undefined) {
+    const parsed = parseWalletAddress(query.walletAddress);
+    // The query schema refused invalid addresses; a caller that skipped it gets the same refusal.
+    if (!parsed.ok) throw new DomainError('validation', 'validation.invalid', `walletAddress: ${parsed.error.message}`, [{ field: 'walletAddress', message: parsed.error.message, code: parsed.error.code }]);
+    const { currency, normalised, display } = parsed.address;
+    wallets.push({ currency, normalised, display });
+    for (const w of parsed.address.warnings) warnings.push({ code: w.code, message: w.message, address: display });
+  }
+  return { persons, documents, vehicle: query.vehicle ?? null, wallets, warnings };
 }
 
 function typedPerson(person: NonNullable<ScreenQuery['person']>, documents: readonly DocumentProbe[]): PersonFacts {

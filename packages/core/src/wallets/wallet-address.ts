@@ -26,9 +26,3 @@ export function parseWalletAddress(text: string): WalletParse {
   if (BECH32_SHAPE.test(value)) return parseSegwitAddress(value);
   return walletError('wallet.unrecognised', 'not a Bitcoin or Ethereum address');
 }
-
-/** The address's comparable form, or null when it is not a valid address. */
-export function walletKey(text: string): string | null {
-  const parsed = parseWalletAddress(text);
-  return parsed.ok ? parsed.address.normalised : null;
-}

@@ -57,6 +57,9 @@ describe.each(ENGINES)('screening by wallet address on %s', (engine) => {
     const r = await screen(t.deps, frontline('DEU'), { walletAddress: ETH.toLowerCase() });
     expect(r.hits.map((h) => h.alertId)).toEqual([alert.id]);
     expect(full(r.hits[0]).reasons).toEqual([{ code: 'wallet.exact', currency: 'ETH', address: ETH }]);
+    // Screened in one case, the address had no checksum to check: the answer says so.
+    expect(r.warnings).toEqual([{ code: 'wallet.no-checksum', message: expect.stringContaining('no EIP-55 checksum'), address: ETH }]);
+    expect((await screen(t.deps, frontline('DEU'), { walletAddress: ETH })).warnings).toEqual([]);
   });
 
   it('refuses a one-character typo by its checksum, naming the field, in a screening and in an alert', async () => {

@@ -11,7 +11,7 @@ export function fieldText(t: Translate, field: string): string {
   return isMessageKey(key) ? t(key) : field;
 }
 
-/** A screening warning (core's coded warnings: the MRZ document's state, a holder who differs) in the officer's language. */
+/** A screening warning (core's coded warnings: the MRZ document's state, a holder who differs, an unchecked wallet address) in the officer's language. */
 export function warningText(t: Translate, language: string, w: ScreeningWarningView): string {
   switch (w.code) {
     case 'mrz.expired':
@@ -30,5 +30,7 @@ export function warningText(t: Translate, language: string, w: ScreeningWarningV
       const value = (v: string) => (w.field === 'birthDate' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? calendarDay(language, v) : v);
       return t('screening.warning.mrz.holder-differs', { field: fieldText(t, w.field), typed: value(w.typed), read: value(w.read) });
     }
+    case 'wallet.no-checksum':
+      return t('screening.warning.wallet.no-checksum', { address: w.address });
   }
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { api, ApiError, type Me, type ScreenResponse, type ScreenResultHit } from '../api/client.ts';
 import { HitCard } from '../components/HitCard.tsx';
 import { MrzField } from '../components/MrzField.tsx';
+import { warningText } from '../components/screening-warning-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { failure, refusalFieldErrors } from '../i18n/labels.ts';
 
@@ -19,7 +20,7 @@ function bySeriousness(a: ScreenResultHit, b: ScreenResultHit): number {
 // The field check loads with zod and the core schemas, so it is fetched apart from the page.
 const loadCheck = () => import('./screening/check-query.ts');
 
-type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse; mrz: string } | { state: 'failed'; message: string };
+type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse; mrz: string; walletAddress: string } | { state: 'failed'; message: string };
 type FieldErrors = Record<string, string>;
 
 // The paths this page has an input for. Every name (`person.names.1`) is typed in the one names
@@ -47,7 +48,7 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
 }
 
 export function ScreeningPage({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [mrz, setMrz] = useState('');
   const [names, setNames] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -121,7 +122,7 @@ export function ScreeningPage({ me }: { me: Me }) {
     setOutcome({ state: 'busy' });
     try {
       const result = await api.screen(query);
-      setOutcome({ state: 'done', result: { ...result, hits: [...result.hits].sort(bySeriousness) }, mrz: query.mrz ?? '' });
+      setOutcome({ state: 'done', result: { ...result, hits: [...result.hits].sort(bySeriousness) }, mrz: query.mrz ?? '', walletAddress: query.walletAddress ?? '' });
       // Move to the results so the keyboard flow continues there (Tab reaches the first card).
       requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (err) {
@@ -138,6 +139,8 @@ export function ScreeningPage({ me }: { me: Me }) {
 
   // What the answer says about the zone beside the typed person: shown while the zone is the one screened.
   const answerWarnings = outcome.state === 'done' && outcome.mrz === mrz.trim() ? (outcome.result.warnings ?? []).filter((w) => w.code === 'mrz.holder-differs') : [];
+  // An address screened without a checksum is said beside the wallet field, while it is the one screened.
+  const walletWarnings = outcome.state === 'done' && outcome.walletAddress === walletAddress.trim() ? (outcome.result.warnings ?? []).filter((w) => w.code === 'wallet.no-checksum') : [];
   const foundBy = (h: ScreenResultHit) => (h.access === 'full' && h.matchedBy.length > 0 ? t('screening.matchedBy', { probes: h.matchedBy.map((p) => t(`screening.probe.${p}`)).join(', ') }) : null);
 
   return (
@@ -181,6 +184,11 @@ export function ScreeningPage({ me }: { me: Me }) {
           <Field id="screen-wallet-address" label={t('screening.wallet.address')} error={errors.walletAddress}>
             {(a) => <input {...a} name="walletAddress" value={walletAddress} onChange={(e) => setWalletAddress(e.target.value)} maxLength={100} autoComplete="off" spellCheck={false} dir="ltr" />}
           </Field>
+          {walletWarnings.map((w) => (
+            <p key={w.code} className="help" data-testid="wallet-warning">
+              {warningText(t, language, w)}
+            </p>
+          ))}
         </fieldset>
         <button type="submit" className="primary" disabled={outcome.state === 'busy'}>
           {outcome.state === 'busy' ? t('screen.busy') : t('screen.submit')}

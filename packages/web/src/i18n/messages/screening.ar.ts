@@ -31,6 +31,7 @@ export const ar: Translation<typeof en> = {
   'screening.probe.wallet': 'عنوان المحفظة',
   'screening.wallet.legend': 'المحفظة',
   'screening.wallet.address': 'عنوان المحفظة (بيتكوين أو إيثريوم)',
+  'screening.warning.wallet.no-checksum': 'كُتب العنوان بحالة أحرف واحدة فلا يحمل مجموع تدقيق: لا يمكن كشف خطأ مطبعي فيه، وقد تعني «لا نتائج» عنوانًا مكتوبًا خطأ. فُحص على أنه {address}.',
   'screening.error.nationality': 'رمز ISO 3166 من حرفين أو ثلاثة أحرف، مثل LY أو LBY.',
   'screening.error.issuingState': 'رمز دولة لدى منظمة الطيران المدني الدولي من حرف إلى ثلاثة أحرف، مثل D أو FRA.',
 };

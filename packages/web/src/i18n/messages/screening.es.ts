@@ -31,6 +31,7 @@ export const es: Translation<typeof en> = {
   'screening.probe.wallet': 'la dirección del monedero',
   'screening.wallet.legend': 'Monedero',
   'screening.wallet.address': 'Dirección de monedero (Bitcoin o Ethereum)',
+  'screening.warning.wallet.no-checksum': 'Escrita en un solo tipo de letra, la dirección no lleva suma de control: no se puede detectar una errata, y «sin resultados» puede deberse a una dirección mal escrita. Controlada como {address}.',
   'screening.error.nationality': 'Un código ISO 3166 de dos o tres letras, por ejemplo LY o LBY.',
   'screening.error.issuingState': 'Un código de Estado OACI de una a tres letras, por ejemplo D o FRA.',
 };

@@ -31,6 +31,7 @@ export const fr: Translation<typeof en> = {
   'screening.probe.wallet': 'l’adresse de portefeuille',
   'screening.wallet.legend': 'Portefeuille',
   'screening.wallet.address': 'Adresse de portefeuille (Bitcoin ou Ethereum)',
+  'screening.warning.wallet.no-checksum': 'Écrite dans une seule casse, l’adresse ne porte pas de somme de contrôle : une faute de frappe ne peut être détectée, et « aucun résultat » peut venir d’une adresse mal saisie. Criblée comme {address}.',
   'screening.error.nationality': 'Un code ISO 3166 de deux ou trois lettres, par exemple LY ou LBY.',
   'screening.error.issuingState': 'Un code d’État OACI d’une à trois lettres, par exemple D ou FRA.',
 };

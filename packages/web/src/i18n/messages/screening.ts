@@ -30,6 +30,7 @@ export const en = {
   'screening.probe.wallet': 'the wallet address',
   'screening.wallet.legend': 'Wallet',
   'screening.wallet.address': 'Wallet address (Bitcoin or Ethereum)',
+  'screening.warning.wallet.no-checksum': 'Written in one case, the address carries no checksum: a typo in it cannot be detected, so “no hits” may mean a mistyped address. Screened as {address}.',
   'screening.error.nationality': 'An ISO 3166 code of two or three letters, such as LY or LBY.',
   'screening.error.issuingState': 'An ICAO state code of one to three letters, such as D or FRA.',
 };
