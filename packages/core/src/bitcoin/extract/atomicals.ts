@@ -1,5 +1,5 @@
 import { CborError, CborMap, decodeCborFirst, describeCbor, type CborValue } from './cbor.js';
-import { envelopesIn } from './envelope-pushes.js';
+import { MAX_ENVELOPE_PAYLOADS, scanEnvelopes, Overflow } from './envelope-pushes.js';
 import { tapscriptOf, textOf } from './envelope-script.js';
 import type { ExtractedPayload, Extractor } from './payload.js';
 
@@ -19,23 +19,32 @@ const MAX_SUMMARY = 1000;
 /** Finds every "atom" envelope in every input's tapscript. Never throws; linear in the size of the witnesses. */
 export const extractAtomicals: Extractor = (tx) => {
   const found: ExtractedPayload[] = [];
+  // Made only when a transaction passes the limit: most have no envelope at all.
+  let overflow: Overflow | undefined;
   for (let input = 0; input < tx.inputs.length; input++) {
     const script = tapscriptOf(tx.inputs[input]!.witness);
     if (!script) continue;
-    const { envelopes, malformed } = envelopesIn(script, MARKER);
-    for (const envelope of envelopes) {
+    const firstOfInput = found.length;
+    const malformed = scanEnvelopes(script, MARKER, (envelope) => {
       const p = envelope.pushes;
       const place = { kind: 'input' as const, index: input, item: envelope.offset };
+      if (found.length >= MAX_ENVELOPE_PAYLOADS) {
+        (overflow ??= new Overflow()).add(place, p.concat(1));
+        return;
+      }
       const notes: string[] = [];
       const operation = p.count > 0 ? textOf(p.bytes(0), 16) : '';
       if (!OPERATIONS.has(operation)) notes.push(operation ? `operation ${JSON.stringify(operation)} is not one the Atomicals indexer knows` : 'no operation push');
       if (envelope.pushnum) notes.push('OP_1..OP_16 used as a push: the Atomicals indexer reads only data pushes');
-      if (malformed) notes.push('the script has a broken push after this envelope');
-      const cbor = p.count > 1 ? p.concat(1) : new Uint8Array(0);
       const fields: Record<string, string | number | boolean> = { operation };
-      found.push(...payloadsOf(cbor, place, fields, notes));
+      for (const payload of payloadsOf(p.concat(1), place, fields, notes)) found.push(payload);
+    });
+    if (malformed) {
+      for (let i = firstOfInput; i < found.length; i++) found[i]!.notes!.push('the script has a broken push after this envelope');
     }
   }
+  const joined = overflow?.payload('atomicals', 'CBOR payloads are');
+  if (joined) found.push(joined);
   return found;
 };
 

@@ -1,4 +1,7 @@
 import { OP_1, OP_16, OP_1NEGATE, OP_ENDIF, OP_IF, ScriptWalker, Step } from './envelope-script.js';
+import type { ExtractedPayload, ExtractionMethod, PayloadPlace } from './payload.js';
+
+const EMPTY = new Uint8Array(0);
 
 /**
  * The pushes of one envelope, as flat pairs of numbers rather than one object each: a witness
@@ -32,6 +35,7 @@ export class Pushes {
   }
   /** Pushes from..to-1 joined; one push is returned as a view, several are copied once. */
   concat(from: number, to = this.count): Uint8Array {
+    if (to <= from) return EMPTY;
     if (to - from === 1 && this.pairs[2 * from]! >= 0) return this.bytes(from);
     let total = 0;
     for (let i = from; i < to; i++) total += this.length(i);
@@ -61,44 +65,41 @@ export interface RawEnvelope {
   stutter: boolean;
 }
 
-export interface ScriptEnvelopes {
-  envelopes: RawEnvelope[];
-  /** A push ran past the end of the script somewhere after the envelopes found. */
-  malformed: boolean;
-}
-
 /**
- * Every `OP_FALSE OP_IF <marker> … OP_ENDIF` envelope in a script, read as ord reads them
- * (ord's envelope.rs): OP_FALSE is any empty push; inside, pushes and OP_1NEGATE/OP_1..OP_16
- * are kept, OP_ENDIF ends the envelope, any other opcode abandons it; the walk then goes on after
- * what was consumed. Where ord drops a whole input whose script has a broken push, the envelopes
- * before it are kept here and `malformed` says so. Linear in the script's length.
+ * Calls `visit` for every `OP_FALSE OP_IF <marker> … OP_ENDIF` envelope in a script, read as ord
+ * reads them (ord's envelope.rs): OP_FALSE is any empty push; inside, pushes and
+ * OP_1NEGATE/OP_1..OP_16 are kept, OP_ENDIF ends the envelope, any other opcode abandons it; the
+ * walk then goes on after what was consumed. Returns true when a push runs past the end of the
+ * script: ord then drops the whole input, while the envelopes before it have been visited here.
+ *
+ * Linear in the script's length. One Pushes is reused for every envelope (a 4 MB script holds
+ * 570,000 of them), so `visit` must take what it needs (views, copies) before returning.
  */
-export function envelopesIn(script: Uint8Array, marker: Uint8Array): ScriptEnvelopes {
-  const envelopes: RawEnvelope[] = [];
-  // Every envelope has an OP_IF: a script without the byte 0x63 anywhere has none (a native scan).
-  if (script.indexOf(OP_IF) < 0) return { envelopes, malformed: false };
+export function scanEnvelopes(script: Uint8Array, marker: Uint8Array, visit: (envelope: RawEnvelope) => void): boolean {
+  if (!contains(script, marker)) return false;
   const w = new ScriptWalker(script);
+  const pushes = new Pushes(script);
   let stuttered = false;
+  let offset = 0;
   for (;;) {
     const step = w.next();
-    if (step === Step.End) return { envelopes, malformed: false };
-    if (step === Step.Malformed) return { envelopes, malformed: true };
+    if (step === Step.End) return false;
+    if (step === Step.Malformed) return true;
     if (!w.isEmptyPush) continue;
     if (!w.acceptOp(OP_IF) || !w.acceptPush(marker)) {
       stuttered = w.peekEmptyPush();
       continue;
     }
-    const pushes = new Pushes(script);
+    pushes.pairs.length = 0;
     let pushnum = false;
     for (;;) {
       const s = w.next();
-      if (s === Step.Malformed) return { envelopes, malformed: true };
-      if (s === Step.End) return { envelopes, malformed: false };
+      if (s === Step.Malformed) return true;
+      if (s === Step.End) return false;
       if (w.isPush) {
         pushes.pairs.push(w.start, w.end);
       } else if (w.opcode === OP_ENDIF) {
-        envelopes.push({ offset: envelopes.length, pushes, pushnum, stutter: stuttered });
+        visit({ offset: offset++, pushes, pushnum, stutter: stuttered });
         break;
       } else if (w.opcode === OP_1NEGATE || (w.opcode >= OP_1 && w.opcode <= OP_16)) {
         pushnum = true;
@@ -109,5 +110,58 @@ export function envelopesIn(script: Uint8Array, marker: Uint8Array): ScriptEnvel
         break;
       }
     }
+  }
+}
+
+/**
+ * Whether the marker's bytes occur anywhere in the script: every envelope pushes them, so a script
+ * without them (nearly every signature, key and witness script) is passed over by native scans.
+ */
+function contains(script: Uint8Array, marker: Uint8Array): boolean {
+  const first = marker[0]!;
+  const last = script.length - marker.length;
+  for (let i = script.indexOf(first); i >= 0 && i <= last; i = script.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < marker.length && script[i + k] === marker[k]) k++;
+    if (k === marker.length) return true;
+  }
+  return false;
+}
+
+/**
+ * Payloads one method yields per transaction before the rest are joined into one: a 4 MB witness
+ * holds 570,000 empty envelopes, and a finding each would cost gigabytes. What follows the limit
+ * is still carried (joined, so sniffing and text search see it), only not one payload each.
+ */
+export const MAX_ENVELOPE_PAYLOADS = 10_000;
+
+/** The envelopes past MAX_ENVELOPE_PAYLOADS: their bytes appended into one growing buffer. */
+export class Overflow {
+  count = 0;
+  place: PayloadPlace | undefined;
+  private buffer = new Uint8Array(0);
+  private length = 0;
+
+  add(place: PayloadPlace, bytes: Uint8Array): void {
+    this.count++;
+    this.place ??= place;
+    if (this.length + bytes.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.length + bytes.length, this.buffer.length * 2, 1024));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** The joined payload, when any envelope overflowed. */
+  payload(method: ExtractionMethod, what: string): ExtractedPayload | undefined {
+    if (!this.place) return undefined;
+    return {
+      method,
+      place: this.place,
+      bytes: this.buffer.slice(0, this.length),
+      notes: [`${this.count} more envelopes after the first ${MAX_ENVELOPE_PAYLOADS} of this transaction: their ${what} joined in this payload, their fields not read`],
+    };
   }
 }

@@ -42,7 +42,7 @@ export type Step = (typeof Step)[keyof typeof Step];
 /**
  * A forward walk over a script's instructions. After `next()` returns Step.Ok, `opcode` is the
  * opcode and, when `isPush`, `start`/`end` bound the pushed bytes (OP_0 and PUSHDATA of length 0
- * are empty pushes, as rust-bitcoin reads them). `pos` may be saved and restored to look ahead.
+ * are empty pushes, as rust-bitcoin reads them). The accept and peek methods look one instruction ahead.
  */
 export class ScriptWalker {
   readonly script: Uint8Array;
@@ -100,34 +100,29 @@ export class ScriptWalker {
 
   /** Looks at the next instruction without moving: true when it is an empty push. */
   peekEmptyPush(): boolean {
-    const saved = this.save();
+    const saved = this.pos;
     const found = this.next() === Step.Ok && this.isEmptyPush;
-    this.restore(saved);
+    this.pos = saved;
     return found;
   }
 
+  // After a failed accept only `pos` is restored: the current-instruction fields are then stale,
+  // and callers read them only after their next successful `next()`.
+
   /** Steps over the next instruction when it is the opcode `op` (not a push). */
   acceptOp(op: number): boolean {
-    const saved = this.save();
+    const saved = this.pos;
     if (this.next() === Step.Ok && !this.isPush && this.opcode === op) return true;
-    this.restore(saved);
+    this.pos = saved;
     return false;
   }
 
   /** Steps over the next instruction when it pushes exactly `bytes`. */
   acceptPush(bytes: Uint8Array): boolean {
-    const saved = this.save();
+    const saved = this.pos;
     if (this.next() === Step.Ok && this.pushEquals(bytes)) return true;
-    this.restore(saved);
+    this.pos = saved;
     return false;
-  }
-
-  private save(): [number, number, boolean, number, number] {
-    return [this.pos, this.opcode, this.isPush, this.start, this.end];
-  }
-
-  private restore(s: [number, number, boolean, number, number]): void {
-    [this.pos, this.opcode, this.isPush, this.start, this.end] = s;
   }
 
   private malformed(): Step {

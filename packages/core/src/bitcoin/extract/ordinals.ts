@@ -1,6 +1,6 @@
 import type { Transaction } from '../transaction.js';
 import { CborError, decodeCbor, describeCbor } from './cbor.js';
-import { envelopesIn, type Pushes, type RawEnvelope } from './envelope-pushes.js';
+import { MAX_ENVELOPE_PAYLOADS, scanEnvelopes, Overflow, type Pushes, type RawEnvelope } from './envelope-pushes.js';
 import { hexOf, tapscriptOf, textOf } from './envelope-script.js';
 import type { ExtractedPayload, Extractor } from './payload.js';
 
@@ -9,6 +9,7 @@ import type { ExtractedPayload, Extractor } from './payload.js';
 // reasons ord would call an inscription "cursed". Curses that need the chain's state
 // (reinscription, unbound) cannot be told from one transaction and are not reported.
 
+const EMPTY = new Uint8Array(0);
 const PROTOCOL_ID = Uint8Array.of(0x6f, 0x72, 0x64); // "ord"
 
 const TAG = {
@@ -36,18 +37,33 @@ const MAX_HEX_BYTES = 2048;
 export const extractOrdinals: Extractor = (tx) => {
   const found: ExtractedPayload[] = [];
   let inscriptionIndex = 0;
+  // Made only when a transaction passes the limit: most have no envelope at all.
+  let overflow: Overflow | undefined;
   for (let input = 0; input < tx.inputs.length; input++) {
     const script = tapscriptOf(tx.inputs[input]!.witness);
     if (!script) continue;
-    const { envelopes, malformed } = envelopesIn(script, PROTOCOL_ID);
-    for (const envelope of envelopes) {
-      const payload = inscription(tx, input, envelope, inscriptionIndex++);
-      if (malformed) payload.notes!.push('the script has a broken push after this envelope: ord ignores every envelope of this input');
-      found.push(payload);
+    const firstOfInput = found.length;
+    const malformed = scanEnvelopes(script, PROTOCOL_ID, (envelope) => {
+      if (found.length >= MAX_ENVELOPE_PAYLOADS) {
+        (overflow ??= new Overflow()).add({ kind: 'input', index: input, item: envelope.offset }, bodyOf(envelope.pushes) ?? EMPTY);
+        return;
+      }
+      found.push(inscription(tx, input, envelope, inscriptionIndex++));
+    });
+    if (malformed) {
+      for (let i = firstOfInput; i < found.length; i++) found[i]!.notes!.push('the script has a broken push after this envelope: ord ignores every envelope of this input');
     }
   }
+  const joined = overflow?.payload('ordinals', 'bodies are');
+  if (joined) found.push(joined);
   return found;
 };
+
+/** The body: the pushes after the first empty push in a tag position (even index), joined. */
+function bodyOf(p: Pushes): Uint8Array | undefined {
+  for (let i = 0; i < p.count; i += 2) if (p.length(i) === 0) return p.concat(i + 1);
+  return undefined;
+}
 
 function inscription(tx: Transaction, input: number, envelope: RawEnvelope, index: number): ExtractedPayload {
   const p = envelope.pushes;
@@ -55,12 +71,9 @@ function inscription(tx: Transaction, input: number, envelope: RawEnvelope, inde
   const curses: string[] = [];
   const fields: Record<string, string | number | boolean> = { inscriptionId: `${tx.txid}i${index}` };
 
-  // The body starts after the first empty push in a tag position (even index).
-  let body = -1;
-  for (let i = 0; i < p.count; i += 2) {
-    if (p.length(i) === 0) { body = i; break; }
-  }
-  const fieldEnd = body < 0 ? p.count : body;
+  let fieldEnd = 0;
+  while (fieldEnd < p.count && !(fieldEnd % 2 === 0 && p.length(fieldEnd) === 0)) fieldEnd++;
+  const body = bodyOf(p);
 
   // Group values by tag: one-byte tags by number, longer keys by their hex.
   const byTag = new Map<number, number[]>();
@@ -111,11 +124,11 @@ function inscription(tx: Transaction, input: number, envelope: RawEnvelope, inde
   const payload: ExtractedPayload = {
     method: 'ordinals',
     place: { kind: 'input', index: input, item: envelope.offset },
-    bytes: body < 0 ? new Uint8Array(0) : p.concat(body + 1),
+    bytes: body ?? EMPTY,
     fields,
     notes,
   };
-  if (body < 0) notes.push('no body: the envelope carries fields only');
+  if (!body) notes.push('no body: the envelope carries fields only');
 
   const contentType = first(TAG.contentType);
   if (contentType) payload.declaredType = text(contentType, notes, 'content type');
