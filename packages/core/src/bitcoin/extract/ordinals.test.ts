@@ -160,10 +160,33 @@ describe('extractOrdinals', () => {
     expect(runeName(new Uint8Array(17))).toBeUndefined();
   });
 
+  it('gives at most 10,000 inscriptions a transaction, the bodies of the rest joined into one more payload', () => {
+    const many = script(...Array.from({ length: 10_003 }, (_, i) => envelope('', String.fromCharCode(65 + (i % 26)))).flat());
+    const found = extractOrdinals(tx(spend(many)));
+    expect(found).toHaveLength(10_001);
+    expect(found[9_999]!.fields?.inscriptionId).toBe(`${TXID}i9999`);
+    const rest = found[10_000]!;
+    expect(rest.place).toEqual({ kind: 'input', index: 0, item: 10_000 });
+    expect(text(rest.bytes)).toBe('QRS');
+    expect(rest.notes).toEqual(['3 more envelopes after the first 10000 of this transaction: their bodies are joined in this payload, their fields not read']);
+  });
+
   it('costs nothing on inputs without a tapscript and on scripts without OP_IF', () => {
     const plain = tx(...Array.from({ length: 2000 }, () => [SIG]), ...Array.from({ length: 2000 }, () => [SIG, new Uint8Array(33).fill(2)]));
     expect(extractOrdinals(plain)).toEqual([]);
     expect(extractAtomicals(plain)).toEqual([]);
+  });
+});
+
+describe('envelope extractors on generated envelopes', () => {
+  const chunks = fc.array(fc.uint8Array({ maxLength: 700 }), { maxLength: 6 });
+  it('find every body, whatever its pushes, between other script', () => {
+    fc.assert(fc.property(fc.array(chunks, { minLength: 1, maxLength: 4 }), fc.string({ maxLength: 40 }), (bodies, type) => {
+      const s = reveal(...bodies.flatMap((b) => [...envelope(tag(1), type, '', ...b), OP_CHECKSIG]));
+      const found = extractOrdinals(tx(spend(s)));
+      expect(found.map((p) => Buffer.from(p.bytes).toString('hex'))).toEqual(bodies.map((b) => Buffer.concat(b).toString('hex')));
+      expect(found.every((p) => p.declaredType === type)).toBe(true);
+    }), { numRuns: 300 });
   });
 });
 
