@@ -140,6 +140,14 @@ describe('extractOrdinals', () => {
     expect(p!.contentEncoding).toBe('br');
   });
 
+  it('lists at most 16 parents, and says how many there are', () => {
+    const parents = Array.from({ length: 20 }, (_, i) => [tag(3), new Uint8Array(32).fill(i)]).flat();
+    const [p] = extractOrdinals(tx(spend(reveal(...envelope(...parents, '', 'b')))));
+    expect(String(p!.fields?.parent).split(',')).toHaveLength(16);
+    // ord counts repeated parent tags as a duplicate field too (its check runs before it takes the parents).
+    expect(p!.notes).toEqual(['20 parents, the first 16 shown', 'cursed: duplicate field (tag 3)']);
+  });
+
   it('says when metadata is not CBOR', () => {
     const [p] = extractOrdinals(tx(spend(reveal(...envelope(tag(5), Uint8Array.of(0x9a, 0xff, 0xff, 0xff, 0xff), '', 'b')))));
     expect(p!.fields?.metadata).toBe('9affffffff');

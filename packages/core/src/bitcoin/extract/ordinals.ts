@@ -32,6 +32,8 @@ const TAKES_ALL = new Set<number>([TAG.metadata, TAG.properties, TAG.parent]);
 const MAX_TEXT = 1000;
 /** CBOR fields are shown in hex up to this many bytes (and decoded, summarised). */
 const MAX_HEX_BYTES = 2048;
+/** Parents listed in the parent field (each id is 66 characters or more). */
+const MAX_PARENTS = 16;
 
 /** Finds every inscription envelope in every input's tapscript. Never throws; linear in the size of the witnesses. */
 export const extractOrdinals: Extractor = (tx) => {
@@ -144,8 +146,11 @@ function inscription(tx: Transaction, input: number, envelope: RawEnvelope, inde
     else fields.pointer = value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
   }
 
-  const parents = all(TAG.parent).map((i) => inscriptionIdOf(p.bytes(i)));
-  if (parents.length) fields.parent = parents.map((id, i) => id ?? `invalid 0x${hexOf(p.bytes(all(TAG.parent)[i]!), 64)}`).join(',');
+  const parents = all(TAG.parent);
+  if (parents.length) {
+    fields.parent = parents.slice(0, MAX_PARENTS).map((i) => inscriptionIdOf(p.bytes(i)) ?? `invalid 0x${hexOf(p.bytes(i), 64)}`).join(',');
+    if (parents.length > MAX_PARENTS) notes.push(`${parents.length} parents, the first ${MAX_PARENTS} shown`);
+  }
   const delegate = first(TAG.delegate);
   if (delegate) fields.delegate = inscriptionIdOf(delegate) ?? `invalid 0x${hexOf(delegate, 64)}`;
 
