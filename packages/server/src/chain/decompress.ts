@@ -2,7 +2,8 @@ import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw, 
 
 // Payloads found on chain may declare a content encoding (an inscription's tag 9: gzip, br). The
 // data is hostile: a 790-byte brotli inscription expands to about 800 MB. Decompression streams
-// and stops at a cap, so a bomb costs at most the cap in memory and the time to produce it.
+// and stops at a cap, so a bomb costs the time to produce the cap and, in memory, the cap's chunks
+// and then their joined copy (twice the cap for a moment), never its full size.
 //
 // The default cap is 16 MiB, not the 1 MiB ordpool uses: a block holds at most 4 MB of witness,
 // and real compressed inscriptions (JavaScript libraries, HTML, SVG) expand 5-20 times, so a
