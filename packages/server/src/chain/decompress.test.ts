@@ -118,8 +118,8 @@ describe.skipIf(!present)('decompression bombs of ordpool-parser', () => {
     const hex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
     // The transaction as the reader gives it (offsets are not needed here).
     const tx: Transaction = {
-      version: json.version, segwit: true, locktime: json.locktime, txid: json.txid, wtxid: json.txid, offset: 0, size: json.size,
-      inputs: json.vin.map((v) => ({ prevTxid: v.txid, prevVout: v.vout, scriptSig: hex(v.scriptsig), sequence: v.sequence, witness: (v.witness ?? []).map(hex), offset: 0 })),
+      version: json.version, segwit: true, locktime: json.locktime, txid: json.txid, wtxid: json.txid, txidHash: hex(json.txid).reverse(), offset: 0, size: json.size,
+      inputs: json.vin.map((v) => ({ prevTxid: v.txid, prevHash: hex(v.txid).reverse(), prevVout: v.vout, scriptSig: hex(v.scriptsig), sequence: v.sequence, witness: (v.witness ?? []).map(hex), offset: 0 })),
       outputs: json.vout.map((o) => ({ value: BigInt(o.value), scriptPubKey: hex(o.scriptpubkey), offset: 0 })),
     };
     const [inscription] = extractPayloads(tx).filter((p) => p.method === 'ordinals');

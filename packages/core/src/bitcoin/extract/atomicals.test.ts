@@ -34,8 +34,8 @@ function cbor(v: unknown): number[] {
 const TXID = 'cd'.repeat(32);
 function tx(...scripts: Uint8Array[]): Transaction {
   return {
-    version: 2, segwit: true, locktime: 0, txid: TXID, wtxid: TXID, offset: 0, size: 0, outputs: [],
-    inputs: scripts.map((s) => ({ prevTxid: '00'.repeat(32), prevVout: 0, scriptSig: new Uint8Array(0), sequence: 0, witness: [new Uint8Array(64), s, new Uint8Array(33)], offset: 0 })),
+    version: 2, segwit: true, locktime: 0, txid: TXID, wtxid: TXID, txidHash: new Uint8Array(32), offset: 0, size: 0, outputs: [],
+    inputs: scripts.map((s) => ({ prevTxid: '00'.repeat(32), prevHash: new Uint8Array(32), prevVout: 0, scriptSig: new Uint8Array(0), sequence: 0, witness: [new Uint8Array(64), s, new Uint8Array(33)], offset: 0 })),
   };
 }
 /** An atom envelope after a key and OP_CHECKSIG, its CBOR split in 520-byte pushes as wallets do. */

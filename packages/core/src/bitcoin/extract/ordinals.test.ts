@@ -35,8 +35,8 @@ const envelope = (...pushes: (number | string | Uint8Array)[]) => [OP_0, OP_IF, 
 
 function tx(...witnesses: Uint8Array[][]): Transaction {
   return {
-    version: 2, segwit: true, locktime: 0, txid: TXID, wtxid: TXID, offset: 0, size: 0, outputs: [],
-    inputs: witnesses.map((witness) => ({ prevTxid: '00'.repeat(32), prevVout: 0, scriptSig: new Uint8Array(0), sequence: 0, witness, offset: 0 })),
+    version: 2, segwit: true, locktime: 0, txid: TXID, wtxid: TXID, txidHash: new Uint8Array(32), offset: 0, size: 0, outputs: [],
+    inputs: witnesses.map((witness) => ({ prevTxid: '00'.repeat(32), prevHash: new Uint8Array(32), prevVout: 0, scriptSig: new Uint8Array(0), sequence: 0, witness, offset: 0 })),
   };
 }
 const spend = (s: Uint8Array) => [SIG, s, CONTROL];
