@@ -24,7 +24,7 @@ export function ChainPage({ me }: PageProps) {
   const filters = query.filters;
   const findings = useResource(`chain:${JSON.stringify(filters)}:${query.run}`, (signal) => chainApi.list(filters, PAGE_SIZE, undefined, signal));
   const mayReveal = rolesWith('chain.reveal').includes(me.role);
-  const mayDecideRole = rolesWith('chain.decide').includes(me.role);
+  const mayDecideRole = rolesWith('chain.manage').includes(me.role);
 
   const showMore = () =>
     findings.more(async (shown, signal) => {

@@ -25,6 +25,7 @@ export function RevealContent({ finding, mayReveal }: { finding: Finding; mayRev
   useEffect(() => () => request.current?.abort(), []);
 
   if (!mayReveal) return <p className="help chain-hidden">{t('chain.hiddenNoRight')}</p>;
+  if (!finding.contentKept) return <p className="help chain-hidden">{t('chain.notKept')}</p>;
 
   const reveal = async () => {
     request.current?.abort();
