@@ -1,3 +1,4 @@
+import type { Visibility } from '@crosscheck/core';
 import type { Finding, FindingList } from '@crosscheck/core/api';
 import type { ExtractionMethod, FindingStatus } from '@crosscheck/core/constants';
 import { ApiError, request } from './client.ts';
@@ -33,9 +34,10 @@ function findingQuery(f: FindingFilters, limit: number, cursor?: string): string
   return params.toString();
 }
 
-/** What an owner may change about a finding. */
+/** What an owner may change about a finding: its status, and whom it is shared with once known bad. */
 export interface FindingChange {
   status?: FindingStatus;
+  visibility?: Visibility;
 }
 
 /** The bytes of a finding and the type the server sent them as. */

@@ -93,6 +93,7 @@ export const ar: TranslationWithPlurals<typeof en, 'ar'> = {
   'chain.revealImage': 'كشف الصورة',
   'chain.revealing': 'جارٍ جلب المحتوى…',
   'chain.revealFailed': 'تعذّر جلب المحتوى: {detail}',
+  'chain.undecodable': 'تعذّر فك ترميز الصورة هنا؛ احفظ الملف بدلًا من ذلك',
   'chain.hide': 'إخفاء مرة أخرى',
   'chain.imageAlt': 'محتوى النتيجة {sha256} بعد كشفه',
   'chain.download': 'حفظ الملف ({size})',

@@ -93,6 +93,7 @@ export const es: TranslationWithPlurals<typeof en, 'es'> = {
   'chain.revealImage': 'Revelar la imagen',
   'chain.revealing': 'Obteniendo el contenido…',
   'chain.revealFailed': 'No se pudo obtener el contenido: {detail}',
+  'chain.undecodable': 'la imagen no se pudo descodificar aquí; guarde el archivo en su lugar',
   'chain.hide': 'Ocultar de nuevo',
   'chain.imageAlt': 'Contenido del hallazgo {sha256}, revelado',
   'chain.download': 'Guardar el archivo ({size})',

@@ -93,6 +93,7 @@ export const fr: TranslationWithPlurals<typeof en, 'fr'> = {
   'chain.revealImage': 'Révéler l’image',
   'chain.revealing': 'Récupération du contenu…',
   'chain.revealFailed': 'Le contenu n’a pas pu être récupéré : {detail}',
+  'chain.undecodable': 'l’image n’a pas pu être décodée ici ; enregistrez plutôt le fichier',
   'chain.hide': 'Masquer à nouveau',
   'chain.imageAlt': 'Contenu de la découverte {sha256}, révélé',
   'chain.download': 'Enregistrer le fichier ({size})',

@@ -95,6 +95,7 @@ export const en = {
   'chain.revealImage': 'Reveal the image',
   'chain.revealing': 'Fetching the content…',
   'chain.revealFailed': 'The content could not be fetched: {detail}',
+  'chain.undecodable': 'the picture could not be decoded here; save the file instead',
   'chain.hide': 'Hide again',
   'chain.imageAlt': 'Content of finding {sha256}, revealed',
   'chain.download': 'Save the file ({size})',

@@ -72,7 +72,7 @@ export function ChainFilterForm({ initial, onApply }: Props) {
         <HexField name="hash" label={t('chain.hash')} help={t('chain.hashHelp')} error={errors.hash ? t('chain.badHash') : null} value={form.hash} maxLength={64} onChange={(v) => set('hash', v)} />
         <label className="chain-check">
           <input type="checkbox" name="matched" checked={form.matched} onChange={(e) => set('matched', e.target.checked)} data-testid="chain-filter-matched" />
-          {t('chain.matchedOnly')}
+          <span>{t('chain.matchedOnly')}</span>
         </label>
       </div>
       <div className="chain-filter-buttons">

@@ -72,13 +72,15 @@ export function FindingCard({ finding: f, mayReveal, mayDecide, onChanged }: Pro
           <>
             <dt>{t('chain.decoded')}</dt>
             <dd data-testid="finding-decoded">
-              {t('chain.decodedOf', { encoding: f.decoded.encoding, size: sizeText(language, f.decoded.size) })}
-              {f.decoded.mediaType && (
-                <>
-                  {' · '}
-                  <code dir="ltr">{f.decoded.mediaType}</code>
-                </>
-              )}
+              <span>
+                {t('chain.decodedOf', { encoding: f.decoded.encoding, size: sizeText(language, f.decoded.size) })}
+                {f.decoded.mediaType && (
+                  <>
+                    {' · '}
+                    <code dir="ltr">{f.decoded.mediaType}</code>
+                  </>
+                )}
+              </span>
               {f.decoded.capped && (
                 <p className="error finding-capped" data-testid="finding-capped">
                   {t('chain.capped', { size: sizeText(language, f.decoded.size) })}
@@ -125,11 +127,12 @@ export function FindingCard({ finding: f, mayReveal, mayDecide, onChanged }: Pro
           <>
             <dt>{t('chain.fields')}</dt>
             <dd>
-              <dl className="finding-fields" data-testid="finding-fields">
+              {/* Protocol names and values, as the protocol writes them: one left-to-right block in every language. */}
+              <dl className="finding-fields" dir="ltr" data-testid="finding-fields">
                 {Object.entries(f.fields).map(([k, v]) => (
                   <div key={k}>
-                    <dt dir="ltr">{k}</dt>
-                    <dd dir="ltr">{String(v)}</dd>
+                    <dt>{k}</dt>
+                    <dd>{String(v)}</dd>
                   </div>
                 ))}
               </dl>
@@ -142,8 +145,8 @@ export function FindingCard({ finding: f, mayReveal, mayDecide, onChanged }: Pro
             <dd>
               <ul className="finding-notes" data-testid="finding-notes">
                 {f.notes.map((n, i) => (
-                  <li key={i} dir="auto">
-                    {n}
+                  <li key={i}>
+                    <bdi dir="auto">{n}</bdi>
                   </li>
                 ))}
               </ul>

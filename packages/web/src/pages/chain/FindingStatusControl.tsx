@@ -48,53 +48,56 @@ export function FindingStatusControl({ finding, onChanged }: { finding: Finding;
 
   const codesError = badCodes.length === 0 ? null : badCodes[0] === '' ? t('chain.vis.noneExcepted') : t('chain.vis.badCodes', { codes: badCodes.join(', ') });
   return (
-    <form className="finding-decide" onSubmit={(e) => void save(e)} data-testid="finding-decide" aria-labelledby={`${id}-title`}>
-      <h4 id={`${id}-title`}>{t('chain.decide')}</h4>
-      <div className="finding-decide-fields">
-        <label>
-          {t('chain.setStatus')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as FindingStatus)} data-testid="finding-decide-status">
-            {FINDING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`chain.statusValue.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('chain.visibility')}
-          <select value={mode} onChange={(e) => setMode(e.target.value as Mode)} aria-describedby={`${id}-vis-help`}>
-            <option value="only">{t('chain.vis.only')}</option>
-            <option value="all">{t('chain.vis.all')}</option>
-            <option value="all-except">{t('chain.vis.allExcept')}</option>
-          </select>
-        </label>
-        {mode !== 'all' && (
-          <div className="chain-field">
-            <label htmlFor={`${id}-members`}>{t('chain.vis.members')}</label>
-            <input id={`${id}-members`} value={members} dir="ltr" autoComplete="off" spellCheck={false} aria-invalid={codesError ? true : undefined} aria-describedby={`${id}-members-help${codesError ? ` ${id}-members-error` : ''}`} onChange={(e) => setMembers(e.target.value)} />
-            <span id={`${id}-members-help`} className="help">
-              {t('chain.vis.membersHelp')}
-            </span>
-            {codesError && (
-              <p id={`${id}-members-error`} role="alert" className="error field-error">
-                {codesError}
-              </p>
-            )}
-          </div>
-        )}
-      </div>
-      <p id={`${id}-vis-help`} className="help">
-        {t('chain.vis.help')}
-      </p>
-      <div className="finding-decide-buttons">
-        <button type="submit" disabled={state.kind === 'saving'}>
-          {state.kind === 'saving' ? t('chain.saving') : t('chain.save')}
-        </button>
-        <span role="status" className={state.kind === 'failed' ? 'error' : 'status'} data-testid="finding-decide-result">
-          {state.kind === 'saved' ? t('chain.saved') : state.kind === 'failed' ? t('chain.saveFailed', { detail: state.detail }) : ''}
-        </span>
-      </div>
-    </form>
+    // Folded: a list of findings is read far more often than it is decided on.
+    <details className="finding-decide" data-testid="finding-decide">
+      <summary>{t('chain.decide')}</summary>
+      <form onSubmit={(e) => void save(e)}>
+        <div className="finding-decide-fields">
+          <label>
+            {t('chain.setStatus')}
+            <select value={status} onChange={(e) => setStatus(e.target.value as FindingStatus)} data-testid="finding-decide-status">
+              {FINDING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`chain.statusValue.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('chain.visibility')}
+            <select value={mode} onChange={(e) => setMode(e.target.value as Mode)} aria-describedby={`${id}-vis-help`}>
+              <option value="only">{t('chain.vis.only')}</option>
+              <option value="all">{t('chain.vis.all')}</option>
+              <option value="all-except">{t('chain.vis.allExcept')}</option>
+            </select>
+          </label>
+          {mode !== 'all' && (
+            <div className="chain-field">
+              <label htmlFor={`${id}-members`}>{t('chain.vis.members')}</label>
+              <input id={`${id}-members`} value={members} dir="ltr" autoComplete="off" spellCheck={false} aria-invalid={codesError ? true : undefined} aria-describedby={`${id}-members-help${codesError ? ` ${id}-members-error` : ''}`} onChange={(e) => setMembers(e.target.value)} />
+              <span id={`${id}-members-help`} className="help">
+                {t('chain.vis.membersHelp')}
+              </span>
+              {codesError && (
+                <p id={`${id}-members-error`} role="alert" className="error field-error">
+                  {codesError}
+                </p>
+              )}
+            </div>
+          )}
+        </div>
+        <p id={`${id}-vis-help`} className="help">
+          {t('chain.vis.help')}
+        </p>
+        <div className="finding-decide-buttons">
+          <button type="submit" disabled={state.kind === 'saving'}>
+            {state.kind === 'saving' ? t('chain.saving') : t('chain.save')}
+          </button>
+          <span role="status" className={state.kind === 'failed' ? 'error' : 'status'} data-testid="finding-decide-result">
+            {state.kind === 'saved' ? t('chain.saved') : state.kind === 'failed' ? t('chain.saveFailed', { detail: state.detail }) : ''}
+          </span>
+        </div>
+      </form>
+    </details>
   );
 }

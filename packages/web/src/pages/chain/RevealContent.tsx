@@ -3,6 +3,7 @@ import { chainApi, type Finding } from '../../api/chain.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { failure } from '../../i18n/labels.ts';
 import { contentView, sizeText } from './chain-words.ts';
+import { DecodeError, decodeContent } from './decode-content.ts';
 
 type State = { kind: 'hidden' } | { kind: 'fetching' } | { kind: 'failed'; detail: string } | { kind: 'shown'; url: string; size: number };
 
@@ -34,11 +35,12 @@ export function RevealContent({ finding, mayReveal }: { finding: Finding; mayRev
     setState({ kind: 'fetching' });
     try {
       const content = await chainApi.content(finding.id, controller.signal);
+      const bytes = view.kind === 'image' && view.decode ? await decodeContent(new Uint8Array(content.bytes), view.decode.encoding, view.decode.size) : new Uint8Array(content.bytes);
       // The type is set here, from the identification, never from what the response or the transaction claims.
-      const blob = new Blob([content.bytes], { type: view.kind === 'image' ? view.type : 'application/octet-stream' });
+      const blob = new Blob([bytes], { type: view.kind === 'image' ? view.type : 'application/octet-stream' });
       if (!controller.signal.aborted) setState({ kind: 'shown', url: URL.createObjectURL(blob), size: blob.size });
     } catch (e) {
-      if (!controller.signal.aborted) setState({ kind: 'failed', detail: failure(t, e) });
+      if (!controller.signal.aborted) setState({ kind: 'failed', detail: e instanceof DecodeError ? t('chain.undecodable') : failure(t, e) });
     }
   };
   const hide = () => {

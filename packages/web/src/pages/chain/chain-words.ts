@@ -1,6 +1,7 @@
 import type { ExtractionMethod, Finding, FindingPlace } from '../../api/chain.ts';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
+import { isBrowserDecoding, type BrowserDecoding } from './decode-content.ts';
 
 /** How a finding was written into the transaction, in words (never the code). */
 export function methodText(t: Translate, method: ExtractionMethod): string {
@@ -73,8 +74,8 @@ const EXTENSIONS: Record<string, string> = {
 
 /** How the content of a finding may be shown once revealed. */
 export type ContentView =
-  /** A picture: drawn in <img> from a blob: URL of this type. */
-  | { kind: 'image'; type: string }
+  /** A picture: drawn in <img> from a blob: URL of this type, after undoing `decode` when the picture was carried encoded. */
+  | { kind: 'image'; type: string; decode?: { encoding: BrowserDecoding; size: number } }
   /** Anything else: saved as a file; `active` when it is a web page or script (never displayed). */
   | { kind: 'file'; name: string; active: boolean };
 
@@ -84,11 +85,15 @@ const bare = (type: string | null) => (type ? type.split(';')[0]!.trim().toLower
  * What the bytes are decides, not what the transaction claims: a declared image type is used
  * only when the bytes were not recognised at all (an SVG, which has no magic number).
  */
-export function contentView(f: Pick<Finding, 'mediaType' | 'declaredType' | 'sha256'>): ContentView {
+export function contentView(f: Pick<Finding, 'mediaType' | 'declaredType' | 'sha256'> & { decoded?: Finding['decoded'] }): ContentView {
   const found = bare(f.mediaType);
   const declared = bare(f.declaredType);
   const imageType = found && IMAGE_TYPES.has(found) ? found : found === null && declared && IMAGE_TYPES.has(declared) ? declared : null;
   if (imageType) return { kind: 'image', type: imageType };
+  // A picture carried encoded: shown only when the server decoded it whole (a capped one may be a bomb).
+  const d = f.decoded;
+  const decodedType = d ? bare(d.mediaType) : null;
+  if (d && !d.capped && decodedType && IMAGE_TYPES.has(decodedType) && isBrowserDecoding(d.encoding)) return { kind: 'image', type: decodedType, decode: { encoding: d.encoding, size: d.size } };
   const type = found ?? declared ?? '';
   const active = ACTIVE_TYPES.test(type);
   const extension = active ? '.bin' : (EXTENSIONS[type] ?? '.bin');
