@@ -1,0 +1,5 @@
+/**
+ * `@crosscheck/core/chain`: rules and formats of blockchain findings (who sees one, how it is
+ * shared as STIX 2.1). Pure: the server stores and serves, these decide and build.
+ */
+export * from './finding-access.js';
