@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordFindings } from '../../server/src/app/chain/record-findings.js';
+import { location, scanned, textFinding } from '../../server/test/findings.js';
 import { hasChromium, setupCtx, startWebApp, type WebApp } from './harness.ts';
 
 /**
@@ -39,60 +39,37 @@ function png(size = 24): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const md5 = (b: Buffer) => createHash('md5').update(b).digest('hex');
-const hex64 = (c: string) => c.repeat(64);
-
 const IMAGE = png();
-const TEXT = Buffer.from('Mirror <script>alert(1)</script> at https://example.org/leak and http://exampleonionaddressxx.onion/list', 'utf8');
+const TEXT = 'Mirror <script>alert(1)</script> at https://example.org/leak and http://exampleonionaddressxx.onion/list';
 const ARCHIVE = Buffer.alloc(20_000, 7);
 
-const imageFinding = {
-  method: 'ordinals',
-  size: IMAGE.length,
-  sha256: sha256(IMAGE),
-  md5: md5(IMAGE),
-  mediaType: 'image/png',
-  declaredType: 'image/png',
-  decoded: null,
-  text: null,
-  matches: [{ source: 'hash-list', name: 'member-list.txt', on: 'payload' }],
-  locations: [{ txid: hex64('a'), height: 790_123, blockHash: `00000000${'b'.repeat(56)}`, place: { kind: 'input', index: 0, item: 1 } }],
-  fields: { pointer: 0, metaprotocol: 'none' },
-  notes: ['cursed: OP_66 before the envelope'],
+const image = {
+  content: IMAGE,
+  finding: scanned(IMAGE, {
+    method: 'ordinals',
+    mediaType: 'image/png',
+    declaredType: 'image/png',
+    matches: [{ source: 'hash-list', name: 'member-list.txt', on: 'payload' }],
+    locations: [location('inscription', 790_123, { kind: 'input', index: 0, item: 1 })],
+    fields: { pointer: 0, metaprotocol: 'none' },
+    notes: ['cursed: OP_66 before the envelope'],
+  }),
 };
 
-const textFinding = {
-  method: 'op-return',
-  size: TEXT.length,
-  sha256: sha256(TEXT),
-  md5: md5(TEXT),
-  mediaType: 'text/plain',
-  declaredType: null,
-  decoded: null,
-  text: { printableRatio: 1, language: 'en', urls: ['https://example.org/leak'], onions: ['exampleonionaddressxx.onion'], preview: TEXT.toString('utf8') },
-  matches: [],
-  locations: [{ txid: hex64('c'), height: 850_000, blockHash: hex64('d'), place: { kind: 'output', index: 3 } }],
-  fields: {},
-  notes: [],
-};
+const text = textFinding(TEXT, { locations: [location('note', 850_000, { kind: 'output', index: 3 })] });
+// The scanner's text facts name the onion address its own way; this one is short, for the page to show.
+text.finding.text = { ...text.finding.text!, onions: ['exampleonionaddressxx.onion'] };
 
-const archiveFinding = {
-  method: 'output-data',
-  size: ARCHIVE.length,
-  sha256: sha256(ARCHIVE),
-  md5: md5(ARCHIVE),
-  mediaType: 'application/gzip',
-  declaredType: null,
-  decoded: { encoding: 'gzip', size: 1_000_000, sha256: hex64('e'), md5: 'f'.repeat(32), mediaType: null, capped: true },
-  text: null,
-  matches: [{ source: 'yara', name: 'gzip_bomb', on: 'decoded' }],
-  locations: [
-    { txid: hex64('1'), height: 230_009, blockHash: hex64('2'), place: { kind: 'outputs', first: 0, last: 413 } },
-    { txid: hex64('3'), height: null, blockHash: null, place: { kind: 'outputs', first: 0, last: 12 } },
-  ],
-  fields: {},
-  notes: [],
+// A gzip tar split over 414 outputs of one transaction and 13 of another, its decompression capped.
+const archive = {
+  content: ARCHIVE,
+  finding: scanned(ARCHIVE, {
+    method: 'output-data',
+    mediaType: 'application/gzip',
+    decoded: { encoding: 'gzip', size: 1_000_000, sha256: 'e'.repeat(64), md5: 'f'.repeat(32), mediaType: null, capped: true },
+    matches: [{ source: 'yara', name: 'gzip_bomb', on: 'decoded' }],
+    locations: [location('archive part 1', 230_009, { kind: 'outputs', first: 0, last: 413 }), location('archive part 2', null, { kind: 'outputs', first: 0, last: 12 })],
+  }),
 };
 
 describe.skipIf(!hasChromium)('blockchain findings in chromium', () => {
@@ -102,11 +79,7 @@ describe.skipIf(!hasChromium)('blockchain findings in chromium', () => {
     app = await startWebApp(async ({ deps, user }) => {
       await user('fra.analyst', 'FRA', 'analyst');
       await user('fra.desk', 'FRA', 'frontline');
-      await recordFindings(deps, setupCtx('FRA', 'analyst'), [
-        { finding: archiveFinding, content: ARCHIVE },
-        { finding: textFinding, content: TEXT },
-        { finding: imageFinding, content: IMAGE },
-      ]);
+      await recordFindings(deps, setupCtx('FRA', 'analyst'), [archive, text, image]);
     });
   }, 120_000);
 
@@ -124,44 +97,44 @@ describe.skipIf(!hasChromium)('blockchain findings in chromium', () => {
     await expect.poll(() => findings.count()).toBe(3);
 
     // Where and how each was written, in words.
-    const archive = findings.filter({ hasText: 'Fake keys and hashes of outputs' });
-    expect(await archive.getByTestId('finding-location').count()).toBe(2);
-    expect(await archive.textContent()).toContain('outputs 0–413');
-    expect(await archive.textContent()).toContain('height 230009');
-    expect(await archive.textContent()).toContain('not in a known block');
-    expect(await archive.getByTestId('finding-size').textContent()).toBe('20 kB');
-    expect(await archive.getByTestId('finding-capped').textContent()).toContain('Capped: likely decompression bomb');
-    expect(await archive.getByTestId('finding-matches').textContent()).toContain('YARA rule: gzip_bomb (on the decoded bytes)');
+    const archiveCard = findings.filter({ hasText: 'Fake keys and hashes of outputs' });
+    expect(await archiveCard.getByTestId('finding-location').count()).toBe(2);
+    expect(await archiveCard.textContent()).toContain('outputs 0–413');
+    expect(await archiveCard.textContent()).toContain('height 230009');
+    expect(await archiveCard.textContent()).toContain('not in a known block');
+    expect(await archiveCard.getByTestId('finding-size').textContent()).toBe('20 kB');
+    expect(await archiveCard.getByTestId('finding-capped').textContent()).toContain('Capped: likely decompression bomb');
+    expect(await archiveCard.getByTestId('finding-matches').textContent()).toContain('YARA rule: gzip_bomb (on the decoded bytes)');
 
     // Text stays text: the script tag is letters on the page, the addresses are not links.
-    const text = findings.filter({ hasText: 'OP_RETURN' });
-    expect(await text.getByTestId('finding-preview').textContent()).toContain('<script>alert(1)</script>');
-    expect(await text.locator('script').count()).toBe(0);
-    expect(await text.getByTestId('finding-urls').textContent()).toContain('https://example.org/leak');
-    expect(await text.getByTestId('finding-onions').textContent()).toContain('exampleonionaddressxx.onion');
-    expect(await text.locator('a').count()).toBe(0);
-    expect(await text.textContent()).toContain('output 3');
+    const textCard = findings.filter({ hasText: 'OP_RETURN' });
+    expect(await textCard.getByTestId('finding-preview').textContent()).toContain('<script>alert(1)</script>');
+    expect(await textCard.locator('script').count()).toBe(0);
+    expect(await textCard.getByTestId('finding-urls').textContent()).toContain('https://example.org/leak');
+    expect(await textCard.getByTestId('finding-onions').textContent()).toContain('exampleonionaddressxx.onion');
+    expect(await textCard.locator('a').count()).toBe(0);
+    expect(await textCard.textContent()).toContain('output 3');
     await app.shot(page, 'chain-findings');
 
     // Filtered by method: the inscription alone.
     await page.getByTestId('chain-filter-method').selectOption({ label: 'Ordinals inscription' });
     await page.getByRole('button', { name: 'Apply the filters' }).click();
     await expect.poll(() => findings.count()).toBe(1);
-    const image = findings.first();
-    expect(await image.getByTestId('finding-method').textContent()).toBe('Ordinals inscription');
-    expect(await image.textContent()).toContain('input 0, inscription 1');
-    expect(await image.textContent()).toContain('height 790123');
-    expect(await image.getByTestId('finding-type').textContent()).toBe('image/png');
-    expect(await image.getByTestId('finding-matches').textContent()).toContain('Hash list: member-list.txt');
+    const imageCard = findings.first();
+    expect(await imageCard.getByTestId('finding-method').textContent()).toBe('Ordinals inscription');
+    expect(await imageCard.textContent()).toContain('input 0, inscription 1');
+    expect(await imageCard.textContent()).toContain('height 790123');
+    expect(await imageCard.getByTestId('finding-type').textContent()).toBe('image/png');
+    expect(await imageCard.getByTestId('finding-matches').textContent()).toContain('Hash list: member-list.txt');
 
     // Not drawn, not even fetched, until revealed.
-    expect(await image.locator('img').count()).toBe(0);
-    expect(await image.textContent()).toContain('Not shown.');
+    expect(await imageCard.locator('img').count()).toBe(0);
+    expect(await imageCard.textContent()).toContain('Not shown.');
     expect(contentRequests).toHaveLength(0);
     await app.shot(page, 'chain-image-hidden');
 
-    await image.getByRole('button', { name: 'Reveal the image' }).click();
-    const img = image.getByTestId('chain-image');
+    await imageCard.getByRole('button', { name: 'Reveal the image' }).click();
+    const img = imageCard.getByTestId('chain-image');
     await img.waitFor();
     expect(await img.getAttribute('src')).toMatch(/^blob:/);
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(24);
@@ -169,8 +142,20 @@ describe.skipIf(!hasChromium)('blockchain findings in chromium', () => {
     await app.shot(page, 'chain-image-revealed');
 
     // Hidden again: the picture goes.
-    await image.getByRole('button', { name: 'Hide again' }).click();
-    expect(await image.locator('img').count()).toBe(0);
+    await imageCard.getByRole('button', { name: 'Hide again' }).click();
+    expect(await imageCard.locator('img').count()).toBe(0);
+
+    // The owner marks it known bad, shared with every member.
+    await page.getByTestId('chain-filter-method').selectOption({ label: 'OP_RETURN' });
+    await page.getByRole('button', { name: 'Apply the filters' }).click();
+    await expect.poll(() => findings.count()).toBe(1);
+    const decide = findings.first().getByTestId('finding-decide');
+    await decide.getByText('Your member’s decision').click();
+    await decide.getByLabel('Mark as').selectOption({ label: 'Known bad' });
+    await decide.getByLabel('Shared with').selectOption({ label: 'All members' });
+    await decide.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => decide.getByTestId('finding-decide-result').textContent()).toBe('Saved.');
+    expect(await findings.first().getByTestId('finding-status').textContent()).toBe('Known bad');
 
     // In Arabic the page runs right to left; hashes and transaction ids stay left to right.
     await page.getByTestId('chain-filter-method').selectOption('');
