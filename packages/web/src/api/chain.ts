@@ -16,9 +16,11 @@ export interface FindingFilters {
   txid: string;
   /** A SHA-256 (64 hex) or an MD5 (32 hex) of the content as written or decoded. */
   hash: string;
+  /** Words of the text preview, its web and onion addresses. */
+  text: string;
 }
 
-export const NO_FINDING_FILTERS: FindingFilters = { method: '', mediaType: '', status: '', matched: false, txid: '', hash: '' };
+export const NO_FINDING_FILTERS: FindingFilters = { method: '', mediaType: '', status: '', matched: false, txid: '', hash: '', text: '' };
 
 function findingQuery(f: FindingFilters, limit: number, cursor?: string): string {
   const params = new URLSearchParams({ limit: String(limit) });
@@ -30,6 +32,8 @@ function findingQuery(f: FindingFilters, limit: number, cursor?: string): string
   if (txid) params.set('txid', txid);
   const hash = f.hash.trim().toLowerCase();
   if (hash) params.set(hash.length === 32 ? 'md5' : 'sha256', hash);
+  const text = f.text.trim();
+  if (text) params.set('text', text);
   if (cursor) params.set('cursor', cursor);
   return params.toString();
 }

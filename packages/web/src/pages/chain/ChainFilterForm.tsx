@@ -70,6 +70,14 @@ export function ChainFilterForm({ initial, onApply }: Props) {
         </label>
         <HexField name="txid" label={t('chain.txid')} help={t('chain.txidHelp')} error={errors.txid ? t('chain.badTxid') : null} value={form.txid} maxLength={64} onChange={(v) => set('txid', v)} />
         <HexField name="hash" label={t('chain.hash')} help={t('chain.hashHelp')} error={errors.hash ? t('chain.badHash') : null} value={form.hash} maxLength={64} onChange={(v) => set('hash', v)} />
+        <div className="chain-field">
+          <label htmlFor="chain-filter-text">{t('chain.words')}</label>
+          {/* Words as found in the chain, in whatever script: their own direction. */}
+          <input id="chain-filter-text" name="text" value={form.text} maxLength={200} dir="auto" aria-describedby="chain-filter-text-help" onChange={(e) => set('text', e.target.value)} data-testid="chain-filter-text" />
+          <span id="chain-filter-text-help" className="help">
+            {t('chain.wordsHelp')}
+          </span>
+        </div>
         <label className="chain-check">
           <input type="checkbox" name="matched" checked={form.matched} onChange={(e) => set('matched', e.target.checked)} data-testid="chain-filter-matched" />
           <span>{t('chain.matchedOnly')}</span>
