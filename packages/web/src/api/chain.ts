@@ -55,7 +55,6 @@ const path = (id: string) => `/api/v1/chain/findings/${encodeURIComponent(id)}`;
 
 export const chainApi = {
   list: (filters: FindingFilters, limit: number, cursor?: string, signal?: AbortSignal) => request<FindingList>('GET', `/api/v1/chain/findings?${findingQuery(filters, limit, cursor)}`, undefined, signal),
-  get: (id: string, signal?: AbortSignal) => request<Finding>('GET', path(id), undefined, signal),
   change: (id: string, change: FindingChange) => request<Finding>('PATCH', path(id), change),
 
   /**
