@@ -152,7 +152,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   statsRoutes(app, deps);
   publicNoticesRoutes(app, deps, options.publicUrl ?? null);
   replicaRoutes(app, deps);
-  chainFindingsRoutes(app, deps);
+  chainFindingsRoutes(app, deps, options.publicUrl ?? null);
   // Also the not-found handler: a browser's unknown address gets the app, the rest problem+json.
   webRoutes(app, (request, reply) => failed(notFound('resource'), request, reply));
   return app;
