@@ -5,3 +5,4 @@
 export * from './finding-access.js';
 export * from './stix.js';
 export { base64, canonicalJson, uuidv5 } from './uuid5.js';
+export * from './taxii.js';
