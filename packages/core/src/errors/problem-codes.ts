@@ -64,6 +64,7 @@ const OTHER_CODES = [
   'finding.content-not-kept',
   'finding.not-owner',
   'finding.import-too-large',
+  'finding.export-too-large',
   'taxii.not-acceptable',
   // Cooperation
   'hit.no-other-side',

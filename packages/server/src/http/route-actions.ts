@@ -29,6 +29,8 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'DELETE /api/v1/alerts/:id/photos/:photoId': 'photo.delete',
 
   'GET /api/v1/chain/findings': 'finding.list',
+  'POST /api/v1/chain/findings': 'finding.record',
+  'GET /api/v1/chain/findings/export': 'finding.export',
   'GET /api/v1/chain/findings/:id': 'finding.read',
   'GET /api/v1/chain/findings/:id/content': 'finding.reveal',
   'PATCH /api/v1/chain/findings/:id': 'finding.update',

@@ -234,14 +234,14 @@ export async function visibleFindingOwners(db: Db, reader: string): Promise<{ ow
 /**
  * Findings of `owner` that `reader` may see, by the time they last changed, then id: the order
  * TAXII hands objects out in. `after`: strictly after this time (`added_after`); `from`: from this
- * (time, id) on, inclusive (a page's continuation).
+ * (time, id) on, inclusive unless `exclusive` (a page's continuation).
  */
-export async function findingsByChange(db: Db, q: { reader: string; owner: string; after?: string | undefined; from?: { at: string; id: string } | undefined; limit: number }): Promise<StoredFinding[]> {
+export async function findingsByChange(db: Db, q: { reader: string; owner: string; after?: string | undefined; from?: { at: string; id: string; exclusive?: boolean } | undefined; limit: number }): Promise<StoredFinding[]> {
   let query = db.selectFrom('chain_findings').selectAll().where(visibleTo(q.reader)).where('owner', '=', q.owner);
   if (q.after !== undefined) query = query.where('changed_at', '>', q.after);
   if (q.from !== undefined) {
-    const { at, id } = q.from;
-    query = query.where((eb) => eb.or([eb('changed_at', '>', at), eb.and([eb('changed_at', '=', at), eb('id', '>=', id)])]));
+    const { at, id, exclusive } = q.from;
+    query = query.where((eb) => eb.or([eb('changed_at', '>', at), eb.and([eb('changed_at', '=', at), eb('id', exclusive ? '>' : '>=', id)])]));
   }
   const rows = await query.orderBy('changed_at').orderBy('id').limit(q.limit).execute();
   return withLocations(db, rows);

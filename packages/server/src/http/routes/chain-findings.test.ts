@@ -162,4 +162,31 @@ describe.each(ENGINES)('blockchain findings over HTTP on %s', (engine) => {
     const refused = await queryAudit(h.t.deps.db, { action: 'finding.reveal', result: 'refused', limit: 20 });
     expect(refused.some((e) => e.target === `finding:${image}` && e.outcome === 'access.forbidden' && e.role === 'frontline')).toBe(true);
   });
+
+  it('imports a scan’s JSON lines: identical bytes in two transactions are one finding with both locations', async () => {
+    const bytes = Buffer.from('split archive part');
+    const line = (tx: string, height: number) => JSON.stringify({ txid: hex64(tx), height, blockHash: hex64(`block ${height}`), ...scanned(bytes, { method: 'output-data', locations: [location(tx, height, { kind: 'outputs', first: 0, last: 206 })] }), content: bytes.toString('base64') });
+    const post = (body: string) => h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('DEU', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: body });
+    const res = await post(`${line('part one', 600_000)}\n\n${line('part two', 600_001)}\n`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ recorded: 1, merged: 1, locationsAdded: 2 });
+    const id = (res.json() as { ids: string[] }).ids[0]!;
+    const finding = findingSchema.parse((await get(h.key('DEU', 'analyst'), `/api/v1/chain/findings/${id}`)).json());
+    expect(finding.locations.map((l) => l.height)).toEqual([600_000, 600_001]);
+    expect(finding.contentKept).toBe(true);
+    expect((await get(h.key('DEU', 'analyst'), `/api/v1/chain/findings/${id}/content`)).rawPayload.toString()).toBe('split archive part');
+    // The same lines again add nothing.
+    expect((await post(line('part one', 600_000))).json()).toMatchObject({ recorded: 0, merged: 1, locationsAdded: 0 });
+
+    const broken = await post(`${line('part three', 600_002)}\n{"method":`);
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json()).toMatchObject({ code: 'validation.invalid', field: 'line 2' });
+    const lying = await post(JSON.stringify({ ...scanned(bytes), content: Buffer.from('other bytes').toString('base64') }));
+    expect(lying.statusCode).toBe(422);
+    expect(lying.json()).toMatchObject({ field: 'findings.0.content' });
+    const incomplete = await post(JSON.stringify({ method: 'op-return' }));
+    expect(incomplete.statusCode).toBe(422);
+    expect((incomplete.json() as { field: string }).field).toMatch(/^findings\.0\./);
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('FRA', 'frontline')), 'content-type': 'application/x-ndjson' }, payload: line('x', 1) })).statusCode).toBe(403);
+  });
 });

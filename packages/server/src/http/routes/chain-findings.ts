@@ -1,5 +1,8 @@
 import { findingListSchema, findingSchema } from '@crosscheck/core/api/schemas';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { exportFindings, exportFindingsQuerySchema } from '../../app/chain/export-findings.js';
+import { MAX_FINDINGS_PER_CALL, recordFindings } from '../../app/chain/record-findings.js';
+import { parseFindingLines } from '../../formats/finding-lines.js';
 import { getFinding } from '../../app/chain/get-finding.js';
 import { listFindings, listFindingsQuerySchema } from '../../app/chain/list-findings.js';
 import { revealFinding } from '../../app/chain/reveal-finding.js';
@@ -12,8 +15,54 @@ import { idParam, jsonSchema, problemResponse, responseSchema } from '../openapi
 const tags = ['chain'];
 const errors: Record<string, unknown> = { 400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse, 409: problemResponse, 422: problemResponse };
 
+/** A findings import: JSON lines with the bytes of each finding in base64, a scan's batch. */
+const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
+const LINE_TYPES = ['application/x-ndjson', 'application/jsonl'];
+
+/** Where a finding's bytes are revealed, as an absolute address (the STIX artifact's `url`). */
+export const contentUrlOf = (publicUrl: string | null, req: FastifyRequest) => (id: string) => `${publicUrl ?? `${req.protocol}://${req.host}`}/api/v1/chain/findings/${id}/content`;
+
 /** Blockchain findings: what scans found written into Bitcoin, searched, read, revealed, decided on. */
-export function chainFindingsRoutes(app: FastifyInstance, deps: Deps): void {
+export function chainFindingsRoutes(app: FastifyInstance, deps: Deps, publicUrl: string | null): void {
+  // A plugin of its own, so the larger body limit of an import applies to it alone.
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser(LINE_TYPES);
+    scope.addContentTypeParser(LINE_TYPES, { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/api/v1/chain/findings',
+      {
+        bodyLimit: MAX_IMPORT_BYTES,
+        schema: {
+          tags,
+          summary: `Record findings of your member from a scan's JSON lines (application/x-ndjson: one finding per line, as \`crosscheck chain scan --format jsonl\` writes them, with an optional \`content\`: the payload bytes in base64, kept up to 8 MiB); identical bytes are one finding whose locations merge. At most ${MAX_FINDINGS_PER_CALL} findings per request`,
+          response: { 200: { description: '{recorded, merged, locationsAdded, ids}', type: 'object', additionalProperties: true }, ...errors, 413: problemResponse, 415: problemResponse },
+        },
+      },
+      async (req) => {
+        const ctx = await resolveCtx(deps, req);
+        const body = typeof req.body === 'string' ? req.body : '';
+        return recordFindings(deps, ctx, parseFindingLines(body, MAX_FINDINGS_PER_CALL));
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/chain/findings/export',
+    {
+      schema: {
+        tags,
+        summary: 'Every finding you may see that the filters select (those of the list), as JSON lines (format=jsonl) or a STIX 2.1 bundle (format=stix: file, artifact, observed-data, indicator and relationship per finding, with the Bitcoin location extension); withContent=true puts the bytes in each artifact (a reveal, audited)',
+        querystring: jsonSchema(exportFindingsQuerySchema),
+        response: errors,
+      },
+    },
+    async (req, reply) => {
+      const result = await exportFindings(deps, await resolveCtx(deps, req), req.query, contentUrlOf(publicUrl, req));
+      if (result.format === 'stix') return reply.type('application/stix+json;version=2.1').header('content-disposition', 'attachment; filename="findings.stix.json"').send(JSON.stringify(result.bundle));
+      return reply.type('application/x-ndjson').header('content-disposition', 'attachment; filename="findings.jsonl"').send(result.findings.map((f) => `${JSON.stringify(f)}\n`).join(''));
+    },
+  );
+
   app.get(
     '/api/v1/chain/findings',
     {

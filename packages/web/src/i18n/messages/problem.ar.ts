@@ -54,6 +54,7 @@ export const ar: Translation<typeof en> = {
   'problem.finding.content-not-kept': 'كان محتوى هذه النتيجة أكبر من أن يُحفظ؛ لا تُحفظ إلا بصماته وموقعه.',
   'problem.finding.not-owner': 'لا يغيّر هذه النتيجة إلا العضو الذي سجّلها.',
   'problem.finding.import-too-large': 'ملف النتائج أكبر من أن يُستورد دفعة واحدة.',
+  'problem.finding.export-too-large': 'عدد النتائج أو حجمها أكبر من أن يُصدَّر دفعة واحدة: ضيّق عوامل التصفية.',
   'problem.taxii.not-acceptable': 'طلب عميل TAXII نوع وسائط لا يقدّمه هذا الخادم.',
   'problem.photo.empty': 'ملف الصورة فارغ.',
   'problem.photo.limit': 'لهذا التنبيه العدد الأقصى المسموح من الصور.',

@@ -54,6 +54,7 @@ export const es: Translation<typeof en> = {
   'problem.finding.content-not-kept': 'El contenido de este hallazgo era demasiado grande para conservarlo; solo se guardan sus hashes y su ubicación.',
   'problem.finding.not-owner': 'Solo el miembro que registró este hallazgo puede modificarlo.',
   'problem.finding.import-too-large': 'El archivo de hallazgos es demasiado grande para importarlo de una vez.',
+  'problem.finding.export-too-large': 'Demasiados hallazgos, o demasiados bytes, para exportar de una vez: restrinja los filtros.',
   'problem.taxii.not-acceptable': 'El cliente TAXII pidió un tipo de medio que este servidor no ofrece.',
   'problem.photo.empty': 'El archivo de la foto está vacío.',
   'problem.photo.limit': 'Esta alerta ya tiene el máximo de fotos permitido.',

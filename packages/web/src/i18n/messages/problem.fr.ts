@@ -54,6 +54,7 @@ export const fr: Translation<typeof en> = {
   'problem.finding.content-not-kept': 'Le contenu de cette découverte était trop volumineux pour être conservé ; seuls ses condensats et son emplacement sont enregistrés.',
   'problem.finding.not-owner': 'Seul le membre qui a enregistré cette découverte peut la modifier.',
   'problem.finding.import-too-large': 'Le fichier de découvertes est trop volumineux pour être importé en une fois.',
+  'problem.finding.export-too-large': 'Trop de découvertes, ou trop d’octets, pour un seul export : affinez les filtres.',
   'problem.taxii.not-acceptable': 'Le client TAXII a demandé un type de média que ce serveur ne fournit pas.',
   'problem.photo.empty': 'Le fichier photo est vide.',
   'problem.photo.limit': 'Ce signalement a déjà le nombre maximal de photos.',

@@ -56,6 +56,7 @@ export const en = {
   'problem.finding.content-not-kept': 'The content of this finding was too large to keep; only its hashes and location are stored.',
   'problem.finding.not-owner': 'Only the member that recorded this finding may change it.',
   'problem.finding.import-too-large': 'The findings file is too large to import at once.',
+  'problem.finding.export-too-large': 'Too many findings, or too many bytes, to export at once: narrow the filters.',
   'problem.taxii.not-acceptable': 'The TAXII client asked for a media type this server does not give.',
   'problem.photo.empty': 'The photo file is empty.',
   'problem.photo.limit': 'This alert already has as many photos as allowed.',
