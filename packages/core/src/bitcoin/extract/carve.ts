@@ -39,6 +39,14 @@ const ZIP_END = [0x50, 0x4b, 0x05, 0x06];
 const SEVEN_Z = [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c];
 const BZIP2_BLOCK = [0x31, 0x41, 0x59, 0x26, 0x53, 0x59];
 const ELF = [0x7f, 0x45, 0x4c, 0x46];
+const GIF87 = ascii('GIF87a');
+const GIF89 = ascii('GIF89a');
+const BZH = ascii('BZh');
+const RIFF = ascii('RIFF');
+const WEBP = ascii('WEBP');
+const GZIP = [0x1f, 0x8b, 0x08];
+const JPEG = [0xff, 0xd8, 0xff];
+const ZIP_METHODS = new Set([0, 8, 9, 12, 14, 93, 95, 99]);
 
 export const FILE_SIGNATURES: readonly FileSignature[] = [
   {
@@ -53,7 +61,7 @@ export const FILE_SIGNATURES: readonly FileSignature[] = [
     type: 'image/jpeg', name: 'JPEG',
     // SOI then a marker segment whose length leads to the next marker.
     matches: (d, at) => {
-      if (!bytesAt(d, at, [0xff, 0xd8, 0xff]) || at + 6 > d.length) return false;
+      if (!bytesAt(d, at, JPEG) || at + 6 > d.length) return false;
       const marker = d[at + 3]!;
       if (marker < 0xc0 || marker === 0xff) return false;
       const len = (d[at + 4]! << 8) | d[at + 5]!;
@@ -68,7 +76,7 @@ export const FILE_SIGNATURES: readonly FileSignature[] = [
   },
   {
     type: 'image/gif', name: 'GIF',
-    matches: (d, at) => bytesAt(d, at, ascii('GIF87a')) || bytesAt(d, at, ascii('GIF89a')),
+    matches: (d, at) => bytesAt(d, at, GIF87) || bytesAt(d, at, GIF89),
     end: (d, at) => {
       const i = lastIndexOf(d, at + 6, [0x3b]);
       return i >= 0 ? i + 1 - at : undefined;
@@ -89,7 +97,7 @@ export const FILE_SIGNATURES: readonly FileSignature[] = [
   {
     type: 'application/zip', name: 'ZIP',
     // Local file header: version needed below 64, a known compression method.
-    matches: (d, at) => bytesAt(d, at, ZIP) && at + 10 <= d.length && d[at + 4]! < 64 && d[at + 5] === 0 && d[at + 9] === 0 && [0, 8, 9, 12, 14, 93, 95, 99].includes(d[at + 8]!),
+    matches: (d, at) => bytesAt(d, at, ZIP) && at + 10 <= d.length && d[at + 4]! < 64 && d[at + 5] === 0 && d[at + 9] === 0 && ZIP_METHODS.has(d[at + 8]!),
     end: (d, at) => {
       const i = lastIndexOf(d, at + 4, ZIP_END);
       if (i < 0 || i + 22 > d.length) return undefined;
@@ -111,11 +119,11 @@ export const FILE_SIGNATURES: readonly FileSignature[] = [
   {
     type: 'application/gzip', name: 'gzip',
     // Deflate method, reserved flag bits clear, a defined XFL and OS byte.
-    matches: (d, at) => bytesAt(d, at, [0x1f, 0x8b, 0x08]) && at + 10 <= d.length && (d[at + 3]! & 0xe0) === 0 && [0, 2, 4].includes(d[at + 8]!) && (d[at + 9]! <= 13 || d[at + 9] === 255),
+    matches: (d, at) => bytesAt(d, at, GZIP) && at + 10 <= d.length && (d[at + 3]! & 0xe0) === 0 && (d[at + 8] === 0 || d[at + 8] === 2 || d[at + 8] === 4) && (d[at + 9]! <= 13 || d[at + 9] === 255),
   },
   {
     type: 'application/x-bzip2', name: 'bzip2',
-    matches: (d, at) => bytesAt(d, at, ascii('BZh')) && d[at + 3]! >= 0x31 && d[at + 3]! <= 0x39 && bytesAt(d, at + 4, BZIP2_BLOCK),
+    matches: (d, at) => bytesAt(d, at, BZH) && d[at + 3]! >= 0x31 && d[at + 3]! <= 0x39 && bytesAt(d, at + 4, BZIP2_BLOCK),
   },
   {
     type: 'application/x-executable', name: 'ELF',
@@ -125,14 +133,14 @@ export const FILE_SIGNATURES: readonly FileSignature[] = [
     type: 'application/vnd.microsoft.portable-executable', name: 'PE',
     // MZ header whose e_lfanew points at "PE\0\0" inside the data.
     matches: (d, at) => {
-      if (!bytesAt(d, at, [0x4d, 0x5a]) || at + 64 > d.length) return false;
+      if (d[at] !== 0x4d || d[at + 1] !== 0x5a || at + 64 > d.length) return false;
       const lfanew = d[at + 60]! | (d[at + 61]! << 8) | (d[at + 62]! << 16) | (d[at + 63]! << 24);
       return lfanew >= 64 && lfanew < 4096 && bytesAt(d, at + lfanew, [0x50, 0x45, 0, 0]);
     },
   },
   {
     type: 'image/webp', name: 'WebP',
-    matches: (d, at) => bytesAt(d, at, ascii('RIFF')) && bytesAt(d, at + 8, ascii('WEBP')),
+    matches: (d, at) => bytesAt(d, at, RIFF) && bytesAt(d, at + 8, WEBP),
     end: (d, at) => {
       if (at + 8 > d.length) return undefined;
       const size = 8 + (d[at + 4]! | (d[at + 5]! << 8) | (d[at + 6]! << 16) | (d[at + 7]! * 0x1000000));
@@ -149,10 +157,20 @@ export interface Carved {
   length?: number;
 }
 
+// First bytes of the signatures: most offsets of random data are passed over on one lookup.
+export const FILE_FIRST_BYTES = new Uint8Array(256);
+/** The same for the first two bytes (big-endian pair): one lookup rules out an offset. */
+export const FILE_FIRST_PAIRS = new Uint8Array(65536);
+for (const [a, b] of [[0x89, 0x50], [0xff, 0xd8], [0x47, 0x49], [0x25, 0x50], [0x50, 0x4b], [0x37, 0x7a], [0x1f, 0x8b], [0x42, 0x5a], [0x7f, 0x45], [0x4d, 0x5a], [0x52, 0x49]] as const) {
+  FILE_FIRST_BYTES[a] = 1;
+  FILE_FIRST_PAIRS[(a << 8) | b] = 1;
+}
+
 /** The first recognised file starting within the first maxHeader + 1 bytes of data. */
 export function findFile(data: Uint8Array, maxHeader: number): Carved | undefined {
   const last = Math.min(maxHeader, data.length - 1);
   for (let at = 0; at <= last; at++) {
+    if (FILE_FIRST_BYTES[data[at]!] === 0) continue;
     for (const signature of FILE_SIGNATURES) {
       if (signature.matches(data, at)) {
         const length = signature.end?.(data, at);

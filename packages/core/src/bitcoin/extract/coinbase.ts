@@ -29,7 +29,8 @@ export function extractCoinbase(tx: Transaction): ExtractedPayload[] {
   let last = -1;
   while (readOp(script, pos, op)) {
     const raw = !op.push || op.truncated;
-    const from = op.push ? op.start : op.at;
+    // A failed push is read again as raw bytes from its opcode on; a non-push opcode is skipped.
+    const from = op.push ? (op.truncated ? op.at : op.start) : op.at + 1;
     const to = raw ? script.length : op.end;
     const data = script.subarray(from, to);
     const file = findFile(data, 0);

@@ -1,6 +1,6 @@
 import type { Transaction } from '../transaction.js';
 import { analyse } from './analyse.js';
-import { findFile } from './carve.js';
+import { FILE_FIRST_PAIRS, findFile } from './carve.js';
 import { crc32 } from './crc32.js';
 import type { ExtractedPayload, PayloadPlace } from './payload.js';
 import { isValidPublicKey } from './pubkey.js';
@@ -115,56 +115,74 @@ function keyPayloads(tx: Transaction, skip: ReadonlySet<number>): ExtractedPaylo
   }];
 }
 
+// ASCII letters, digits and space: the quick screen for text (a hash passes it for about 2 % of
+// outputs; only those are checked character by character).
+const ALNUM = new Uint8Array(256);
+for (let b = 0; b < 256; b++) ALNUM[b] = b === 0x20 || (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) ? 1 : 0;
+
 function textyOutput(s: Uint8Array, start: number): boolean {
-  const end = endWithoutPadding(s, start, hashEnd(s, start));
+  const stop = hashEnd(s, start);
+  let alnum = 0;
+  for (let i = start; i < stop; i++) alnum += ALNUM[s[i]!]!;
+  const end = endWithoutPadding(s, start, stop);
   const n = end - start;
-  if (n <= 0) return false;
+  if (n <= 0 || alnum < 0.5 * n) return false;
   const st = textStats(s, start, end);
   return st.printable >= 0.9 * n && st.alnum >= 0.5 * n;
 }
 
 function hashEnd(s: Uint8Array, start: number): number {
-  return start + (isP2wsh(s) ? 32 : 20);
+  return start + (s.length === 34 ? 32 : 20);
+}
+
+function hashPiece(tx: Transaction, k: number): Piece {
+  const s = tx.outputs[k]!.scriptPubKey;
+  const start = hashStart(s);
+  return { output: k, start, end: hashEnd(s, start) };
+}
+
+function hashPieces(tx: Transaction, first: number, last: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (let k = first; k <= last; k++) pieces.push(hashPiece(tx, k));
+  return pieces;
 }
 
 /** Hashes of P2PKH, P2SH and P2WSH outputs, in runs of consecutive such outputs. */
-function hashPayloads(tx: Transaction, skip: ReadonlySet<number>): ExtractedPayload[] {
-  const found: ExtractedPayload[] = [];
+function hashPayloads(tx: Transaction, skip: ReadonlySet<number> | undefined): ExtractedPayload[] {
+  let found: ExtractedPayload[] | undefined;
   const outs = tx.outputs;
   let i = 0;
   while (i < outs.length) {
-    if (skip.has(i) || hashStart(outs[i]!.scriptPubKey) < 0) { i++; continue; }
+    if (skip?.has(i) || hashStart(outs[i]!.scriptPubKey) < 0) { i++; continue; }
     let j = i;
-    while (j + 1 < outs.length && !skip.has(j + 1) && hashStart(outs[j + 1]!.scriptPubKey) >= 0) j++;
-    found.push(...hashRun(tx, i, j));
+    while (j + 1 < outs.length && !skip?.has(j + 1) && hashStart(outs[j + 1]!.scriptPubKey) >= 0) j++;
+    const run = hashRun(tx, i, j);
+    if (run.length > 0) (found ??= []).push(...run);
     i = j + 1;
   }
-  return found;
+  return found ?? [];
 }
+
+const NONE: ExtractedPayload[] = [];
 
 function hashRun(tx: Transaction, first: number, last: number): ExtractedPayload[] {
   const outs = tx.outputs;
-  const piece = (k: number): Piece => {
-    const s = outs[k]!.scriptPubKey;
-    const start = hashStart(s);
-    return { output: k, start, end: hashEnd(s, start) };
-  };
   if (last > first) {
     // An uploader record or a file starting in an output and going on in the next ones. The
     // screen reads the first bytes in place; only a hit concatenates.
     const s0 = outs[first]!.scriptPubKey;
-    const len = (s0[hashStart(s0)]! | (s0[hashStart(s0) + 1]! << 8) | (s0[hashStart(s0) + 2]! << 16)) + s0[hashStart(s0) + 3]! * 0x1000000;
+    const h = hashStart(s0);
+    const len = (s0[h]! | (s0[h + 1]! << 8) | (s0[h + 2]! << 16)) + s0[h + 3]! * 0x1000000;
     if (len > 0 && len + 8 <= (last - first + 1) * 32) {
-      const pieces = Array.from({ length: last - first + 1 }, (_, k) => piece(first + k));
+      const pieces = hashPieces(tx, first, last);
       const up = uploaderPayload(concat(tx, pieces), pieces);
       if (up) return [up];
     }
     for (let k = first; k < last; k++) {
       const s = outs[k]!.scriptPubKey;
       const start = hashStart(s);
-      const window = s.subarray(start, hashEnd(s, start));
-      if (!findFile(window, 8) && !screenFile(window)) continue;
-      const pieces = Array.from({ length: last - k + 1 }, (_, m) => piece(k + m));
+      if (!mayStartFile(s, start)) continue;
+      const pieces = hashPieces(tx, k, last);
       const data = concat(tx, pieces);
       if (!findFile(data, 8)) continue;
       const result = analyse(data, 8);
@@ -174,41 +192,40 @@ function hashRun(tx: Transaction, first: number, last: number): ExtractedPayload
     }
   }
   // Text: consecutive outputs that are each nearly all printable.
-  const found: ExtractedPayload[] = [];
+  let found: ExtractedPayload[] | undefined;
   let k = first;
   while (k <= last) {
     const s = outs[k]!.scriptPubKey;
     if (!textyOutput(s, hashStart(s))) { k++; continue; }
     let m = k;
     while (m + 1 <= last && textyOutput(outs[m + 1]!.scriptPubKey, hashStart(outs[m + 1]!.scriptPubKey))) m++;
-    const pieces = Array.from({ length: m - k + 1 }, (_, n) => piece(k + n));
-    const single = m === k;
-    const data = single ? undefined : concat(tx, pieces);
-    if (single) {
-      const p = pieces[0]!;
+    if (m === k) {
+      const p = hashPiece(tx, k);
       const end = endWithoutPadding(s, p.start, p.end);
       const st = textStats(s, p.start, end);
       const n = end - p.start;
       if (n >= 16 && st.printable === n && st.alnum >= 0.75 * n) {
-        found.push({ method: 'output-data', place: { kind: 'outputs', first: k, last: k }, bytes: s.slice(p.start, end), fields: { rawSize: p.end - p.start }, notes: ['text in an output hash'] });
+        (found ??= []).push({ method: 'output-data', place: { kind: 'outputs', first: k, last: k }, bytes: s.slice(p.start, end), fields: { rawSize: p.end - p.start }, notes: ['text in an output hash'] });
       }
-    } else if (data) {
+    } else {
+      const data = concat(tx, hashPieces(tx, k, m));
       const end = endWithoutPadding(data);
       if (end >= 16 && isMostlyText(data, 0, end)) {
-        found.push({ method: 'output-data', place: { kind: 'outputs', first: k, last: m }, bytes: data.subarray(0, end), fields: { rawSize: data.length }, notes: [`text in ${m - k + 1} consecutive output hashes`] });
+        (found ??= []).push({ method: 'output-data', place: { kind: 'outputs', first: k, last: m }, bytes: data.subarray(0, end), fields: { rawSize: data.length }, notes: [`text in ${m - k + 1} consecutive output hashes`] });
       }
     }
     k = m + 1;
   }
-  return found;
+  return found ?? NONE;
 }
 
-/** Magic bytes whose field checks need more than one hash: worth a concatenation to look. */
-function screenFile(w: Uint8Array): boolean {
-  for (let at = 0; at <= 8 && at + 4 <= w.length; at++) {
-    const a = w[at]!;
-    const b = w[at + 1]!;
-    if ((a === 0xff && b === 0xd8 && w[at + 2] === 0xff) || (a === 0x4d && b === 0x5a && at === 0)) return true;
+/** A file signature may start in the first 9 bytes of this hash (checked in place, no copy). */
+function mayStartFile(s: Uint8Array, start: number): boolean {
+  for (let at = start; at <= start + 8; at++) {
+    if (FILE_FIRST_PAIRS[(s[at]! << 8) | s[at + 1]!] === 0) continue;
+    // JPEG and PE need bytes beyond one hash to be checked: a concatenation decides.
+    if ((s[at] === 0xff && s[at + 1] === 0xd8) || (s[at] === 0x4d && s[at + 1] === 0x5a && at === start)) return true;
+    if (findFile(s.subarray(at, hashEnd(s, start)), 0)) return true;
   }
   return false;
 }
@@ -226,6 +243,7 @@ export function extractOutputPayloads(tx: Transaction): ExtractedPayload[] {
     } else if (isP2pk(s) || looksMultisig(s)) keyOutputs++;
   }
   if (keyOutputs === 0 && hashOutputs === 0) return [];
+  if (keyOutputs === 0 && p2wsh === 0) return hashPayloads(tx, undefined);
   const found: ExtractedPayload[] = [];
   const skip = new Set<number>();
   let counterparty = false;
