@@ -43,7 +43,7 @@ function expectedMethod(t: ManifestTx): string | undefined {
   if (m.startsWith('stamps (classic)')) return 'stamp';
   if (m.includes('Satoshi uploader')) return 'satoshi-uploader';
   // The Linpyro gzip also sits in an uploader record (length 80,571 and its CRC32 are the 8-byte header).
-  if (m.startsWith('bare multisig (414')) return 'satoshi-uploader';
+  if (m.startsWith('bare multisig P2MS (414 x')) return 'satoshi-uploader';
   if (m.startsWith('bare multisig')) return 'output-data';
   if (m.startsWith('coinbase (scriptSig')) return 'coinbase';
   if (m.includes('+ OP_RETURN') && t.file?.endsWith('.hex')) return 'op-return';
