@@ -69,8 +69,10 @@ export function p2shData(script: Uint8Array): { ranges: Range[]; redeemSize: num
     if (op.push && !explained(script, op.start, op.end)) ranges.push({ start: op.start, end: op.end });
     pos = op.next;
   }
-  // The redeem script's own pushes.
+  // The redeem script's own pushes (a signature, key or standard script last is no redeem script
+  // carrying data: only what came before it counts).
   const inner: ScriptOp[] = [];
+  if (explained(script, lastStart, lastEnd) || ordinaryRedeemScript(redeem)) return finish(ranges, redeem.length, pushes);
   let rpos = 0;
   let wellFormed = true;
   while (inner.length < 10_000) {
@@ -82,23 +84,28 @@ export function p2shData(script: Uint8Array): { ranges: Range[]; redeemSize: num
   }
   if (!wellFormed) ranges.push({ start: lastStart, end: lastEnd });
   else {
+    // Walk backwards so each push knows the first non-push opcode after it.
+    const dropped: boolean[] = new Array<boolean>(inner.length).fill(false);
+    let nextNonPush = -1;
+    for (let k = inner.length - 1; k >= 0; k--) {
+      dropped[k] = nextNonPush === OP_DROP || nextNonPush === OP_2DROP;
+      if (!inner[k]!.push) nextNonPush = inner[k]!.opcode;
+    }
     for (let k = 0; k < inner.length; k++) {
       const o = inner[k]!;
       if (!o.push || o.end === o.start) continue;
-      const dropped = inner.slice(k + 1).findIndex((n) => !n.push) >= 0 && (() => {
-        // Dropped when the first non-push after it is OP_DROP or OP_2DROP.
-        const next = inner.slice(k + 1).find((n) => !n.push);
-        return next !== undefined && (next.opcode === OP_DROP || next.opcode === OP_2DROP);
-      })();
-      if (!explained(redeem, o.start, o.end) || (dropped && !isKey(redeem, o.start, o.end) && !isSignature(redeem, o.start, o.end))) {
-        ranges.push({ start: lastStart + o.start, end: lastStart + o.end });
-      }
+      const keyOrSig = isKey(redeem, o.start, o.end) || isSignature(redeem, o.start, o.end);
+      if (!explained(redeem, o.start, o.end) || (dropped[k] && !keyOrSig)) ranges.push({ start: lastStart + o.start, end: lastStart + o.end });
     }
   }
+  return finish(ranges, redeem.length, pushes);
+}
+
+function finish(ranges: Range[], redeemSize: number, pushes: number): { ranges: Range[]; redeemSize: number; pushes: number } | undefined {
   let total = 0;
   for (const r of ranges) total += r.end - r.start;
   if (total < MIN_DATA) return undefined;
-  return { ranges, redeemSize: redeem.length, pushes };
+  return { ranges, redeemSize, pushes };
 }
 
 export function extractP2shInputs(tx: Transaction): ExtractedPayload[] {
