@@ -84,10 +84,19 @@ function uploaderPayload(data: Uint8Array, pieces: readonly Piece[]): ExtractedP
   };
 }
 
+const MAX_CURVE_CHECKS = 256;
+
+function wellFormedKey(k: Uint8Array): boolean {
+  return (k.length === 33 && (k[0] === 0x02 || k[0] === 0x03)) || (k.length === 65 && (k[0] === 0x04 || k[0] === 0x06 || k[0] === 0x07));
+}
+
 /** Fake keys of P2PK and bare multisig outputs. */
 function keyPayloads(tx: Transaction, skip: ReadonlySet<number>): ExtractedPayload[] {
   const all: Piece[] = [];
   const fake: Piece[] = [];
+  // A curve check costs a BigInt Jacobi symbol; past this many, a key with a valid size and
+  // prefix is taken as real (its bytes then stay out of the fake-key data).
+  let curveChecks = 0;
   for (let i = 0; i < tx.outputs.length; i++) {
     if (skip.has(i)) continue;
     const s = tx.outputs[i]!.scriptPubKey;
@@ -96,7 +105,8 @@ function keyPayloads(tx: Transaction, skip: ReadonlySet<number>): ExtractedPaylo
     for (let k = 0; k < keys.length; k += 2) {
       const piece = { output: i, start: keys[k]!, end: keys[k + 1]! };
       all.push(piece);
-      if (!isValidPublicKey(s.subarray(piece.start, piece.end))) fake.push(piece);
+      const key = s.subarray(piece.start, piece.end);
+      if (!wellFormedKey(key) || (curveChecks++ < MAX_CURVE_CHECKS && !isValidPublicKey(key))) fake.push(piece);
     }
   }
   if (fake.length === 0) return [];
