@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readBlkFile } from '../blk-file.js';
 import { parseBlock } from '../block.js';
 import { parseTransaction, type Transaction } from '../transaction.js';
 import { CLASSIC_EXTRACTORS } from './classic.js';
@@ -158,5 +160,40 @@ describe.skipIf(!present)('classic extractors on real blocks: only OP_RETURN and
     const { counts: c, coinbase } = counts('rust-bitcoin/mainnet_block_000000000000000000000c835b2adcaedc20fdf6ee440009c249452c726dafae.raw');
     expect(c).toEqual({ coinbase: 1, 'op-return': 22 });
     expect(coinbase).toBe('binance/fr214');
+  });
+});
+
+const haveBzip2 = (() => { try { execFileSync('bzip2', ['--help'], { stdio: 'ignore' }); return true; } catch { return false; } })();
+if (present && !haveBzip2) console.warn('skipping classic extractors on btcd blk files: no bzip2 program');
+
+describe.skipIf(!present || !haveBzip2)('classic extractors on btcd blk files (blocks 1–255 and 277,647)', () => {
+  function tally(file: string): { counts: Record<string, number>; texts: string[]; txs: number } {
+    const plain = new Uint8Array(execFileSync('bzip2', ['-dc', join(dir, file)], { maxBuffer: 1 << 24 }));
+    const counts: Record<string, number> = {};
+    const texts: string[] = [];
+    let txs = 0;
+    for (const entry of readBlkFile(plain)) {
+      if (!entry.ok) continue;
+      for (const tx of entry.block.transactions) {
+        txs++;
+        for (const p of classic(tx)) {
+          counts[p.method] = (counts[p.method] ?? 0) + 1;
+          texts.push(new TextDecoder().decode(p.bytes));
+        }
+      }
+    }
+    return { counts, texts, txs };
+  }
+
+  it('blocks 1–255: 262 transactions, P2PK outputs with real keys and short coinbases, nothing found', () => {
+    const { counts, txs } = tally('btcd/blocks1-256.bz2');
+    expect(txs).toBe(262);
+    expect(counts).toEqual({});
+  });
+
+  it('block 277,647: only its coinbase pool tag', () => {
+    const { counts, texts } = tally('btcd/277647.dat.bz2');
+    expect(counts).toEqual({ coinbase: 1 });
+    expect(texts[0]).toMatch(/^Mined by BTC Guild/);
   });
 });
