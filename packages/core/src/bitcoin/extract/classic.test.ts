@@ -161,6 +161,15 @@ describe('output data', () => {
     expect(found.map((p) => p.method)).toEqual(['satoshi-uploader']);
     expect(Buffer.from(found[0]!.bytes).equals(Buffer.from(body))).toBe(true);
   });
+  it('finds an uploader record in fake multisig keys after a real P2PK output', () => {
+    const body = enc('#!/usr/bin/python3\nprint("a file stored in fake multisig keys")\n');
+    const record = concatBytes(new Uint8Array(new Uint32Array([body.length, crc32(body)]).buffer), body);
+    const keys = concatBytes(record, new Uint8Array(195 - record.length));
+    const multisig = concatBytes([0x51], push(keys.subarray(0, 65)), push(keys.subarray(65, 130)), push(keys.subarray(130)), [0x53, 0xae]);
+    const found = extractOutputPayloads(fakeTransaction([{ scriptSig: new Uint8Array() }], [{ script: concatBytes([0x21], hex(G), [0xac]) }, { script: multisig }]));
+    expect(found.map((p) => [p.method, new TextDecoder().decode(p.bytes)])).toEqual([['satoshi-uploader', new TextDecoder().decode(body)]]);
+    expect(found[0]!.place).toEqual({ kind: 'outputs', first: 1, last: 1 });
+  });
   it('does not report a lone random P2WSH as an OLGA stamp, even when its length prefix fits', () => {
     const program = hex('0010' + 'c3'.repeat(30));
     expect(extractOutputPayloads(fakeTransaction([{ scriptSig: new Uint8Array() }], [{ script: concatBytes([0, 0x20], program) }]))).toEqual([]);

@@ -72,12 +72,13 @@ export function readUploaderRecord(data: Uint8Array): { bytes: Uint8Array; crc: 
   return crc32(bytes) === crc ? { bytes, crc } : undefined;
 }
 
-function uploaderPayload(data: Uint8Array, pieces: readonly Piece[]): ExtractedPayload | undefined {
+function uploaderPayload(stream: Uint8Array, pieces: readonly Piece[], at = 0): ExtractedPayload | undefined {
+  const data = stream.subarray(at);
   const record = readUploaderRecord(data);
   if (!record) return undefined;
   return {
     method: 'satoshi-uploader',
-    place: placeOf(pieces, 8, 8 + record.bytes.length),
+    place: placeOf(pieces, at + 8, at + 8 + record.bytes.length),
     bytes: record.bytes,
     fields: { declaredLength: record.bytes.length, crc32: record.crc.toString(16).padStart(8, '0'), rawSize: data.length },
     notes: ['uploader CRC32 verified', `${data.length - 8 - record.bytes.length} bytes after the record`],
@@ -111,7 +112,10 @@ function keyPayloads(tx: Transaction, skip: ReadonlySet<number>): ExtractedPaylo
   }
   if (fake.length === 0) return [];
   const stream = concat(tx, all);
-  const uploaded = uploaderPayload(stream, all);
+  // The record starts at the first key, or at the first fake one (after a real key paid first).
+  let firstFake = 0;
+  for (const p of all) { if (p === fake[0]) break; firstFake += p.end - p.start; }
+  const uploaded = uploaderPayload(stream, all) ?? (firstFake > 0 && firstFake < stream.length ? uploaderPayload(stream, all, firstFake) : undefined);
   if (uploaded) return [uploaded];
   const data = fake.length === all.length ? stream : concat(tx, fake);
   const result = analyse(data);
