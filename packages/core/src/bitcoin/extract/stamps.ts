@@ -201,7 +201,8 @@ export function olgaStamp(tx: Transaction): StampResult {
   for (let i = 2 + len; i < total; i++) if (data[i] !== 0) return none;
   const content = data.subarray(2, 2 + len);
   const pad = total - 2 - len;
-  const recognised = findFile(content, 0) !== undefined || startsWithStamp(content, 0) || content[0] === 0x7b || content[0] === 0x3c || isMostlyText(content);
+  // JSON, SVG and HTML stamps are text; a lone '{' or '<' first would pass for 1 in 128 programs.
+  const recognised = findFile(content, 0) !== undefined || startsWithStamp(content, 0) || isMostlyText(content);
   if (pad < 2 && !recognised) return none;
   const place = { kind: 'outputs' as const, first: firstIndex, last: lastIndex };
   const fields = { protocol: 'olga', declaredLength: len, p2wshOutputs: count };
