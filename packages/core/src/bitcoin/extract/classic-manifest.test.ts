@@ -197,3 +197,13 @@ describe.skipIf(!present || !haveBzip2)('classic extractors on btcd blk files (b
     expect(texts[0]).toMatch(/^Mined by BTC Guild/);
   });
 });
+
+describe.skipIf(!present)('the negative coinbase fixture (afbac5…, block 821,303)', () => {
+  it('gives no OP_RETURN finding for its witness commitment, only the coinbase text if any', () => {
+    const tx = load('ordpool-parser/tx/tx_afbac5a72d789123b003a0c5b14d1a37301932937d124bab5794201827daf057.json');
+    expect(tx.txid).toBe('afbac5a72d789123b003a0c5b14d1a37301932937d124bab5794201827daf057');
+    expect(tx.outputs.some((o) => o.scriptPubKey[0] === 0x6a)).toBe(true);
+    const methods = classic(tx).map((p) => p.method);
+    expect(methods.filter((m) => m !== 'coinbase')).toEqual([]);
+  });
+});
