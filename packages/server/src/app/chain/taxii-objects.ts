@@ -50,8 +50,8 @@ export async function listTaxiiObjects(deps: Deps, ctx: Ctx, collectionId: strin
   return audited(deps, ctx, 'taxii.list-objects', async (tx, note) => {
     note.target = `taxii-collection:${collectionId.slice(0, 40)}`;
     requirePermission(ctx.actor, 'chain.read');
-    const collection = await readableCollection(tx, ctx.actor.member, collectionId);
     const q = parseInput(taxiiObjectsQuerySchema, query);
+    const collection = await readableCollection(tx, ctx.actor.member, collectionId);
     const limit = Math.min(q.limit ?? 100, TAXII_MAX_PAGE);
     // Stored times are milliseconds in ISO form; a client's finer or coarser time is read as one.
     const after = q.added_after !== undefined ? new Date(q.added_after).toISOString() : undefined;

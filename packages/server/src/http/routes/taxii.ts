@@ -11,7 +11,10 @@ import { jsonSchema } from '../openapi.js';
 import { toProblem } from '../problem.js';
 import { contentUrlOf } from './chain-findings.js';
 
+// Not in the API's OpenAPI document: TAXII's contract is the TAXII 2.1 specification (its
+// resources, media type and error resources, not problem+json), which TAXII clients are built on.
 const tags = ['taxii'];
+const hide = true;
 const ROOT = `/taxii2/${TAXII_API_ROOT}/`;
 
 /** What each TAXII route attempts, for the audit entry of a request refused before its use case. */
@@ -87,19 +90,19 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, publicUrl: string 
       return reply.code(status).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify(body), 'utf8'));
     });
 
-    scope.get('/taxii2/', { schema: { tags, summary: 'TAXII 2.1 discovery: the API root of the findings' } }, async (req, reply) =>
+    scope.get('/taxii2/', { schema: { hide, tags, summary: 'TAXII 2.1 discovery: the API root of the findings' } }, async (req, reply) =>
       send(reply, await taxiiDiscovery(deps, await begin(req), baseOf(req))),
     );
 
-    scope.get(ROOT, { schema: { tags, summary: 'The TAXII API root of the findings' } }, async (req, reply) =>
+    scope.get(ROOT, { schema: { hide, tags, summary: 'The TAXII API root of the findings' } }, async (req, reply) =>
       send(reply, await taxiiApiRoot(deps, await begin(req), app.initialConfig.bodyLimit ?? 1024 * 1024)),
     );
 
-    scope.get(`${ROOT}collections/`, { schema: { tags, summary: 'The collections you may read: one per member with findings your member may see (your own; other members’ known-bad findings shared with yours)' } }, async (req, reply) =>
+    scope.get(`${ROOT}collections/`, { schema: { hide, tags, summary: 'The collections you may read: one per member with findings your member may see (your own; other members’ known-bad findings shared with yours)' } }, async (req, reply) =>
       send(reply, await listTaxiiCollections(deps, await begin(req))),
     );
 
-    scope.get(`${ROOT}collections/:id/`, { schema: { tags, summary: 'One collection (404 when it is not one you may read)', params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } }, required: ['id'] } } }, async (req, reply) =>
+    scope.get(`${ROOT}collections/:id/`, { schema: { hide, tags, summary: 'One collection (404 when it is not one you may read)', params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } }, required: ['id'] } } }, async (req, reply) =>
       send(reply, await getTaxiiCollection(deps, await begin(req), (req.params as { id: string }).id)),
     );
 
@@ -107,6 +110,7 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, publicUrl: string 
       `${ROOT}collections/:id/objects/`,
       {
         schema: {
+          hide,
           tags,
           summary: 'The STIX 2.1 objects of a collection, in the order they were added: added_after (strictly later), limit (at most 1000), next (from the last page); X-TAXII-Date-Added-First and -Last give the page’s first and last',
           params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } }, required: ['id'] },
