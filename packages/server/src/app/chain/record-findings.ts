@@ -24,6 +24,9 @@ export interface RecordSummary {
   ids: string[];
 }
 
+/** The longest media type kept (RFC 6838 names are at most 127 + 1 + 127 characters). */
+const MAX_TYPE_LENGTH = 200;
+
 /** At most this many findings per call: a scan records in batches, each one transaction. */
 export const MAX_FINDINGS_PER_CALL = 5_000;
 
@@ -41,7 +44,14 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
     requirePermission(ctx.actor, 'chain.scan');
     if (items.length > MAX_FINDINGS_PER_CALL) throw validationError('(body)', `at most ${MAX_FINDINGS_PER_CALL} findings may be recorded at once; this was ${items.length}`, 'finding.import-too-large');
     const parsed = items.map((item, i) => {
-      const finding = parseInput(scannedFindingSchema, item.finding, `findings.${i}`) as ScannedFinding;
+      const finding = withoutNul(parseInput(scannedFindingSchema, item.finding, `findings.${i}`) as ScannedFinding);
+      // The stored columns' widths (a media type is a short token; the rest of the text is JSON).
+      for (const [field, value] of [['mediaType', finding.mediaType], ['declaredType', finding.declaredType], ['decoded.mediaType', finding.decoded?.mediaType]] as const) {
+        if (value && value.length > MAX_TYPE_LENGTH) throw validationError(`findings.${i}.${field}`, `at most ${MAX_TYPE_LENGTH} characters`);
+      }
+      for (const [j, l] of finding.locations.entries()) {
+        if (JSON.stringify(l.place).length > 200) throw validationError(`findings.${i}.locations.${j}.place`, 'an input, an output or a range of outputs');
+      }
       if (item.content !== undefined) {
         const sha = createHash('sha256').update(item.content).digest('hex');
         if (sha !== finding.sha256 || item.content.length !== finding.size) throw validationError(`findings.${i}.content`, `the content's SHA-256 is ${sha} (${item.content.length} bytes), not the finding's ${finding.sha256} (${finding.size} bytes)`);
@@ -88,6 +98,17 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
     note.detail = { recorded: summary.recorded, merged: summary.merged, locationsAdded: summary.locationsAdded };
     return summary;
   });
+}
+
+/**
+ * The finding with every NUL in its texts replaced by U+FFFD: a preview of binary data may hold
+ * one, and PostgreSQL stores no NUL in text. The hashes and sizes say what the bytes were.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  return value;
 }
 
 function mergeMatches(had: readonly FindingMatch[], found: readonly FindingMatch[]): FindingMatch[] {

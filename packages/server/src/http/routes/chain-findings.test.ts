@@ -184,6 +184,9 @@ describe.each(ENGINES)('blockchain findings over HTTP on %s', (engine) => {
     const lying = await post(JSON.stringify({ ...scanned(bytes), content: Buffer.from('other bytes').toString('base64') }));
     expect(lying.statusCode).toBe(422);
     expect(lying.json()).toMatchObject({ field: 'findings.0.content' });
+    const longType = await post(JSON.stringify(scanned(Buffer.from('typed'), { mediaType: `text/${'x'.repeat(300)}` })));
+    expect(longType.statusCode).toBe(422);
+    expect(longType.json()).toMatchObject({ field: 'findings.0.mediaType' });
     const incomplete = await post(JSON.stringify({ method: 'op-return' }));
     expect(incomplete.statusCode).toBe(422);
     expect((incomplete.json() as { field: string }).field).toMatch(/^findings\.0\./);

@@ -105,6 +105,23 @@ describe.each(ENGINES)('TAXII 2.1 over the findings on %s', (engine) => {
     expect(fresh.find((o) => o.type === 'indicator')!.pattern).toBe(`[file:hashes.'SHA-256' = '${shaOf(5)}']`);
     expect(String(added.headers['x-taxii-date-added-first']) > lastAdded).toBe(true);
 
+    // The manifest lists the same objects with their dates; one object is found by its id; a filter by type keeps indicators.
+    const manifest = (await get(key, `${collectionUrl}manifest/?limit=1000`)).json() as { objects: { id: string; date_added: string; version: string; media_type: string }[] };
+    const everything = ((await get(key, `${collectionUrl}objects/?limit=1000`)).json() as Envelope).objects!;
+    expect(manifest.objects.map((m) => m.id)).toEqual(everything.map((o) => o.id));
+    for (const [i, m] of manifest.objects.entries()) {
+      expect(m.media_type).toBe('application/stix+json;version=2.1');
+      expect(m.version).toBe(typeof everything[i]!.modified === 'string' ? everything[i]!.modified : m.date_added);
+    }
+    const indicator = everything.find((o) => o.type === 'indicator')!;
+    const one = await get(key, `${collectionUrl}objects/${indicator.id}/`);
+    expect(one.statusCode).toBe(200);
+    expect((one.json() as Envelope).objects).toEqual([indicator]);
+    expect((await get(key, `${collectionUrl}objects/indicator--00000000-0000-5000-8000-000000000000/`)).statusCode).toBe(404);
+    const onlyIndicators = ((await get(key, `${collectionUrl}objects/?match[type]=indicator,relationship&limit=1000`)).json() as Envelope).objects!;
+    expect(new Set(onlyIndicators.map((o) => o.type))).toEqual(new Set(['indicator', 'relationship']));
+    expect(onlyIndicators).toHaveLength(8);
+
     const trail = await queryAudit(h.t.deps.db, { action: 'taxii.list-objects', member: 'DEU', limit: 50 });
     expect(trail.length).toBeGreaterThan(pages);
     expect(trail.every((e) => e.target === `taxii-collection:${taxiiCollectionId('FRA')}`)).toBe(true);

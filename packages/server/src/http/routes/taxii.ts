@@ -4,14 +4,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditFailure, isRecorded, markRecorded } from '../../app/audited.js';
 import { TAXII_API_ROOT, taxiiApiRoot, taxiiDiscovery } from '../../app/chain/taxii-discovery.js';
 import { getTaxiiCollection, listTaxiiCollections } from '../../app/chain/taxii-collections.js';
-import { listTaxiiObjects, taxiiObjectsQuerySchema } from '../../app/chain/taxii-objects.js';
+import { taxiiObjectsQuerySchema, type TaxiiObjectsPage } from '../../app/chain/taxii-entries.js';
+import { listTaxiiManifest } from '../../app/chain/taxii-manifest.js';
+import { getTaxiiObject } from '../../app/chain/taxii-object.js';
+import { listTaxiiObjects } from '../../app/chain/taxii-objects.js';
 import type { Deps } from '../../app/deps.js';
 import { ctxOfFailedRequest, resolveCtx } from '../auth.js';
 import { jsonSchema } from '../openapi.js';
 import { toProblem } from '../problem.js';
 import { contentUrlOf } from './chain-findings.js';
 
+// Not in the API's OpenAPI document: TAXII's contract is the TAXII 2.1 specification (its
+// resources, media type and error resources, not problem+json), which TAXII clients are built on.
 const tags = ['taxii'];
+const hide = true;
 const ROOT = `/taxii2/${TAXII_API_ROOT}/`;
 
 /** What each TAXII route attempts, for the audit entry of a request refused before its use case. */
@@ -21,6 +27,8 @@ const TAXII_ACTIONS: Readonly<Record<string, AuditAction>> = {
   [`${ROOT}collections/`]: 'taxii.list-collections',
   [`${ROOT}collections/:id/`]: 'taxii.read-collection',
   [`${ROOT}collections/:id/objects/`]: 'taxii.list-objects',
+  [`${ROOT}collections/:id/objects/:objectId/`]: 'taxii.list-objects',
+  [`${ROOT}collections/:id/manifest/`]: 'taxii.list-objects',
 };
 
 /** The TAXII error resource (TAXII 2.1, 3.6.1), in place of problem+json, which TAXII clients do not read. */
@@ -87,39 +95,55 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, publicUrl: string 
       return reply.code(status).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify(body), 'utf8'));
     });
 
-    scope.get('/taxii2/', { schema: { tags, summary: 'TAXII 2.1 discovery: the API root of the findings' } }, async (req, reply) =>
+    scope.get('/taxii2/', { schema: { hide, tags, summary: 'TAXII 2.1 discovery: the API root of the findings' } }, async (req, reply) =>
       send(reply, await taxiiDiscovery(deps, await begin(req), baseOf(req))),
     );
 
-    scope.get(ROOT, { schema: { tags, summary: 'The TAXII API root of the findings' } }, async (req, reply) =>
+    scope.get(ROOT, { schema: { hide, tags, summary: 'The TAXII API root of the findings' } }, async (req, reply) =>
       send(reply, await taxiiApiRoot(deps, await begin(req), app.initialConfig.bodyLimit ?? 1024 * 1024)),
     );
 
-    scope.get(`${ROOT}collections/`, { schema: { tags, summary: 'The collections you may read: one per member with findings your member may see (your own; other members’ known-bad findings shared with yours)' } }, async (req, reply) =>
+    scope.get(`${ROOT}collections/`, { schema: { hide, tags, summary: 'The collections you may read: one per member with findings your member may see (your own; other members’ known-bad findings shared with yours)' } }, async (req, reply) =>
       send(reply, await listTaxiiCollections(deps, await begin(req))),
     );
 
-    scope.get(`${ROOT}collections/:id/`, { schema: { tags, summary: 'One collection (404 when it is not one you may read)', params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } }, required: ['id'] } } }, async (req, reply) =>
+    scope.get(`${ROOT}collections/:id/`, { schema: { hide, tags, summary: 'One collection (404 when it is not one you may read)', params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } }, required: ['id'] } } }, async (req, reply) =>
       send(reply, await getTaxiiCollection(deps, await begin(req), (req.params as { id: string }).id)),
     );
+
+    const collectionParams = { type: 'object', properties: { id: { type: 'string', maxLength: 40 }, objectId: { type: 'string', maxLength: 100 } }, required: ['id'] };
+    const sendPage = (reply: FastifyReply, page: TaxiiObjectsPage) => {
+      if (page.firstAdded !== null) reply.header('x-taxii-date-added-first', page.firstAdded);
+      if (page.lastAdded !== null) reply.header('x-taxii-date-added-last', page.lastAdded);
+      return send(reply, page.envelope);
+    };
 
     scope.get(
       `${ROOT}collections/:id/objects/`,
       {
         schema: {
+          hide,
           tags,
-          summary: 'The STIX 2.1 objects of a collection, in the order they were added: added_after (strictly later), limit (at most 1000), next (from the last page); X-TAXII-Date-Added-First and -Last give the page’s first and last',
-          params: { type: 'object', properties: { id: { type: 'string', maxLength: 40 } }, required: ['id'] },
+          summary: 'The STIX 2.1 objects of a collection, in the order they were added: added_after (strictly later), limit (at most 1000), next (from the last page), match[type], match[id]; X-TAXII-Date-Added-First and -Last give the page’s first and last',
+          params: collectionParams,
           querystring: jsonSchema(taxiiObjectsQuerySchema),
         },
       },
       async (req, reply) => {
         const ctx = await begin(req);
-        const page = await listTaxiiObjects(deps, ctx, (req.params as { id: string }).id, req.query, contentUrlOf(publicUrl, req));
-        if (page.firstAdded !== null) reply.header('x-taxii-date-added-first', page.firstAdded);
-        if (page.lastAdded !== null) reply.header('x-taxii-date-added-last', page.lastAdded);
-        return send(reply, page.envelope);
+        return sendPage(reply, await listTaxiiObjects(deps, ctx, (req.params as { id: string }).id, req.query, contentUrlOf(publicUrl, req)));
       },
     );
+
+    scope.get(`${ROOT}collections/:id/objects/:objectId/`, { schema: { hide, tags, summary: 'One object of a collection (its one version)', params: collectionParams } }, async (req, reply) => {
+      const ctx = await begin(req);
+      const { id, objectId } = req.params as { id: string; objectId: string };
+      return sendPage(reply, await getTaxiiObject(deps, ctx, id, objectId, req.query, contentUrlOf(publicUrl, req)));
+    });
+
+    scope.get(`${ROOT}collections/:id/manifest/`, { schema: { hide, tags, summary: 'The manifest of a collection: each object’s id, date added, version and media type, paged like its objects', params: collectionParams } }, async (req, reply) => {
+      const ctx = await begin(req);
+      return sendPage(reply, await listTaxiiManifest(deps, ctx, (req.params as { id: string }).id, req.query, contentUrlOf(publicUrl, req)));
+    });
   });
 }
