@@ -15,6 +15,8 @@ import { UN_FIXTURE } from '../packages/server/src/formats/un-sc-list.fixture.ts
 import { parseUnList } from '../packages/server/src/formats/un-sc-list.ts';
 import type { AlertView } from '../packages/server/src/store/alert-repo.ts';
 import { wallet } from './wallet-reader.ts';
+import { ChainReadError, extractPayloads, NETWORK_MAGIC, parseBlock, parseTransaction, readBlkFile, type Transaction } from '../packages/core/src/bitcoin/index.ts';
+import { blkRecord, buildBlock, concatBytes, inscriptionTx, multisigDataTx, opReturnTx, sampleBlock, serializeTx, type TxSpec } from '../packages/core/src/bitcoin/test-fixtures.ts';
 
 /**
  * The readers of outside data, each as the product calls it, for the fuzzer and the corpus
@@ -386,5 +388,72 @@ const replica: FuzzReader = {
   },
 };
 
-export const READERS: readonly FuzzReader[] = [mrz, paxlst, unXml, ftm, notice, csv, travellers, replica, wallet];
+/** Every payload of every transaction; a payload is never larger than the data it came from. */
+function extractAll(txs: readonly Transaction[], inputSize: number): Set<string> {
+  const methods = new Set<string>();
+  for (const tx of txs) {
+    for (const p of extractPayloads(tx)) {
+      invariant(p.bytes.length <= inputSize, `a ${p.method} payload of ${p.bytes.length} bytes from ${inputSize} bytes of input`);
+      methods.add(p.method);
+    }
+  }
+  return methods;
+}
+
+const chainRefusal = (e: unknown): string => {
+  if (e instanceof ChainReadError) return e.code;
+  throw e;
+};
+
+const bitcoin: FuzzReader = {
+  name: 'bitcoin',
+  ext: 'bin',
+  seeds: () => {
+    const block = sampleBlock();
+    return [
+      Buffer.from(block),
+      Buffer.from(concatBytes(blkRecord(block), blkRecord(buildBlock([opReturnTx('second block')])), new Uint8Array(16))),
+      Buffer.from(serializeTx(inscriptionTx('image/png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])))),
+      Buffer.from(serializeTx(multisigDataTx('short'))),
+    ];
+  },
+  // Tokens are inserted as UTF-8: only bytes below 0x80 go in as themselves.
+  tokens: ['ord', 'atom', 'stamp:', 'CNTRPRTY', '{"p":"src-20"', 'text/html', '\x00\x63\x03ord', '\x6a', '\x68', '\x51', '\x00\x01', '\x4c\x7f', '\x4d\x7f\x7f', '\x4e\x7f\x7f\x7f\x7f', '\x7f\x7f\x7f\x7f'],
+  generate: (seed, count) => {
+    const script = fc.uint8Array({ maxLength: 80 });
+    const spec: fc.Arbitrary<TxSpec> = fc.record({
+      inputs: fc.array(fc.record({ scriptSig: script, witness: fc.array(fc.uint8Array({ maxLength: 120 }), { maxLength: 4 }) }), { minLength: 1, maxLength: 3 }),
+      outputs: fc.array(fc.record({ script }), { minLength: 1, maxLength: 4 }),
+    });
+    return sampled(fc.array(spec, { minLength: 1, maxLength: 3 }), seed, count).map((txs) => Buffer.from(buildBlock(txs)));
+  },
+  read(input) {
+    const bytes = new Uint8Array(input);
+    const magic = Object.values(NETWORK_MAGIC).some((m) => m.every((b, i) => bytes[i] === b));
+    if (magic) {
+      const outcomes: string[] = [];
+      const methods = new Set<string>();
+      for (const entry of readBlkFile(bytes)) {
+        invariant(entry.offset >= 0 && entry.offset < bytes.length, `an entry at offset ${entry.offset} of ${bytes.length} bytes`);
+        if (entry.ok) for (const m of extractAll(entry.block.transactions, bytes.length)) methods.add(m);
+        outcomes.push(entry.ok ? 'block' : entry.error.code);
+      }
+      return `${outcomes.includes('block') ? 'ok' : 'refused'}:blk:${[...new Set(outcomes)].sort().join(',')}:${[...methods].sort().join(',')}`;
+    }
+    try {
+      const block = parseBlock(bytes);
+      return `ok:block:${[...extractAll(block.transactions, bytes.length)].sort().join(',')}`;
+    } catch (e) {
+      const blockError = chainRefusal(e);
+      try {
+        const tx = parseTransaction(bytes);
+        return `ok:tx:${[...extractAll([tx], bytes.length)].sort().join(',')}`;
+      } catch (e2) {
+        return `refused:${blockError}:${chainRefusal(e2)}`;
+      }
+    }
+  },
+};
+
+export const READERS: readonly FuzzReader[] = [mrz, paxlst, unXml, ftm, notice, csv, travellers, replica, bitcoin, wallet];
 export const readerNamed = (name: string): FuzzReader | undefined => READERS.find((r) => r.name === name);

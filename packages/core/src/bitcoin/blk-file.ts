@@ -168,7 +168,7 @@ export class BlkReader {
     const bytes = new Uint8Array(view);
     let k = (this.pendingAt + from) % key.length;
     for (let i = 0; i < length; i++) {
-      bytes[i] ^= key[k]!;
+      bytes[i] = bytes[i]! ^ key[k]!;
       if (++k === key.length) k = 0;
     }
     return bytes;

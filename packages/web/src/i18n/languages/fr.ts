@@ -3,6 +3,7 @@ import { fr as core } from '../fr.ts';
 import { fr as alertDetail } from '../messages/alert-detail.fr.ts';
 import { fr as alertEditor } from '../messages/alert-editor.fr.ts';
 import { fr as audit } from '../messages/audit.fr.ts';
+import { fr as chain } from '../messages/chain.fr.ts';
 import { fr as dashboard } from '../messages/dashboard.fr.ts';
 import { fr as hitThread } from '../messages/hit-thread.fr.ts';
 import { fr as links } from '../messages/links.fr.ts';
@@ -13,4 +14,4 @@ import { fr as review } from '../messages/review.fr.ts';
 import { fr as screening } from '../messages/screening.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };
