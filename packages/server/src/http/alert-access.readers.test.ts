@@ -268,6 +268,45 @@ describe.each(ENGINES)('every reader shows an alert as alertAccess says (%s)', (
     60_000,
   );
 
+  it.each(READERS.filter((r) => r.role === 'bureau' || r.role === 'frontline').map((r) => [`${r.member} ${r.role}`, r] as const))(
+    'flight screening (%s)',
+    async (_name, reader) => {
+      // One traveller per alert in a PAXLST message: a person by name and birth date, a document by
+      // number and issuing state (its holder's name matches no alert).
+      const travellers = cases.flatMap((c) =>
+        c.kind === 'document'
+          ? ["NAD+FL+++QUIRINUS:NOBODY'", `DOC+P:110:111+ZX${1000 + c.n}'`, `LOC+91+${OWNER}'`]
+          : [`NAD+FL+++KAL${letters(c.n)}ERSON:ZORRO'`, `DTM+329:${40 + (c.n % 50)}0${1 + (c.n % 9)}1${c.n % 10}'`],
+      );
+      const head = ["UNA:+.? '", "UNB+UNOA:4+BIGAIR:ZZ+BORDERCTL:ZZ+260301:0915+IC9++APIS'", "UNH+M9+PAXLST:D:05B:UN:IATA'", "BGM+745'", "TDT+20+ZZ900+++ZZ'", "LOC+125+SIN'", "DTM+189:2603012330:201'", "LOC+87+LHR'", "DTM+232:2603020630:201'"];
+      const message = [...head, ...travellers, `CNT+42:${cases.length}'`, `UNT+${7 + travellers.length + 2}+M9'`, "UNZ+1+IC9'"].join('\n');
+      const res = await h.app.inject({ method: 'POST', url: '/api/v1/screen/flight', headers: { ...bearer(h.key(reader.member, reader.role)), 'content-type': 'application/edifact' }, payload: message });
+      expect(res.statusCode, res.body).toBe(200);
+      const report = res.json<{ travellers: { hits: { alertId: string; score?: number; action: string; access: string; reasons?: unknown }[] }[] }>();
+      expect(report.travellers).toHaveLength(cases.length);
+      cases.forEach((c, i) => {
+        const hits = report.travellers[i]!.hits;
+        for (const hit of hits) {
+          const other = cases.find((x) => x.id === hit.alertId)!;
+          expect(other.facts.status).toBe('active');
+          const access = expect_(reader, other);
+          expect(hit.access).toBe(access);
+          if (access === 'instruction-only') {
+            expect(hit.action).toBe(DISCREET_ACTION);
+            expect(hit).not.toHaveProperty('score');
+            expect(hit).not.toHaveProperty('reasons');
+          } else expect(hit.score).toEqual(expect.any(Number));
+        }
+        const expected = c.facts.status === 'active' && expect_(reader, c) !== 'hidden';
+        expect(hits.some((x) => x.alertId === c.id), `${c.n}`).toBe(expected);
+      });
+      const all = report.travellers.flatMap((t) => t.hits);
+      expect(all.some((x) => x.score !== undefined)).toBe(true);
+      expect(all.some((x) => x.action === DISCREET_ACTION)).toBe(reader.role === 'frontline');
+    },
+    60_000,
+  );
+
   it.each(READERS.filter((r) => r.role !== 'frontline').map((r) => [`${r.member} ${r.role}`, r] as const))('the dashboard counts what the reader may know exists (%s)', async (_name, reader) => {
     const res = await get(reader, '/api/v1/stats?days=7');
     expect(res.statusCode).toBe(200);
