@@ -7,3 +7,4 @@ export { readTransaction, parseTransaction, type Transaction, type TxInput, type
 export { readHeader, parseBlock, HEADER_SIZE, type Block, type BlockHeader } from './block.js';
 export { readBlkFile, BlkReader, NETWORK_MAGIC, MAX_BLOCK_SIZE, type BlkEntry, type BlkOptions, type Network } from './blk-file.js';
 export { extractPayloads, EXTRACTION_METHODS, type ExtractionMethod, type ExtractedPayload, type Extractor, type PayloadPlace } from './extract/index.js';
+export { readJsonTransaction, readJsonTransactions, TxJsonError, MAX_TX_JSON_TEXT, MAX_TX_SIZE, type JsonTransaction, type JsonTransactionEntry, type TxJsonErrorCode, type TxJsonFormat } from './json-tx.js';
