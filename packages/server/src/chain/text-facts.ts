@@ -50,7 +50,10 @@ export function textFacts(bytes: Uint8Array): FindingText | null {
     if (c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c !== 0x7f && !(c >= 0x80 && c < 0xa0))) printable++;
   }
   const printableRatio = total === 0 ? 0 : printable / total;
-  const urls = unique([...text.matchAll(SCHEME_URL), ...text.matchAll(BARE_URL)].map((m) => trimUrl(m[0])));
+  const withScheme = [...text.matchAll(SCHEME_URL)].map((m) => trimUrl(m[0]));
+  // A bare host/path already inside a URL with its scheme is the same address, not a second one.
+  const bare = [...text.matchAll(BARE_URL)].map((m) => trimUrl(m[0])).filter((u) => !withScheme.some((w) => w.includes(u)));
+  const urls = unique([...withScheme, ...bare]);
   const onions = unique([...text.matchAll(ONION)].map((m) => m[0].toLowerCase()));
   if (printableRatio < TEXT_RATIO && urls.length === 0 && onions.length === 0) return null;
   return {
