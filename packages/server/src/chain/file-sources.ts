@@ -101,9 +101,21 @@ export function detectFormat(head: Uint8Array, xorKey?: Uint8Array): { format: I
   if (hex) return { reason: 'text too short to be a transaction' };
   // Binary without a magic: a raw block or transaction starts with its version, a small number
   // (transactions, early blocks) or BIP 9 version bits (top bits 001). Anything else is not chain data.
+  if (looksLikeText(head)) return { reason: 'text that is neither hex nor JSON' };
   const version = head.length >= 4 ? (head[0]! | (head[1]! << 8) | (head[2]! << 16) | (head[3]! << 24)) >>> 0 : 0;
   if (head.length >= 60 && ((version >= 1 && version <= 4) || version >>> 29 === 1)) return { format: 'raw' };
   return { reason: 'not a blk file, raw block or transaction, hex or JSON' };
+}
+
+/** Printable ASCII (and UTF-8 lead/continuation bytes) nearly throughout: prose, not a block. */
+function looksLikeText(head: Uint8Array): boolean {
+  const n = Math.min(head.length, 1024);
+  let printable = 0;
+  for (let i = 0; i < n; i++) {
+    const c = head[i]!;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || c >= 0x80) printable++;
+  }
+  return n > 0 && printable / n > 0.97;
 }
 
 async function readHead(file: string): Promise<Uint8Array> {
