@@ -45,7 +45,10 @@ export async function identify(bytes: Uint8Array, contentEncoding: string | unde
   let decoded: FindingDecoded | null = null;
   let decodedBytes: Uint8Array | null = null;
   const encoding = compressionOf(bytes, contentEncoding);
-  if (encoding && options.decompress) {
+  if (encoding === 'bzip2') {
+    // node:zlib has no bzip2 decoder; the stream is named so an investigator can unpack it.
+    notes.push('bzip2 stream: not decompressed (no bzip2 decoder in the scanner)');
+  } else if (encoding && options.decompress) {
     const cap = options.decodeCap ?? DEFAULT_DECODE_CAP;
     try {
       const out = await options.decompress(bytes, encoding, cap);

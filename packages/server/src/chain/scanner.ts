@@ -23,6 +23,11 @@ export interface ScannerOptions extends IdentifyOptions {
   batchMatcher?: BatchMatcher;
   /** Findings held for merging before they are written; default 20,000. */
   window?: number;
+  /**
+   * Hand the payload bytes of findings up to this size to `emit` (for recording them); bytes are
+   * copied out of the block so that a waiting finding does not hold its whole block in memory.
+   */
+  keepContent?: number;
 }
 
 export interface ScanStats {
@@ -40,11 +45,13 @@ export interface ScanStats {
   errors: number;
 }
 
-export type EmitFindings = (findings: ScannedFinding[]) => void | Promise<void>;
+/** Written findings, with the payload bytes of each when the scanner keeps them (else undefined). */
+export type EmitFindings = (findings: ScannedFinding[], contents: (Uint8Array | undefined)[]) => void | Promise<void>;
 
 interface Pending {
   finding: ScannedFinding;
   seen: Set<string>;
+  content: Uint8Array | undefined;
 }
 
 const DEFAULT_WINDOW = 20_000;
@@ -117,16 +124,19 @@ export class ChainScanner {
       notes: [...(p.notes ?? []), ...facts.notes],
     };
     if (p.contentEncoding !== undefined && finding.fields.contentEncoding === undefined) finding.fields.contentEncoding = p.contentEncoding;
-    this.pending.set(sha256, { finding, seen: new Set([where]) });
+    const content = this.options.keepContent !== undefined && p.bytes.length <= this.options.keepContent ? p.bytes.slice() : undefined;
+    this.pending.set(sha256, { finding, seen: new Set([where]), content });
     if (this.pending.size > this.window) await this.flush(Math.ceil(this.window / 2));
   }
 
   /** Writes the oldest `count` findings waiting (all by default), after any batch matching. */
   async flush(count = this.pending.size): Promise<void> {
     const out: ScannedFinding[] = [];
+    const contents: (Uint8Array | undefined)[] = [];
     for (const [key, p] of this.pending) {
       if (out.length >= count) break;
       out.push(p.finding);
+      contents.push(p.content);
       this.pending.delete(key);
     }
     if (out.length === 0) return;
@@ -147,7 +157,7 @@ export class ChainScanner {
       if (f.decoded?.capped) this.stats.capped++;
       if (f.matches.length > 0) this.stats.matched++;
     }
-    await this.emit(out);
+    await this.emit(out, contents);
   }
 
   /** Findings not yet written. */
