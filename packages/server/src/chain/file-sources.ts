@@ -5,7 +5,6 @@ import {
   BlkReader, ChainReadError, hexToBytesChecked, MAX_BLOCK_SIZE, MAX_TX_JSON_TEXT, NETWORK_MAGIC, parseBlock,
   parseTransaction, readJsonTransaction, readJsonTransactions, TxJsonError, type Block, type Transaction,
 } from '@crosscheck/core/bitcoin';
-import { readLines } from '../cli/read-lines.js';
 
 /**
  * What the scanner reads from files and folders, the format found from the content (never from
@@ -232,20 +231,43 @@ async function* readJsonFile(file: string): AsyncGenerator<ScanItem> {
 
 /** JSON lines too large to read whole: one transaction per line, a line at a time. */
 async function* readJsonLines(file: string): AsyncGenerator<ScanItem> {
-  for await (const line of readLines(createReadStream(file), MAX_TX_JSON_TEXT)) {
-    const source = `${file}:${line.number}`;
-    if (line.tooLong) {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let number = 0;
+  const finish = function* (): Generator<ScanItem> {
+    number++;
+    const source = `${file}:${number}`;
+    const tooLong = size > MAX_TX_JSON_TEXT;
+    const text = tooLong ? '' : Buffer.concat(parts).toString('utf8');
+    parts = [];
+    size = 0;
+    if (tooLong) {
       yield { kind: 'error', source, message: `line longer than ${MAX_TX_JSON_TEXT} bytes` };
-      continue;
+      return;
     }
-    if (line.text.trim() === '') continue;
+    if (text.trim() === '') return;
     try {
-      const read = readJsonTransaction(JSON.parse(line.text));
+      const read = readJsonTransaction(JSON.parse(text));
       yield { kind: 'tx', tx: read.tx, height: read.height, blockHash: read.blockHash, source };
     } catch (error) {
       yield { kind: 'error', source, message: error instanceof SyntaxError ? `not JSON: ${error.message}` : describeError(error) };
     }
+  };
+  for await (const chunk of createReadStream(file)) {
+    let buf = chunk as Buffer;
+    for (;;) {
+      const nl = buf.indexOf(10);
+      const piece = nl === -1 ? buf : buf.subarray(0, nl);
+      size += piece.length;
+      // Past the limit the line is only counted, never held: a file without line breaks costs nothing.
+      if (size <= MAX_TX_JSON_TEXT) parts.push(piece);
+      else parts = [];
+      if (nl === -1) break;
+      yield* finish();
+      buf = buf.subarray(nl + 1);
+    }
   }
+  if (size > 0) yield* finish();
 }
 
 /** The message of a reader's error; anything but the named errors is a bug and is thrown on. */

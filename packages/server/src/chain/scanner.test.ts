@@ -141,18 +141,18 @@ describe('hash lists', () => {
 });
 
 describe('YARA rules (YARA-X)', () => {
-  it('match payloads by rule, named by file and rule; a rule that does not compile is refused with its file', () => {
+  it('match payloads by rule, named by file and rule; a rule that does not compile is refused with its file', async () => {
     const file = join(work, 'rules.yar');
     writeFileSync(file, 'rule linpyro_tar { strings: $a = "linpyro" condition: $a }\nrule never { condition: false }\n');
     const rules = new YaraRules();
-    rules.load(work);
+    await rules.load(work);
     expect(rules.files).toBe(1);
     expect(rules.match(text('xx linpyro-0.1.tar xx'), { sha256: '', md5: '', size: 0 }, 'decoded')).toEqual([{ source: 'yara', name: 'rules.yar:linpyro_tar', on: 'decoded' }]);
     expect(rules.match(text('nothing'), { sha256: '', md5: '', size: 0 }, 'payload')).toEqual([]);
     const bad = join(work, 'bad.yara');
     writeFileSync(bad, 'rule broken { condition: undefined_thing }');
-    expect(() => new YaraRules().load(bad)).toThrow(YaraError);
-    expect(() => new YaraRules().load(bad)).toThrow(/bad\.yara: .*undefined_thing/s);
+    await expect(new YaraRules().load(bad)).rejects.toThrow(YaraError);
+    await expect(new YaraRules().load(bad)).rejects.toThrow(/bad\.yara: .*undefined_thing/s);
   });
 });
 

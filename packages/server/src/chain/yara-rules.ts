@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import type { FindingMatch } from '@crosscheck/core/api';
 import type { MatchFacts, PayloadMatcher } from './matcher.js';
@@ -25,9 +24,10 @@ export class YaraError extends Error {
   }
 }
 
-function loadBinding(): YaraBinding {
+async function loadBinding(): Promise<YaraBinding> {
   try {
-    return createRequire(import.meta.url)('@litko/yara-x') as YaraBinding;
+    const loaded = (await import('@litko/yara-x')) as unknown as YaraBinding & { default?: YaraBinding };
+    return loaded.default ?? loaded;
   } catch (error) {
     throw new YaraError(`YARA rules need the @litko/yara-x module, which could not be loaded on this machine (${(error as Error).message.split('\n')[0]}); run without --yara, or install it with npm install`);
   }
@@ -56,8 +56,8 @@ export class YaraRules implements PayloadMatcher {
   }
 
   /** Compiles every rule file of a path; a rule that does not compile is an error naming its file. */
-  load(path: string): void {
-    this.binding ??= loadBinding();
+  async load(path: string): Promise<void> {
+    this.binding ??= await loadBinding();
     for (const file of ruleFiles(path)) {
       if (statSync(file).size > MAX_RULE_FILE_BYTES) throw new YaraError(`${file}: larger than ${MAX_RULE_FILE_BYTES} bytes`);
       try {

@@ -145,7 +145,7 @@ async function matchers(o: ScanOptions): Promise<ScannerOptions> {
   }
   if (o.yara.length > 0) {
     const rules = new YaraRules();
-    for (const path of o.yara) rules.load(path);
+    for (const path of o.yara) await rules.load(path);
     options.matchers!.push(rules);
   }
   if (o.clamav.length > 0) options.batchMatcher = await ClamAv.open(o.clamav);
