@@ -37,6 +37,8 @@ export interface RunScanResult {
   /** Range scans: the last height whose findings are written (from - 1 when none). */
   lastDone?: number;
   stopped: boolean;
+  /** Range scans: what ended the range early (a node that stopped answering), after the checkpoint. */
+  failure?: unknown;
 }
 
 export async function runScan(o: RunScanOptions): Promise<RunScanResult> {
@@ -73,17 +75,19 @@ export async function runScan(o: RunScanOptions): Promise<RunScanResult> {
       if (statePath) await saveState(statePath, { rpc: client.shownUrl, from: o.rpc!.rangeFrom, to, lastDone });
       sinceCheckpoint = 0;
     };
+    let failure: unknown;
     try {
       for await (const item of readRpcRange(client, from, to, stop)) {
         await handle(item);
         lastDone = item.height;
         if (++sinceCheckpoint >= every) await checkpoint();
       }
-    } finally {
-      // Also when the node failed: what was scanned is written and the state says so.
-      await checkpoint();
+    } catch (error) {
+      failure = error;
     }
-    return { stats: scanner.stats, skipped, lastDone, stopped: stop() };
+    // Also when the node failed: what was scanned is written and the state says so.
+    await checkpoint();
+    return { stats: scanner.stats, skipped, lastDone, stopped: stop(), ...(failure === undefined ? {} : { failure }) };
   }
 
   for await (const item of readInputs(o.inputs ?? [])) {

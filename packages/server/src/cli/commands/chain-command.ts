@@ -86,6 +86,7 @@ export function chainCommand(program: Command): void {
       let result;
       try {
         result = await runScan({ ...(rpc ? { rpc } : { inputs }), scanner, emit, progress, stop: () => stopping });
+        failure = result.failure;
       } catch (error) {
         failure = error;
       } finally {
@@ -101,7 +102,7 @@ export function chainCommand(program: Command): void {
         if (result.stopped) {
           process.stderr.write(rpc?.statePath ? `stopped; resume with --resume --state ${rpc.statePath}\n` : 'stopped\n');
           process.exitCode = 130;
-        } else if (result.stats.errors > 0 && result.stats.blocks + result.stats.transactions === 0) {
+        } else if (failure === undefined && result.stats.errors > 0 && result.stats.blocks + result.stats.transactions === 0) {
           process.stderr.write('error: nothing could be read\n');
           process.exitCode = 1;
         }
