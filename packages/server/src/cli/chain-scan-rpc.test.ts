@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readBlkFile } from '@crosscheck/core/bitcoin';
 import { scannedFindingSchema } from '@crosscheck/core/api/schemas';
-import { runCli } from '../../test/cli.js';
+import { runCli, startCli } from '../../test/cli.js';
 import { BitcoinRpc, RpcError } from '../chain/bitcoin-rpc.js';
 
 // `crosscheck chain scan --rpc` against a small JSON-RPC server that answers getblockhash and
@@ -28,6 +28,8 @@ interface FakeNode {
   failAt?: number;
   /** Method that never answers. */
   hang?: string;
+  /** Pause before each answer, in ms (a slow node). */
+  delayMs?: number;
   calls: string[];
 }
 
@@ -44,8 +46,11 @@ function startNode(blocks: Map<number, { hash: string; hex: string }>): Promise<
       const { id, method, params } = JSON.parse(body) as { id: number; method: string; params: unknown[] };
       node.calls.push(`${method} ${JSON.stringify(params)}`);
       if (method === node.hang) return; // never answers
-      const answer = (result: unknown, error: { code: number; message: string } | null = null) =>
-        res.writeHead(error ? 500 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ result, error, id }));
+      const answer = (result: unknown, error: { code: number; message: string } | null = null) => {
+        const send = () => res.writeHead(error ? 500 : 200, { 'content-type': 'application/json' }).end(JSON.stringify({ result, error, id }));
+        if (node.delayMs) setTimeout(send, node.delayMs);
+        else send();
+      };
       if (method === 'getblockhash') {
         const h = params[0] as number;
         if (h === node.failAt) return answer(null, { code: -1, message: 'node shutting down' });
@@ -129,6 +134,30 @@ describe.skipIf(!present)('crosscheck chain scan --rpc', () => {
     expect(JSON.parse(readFileSync(state, 'utf8'))).toMatchObject({ lastDone: 40 });
     const heights = (out: string) => out.split('\n').filter((l) => l).flatMap((l) => scannedFindingSchema.parse(JSON.parse(l)).locations.map((x) => x.height));
     expect(new Set([...heights(first.stdout), ...heights(second.stdout)])).toEqual(new Set(Array.from({ length: 40 }, (_, i) => i + 1)));
+  });
+
+  it('on Ctrl-C finishes the block in hand, writes its findings and state, and exits 130', async () => {
+    const state = join(work, 'interrupted.state');
+    node.delayMs = 100;
+    node.calls.length = 0;
+    try {
+      const child = startCli(['chain', 'scan', '--rpc', withAuth(), '--from', '1', '--to', '255', '--state', state]);
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout!.resume();
+      // Interrupted once a few blocks have been asked for.
+      await vi.waitFor(() => expect(node.calls.filter((c) => c.startsWith('getblock ')).length).toBeGreaterThan(3), { timeout: 60_000, interval: 100 });
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect(code).toBe(130);
+      expect(stderr).toContain('resume with --resume');
+      const saved = JSON.parse(readFileSync(state, 'utf8')) as { lastDone: number };
+      expect(saved.lastDone).toBeGreaterThanOrEqual(3);
+      expect(saved.lastDone).toBeLessThan(255);
+      expect(stderr).toContain(`last height done: ${saved.lastDone}`);
+    } finally {
+      node.delayMs = undefined;
+    }
   });
 
   it('bounds what one answer may be and how long it may take', async () => {
