@@ -34,6 +34,10 @@ export const PERMISSION_WORDS = {
   'stats.read': 'read the dashboard’s figures',
   'replica.sync': 'synchronise a national copy',
   'replica.forward': 'forward a national copy’s hits and audit entries',
+  'chain.read': 'read blockchain findings',
+  'chain.reveal': 'reveal the content of blockchain findings',
+  'chain.manage': 'decide on blockchain findings',
+  'chain.scan': 'record blockchain scans',
 } as const satisfies Record<Permission, string>;
 
 /** The sentence of a refusal by role, naming the role and the action in words. */

@@ -51,6 +51,16 @@ const PERMISSIONS = {
   // its hits and audit entries. It is a machine's key, with no other right.
   'replica.sync': ['replica'],
   'replica.forward': ['replica'],
+  // Blockchain findings: what a scan found written into Bitcoin. Investigators read them (bureau,
+  // analyst; TAXII clients use a key of one of these roles), reveal a finding's bytes (which may be
+  // malware or illegal images: never the frontline desk's business), record scans, and decide a
+  // finding's status and whom it is shared with. The frontline, reviewers, auditors, administrators
+  // and national copies have no part in it: a scan's content is not screening data, and a copy
+  // follows alerts only.
+  'chain.read': ['bureau', 'analyst'],
+  'chain.reveal': ['bureau', 'analyst'],
+  'chain.manage': ['bureau', 'analyst'],
+  'chain.scan': ['bureau', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

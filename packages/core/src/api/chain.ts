@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXTRACTION_METHODS, FINDING_STATUSES } from '../constants/chain.js';
+import { visibilitySchema } from '../access/visibility.js';
 
 /**
  * Blockchain findings as the API presents them (server app/chain/; the web's findings page; the
@@ -75,6 +76,10 @@ export const findingSchema = z
     owner: z.string(),
     status: z.enum(FINDING_STATUSES),
     firstSeenAt: z.string(),
+    /** Whom the owner shares it with once it is known-bad; shown to its owner only. */
+    visibility: visibilitySchema.optional(),
+    /** Whether the bytes are kept for an authorised reveal (not when over the size kept). */
+    contentKept: z.boolean(),
   })
   .strict();
 
@@ -82,7 +87,7 @@ export const findingSchema = z
  * A finding as the scanner produces it (the CLI's JSON line), before it is stored: no id, owner,
  * status or time yet. Recording findings takes these; identical sha256 merge their locations.
  */
-export const scannedFindingSchema = findingSchema.omit({ id: true, owner: true, status: true, firstSeenAt: true }).strict();
+export const scannedFindingSchema = findingSchema.omit({ id: true, owner: true, status: true, firstSeenAt: true, visibility: true, contentKept: true }).strict();
 
 export const findingListSchema = z
   .object({ items: z.array(findingSchema), next: z.string().nullable().describe('The cursor of the next page, or null') })

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'attachment.read',
   'audit.list', 'audit.verify', 'audit.checkpoint', 'audit.read-checkpoint', 'audit.prove',
   'change.list',
+  'finding.record', 'finding.list', 'finding.read', 'finding.reveal', 'finding.update', 'finding.export',
+  'taxii.discover', 'taxii.list-collections', 'taxii.read-collection', 'taxii.list-objects',
   'event.stream',
   'hit.read', 'hit.list', 'hit.send-form', 'hit.record-outcome', 'hit.remind-overdue',
   'key.check', 'key.create', 'key.list', 'key.revoke', 'key.approve',

@@ -4,7 +4,7 @@
  * code is declared, and the web app's problem.* texts are checked against it (a code without
  * text in one of the four languages fails a test).
  */
-export const NOT_FOUND_SUBJECTS = ['alert', 'attachment', 'audit entry', 'checkpoint', 'flag', 'hit', 'image', 'key', 'link', 'member', 'message', 'notice', 'photo', 'resource', 'user', 'webhook'] as const;
+export const NOT_FOUND_SUBJECTS = ['alert', 'attachment', 'audit entry', 'checkpoint', 'finding', 'flag', 'hit', 'image', 'key', 'link', 'member', 'message', 'notice', 'photo', 'resource', 'user', 'webhook'] as const;
 export type NotFoundSubject = (typeof NOT_FOUND_SUBJECTS)[number];
 
 const OTHER_CODES = [
@@ -60,6 +60,12 @@ const OTHER_CODES = [
   'paxlst.not-edifact',
   'paxlst.no-message',
   'paxlst.not-paxlst',
+  // Blockchain findings and their sharing
+  'finding.content-not-kept',
+  'finding.not-owner',
+  'finding.import-too-large',
+  'finding.export-too-large',
+  'taxii.not-acceptable',
   // Cooperation
   'hit.no-other-side',
   'hit.outcome-not-yours',

@@ -33,6 +33,8 @@ import { photosRoutes } from './routes/photos.js';
 import { statsRoutes } from './routes/stats.js';
 import { publicNoticesRoutes } from './routes/public-notices.js';
 import { replicaRoutes } from './routes/replica.js';
+import { chainFindingsRoutes } from './routes/chain-findings.js';
+import { taxiiRoutes } from './routes/taxii.js';
 import { RequestLog } from './request-log.js';
 
 export interface HttpOptions {
@@ -151,6 +153,8 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   statsRoutes(app, deps);
   publicNoticesRoutes(app, deps, options.publicUrl ?? null);
   replicaRoutes(app, deps);
+  chainFindingsRoutes(app, deps, options.publicUrl ?? null);
+  taxiiRoutes(app, deps, options.publicUrl ?? null);
   // Also the not-found handler: a browser's unknown address gets the app, the rest problem+json.
   webRoutes(app, (request, reply) => failed(notFound('resource'), request, reply));
   return app;

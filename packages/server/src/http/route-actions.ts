@@ -28,6 +28,13 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'GET /api/v1/alerts/:id/photos/:photoId': 'photo.read',
   'DELETE /api/v1/alerts/:id/photos/:photoId': 'photo.delete',
 
+  'GET /api/v1/chain/findings': 'finding.list',
+  'POST /api/v1/chain/findings': 'finding.record',
+  'GET /api/v1/chain/findings/export': 'finding.export',
+  'GET /api/v1/chain/findings/:id': 'finding.read',
+  'GET /api/v1/chain/findings/:id/content': 'finding.reveal',
+  'PATCH /api/v1/chain/findings/:id': 'finding.update',
+
   'POST /api/v1/screen': 'screening.run',
   'POST /api/v1/screen/batch': 'screening.run-batch',
   'POST /api/v1/screen/flight': 'screening.run-flight',

@@ -74,6 +74,19 @@ export async function dumpPostgres(db: Kysely<DB>, file: string, createdAt: stri
 export class BackupFileError extends Error {}
 
 /**
+ * A cell as the dump wrote it, back to what its column takes: pg reads a bytea column (photos, the
+ * bytes of blockchain findings) as a Buffer, which the dump's JSON writes as
+ * `{"type":"Buffer","data":[…]}`; given back as that object, pg would store its JSON text as the bytes.
+ */
+function cellOf(value: unknown): unknown {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as { type?: unknown; data?: unknown };
+    if (v.type === 'Buffer' && Array.isArray(v.data) && Object.keys(v).length === 2) return Buffer.from(v.data as number[]);
+  }
+  return value;
+}
+
+/**
  * Restores a file written by `dumpPostgres` into the current schema (already migrated to the
  * backup's version) in ONE transaction: emptied (only with `force` when it holds data),
  * filled, then checked by `verify` before commit. Any failure, a truncated file included,
@@ -123,7 +136,7 @@ async function restoreLines(db: Kysely<DB>, file: string, header: Header, next: 
       const item = await next();
       if (Array.isArray(item)) {
         if (table === null || item.length !== columns.length) throw new BackupFileError(`${file}: a row does not fit its table`);
-        batch.push(item);
+        batch.push(item.map(cellOf));
         if (batch.length * columns.length >= MAX_PARAMS) await flush();
         continue;
       }

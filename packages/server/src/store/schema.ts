@@ -401,5 +401,52 @@ export interface DB {
   replica_received: ReplicaReceivedTable;
   replica_state: ReplicaStateTable;
   login_throttle: LoginThrottleTable;
+  chain_findings: ChainFindingsTable;
+  chain_finding_locations: ChainFindingLocationsTable;
+  chain_finding_contents: ChainFindingContentsTable;
+}
+
+/** A blockchain finding (migration 0015): one per owner and payload SHA-256. JSON columns are text. */
+export interface ChainFindingsTable {
+  id: string;
+  owner: string;
+  method: string;
+  size: number;
+  sha256: string;
+  md5: string;
+  media_type: string | null;
+  declared_type: string | null;
+  decoded_media_type: string | null;
+  decoded_sha256: string | null;
+  decoded_md5: string | null;
+  decoded: string | null;
+  text_info: string | null;
+  search_text: string;
+  matches: string;
+  matched: number;
+  fields: string;
+  notes: string;
+  status: string;
+  visibility_mode: string;
+  visibility_members: string;
+  content_kept: number;
+  first_seen_at: string;
+  changed_at: string;
+  version: number;
+  created_by: string;
+}
+
+export interface ChainFindingLocationsTable {
+  finding_id: string;
+  position: number;
+  txid: string;
+  height: number | null;
+  block_hash: string | null;
+  place: string;
+}
+
+export interface ChainFindingContentsTable {
+  finding_id: string;
+  data: Buffer;
 }
 

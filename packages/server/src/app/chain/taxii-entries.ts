@@ -1,0 +1,102 @@
+import { validationError } from '@crosscheck/core';
+import { decodeNext, encodeNext, findingStixObjects, positionBefore, stixCommonObjects, type ObjectPosition, type StixObject } from '@crosscheck/core/chain';
+import { z } from 'zod';
+import { findingsByChange } from '../../store/chain-finding-repo.js';
+import { findingFor } from './finding-view.js';
+import type { Tx } from '../../store/write-transaction.js';
+import type { ReadableCollection } from './taxii-collections.js';
+import { TAXII_MAX_PAGE } from './taxii-discovery.js';
+
+export const taxiiObjectsQuerySchema = z
+  .object({
+    added_after: z
+      .string()
+      .max(40)
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'a TAXII timestamp such as 2026-12-06T10:00:00.000Z')
+      .refine((t) => !Number.isNaN(Date.parse(t)), 'a real date and time')
+      .optional(),
+    limit: z.coerce.number().int().min(1).optional(),
+    next: z.string().max(120).optional(),
+    'match[type]': z.string().max(1000).regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'STIX types separated by commas').optional(),
+    'match[id]': z.string().max(5000).regex(/^[a-z0-9-]+--[0-9a-f-]{36}(,[a-z0-9-]+--[0-9a-f-]{36})*$/, 'STIX ids separated by commas').optional(),
+  })
+  .strict();
+
+export type TaxiiObjectsQuery = z.infer<typeof taxiiObjectsQuerySchema>;
+
+export interface TaxiiEnvelope {
+  more: boolean;
+  next?: string;
+  /** STIX objects, or a manifest's records. */
+  objects?: unknown[];
+}
+
+export interface TaxiiObjectsPage {
+  envelope: TaxiiEnvelope;
+  /** The date added of the page's first and last objects (X-TAXII-Date-Added-First/Last). */
+  firstAdded: string | null;
+  lastAdded: string | null;
+}
+
+export interface Entry {
+  position: ObjectPosition;
+  object: StixObject;
+}
+
+/** A page of a collection's entries, as objects and manifests both present them. */
+export interface EntriesPage {
+  entries: Entry[];
+  more: boolean;
+  next: string | undefined;
+}
+
+/**
+ * The entries of a collection `member` may read, in the order they were added: first the objects
+ * every finding refers to (crosscheck, the location extension's definition, the member's
+ * identity), added with the collection's first finding, then each finding's objects, added when
+ * what is shared of it last changed. `added_after` keeps those added strictly later, `match[type]`
+ * and `match[id]` those of these types or ids; `next` continues a page; `limit` is capped at 1000.
+ */
+export async function collectionEntries(tx: Tx, member: string, collection: ReadableCollection, q: TaxiiObjectsQuery, contentUrl: (findingId: string) => string): Promise<EntriesPage> {
+  const limit = Math.min(q.limit ?? 100, TAXII_MAX_PAGE);
+  // Stored times are milliseconds in ISO form; a client's finer or coarser time is read as one.
+  const after = q.added_after !== undefined ? new Date(q.added_after).toISOString() : undefined;
+  const from = q.next !== undefined ? decodeNext(q.next) : undefined;
+  if (q.next !== undefined && from === undefined) throw validationError('next', 'not a `next` this server gave');
+  const types = q['match[type]'] !== undefined ? new Set(q['match[type]'].split(',')) : undefined;
+  const ids = q['match[id]'] !== undefined ? new Set(q['match[id]'].split(',')) : undefined;
+
+  const keep = (p: ObjectPosition, o: StixObject) =>
+    (after === undefined || p.at > after) && (from === undefined || !positionBefore(p, from)) && (types === undefined || types.has(o.type)) && (ids === undefined || ids.has(o.id));
+  const entries: Entry[] = [];
+  const shared = { at: collection.firstAddedAt, finding: '' };
+  stixCommonObjects([collection.owner]).forEach((object, index) => {
+    const position = { ...shared, index };
+    if (keep(position, object)) entries.push({ position, object });
+  });
+  let cursor: { at: string; id: string; exclusive?: boolean } | undefined = from ? { at: from.at, id: from.finding } : undefined;
+  while (entries.length <= limit) {
+    const batch = await findingsByChange(tx, { reader: member, owner: collection.owner, after, from: cursor, limit: 200 });
+    for (const f of batch) {
+      if (!findingFor(member, f)) continue;
+      findingStixObjects(f, { contentUrl, contentKept: () => f.contentKept }).forEach((object, index) => {
+        const position = { at: f.changedAt, finding: f.id, index };
+        if (keep(position, object)) entries.push({ position, object });
+      });
+      if (entries.length > limit) break;
+    }
+    if (batch.length < 200) break;
+    const last = batch[batch.length - 1]!;
+    cursor = { at: last.changedAt, id: last.id, exclusive: true };
+  }
+  const more = entries.length > limit;
+  return { entries: entries.slice(0, limit), more, next: more ? encodeNext(entries[limit]!.position) : undefined };
+}
+
+/** A page as TAXII's envelope (objects) or manifest (records) gives it, with its first and last dates added. */
+export const pageOf = (page: EntriesPage, objects: unknown[]): TaxiiObjectsPage => ({
+  envelope: { more: page.more, ...(page.next !== undefined ? { next: page.next } : {}), ...(objects.length > 0 ? { objects } : {}) },
+  firstAdded: page.entries[0]?.position.at ?? null,
+  lastAdded: page.entries[page.entries.length - 1]?.position.at ?? null,
+});
+
