@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { scannedFindingSchema } from '@crosscheck/core/api/schemas';
 import { runCli } from '../../test/cli.js';
+import { freshStore } from '../../test/engines.js';
 
 // `crosscheck chain scan` on files: what it refuses and how, and matching through its options.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -71,5 +72,29 @@ describe.skipIf(!present)('crosscheck chain scan: matching', () => {
     expect(r.stderr).not.toContain('\r');
     expect(r.stderr).toMatch(/findings: \d+ .*\n(.*\n)*errors: 0/);
     expect(r.stderr).toMatch(/ordinals: 1 findings at 1 locations/);
+  });
+});
+
+describe.skipIf(!present)('crosscheck chain scan --db', () => {
+  it('records the findings for the member; a second scan of the same transaction merges into them', async () => {
+    const store = await freshStore('sqlite');
+    try {
+      expect((await runCli(['db', 'migrate', '--db', store.target])).code).toBe(0);
+      const noMember = await runCli(['chain', 'scan', hello, '--db', store.target]);
+      expect(noMember.code).not.toBe(0);
+      expect(noMember.stderr).toContain('--db needs --member');
+      const first = await runCli(['chain', 'scan', hello, '--db', store.target, '--member', 'FRA']);
+      expect(first.code, first.stderr).toBe(0);
+      const written = first.stdout.split('\n').filter((l) => l !== '').length;
+      expect(written).toBeGreaterThan(0);
+      expect(first.stderr).toContain(`recorded for FRA: ${written} new findings, 0 merged`);
+      const again = await runCli(['chain', 'scan', hello, '--db', store.target, '--member', 'FRA']);
+      expect(again.stderr).toContain(`recorded for FRA: 0 new findings, ${written} merged into findings already recorded (0 new locations)`);
+      const missing = await runCli(['chain', 'scan', hello, '--db', join(work, 'none', 'x.db'), '--member', 'FRA']);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stderr).toContain('no database at');
+    } finally {
+      await store.drop();
+    }
   });
 });

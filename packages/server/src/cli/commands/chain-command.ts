@@ -10,7 +10,11 @@ import { loadState } from '../../chain/rpc-source.js';
 import { runScan, type RpcRange } from '../../chain/run-scan.js';
 import type { ScannerOptions } from '../../chain/scanner.js';
 import { YaraRules } from '../../chain/yara-rules.js';
-import { oneOf } from '../options.js';
+import { MAX_FINDINGS_PER_CALL, recordFindings, type RecordSummary } from '../../app/chain/record-findings.js';
+import { MAX_CONTENT_BYTES } from '../../app/chain/finding-view.js';
+import type { Deps } from '../../app/deps.js';
+import { cliCtx, withDeps } from '../context.js';
+import { DB_HELP, memberCode, oneOf } from '../options.js';
 
 interface ScanOptions {
   rpc?: string;
@@ -27,6 +31,8 @@ interface ScanOptions {
   decompress: boolean;
   decodeCap: number;
   progress: boolean;
+  db?: string;
+  member?: string;
 }
 
 const height = (value: string): number => {
@@ -64,54 +70,80 @@ export function chainCommand(program: Command): void {
     .option('--no-decompress', 'do not decompress gzip, brotli, zlib or bzip2 payloads')
     .option('--decode-cap <MB>', `largest decompressed size kept before a payload is reported as capped (default ${DEFAULT_DECODE_CAP / 1024 / 1024})`, positive('a number of megabytes above 0'), DEFAULT_DECODE_CAP / 1024 / 1024)
     .option('--no-progress', 'no progress lines on standard error (the summary is still written)')
+    .option('--db <path>', `also record the findings in this database, as findings of --member (${DB_HELP})`)
+    .option('--member <code>', 'with --db: the member whose findings these are (recorded as its bureau, through the CLI)', memberCode)
     .action(async (inputs: string[], o: ScanOptions) => {
-      const rpc = await rpcRange(inputs, o);
-      const scanner: ScannerOptions = await matchers(o);
-      const progress = new Progress(process.stderr, o.progress);
-      let stopping = false;
-      const onSignal = (): void => {
-        // First Ctrl-C: finish the block in hand, write findings and state. A second one kills.
-        if (stopping) process.exit(130);
-        stopping = true;
-        progress.say('stopping after the current block…');
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      const emit = async (findings: ScannedFinding[]): Promise<void> => {
-        if (findings.length === 0) return;
-        const text = findings.map((f) => `${JSON.stringify(f)}\n`).join('');
-        if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
-      };
-      let failure: unknown;
-      let result;
-      try {
-        result = await runScan({ ...(rpc ? { rpc } : { inputs }), scanner, emit, progress, stop: () => stopping });
-        failure = result.failure;
-      } catch (error) {
-        failure = error;
-      } finally {
-        await scanner.batchMatcher?.close();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
-      progress.clear();
-      if (result) {
-        for (const line of summaryLines(result.stats, progress.elapsedSeconds())) process.stderr.write(`${line}\n`);
-        if (result.skipped > 0) process.stderr.write(`skipped: ${result.skipped} files of no chain format\n`);
-        if (rpc && result.lastDone !== undefined) process.stderr.write(`last height done: ${result.lastDone}\n`);
-        if (result.stopped) {
-          process.stderr.write(rpc?.statePath ? `stopped; resume with --resume --state ${rpc.statePath}\n` : 'stopped\n');
-          process.exitCode = 130;
-        } else if (failure === undefined && result.stats.errors > 0 && result.stats.blocks + result.stats.transactions === 0) {
-          process.stderr.write('error: nothing could be read\n');
-          process.exitCode = 1;
-        }
-      }
-      if (failure) {
-        if (rpc?.statePath) process.stderr.write(`the state file ${rpc.statePath} records the last height done; resume with --resume\n`);
-        throw failure;
-      }
+      if (o.db === undefined && o.member !== undefined) throw new Error('--member goes with --db');
+      if (o.db !== undefined && o.member === undefined) throw new Error('--db needs --member <code>, the member whose findings these are');
+      if (o.db === undefined) return scan(inputs, o);
+      // Only an existing database: a mistyped --db must not create an empty one.
+      return withDeps({ db: o.db }, (deps) => scan(inputs, o, deps));
     });
+}
+
+async function scan(inputs: string[], o: ScanOptions, deps?: Deps): Promise<void> {
+  const rpc = await rpcRange(inputs, o);
+  const scanner: ScannerOptions = await matchers(o);
+  const recorded: RecordSummary = { recorded: 0, merged: 0, locationsAdded: 0, ids: [] };
+  if (deps) scanner.keepContent = MAX_CONTENT_BYTES;
+  const progress = new Progress(process.stderr, o.progress);
+  let stopping = false;
+  const onSignal = (): void => {
+    // First Ctrl-C: finish the block in hand, write findings and state. A second one kills.
+    if (stopping) process.exit(130);
+    stopping = true;
+    progress.say('stopping after the current block…');
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const emit = async (findings: ScannedFinding[], contents: (Uint8Array | undefined)[]): Promise<void> => {
+    if (findings.length === 0) return;
+    const text = findings.map((f) => `${JSON.stringify(f)}\n`).join('');
+    if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    if (!deps) return;
+    // Recorded in batches the use case accepts, each its own transaction and audit entry.
+    const ctx = cliCtx(o.member!, 'bureau');
+    for (let at = 0; at < findings.length; at += MAX_FINDINGS_PER_CALL) {
+      const items = findings.slice(at, at + MAX_FINDINGS_PER_CALL).map((finding, k) => {
+        const content = contents[at + k];
+        return { finding, content: content ? Buffer.from(content.buffer, content.byteOffset, content.byteLength) : undefined };
+      });
+      const done = await recordFindings(deps, ctx, items);
+      recorded.recorded += done.recorded;
+      recorded.merged += done.merged;
+      recorded.locationsAdded += done.locationsAdded;
+    }
+  };
+  let failure: unknown;
+  let result;
+  try {
+    result = await runScan({ ...(rpc ? { rpc } : { inputs }), scanner, emit, progress, stop: () => stopping });
+    failure = result.failure;
+  } catch (error) {
+    failure = error;
+  } finally {
+    await scanner.batchMatcher?.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  progress.clear();
+  if (result) {
+    for (const line of summaryLines(result.stats, progress.elapsedSeconds())) process.stderr.write(`${line}\n`);
+    if (result.skipped > 0) process.stderr.write(`skipped: ${result.skipped} files of no chain format\n`);
+    if (rpc && result.lastDone !== undefined) process.stderr.write(`last height done: ${result.lastDone}\n`);
+    if (deps) process.stderr.write(`recorded for ${o.member}: ${recorded.recorded} new findings, ${recorded.merged} merged into findings already recorded (${recorded.locationsAdded} new locations)\n`);
+    if (result.stopped) {
+      process.stderr.write(rpc?.statePath ? `stopped; resume with --resume --state ${rpc.statePath}\n` : 'stopped\n');
+      process.exitCode = 130;
+    } else if (failure === undefined && result.stats.errors > 0 && result.stats.blocks + result.stats.transactions === 0) {
+      process.stderr.write('error: nothing could be read\n');
+      process.exitCode = 1;
+    }
+  }
+  if (failure) {
+    if (rpc?.statePath) process.stderr.write(`the state file ${rpc.statePath} records the last height done; resume with --resume\n`);
+    throw failure;
+  }
 }
 
 async function rpcRange(inputs: string[], o: ScanOptions): Promise<RpcRange | undefined> {
