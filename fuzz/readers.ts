@@ -15,7 +15,7 @@ import { UN_FIXTURE } from '../packages/server/src/formats/un-sc-list.fixture.ts
 import { parseUnList } from '../packages/server/src/formats/un-sc-list.ts';
 import type { AlertView } from '../packages/server/src/store/alert-repo.ts';
 import { wallet } from './wallet-reader.ts';
-import { ChainReadError, extractPayloads, NETWORK_MAGIC, parseBlock, parseTransaction, readBlkFile, type Transaction } from '../packages/core/src/bitcoin/index.ts';
+import { ChainReadError, extractPayloads, NETWORK_MAGIC, parseBlock, parseTransaction, readBlkFile, readJsonTransaction, readJsonTransactions, TxJsonError, type Transaction } from '../packages/core/src/bitcoin/index.ts';
 import { blkRecord, buildBlock, concatBytes, inscriptionTx, multisigDataTx, opReturnTx, sampleBlock, serializeTx, type TxSpec } from '../packages/core/src/bitcoin/test-fixtures.ts';
 
 /**
@@ -455,5 +455,56 @@ const bitcoin: FuzzReader = {
   },
 };
 
-export const READERS: readonly FuzzReader[] = [mrz, paxlst, unXml, ftm, notice, csv, travellers, replica, bitcoin, wallet];
+// A one-input, one-output transaction written here as Esplora would show it, and the same as
+// getrawtransaction … true (with its raw hex): the readers' refusals of mutations are the point.
+const ESPLORA_TX = {
+  version: 2,
+  locktime: 0,
+  vin: [{ txid: '11'.repeat(32), vout: 0, scriptsig: '', witness: ['30440220' + '22'.repeat(32) + '0220' + '33'.repeat(32) + '01', '02' + '44'.repeat(32)], sequence: 4294967293, is_coinbase: false }],
+  vout: [{ scriptpubkey: '6a0568656c6c6f', value: 0 }, { scriptpubkey: '0014' + '55'.repeat(20), value: 1000 }],
+};
+function txSeeds(): Buffer[] {
+  const read = readJsonTransaction(ESPLORA_TX);
+  const esplora = { ...ESPLORA_TX, txid: read.tx.txid, size: read.tx.size, status: { confirmed: true, block_height: 800000, block_hash: '66'.repeat(32) } };
+  const core = { txid: read.tx.txid, hash: read.tx.wtxid, size: read.tx.size, hex: Buffer.from(read.bytes).toString('hex'), blockhash: '66'.repeat(32) };
+  return [json(esplora), json(core), json([esplora, core]), lines([core, esplora])];
+}
+
+const txJson: FuzzReader = {
+  name: 'tx-json',
+  ext: 'json',
+  seeds: txSeeds,
+  tokens: [...JSON_TOKENS, '"hex":"', '"txid":"', '"vin":[', '"vout":[', '"witness":["', '"scriptsig":"', '"scriptpubkey":"', '"value":', '"sequence":4294967295', '"size":', '"status":{"block_height":', 'ffffffff', 'fd0000', 'feffffffff', '0001'],
+  generate: (seed, count) => {
+    const hex = fc.uint8Array({ maxLength: 48 }).map((b) => Buffer.from(b).toString('hex'));
+    const field = fc.oneof(hex, fc.integer(), fc.double(), fc.constant(null), fc.string({ maxLength: 8 }), fc.array(hex, { maxLength: 3 }));
+    const input = fc.record({ txid: fc.oneof(field, fc.constant('11'.repeat(32))), vout: field, scriptsig: field, sequence: field, witness: field }, { requiredKeys: [] });
+    const output = fc.record({ value: field, scriptpubkey: field }, { requiredKeys: [] });
+    const tx = fc.oneof(
+      fc.record({ version: field, locktime: field, vin: fc.array(input, { maxLength: 4 }), vout: fc.array(output, { maxLength: 4 }), txid: field, size: field }, { requiredKeys: ['vin', 'vout'] }),
+      fc.record({ hex: hex, txid: field }, { requiredKeys: ['hex'] }),
+    );
+    return sampled(fc.oneof(tx, fc.array(tx, { maxLength: 3 })), seed, count).map(json);
+  },
+  read(input) {
+    let entries;
+    try {
+      entries = readJsonTransactions(text(input));
+    } catch (e) {
+      if (e instanceof TxJsonError) return `refused:${e.code}`;
+      throw e;
+    }
+    const codes = new Set<string>();
+    for (const e of entries) {
+      if (e.ok) invariant(e.value.tx.size === e.value.bytes.length && /^[0-9a-f]{64}$/.test(e.value.tx.txid), 'an accepted transaction whose size or txid does not hold');
+      else {
+        invariant(e.error instanceof TxJsonError || e.error instanceof ChainReadError, 'an entry refused with an unnamed error');
+        codes.add(e.error.code);
+      }
+    }
+    return `ok:${bucket(entries.length)}:${[...codes].sort().join('|')}`;
+  },
+};
+
+export const READERS: readonly FuzzReader[] = [mrz, paxlst, unXml, ftm, notice, csv, travellers, replica, bitcoin, wallet, txJson];
 export const readerNamed = (name: string): FuzzReader | undefined => READERS.find((r) => r.name === name);

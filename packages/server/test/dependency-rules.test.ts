@@ -18,7 +18,7 @@ const LAYERS: { layer: string; paths: string[]; holds: string }[] = [
   { layer: 'ids', paths: ['ids.ts'], holds: 'UUIDv7 ids' },
   { layer: 'store', paths: ['store/'], holds: 'schema, migrations, repositories: the only SQL' },
   { layer: 'formats', paths: ['formats/'], holds: 'outside data in and out' },
-  { layer: 'chain', paths: ['chain/'], holds: 'the blockchain scanner: sources, capped decompression, identification' },
+  { layer: 'chain', paths: ['chain/'], holds: 'the blockchain scanner: sources, capped decompression, identification, matching' },
   { layer: 'screening', paths: ['screening/'], holds: 'the in-memory screening index and its follower' },
   { layer: 'events', paths: ['events/'], holds: 'the event bus and event stream' },
   { layer: 'links', paths: ['links/'], holds: 'the identity-link follower' },

@@ -4,6 +4,7 @@ import { adminCommands } from './commands/admin-commands.js';
 import { dataCommands } from './commands/data-commands.js';
 import { auditCommands } from './commands/audit-commands.js';
 import { backupCommands } from './commands/backup-commands.js';
+import { chainCommand } from './commands/chain-command.js';
 import { importCommands } from './commands/import-commands.js';
 import { screenCommand } from './commands/screen-command.js';
 import { mrzCommand } from './commands/mrz-command.js';
@@ -64,5 +65,6 @@ export function buildProgram(): Command {
   mrzCommand(program);
   namesCommand(program);
   replicaCommand(program);
+  chainCommand(program);
   return program;
 }
