@@ -192,13 +192,25 @@ function hashRun(tx: Transaction, first: number, last: number): ExtractedPayload
       const up = uploaderPayload(concat(tx, pieces), pieces);
       if (up) return [up];
     }
+    // The run's hashes are joined once, on the first output that may start a file; each later
+    // candidate is a view into that one copy (a copy per candidate is quadratic in the outputs).
+    let run: { pieces: Piece[]; stream: Uint8Array; offsets: number[] } | undefined;
     for (let k = first; k < last; k++) {
       const s = outs[k]!.scriptPubKey;
       const start = hashStart(s);
       if (!mayStartFile(s, start)) continue;
-      const pieces = hashPieces(tx, k, last);
-      const data = concat(tx, pieces);
+      if (!run) {
+        const all = hashPieces(tx, first, last);
+        const offsets: number[] = [];
+        let at = 0;
+        for (const p of all) { offsets.push(at); at += p.end - p.start; }
+        run = { pieces: all, stream: concat(tx, all), offsets };
+      }
+      const from = run.offsets[k - first]!;
+      if (from >= run.stream.length) break;
+      const data = run.stream.subarray(from);
       if (!findFile(data, 8)) continue;
+      const pieces = run.pieces.slice(k - first);
       const result = analyse(data, 8);
       if (result.kind !== 'file') continue;
       const off = result.fields.carveOffset as number;
