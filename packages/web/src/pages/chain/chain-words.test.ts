@@ -74,8 +74,11 @@ describe('what a revealed content may become', () => {
     expect(contentView({ mediaType: 'image/png', declaredType: 'image/png', sha256 })).toEqual({ kind: 'image', type: 'image/png' });
     // The transaction's claim does not make an HTML page an image.
     expect(contentView({ mediaType: 'text/html', declaredType: 'image/png', sha256 })).toMatchObject({ kind: 'file', active: true });
-    // An SVG has no magic number: its declared type is used only when the bytes were not recognised.
-    expect(contentView({ mediaType: null, declaredType: 'image/svg+xml;charset=utf-8', sha256 })).toEqual({ kind: 'image', type: 'image/svg+xml' });
+    // A declared picture type is used when the bytes were not recognised.
+    expect(contentView({ mediaType: null, declaredType: 'image/webp', sha256 })).toEqual({ kind: 'image', type: 'image/webp' });
+    // An SVG is a document that can run script when opened on its own: saved, never drawn.
+    expect(contentView({ mediaType: null, declaredType: 'image/svg+xml;charset=utf-8', sha256 })).toMatchObject({ kind: 'file', active: true });
+    expect(contentView({ mediaType: 'image/svg+xml', declaredType: 'image/svg+xml', sha256 })).toMatchObject({ kind: 'file', active: true });
   });
 
   it('is otherwise a file with a neutral name, never a page', () => {

@@ -46,10 +46,12 @@ export function percentText(language: string, ratio: number): string {
 }
 
 /**
- * Image types a browser decodes as a picture inside <img> (where an SVG runs no script and loads
- * nothing). Only these are ever drawn, and only after "reveal".
+ * Image types a browser decodes as a picture and nothing more. Only these are ever drawn, and only
+ * after "reveal". Not SVG: inert inside <img>, but "open image in new tab" makes its blob: URL a
+ * document of the app's origin, where its script would meet only the page's CSP; it is saved as a
+ * file instead.
  */
-const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/svg+xml', 'image/x-icon', 'image/vnd.microsoft.icon']);
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/bmp', 'image/x-icon', 'image/vnd.microsoft.icon']);
 
 /** Types that a browser would run if opened as a document: never displayed, saved only under a neutral name. */
 const ACTIVE_TYPES = /^(text\/html|application\/xhtml\+xml|text\/javascript|application\/(x-)?javascript|application\/ecmascript|text\/xml|application\/xml|image\/svg\+xml)(;|$)/i;
@@ -83,7 +85,7 @@ const bare = (type: string | null) => (type ? type.split(';')[0]!.trim().toLower
 
 /**
  * What the bytes are decides, not what the transaction claims: a declared image type is used
- * only when the bytes were not recognised at all (an SVG, which has no magic number).
+ * only when the bytes were not recognised at all.
  */
 export function contentView(f: Pick<Finding, 'mediaType' | 'declaredType' | 'sha256'> & { decoded?: Finding['decoded'] }): ContentView {
   const found = bare(f.mediaType);
