@@ -123,14 +123,8 @@ export class ByteCursor {
 
   /** A CompactSize length followed by that many bytes. */
   varBytes(what: string): Uint8Array {
-    const start = this.pos;
-    // The common one-byte length is read inline: this runs for every script and witness item.
-    const first = this.pos < this.bytes.length ? this.bytes[this.pos]! : 0xff;
-    const n = first < 0xfd ? (this.pos++, first) : this.varint(`${what} length`);
-    if (n > this.remaining) {
-      throw new ChainReadError('length-too-large', `${what} claims ${n} bytes, ${this.remaining} left`, { offset: this.base + start });
-    }
-    return this.slice(n, what);
+    const n = this.skipVarBytes(what);
+    return this.bytes.subarray(this.pos - n, this.pos);
   }
 
   private nonCanonical(what: string, start: number): never {

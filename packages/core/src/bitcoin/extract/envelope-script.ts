@@ -3,13 +3,9 @@
 // instruction in fields, and a push is a pair of offsets into the script. Every push length is
 // checked against the end of the script before it is used, so a lying PUSHDATA4 ends the walk.
 
-export const OP_0 = 0x00;
-export const OP_PUSHDATA1 = 0x4c;
-export const OP_PUSHDATA2 = 0x4d;
-export const OP_PUSHDATA4 = 0x4e;
-export const OP_1NEGATE = 0x4f;
-export const OP_1 = 0x51;
-export const OP_16 = 0x60;
+import { OP_0, OP_1, OP_16, OP_1NEGATE, OP_PUSHDATA1, OP_PUSHDATA2, OP_PUSHDATA4 } from './script.js';
+
+export { OP_0, OP_1, OP_16, OP_1NEGATE, OP_PUSHDATA1, OP_PUSHDATA2, OP_PUSHDATA4 };
 export const OP_IF = 0x63;
 export const OP_ENDIF = 0x68;
 
