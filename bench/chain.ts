@@ -9,10 +9,12 @@
  * (default 64), in a temporary directory. Every contender reads that file in 8 MiB chunks:
  *   - floor: reading the bytes and nothing else (the I/O floor; the file is in the page cache
  *     after the first round, as a node's recent blocks are),
- *   - scan: the scanner's path without decompression or identification: framing, parsing,
- *     every extraction method on every transaction (no merkle check, no txid unless a payload
- *     is found), on one core,
+ *   - scan: extraction without decompression or identification: framing, parsing, every
+ *     extraction method on every transaction (no merkle check, no txid unless a payload is
+ *     found), on one core,
  *   - scan+merkle: the same with every txid computed and the merkle root checked (node:crypto SHA-256),
+ *   - pipeline: what `crosscheck chain scan FILE` does, output aside (merkle check,
+ *     extraction, identification, hashes, capped decompression, merging),
  *   - bitcoinjs: bitcoinjs-lib's Block.fromBuffer on each record (a full parse, no hashing), and
  *     bitcoinjs+ids: with every transaction's getId(),
  *   - workers: the scan in N worker threads (N = available cores), one file each, for the speed-up.
@@ -20,26 +22,23 @@
  * with the ratios.
  */
 import { execFileSync } from 'node:child_process';
-import { hash } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import * as bitcoin from 'bitcoinjs-lib';
-import { BlkReader, extractPayloads, NETWORK_MAGIC, type Sha256 } from '../packages/core/src/bitcoin/index.js';
+import { PassThrough } from 'node:stream';
+import { BlkReader, extractPayloads, NETWORK_MAGIC } from '../packages/core/src/bitcoin/index.js';
+import { SCAN_PARSE } from '../packages/server/src/chain/native-sha256.js';
+import { Progress } from '../packages/server/src/chain/progress.js';
+import { runScan } from '../packages/server/src/chain/run-scan.js';
 
 const CHUNK = 8 << 20;
 const here = resolve(fileURLToPath(new URL('.', import.meta.url)));
 const testdata = process.env.CROSSCHECK_TESTDATA ?? resolve(here, '../../shared/testdata');
 const chain = join(testdata, 'chain');
 
-// One-shot hashing (crypto.hash) costs far less per call than a createHash object; the txid's
-// three ranges are joined first.
-const nodeSha256: Sha256 = (parts) => {
-  const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-  return hash('sha256', data, 'buffer');
-};
 
 function arg(name: string, fallback: number): number {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -73,10 +72,13 @@ interface ScanCount {
   errors: number;
 }
 
-/** The scanner's inner loop: blk framing, block parsing, every extraction method on every transaction. */
+/**
+ * The scanner's inner loop: blk framing, block parsing (the scanner's parse options, the merkle
+ * check on or off), every extraction method on every transaction.
+ */
 export function scanFile(path: string, merkle: boolean): ScanCount {
   const count: ScanCount = { bytes: 0, blocks: 0, transactions: 0, payloads: 0, errors: 0 };
-  const reader = new BlkReader({ parse: { verifyMerkle: merkle, sha256: nodeSha256 } });
+  const reader = new BlkReader({ parse: { ...SCAN_PARSE, verifyMerkle: merkle } });
   const drain = (): void => {
     for (const entry of reader.drain()) {
       if (!entry.ok) {
@@ -97,6 +99,12 @@ export function scanFile(path: string, merkle: boolean): ScanCount {
   reader.end();
   drain();
   return count;
+}
+
+/** `crosscheck chain scan FILE` without its output: reading, merkle check, extraction, identification, capped decompression. */
+async function pipelineFile(path: string): Promise<number> {
+  const r = await runScan({ inputs: [path], scanner: {}, emit: () => {}, progress: new Progress(new PassThrough(), false) });
+  return r.stats.findings;
 }
 
 /** blk*.dat records split by hand for bitcoinjs-lib, which reads blocks, not files. */
@@ -122,10 +130,10 @@ function median(xs: number[]): number {
 }
 
 /** Wall time and CPU time of this process (on a shared machine the CPU time is the steadier figure). */
-function time<T>(f: () => T): { ms: number; cpuMs: number; value: T } {
+async function time<T>(f: () => T): Promise<{ ms: number; cpuMs: number; value: Awaited<T> }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const value = f();
+  const value = await f();
   const c = process.cpuUsage(c0);
   return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, value };
 }
@@ -190,16 +198,17 @@ async function main(): Promise<void> {
       ['floor', () => readChunks(file, () => {})],
       ['scan', () => scanFile(file, false)],
       ['scan+merkle', () => scanFile(file, true)],
+      ['pipeline', () => pipelineFile(file)],
       ['bitcoinjs', () => bitcoinjsFile(file, false)],
       ['bitcoinjs+ids', () => bitcoinjsFile(file, true)],
     ];
     let scanCount: unknown;
     for (const [name, f] of contenders) {
-      f(); // warm-up: JIT and page cache
+      await f(); // warm-up: JIT and page cache
       const ms: number[] = [];
       const cpuMs: number[] = [];
       for (let r = 0; r < rounds; r++) {
-        const t = time(f);
+        const t = await time(f);
         ms.push(t.ms);
         cpuMs.push(t.cpuMs);
         if (name === 'scan') scanCount = t.value;
@@ -273,6 +282,7 @@ async function main(): Promise<void> {
         floorOverScan: Number((figures.floor! / figures.scan!).toFixed(2)),
         scanOverBitcoinjs: Number((figures.scan! / figures.bitcoinjs!).toFixed(2)),
         scanMerkleOverBitcoinjsIds: Number((figures['scan+merkle']! / figures['bitcoinjs+ids']!).toFixed(2)),
+        pipelineMbPerS: Number(figures.pipeline!.toFixed(1)),
         workersSpeedUp: Number(speedUp.toFixed(2)),
       }),
     );

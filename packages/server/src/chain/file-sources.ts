@@ -5,6 +5,7 @@ import {
   BlkReader, ChainReadError, hexToBytesChecked, MAX_BLOCK_SIZE, MAX_TX_JSON_TEXT, NETWORK_MAGIC, parseBlock,
   parseTransaction, readJsonTransaction, readJsonTransactions, TxJsonError, type Block, type Transaction,
 } from '@crosscheck/core/bitcoin';
+import { nativeSha256, SCAN_PARSE } from './native-sha256.js';
 
 /**
  * What the scanner reads from files and folders, the format found from the content (never from
@@ -172,7 +173,7 @@ export async function* readFileInput(file: string, explicit: boolean): AsyncGene
 }
 
 async function* readBlk(file: string, xorKey: Uint8Array | undefined): AsyncGenerator<ScanItem> {
-  const reader = new BlkReader({ xorKey });
+  const reader = new BlkReader({ xorKey, parse: SCAN_PARSE });
   const stream = createReadStream(file, { highWaterMark: BLK_CHUNK });
   const entries = function* (): Generator<ScanItem> {
     for (const e of reader.drain()) {
@@ -199,13 +200,13 @@ export function readRaw(source: string, raw: Uint8Array | string): ScanItem {
   // A transaction is tried first: its parse has to use every byte, which a block never passes.
   let txError: unknown;
   try {
-    const tx = parseTransaction(bytes);
+    const tx = parseTransaction(bytes, nativeSha256);
     return { kind: 'tx', tx, height: null, blockHash: null, source };
   } catch (error) {
     txError = error;
   }
   try {
-    const block = parseBlock(bytes);
+    const block = parseBlock(bytes, SCAN_PARSE);
     return { kind: 'block', block, height: bip34Height(block), source };
   } catch (blockError) {
     return { kind: 'error', source, message: `neither a raw block (${describeError(blockError)}) nor a raw transaction (${describeError(txError)})` };

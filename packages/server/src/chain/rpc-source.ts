@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parseBlock } from '@crosscheck/core/bitcoin';
 import type { BitcoinRpc } from './bitcoin-rpc.js';
 import { describeError, type ScanItem } from './file-sources.js';
+import { SCAN_PARSE } from './native-sha256.js';
 
 /**
  * Blocks of a height range from a node, in height order, each with its height. A block that does
@@ -14,7 +15,7 @@ export async function* readRpcRange(rpc: BitcoinRpc, from: number, to: number, s
     const hex = await rpc.getBlockHex(hash);
     const source = `${rpc.shownUrl} height ${height}`;
     try {
-      const block = parseBlock(hex);
+      const block = parseBlock(hex, SCAN_PARSE);
       if (block.header.hash !== hash) {
         yield { kind: 'error', source, message: `the node gave block ${block.header.hash} for hash ${hash}`, height };
         continue;

@@ -1,6 +1,7 @@
 import { extractPayloads, parseBlock, type ExtractedPayload } from '@crosscheck/core/bitcoin';
 import type { ScannedFinding } from '@crosscheck/core/api';
 import { bip34Height } from './file-sources.js';
+import { SCAN_PARSE } from './native-sha256.js';
 import { ChainScanner, type ScannerOptions } from './scanner.js';
 
 /**
@@ -8,10 +9,13 @@ import { ChainScanner, type ScannerOptions } from './scanner.js';
  * the same code path as `crosscheck chain scan`.
  */
 
-/** Parse and extract only (no hashing, identification or decompression): the scanner's floor. */
-export function extractBlock(bytes: Uint8Array): { txid: string; payload: ExtractedPayload }[] {
+/**
+ * Parse and extract only (no identification or decompression): the scanner's floor. With
+ * `verifyMerkle: false` no transaction is hashed but those that carry data (for their txid).
+ */
+export function extractBlock(bytes: Uint8Array, options: { verifyMerkle?: boolean } = {}): { txid: string; payload: ExtractedPayload }[] {
   const out: { txid: string; payload: ExtractedPayload }[] = [];
-  for (const tx of parseBlock(bytes).transactions) {
+  for (const tx of parseBlock(bytes, { ...SCAN_PARSE, ...options }).transactions) {
     for (const payload of extractPayloads(tx)) out.push({ txid: tx.txid, payload });
   }
   return out;
@@ -23,7 +27,7 @@ export async function scanBlock(bytes: Uint8Array, options: ScannerOptions = {})
   const scanner = new ChainScanner(options, (batch) => {
     findings.push(...batch);
   });
-  const block = parseBlock(bytes);
+  const block = parseBlock(bytes, SCAN_PARSE);
   await scanner.addBlock(block, bip34Height(block));
   await scanner.flush();
   return findings;
