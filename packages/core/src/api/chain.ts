@@ -8,17 +8,19 @@ import { visibilitySchema } from '../access/visibility.js';
  */
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+/** Every integer is stored in a 32-bit column (PostgreSQL's integer): outside it is refused here, not by the database. */
+const int32 = () => z.number().int().min(0).max(2_147_483_647);
 
 export const findingPlaceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('input'), index: z.number().int(), item: z.number().int().optional() }).strict(),
-  z.object({ kind: z.literal('output'), index: z.number().int() }).strict(),
-  z.object({ kind: z.literal('outputs'), first: z.number().int(), last: z.number().int() }).strict(),
+  z.object({ kind: z.literal('input'), index: int32(), item: int32().optional() }).strict(),
+  z.object({ kind: z.literal('output'), index: int32() }).strict(),
+  z.object({ kind: z.literal('outputs'), first: int32(), last: int32() }).strict(),
 ]);
 
 export const findingLocationSchema = z
   .object({
     txid: hex64,
-    height: z.number().int().nullable().describe('Block height, when known (blk files store blocks out of height order; a lone transaction has none)'),
+    height: int32().nullable().describe('Block height, when known (blk files store blocks out of height order; a lone transaction has none)'),
     blockHash: hex64.nullable(),
     place: findingPlaceSchema,
   })
@@ -49,7 +51,7 @@ export const findingTextSchema = z
 export const findingDecodedSchema = z
   .object({
     encoding: z.string().describe('gzip, br, base64… what was undone to get these bytes'),
-    size: z.number().int(),
+    size: int32(),
     sha256: hex64,
     md5: z.string().regex(/^[0-9a-f]{32}$/),
     mediaType: z.string().nullable(),
@@ -62,7 +64,7 @@ export const findingSchema = z
   .object({
     id: z.string(),
     method: z.enum(EXTRACTION_METHODS),
-    size: z.number().int(),
+    size: int32(),
     sha256: hex64,
     md5: z.string().regex(/^[0-9a-f]{32}$/),
     mediaType: z.string().nullable().describe('Found from the bytes, not from what the transaction declares'),

@@ -192,4 +192,23 @@ describe.each(ENGINES)('blockchain findings over HTTP on %s', (engine) => {
     expect((incomplete.json() as { field: string }).field).toMatch(/^findings\.0\./);
     expect((await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('FRA', 'frontline')), 'content-type': 'application/x-ndjson' }, payload: line('x', 1) })).statusCode).toBe(403);
   });
+
+  it('refuses integers outside a 32-bit count naming the field, on every engine, before anything is stored', async () => {
+    const post = (finding: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('DEU', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(finding) });
+    const bytes = Buffer.from('out of range');
+    const cases: [unknown, string][] = [
+      [scanned(bytes, { size: -1 }), 'findings.0.size'],
+      [scanned(bytes, { size: 3_000_000_000 }), 'findings.0.size'],
+      [scanned(bytes, { locations: [location('far', 2_147_483_648)] }), 'findings.0.locations.0.height'],
+      [scanned(bytes, { locations: [location('neg', 1, { kind: 'output', index: -3 })] }), 'findings.0.locations.0.place.index'],
+      [scanned(bytes, { locations: [location('range', 1, { kind: 'outputs', first: 0, last: 4_000_000_000 })] }), 'findings.0.locations.0.place.last'],
+      [scanned(bytes, { decoded: { encoding: 'gzip', size: -5, sha256: hex64('d'), md5: '0'.repeat(32), mediaType: null, capped: false } }), 'findings.0.decoded.size'],
+    ];
+    for (const [finding, field] of cases) {
+      const res = await post(finding);
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ field });
+    }
+    expect(await ids(h.key('DEU', 'analyst'), `?sha256=${scanned(bytes).sha256}`)).toEqual([]);
+  });
 });
