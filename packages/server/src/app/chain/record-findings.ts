@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { foldForSearch, normaliseVisibility, parseInput, requirePermission, validationError, type Visibility } from '@crosscheck/core';
-import { scannedFindingSchema } from '@crosscheck/core/api/schemas';
+import { FINDING_LIMITS, scannedFindingSchema } from '@crosscheck/core/api/schemas';
 import type { FindingMatch, ScannedFinding } from '@crosscheck/core/api';
 import { addLocations, findingIdBySha256, insertFinding, mergeFinding, putContent } from '../../store/chain-finding-repo.js';
 import { audited } from '../audited.js';
@@ -24,9 +24,6 @@ export interface RecordSummary {
   ids: string[];
 }
 
-/** The longest media type kept (RFC 6838 names are at most 127 + 1 + 127 characters). */
-const MAX_TYPE_LENGTH = 200;
-
 /** At most this many findings per call: a scan records in batches, each one transaction. */
 export const MAX_FINDINGS_PER_CALL = 5_000;
 
@@ -45,10 +42,6 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
     if (items.length > MAX_FINDINGS_PER_CALL) throw validationError('(body)', `at most ${MAX_FINDINGS_PER_CALL} findings may be recorded at once; this was ${items.length}`, 'finding.import-too-large');
     const parsed = items.map((item, i) => {
       const finding = withoutNul(parseInput(scannedFindingSchema, item.finding, `findings.${i}`) as ScannedFinding);
-      // The stored columns' widths (a media type is a short token; the rest of the text is JSON).
-      for (const [field, value] of [['mediaType', finding.mediaType], ['declaredType', finding.declaredType], ['decoded.mediaType', finding.decoded?.mediaType]] as const) {
-        if (value && value.length > MAX_TYPE_LENGTH) throw validationError(`findings.${i}.${field}`, `at most ${MAX_TYPE_LENGTH} characters`);
-      }
       for (const [j, l] of finding.locations.entries()) {
         if (JSON.stringify(l.place).length > 200) throw validationError(`findings.${i}.locations.${j}.place`, 'an input, an output or a range of outputs');
       }
@@ -66,9 +59,10 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
       const existing = await findingIdBySha256(tx, ctx.actor.member, finding.sha256);
       if (existing) {
         const added = await addLocations(tx, existing.id, finding.locations);
-        const matches = mergeMatches(existing.matches, finding.matches);
+        // What merges stays within what one finding may hold: the first matches and notes win.
+        const matches = mergeMatches(existing.matches, finding.matches).slice(0, FINDING_LIMITS.matches);
         const contentKept = existing.contentKept || keep;
-        const notes = [...new Set([...existing.notes, ...finding.notes])].filter((n) => !(contentKept && n.startsWith('content not kept:')));
+        const notes = [...new Set([...existing.notes, ...finding.notes])].filter((n) => !(contentKept && n.startsWith('content not kept:'))).slice(0, FINDING_LIMITS.notes);
         if (added > 0 || matches.length > existing.matches.length || notes.length !== existing.notes.length || contentKept !== existing.contentKept) {
           await mergeFinding(tx, existing.id, { matches, notes, contentKept, at });
         }
@@ -83,7 +77,7 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
       await insertFinding(tx, {
         id,
         owner: ctx.actor.member,
-        finding: { ...rest, notes: keep ? rest.notes : [...rest.notes, unkept] },
+        finding: { ...rest, notes: keep ? rest.notes : [...rest.notes.slice(0, FINDING_LIMITS.notes - 1), unkept] },
         searchText: searchTextOf(finding),
         visibility: normaliseVisibility(OWNER_ONLY),
         contentKept: keep,

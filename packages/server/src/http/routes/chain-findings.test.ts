@@ -211,4 +211,30 @@ describe.each(ENGINES)('blockchain findings over HTTP on %s', (engine) => {
     }
     expect(await ids(h.key('DEU', 'analyst'), `?sha256=${scanned(bytes).sha256}`)).toEqual([]);
   });
+
+  it('refuses imported texts and lists over their limits, naming the field', async () => {
+    const post = (finding: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('DEU', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(finding) });
+    const bytes = Buffer.from('too much text');
+    const text = { printableRatio: 1, language: 'en', urls: [], onions: [], preview: 'ok' };
+    const cases: [unknown, RegExp][] = [
+      [scanned(bytes, { text: { ...text, preview: 'x'.repeat(4_001) } }), /^findings\.0\.text\.preview$/],
+      [scanned(bytes, { text: { ...text, urls: Array.from({ length: 101 }, (_, i) => `http://u${i}.test/`) } }), /^findings\.0\.text\.urls$/],
+      [scanned(bytes, { text: { ...text, onions: ['o'.repeat(2_001)] } }), /^findings\.0\.text\.onions\.0$/],
+      [scanned(bytes, { notes: Array.from({ length: 51 }, () => 'n') }), /^findings\.0\.notes$/],
+      [scanned(bytes, { notes: ['n'.repeat(501)] }), /^findings\.0\.notes\.0$/],
+      [scanned(bytes, { fields: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 1])) }), /^findings\.0\.fields/],
+      [scanned(bytes, { fields: { big: 'v'.repeat(1_001) } }), /^findings\.0\.fields\.big$/],
+      [scanned(bytes, { matches: Array.from({ length: 101 }, (_, i) => ({ source: 'yara' as const, name: `r${i}`, on: 'payload' as const })) }), /^findings\.0\.matches$/],
+      [scanned(bytes, { matches: [{ source: 'yara', name: 'r'.repeat(201), on: 'payload' }] }), /^findings\.0\.matches\.0\.name$/],
+      [scanned(bytes, { decoded: { encoding: 'e'.repeat(41), size: 1, sha256: hex64('d'), md5: '0'.repeat(32), mediaType: null, capped: false } }), /^findings\.0\.decoded\.encoding$/],
+      [scanned(bytes, { declaredType: 't'.repeat(256) }), /^findings\.0\.declaredType$/],
+      [scanned(bytes, { locations: Array.from({ length: 1_001 }, (_, i) => location('many', 1, { kind: 'output', index: i })) }), /^findings\.0\.locations$/],
+    ];
+    for (const [finding, field] of cases) {
+      const res = await post(finding);
+      expect(res.statusCode, res.body).toBe(422);
+      expect((res.json() as { field: string }).field).toMatch(field);
+    }
+    expect(await ids(h.key('DEU', 'analyst'), `?sha256=${scanned(bytes).sha256}`)).toEqual([]);
+  });
 });
