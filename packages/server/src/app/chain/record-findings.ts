@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { foldForSearch, normaliseVisibility, parseInput, requirePermission, validationError, type Visibility } from '@crosscheck/core';
+import { DomainError, foldForSearch, normaliseVisibility, parseInput, requirePermission, validationError, type Visibility } from '@crosscheck/core';
 import { FINDING_LIMITS, scannedFindingSchema } from '@crosscheck/core/api/schemas';
 import type { FindingMatch, ScannedFinding } from '@crosscheck/core/api';
 import { addLocations, findingIdBySha256, insertFinding, mergeFinding, putContent } from '../../store/chain-finding-repo.js';
-import { audited } from '../audited.js';
+import { parseFindingLines } from '../../formats/finding-lines.js';
+import { audited, auditRefusal, type AuditNote } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { MAX_CONTENT_BYTES } from './finding-view.js';
 
@@ -30,6 +31,24 @@ export const MAX_FINDINGS_PER_CALL = 5_000;
 // Findings start with their owner alone: sharing is the owner's later decision (status known-bad
 // and a visibility), never a side effect of scanning.
 const OWNER_ONLY: Visibility = { mode: 'only', members: [] };
+
+/**
+ * Records a scan's JSON lines (an import). The caller is authorised before the body is read, so a
+ * role that may not record hears 403 whatever it sent, and a refused body is on the trail like
+ * any refusal of `finding.record`.
+ */
+export async function importFindingLines(deps: Deps, ctx: Ctx, text: string): Promise<RecordSummary> {
+  let items: ScannedItem[];
+  try {
+    requirePermission(ctx.actor, 'chain.scan');
+    items = parseFindingLines(text, MAX_FINDINGS_PER_CALL);
+  } catch (error) {
+    const note: AuditNote = { target: 'findings', detail: {} };
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'finding.record', note, error);
+    throw error;
+  }
+  return recordFindings(deps, ctx, items);
+}
 
 /**
  * Records what a scan found as findings of the caller's member (`finding.record`). Identical bytes

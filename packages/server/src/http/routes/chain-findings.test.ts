@@ -212,6 +212,20 @@ describe.each(ENGINES)('blockchain findings over HTTP on %s', (engine) => {
     expect(await ids(h.key('DEU', 'analyst'), `?sha256=${scanned(bytes).sha256}`)).toEqual([]);
   });
 
+  it('refuses an import from a role that may not record before reading its body, and audits the refusal', async () => {
+    const refusals = async (f: (e: { role: string; member: string; outcome: string }) => boolean) => (await queryAudit(h.t.deps.db, { action: 'finding.record', result: 'refused', limit: 100 })).filter(f).length;
+    const forbidden = (e: { role: string; outcome: string }) => e.role === 'frontline' && e.outcome === 'access.forbidden';
+    const before = await refusals(forbidden);
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('FRA', 'frontline')), 'content-type': 'application/x-ndjson' }, payload: '{"method": not json\n[]' });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(await refusals(forbidden)).toBe(before + 1);
+    // A refused body from a role that may record is on the trail too.
+    const invalid = (e: { member: string; outcome: string }) => e.member === 'ITA' && e.outcome === 'validation.invalid';
+    const invalidBefore = await refusals(invalid);
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('ITA', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: 'garbage' })).statusCode).toBe(422);
+    expect(await refusals(invalid)).toBe(invalidBefore + 1);
+  });
+
   it('refuses imported texts and lists over their limits, naming the field', async () => {
     const post = (finding: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('DEU', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(finding) });
     const bytes = Buffer.from('too much text');
