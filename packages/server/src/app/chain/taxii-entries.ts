@@ -7,6 +7,9 @@ import type { Tx } from '../../store/write-transaction.js';
 import type { ReadableCollection } from './taxii-collections.js';
 import { TAXII_MAX_PAGE } from './taxii-discovery.js';
 
+const TIMESTAMP = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z';
+const VERSIONS = new RegExp(`^(all|last|first|${TIMESTAMP})(,(all|last|first|${TIMESTAMP}))*$`);
+
 export const taxiiObjectsQuerySchema = z
   .object({
     added_after: z
@@ -19,6 +22,13 @@ export const taxiiObjectsQuerySchema = z
     next: z.string().max(120).optional(),
     'match[type]': z.string().max(1000).regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'STIX types separated by commas').optional(),
     'match[id]': z.string().max(5000).regex(/^[a-z0-9-]+--[0-9a-f-]{36}(,[a-z0-9-]+--[0-9a-f-]{36})*$/, 'STIX ids separated by commas').optional(),
+    'match[version]': z
+      .string()
+      .max(1000)
+      .regex(VERSIONS, 'all, last, first or STIX timestamps, separated by commas')
+      .refine((v) => v.split(',').every((x) => ['all', 'first', 'last'].includes(x) || !Number.isNaN(Date.parse(x))), 'real dates and times')
+      .optional(),
+    'match[spec_version]': z.string().max(100).regex(/^\d\.\d(,\d\.\d)*$/, 'STIX versions such as 2.1, separated by commas').optional(),
   })
   .strict();
 
@@ -65,9 +75,20 @@ export async function collectionEntries(tx: Tx, member: string, collection: Read
   if (q.next !== undefined && from === undefined) throw validationError('next', 'not a `next` this server gave');
   const types = q['match[type]'] !== undefined ? new Set(q['match[type]'].split(',')) : undefined;
   const ids = q['match[id]'] !== undefined ? new Set(q['match[id]'].split(',')) : undefined;
+  // One version of each object is kept, so all, first and last all select it; a timestamp selects
+  // the objects whose version (modified, or the date added of an SCO) it is.
+  const versionList = q['match[version]']?.split(',') ?? ['last'];
+  const anyVersion = versionList.some((v) => v === 'all' || v === 'first' || v === 'last');
+  const versions = new Set(versionList.filter((v) => !['all', 'first', 'last'].includes(v)).map((v) => new Date(v).toISOString()));
+  // Every object here is STIX 2.1: asking for other versions alone selects none.
+  if (q['match[spec_version]'] !== undefined && !q['match[spec_version]'].split(',').includes('2.1')) return { entries: [], more: false, next: undefined };
 
   const keep = (p: ObjectPosition, o: StixObject) =>
-    (after === undefined || p.at > after) && (from === undefined || !positionBefore(p, from)) && (types === undefined || types.has(o.type)) && (ids === undefined || ids.has(o.id));
+    (after === undefined || p.at > after) &&
+    (from === undefined || !positionBefore(p, from)) &&
+    (types === undefined || types.has(o.type)) &&
+    (ids === undefined || ids.has(o.id)) &&
+    (anyVersion || versions.has(typeof o.modified === 'string' ? o.modified : p.at));
   const entries: Entry[] = [];
   const shared = { at: collection.firstAddedAt, finding: '' };
   stixCommonObjects([collection.owner]).forEach((object, index) => {

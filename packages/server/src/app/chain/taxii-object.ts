@@ -10,7 +10,7 @@ export async function getTaxiiObject(deps: Deps, ctx: Ctx, collectionId: string,
     note.target = `taxii-collection:${collectionId.slice(0, 40)}`;
     note.detail = { object: objectId.slice(0, 100) };
     requirePermission(ctx.actor, 'chain.read');
-    const q = parseInput(taxiiObjectsQuerySchema.pick({ added_after: true, limit: true, next: true }).strict(), query);
+    const q = parseInput(taxiiObjectsQuerySchema.pick({ added_after: true, limit: true, next: true, 'match[version]': true, 'match[spec_version]': true }).strict(), query);
     const collection = await readableCollection(tx, ctx.actor.member, collectionId);
     if (!/^[a-z0-9-]+--[0-9a-f-]{36}$/.test(objectId)) throw notFound('resource', 'object');
     const page = await collectionEntries(tx, ctx.actor.member, collection, { ...q, 'match[id]': objectId }, contentUrl);

@@ -173,4 +173,29 @@ describe.each(ENGINES)('TAXII 2.1 over the findings on %s', (engine) => {
     expect(badNext.statusCode).toBe(422);
     expect(badNext.json()).toMatchObject({ details: { field: 'next' } });
   });
+
+  it('accepts the standard version filters: all, first and last select the one version kept; only spec_version 2.1 has objects', async () => {
+    const key = h.key('DEU', 'analyst');
+    const url = `/taxii2/findings/collections/${taxiiCollectionId('FRA')}/`;
+    const objects = async (query: string) => {
+      const res = await get(key, `${url}objects/?limit=1000${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as Envelope).objects ?? [];
+    };
+    const everything = await objects('');
+    expect(everything.length).toBeGreaterThan(0);
+    for (const q of ['&match[version]=all', '&match[version]=last', '&match[version]=first', '&match[version]=first,last', '&match[spec_version]=2.1', '&match[spec_version]=2.0,2.1']) {
+      expect(await objects(q), q).toEqual(everything);
+    }
+    expect(await objects('&match[spec_version]=2.0')).toEqual([]);
+    const indicator = everything.find((o) => o.type === 'indicator')!;
+    expect(await objects(`&match[version]=${encodeURIComponent(String(indicator.modified))}&match[type]=indicator`)).toContainEqual(indicator);
+    expect(await objects('&match[version]=2001-01-01T00:00:00.000Z')).toEqual([]);
+    const manifest = await get(key, `${url}manifest/?match[version]=last&match[spec_version]=2.1`);
+    expect(manifest.statusCode, manifest.body).toBe(200);
+    const one = await get(key, `${url}objects/${indicator.id}/?match[version]=all&match[spec_version]=2.1`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect((one.json() as Envelope).objects).toEqual([indicator]);
+    expect((await get(key, `${url}objects/?match[version]=someday`)).statusCode).toBe(422);
+  });
 });
