@@ -119,6 +119,9 @@ export function stixCommonObjects(members: readonly string[]): StixObject[] {
 // The artifact's mime_type must be an IANA type (the schema holds it to this form); anything else is left out.
 const IANA_TYPE = /^(application|audio|font|image|message|model|multipart|text|video)\/[a-zA-Z0-9.+_-]+$/;
 
+/** The types of the objects a finding gives (findingStixObjects): a filter on none of them needs no finding. */
+export const FINDING_STIX_TYPES: readonly string[] = ['file', 'artifact', 'observed-data', 'indicator', 'relationship'];
+
 /** The STIX objects of one finding, in an order where each refers only to objects before it or shared. */
 export function findingStixObjects(f: StixFinding, options: StixOptions): StixObject[] {
   const created = f.firstSeenAt;

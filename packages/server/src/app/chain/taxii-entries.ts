@@ -1,5 +1,5 @@
 import { validationError } from '@crosscheck/core';
-import { decodeNext, encodeNext, findingStixObjects, positionBefore, stixCommonObjects, type ObjectPosition, type StixObject } from '@crosscheck/core/chain';
+import { decodeNext, encodeNext, FINDING_STIX_TYPES, findingStixObjects, positionBefore, stixCommonObjects, type ObjectPosition, type StixObject } from '@crosscheck/core/chain';
 import { z } from 'zod';
 import { findingsByChange } from '../../store/chain-finding-repo.js';
 import { findingFor } from './finding-view.js';
@@ -34,6 +34,15 @@ export const taxiiObjectsQuerySchema = z
 
 export type TaxiiObjectsQuery = z.infer<typeof taxiiObjectsQuerySchema>;
 
+/**
+ * Findings looked at for one request at most: a filter that selects few objects of a large
+ * collection answers a partial page with `more` and a `next`, rather than building every object.
+ */
+export const TAXII_MAX_EXAMINED = 1000;
+const BATCH = 200;
+// A place after every object of a finding: a `next` from there goes on with the following finding.
+const AFTER_LAST_OBJECT = 999_999;
+
 export interface TaxiiEnvelope {
   more: boolean;
   next?: string;
@@ -66,6 +75,8 @@ export interface EntriesPage {
  * identity), added with the collection's first finding, then each finding's objects, added when
  * what is shared of it last changed. `added_after` keeps those added strictly later, `match[type]`
  * and `match[id]` those of these types or ids; `next` continues a page; `limit` is capped at 1000.
+ * At most TAXII_MAX_EXAMINED findings are read per call: past them the page is `more` with a
+ * `next`, even when it holds fewer than `limit` objects.
  */
 export async function collectionEntries(tx: Tx, member: string, collection: ReadableCollection, q: TaxiiObjectsQuery, contentUrl: (findingId: string) => string): Promise<EntriesPage> {
   const limit = Math.min(q.limit ?? 100, TAXII_MAX_PAGE);
@@ -95,23 +106,35 @@ export async function collectionEntries(tx: Tx, member: string, collection: Read
     const position = { ...shared, index };
     if (keep(position, object)) entries.push({ position, object });
   });
+  // Types asked for, by name or by id: when a finding gives none of them, no finding is read.
+  const wanted = [...(types ?? []), ...[...(ids ?? [])].map((id) => id.slice(0, id.indexOf('--')))];
+  const findingsWanted = (types === undefined && ids === undefined) || wanted.some((t) => FINDING_STIX_TYPES.includes(t));
   let cursor: { at: string; id: string; exclusive?: boolean } | undefined = from ? { at: from.at, id: from.finding } : undefined;
-  while (entries.length <= limit) {
-    const batch = await findingsByChange(tx, { reader: member, owner: collection.owner, after, from: cursor, limit: 200 });
+  let examined = 0;
+  let stoppedAfter: ObjectPosition | undefined;
+  read: while (findingsWanted && entries.length <= limit) {
+    const batchSize = Math.min(BATCH, TAXII_MAX_EXAMINED - examined);
+    const batch = await findingsByChange(tx, { reader: member, owner: collection.owner, after, from: cursor, limit: batchSize });
     for (const f of batch) {
-      if (!findingFor(member, f)) continue;
-      findingStixObjects(f, { contentUrl, contentKept: () => f.contentKept }).forEach((object, index) => {
-        const position = { at: f.changedAt, finding: f.id, index };
-        if (keep(position, object)) entries.push({ position, object });
-      });
-      if (entries.length > limit) break;
+      examined++;
+      if (findingFor(member, f)) {
+        findingStixObjects(f, { contentUrl, contentKept: () => f.contentKept }).forEach((object, index) => {
+          const position = { at: f.changedAt, finding: f.id, index };
+          if (keep(position, object)) entries.push({ position, object });
+        });
+      }
+      if (entries.length > limit) break read;
+      if (examined >= TAXII_MAX_EXAMINED) {
+        stoppedAfter = { at: f.changedAt, finding: f.id, index: AFTER_LAST_OBJECT };
+        break read;
+      }
     }
-    if (batch.length < 200) break;
+    if (batch.length < batchSize) break;
     const last = batch[batch.length - 1]!;
     cursor = { at: last.changedAt, id: last.id, exclusive: true };
   }
-  const more = entries.length > limit;
-  return { entries: entries.slice(0, limit), more, next: more ? encodeNext(entries[limit]!.position) : undefined };
+  if (entries.length > limit) return { entries: entries.slice(0, limit), more: true, next: encodeNext(entries[limit]!.position) };
+  return { entries, more: stoppedAfter !== undefined, next: stoppedAfter && encodeNext(stoppedAfter) };
 }
 
 /** A page as TAXII's envelope (objects) or manifest (records) gives it, with its first and last dates added. */

@@ -14,7 +14,8 @@ export async function getTaxiiObject(deps: Deps, ctx: Ctx, collectionId: string,
     const collection = await readableCollection(tx, ctx.actor.member, collectionId);
     if (!/^[a-z0-9-]+--[0-9a-f-]{36}$/.test(objectId)) throw notFound('resource', 'object');
     const page = await collectionEntries(tx, ctx.actor.member, collection, { ...q, 'match[id]': objectId }, contentUrl);
-    if (page.entries.length === 0 && q.added_after === undefined && q.next === undefined) throw notFound('resource', 'object');
+    // Not found among the findings read for this call is not yet absent: the page says more, with a next.
+    if (page.entries.length === 0 && !page.more && q.added_after === undefined && q.next === undefined) throw notFound('resource', 'object');
     return pageOf(page, page.entries.map((e) => e.object));
   });
 }

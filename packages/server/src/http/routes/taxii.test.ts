@@ -5,6 +5,7 @@ import { location, scanned } from '../../../test/findings.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { stixValidators } from '../../../test/stix-schemas.js';
 import { recordFindings } from '../../app/chain/record-findings.js';
+import { TAXII_MAX_EXAMINED } from '../../app/chain/taxii-entries.js';
 import { updateFinding } from '../../app/chain/update-finding.js';
 import { queryAudit } from '../../store/audit-repo.js';
 
@@ -198,4 +199,53 @@ describe.each(ENGINES)('TAXII 2.1 over the findings on %s', (engine) => {
     expect((one.json() as Envelope).objects).toEqual([indicator]);
     expect((await get(key, `${url}objects/?match[version]=someday`)).statusCode).toBe(422);
   });
+});
+
+describe.each(ENGINES)('TAXII over a collection larger than what one request reads, on %s', (engine) => {
+  let h: Harness;
+  const COUNT = TAXII_MAX_EXAMINED + 50;
+  const url = `/taxii2/findings/collections/${taxiiCollectionId('ESP')}/`;
+  beforeAll(async () => {
+    h = await httpHarness(engine, [['ESP', 'analyst']]);
+    const items = Array.from({ length: COUNT }, (_, i) => ({ finding: scanned(Buffer.from(`bulk ${i}`), { locations: [location(`bulk ${i}`, 820_000)] }) }));
+    await recordFindings(h.t.deps, as('ESP', 'analyst'), items);
+  }, 120_000);
+  afterAll(async () => h.close());
+  const get = async (path: string) => {
+    const res = await h.app.inject({ method: 'GET', url: path, headers: { ...bearer(h.key('ESP', 'analyst')), ...TAXII } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Envelope;
+  };
+
+  it('reads at most a capped number of findings per request and says there is more, so a client paging on gets every object once', async () => {
+    const first = await get(`${url}objects/?match[type]=indicator&limit=1000`);
+    expect(first.objects).toHaveLength(TAXII_MAX_EXAMINED);
+    expect(first.more).toBe(true);
+    const second = await get(`${url}objects/?match[type]=indicator&limit=1000&next=${encodeURIComponent(first.next!)}`);
+    expect(second.more).toBe(false);
+    const all = [...first.objects!, ...second.objects!];
+    expect(all).toHaveLength(COUNT);
+    expect(new Set(all.map((o) => o.id)).size).toBe(COUNT);
+    expect(all.every((o) => o.type === 'indicator')).toBe(true);
+  }, 60_000);
+
+  it('finds an object after the cap by following next; a filter no finding can meet answers at once, without more', async () => {
+    const everything: StixObject[] = [];
+    let next: string | undefined;
+    do {
+      const page = await get(`${url}objects/?match[type]=relationship&limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`);
+      everything.push(...(page.objects ?? []));
+      next = page.more ? page.next : undefined;
+    } while (next);
+    const last = everything[everything.length - 1]!;
+    const one = await get(`${url}objects/${last.id}/`);
+    expect(one.objects ?? []).toEqual([]);
+    expect(one.more).toBe(true);
+    const found = await get(`${url}objects/${last.id}/?next=${encodeURIComponent(one.next!)}`);
+    expect(found.objects).toEqual([last]);
+
+    const identities = await get(`${url}objects/?match[type]=identity,extension-definition`);
+    expect(identities.more).toBe(false);
+    expect(identities.objects!.map((o) => o.type).sort()).toEqual(['extension-definition', 'identity', 'identity']);
+  }, 60_000);
 });
