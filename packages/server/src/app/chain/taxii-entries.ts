@@ -137,6 +137,9 @@ export async function collectionEntries(tx: Tx, member: string, collection: Read
   return { entries, more: stoppedAfter !== undefined, next: stoppedAfter && encodeNext(stoppedAfter) };
 }
 
+/** The findings whose objects a page hands out, for its audit entry (as finding.list records its ids). */
+export const findingIdsOf = (page: EntriesPage): string[] => [...new Set(page.entries.map((e) => e.position.finding).filter((id) => id !== ''))];
+
 /** A page as TAXII's envelope (objects) or manifest (records) gives it, with its first and last dates added. */
 export const pageOf = (page: EntriesPage, objects: unknown[]): TaxiiObjectsPage => ({
   envelope: { more: page.more, ...(page.next !== undefined ? { next: page.next } : {}), ...(objects.length > 0 ? { objects } : {}) },

@@ -2,7 +2,7 @@ import { notFound, parseInput, requirePermission } from '@crosscheck/core';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { readableCollection } from './taxii-collections.js';
-import { collectionEntries, pageOf, taxiiObjectsQuerySchema, type TaxiiObjectsPage } from './taxii-entries.js';
+import { collectionEntries, findingIdsOf, pageOf, taxiiObjectsQuerySchema, type TaxiiObjectsPage } from './taxii-entries.js';
 
 /** One object of a collection (`taxii.list-objects` of that id): its one version this server keeps. */
 export async function getTaxiiObject(deps: Deps, ctx: Ctx, collectionId: string, objectId: string, query: unknown, contentUrl: (findingId: string) => string): Promise<TaxiiObjectsPage> {
@@ -14,6 +14,7 @@ export async function getTaxiiObject(deps: Deps, ctx: Ctx, collectionId: string,
     const collection = await readableCollection(tx, ctx.actor.member, collectionId);
     if (!/^[a-z0-9-]+--[0-9a-f-]{36}$/.test(objectId)) throw notFound('resource', 'object');
     const page = await collectionEntries(tx, ctx.actor.member, collection, { ...q, 'match[id]': objectId }, contentUrl);
+    note.detail = { ...note.detail, ids: findingIdsOf(page) };
     // Not found among the findings read for this call is not yet absent: the page says more, with a next.
     if (page.entries.length === 0 && !page.more && q.added_after === undefined && q.next === undefined) throw notFound('resource', 'object');
     return pageOf(page, page.entries.map((e) => e.object));

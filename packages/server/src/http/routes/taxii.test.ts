@@ -175,6 +175,24 @@ describe.each(ENGINES)('TAXII 2.1 over the findings on %s', (engine) => {
     expect(badNext.json()).toMatchObject({ details: { field: 'next' } });
   });
 
+  it('records on the trail which findings each objects or manifest page handed out', async () => {
+    const key = h.key('DEU', 'analyst');
+    const url = `/taxii2/findings/collections/${taxiiCollectionId('FRA')}/`;
+    const shown = fra.slice(0, 3);
+    for (const kind of ['objects', 'manifest']) {
+      const res = await get(key, `${url}${kind}/?limit=1000`);
+      expect(res.statusCode).toBe(200);
+      const [entry] = await queryAudit(h.t.deps.db, { action: 'taxii.list-objects', member: 'DEU', limit: 1 });
+      const detail = JSON.parse(entry!.detail) as { ids: string[] };
+      // DEU sees FRA's three findings shared with it, and the later one shared with every member.
+      expect([...detail.ids].sort(), kind).toEqual([...shown, later].sort());
+    }
+    const indicator = ((await get(key, `${url}objects/?match[type]=indicator&limit=1`)).json() as Envelope).objects![0]!;
+    await get(key, `${url}objects/${indicator.id}/`);
+    const [entry] = await queryAudit(h.t.deps.db, { action: 'taxii.list-objects', member: 'DEU', limit: 1 });
+    expect((JSON.parse(entry!.detail) as { ids: string[] }).ids).toHaveLength(1);
+  });
+
   it('accepts the standard version filters: all, first and last select the one version kept; only spec_version 2.1 has objects', async () => {
     const key = h.key('DEU', 'analyst');
     const url = `/taxii2/findings/collections/${taxiiCollectionId('FRA')}/`;
