@@ -119,6 +119,10 @@ export function stixCommonObjects(members: readonly string[]): StixObject[] {
 // The artifact's mime_type must be an IANA type (the schema holds it to this form); anything else is left out.
 const IANA_TYPE = /^(application|audio|font|image|message|model|multipart|text|video)\/[a-zA-Z0-9.+_-]+$/;
 
+/** A STIX identifier: `type--UUID`. The source, for patterns that hold it (a list of ids). */
+export const STIX_ID_SOURCE = '[a-z0-9-]+--[0-9a-f-]{36}';
+export const STIX_ID = new RegExp(`^${STIX_ID_SOURCE}$`);
+
 /** The types of the objects a finding gives (findingStixObjects): a filter on none of them needs no finding. */
 export const FINDING_STIX_TYPES: readonly string[] = ['file', 'artifact', 'observed-data', 'indicator', 'relationship'];
 

@@ -199,7 +199,7 @@ export async function listFindingRows(db: Db, q: FindingListQuery): Promise<Stor
 }
 
 /** One finding, when `reader` may see it: absent and hidden are the same undefined. */
-export async function findingFor(db: Db, reader: string, id: string): Promise<StoredFinding | undefined> {
+export async function visibleFindingRow(db: Db, reader: string, id: string): Promise<StoredFinding | undefined> {
   const row = await db.selectFrom('chain_findings').selectAll().where('id', '=', id).where(visibleTo(reader)).executeTakeFirst();
   return row ? (await withLocations(db, [row]))[0] : undefined;
 }

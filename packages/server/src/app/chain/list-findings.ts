@@ -1,4 +1,4 @@
-import { foldForSearch, parseInput, requirePermission } from '@crosscheck/core';
+import { foldForSearch, MEMBER_CODE, parseInput, requirePermission } from '@crosscheck/core';
 import { EXTRACTION_METHODS, FINDING_STATUSES } from '@crosscheck/core/constants';
 import type { Finding, FindingList } from '@crosscheck/core/api';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ export const findingFiltersSchema = z.object({
   mediaType: z.string().trim().min(1).max(100).regex(/^[a-zA-Z0-9!#$&^_.+\-/]+$/, 'a media type or its start, such as image/').optional(),
   status: z.enum(FINDING_STATUSES).optional(),
   matched: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  owner: z.string().regex(/^[A-Z]{3}$/, 'a three-letter member code').optional(),
+  owner: z.string().regex(MEMBER_CODE, 'a three-letter member code').optional(),
   txid: hex(64).optional(),
   sha256: hex(64).optional(),
   md5: hex(32).optional(),

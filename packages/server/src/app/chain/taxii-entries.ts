@@ -1,5 +1,5 @@
 import { validationError } from '@crosscheck/core';
-import { decodeNext, encodeNext, FINDING_STIX_TYPES, findingStixObjects, positionBefore, stixCommonObjects, type ObjectPosition, type StixObject } from '@crosscheck/core/chain';
+import { decodeNext, encodeNext, FINDING_STIX_TYPES, STIX_ID_SOURCE, findingStixObjects, positionBefore, stixCommonObjects, type ObjectPosition, type StixObject } from '@crosscheck/core/chain';
 import { z } from 'zod';
 import { findingsByChange } from '../../store/chain-finding-repo.js';
 import { findingFor } from './finding-view.js';
@@ -21,7 +21,7 @@ export const taxiiObjectsQuerySchema = z
     limit: z.coerce.number().int().min(1).optional(),
     next: z.string().max(120).optional(),
     'match[type]': z.string().max(1000).regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'STIX types separated by commas').optional(),
-    'match[id]': z.string().max(5000).regex(/^[a-z0-9-]+--[0-9a-f-]{36}(,[a-z0-9-]+--[0-9a-f-]{36})*$/, 'STIX ids separated by commas').optional(),
+    'match[id]': z.string().max(5000).regex(new RegExp(`^${STIX_ID_SOURCE}(,${STIX_ID_SOURCE})*$`), 'STIX ids separated by commas').optional(),
     'match[version]': z
       .string()
       .max(1000)

@@ -1,4 +1,5 @@
 import { notFound, parseInput, requirePermission } from '@crosscheck/core';
+import { STIX_ID } from '@crosscheck/core/chain';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { readableCollection } from './taxii-collections.js';
@@ -12,7 +13,7 @@ export async function getTaxiiObject(deps: Deps, ctx: Ctx, collectionId: string,
     requirePermission(ctx.actor, 'chain.read');
     const q = parseInput(taxiiObjectsQuerySchema.pick({ added_after: true, limit: true, next: true, 'match[version]': true, 'match[spec_version]': true }).strict(), query);
     const collection = await readableCollection(tx, ctx.actor.member, collectionId);
-    if (!/^[a-z0-9-]+--[0-9a-f-]{36}$/.test(objectId)) throw notFound('resource', 'object');
+    if (!STIX_ID.test(objectId)) throw notFound('resource', 'object');
     const page = await collectionEntries(tx, ctx.actor.member, collection, { ...q, 'match[id]': objectId }, contentUrl);
     note.detail = { ...note.detail, ids: findingIdsOf(page) };
     // Not found among the findings read for this call is not yet absent: the page says more, with a next.
