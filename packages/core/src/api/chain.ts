@@ -33,6 +33,8 @@ export const FINDING_LIMITS = {
   typeChars: 200,
   /** Locations of one scanned finding; a stored one gathers more over several imports. */
   locations: 1_000,
+  /** Locations of a stored finding the list and TAXII show (its locationCount says how many it has). */
+  locationsShown: 100,
 } as const;
 const L = FINDING_LIMITS;
 
@@ -98,6 +100,8 @@ export const findingSchema = z
     text: findingTextSchema.nullable(),
     matches: z.array(findingMatchSchema).max(L.matches),
     locations: z.array(findingLocationSchema).min(1),
+    /** How many locations the finding has, given only when the list and TAXII show the first of them. */
+    locationCount: int32().optional(),
     fields: z
       .record(z.string().max(L.fieldKeyChars), z.union([z.string().max(L.fieldValueChars), z.number(), z.boolean()]))
       .refine((f) => Object.keys(f).length <= L.fields, `at most ${L.fields} fields`),
@@ -117,7 +121,7 @@ export const findingSchema = z
  * status or time yet. Recording findings takes these; identical sha256 merge their locations.
  */
 export const scannedFindingSchema = findingSchema
-  .omit({ id: true, owner: true, status: true, firstSeenAt: true, visibility: true, contentKept: true })
+  .omit({ id: true, owner: true, status: true, firstSeenAt: true, visibility: true, contentKept: true, locationCount: true })
   .extend({ locations: z.array(findingLocationSchema).min(1).max(L.locations) })
   .strict();
 

@@ -1,6 +1,7 @@
 import { foldForSearch, MEMBER_CODE, parseInput, requirePermission } from '@crosscheck/core';
 import { EXTRACTION_METHODS, FINDING_STATUSES } from '@crosscheck/core/constants';
 import type { Finding, FindingList } from '@crosscheck/core/api';
+import { FINDING_LIMITS } from '@crosscheck/core/api/schemas';
 import { z } from 'zod';
 import { listFindingRows, type FindingFilters } from '../../store/chain-finding-repo.js';
 import { audited } from '../audited.js';
@@ -49,7 +50,7 @@ export async function listFindings(deps: Deps, ctx: Ctx, query: unknown): Promis
     requirePermission(ctx.actor, 'chain.read');
     const q = parseInput(listFindingsQuerySchema, query);
     const { cursor, limit, ...filters } = q;
-    const rows = await listFindingRows(tx, { reader: ctx.actor.member, ...storeFilters(filters), ...(cursor ? { after: cursor } : {}), limit: limit + 1 });
+    const rows = await listFindingRows(tx, { reader: ctx.actor.member, ...storeFilters(filters), ...(cursor ? { after: cursor } : {}), limit: limit + 1, maxLocations: FINDING_LIMITS.locationsShown });
     const page = rows.slice(0, limit);
     const items: Finding[] = page.flatMap((r) => findingFor(ctx.actor.member, r) ?? []);
     note.detail = { query: q, ids: items.map((f) => f.id) };

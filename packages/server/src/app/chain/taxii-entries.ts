@@ -1,5 +1,6 @@
 import { validationError } from '@crosscheck/core';
 import { decodeNext, encodeNext, FINDING_STIX_TYPES, STIX_ID_SOURCE, findingStixObjects, positionBefore, stixCommonObjects, type ObjectPosition, type StixObject } from '@crosscheck/core/chain';
+import { FINDING_LIMITS } from '@crosscheck/core/api/schemas';
 import { z } from 'zod';
 import { findingsByChange } from '../../store/chain-finding-repo.js';
 import { findingFor } from './finding-view.js';
@@ -114,7 +115,7 @@ export async function collectionEntries(tx: Tx, member: string, collection: Read
   let stoppedAfter: ObjectPosition | undefined;
   read: while (findingsWanted && entries.length <= limit) {
     const batchSize = Math.min(BATCH, TAXII_MAX_EXAMINED - examined);
-    const batch = await findingsByChange(tx, { reader: member, owner: collection.owner, after, from: cursor, limit: batchSize });
+    const batch = await findingsByChange(tx, { reader: member, owner: collection.owner, after, from: cursor, limit: batchSize, maxLocations: FINDING_LIMITS.locationsShown });
     for (const f of batch) {
       examined++;
       if (findingFor(member, f)) {

@@ -1,4 +1,5 @@
 import { findingListSchema, findingSchema } from '@crosscheck/core/api/schemas';
+import { TAXII_MEDIA_TYPE, taxiiCollectionId } from '@crosscheck/core/chain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as } from '../../../test/engines.js';
 import { hex64, location, pngBytes, scanned, textFinding } from '../../../test/findings.js';
@@ -224,6 +225,23 @@ describe.each(ENGINES)('blockchain findings over HTTP on %s', (engine) => {
     const invalidBefore = await refusals(invalid);
     expect((await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('ITA', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: 'garbage' })).statusCode).toBe(422);
     expect(await refusals(invalid)).toBe(invalidBefore + 1);
+  });
+
+  it('lists and serves over TAXII the first 100 locations of a finding with its locationCount; the finding itself has them all', async () => {
+    const bytes = Buffer.from('written in many places');
+    const many = Array.from({ length: 150 }, (_, i) => location(`place ${i}`, 830_000 + i));
+    const [id] = (await recordFindings(h.t.deps, as('ITA', 'analyst'), [{ finding: scanned(bytes, { locations: many }) }])).ids;
+    const list = findingListSchema.parse((await get(h.key('ITA', 'analyst'), '/api/v1/chain/findings')).json());
+    const listed = list.items.find((f) => f.id === id)!;
+    expect(listed.locations).toEqual(many.slice(0, 100));
+    expect(listed.locationCount).toBe(150);
+    const one = findingSchema.parse((await get(h.key('ITA', 'analyst'), `/api/v1/chain/findings/${id}`)).json());
+    expect(one.locations).toHaveLength(150);
+    const taxii = await h.app.inject({ method: 'GET', url: `/taxii2/findings/collections/${taxiiCollectionId('ITA')}/objects/?match[type]=observed-data`, headers: { ...bearer(h.key('ITA', 'analyst')), accept: TAXII_MEDIA_TYPE } });
+    expect(taxii.statusCode, taxii.body).toBe(200);
+    const observed = (taxii.json() as { objects: { number_observed: number; extensions: Record<string, { locations: unknown[] }> }[] }).objects[0]!;
+    expect(observed.number_observed).toBe(150);
+    expect(Object.values(observed.extensions)[0]!.locations).toHaveLength(100);
   });
 
   it('refuses imported texts and lists over their limits, naming the field', async () => {
