@@ -8,17 +8,46 @@ import { visibilitySchema } from '../access/visibility.js';
  */
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+/** Every integer is stored in a 32-bit column (PostgreSQL's integer): outside it is refused here, not by the database. */
+const int32 = () => z.number().int().min(0).max(2_147_483_647);
+
+/**
+ * The most a finding may carry: an import is refused past these, and the scanner keeps within
+ * them (it truncates and says so in a note), so what it writes can always be recorded.
+ */
+export const FINDING_LIMITS = {
+  previewChars: 4_000,
+  /** URLs, and onion addresses, each. */
+  addresses: 100,
+  addressChars: 2_000,
+  notes: 50,
+  noteChars: 500,
+  fields: 50,
+  fieldKeyChars: 100,
+  fieldValueChars: 1_000,
+  matches: 100,
+  matchNameChars: 200,
+  encodingChars: 40,
+  languageChars: 40,
+  /** A media type, found or declared: the stored columns' width (RFC 6838 allows 255; none seen comes near). */
+  typeChars: 200,
+  /** Locations of one scanned finding; a stored one gathers more over several imports. */
+  locations: 1_000,
+  /** Locations of a stored finding the list and TAXII show (its locationCount says how many it has). */
+  locationsShown: 100,
+} as const;
+const L = FINDING_LIMITS;
 
 export const findingPlaceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('input'), index: z.number().int(), item: z.number().int().optional() }).strict(),
-  z.object({ kind: z.literal('output'), index: z.number().int() }).strict(),
-  z.object({ kind: z.literal('outputs'), first: z.number().int(), last: z.number().int() }).strict(),
+  z.object({ kind: z.literal('input'), index: int32(), item: int32().optional() }).strict(),
+  z.object({ kind: z.literal('output'), index: int32() }).strict(),
+  z.object({ kind: z.literal('outputs'), first: int32(), last: int32() }).strict(),
 ]);
 
 export const findingLocationSchema = z
   .object({
     txid: hex64,
-    height: z.number().int().nullable().describe('Block height, when known (blk files store blocks out of height order; a lone transaction has none)'),
+    height: int32().nullable().describe('Block height, when known (blk files store blocks out of height order; a lone transaction has none)'),
     blockHash: hex64.nullable(),
     place: findingPlaceSchema,
   })
@@ -28,7 +57,7 @@ export const findingMatchSchema = z
   .object({
     source: z.enum(['hash-list', 'yara', 'clamav']),
     /** The list file, rule or signature that matched. */
-    name: z.string(),
+    name: z.string().max(L.matchNameChars),
     /** Which bytes matched: the payload as carried or its decompressed form. */
     on: z.enum(['payload', 'decoded']),
   })
@@ -38,21 +67,21 @@ export const findingTextSchema = z
   .object({
     printableRatio: z.number().min(0).max(1),
     /** A guess at the script or language of the text (e.g. "Latn", "en"), when one can be made. */
-    language: z.string().nullable(),
-    urls: z.array(z.string()),
-    onions: z.array(z.string()),
+    language: z.string().max(L.languageChars).nullable(),
+    urls: z.array(z.string().max(L.addressChars)).max(L.addresses),
+    onions: z.array(z.string().max(L.addressChars)).max(L.addresses),
     /** First characters as text. Never HTML: every reader must escape it. */
-    preview: z.string(),
+    preview: z.string().max(L.previewChars),
   })
   .strict();
 
 export const findingDecodedSchema = z
   .object({
-    encoding: z.string().describe('gzip, br, base64… what was undone to get these bytes'),
-    size: z.number().int(),
+    encoding: z.string().max(L.encodingChars).describe('gzip, br, base64… what was undone to get these bytes'),
+    size: int32(),
     sha256: hex64,
     md5: z.string().regex(/^[0-9a-f]{32}$/),
-    mediaType: z.string().nullable(),
+    mediaType: z.string().max(L.typeChars).nullable(),
     /** Decompression stopped at the cap: a likely decompression bomb. size is the cap reached. */
     capped: z.boolean(),
   })
@@ -62,17 +91,21 @@ export const findingSchema = z
   .object({
     id: z.string(),
     method: z.enum(EXTRACTION_METHODS),
-    size: z.number().int(),
+    size: int32(),
     sha256: hex64,
     md5: z.string().regex(/^[0-9a-f]{32}$/),
-    mediaType: z.string().nullable().describe('Found from the bytes, not from what the transaction declares'),
-    declaredType: z.string().nullable(),
+    mediaType: z.string().max(L.typeChars).nullable().describe('Found from the bytes, not from what the transaction declares'),
+    declaredType: z.string().max(L.typeChars).nullable(),
     decoded: findingDecodedSchema.nullable(),
     text: findingTextSchema.nullable(),
-    matches: z.array(findingMatchSchema),
+    matches: z.array(findingMatchSchema).max(L.matches),
     locations: z.array(findingLocationSchema).min(1),
-    fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-    notes: z.array(z.string()),
+    /** How many locations the finding has, given only when the list and TAXII show the first of them. */
+    locationCount: int32().optional(),
+    fields: z
+      .record(z.string().max(L.fieldKeyChars), z.union([z.string().max(L.fieldValueChars), z.number(), z.boolean()]))
+      .refine((f) => Object.keys(f).length <= L.fields, `at most ${L.fields} fields`),
+    notes: z.array(z.string().max(L.noteChars)).max(L.notes),
     owner: z.string(),
     status: z.enum(FINDING_STATUSES),
     firstSeenAt: z.string(),
@@ -87,7 +120,10 @@ export const findingSchema = z
  * A finding as the scanner produces it (the CLI's JSON line), before it is stored: no id, owner,
  * status or time yet. Recording findings takes these; identical sha256 merge their locations.
  */
-export const scannedFindingSchema = findingSchema.omit({ id: true, owner: true, status: true, firstSeenAt: true, visibility: true, contentKept: true }).strict();
+export const scannedFindingSchema = findingSchema
+  .omit({ id: true, owner: true, status: true, firstSeenAt: true, visibility: true, contentKept: true, locationCount: true })
+  .extend({ locations: z.array(findingLocationSchema).min(1).max(L.locations) })
+  .strict();
 
 export const findingListSchema = z
   .object({ items: z.array(findingSchema), next: z.string().nullable().describe('The cursor of the next page, or null') })

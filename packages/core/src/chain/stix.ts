@@ -31,7 +31,7 @@ export interface StixBundle {
 }
 
 /** What the builder needs of a finding: the API's shape and when it last changed. */
-export type StixFinding = Pick<Finding, 'id' | 'owner' | 'method' | 'size' | 'sha256' | 'md5' | 'mediaType' | 'decoded' | 'locations' | 'status' | 'firstSeenAt' | 'matches'> & {
+export type StixFinding = Pick<Finding, 'id' | 'owner' | 'method' | 'size' | 'sha256' | 'md5' | 'mediaType' | 'decoded' | 'locations' | 'locationCount' | 'status' | 'firstSeenAt' | 'matches'> & {
   /** When what is shared of it last changed (a location, the status): its objects' `modified`. */
   changedAt: string;
 };
@@ -119,6 +119,13 @@ export function stixCommonObjects(members: readonly string[]): StixObject[] {
 // The artifact's mime_type must be an IANA type (the schema holds it to this form); anything else is left out.
 const IANA_TYPE = /^(application|audio|font|image|message|model|multipart|text|video)\/[a-zA-Z0-9.+_-]+$/;
 
+/** A STIX identifier: `type--UUID`. The source, for patterns that hold it (a list of ids). */
+export const STIX_ID_SOURCE = '[a-z0-9-]+--[0-9a-f-]{36}';
+export const STIX_ID = new RegExp(`^${STIX_ID_SOURCE}$`);
+
+/** The types of the objects a finding gives (findingStixObjects): a filter on none of them needs no finding. */
+export const FINDING_STIX_TYPES: readonly string[] = ['file', 'artifact', 'observed-data', 'indicator', 'relationship'];
+
 /** The STIX objects of one finding, in an order where each refers only to objects before it or shared. */
 export function findingStixObjects(f: StixFinding, options: StixOptions): StixObject[] {
   const created = f.firstSeenAt;
@@ -164,7 +171,8 @@ export function findingStixObjects(f: StixFinding, options: StixOptions): StixOb
     modified,
     first_observed: created,
     last_observed: modified,
-    number_observed: Math.max(1, f.locations.length),
+    // The locations given may be the first of more (locationCount): each was one observation.
+    number_observed: Math.max(1, f.locationCount ?? f.locations.length),
     object_refs: [file.id, ...(artifact ? [artifact.id] : [])],
     extensions: location,
   };
@@ -179,7 +187,7 @@ export function findingStixObjects(f: StixFinding, options: StixOptions): StixOb
     created,
     modified,
     name: `${f.mediaType ?? 'Data'} written into Bitcoin (${f.method}), SHA-256 ${f.sha256.slice(0, 16)}…`,
-    description: `${f.size} bytes carried by ${f.method} in ${txids.length === 1 ? `transaction ${txids[0]}` : `${txids.length} transactions, first ${txids[0]}`}.${f.matches.length > 0 ? ` Matched: ${f.matches.map((m) => `${m.source} ${m.name}`).join(', ')}.` : ''}`,
+    description: `${f.size} bytes carried by ${f.method} in ${f.locationCount !== undefined && f.locationCount > f.locations.length ? `${f.locationCount} places, first transaction ${txids[0]}` : txids.length === 1 ? `transaction ${txids[0]}` : `${txids.length} transactions, first ${txids[0]}`}.${f.matches.length > 0 ? ` Matched: ${f.matches.map((m) => `${m.source} ${m.name}`).join(', ')}.` : ''}`,
     indicator_types: [knownBad ? 'malicious-activity' : 'unknown'],
     pattern: patterns.join(' OR '),
     pattern_type: 'stix',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsTaxii, decodeNext, encodeNext, positionBefore, taxiiCollectionId } from './taxii.js';
+import { FINDING_STIX_TYPES, findingStixObjects, STIX_ID, stixCommonObjects, type StixFinding } from './stix.js';
 
 describe('TAXII media type negotiation', () => {
   it('takes TAXII 2.1, TAXII without a version, wildcards and no header', () => {
@@ -34,5 +35,30 @@ describe('collection ids and page positions', () => {
     expect(positionBefore({ at, finding: '', index: 2 }, { at, finding: 'a', index: 0 })).toBe(true);
     expect(positionBefore({ at, finding: 'a', index: 1 }, { at, finding: 'a', index: 2 })).toBe(true);
     expect(positionBefore({ at: '2026-12-06T10:00:00.001Z', finding: '', index: 0 }, { at, finding: 'z', index: 9 })).toBe(false);
+  });
+});
+
+describe('STIX ids and types of a finding', () => {
+  const finding: StixFinding = {
+    id: '019a0000-0000-7000-8000-000000000001',
+    owner: 'FRA',
+    method: 'op-return',
+    size: 3,
+    sha256: 'a'.repeat(64),
+    md5: 'b'.repeat(32),
+    mediaType: 'text/plain',
+    decoded: null,
+    locations: [{ txid: 'c'.repeat(64), height: 1, blockHash: 'd'.repeat(64), place: { kind: 'output', index: 0 } }],
+    status: 'known-bad',
+    firstSeenAt: '2026-12-06T10:00:00.000Z',
+    matches: [],
+    changedAt: '2026-12-06T10:00:00.000Z',
+  };
+
+  it('every id written has the one STIX id form the TAXII filters read, and a finding gives only the types it says', () => {
+    const objects = [...stixCommonObjects(['FRA']), ...findingStixObjects(finding, { contentUrl: (id) => `https://x.test/${id}` })];
+    for (const o of objects) expect(STIX_ID.test(o.id), o.id).toBe(true);
+    expect(STIX_ID.test('indicator--not-a-uuid')).toBe(false);
+    expect(new Set(findingStixObjects(finding, { contentUrl: () => 'https://x.test/' }).map((o) => o.type))).toEqual(new Set(FINDING_STIX_TYPES));
   });
 });

@@ -127,6 +127,36 @@ describe('the scanner', () => {
     ]);
     expect(out[0]!.fields.contentEncoding).toBe('gzip');
   });
+
+  it('writes only what an import accepts: the first 100 addresses, cut fields and notes, each cut said in a note', async () => {
+    const { scanner, out } = collecting();
+    const links = Array.from({ length: 150 }, (_, i) => `http://example${i}.test/${'p'.repeat(i === 0 ? 2100 : 3)}`).join(' ');
+    const fields = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`field${i}`, 'v'.repeat(1500)]));
+    const notes = Array.from({ length: 55 }, (_, i) => `note ${i} ${'n'.repeat(600)}`);
+    await scanner.addPayload(payload(text(links), { declaredType: `text/${'x'.repeat(300)}`, fields, notes }), TXA, context);
+    await scanner.flush();
+    const f = scannedFindingSchema.parse(out[0]);
+    expect(f.text!.urls).toHaveLength(100);
+    expect(f.text!.urls[0]).toHaveLength(2000);
+    expect(Object.keys(f.fields)).toHaveLength(50);
+    expect(f.notes).toHaveLength(50);
+    expect(f.notes).toContain('150 URLs found, the first 100 kept');
+    expect(f.notes).toContain('60 fields read, the first 50 kept');
+    expect(f.declaredType).toHaveLength(200);
+  });
+
+  it('writes bytes found in more than 1,000 places as several records of them, counted as one finding', async () => {
+    const { scanner, out } = collecting();
+    const bytes = text('the same bytes everywhere');
+    for (let i = 0; i < 2_500; i++) await scanner.addPayload(payload(bytes, { place: { kind: 'output', index: i } }), TXA, context);
+    await scanner.flush();
+    expect(out.map((f) => f.locations.length)).toEqual([1_000, 1_000, 500]);
+    for (const f of out) scannedFindingSchema.parse(f);
+    expect(new Set(out.map((f) => f.sha256)).size).toBe(1);
+    expect(out[1]!.notes.some((n) => n.includes('several records'))).toBe(true);
+    expect(scanner.stats.findings).toBe(1);
+    expect(scanner.stats.perMethod['op-return']).toEqual({ findings: 1, locations: 2_500 });
+  });
 });
 
 describe('hash lists', () => {

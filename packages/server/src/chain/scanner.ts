@@ -1,5 +1,7 @@
 import { extractPayloads, type Block, type ExtractedPayload, type ExtractionMethod, type Transaction } from '@crosscheck/core/bitcoin';
 import type { FindingLocation, FindingMatch, ScannedFinding } from '@crosscheck/core/api';
+import { FINDING_LIMITS } from '@crosscheck/core/api/schemas';
+import { boundFinding } from './finding-bounds.js';
 import { identify, md5Hex, sha256Hex, type IdentifyOptions } from './identify.js';
 import type { BatchMatcher, PayloadMatcher } from './matcher.js';
 
@@ -10,7 +12,9 @@ import type { BatchMatcher, PayloadMatcher } from './matcher.js';
  * seen again (the same file in two transactions) joins the finding already made; the window is
  * bounded, and findings leave it, oldest first, when it is full or when the caller flushes (end
  * of a scan, or a point to resume from). A payload seen again after its finding has left the
- * window is a second finding with the same sha256, which recording merges.
+ * window is a second finding with the same sha256, which recording merges. Findings are written
+ * within what an import accepts (finding-bounds.ts); bytes found in more places than one record
+ * holds are written as several records of the same sha256 as well.
  */
 
 export interface ScanContext {
@@ -52,6 +56,8 @@ interface Pending {
   finding: ScannedFinding;
   seen: Set<string>;
   content: Uint8Array | undefined;
+  /** A further record of bytes already written (more locations): not counted as a finding again. */
+  continued?: boolean;
 }
 
 const DEFAULT_WINDOW = 20_000;
@@ -93,6 +99,13 @@ export class ChainScanner {
     const known = this.pending.get(sha256);
     if (known) {
       if (!known.seen.has(where)) {
+        if (known.finding.locations.length >= FINDING_LIMITS.locations) {
+          await this.write([sha256]);
+          const more = `found in more than ${FINDING_LIMITS.locations} places: written as several records of these bytes, which recording merges`;
+          const finding: ScannedFinding = { ...known.finding, matches: [...known.finding.matches], locations: [location], fields: { ...known.finding.fields }, notes: [...known.finding.notes.filter((n) => n !== more), more] };
+          this.pending.set(sha256, { finding, seen: new Set([where]), content: known.content, continued: true });
+          return;
+        }
         known.seen.add(where);
         known.finding.locations.push(location);
         if (p.method !== known.finding.method) addNote(known.finding, `also carried as ${p.method}`);
@@ -131,12 +144,25 @@ export class ChainScanner {
 
   /** Writes the oldest `count` findings waiting (all by default), after any batch matching. */
   async flush(count = this.pending.size): Promise<void> {
+    const keys: string[] = [];
+    for (const key of this.pending.keys()) {
+      if (keys.length >= count) break;
+      keys.push(key);
+    }
+    await this.write(keys);
+  }
+
+  /** Writes the findings waiting under these keys, in this order. */
+  private async write(keys: readonly string[]): Promise<void> {
     const out: ScannedFinding[] = [];
     const contents: (Uint8Array | undefined)[] = [];
-    for (const [key, p] of this.pending) {
-      if (out.length >= count) break;
+    const continued = new Set<ScannedFinding>();
+    for (const key of keys) {
+      const p = this.pending.get(key);
+      if (!p) continue;
       out.push(p.finding);
       contents.push(p.content);
+      if (p.continued) continued.add(p.finding);
       this.pending.delete(key);
     }
     if (out.length === 0) return;
@@ -150,14 +176,15 @@ export class ChainScanner {
       }
     }
     for (const f of out) {
-      this.stats.findings++;
       const m = (this.stats.perMethod[f.method] ??= { findings: 0, locations: 0 });
-      m.findings++;
       m.locations += f.locations.length;
+      if (continued.has(f)) continue;
+      this.stats.findings++;
+      m.findings++;
       if (f.decoded?.capped) this.stats.capped++;
       if (f.matches.length > 0) this.stats.matched++;
     }
-    await this.emit(out, contents);
+    await this.emit(out.map(boundFinding), contents);
   }
 
   /** Findings not yet written. */

@@ -59,8 +59,9 @@ export function textFacts(bytes: Uint8Array): FindingText | null {
   return {
     printableRatio: Math.round(printableRatio * 1000) / 1000,
     language: printableRatio >= TEXT_RATIO ? languageHint(text) : null,
-    urls: urls.slice(0, 100),
-    onions: onions.slice(0, 100),
+    // Every address found (a 64 kB sample bounds them); the finding keeps the first ones and says how many.
+    urls,
+    onions,
     preview: preview(text),
   };
 }

@@ -152,6 +152,8 @@ export interface FindingFilters {
 
 export interface FindingListQuery extends FindingFilters {
   reader: string;
+  /** Give each finding's first locations only, and its locationCount when it has more. */
+  maxLocations?: number | undefined;
   /** The id after which the page starts (ids are time-ordered). */
   after?: string | undefined;
   limit: number;
@@ -195,11 +197,11 @@ export async function listFindingRows(db: Db, q: FindingListQuery): Promise<Stor
   }
   if (q.after !== undefined) query = query.where('id', '>', q.after);
   const rows = await query.orderBy('id').limit(q.limit).execute();
-  return withLocations(db, rows);
+  return withLocations(db, rows, q.maxLocations);
 }
 
 /** One finding, when `reader` may see it: absent and hidden are the same undefined. */
-export async function findingFor(db: Db, reader: string, id: string): Promise<StoredFinding | undefined> {
+export async function visibleFindingRow(db: Db, reader: string, id: string): Promise<StoredFinding | undefined> {
   const row = await db.selectFrom('chain_findings').selectAll().where('id', '=', id).where(visibleTo(reader)).executeTakeFirst();
   return row ? (await withLocations(db, [row]))[0] : undefined;
 }
@@ -236,7 +238,7 @@ export async function visibleFindingOwners(db: Db, reader: string): Promise<{ ow
  * TAXII hands objects out in. `after`: strictly after this time (`added_after`); `from`: from this
  * (time, id) on, inclusive unless `exclusive` (a page's continuation).
  */
-export async function findingsByChange(db: Db, q: { reader: string; owner: string; after?: string | undefined; from?: { at: string; id: string; exclusive?: boolean } | undefined; limit: number }): Promise<StoredFinding[]> {
+export async function findingsByChange(db: Db, q: { reader: string; owner: string; after?: string | undefined; from?: { at: string; id: string; exclusive?: boolean } | undefined; limit: number; maxLocations?: number }): Promise<StoredFinding[]> {
   let query = db.selectFrom('chain_findings').selectAll().where(visibleTo(q.reader)).where('owner', '=', q.owner);
   if (q.after !== undefined) query = query.where('changed_at', '>', q.after);
   if (q.from !== undefined) {
@@ -244,28 +246,46 @@ export async function findingsByChange(db: Db, q: { reader: string; owner: strin
     query = query.where((eb) => eb.or([eb('changed_at', '>', at), eb.and([eb('changed_at', '=', at), eb('id', exclusive ? '>' : '>=', id)])]));
   }
   const rows = await query.orderBy('changed_at').orderBy('id').limit(q.limit).execute();
-  return withLocations(db, rows);
+  return withLocations(db, rows, q.maxLocations);
 }
 
-async function withLocations(db: Db, rows: FindingRow[]): Promise<StoredFinding[]> {
+/**
+ * The rows with their locations, in the order they were added; with `max`, the first `max` of
+ * each (positions run 0, 1, 2… per finding) and the count of those that have more.
+ */
+async function withLocations(db: Db, rows: FindingRow[], max?: number): Promise<StoredFinding[]> {
   if (rows.length === 0) return [];
   const byFinding = new Map<string, FindingLocation[]>();
+  const counts = new Map<string, number>();
   const ids = rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
-    const locs = await db
+    let query = db
       .selectFrom('chain_finding_locations')
       .selectAll()
-      .where('finding_id', 'in', ids.slice(i, i + 500))
-      .orderBy('finding_id')
-      .orderBy('position')
-      .execute();
+      .where('finding_id', 'in', ids.slice(i, i + 500));
+    if (max !== undefined) {
+      query = query.where('position', '<', max);
+      const more = await db
+        .selectFrom('chain_finding_locations')
+        .select(['finding_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('finding_id', 'in', ids.slice(i, i + 500))
+        .where('position', '>=', max)
+        .groupBy('finding_id')
+        .execute();
+      for (const m of more) counts.set(m.finding_id, max + Number(m.n));
+    }
+    const locs = await query.orderBy('finding_id').orderBy('position').execute();
     for (const l of locs) {
       const list = byFinding.get(l.finding_id) ?? [];
       list.push({ txid: l.txid, height: l.height, blockHash: l.block_hash, place: JSON.parse(l.place) as FindingPlace });
       byFinding.set(l.finding_id, list);
     }
   }
-  return rows.map((r) => toStoredFinding(r, byFinding.get(r.id) ?? []));
+  return rows.map((r) => {
+    const f = toStoredFinding(r, byFinding.get(r.id) ?? []);
+    const count = counts.get(r.id);
+    return count === undefined ? f : { ...f, locationCount: count };
+  });
 }
 
 function toStoredFinding(r: FindingRow, locations: FindingLocation[]): StoredFinding {

@@ -4,7 +4,7 @@ import { FILE_FIRST_PAIRS, findFile } from './carve.js';
 import { crc32 } from './crc32.js';
 import type { ExtractedPayload, PayloadPlace } from './payload.js';
 import { isValidPublicKey } from './pubkey.js';
-import { hashStart, isP2pk, looksMultisig, isP2wsh, outputKeys } from './outputs.js';
+import { hashStart, isP2pk, looksMultisig, outputKeys } from './outputs.js';
 import { multisigStamp, olgaStamp } from './stamps.js';
 import { endWithoutPadding, isMostlyText, textStats } from './text.js';
 

@@ -1,6 +1,7 @@
-import { foldForSearch, parseInput, requirePermission } from '@crosscheck/core';
+import { foldForSearch, MEMBER_CODE, parseInput, requirePermission } from '@crosscheck/core';
 import { EXTRACTION_METHODS, FINDING_STATUSES } from '@crosscheck/core/constants';
 import type { Finding, FindingList } from '@crosscheck/core/api';
+import { FINDING_LIMITS } from '@crosscheck/core/api/schemas';
 import { z } from 'zod';
 import { listFindingRows, type FindingFilters } from '../../store/chain-finding-repo.js';
 import { audited } from '../audited.js';
@@ -15,7 +16,7 @@ export const findingFiltersSchema = z.object({
   mediaType: z.string().trim().min(1).max(100).regex(/^[a-zA-Z0-9!#$&^_.+\-/]+$/, 'a media type or its start, such as image/').optional(),
   status: z.enum(FINDING_STATUSES).optional(),
   matched: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  owner: z.string().regex(/^[A-Z]{3}$/, 'a three-letter member code').optional(),
+  owner: z.string().regex(MEMBER_CODE, 'a three-letter member code').optional(),
   txid: hex(64).optional(),
   sha256: hex(64).optional(),
   md5: hex(32).optional(),
@@ -49,7 +50,7 @@ export async function listFindings(deps: Deps, ctx: Ctx, query: unknown): Promis
     requirePermission(ctx.actor, 'chain.read');
     const q = parseInput(listFindingsQuerySchema, query);
     const { cursor, limit, ...filters } = q;
-    const rows = await listFindingRows(tx, { reader: ctx.actor.member, ...storeFilters(filters), ...(cursor ? { after: cursor } : {}), limit: limit + 1 });
+    const rows = await listFindingRows(tx, { reader: ctx.actor.member, ...storeFilters(filters), ...(cursor ? { after: cursor } : {}), limit: limit + 1, maxLocations: FINDING_LIMITS.locationsShown });
     const page = rows.slice(0, limit);
     const items: Finding[] = page.flatMap((r) => findingFor(ctx.actor.member, r) ?? []);
     note.detail = { query: q, ids: items.map((f) => f.id) };

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { foldForSearch, normaliseVisibility, parseInput, requirePermission, validationError, type Visibility } from '@crosscheck/core';
-import { scannedFindingSchema } from '@crosscheck/core/api/schemas';
+import { DomainError, foldForSearch, normaliseVisibility, parseInput, requirePermission, validationError, type Visibility } from '@crosscheck/core';
+import { FINDING_LIMITS, scannedFindingSchema } from '@crosscheck/core/api/schemas';
 import type { FindingMatch, ScannedFinding } from '@crosscheck/core/api';
 import { addLocations, findingIdBySha256, insertFinding, mergeFinding, putContent } from '../../store/chain-finding-repo.js';
-import { audited } from '../audited.js';
+import { parseFindingLines } from '../../formats/finding-lines.js';
+import { audited, auditRefusal, type AuditNote } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { MAX_CONTENT_BYTES } from './finding-view.js';
 
@@ -24,15 +25,30 @@ export interface RecordSummary {
   ids: string[];
 }
 
-/** The longest media type kept (RFC 6838 names are at most 127 + 1 + 127 characters). */
-const MAX_TYPE_LENGTH = 200;
-
 /** At most this many findings per call: a scan records in batches, each one transaction. */
 export const MAX_FINDINGS_PER_CALL = 5_000;
 
 // Findings start with their owner alone: sharing is the owner's later decision (status known-bad
 // and a visibility), never a side effect of scanning.
 const OWNER_ONLY: Visibility = { mode: 'only', members: [] };
+
+/**
+ * Records a scan's JSON lines (an import). The caller is authorised before the body is read, so a
+ * role that may not record hears 403 whatever it sent, and a refused body is on the trail like
+ * any refusal of `finding.record`.
+ */
+export async function importFindingLines(deps: Deps, ctx: Ctx, text: string): Promise<RecordSummary> {
+  let items: ScannedItem[];
+  try {
+    requirePermission(ctx.actor, 'chain.scan');
+    items = parseFindingLines(text, MAX_FINDINGS_PER_CALL);
+  } catch (error) {
+    const note: AuditNote = { target: 'findings', detail: {} };
+    if (error instanceof DomainError) await auditRefusal(deps, ctx, 'finding.record', note, error);
+    throw error;
+  }
+  return recordFindings(deps, ctx, items);
+}
 
 /**
  * Records what a scan found as findings of the caller's member (`finding.record`). Identical bytes
@@ -45,10 +61,6 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
     if (items.length > MAX_FINDINGS_PER_CALL) throw validationError('(body)', `at most ${MAX_FINDINGS_PER_CALL} findings may be recorded at once; this was ${items.length}`, 'finding.import-too-large');
     const parsed = items.map((item, i) => {
       const finding = withoutNul(parseInput(scannedFindingSchema, item.finding, `findings.${i}`) as ScannedFinding);
-      // The stored columns' widths (a media type is a short token; the rest of the text is JSON).
-      for (const [field, value] of [['mediaType', finding.mediaType], ['declaredType', finding.declaredType], ['decoded.mediaType', finding.decoded?.mediaType]] as const) {
-        if (value && value.length > MAX_TYPE_LENGTH) throw validationError(`findings.${i}.${field}`, `at most ${MAX_TYPE_LENGTH} characters`);
-      }
       for (const [j, l] of finding.locations.entries()) {
         if (JSON.stringify(l.place).length > 200) throw validationError(`findings.${i}.locations.${j}.place`, 'an input, an output or a range of outputs');
       }
@@ -66,9 +78,10 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
       const existing = await findingIdBySha256(tx, ctx.actor.member, finding.sha256);
       if (existing) {
         const added = await addLocations(tx, existing.id, finding.locations);
-        const matches = mergeMatches(existing.matches, finding.matches);
+        // What merges stays within what one finding may hold: the first matches and notes win.
+        const matches = mergeMatches(existing.matches, finding.matches).slice(0, FINDING_LIMITS.matches);
         const contentKept = existing.contentKept || keep;
-        const notes = [...new Set([...existing.notes, ...finding.notes])].filter((n) => !(contentKept && n.startsWith('content not kept:')));
+        const notes = [...new Set([...existing.notes, ...finding.notes])].filter((n) => !(contentKept && n.startsWith('content not kept:'))).slice(0, FINDING_LIMITS.notes);
         if (added > 0 || matches.length > existing.matches.length || notes.length !== existing.notes.length || contentKept !== existing.contentKept) {
           await mergeFinding(tx, existing.id, { matches, notes, contentKept, at });
         }
@@ -83,7 +96,7 @@ export async function recordFindings(deps: Deps, ctx: Ctx, items: readonly Scann
       await insertFinding(tx, {
         id,
         owner: ctx.actor.member,
-        finding: { ...rest, notes: keep ? rest.notes : [...rest.notes, unkept] },
+        finding: { ...rest, notes: keep ? rest.notes : [...rest.notes.slice(0, FINDING_LIMITS.notes - 1), unkept] },
         searchText: searchTextOf(finding),
         visibility: normaliseVisibility(OWNER_ONLY),
         contentKept: keep,

@@ -1,5 +1,5 @@
 import { conflict, notFound, requirePermission } from '@crosscheck/core';
-import { contentOf, findingFor as storedFindingFor } from '../../store/chain-finding-repo.js';
+import { contentOf, visibleFindingRow } from '../../store/chain-finding-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { findingFor } from './finding-view.js';
@@ -20,7 +20,7 @@ export async function revealFinding(deps: Deps, ctx: Ctx, id: string): Promise<R
   return audited(deps, ctx, 'finding.reveal', async (tx, note) => {
     note.target = `finding:${id.slice(0, 40)}`;
     requirePermission(ctx.actor, 'chain.reveal');
-    const stored = id.length <= 40 ? await storedFindingFor(tx, ctx.actor.member, id) : undefined;
+    const stored = id.length <= 40 ? await visibleFindingRow(tx, ctx.actor.member, id) : undefined;
     if (!stored || !findingFor(ctx.actor.member, stored)) throw notFound('finding');
     const bytes = stored.contentKept ? await contentOf(tx, id) : undefined;
     if (!bytes) throw conflict('finding.content-not-kept', `the content of this finding (${stored.size} bytes) was not kept; its hashes and locations are`);

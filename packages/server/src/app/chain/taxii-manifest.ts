@@ -3,7 +3,7 @@ import { STIX_MEDIA_TYPE } from '@crosscheck/core/chain';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import { readableCollection } from './taxii-collections.js';
-import { collectionEntries, pageOf, taxiiObjectsQuerySchema, type TaxiiObjectsPage } from './taxii-entries.js';
+import { collectionEntries, findingIdsOf, pageOf, taxiiObjectsQuerySchema, type TaxiiObjectsPage } from './taxii-entries.js';
 
 /** A page of a collection's manifest (`taxii.list-objects` as a manifest): each object's id, date added, version and media type. */
 export async function listTaxiiManifest(deps: Deps, ctx: Ctx, collectionId: string, query: unknown, contentUrl: (findingId: string) => string): Promise<TaxiiObjectsPage> {
@@ -13,7 +13,7 @@ export async function listTaxiiManifest(deps: Deps, ctx: Ctx, collectionId: stri
     const q = parseInput(taxiiObjectsQuerySchema, query);
     const collection = await readableCollection(tx, ctx.actor.member, collectionId);
     const page = await collectionEntries(tx, ctx.actor.member, collection, q, contentUrl);
-    note.detail = { manifest: true, query: q, count: page.entries.length };
+    note.detail = { manifest: true, query: q, count: page.entries.length, ids: findingIdsOf(page) };
     const records = page.entries.map((e) => ({
       id: e.object.id,
       date_added: e.position.at,

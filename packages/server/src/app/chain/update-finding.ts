@@ -2,7 +2,7 @@ import { DomainError, normaliseVisibility, notFound, parseInput, requirePermissi
 import { FINDING_STATUSES } from '@crosscheck/core/constants';
 import type { Finding } from '@crosscheck/core/api';
 import { z } from 'zod';
-import { findingFor as storedFindingFor, setFindingState } from '../../store/chain-finding-repo.js';
+import { visibleFindingRow, setFindingState } from '../../store/chain-finding-repo.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { findingFor } from './finding-view.js';
@@ -26,14 +26,14 @@ export async function updateFinding(deps: Deps, ctx: Ctx, id: string, patch: unk
     note.target = `finding:${id.slice(0, 40)}`;
     requirePermission(ctx.actor, 'chain.manage');
     const p = parseInput(findingPatchSchema, patch);
-    const stored = id.length <= 40 ? await storedFindingFor(tx, ctx.actor.member, id) : undefined;
+    const stored = id.length <= 40 ? await visibleFindingRow(tx, ctx.actor.member, id) : undefined;
     if (!stored || !findingFor(ctx.actor.member, stored)) throw notFound('finding');
     if (stored.owner !== ctx.actor.member) throw new DomainError('forbidden', 'finding.not-owner', 'only the member that recorded a finding may change it');
     const status = p.status ?? stored.status;
     const visibility = normaliseVisibility(p.visibility ?? stored.visibility);
     await setFindingState(tx, id, { status, visibility, at: nowIso(deps) });
     note.detail = { from: { status: stored.status, visibility: stored.visibility }, to: { status, visibility } };
-    const updated = await storedFindingFor(tx, ctx.actor.member, id);
+    const updated = await visibleFindingRow(tx, ctx.actor.member, id);
     return findingFor(ctx.actor.member, updated!)!;
   });
 }

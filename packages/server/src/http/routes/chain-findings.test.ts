@@ -1,4 +1,5 @@
 import { findingListSchema, findingSchema } from '@crosscheck/core/api/schemas';
+import { TAXII_MEDIA_TYPE, taxiiCollectionId } from '@crosscheck/core/chain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as } from '../../../test/engines.js';
 import { hex64, location, pngBytes, scanned, textFinding } from '../../../test/findings.js';
@@ -191,5 +192,81 @@ describe.each(ENGINES)('blockchain findings over HTTP on %s', (engine) => {
     expect(incomplete.statusCode).toBe(422);
     expect((incomplete.json() as { field: string }).field).toMatch(/^findings\.0\./);
     expect((await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('FRA', 'frontline')), 'content-type': 'application/x-ndjson' }, payload: line('x', 1) })).statusCode).toBe(403);
+  });
+
+  it('refuses integers outside a 32-bit count naming the field, on every engine, before anything is stored', async () => {
+    const post = (finding: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('DEU', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(finding) });
+    const bytes = Buffer.from('out of range');
+    const cases: [unknown, string][] = [
+      [scanned(bytes, { size: -1 }), 'findings.0.size'],
+      [scanned(bytes, { size: 3_000_000_000 }), 'findings.0.size'],
+      [scanned(bytes, { locations: [location('far', 2_147_483_648)] }), 'findings.0.locations.0.height'],
+      [scanned(bytes, { locations: [location('neg', 1, { kind: 'output', index: -3 })] }), 'findings.0.locations.0.place.index'],
+      [scanned(bytes, { locations: [location('range', 1, { kind: 'outputs', first: 0, last: 4_000_000_000 })] }), 'findings.0.locations.0.place.last'],
+      [scanned(bytes, { decoded: { encoding: 'gzip', size: -5, sha256: hex64('d'), md5: '0'.repeat(32), mediaType: null, capped: false } }), 'findings.0.decoded.size'],
+    ];
+    for (const [finding, field] of cases) {
+      const res = await post(finding);
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.json()).toMatchObject({ field });
+    }
+    expect(await ids(h.key('DEU', 'analyst'), `?sha256=${scanned(bytes).sha256}`)).toEqual([]);
+  });
+
+  it('refuses an import from a role that may not record before reading its body, and audits the refusal', async () => {
+    const refusals = async (f: (e: { role: string; member: string; outcome: string }) => boolean) => (await queryAudit(h.t.deps.db, { action: 'finding.record', result: 'refused', limit: 100 })).filter(f).length;
+    const forbidden = (e: { role: string; outcome: string }) => e.role === 'frontline' && e.outcome === 'access.forbidden';
+    const before = await refusals(forbidden);
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('FRA', 'frontline')), 'content-type': 'application/x-ndjson' }, payload: '{"method": not json\n[]' });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(await refusals(forbidden)).toBe(before + 1);
+    // A refused body from a role that may record is on the trail too.
+    const invalid = (e: { member: string; outcome: string }) => e.member === 'ITA' && e.outcome === 'validation.invalid';
+    const invalidBefore = await refusals(invalid);
+    expect((await h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('ITA', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: 'garbage' })).statusCode).toBe(422);
+    expect(await refusals(invalid)).toBe(invalidBefore + 1);
+  });
+
+  it('lists and serves over TAXII the first 100 locations of a finding with its locationCount; the finding itself has them all', async () => {
+    const bytes = Buffer.from('written in many places');
+    const many = Array.from({ length: 150 }, (_, i) => location(`place ${i}`, 830_000 + i));
+    const [id] = (await recordFindings(h.t.deps, as('ITA', 'analyst'), [{ finding: scanned(bytes, { locations: many }) }])).ids;
+    const list = findingListSchema.parse((await get(h.key('ITA', 'analyst'), '/api/v1/chain/findings')).json());
+    const listed = list.items.find((f) => f.id === id)!;
+    expect(listed.locations).toEqual(many.slice(0, 100));
+    expect(listed.locationCount).toBe(150);
+    const one = findingSchema.parse((await get(h.key('ITA', 'analyst'), `/api/v1/chain/findings/${id}`)).json());
+    expect(one.locations).toHaveLength(150);
+    const taxii = await h.app.inject({ method: 'GET', url: `/taxii2/findings/collections/${taxiiCollectionId('ITA')}/objects/?match[type]=observed-data`, headers: { ...bearer(h.key('ITA', 'analyst')), accept: TAXII_MEDIA_TYPE } });
+    expect(taxii.statusCode, taxii.body).toBe(200);
+    const observed = (taxii.json() as { objects: { number_observed: number; extensions: Record<string, { locations: unknown[] }> }[] }).objects[0]!;
+    expect(observed.number_observed).toBe(150);
+    expect(Object.values(observed.extensions)[0]!.locations).toHaveLength(100);
+  });
+
+  it('refuses imported texts and lists over their limits, naming the field', async () => {
+    const post = (finding: unknown) => h.app.inject({ method: 'POST', url: '/api/v1/chain/findings', headers: { ...bearer(h.key('DEU', 'analyst')), 'content-type': 'application/x-ndjson' }, payload: JSON.stringify(finding) });
+    const bytes = Buffer.from('too much text');
+    const text = { printableRatio: 1, language: 'en', urls: [], onions: [], preview: 'ok' };
+    const cases: [unknown, RegExp][] = [
+      [scanned(bytes, { text: { ...text, preview: 'x'.repeat(4_001) } }), /^findings\.0\.text\.preview$/],
+      [scanned(bytes, { text: { ...text, urls: Array.from({ length: 101 }, (_, i) => `http://u${i}.test/`) } }), /^findings\.0\.text\.urls$/],
+      [scanned(bytes, { text: { ...text, onions: ['o'.repeat(2_001)] } }), /^findings\.0\.text\.onions\.0$/],
+      [scanned(bytes, { notes: Array.from({ length: 51 }, () => 'n') }), /^findings\.0\.notes$/],
+      [scanned(bytes, { notes: ['n'.repeat(501)] }), /^findings\.0\.notes\.0$/],
+      [scanned(bytes, { fields: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 1])) }), /^findings\.0\.fields/],
+      [scanned(bytes, { fields: { big: 'v'.repeat(1_001) } }), /^findings\.0\.fields\.big$/],
+      [scanned(bytes, { matches: Array.from({ length: 101 }, (_, i) => ({ source: 'yara' as const, name: `r${i}`, on: 'payload' as const })) }), /^findings\.0\.matches$/],
+      [scanned(bytes, { matches: [{ source: 'yara', name: 'r'.repeat(201), on: 'payload' }] }), /^findings\.0\.matches\.0\.name$/],
+      [scanned(bytes, { decoded: { encoding: 'e'.repeat(41), size: 1, sha256: hex64('d'), md5: '0'.repeat(32), mediaType: null, capped: false } }), /^findings\.0\.decoded\.encoding$/],
+      [scanned(bytes, { declaredType: 't'.repeat(256) }), /^findings\.0\.declaredType$/],
+      [scanned(bytes, { locations: Array.from({ length: 1_001 }, (_, i) => location('many', 1, { kind: 'output', index: i })) }), /^findings\.0\.locations$/],
+    ];
+    for (const [finding, field] of cases) {
+      const res = await post(finding);
+      expect(res.statusCode, res.body).toBe(422);
+      expect((res.json() as { field: string }).field).toMatch(field);
+    }
+    expect(await ids(h.key('DEU', 'analyst'), `?sha256=${scanned(bytes).sha256}`)).toEqual([]);
   });
 });

@@ -1,8 +1,7 @@
 import { findingListSchema, findingSchema } from '@crosscheck/core/api/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { exportFindings, exportFindingsQuerySchema } from '../../app/chain/export-findings.js';
-import { MAX_FINDINGS_PER_CALL, recordFindings } from '../../app/chain/record-findings.js';
-import { parseFindingLines } from '../../formats/finding-lines.js';
+import { importFindingLines, MAX_FINDINGS_PER_CALL } from '../../app/chain/record-findings.js';
 import { getFinding } from '../../app/chain/get-finding.js';
 import { listFindings, listFindingsQuerySchema } from '../../app/chain/list-findings.js';
 import { revealFinding } from '../../app/chain/reveal-finding.js';
@@ -41,7 +40,7 @@ export function chainFindingsRoutes(app: FastifyInstance, deps: Deps, publicUrl:
       async (req) => {
         const ctx = await resolveCtx(deps, req);
         const body = typeof req.body === 'string' ? req.body : '';
-        return recordFindings(deps, ctx, parseFindingLines(body, MAX_FINDINGS_PER_CALL));
+        return importFindingLines(deps, ctx, body);
       },
     );
   });

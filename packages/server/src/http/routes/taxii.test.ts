@@ -5,6 +5,7 @@ import { location, scanned } from '../../../test/findings.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { stixValidators } from '../../../test/stix-schemas.js';
 import { recordFindings } from '../../app/chain/record-findings.js';
+import { TAXII_MAX_EXAMINED } from '../../app/chain/taxii-entries.js';
 import { updateFinding } from '../../app/chain/update-finding.js';
 import { queryAudit } from '../../store/audit-repo.js';
 
@@ -173,4 +174,96 @@ describe.each(ENGINES)('TAXII 2.1 over the findings on %s', (engine) => {
     expect(badNext.statusCode).toBe(422);
     expect(badNext.json()).toMatchObject({ details: { field: 'next' } });
   });
+
+  it('records on the trail which findings each objects or manifest page handed out', async () => {
+    const key = h.key('DEU', 'analyst');
+    const url = `/taxii2/findings/collections/${taxiiCollectionId('FRA')}/`;
+    const shown = fra.slice(0, 3);
+    for (const kind of ['objects', 'manifest']) {
+      const res = await get(key, `${url}${kind}/?limit=1000`);
+      expect(res.statusCode).toBe(200);
+      const [entry] = await queryAudit(h.t.deps.db, { action: 'taxii.list-objects', member: 'DEU', limit: 1 });
+      const detail = JSON.parse(entry!.detail) as { ids: string[] };
+      // DEU sees FRA's three findings shared with it, and the later one shared with every member.
+      expect([...detail.ids].sort(), kind).toEqual([...shown, later].sort());
+    }
+    const indicator = ((await get(key, `${url}objects/?match[type]=indicator&limit=1`)).json() as Envelope).objects![0]!;
+    await get(key, `${url}objects/${indicator.id}/`);
+    const [entry] = await queryAudit(h.t.deps.db, { action: 'taxii.list-objects', member: 'DEU', limit: 1 });
+    expect((JSON.parse(entry!.detail) as { ids: string[] }).ids).toHaveLength(1);
+  });
+
+  it('accepts the standard version filters: all, first and last select the one version kept; only spec_version 2.1 has objects', async () => {
+    const key = h.key('DEU', 'analyst');
+    const url = `/taxii2/findings/collections/${taxiiCollectionId('FRA')}/`;
+    const objects = async (query: string) => {
+      const res = await get(key, `${url}objects/?limit=1000${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as Envelope).objects ?? [];
+    };
+    const everything = await objects('');
+    expect(everything.length).toBeGreaterThan(0);
+    for (const q of ['&match[version]=all', '&match[version]=last', '&match[version]=first', '&match[version]=first,last', '&match[spec_version]=2.1', '&match[spec_version]=2.0,2.1']) {
+      expect(await objects(q), q).toEqual(everything);
+    }
+    expect(await objects('&match[spec_version]=2.0')).toEqual([]);
+    const indicator = everything.find((o) => o.type === 'indicator')!;
+    expect(await objects(`&match[version]=${encodeURIComponent(String(indicator.modified))}&match[type]=indicator`)).toContainEqual(indicator);
+    expect(await objects('&match[version]=2001-01-01T00:00:00.000Z')).toEqual([]);
+    const manifest = await get(key, `${url}manifest/?match[version]=last&match[spec_version]=2.1`);
+    expect(manifest.statusCode, manifest.body).toBe(200);
+    const one = await get(key, `${url}objects/${indicator.id}/?match[version]=all&match[spec_version]=2.1`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect((one.json() as Envelope).objects).toEqual([indicator]);
+    expect((await get(key, `${url}objects/?match[version]=someday`)).statusCode).toBe(422);
+  });
+});
+
+describe.each(ENGINES)('TAXII over a collection larger than what one request reads, on %s', (engine) => {
+  let h: Harness;
+  const COUNT = TAXII_MAX_EXAMINED + 50;
+  const url = `/taxii2/findings/collections/${taxiiCollectionId('ESP')}/`;
+  beforeAll(async () => {
+    h = await httpHarness(engine, [['ESP', 'analyst']]);
+    const items = Array.from({ length: COUNT }, (_, i) => ({ finding: scanned(Buffer.from(`bulk ${i}`), { locations: [location(`bulk ${i}`, 820_000)] }) }));
+    await recordFindings(h.t.deps, as('ESP', 'analyst'), items);
+  }, 120_000);
+  afterAll(async () => h.close());
+  const get = async (path: string) => {
+    const res = await h.app.inject({ method: 'GET', url: path, headers: { ...bearer(h.key('ESP', 'analyst')), ...TAXII } });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Envelope;
+  };
+
+  it('reads at most a capped number of findings per request and says there is more, so a client paging on gets every object once', async () => {
+    const first = await get(`${url}objects/?match[type]=indicator&limit=1000`);
+    expect(first.objects).toHaveLength(TAXII_MAX_EXAMINED);
+    expect(first.more).toBe(true);
+    const second = await get(`${url}objects/?match[type]=indicator&limit=1000&next=${encodeURIComponent(first.next!)}`);
+    expect(second.more).toBe(false);
+    const all = [...first.objects!, ...second.objects!];
+    expect(all).toHaveLength(COUNT);
+    expect(new Set(all.map((o) => o.id)).size).toBe(COUNT);
+    expect(all.every((o) => o.type === 'indicator')).toBe(true);
+  }, 60_000);
+
+  it('finds an object after the cap by following next; a filter no finding can meet answers at once, without more', async () => {
+    const everything: StixObject[] = [];
+    let next: string | undefined;
+    do {
+      const page = await get(`${url}objects/?match[type]=relationship&limit=1000${next ? `&next=${encodeURIComponent(next)}` : ''}`);
+      everything.push(...(page.objects ?? []));
+      next = page.more ? page.next : undefined;
+    } while (next);
+    const last = everything[everything.length - 1]!;
+    const one = await get(`${url}objects/${last.id}/`);
+    expect(one.objects ?? []).toEqual([]);
+    expect(one.more).toBe(true);
+    const found = await get(`${url}objects/${last.id}/?next=${encodeURIComponent(one.next!)}`);
+    expect(found.objects).toEqual([last]);
+
+    const identities = await get(`${url}objects/?match[type]=identity,extension-definition`);
+    expect(identities.more).toBe(false);
+    expect(identities.objects!.map((o) => o.type).sort()).toEqual(['extension-definition', 'identity', 'identity']);
+  }, 60_000);
 });

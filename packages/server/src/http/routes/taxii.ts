@@ -124,7 +124,7 @@ export function taxiiRoutes(app: FastifyInstance, deps: Deps, publicUrl: string 
         schema: {
           hide,
           tags,
-          summary: 'The STIX 2.1 objects of a collection, in the order they were added: added_after (strictly later), limit (at most 1000), next (from the last page), match[type], match[id]; X-TAXII-Date-Added-First and -Last give the page’s first and last',
+          summary: 'The STIX 2.1 objects of a collection, in the order they were added: added_after (strictly later), limit (at most 1000), next (from the last page), match[type], match[id], match[version], match[spec_version]; at most 1000 findings are read per request (more and a next past them); X-TAXII-Date-Added-First and -Last give the page’s first and last',
           params: collectionParams,
           querystring: jsonSchema(taxiiObjectsQuerySchema),
         },
