@@ -58,6 +58,7 @@ class Input implements TxInput {
   witnessEnd?: number;
   private prevHex?: string;
   private witnessItems?: Uint8Array[];
+  private scriptView?: Uint8Array;
   constructor(
     private readonly bytes: Uint8Array,
     /** Offset of bytes[0] in the data read. */
@@ -78,20 +79,28 @@ class Input implements TxInput {
   get prevVout(): number {
     return readU32(this.bytes, this.at + 32);
   }
+  // Several methods look at the same script: one view, made when first asked for.
   get scriptSig(): Uint8Array {
-    return this.bytes.subarray(this.scriptAt, this.scriptAt + this.scriptLength);
+    return (this.scriptView ??= this.bytes.subarray(this.scriptAt, this.scriptAt + this.scriptLength));
   }
   get sequence(): number {
     return readU32(this.bytes, this.scriptAt + this.scriptLength);
   }
   get witness(): Uint8Array[] {
     if (this.witnessItems) return this.witnessItems;
+    if (this.witnessOffset === undefined) return (this.witnessItems = NO_WITNESS);
+    // Already checked when the transaction was read: this walk cannot fail, and needs no cursor.
+    const b = this.bytes;
+    let at = this.witnessOffset - this.base;
+    let n: number;
+    [n, at] = compactSizeAt(b, at);
+    if (n === 0) return (this.witnessItems = NO_WITNESS);
     const items: Uint8Array[] = [];
-    if (this.witnessOffset !== undefined) {
-      // Already checked when the transaction was read: this walk cannot fail.
-      const c = new ByteCursor(this.bytes, this.witnessOffset - this.base, this.base);
-      const n = c.varint();
-      for (let k = 0; k < n; k++) items.push(c.varBytes('witness item'));
+    for (let k = 0; k < n; k++) {
+      let length: number;
+      [length, at] = compactSizeAt(b, at);
+      items.push(b.subarray(at, at + length));
+      at += length;
     }
     return (this.witnessItems = items);
   }
@@ -102,6 +111,7 @@ class Input implements TxInput {
 }
 
 class Output implements TxOutput {
+  private scriptView?: Uint8Array;
   constructor(
     private readonly bytes: Uint8Array,
     private readonly base: number,
@@ -116,7 +126,7 @@ class Output implements TxOutput {
     return new DataView(this.bytes.buffer, this.bytes.byteOffset + this.at, 8).getBigUint64(0, true);
   }
   get scriptPubKey(): Uint8Array {
-    return this.bytes.subarray(this.scriptAt, this.scriptAt + this.scriptLength);
+    return (this.scriptView ??= this.bytes.subarray(this.scriptAt, this.scriptAt + this.scriptLength));
   }
   /** Length and first byte of the script, read without building a view (fast checks of every output). */
   get scriptSize(): number {
@@ -128,6 +138,18 @@ class Output implements TxOutput {
   toJSON(): object {
     return { value: this.value, scriptPubKey: this.scriptPubKey, offset: this.offset };
   }
+}
+
+/** Shared by every input without witness items; never written to. */
+const NO_WITNESS: Uint8Array[] = Object.freeze([]) as unknown as Uint8Array[];
+
+/** A CompactSize already validated by the reader, and the offset after it. */
+function compactSizeAt(b: Uint8Array, at: number): [number, number] {
+  const first = b[at]!;
+  if (first < 0xfd) return [first, at + 1];
+  if (first === 0xfd) return [b[at + 1]! | (b[at + 2]! << 8), at + 3];
+  if (first === 0xfe) return [readU32(b, at + 1), at + 5];
+  return [readU32(b, at + 1) + readU32(b, at + 5) * 2 ** 32, at + 9];
 }
 
 function readU32(b: Uint8Array, at: number): number {
