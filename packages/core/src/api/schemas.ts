@@ -7,4 +7,5 @@ export * from './stats.js';
 export * from './links.js';
 export * from './hits.js';
 export * from './alert-subject.js';
+export * from './alerts.js';
 export * from './chain.js';
