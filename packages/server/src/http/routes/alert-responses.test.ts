@@ -82,7 +82,7 @@ const DISCREET = {
 };
 
 /** One answer of an alert route, as sent. */
-export interface Recorded {
+interface Recorded {
   name: string;
   route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history';
   status: number;
@@ -96,7 +96,7 @@ export interface Recorded {
  * another member (with territory flags), changed, cancelled, listed, and its history read; and a
  * discreet check read and listed by a frontline officer (its instruction only).
  */
-export async function recordAlertAnswers(h: Harness): Promise<Recorded[]> {
+async function recordAlertAnswers(h: Harness): Promise<Recorded[]> {
   const out: Recorded[] = [];
   // What the use case answered, before the response schema shaped it: a field the schema does not
   // name would be dropped from the body silently.
@@ -152,7 +152,6 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
     let t = Date.parse('2026-06-01T08:00:00.000Z');
     h.t.deps.clock = () => new Date((t += 1000));
     answers = await recordAlertAnswers(h);
-    if (process.env.ALERT_ANSWERS_OUT) (await import('node:fs')).writeFileSync(`${process.env.ALERT_ANSWERS_OUT}.${engine}.json`, JSON.stringify(answers, null, 1));
   });
   afterAll(async () => h.close());
 
