@@ -8,4 +8,5 @@ export * from './links.js';
 export * from './hits.js';
 export * from './alert-subject.js';
 export * from './alerts.js';
+export * from './photos.js';
 export * from './chain.js';

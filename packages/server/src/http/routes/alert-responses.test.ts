@@ -1,9 +1,10 @@
 import type { Role } from '@crosscheck/core';
-import { alertDetailSchema, alertHistorySchema, alertListSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
+import { alertDetailSchema, alertHistorySchema, alertListSchema, photoInfoSchema, photoListSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
+import { png } from '../../../test/png.js';
 
 const CREDENTIALS: [string, Role][] = [
   ['FRA', 'bureau'],
@@ -84,7 +85,7 @@ const DISCREET = {
 /** One answer of an alert route, as sent. */
 interface Recorded {
   name: string;
-  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history';
+  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history' | 'add photo' | 'photos';
   status: number;
   body: string;
   /** What the route handed to fastify's serializer, as JSON would carry it. */
@@ -107,7 +108,9 @@ async function recordAlertAnswers(h: Harness): Promise<Recorded[]> {
   });
   const call = async (name: string, route: Recorded['route'], method: 'GET' | 'POST' | 'PATCH', url: string, member: string, role: Role = 'bureau', payload?: unknown) => {
     given = undefined;
-    const res = await h.app.inject({ method, url, headers: bearer(h.key(member, role)), ...(payload !== undefined ? { payload: payload as object } : {}) });
+    const image = Buffer.isBuffer(payload);
+    const headers = { ...bearer(h.key(member, role)), ...(image ? { 'content-type': 'image/png' } : {}) };
+    const res = await h.app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
     out.push({ name, route, status: res.statusCode, body: res.body, given });
     return res;
   };
@@ -125,6 +128,9 @@ async function recordAlertAnswers(h: Harness): Promise<Recorded[]> {
     await call(`get ${name} by its owner`, 'get', 'GET', `/api/v1/alerts/${ids[name]}`, 'FRA');
     await call(`get ${name} by a flagging member`, 'get', 'GET', `/api/v1/alerts/${ids[name]}`, 'DEU');
   }
+  await call('add a photo', 'add photo', 'POST', `/api/v1/alerts/${ids.person}/photos`, 'FRA', 'bureau', png(3, 2));
+  await call('photos by the owner', 'photos', 'GET', `/api/v1/alerts/${ids.person}/photos`, 'FRA');
+  await call('photos by another member', 'photos', 'GET', `/api/v1/alerts/${ids.person}/photos`, 'DEU');
   await call('update person', 'update', 'PATCH', `/api/v1/alerts/${ids.person}`, 'FRA', 'bureau', { remarks: 'Seen again in Lyon' });
   await call('update document', 'update', 'PATCH', `/api/v1/alerts/${ids.document}`, 'FRA', 'bureau', { remarks: 'Batch of 20 blanks' });
   await call('update vehicle', 'update', 'PATCH', `/api/v1/alerts/${ids.vehicle}`, 'FRA', 'bureau', { caseReference: null });
@@ -155,7 +161,7 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
   });
   afterAll(async () => h.close());
 
-  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema };
+  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema, 'add photo': photoInfoSchema, photos: photoListSchema };
 
   it('answers every route', () => {
     for (const a of answers) expect(a.status, `${a.name}: ${a.body}`).toBeLessThan(300);
@@ -199,6 +205,9 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
       const otherHistory = (body(`history of ${kind} by another member`) as { items: Record<string, unknown>[] }).items;
       expect(otherHistory.every((v) => v.changedBy === undefined && (v.alert as Record<string, unknown>).visibility === undefined), kind).toBe(true);
     }
+    const photos = (name: string) => (body(name) as { items: Record<string, unknown>[] }).items;
+    expect(photos('photos by the owner')[0]!.createdBy).toMatch(/^key:/);
+    expect(photos('photos by another member')[0]!.createdBy).toBeUndefined();
     expect(body('cancel vehicle')).toEqual(expect.objectContaining({ status: 'cancelled', statusReason: 'Found burnt out' }));
   });
 });
