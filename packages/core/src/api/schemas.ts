@@ -9,4 +9,5 @@ export * from './hits.js';
 export * from './alert-subject.js';
 export * from './alerts.js';
 export * from './photos.js';
+export * from './review.js';
 export * from './chain.js';

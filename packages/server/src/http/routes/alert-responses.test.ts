@@ -1,5 +1,5 @@
 import type { Role } from '@crosscheck/core';
-import { alertDetailSchema, alertHistorySchema, alertListSchema, photoInfoSchema, photoListSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
+import { alertDetailSchema, alertHistorySchema, alertListSchema, alertFlagSchema, photoInfoSchema, photoListSchema, reviewOutcomeSchema, reviewQueueSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines.js';
@@ -11,6 +11,7 @@ const CREDENTIALS: [string, Role][] = [
   ['FRA', 'frontline'],
   ['DEU', 'bureau'],
   ['ITA', 'bureau'],
+  ['IPO', 'reviewer'],
 ];
 
 // Every optional field filled, so that a field the response schema forgets shows.
@@ -85,7 +86,7 @@ const DISCREET = {
 /** One answer of an alert route, as sent. */
 interface Recorded {
   name: string;
-  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history' | 'add photo' | 'photos';
+  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history' | 'add photo' | 'photos' | 'flag' | 'review queue' | 'review decision';
   status: number;
   body: string;
   /** What the route handed to fastify's serializer, as JSON would carry it. */
@@ -121,13 +122,20 @@ async function recordAlertAnswers(h: Harness): Promise<Recorded[]> {
     ids[name] = (res.json() as { id: string }).id;
   }
   for (const name of ['person', 'document', 'vehicle']) {
-    const flagged = await h.app.inject({ method: 'POST', url: `/api/v1/alerts/${ids[name]}/flags`, headers: bearer(h.key('DEU')), payload: { reason: 'not on our territory' } });
-    expect(flagged.statusCode, flagged.body).toBe(200);
+    await call(`flag ${name}`, 'flag', 'POST', `/api/v1/alerts/${ids[name]}/flags`, 'DEU', 'bureau', { reason: 'not on our territory' });
   }
   for (const name of ['person', 'document', 'vehicle']) {
     await call(`get ${name} by its owner`, 'get', 'GET', `/api/v1/alerts/${ids[name]}`, 'FRA');
     await call(`get ${name} by a flagging member`, 'get', 'GET', `/api/v1/alerts/${ids[name]}`, 'DEU');
   }
+  // An arrest is reviewed before it is published: once refused and resubmitted, so that the queue shows the refusal.
+  const arrest = { ...PERSON, category: 'arrest', publicNotice: false, sourceRef: 'fr-case:4' };
+  const submitted = await call('create an arrest', 'create', 'POST', '/api/v1/alerts', 'FRA', 'bureau', arrest);
+  const arrestId = (submitted.json() as { id: string }).id;
+  await call('refuse the arrest', 'review decision', 'POST', `/api/v1/review/${arrestId}/decision`, 'IPO', 'reviewer', { decision: 'reject', reason: 'The warrant is missing' });
+  await call('resubmit the arrest', 'update', 'PATCH', `/api/v1/alerts/${arrestId}`, 'FRA', 'bureau', { offence: { description: 'Robbery, warrant W-2', maxSentenceYears: 12 } });
+  await call('the review queue', 'review queue', 'GET', '/api/v1/review', 'IPO', 'reviewer');
+  await call('approve the arrest', 'review decision', 'POST', `/api/v1/review/${arrestId}/decision`, 'IPO', 'reviewer', { decision: 'approve', reason: 'Warrant W-2 checked' });
   await call('add a photo', 'add photo', 'POST', `/api/v1/alerts/${ids.person}/photos`, 'FRA', 'bureau', png(3, 2));
   await call('photos by the owner', 'photos', 'GET', `/api/v1/alerts/${ids.person}/photos`, 'FRA');
   await call('photos by another member', 'photos', 'GET', `/api/v1/alerts/${ids.person}/photos`, 'DEU');
@@ -161,7 +169,7 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
   });
   afterAll(async () => h.close());
 
-  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema, 'add photo': photoInfoSchema, photos: photoListSchema };
+  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema, 'add photo': photoInfoSchema, photos: photoListSchema, flag: alertFlagSchema, 'review queue': reviewQueueSchema, 'review decision': reviewOutcomeSchema };
 
   it('answers every route', () => {
     for (const a of answers) expect(a.status, `${a.name}: ${a.body}`).toBeLessThan(300);
@@ -187,8 +195,8 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
     expect(one.access).toBe('instruction-only');
     const listed = (JSON.parse(answers.find((a) => a.name === 'list by a frontline officer')!.body) as { items: Record<string, unknown>[] }).items;
     expect(listed.filter((i) => i.access === 'instruction-only').map((i) => i.id)).toEqual([one.id]);
-    // The document is hidden from the frontline; the person is read in full.
-    expect(listed.filter((i) => i.access === undefined).map((i) => i.kind).sort()).toEqual(['person', 'vehicle']);
+    // The document is hidden from the frontline; the missing person and the approved arrest are read in full.
+    expect(listed.filter((i) => i.access === undefined).map((i) => i.kind).sort()).toEqual(['person', 'person', 'vehicle']);
   });
 
   it('shows the visibility list, the flags and who changed it to the owner only', () => {
@@ -205,6 +213,10 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
       const otherHistory = (body(`history of ${kind} by another member`) as { items: Record<string, unknown>[] }).items;
       expect(otherHistory.every((v) => v.changedBy === undefined && (v.alert as Record<string, unknown>).visibility === undefined), kind).toBe(true);
     }
+    const queue = (body('the review queue') as { items: Record<string, unknown>[] }).items;
+    expect(queue).toHaveLength(1);
+    expect(queue[0]!.previousRejection).toEqual(expect.objectContaining({ reason: 'The warrant is missing' }));
+    expect(body('approve the arrest')).toEqual(expect.objectContaining({ review: expect.objectContaining({ decision: 'approved' }) }));
     const photos = (name: string) => (body(name) as { items: Record<string, unknown>[] }).items;
     expect(photos('photos by the owner')[0]!.createdBy).toMatch(/^key:/);
     expect(photos('photos by another member')[0]!.createdBy).toBeUndefined();
