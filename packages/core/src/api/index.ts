@@ -11,6 +11,7 @@ export type { AuditEntryView, NamedAlert } from './audit.js';
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkedAlert, LinkGraph, LinkView } from './links.js';
 export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
 export type { PhotoInfo, PhotoList } from './photos.js';
+export type { AttachmentView, MessageList, MessageSummary, MessageView } from './messages.js';
 export type { AlertFlagView, ReviewItemView, ReviewOutcomeView, ReviewQueue } from './review.js';
 export type { AlertDetail, AlertHistory, AlertList, AlertListItem, AlertVersion, AlertViewData, StoredAlert } from './alerts.js';
 export type { Finding, FindingDecoded, FindingList, FindingLocation, FindingMatch, FindingPlace, FindingText, ScannedFinding } from './chain.js';

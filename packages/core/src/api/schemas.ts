@@ -10,4 +10,5 @@ export * from './alert-subject.js';
 export * from './alerts.js';
 export * from './photos.js';
 export * from './review.js';
+export * from './messages.js';
 export * from './chain.js';

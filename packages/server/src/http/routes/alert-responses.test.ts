@@ -1,5 +1,5 @@
 import type { Role } from '@crosscheck/core';
-import { alertDetailSchema, alertHistorySchema, alertListSchema, alertFlagSchema, photoInfoSchema, photoListSchema, reviewOutcomeSchema, reviewQueueSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
+import { alertDetailSchema, alertHistorySchema, alertListSchema, alertFlagSchema, messageListSchema, messageViewSchema, photoInfoSchema, photoListSchema, reviewOutcomeSchema, reviewQueueSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines.js';
@@ -86,7 +86,7 @@ const DISCREET = {
 /** One answer of an alert route, as sent. */
 interface Recorded {
   name: string;
-  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history' | 'add photo' | 'photos' | 'flag' | 'review queue' | 'review decision';
+  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history' | 'add photo' | 'photos' | 'flag' | 'review queue' | 'review decision' | 'send message' | 'messages' | 'message';
   status: number;
   body: string;
   /** What the route handed to fastify's serializer, as JSON would carry it. */
@@ -136,6 +136,12 @@ async function recordAlertAnswers(h: Harness): Promise<Recorded[]> {
   await call('resubmit the arrest', 'update', 'PATCH', `/api/v1/alerts/${arrestId}`, 'FRA', 'bureau', { offence: { description: 'Robbery, warrant W-2', maxSentenceYears: 12 } });
   await call('the review queue', 'review queue', 'GET', '/api/v1/review', 'IPO', 'reviewer');
   await call('approve the arrest', 'review decision', 'POST', `/api/v1/review/${arrestId}/decision`, 'IPO', 'reviewer', { decision: 'approve', reason: 'Warrant W-2 checked' });
+  const sent = await call('send a message', 'send message', 'POST', '/api/v1/messages', 'FRA', 'bureau', { to: ['DEU', 'ITA'], subject: 'The Clio', body: 'Seen at the border.', handlingCode: 'H2', attachments: [{ filename: 'plate.jpg', contentType: 'image/jpeg', dataBase64: Buffer.from('not really a jpeg').toString('base64') }] });
+  const messageId = (sent.json() as { id: string }).id;
+  await call('read a message as a recipient', 'message', 'GET', `/api/v1/messages/${messageId}`, 'DEU');
+  await call('read a message as its sender', 'message', 'GET', `/api/v1/messages/${messageId}`, 'FRA');
+  await call('the inbox', 'messages', 'GET', '/api/v1/messages?box=inbox', 'DEU');
+  await call('the sent box', 'messages', 'GET', '/api/v1/messages?box=sent', 'FRA');
   await call('add a photo', 'add photo', 'POST', `/api/v1/alerts/${ids.person}/photos`, 'FRA', 'bureau', png(3, 2));
   await call('photos by the owner', 'photos', 'GET', `/api/v1/alerts/${ids.person}/photos`, 'FRA');
   await call('photos by another member', 'photos', 'GET', `/api/v1/alerts/${ids.person}/photos`, 'DEU');
@@ -169,7 +175,7 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
   });
   afterAll(async () => h.close());
 
-  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema, 'add photo': photoInfoSchema, photos: photoListSchema, flag: alertFlagSchema, 'review queue': reviewQueueSchema, 'review decision': reviewOutcomeSchema };
+  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema, 'add photo': photoInfoSchema, photos: photoListSchema, flag: alertFlagSchema, 'review queue': reviewQueueSchema, 'review decision': reviewOutcomeSchema, 'send message': messageViewSchema, messages: messageListSchema, message: messageViewSchema };
 
   it('answers every route', () => {
     for (const a of answers) expect(a.status, `${a.name}: ${a.body}`).toBeLessThan(300);
@@ -217,6 +223,9 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
     expect(queue).toHaveLength(1);
     expect(queue[0]!.previousRejection).toEqual(expect.objectContaining({ reason: 'The warrant is missing' }));
     expect(body('approve the arrest')).toEqual(expect.objectContaining({ review: expect.objectContaining({ decision: 'approved' }) }));
+    const sender = body('read a message as its sender');
+    expect(sender.recipients).toEqual([expect.objectContaining({ member: 'DEU', readAt: expect.any(String) }), expect.objectContaining({ member: 'ITA', readAt: null })]);
+    expect(body('read a message as a recipient').recipients).toBeUndefined();
     const photos = (name: string) => (body(name) as { items: Record<string, unknown>[] }).items;
     expect(photos('photos by the owner')[0]!.createdBy).toMatch(/^key:/);
     expect(photos('photos by another member')[0]!.createdBy).toBeUndefined();
