@@ -101,6 +101,31 @@ export const alertVersionSchema = z
 /** `GET /api/v1/alerts/{id}/history`: every version the reader may see, oldest first, on one page. */
 export const alertHistorySchema = z.object({ items: z.array(alertVersionSchema), next: z.null() }).strict();
 
+const changeFields = { seq: z.number().int(), alertId: z.string(), version: z.number().int(), action: z.string(), at: z.string() };
+
+/**
+ * One change of `GET /api/v1/changes` (server app/list-changes.ts): a version read in full, a
+ * discreet check's instruction (`access: instruction-only`), or `withdrawn`: the alert was visible
+ * to the reader before this change and is not any more, so followers drop their copy.
+ */
+export const alertChangeSchema = z.union([
+  z.object({ ...changeFields, owner: z.string(), status: z.string(), statusReason: z.string().nullable(), alert: versionBodySchema }).strict(),
+  z
+    .object({
+      ...changeFields,
+      owner: z.string(),
+      access: z.literal('instruction-only'),
+      alert: alertInstructionSchema.pick({ kind: true, category: true, action: true }).strict(),
+    })
+    .strict(),
+  z.object({ ...changeFields, action: z.literal('withdrawn') }).strict(),
+]);
+
+/** `GET /api/v1/changes`: the feed after `after`, in sequence order. */
+export const alertChangesSchema = z.object({ items: z.array(alertChangeSchema), next: z.number().int().nullable().describe('The `after` of the next page, or null') }).strict();
+
+export type AlertChange = z.infer<typeof alertChangeSchema>;
+export type AlertChanges = z.infer<typeof alertChangesSchema>;
 export type StoredAlert = z.infer<typeof storedAlertSchema>;
 export type AlertViewData = z.infer<typeof alertViewSchema>;
 export type AlertListItem = z.infer<typeof alertListItemSchema>;

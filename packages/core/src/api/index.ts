@@ -13,7 +13,7 @@ export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOut
 export type { PhotoInfo, PhotoList } from './photos.js';
 export type { AttachmentView, MessageList, MessageSummary, MessageView } from './messages.js';
 export type { AlertFlagView, ReviewItemView, ReviewOutcomeView, ReviewQueue } from './review.js';
-export type { AlertDetail, AlertHistory, AlertList, AlertListItem, AlertVersion, AlertViewData, StoredAlert } from './alerts.js';
+export type { AlertChange, AlertChanges, AlertDetail, AlertHistory, AlertList, AlertListItem, AlertVersion, AlertViewData, StoredAlert } from './alerts.js';
 export type { Finding, FindingDecoded, FindingList, FindingLocation, FindingMatch, FindingPlace, FindingText, ScannedFinding } from './chain.js';
 export type {
   BatchErrorItem,

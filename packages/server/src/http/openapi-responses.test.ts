@@ -32,7 +32,7 @@ describe('OpenAPI response schemas', () => {
 
   it('describes every alert answer from the contract, a discreet check as its own variant', () => {
     const of = (path: string, method: string, status = '200') => doc.paths[path]?.[method]?.responses[status]?.content?.['application/json']?.schema;
-    const routes = [['/api/v1/alerts', 'post', '201'], ['/api/v1/alerts', 'get'], ['/api/v1/alerts/{id}', 'get'], ['/api/v1/alerts/{id}', 'patch'], ['/api/v1/alerts/{id}/cancel', 'post'], ['/api/v1/alerts/{id}/history', 'get'], ['/api/v1/alerts/{id}/photos', 'post', '201'], ['/api/v1/alerts/{id}/photos', 'get'], ['/api/v1/alerts/{id}/flags', 'post'], ['/api/v1/review', 'get'], ['/api/v1/review/{id}/decision', 'post'], ['/api/v1/messages', 'post', '201'], ['/api/v1/messages', 'get'], ['/api/v1/messages/{id}', 'get']] as const;
+    const routes = [['/api/v1/alerts', 'post', '201'], ['/api/v1/alerts', 'get'], ['/api/v1/alerts/{id}', 'get'], ['/api/v1/alerts/{id}', 'patch'], ['/api/v1/alerts/{id}/cancel', 'post'], ['/api/v1/alerts/{id}/history', 'get'], ['/api/v1/alerts/{id}/photos', 'post', '201'], ['/api/v1/alerts/{id}/photos', 'get'], ['/api/v1/alerts/{id}/flags', 'post'], ['/api/v1/review', 'get'], ['/api/v1/review/{id}/decision', 'post'], ['/api/v1/messages', 'post', '201'], ['/api/v1/messages', 'get'], ['/api/v1/messages/{id}', 'get'], ['/api/v1/changes', 'get']] as const;
     for (const [path, method, status] of routes) {
       const schema = of(path, method, status);
       expect(schema, `${method} ${path}`).toBeDefined();

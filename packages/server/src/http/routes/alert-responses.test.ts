@@ -1,5 +1,5 @@
 import type { Role } from '@crosscheck/core';
-import { alertDetailSchema, alertHistorySchema, alertListSchema, alertFlagSchema, messageListSchema, messageViewSchema, photoInfoSchema, photoListSchema, reviewOutcomeSchema, reviewQueueSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
+import { alertChangesSchema, alertDetailSchema, alertHistorySchema, alertListSchema, alertFlagSchema, messageListSchema, messageViewSchema, photoInfoSchema, photoListSchema, reviewOutcomeSchema, reviewQueueSchema, storedAlertSchema } from '@crosscheck/core/api/schemas';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/engines.js';
@@ -86,7 +86,7 @@ const DISCREET = {
 /** One answer of an alert route, as sent. */
 interface Recorded {
   name: string;
-  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history' | 'add photo' | 'photos' | 'flag' | 'review queue' | 'review decision' | 'send message' | 'messages' | 'message';
+  route: 'create' | 'get' | 'list' | 'update' | 'cancel' | 'history' | 'add photo' | 'photos' | 'flag' | 'review queue' | 'review decision' | 'send message' | 'messages' | 'message' | 'changes';
   status: number;
   body: string;
   /** What the route handed to fastify's serializer, as JSON would carry it. */
@@ -155,6 +155,11 @@ async function recordAlertAnswers(h: Harness): Promise<Recorded[]> {
   await call('list by a frontline officer', 'list', 'GET', '/api/v1/alerts', 'FRA', 'frontline');
   await call('get a discreet check by a frontline officer', 'get', 'GET', `/api/v1/alerts/${ids.discreet}`, 'FRA', 'frontline');
   await call('get a person by a frontline officer', 'get', 'GET', `/api/v1/alerts/${ids.person}`, 'FRA', 'frontline');
+  // Narrowed after ITA read it: ITA's feed says `withdrawn`.
+  await call('narrow the discreet check', 'update', 'PATCH', `/api/v1/alerts/${ids.discreet}`, 'FRA', 'bureau', { visibility: { mode: 'all-except', members: ['ITA'] } });
+  await call('changes for the owner', 'changes', 'GET', '/api/v1/changes', 'FRA');
+  await call('changes for another member', 'changes', 'GET', '/api/v1/changes', 'ITA');
+  await call('changes for a frontline officer', 'changes', 'GET', '/api/v1/changes', 'FRA', 'frontline');
   for (const name of ['person', 'document', 'vehicle']) {
     await call(`history of ${name} by its owner`, 'history', 'GET', `/api/v1/alerts/${ids[name]}/history`, 'FRA');
     await call(`history of ${name} by another member`, 'history', 'GET', `/api/v1/alerts/${ids[name]}/history`, 'DEU');
@@ -175,7 +180,7 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
   });
   afterAll(async () => h.close());
 
-  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema, 'add photo': photoInfoSchema, photos: photoListSchema, flag: alertFlagSchema, 'review queue': reviewQueueSchema, 'review decision': reviewOutcomeSchema, 'send message': messageViewSchema, messages: messageListSchema, message: messageViewSchema };
+  const CONTRACT: Record<Recorded['route'], z.ZodType> = { create: storedAlertSchema, update: storedAlertSchema, cancel: storedAlertSchema, get: alertDetailSchema, list: alertListSchema, history: alertHistorySchema, 'add photo': photoInfoSchema, photos: photoListSchema, flag: alertFlagSchema, 'review queue': reviewQueueSchema, 'review decision': reviewOutcomeSchema, 'send message': messageViewSchema, messages: messageListSchema, message: messageViewSchema, changes: alertChangesSchema };
 
   it('answers every route', () => {
     for (const a of answers) expect(a.status, `${a.name}: ${a.body}`).toBeLessThan(300);
@@ -226,6 +231,9 @@ describe.each(ENGINES)('alert answers (%s)', (engine) => {
     const sender = body('read a message as its sender');
     expect(sender.recipients).toEqual([expect.objectContaining({ member: 'DEU', readAt: expect.any(String) }), expect.objectContaining({ member: 'ITA', readAt: null })]);
     expect(body('read a message as a recipient').recipients).toBeUndefined();
+    const changes = (name: string) => (body(name) as { items: Record<string, unknown>[] }).items;
+    expect(changes('changes for another member').some((c) => c.action === 'withdrawn')).toBe(true);
+    expect(changes('changes for a frontline officer').filter((c) => c.access === 'instruction-only')).toHaveLength(1);
     const photos = (name: string) => (body(name) as { items: Record<string, unknown>[] }).items;
     expect(photos('photos by the owner')[0]!.createdBy).toMatch(/^key:/);
     expect(photos('photos by another member')[0]!.createdBy).toBeUndefined();
