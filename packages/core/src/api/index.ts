@@ -10,7 +10,10 @@ export type { AlertSubject } from '../alerts/alert-subject.js';
 export type { AuditEntryView, NamedAlert } from './audit.js';
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkedAlert, LinkGraph, LinkView } from './links.js';
 export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
-export * from './alerts.js';
+export type { PhotoInfo, PhotoList } from './photos.js';
+export type { AttachmentView, MessageList, MessageSummary, MessageView } from './messages.js';
+export type { AlertFlagView, ReviewItemView, ReviewOutcomeView, ReviewQueue } from './review.js';
+export type { AlertChange, AlertChanges, AlertDetail, AlertHistory, AlertList, AlertListItem, AlertVersion, AlertViewData, StoredAlert } from './alerts.js';
 export type { Finding, FindingDecoded, FindingList, FindingLocation, FindingMatch, FindingPlace, FindingText, ScannedFinding } from './chain.js';
 export type {
   BatchErrorItem,

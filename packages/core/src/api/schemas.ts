@@ -7,4 +7,8 @@ export * from './stats.js';
 export * from './links.js';
 export * from './hits.js';
 export * from './alert-subject.js';
+export * from './alerts.js';
+export * from './photos.js';
+export * from './review.js';
+export * from './messages.js';
 export * from './chain.js';

@@ -31,7 +31,8 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
       statusReason: r.status_reason,
       changedAt: r.changed_at,
       ...(own ? { changedBy: r.changed_by, changedByName: names.get(r.changed_by)?.name ?? null, changedByMember: names.get(r.changed_by)?.member ?? null } : {}),
-      alert: presentBodyFor(ctx.actor.member, owner, r.body),
+      // presentBodyFor only drops `visibility` for non-owners; its signature cannot say so per kind.
+      alert: presentBodyFor(ctx.actor.member, owner, r.body) as AlertVersion['alert'],
     }));
     return { items, next: null };
   });

@@ -1,4 +1,5 @@
-import { alertInstruction, requireReadable, type AlertInstruction, type AlertKind } from '@crosscheck/core';
+import { alertInstruction, requireReadable, type AlertKind } from '@crosscheck/core';
+import type { AlertDetail } from '@crosscheck/core/api';
 import { toAlertFor, type AlertView } from '../store/alert-repo.js';
 import { flagsOn, type TerritoryFlag } from '../store/review-repo.js';
 import { audited } from './audited.js';
@@ -12,7 +13,7 @@ export type FlaggedAlertView = AlertView & { flags?: TerritoryFlag[]; flag?: Ter
  * as for an id that never existed. The owner sees every territory flag on it (`flags`); another
  * member sees its own (`flag`), so its officers know not to act.
  */
-export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<FlaggedAlertView | AlertInstruction> {
+export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<AlertDetail> {
   return audited(deps, ctx, 'alert.read', async (tx, note) => {
     note.target = `alert:${id}`;
     const loaded = await loadAlert(tx, id);

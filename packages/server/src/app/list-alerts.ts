@@ -1,6 +1,7 @@
-import { ALERT_KINDS, ALERT_STATUSES, parseInput, requirePermission, type AlertInstruction } from '@crosscheck/core';
+import { ALERT_KINDS, ALERT_STATUSES, parseInput, requirePermission } from '@crosscheck/core';
+import type { AlertList } from '@crosscheck/core/api';
 import { z } from 'zod';
-import { alertAsReadBy, listAlertRows, type AlertView } from '../store/alert-repo.js';
+import { alertAsReadBy, listAlertRows } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
@@ -19,7 +20,7 @@ export const listAlertsQuerySchema = z
  * Alerts the caller may see, filtered and paginated, each as much as the caller may see of it
  * (`alertAccess`); hidden alerts are never counted or returned.
  */
-export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: (AlertView | AlertInstruction)[]; next: string | null }> {
+export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<AlertList> {
   return audited(deps, ctx, 'alert.list', async (tx, note) => {
     requirePermission(ctx.actor, 'alert.read');
     const q = parseInput(listAlertsQuerySchema, query);

@@ -30,6 +30,26 @@ describe('OpenAPI response schemas', () => {
     }
   });
 
+  it('describes every alert answer from the contract, a discreet check as its own variant', () => {
+    const of = (path: string, method: string, status = '200') => doc.paths[path]?.[method]?.responses[status]?.content?.['application/json']?.schema;
+    const routes = [['/api/v1/alerts', 'post', '201'], ['/api/v1/alerts', 'get'], ['/api/v1/alerts/{id}', 'get'], ['/api/v1/alerts/{id}', 'patch'], ['/api/v1/alerts/{id}/cancel', 'post'], ['/api/v1/alerts/{id}/history', 'get'], ['/api/v1/alerts/{id}/photos', 'post', '201'], ['/api/v1/alerts/{id}/photos', 'get'], ['/api/v1/alerts/{id}/flags', 'post'], ['/api/v1/review', 'get'], ['/api/v1/review/{id}/decision', 'post'], ['/api/v1/messages', 'post', '201'], ['/api/v1/messages', 'get'], ['/api/v1/messages/{id}', 'get'], ['/api/v1/changes', 'get']] as const;
+    for (const [path, method, status] of routes) {
+      const schema = of(path, method, status);
+      expect(schema, `${method} ${path}`).toBeDefined();
+      expect(openObjects(schema), `${method} ${path}`).toEqual([]);
+    }
+    // One alert: an alert read in full (a variant per kind) or the instruction of a discreet check.
+    const one = of('/api/v1/alerts/{id}', 'get')!;
+    const [full, instruction] = one.anyOf as [Json, { properties: Record<string, Json> }];
+    // OpenAPI 3.0 has no `const`: the document writes a one-value `enum`.
+    const single = (s: Json | undefined) => s?.const ?? (s?.enum as unknown[] | undefined)?.join();
+    expect(((full.oneOf ?? full.anyOf) as { properties: Record<string, Json> }[]).map((v) => single(v.properties.kind))).toEqual(['person', 'document', 'vehicle']);
+    expect(single(instruction.properties.access)).toBe('instruction-only');
+    expect(Object.keys(instruction.properties).sort()).toEqual(['access', 'action', 'category', 'id', 'kind', 'owner']);
+    const listed = ((of('/api/v1/alerts', 'get')!.properties as Json).items as Json).items as Json;
+    expect((listed.anyOf as Json[]).length).toBe(2);
+  });
+
   it('describes every screening answer field by field, from the contract, with no open objects', () => {
     for (const path of ['/api/v1/screen', '/api/v1/screen/batch', '/api/v1/screen/flight']) {
       const schema = ok(path);

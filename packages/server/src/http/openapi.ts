@@ -19,6 +19,30 @@ export function responseSchema(description: string, schema: z.ZodType): Record<s
   return { description, ...rest };
 }
 
+/**
+ * `responseSchema` for answers that give back what was stored (alerts and their versions): names
+ * and types only, without the value rules of the input schema the shape is built from (lengths,
+ * patterns, bounds). The serializer chooses a variant of a union by validating the value against
+ * it, so a rule tightened after an alert was written would turn reading that alert into a 500.
+ */
+export function storedResponseSchema(description: string, schema: z.ZodType): Record<string, unknown> {
+  return withoutValueRules(responseSchema(description, schema)) as Record<string, unknown>;
+}
+
+const VALUE_RULES = new Set(['pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'format']);
+
+function withoutValueRules(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutValueRules);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (VALUE_RULES.has(key)) continue;
+    // `properties` maps names to schemas: a property may itself be called `pattern`.
+    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, s]) => [name, withoutValueRules(s)])) : withoutValueRules(value);
+  }
+  return out;
+}
+
 export const problemResponse = {
   description: 'An RFC 9457 problem (application/problem+json) with a stable `code` and the offending `field`',
   type: 'object',

@@ -1,4 +1,5 @@
 import type { Alert, AlertInput, AlertPatch } from '@crosscheck/core';
+import type { PhotoInfo } from '@crosscheck/core/api';
 import { ApiError, request } from './client.ts';
 
 /** A member as GET /api/v1/members lists it. */
@@ -9,15 +10,8 @@ export interface MemberInfo {
   status: string;
 }
 
-/** A photo's description (server app/photos/photo-view.ts); `url` serves the bytes. */
-export interface PhotoInfo {
-  id: string;
-  alertId: string;
-  contentType: string;
-  size: number;
-  createdAt: string;
-  url: string;
-}
+/** A photo's description; `url` serves the bytes. */
+export type { PhotoInfo };
 
 /** The types the server accepts (it decides from the bytes; this only spares a useless upload). */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;

@@ -1,6 +1,7 @@
 import { forbidden, parseInput, requireReadable } from '@crosscheck/core';
 import { z } from 'zod';
-import { putFlag, territoryText, type TerritoryFlag } from '../../store/review-repo.js';
+import type { AlertFlagView } from '@crosscheck/core/api';
+import { putFlag, territoryText } from '../../store/review-repo.js';
 import { audited } from '../audited.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { loadAlert } from '../load-alert.js';
@@ -14,7 +15,7 @@ export const flagInputSchema = z
  * (`alert.flag`). Any member that can see the alert may, except its owner; one flag per member,
  * so posting again replaces the reason.
  */
-export async function flagAlert(deps: Deps, ctx: Ctx, alertId: string, body: unknown): Promise<TerritoryFlag & { alertId: string }> {
+export async function flagAlert(deps: Deps, ctx: Ctx, alertId: string, body: unknown): Promise<AlertFlagView> {
   return audited(deps, ctx, 'alert.flag', async (tx, note) => {
     note.target = `alert:${alertId}`;
     const loaded = await loadAlert(tx, alertId);

@@ -2,10 +2,11 @@ import { listMessagesQuerySchema, parseInput, requirePermission } from '@crossch
 import { attachmentsOf, inboxRows, recipientsOf, sentRows } from '../../store/message-repo.js';
 import { audited } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
-import { toMessageSummary, type MessageSummary } from './present-message.js';
+import type { MessageList } from '@crosscheck/core/api';
+import { toMessageSummary } from './present-message.js';
 
 /** The caller's inbox or sent box, newest first, without bodies. */
-export async function listMessages(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: MessageSummary[]; next: string | null }> {
+export async function listMessages(deps: Deps, ctx: Ctx, query: unknown): Promise<MessageList> {
   return audited(deps, ctx, 'message.list', async (tx, note) => {
     note.target = 'messages';
     requirePermission(ctx.actor, 'messages.read');

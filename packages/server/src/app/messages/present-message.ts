@@ -1,34 +1,9 @@
 import { notFound } from '@crosscheck/core';
+import type { MessageSummary } from '@crosscheck/core/api';
 import { findMessage, recipientsOf, type AttachmentMeta, type MessageRow, type RecipientRow } from '../../store/message-repo.js';
 import type { Tx } from '../../store/write-transaction.js';
 
-export interface AttachmentView {
-  id: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
-
-export interface MessageSummary {
-  id: string;
-  from: string;
-  to: string[];
-  subject: string;
-  handlingCode: string;
-  createdAt: string;
-  attachments: AttachmentView[];
-  /** The sending user: shown to the sending member only. */
-  sentBy?: string;
-  /** Read receipts: shown to the sending member only. */
-  recipients?: { member: string; readAt: string | null }[];
-  /** When the caller's bureau first read it: for a recipient only. */
-  readAt?: string | null;
-}
-
-export interface MessageView extends MessageSummary {
-  body: string;
-}
+export type { AttachmentView, MessageSummary, MessageView } from '@crosscheck/core/api';
 
 /** Sender and recipients see a message; for everyone else it does not exist. */
 export async function loadVisibleMessage(tx: Tx, member: string, id: string): Promise<{ message: MessageRow; recipients: RecipientRow[] }> {

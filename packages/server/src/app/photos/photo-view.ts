@@ -1,4 +1,5 @@
 import { DomainError } from '@crosscheck/core';
+import type { PhotoInfo } from '@crosscheck/core/api';
 import type { PhotoMeta } from '../../store/photo-repo.js';
 
 /** A photo may be at most 2 MiB: enough for a good portrait, small enough to keep in the row. */
@@ -16,18 +17,8 @@ export function unsupportedPhoto(received: string): DomainError {
   return new DomainError('validation', UNSUPPORTED_PHOTO, message, [{ field: '(body)', message }]);
 }
 
-export interface PhotoInfo {
-  id: string;
-  alertId: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-  /** Where the bytes are (same origin, same credentials). */
-  url: string;
-  /** The credential that added it: the owner's own business, like the alert's history. */
-  createdBy?: string;
-}
+// The credential that added a photo is the owner's own business, like the alert's history.
+export type { PhotoInfo } from '@crosscheck/core/api';
 
 export const photoUrl = (alertId: string, photoId: string): string => `/api/v1/alerts/${alertId}/photos/${photoId}`;
 

@@ -1,4 +1,5 @@
 import { canSeeAlert, conflict, forbidden, inputOf, notFound, parseInput, preChecks, requirePermission, type PreCheckFlag } from '@crosscheck/core';
+import type { ReviewOutcomeView } from '@crosscheck/core/api';
 import { z } from 'zod';
 import { findAlertRow, toAlert, toAlertFor, writeAlertVersion, type AlertView } from '../../store/alert-repo.js';
 import { appendEvent } from '../../store/event-repo.js';
@@ -24,7 +25,7 @@ export interface ReviewOutcome {
  * only) an alert under review (`review.decide`). Only reviewers of the operator member decide;
  * an alert is decided once. The owner's bureau gets a `review.decided` event.
  */
-export async function decideReview(deps: Deps, ctx: Ctx, alertId: string, body: unknown): Promise<ReviewOutcome> {
+export async function decideReview(deps: Deps, ctx: Ctx, alertId: string, body: unknown): Promise<ReviewOutcome & ReviewOutcomeView> {
   const outcome = await audited(deps, ctx, 'review.decide', async (tx, note) => {
     note.target = `alert:${alertId}`;
     requirePermission(ctx.actor, 'review.decide');

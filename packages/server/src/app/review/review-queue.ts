@@ -1,4 +1,5 @@
 import { inputOf, parseInput, preChecks, requirePermission, type PreCheckFlag } from '@crosscheck/core';
+import type { ReviewQueue } from '@crosscheck/core/api';
 import { z } from 'zod';
 import { pendingAlertRows, toAlert, toAlertFor, type AlertView } from '../../store/alert-repo.js';
 import { latestRejections } from '../../store/review-repo.js';
@@ -22,7 +23,7 @@ export interface ReviewItem {
  * work: reviewers of the operator member see the queue; a reviewer of any other member sees an
  * empty one, since alerts under review exist for nobody but their owner and the operator.
  */
-export async function reviewQueue(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: ReviewItem[]; next: null }> {
+export async function reviewQueue(deps: Deps, ctx: Ctx, query: unknown): Promise<ReviewQueue> {
   return audited(deps, ctx, 'review.list', async (tx, note) => {
     requirePermission(ctx.actor, 'review.read');
     const q = parseInput(reviewQueueQuerySchema, query);

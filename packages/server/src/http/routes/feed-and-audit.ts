@@ -1,3 +1,4 @@
+import { alertChangesSchema } from '@crosscheck/core/api/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { listAudit, auditQuerySchema } from '../../app/list-audit.js';
@@ -6,7 +7,7 @@ import { verifyAudit } from '../../app/verify-audit.js';
 import { checkpointQuerySchema, readCheckpoint } from '../../app/audit/read-checkpoint.js';
 import { proofQuerySchema, proveEntry } from '../../app/audit/prove-entry.js';
 import { resolveCtx } from '../auth.js';
-import { jsonSchema, problemResponse } from '../openapi.js';
+import { jsonSchema, problemResponse, storedResponseSchema } from '../openapi.js';
 
 const errors: Record<string, unknown> = { 401: problemResponse, 403: problemResponse, 422: problemResponse };
 const lookupErrors: Record<string, unknown> = { ...errors, 404: problemResponse, 409: problemResponse };
@@ -21,7 +22,7 @@ const verification = {
 } as const;
 
 export function feedAndAuditRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get('/api/v1/changes', { schema: { tags: ['changes'], summary: 'The change feed after sequence number `after`, only what you may see', querystring: jsonSchema(changesQuerySchema), response: errors } }, async (req) =>
+  app.get('/api/v1/changes', { schema: { tags: ['changes'], summary: 'The change feed after sequence number `after`, only what you may see', querystring: jsonSchema(changesQuerySchema), response: { 200: storedResponseSchema('The changes you may see, each a version in full, a discreet check’s instruction, or `withdrawn` (drop your copy)', alertChangesSchema), ...errors } } }, async (req) =>
     listChanges(deps, await resolveCtx(deps, req), req.query),
   );
   app.get(

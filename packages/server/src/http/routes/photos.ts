@@ -1,4 +1,5 @@
 import { DomainError } from '@crosscheck/core';
+import { photoInfoSchema, photoListSchema } from '@crosscheck/core/api/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { addPhoto } from '../../app/photos/add-photo.js';
@@ -8,7 +9,7 @@ import { listPhotos } from '../../app/photos/list-photos.js';
 import { MAX_PHOTO_BYTES, PHOTO_TYPES, UNSUPPORTED_PHOTO } from '../../app/photos/photo-view.js';
 import { resolveCtx } from '../auth.js';
 import { sendCheckedImage } from '../download-headers.js';
-import { idParam, problemResponse } from '../openapi.js';
+import { idParam, problemResponse, responseSchema } from '../openapi.js';
 import { toProblem } from '../problem.js';
 
 const tags = ['alerts'];
@@ -59,7 +60,7 @@ export function photosRoutes(app: FastifyInstance, deps: Deps): void {
           tags,
           summary: 'Add a photo to a person alert of your member: the body is the image itself (JPEG, PNG or WebP, at most 2 MiB, at most 5 photos per alert); the type is read from the bytes',
           params: idParam,
-          response: { 201: { description: 'The photo: id, contentType, size, sha256, createdAt, url', type: 'object', additionalProperties: true }, ...errors },
+          response: { 201: responseSchema('The photo as stored, without its bytes; `url` serves them', photoInfoSchema), ...errors },
         },
       },
       async (req, reply) => {
@@ -71,7 +72,7 @@ export function photosRoutes(app: FastifyInstance, deps: Deps): void {
 
     scope.get(
       '/api/v1/alerts/:id/photos',
-      { schema: { tags, summary: 'The photos of an alert you may see (without their bytes), oldest first', params: idParam, response: { 200: { description: '{items}', type: 'object', additionalProperties: true }, ...errors } } },
+      { schema: { tags, summary: 'The photos of an alert you may see (without their bytes), oldest first', params: idParam, response: { 200: responseSchema('The photos, oldest first, without their bytes', photoListSchema), ...errors } } },
       async (req) => listPhotos(deps, await resolveCtx(deps, req), (req.params as { id: string }).id),
     );
 
