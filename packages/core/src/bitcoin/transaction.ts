@@ -21,6 +21,10 @@ export interface TxInput {
   readonly offset: number;
   /** Byte offset of this input's witness stack, when the transaction has witnesses. */
   witnessOffset?: number;
+  /** The input's serialised witness stack (count and items), a view; absent without witnesses. */
+  readonly witnessBytes?: Uint8Array;
+  /** The scriptSig's length, known without making its view (the reader's inputs have it). */
+  readonly scriptSigSize?: number;
 }
 
 export interface TxOutput {
@@ -28,6 +32,8 @@ export interface TxOutput {
   readonly value: bigint;
   readonly scriptPubKey: Uint8Array;
   readonly offset: number;
+  /** The script's first byte (-1 when empty), known without making its view (the reader's outputs have it). */
+  readonly scriptFirstByte?: number;
 }
 
 export interface Transaction {
@@ -86,6 +92,13 @@ class Input implements TxInput {
   get sequence(): number {
     return readU32(this.bytes, this.scriptAt + this.scriptLength);
   }
+  get scriptSigSize(): number {
+    return this.scriptLength;
+  }
+  get witnessBytes(): Uint8Array | undefined {
+    if (this.witnessOffset === undefined || this.witnessEnd === undefined) return undefined;
+    return this.bytes.subarray(this.witnessOffset - this.base, this.witnessEnd - this.base);
+  }
   get witness(): Uint8Array[] {
     if (this.witnessItems) return this.witnessItems;
     if (this.witnessOffset === undefined) return (this.witnessItems = NO_WITNESS);
@@ -128,12 +141,8 @@ class Output implements TxOutput {
   get scriptPubKey(): Uint8Array {
     return (this.scriptView ??= this.bytes.subarray(this.scriptAt, this.scriptAt + this.scriptLength));
   }
-  /** Length and first byte of the script, read without building a view (fast checks of every output). */
-  get scriptSize(): number {
-    return this.scriptLength;
-  }
-  scriptByte(i: number): number {
-    return i < this.scriptLength ? this.bytes[this.scriptAt + i]! : -1;
+  get scriptFirstByte(): number {
+    return this.scriptLength > 0 ? this.bytes[this.scriptAt]! : -1;
   }
   toJSON(): object {
     return { value: this.value, scriptPubKey: this.scriptPubKey, offset: this.offset };

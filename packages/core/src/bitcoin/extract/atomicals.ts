@@ -1,5 +1,5 @@
 import { CborError, CborMap, decodeCborFirst, describeCbor, type CborValue } from './cbor.js';
-import { MAX_ENVELOPE_PAYLOADS, scanEnvelopes, Overflow } from './envelope-pushes.js';
+import { contains, MAX_ENVELOPE_PAYLOADS, scanEnvelopes, Overflow } from './envelope-pushes.js';
 import { tapscriptOf, textOf } from './envelope-script.js';
 import type { ExtractedPayload, Extractor } from './payload.js';
 
@@ -22,6 +22,10 @@ export const extractAtomicals: Extractor = (tx) => {
   // Made only when a transaction passes the limit: most have no envelope at all.
   let overflow: Overflow | undefined;
   for (let input = 0; input < tx.inputs.length; input++) {
+    // Most inputs carry no envelope: their serialised witness, one view, lacks the marker, and
+    // their witness items are never made.
+    const raw = tx.inputs[input]!.witnessBytes;
+    if (raw !== undefined && !contains(raw, MARKER)) continue;
     const script = tapscriptOf(tx.inputs[input]!.witness);
     if (!script) continue;
     const firstOfInput = found.length;

@@ -116,8 +116,9 @@ export function scanEnvelopes(script: Uint8Array, marker: Uint8Array, visit: (en
 /**
  * Whether the marker's bytes occur anywhere in the script: every envelope pushes them, so a script
  * without them (nearly every signature, key and witness script) is passed over by native scans.
+ * Also asked of an input's whole serialised witness before its items are made.
  */
-function contains(script: Uint8Array, marker: Uint8Array): boolean {
+export function contains(script: Uint8Array, marker: Uint8Array): boolean {
   const first = marker[0]!;
   const last = script.length - marker.length;
   for (let i = script.indexOf(first); i >= 0 && i <= last; i = script.indexOf(first, i + 1)) {

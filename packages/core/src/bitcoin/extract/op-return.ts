@@ -18,7 +18,9 @@ function isWitnessCommitment(s: Uint8Array): boolean {
 export function extractOpReturn(tx: Transaction): ExtractedPayload[] {
   let found: ExtractedPayload[] | undefined;
   for (let i = 0; i < tx.outputs.length; i++) {
-    const s = tx.outputs[i]!.scriptPubKey;
+    const out = tx.outputs[i]!;
+    if (out.scriptFirstByte !== undefined && out.scriptFirstByte !== OP_RETURN) continue;
+    const s = out.scriptPubKey;
     if (s.length < 2 || s[0] !== OP_RETURN) continue;
     if (isWitnessCommitment(s) && tx.inputs.length === 1 && tx.inputs[0]!.prevVout === 0xffffffff) continue;
     const payload = readOpReturn(s);

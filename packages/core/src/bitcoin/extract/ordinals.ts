@@ -1,6 +1,6 @@
 import type { Transaction } from '../transaction.js';
 import { CborError, decodeCbor, describeCbor } from './cbor.js';
-import { MAX_ENVELOPE_PAYLOADS, scanEnvelopes, Overflow, type Pushes, type RawEnvelope } from './envelope-pushes.js';
+import { contains, MAX_ENVELOPE_PAYLOADS, scanEnvelopes, Overflow, type Pushes, type RawEnvelope } from './envelope-pushes.js';
 import { hexOf, tapscriptOf, textOf } from './envelope-script.js';
 import type { ExtractedPayload, Extractor } from './payload.js';
 
@@ -42,6 +42,10 @@ export const extractOrdinals: Extractor = (tx) => {
   // Made only when a transaction passes the limit: most have no envelope at all.
   let overflow: Overflow | undefined;
   for (let input = 0; input < tx.inputs.length; input++) {
+    // Most inputs carry no envelope: their serialised witness, one view, lacks the marker, and
+    // their witness items are never made.
+    const raw = tx.inputs[input]!.witnessBytes;
+    if (raw !== undefined && !contains(raw, PROTOCOL_ID)) continue;
     const script = tapscriptOf(tx.inputs[input]!.witness);
     if (!script) continue;
     const firstOfInput = found.length;

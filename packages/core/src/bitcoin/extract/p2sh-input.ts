@@ -112,9 +112,11 @@ export function extractP2shInputs(tx: Transaction): ExtractedPayload[] {
   if (isCoinbase(tx)) return [];
   let found: ExtractedPayload[] | undefined;
   for (let i = 0; i < tx.inputs.length; i++) {
-    const script = tx.inputs[i]!.scriptSig;
-    // Nothing under 34 bytes can hold 33 bytes of data besides its push opcodes.
-    if (script.length < MIN_DATA + 1) continue;
+    const input = tx.inputs[i]!;
+    // Nothing under 34 bytes can hold 33 bytes of data besides its push opcodes (a segwit
+    // input's scriptSig is empty: its length is read without making a view).
+    if ((input.scriptSigSize ?? input.scriptSig.length) < MIN_DATA + 1) continue;
+    const script = input.scriptSig;
     const data = p2shData(script);
     if (!data) continue;
     let total = 0;
