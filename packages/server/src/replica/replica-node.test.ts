@@ -187,7 +187,9 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
   });
 
   it('refuses an old signed batch replayed for a new pull: it does not pass for contact with the centre', async () => {
-    const head = (await node.status()).appliedTo;
+    // From a copy that has caught up: a change of the test before, still on its way, would
+    // otherwise be applied during this one.
+    const head = (await waitFor('the copy caught up', async () => await settled(await node.status()))).appliedTo;
     spoil = 'replay-batch';
     const count = spoiledCount;
     await createAlert(centre.deps, as('FRA'), documentAlert('FRA', 'LINE0300'));
