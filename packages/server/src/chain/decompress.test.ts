@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { extractPayloads, type Transaction } from '@crosscheck/core/bitcoin';
+import { extractPayloads, readJsonTransaction } from '@crosscheck/core/bitcoin';
 import { describe, expect, it } from 'vitest';
 import { decompress, DecompressError, DEFAULT_DECOMPRESS_CAP, encodingOf } from './decompress.js';
 
@@ -109,19 +109,8 @@ describe.skipIf(!present)('decompression bombs of ordpool-parser', () => {
   }
 
   it('caps the brotli bomb inscribed on chain (08770f…) at a 1 MiB cap', async () => {
-    type Esplora = {
-      txid: string; version: number; locktime: number; size: number;
-      vin: { txid: string; vout: number; scriptsig: string; witness?: string[]; sequence: number }[];
-      vout: { value: number; scriptpubkey: string }[];
-    };
-    const json = JSON.parse(readFileSync(join(ordpool, 'tx', 'tx_08770f28ab15ec0acf1103ce6af34c57c05ba7db5df783b3b75058725e0bd480.json'), 'utf8')) as Esplora;
-    const hex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
-    // The transaction as the reader gives it (offsets are not needed here).
-    const tx: Transaction = {
-      version: json.version, segwit: true, locktime: json.locktime, txid: json.txid, wtxid: json.txid, txidHash: hex(json.txid).reverse(), offset: 0, size: json.size,
-      inputs: json.vin.map((v) => ({ prevTxid: v.txid, prevHash: hex(v.txid).reverse(), prevVout: v.vout, scriptSig: hex(v.scriptsig), sequence: v.sequence, witness: (v.witness ?? []).map(hex), offset: 0 })),
-      outputs: json.vout.map((o) => ({ value: BigInt(o.value), scriptPubKey: hex(o.scriptpubkey), offset: 0 })),
-    };
+    // Esplora JSON has no raw hex: the scanner's reader rebuilds the transaction (txid checked).
+    const { tx } = readJsonTransaction(JSON.parse(readFileSync(join(ordpool, 'tx', 'tx_08770f28ab15ec0acf1103ce6af34c57c05ba7db5df783b3b75058725e0bd480.json'), 'utf8')));
     const [inscription] = extractPayloads(tx).filter((p) => p.method === 'ordinals');
     expect(inscription?.contentEncoding).toBe('br');
     const out = await decompress(inscription!.bytes, inscription!.contentEncoding!, MiB);

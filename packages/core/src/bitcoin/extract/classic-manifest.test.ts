@@ -9,7 +9,7 @@ import { parseBlock } from '../block.js';
 import { parseTransaction, type Transaction } from '../transaction.js';
 import { CLASSIC_EXTRACTORS } from './classic.js';
 import { crc32 } from './crc32.js';
-import { serialiseEsplora } from './esplora-test-helper.js';
+import { readJsonTransaction } from '../json-tx.js';
 import { concatBytes, push, serialiseLegacy, type RawOutput } from './tx-builder-test-helper.js';
 import type { ExtractedPayload } from './payload.js';
 
@@ -35,8 +35,8 @@ function sha256(bytes: Uint8Array): string {
 function load(file: string): Transaction {
   const text = readFileSync(join(dir, file), 'utf8');
   if (file.endsWith('.hex')) return parseTransaction(text);
-  const json = JSON.parse(text) as { hex?: string };
-  return parseTransaction(json.hex ?? serialiseEsplora(json));
+  // Either JSON shape, read (and its txid checked) by the scanner's own reader.
+  return readJsonTransaction(JSON.parse(text)).tx;
 }
 
 /** MANIFEST entries carried by a classic method, with the method expected. */

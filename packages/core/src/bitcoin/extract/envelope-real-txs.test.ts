@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseTransaction, type Transaction } from '../transaction.js';
+import { readJsonTransaction } from '../json-tx.js';
+import type { Transaction } from '../transaction.js';
 import { extractAtomicals } from './atomicals.js';
 import { ENVELOPE_EXTRACTORS } from './envelopes.js';
 import { extractOrdinals } from './ordinals.js';
@@ -21,49 +22,9 @@ interface Checked { type: string; expected_file?: string | null; size?: number; 
 interface ManifestTx { file?: string; txid: string; insertion_method: string; expected_payload: Checked & { count?: number; checked?: Checked[] } }
 const manifest = present ? (JSON.parse(readFileSync(join(dir, 'MANIFEST.json'), 'utf8')) as { transactions: ManifestTx[] }) : { transactions: [] };
 
-/** Esplora /api/tx JSON, the fields that make up a transaction's bytes. */
-interface EsploraTx {
-  txid: string;
-  version: number;
-  locktime: number;
-  vin: { txid: string; vout: number; scriptsig: string; witness?: string[]; sequence: number }[];
-  vout: { value: number; scriptpubkey: string }[];
-}
-
-/** Serialises Esplora's JSON back into the raw transaction (BIP 144 when any input has a witness). */
-function esploraToRaw(tx: EsploraTx): Uint8Array {
-  const out: number[] = [];
-  const u32 = (v: number) => out.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
-  const varint = (n: number) => {
-    if (n < 0xfd) out.push(n);
-    else if (n <= 0xffff) out.push(0xfd, n & 0xff, n >>> 8);
-    else { out.push(0xfe); u32(n); }
-  };
-  const bytes = (hex: string) => { const b = Buffer.from(hex, 'hex'); varint(b.length); for (const x of b) out.push(x); };
-  const segwit = tx.vin.some((v) => (v.witness?.length ?? 0) > 0);
-  u32(tx.version);
-  if (segwit) out.push(0, 1);
-  varint(tx.vin.length);
-  for (const v of tx.vin) {
-    for (const x of Buffer.from(v.txid, 'hex').reverse()) out.push(x);
-    u32(v.vout);
-    bytes(v.scriptsig);
-    u32(v.sequence);
-  }
-  varint(tx.vout.length);
-  for (const o of tx.vout) {
-    let value = BigInt(o.value);
-    for (let i = 0; i < 8; i++) { out.push(Number(value & 0xffn)); value >>= 8n; }
-    bytes(o.scriptpubkey);
-  }
-  if (segwit) for (const v of tx.vin) { varint(v.witness?.length ?? 0); for (const w of v.witness ?? []) bytes(w); }
-  u32(tx.locktime);
-  return Uint8Array.from(out);
-}
-
 function loadTx(txid: string): Transaction {
-  const json = JSON.parse(readFileSync(join(dir, `ordpool-parser/tx/tx_${txid}.json`), 'utf8')) as EsploraTx;
-  const tx = parseTransaction(esploraToRaw(json));
+  // Esplora JSON has no raw hex: the scanner's reader rebuilds the transaction.
+  const { tx } = readJsonTransaction(JSON.parse(readFileSync(join(dir, `ordpool-parser/tx/tx_${txid}.json`), 'utf8')));
   expect(tx.txid).toBe(txid);
   return tx;
 }
