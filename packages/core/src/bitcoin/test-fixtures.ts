@@ -80,11 +80,13 @@ export function blkRecord(block: Uint8Array): Uint8Array {
   return concatBytes(NETWORK_MAGIC.mainnet, u32(block.length), block);
 }
 
-/** A script push of any length (direct, PUSHDATA1, PUSHDATA2). */
+/** A push of data with the shortest opcode for its length (direct, PUSHDATA1, 2 or 4). */
 export function push(data: Uint8Array): Uint8Array {
-  if (data.length < 0x4c) return concatBytes([data.length], data);
-  if (data.length <= 0xff) return concatBytes([0x4c, data.length], data);
-  return concatBytes([0x4d, data.length & 0xff, data.length >>> 8], data);
+  const n = data.length;
+  if (n < 0x4c) return concatBytes([n], data);
+  if (n <= 0xff) return concatBytes([0x4c, n], data);
+  if (n <= 0xffff) return concatBytes([0x4d, n & 0xff, n >>> 8], data);
+  return concatBytes([0x4e], u32(n), data);
 }
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
