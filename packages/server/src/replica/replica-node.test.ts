@@ -19,8 +19,16 @@ import { newSigningKey, signBatch, type SignedBatch } from '../app/replica/signe
  */
 type Spoil = 'none' | 'lose-forward-answer' | 'alter-batch' | 'other-key' | 'fake-ack' | 'replay-batch' | 'hold-forward';
 
-function line(target: string, spoil: () => Spoil, spoiled: () => void): Promise<{ server: Server; url: string }> {
+/** The line's server, its address, and how many requests it is passing to the centre right now. */
+interface Line {
+  server: Server;
+  url: string;
+  passing: () => number;
+}
+
+function line(target: string, spoil: () => Spoil, spoiled: () => void): Promise<Line> {
   let lastBatch: string | null = null;
+  let passing = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -46,10 +54,12 @@ function line(target: string, spoil: () => Spoil, spoiled: () => void): Promise<
         res.end(lastBatch);
         return;
       }
+      passing++;
       const up = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
         const body: Buffer[] = [];
         answer.on('data', (c: Buffer) => body.push(c));
         answer.on('end', () => {
+          passing--;
           let text = Buffer.concat(body).toString();
           if (req.url?.startsWith('/api/v1/replica/batch') && answer.statusCode === 200) lastBatch = text;
           if (mode === 'lose-forward-answer' && forwarding) {
@@ -73,11 +83,14 @@ function line(target: string, spoil: () => Spoil, spoiled: () => void): Promise<
           res.end(text);
         });
       });
-      up.on('error', () => res.destroy());
+      up.on('error', () => {
+        passing--;
+        res.destroy();
+      });
       up.end(Buffer.concat(chunks));
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, passing: () => passing })));
 }
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
@@ -94,7 +107,7 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
   let centre: TestContext;
   let copy: TestContext;
   let app: FastifyInstance;
-  let proxy: { server: Server; url: string };
+  let proxy: Line;
   let node: ReplicaNode;
   let spoil: Spoil = 'none';
   let spoiledCount = 0;
@@ -187,11 +200,12 @@ describe.each(ENGINES)('a copy and its centre (%s) over a line that fails', (eng
   });
 
   it('refuses an old signed batch replayed for a new pull: it does not pass for contact with the centre', async () => {
-    // From a copy that has caught up: a change of the test before, still on its way, would
-    // otherwise be applied during this one.
     const head = (await waitFor('the copy caught up', async () => await settled(await node.status()))).appliedTo;
     spoil = 'replay-batch';
     const count = spoiledCount;
+    // A pull the line passed on before it turned hostile must be answered before the new change
+    // exists: otherwise the centre's real answer could carry it, under load.
+    await waitFor('the pulls already passed on', async () => (proxy.passing() === 0 ? true : undefined));
     await createAlert(centre.deps, as('FRA'), documentAlert('FRA', 'LINE0300'));
     await waitFor('the replayed batch', async () => (spoiledCount > count ? true : undefined));
     const s = await waitFor('the copy to refuse it', async () => {
