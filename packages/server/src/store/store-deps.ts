@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from './database.js';
+import type { BatchListener } from './group-commit.js';
 import type { DB } from './schema.js';
+import { onWriteBatch } from './write-transaction.js';
 
 /**
  * What code that reads or writes the database needs from the outside world. The use cases' Deps
@@ -15,3 +17,9 @@ export interface StoreDeps {
 }
 
 export const nowIso = (deps: Pick<StoreDeps, 'clock'>): string => deps.clock().toISOString();
+
+/**
+ * Subscribes to the sizes of the write batches (group commit): how many jobs each transaction
+ * held and how long it took from its start to its commit. Answers the unsubscribe.
+ */
+export const onWriteBatches = (deps: Pick<StoreDeps, 'db'>, listener: BatchListener): (() => void) => onWriteBatch(deps.db, listener);

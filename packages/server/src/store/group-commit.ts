@@ -1,0 +1,163 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+/** Told of every batch once its commit has ended: how many jobs it held, how long it took. */
+export type BatchListener = (jobs: number, ms: number) => void;
+
+/**
+ * At most this many jobs share one transaction. A commit (an fsync on SQLite, a WAL flush on
+ * PostgreSQL) costs about as much as a few small jobs, so beyond a few dozen its share of a batch
+ * is negligible; a larger batch only makes its first job wait longer for the commit and holds the
+ * writers' lock longer.
+ */
+export const MAX_BATCH_JOBS = 64;
+
+/** A job that did not fail itself but whose batch could not be committed. */
+export class BatchFailedError extends Error {
+  constructor(cause: unknown) {
+    super('the write batch this work was part of could not be committed, so none of it was written', { cause });
+    this.name = 'BatchFailedError';
+  }
+}
+
+interface Job {
+  work: (tx: Transaction<DB>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  /** Set when the job's own work failed (its savepoint was rolled back). */
+  failure?: { error: unknown };
+  result?: unknown;
+}
+
+// The job whose work is running, so that a nested submission is refused instead of waiting for a
+// batch that waits for it.
+const running = new AsyncLocalStorage<{ committer: GroupCommitter; active: boolean }>();
+
+/**
+ * Writes the jobs that queue up together: one transaction per batch, each job in a savepoint of
+ * its own. A batch is what queued while the one before it was being written and committed, up to
+ * `MAX_BATCH_JOBS`: an idle server writes a lone job at once (no waiting for company), a busy one
+ * shares each commit among everyone who arrived meanwhile. The jobs of a batch run one after
+ * another in submission order, so the sequence numbers they take follow that order.
+ *
+ * A job's promise settles only once its batch has committed or failed: a job whose own work
+ * throws has its savepoint rolled back and hears its own error, the others' writes stay; when
+ * the transaction itself is lost (the commit fails, or the database rolled everything back on
+ * its own) every job in the batch fails.
+ */
+export class GroupCommitter {
+  private readonly queue: Job[] = [];
+  private draining = false;
+  private readonly listeners = new Set<BatchListener>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    /** What every batch does first, before its jobs (taking the writers' lock). */
+    private readonly begin: (tx: Transaction<DB>) => Promise<void>,
+    private readonly maxJobs = MAX_BATCH_JOBS,
+  ) {}
+
+  /** Runs `work` in the next batch; settles once that batch has committed (or failed). */
+  submit<T>(work: (tx: Transaction<DB>) => Promise<T>): Promise<T> {
+    const inside = running.getStore();
+    if (inside?.committer === this && inside.active) {
+      // The batch holding the caller cannot commit before the caller's work ends, and this job
+      // could only run in a later batch: waiting would never end.
+      return Promise.reject(new Error('a write transaction was started inside another one on the same database; do the work in the transaction given'));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        void this.drain();
+      }
+    });
+  }
+
+  /** Subscribes to batch sizes and durations; answers the unsubscribe. */
+  onBatch(listener: BatchListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.runBatch();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runBatch(): Promise<void> {
+    const started = performance.now();
+    let jobs: Job[] = [];
+    let trx: ControlledTransaction<DB> | null = null;
+    try {
+      trx = await this.db.startTransaction().execute();
+      await this.begin(trx);
+      // Taken only now: whatever arrived while the transaction began and waited for the lock
+      // joins this batch.
+      jobs = this.queue.splice(0, this.maxJobs);
+      for (const job of jobs) await this.runJob(trx, job);
+      await trx.commit().execute();
+    } catch (error) {
+      if (jobs.length === 0) jobs = this.queue.splice(0, this.maxJobs);
+      if (trx !== null && !trx.isCommitted && !trx.isRolledBack) {
+        // SQLite may already have rolled back by itself (a full disk); then this fails too, and
+        // the connection is released by the failed ROLLBACK all the same.
+        await trx.rollback().execute().catch(() => undefined);
+      }
+      const cause = jobs.find((j) => j.failure !== undefined && isTransactionLoss(j.failure.error, error))?.failure?.error ?? error;
+      for (const job of jobs) job.failure ??= { error: new BatchFailedError(cause) };
+    }
+    this.tell(jobs.length, performance.now() - started);
+    for (const job of jobs) {
+      if (job.failure) job.reject(job.failure.error);
+      else job.resolve(job.result);
+    }
+  }
+
+  private async runJob(trx: ControlledTransaction<DB>, job: Job): Promise<void> {
+    const point = await trx.savepoint('job').execute();
+    const context = { committer: this as GroupCommitter, active: true };
+    try {
+      job.result = await running.run(context, () => job.work(point));
+      context.active = false;
+      await point.releaseSavepoint('job').execute();
+    } catch (error) {
+      context.active = false;
+      job.failure = { error };
+      // When this fails too the transaction is gone (SQLite rolls back by itself on a full disk or
+      // an I/O error): the batch fails, and the job's own error is the one the others hear of.
+      await point.rollbackToSavepoint('job').execute().catch((lost: unknown) => {
+        throw new TransactionLost(error, lost);
+      });
+      await point.releaseSavepoint('job').execute();
+    }
+  }
+
+  private tell(jobs: number, ms: number): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(jobs, ms);
+      } catch {
+        // An observer's fault must not fail the writes it observes.
+      }
+    }
+  }
+}
+
+/** The transaction was gone after a job failed; `jobError` is what broke it. */
+class TransactionLost extends Error {
+  constructor(
+    readonly jobError: unknown,
+    cause: unknown,
+  ) {
+    super('the transaction was lost after a job failed', { cause });
+  }
+}
+
+function isTransactionLoss(jobError: unknown, batchError: unknown): boolean {
+  return batchError instanceof TransactionLost && batchError.jobError === jobError;
+}
