@@ -1,0 +1,119 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDeps, type TestContext } from '../../test/engines.js';
+import { appendAudit, verifyAuditChain, type AuditDraft } from './audit-repo.js';
+import { BatchFailedError, MAX_BATCH_JOBS } from './group-commit.js';
+import { onWriteBatches } from './store-deps.js';
+import { inWriteTransaction, type Tx } from './write-transaction.js';
+
+const entry = (target: string): AuditDraft => ({
+  at: '2026-01-01T00:00:00.000Z',
+  member: 'FRA',
+  role: 'bureau',
+  credential: 'cli:test',
+  action: 'alert.read',
+  target,
+  requestId: target,
+  outcome: 'ok',
+  detail: '{}',
+});
+
+describe.each(ENGINES)('group commit on %s', (engine) => {
+  let t: TestContext;
+  let batches: number[];
+  beforeEach(async () => {
+    t = await openTestDeps(engine);
+    batches = [];
+    onWriteBatches(t.deps, (jobs) => batches.push(jobs));
+  });
+  afterEach(async () => t.close());
+
+  const targets = async () => (await t.deps.db.selectFrom('audit_log').select('target').where('target', 'like', 'job:%').orderBy('seq').execute()).map((r) => r.target);
+  const audit = (target: string) => inWriteTransaction(t.deps.db, (tx) => appendAudit(tx, entry(target)));
+
+  it('writes concurrent jobs in one transaction, in submission order, with a valid chain', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `job:${i}`);
+    const seqs = await Promise.all(names.map(audit));
+    expect(batches).toEqual([20]);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(20);
+    expect(await targets()).toEqual(names);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('makes a batch of what queued while the one before was being written, up to the limit', async () => {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const first = inWriteTransaction(t.deps.db, async (tx) => {
+      await gate;
+      return appendAudit(tx, entry('job:first'));
+    });
+    // Give the first batch time to begin and take its job.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const later = Array.from({ length: MAX_BATCH_JOBS + 3 }, (_, i) => audit(`job:${i}`));
+    open();
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([1, MAX_BATCH_JOBS, 3]);
+    expect(await targets()).toEqual(['job:first', ...Array.from({ length: MAX_BATCH_JOBS + 3 }, (_, i) => `job:${i}`)]);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('rolls back only the failing job, which hears its own error', async () => {
+    const boom = new Error('refused');
+    const results = await Promise.allSettled([
+      audit('job:a'),
+      inWriteTransaction(t.deps.db, async (tx) => {
+        await appendAudit(tx, entry('job:failed'));
+        throw boom;
+      }),
+      audit('job:c'),
+    ]);
+    expect(batches).toEqual([1 + 1 + 1]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBe(boom);
+    expect(await targets()).toEqual(['job:a', 'job:c']);
+    const seqs = (results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<number>[]).map((r) => r.value);
+    expect(seqs[1]).toBe(seqs[0]! + 1);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('recovers a job whose statement failed in the database (PostgreSQL aborts the whole transaction on it)', async () => {
+    const results = await Promise.allSettled([
+      audit('job:a'),
+      inWriteTransaction(t.deps.db, async (tx) => {
+        await appendAudit(tx, entry('job:dup'));
+        // A second row with the same primary key.
+        await sql`insert into audit_log select * from audit_log where target = 'job:dup'`.execute(tx);
+      }),
+      audit('job:c'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await targets()).toEqual(['job:a', 'job:c']);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('fails every job of a batch whose commit fails, and writes none of them', async () => {
+    // A deferred foreign key is checked at COMMIT, on both engines.
+    await sql`create table gc_parent (id integer primary key)`.execute(t.deps.db);
+    await sql`create table gc_child (id integer primary key, parent integer references gc_parent (id) deferrable initially deferred)`.execute(t.deps.db);
+    const results = await Promise.allSettled([
+      audit('job:a'),
+      inWriteTransaction(t.deps.db, async (tx: Tx) => {
+        await sql`insert into gc_child (id, parent) values (1, 42)`.execute(tx);
+      }),
+      audit('job:c'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    for (const r of results) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(BatchFailedError);
+    expect(await targets()).toEqual([]);
+    // The next batch starts clean.
+    await audit('job:after');
+    expect(await targets()).toEqual(['job:after']);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('refuses a write transaction started inside another instead of waiting forever', async () => {
+    await expect(inWriteTransaction(t.deps.db, () => audit('job:inner'))).rejects.toThrow(/inside another one/);
+    expect(await targets()).toEqual([]);
+  });
+});
