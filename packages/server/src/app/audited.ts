@@ -33,11 +33,29 @@ export function markRecorded(error: unknown): void {
  * transaction of its own: a refusal with its error code as the outcome, anything else as
  * `internal`.
  */
-export async function audited<T>(deps: Deps, ctx: Ctx, action: AuditAction, work: (tx: Tx, note: AuditNote) => Promise<T>): Promise<T> {
+export function audited<T>(deps: Deps, ctx: Ctx, action: AuditAction, work: (tx: Tx, note: AuditNote) => Promise<T>): Promise<T> {
+  return auditedAfterRead(deps, ctx, action, async () => undefined, (tx, note) => work(tx, note));
+}
+
+/**
+ * As `audited`, for a use case that reads before it writes: `read` runs first, outside the write
+ * transaction (on PostgreSQL it then waits for no writer, and no writer for it), and only `write`
+ * and the audit entry go into the write transaction. A refusal in `read` is recorded as one in
+ * `write` would be. What `read` saw may be older than the entry by the time of a commit, as any
+ * answer is once sent; whatever must be decided against the data being written belongs in `write`.
+ */
+export async function auditedAfterRead<R, T>(
+  deps: Deps,
+  ctx: Ctx,
+  action: AuditAction,
+  read: (note: AuditNote) => Promise<R>,
+  write: (tx: Tx, note: AuditNote, read: R) => Promise<T>,
+): Promise<T> {
   const note: AuditNote = { target: '', detail: {} };
   try {
+    const seen = await read(note);
     return await inWriteTransaction(deps.db, async (tx) => {
-      const result = await work(tx, note);
+      const result = await write(tx, note, seen);
       await appendAudit(tx, auditEntry(deps, ctx, action, note));
       return result;
     });
@@ -54,6 +72,11 @@ export async function audited<T>(deps: Deps, ctx: Ctx, action: AuditAction, work
     }
     throw error;
   }
+}
+
+/** As `audited`, for a use case that only reads: the read happens outside the write transaction, the entry in it. */
+export function auditedRead<T>(deps: Deps, ctx: Ctx, action: AuditAction, read: (note: AuditNote) => Promise<T>): Promise<T> {
+  return auditedAfterRead(deps, ctx, action, read, async (_tx, _note, seen) => seen);
 }
 
 /** Records a refused use case; for checks that must run before the use case's transaction. */

@@ -2,7 +2,7 @@ import { alertInstruction, requireReadable, type AlertKind } from '@crosscheck/c
 import type { AlertDetail } from '@crosscheck/core/api';
 import { toAlertFor, type AlertView } from '../store/alert-repo.js';
 import { flagsOn, type TerritoryFlag } from '../store/review-repo.js';
-import { audited } from './audited.js';
+import { auditedRead } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
 
@@ -11,12 +11,13 @@ export type FlaggedAlertView = AlertView & { flags?: TerritoryFlag[]; flag?: Ter
 /**
  * One alert, as much of it as the caller may see (`alertAccess`); otherwise "not found", exactly
  * as for an id that never existed. The owner sees every territory flag on it (`flags`); another
- * member sees its own (`flag`), so its officers know not to act.
+ * member sees its own (`flag`), so its officers know not to act. Read outside the write
+ * transaction; only the audit entry is written.
  */
 export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<AlertDetail> {
-  return audited(deps, ctx, 'alert.read', async (tx, note) => {
+  return auditedRead(deps, ctx, 'alert.read', async (note) => {
     note.target = `alert:${id}`;
-    const loaded = await loadAlert(tx, id);
+    const loaded = await loadAlert(deps.db, id);
     const access = requireReadable(ctx.actor, loaded);
     const row = loaded!.row;
     if (access === 'instruction-only') {
@@ -25,7 +26,7 @@ export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<AlertD
     }
     const view: FlaggedAlertView = toAlertFor(ctx.actor.member, row);
     const own = row.owner === ctx.actor.member;
-    const flags = (await flagsOn(tx, [id], own ? undefined : ctx.actor.member)).get(id) ?? [];
+    const flags = (await flagsOn(deps.db, [id], own ? undefined : ctx.actor.member)).get(id) ?? [];
     if (own) view.flags = flags;
     else if (flags[0]) view.flag = flags[0];
     return view;

@@ -2,7 +2,7 @@ import { ALERT_KINDS, ALERT_STATUSES, parseInput, requirePermission } from '@cro
 import type { AlertList } from '@crosscheck/core/api';
 import { z } from 'zod';
 import { alertAsReadBy, listAlertRows } from '../store/alert-repo.js';
-import { audited } from './audited.js';
+import { auditedRead } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
 export const listAlertsQuerySchema = z
@@ -18,13 +18,14 @@ export const listAlertsQuerySchema = z
 
 /**
  * Alerts the caller may see, filtered and paginated, each as much as the caller may see of it
- * (`alertAccess`); hidden alerts are never counted or returned.
+ * (`alertAccess`); hidden alerts are never counted or returned. Read outside the write
+ * transaction; only the audit entry is written.
  */
 export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<AlertList> {
-  return audited(deps, ctx, 'alert.list', async (tx, note) => {
+  return auditedRead(deps, ctx, 'alert.list', async (note) => {
     requirePermission(ctx.actor, 'alert.read');
     const q = parseInput(listAlertsQuerySchema, query);
-    const rows = await listAlertRows(tx, {
+    const rows = await listAlertRows(deps.db, {
       reader: ctx.actor,
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.status ? { status: q.status } : {}),

@@ -1,16 +1,18 @@
 import type { AlertAccessFacts } from '@crosscheck/core';
 import { accessFactsOf, findAlertRow, type AlertRow } from '../store/alert-repo.js';
-import type { Tx } from '../store/write-transaction.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema.js';
 
 /** The stored row plus the facts the access rule weighs. */
 export interface LoadedAlert extends AlertAccessFacts {
   row: AlertRow;
 }
 
-export async function loadAlert(tx: Tx, id: string): Promise<LoadedAlert | undefined> {
+/** Reads through a transaction or, for a use case that only reads, the database itself. */
+export async function loadAlert(db: Kysely<DB>, id: string): Promise<LoadedAlert | undefined> {
   // Ids are ours (UUIDs); anything longer is not an id and is not worth a query.
   if (id.length > 40) return undefined;
-  const row = await findAlertRow(tx, id);
+  const row = await findAlertRow(db, id);
   if (!row) return undefined;
   return { row, ...accessFactsOf(row) };
 }

@@ -1,5 +1,5 @@
 import { DomainError, parseInput, probesOf, screenQuerySchema, type ScreenQuery, type ScreeningWarning } from '@crosscheck/core';
-import type { BatchItem } from '@crosscheck/core/api';
+import type { BatchItem, TerritoryFlagView } from '@crosscheck/core/api';
 import { presentResults } from '../screening/present-results.js';
 import { search, type FoundHit } from '../screening/search.js';
 import type { ScreeningIndex } from '../screening/screening-index.js';
@@ -18,15 +18,22 @@ export interface TravellersScreened {
 /** Twenty results per traveller at most: a batch is a triage, not a search. */
 const MAX_RESULTS_PER_TRAVELLER = 20;
 
+/** Travellers searched, before anything is written: the refused ones already have their item. */
+export interface TravellersSearched {
+  items: BatchItem[];
+  screenings: { index: number; screeningId: string; query: ScreenQuery; hits: FoundHit[]; warnings: ScreeningWarning[] }[];
+  flagOf: (alertId: string) => TerritoryFlagView | undefined;
+}
+
 /**
- * Screens many travellers in the caller's transaction and answers in input order (batches and
- * flights). A traveller whose data is invalid gets an error in its place; the others are
- * screened, each stored as its own screening with its hits.
+ * Searches for many travellers (batches and flights), outside any transaction. A traveller whose
+ * data is invalid gets an error in its place; the others are searched, each to be stored as its
+ * own screening by `recordTravellers`.
  */
-export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: ScreeningIndex, raw: unknown[]): Promise<TravellersScreened> {
+export async function searchTravellers(deps: Deps, ctx: Ctx, index: ScreeningIndex, raw: unknown[]): Promise<TravellersSearched> {
   const items: BatchItem[] = [];
   const scope = searchScope(deps, ctx);
-  const screenings: { index: number; screeningId: string; query: ScreenQuery; hits: FoundHit[]; warnings: ScreeningWarning[] }[] = [];
+  const screenings: TravellersSearched['screenings'] = [];
   for (let i = 0; i < raw.length; i++) {
     const given = raw[i];
     const echo = typeof given === 'object' && given !== null && typeof (given as { id?: unknown }).id === 'string' ? { id: (given as { id: string }).id.slice(0, 100) } : {};
@@ -43,10 +50,18 @@ export async function screenTravellers(tx: Tx, deps: Deps, ctx: Ctx, index: Scre
     const hits = search(index, { ...query, limit: Math.min(query.limit, MAX_RESULTS_PER_TRAVELLER) }, scope, probes);
     screenings.push({ index: i, screeningId: deps.newId(), query, hits, warnings: probes.warnings });
   }
+  // The caller's flags on everything found, in one query.
+  const flagOf = await ownFlags(deps.db, ctx, screenings.map((s) => s.hits));
+  return { items, screenings, flagOf };
+}
+
+/** Stores the travellers searched, in the caller's transaction, and answers in input order. */
+export async function recordTravellers(tx: Tx, deps: Deps, ctx: Ctx, searched: TravellersSearched): Promise<TravellersScreened> {
+  const { screenings, flagOf } = searched;
+  const items = [...searched.items];
   // All screenings and hits of the request in a few inserts (one statement each made a flight of
-  // 500 spend most of its time writing), and the caller's flags in one query.
+  // 500 spend most of its time writing).
   const hitIds = await recordScreenings(tx, screeningAuthor(deps, ctx), screenings, deps.newId);
-  const flagOf = await ownFlags(tx, ctx, screenings.map((s) => s.hits));
   screenings.forEach((s, k) => {
     items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf), warnings: s.warnings };
   });

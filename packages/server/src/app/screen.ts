@@ -4,8 +4,9 @@ import { presentResults } from '../screening/present-results.js';
 import { search, type FoundHit, type SearchScope } from '../screening/search.js';
 import { flagsOn } from '../store/review-repo.js';
 import { recordScreenings, type ScreeningAuthor } from '../store/screening-repo.js';
-import type { Tx } from '../store/write-transaction.js';
-import { audited } from './audited.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema.js';
+import { auditedAfterRead } from './audited.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 
 /**
@@ -20,20 +21,29 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
   // SQLite database has one connection, which the transaction holds).
   const index = await (await deps.screeningIndex()).fresh();
   let recorded = false;
-  const result = await audited(deps, ctx, 'screening.run', async (tx, note) => {
-    requirePermission(ctx.actor, 'screening.run');
-    const query = parseInput(screenQuerySchema, body);
-    const scope = searchScope(deps, ctx);
-    const probes = probesOf(query, { today: scope.today });
-    const found = search(index, query, scope, probes);
-    const screeningId = deps.newId();
-    note.target = `screening:${screeningId}`;
-    note.detail = { hits: found.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
-    const [hitIds = []] = await recordScreenings(tx, screeningAuthor(deps, ctx), [{ screeningId, query, hits: found }], deps.newId);
-    recorded = hitIds.some((id) => id !== null);
-    const flagOf = await ownFlags(tx, ctx, [found]);
-    return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf), warnings: probes.warnings };
-  });
+  // Searching and reading the caller's flags happen before the write transaction: only the
+  // screening, its hits and the audit entry are written in it.
+  const result = await auditedAfterRead(
+    deps,
+    ctx,
+    'screening.run',
+    async (note) => {
+      requirePermission(ctx.actor, 'screening.run');
+      const query = parseInput(screenQuerySchema, body);
+      const scope = searchScope(deps, ctx);
+      const probes = probesOf(query, { today: scope.today });
+      const found = search(index, query, scope, probes);
+      const screeningId = deps.newId();
+      note.target = `screening:${screeningId}`;
+      note.detail = { hits: found.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
+      return { query, probes, found, screeningId, flagOf: await ownFlags(deps.db, ctx, [found]) };
+    },
+    async (tx, _note, { query, probes, found, screeningId, flagOf }) => {
+      const [hitIds = []] = await recordScreenings(tx, screeningAuthor(deps, ctx), [{ screeningId, query, hits: found }], deps.newId);
+      recorded = hitIds.some((id) => id !== null);
+      return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf), warnings: probes.warnings };
+    },
+  );
   if (recorded) deps.bus.published();
   return result;
 }
@@ -48,8 +58,8 @@ export function screeningAuthor(deps: Deps, ctx: Ctx): ScreeningAuthor {
 }
 
 /** The caller's own territory flags on everything found, with one query however many screenings. */
-export async function ownFlags(tx: Tx, ctx: Ctx, found: readonly (readonly FoundHit[])[]): Promise<(alertId: string) => TerritoryFlagView | undefined> {
+export async function ownFlags(db: Kysely<DB>, ctx: Ctx, found: readonly (readonly FoundHit[])[]): Promise<(alertId: string) => TerritoryFlagView | undefined> {
   const ids = [...new Set(found.flatMap((f) => f.map((h) => h.alertId)))];
-  const flags = ids.length === 0 ? new Map() : await flagsOn(tx, ids, ctx.actor.member);
+  const flags = ids.length === 0 ? new Map() : await flagsOn(db, ids, ctx.actor.member);
   return (alertId) => flags.get(alertId)?.[0];
 }
