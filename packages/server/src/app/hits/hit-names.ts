@@ -5,7 +5,8 @@ import { decodeAlertBody } from '../../store/alert-body.js';
 import { versionAccessFacts } from '../../store/alert-repo.js';
 import { formsOfHits, type HitRow } from '../../store/hit-repo.js';
 import { alertVersionsByKeys, memberNames } from '../../store/name-repo.js';
-import type { Tx } from '../../store/write-transaction.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../store/schema.js';
 import { actorNames } from '../actor-names.js';
 import { namedAlerts } from '../alert-names.js';
 import { toFormView, toHitView } from './present-hit.js';
@@ -34,9 +35,9 @@ export interface HitNames {
  *   alert, never reaches the other bureau through its hit.
  * Hidden alerts' hits are never passed here (they are not shown at all).
  */
-export async function hitNames(tx: Tx, reader: Actor, operator: string, hits: HitRow[], access: Map<string, AlertAccess>, credentials: (string | undefined)[]): Promise<HitNames> {
+export async function hitNames(db: Kysely<DB>, reader: Actor, operator: string, hits: HitRow[], access: Map<string, AlertAccess>, credentials: (string | undefined)[]): Promise<HitNames> {
   const full = hits.filter((h) => (access.get(h.alert_id) ?? 'full') === 'full');
-  const current = await namedAlerts(tx, reader, full.map((h) => h.alert_id));
+  const current = await namedAlerts(db, reader, full.map((h) => h.alert_id));
   const subjects = new Map<string, AlertSubject>();
   const older: HitRow[] = [];
   for (const h of full) {
@@ -45,7 +46,7 @@ export async function hitNames(tx: Tx, reader: Actor, operator: string, hits: Hi
     else older.push(h);
   }
   const key = (alertId: string, version: number) => `${alertId}@${version}`;
-  const versions = new Map((await alertVersionsByKeys(tx, older.map((h) => ({ alertId: h.alert_id, version: Number(h.alert_version) })))).map((v) => [key(v.alert_id, v.version), v]));
+  const versions = new Map((await alertVersionsByKeys(db, older.map((h) => ({ alertId: h.alert_id, version: Number(h.alert_version) })))).map((v) => [key(v.alert_id, v.version), v]));
   for (const h of older) {
     const row = versions.get(key(h.alert_id, Number(h.alert_version)));
     if (!row) continue;
@@ -53,8 +54,8 @@ export async function hitNames(tx: Tx, reader: Actor, operator: string, hits: Hi
     // Weighed with the version's own facts, as the alert's history weighs each version.
     if (alertAccess(reader, versionAccessFacts(h.owner, decoded, row.status)) === 'full') subjects.set(h.id, alertSubject(decoded.body));
   }
-  const members = await memberNames(tx, hits.flatMap((h) => [h.owner, h.screening_member]));
-  return { subjects, members, credentials: await credentialNames(tx, reader, operator, credentials) };
+  const members = await memberNames(db, hits.flatMap((h) => [h.owner, h.screening_member]));
+  return { subjects, members, credentials: await credentialNames(db, reader, operator, credentials) };
 }
 
 /**
@@ -64,10 +65,10 @@ export async function hitNames(tx: Tx, reader: Actor, operator: string, hits: Hi
  * credential says which it is). A command-line credential (`cli:…`) and the server's own
  * (`system`) are left as written.
  */
-export async function credentialNames(tx: Tx, reader: Actor, operator: string, credentials: (string | undefined)[]): Promise<Map<string, string>> {
+export async function credentialNames(db: Kysely<DB>, reader: Actor, operator: string, credentials: (string | undefined)[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const shown = credentials.filter((c): c is string => c !== undefined && (c.startsWith('user:') || c.startsWith('key:')));
-  for (const [credential, actor] of await actorNames(tx, reader, operator, shown)) {
+  for (const [credential, actor] of await actorNames(db, reader, operator, shown)) {
     const name = actor.name ?? actor.prefix;
     if (name !== undefined) names.set(credential, name);
   }
@@ -75,8 +76,8 @@ export async function credentialNames(tx: Tx, reader: Actor, operator: string, c
 }
 
 /** A form with the name of the credential that sent it, when it is shown and has a name. */
-export async function formWithCredentialName(tx: Tx, reader: Actor, operator: string, form: HitFormView): Promise<HitFormView> {
-  return withFormName(form, await credentialNames(tx, reader, operator, [form.createdBy]));
+export async function formWithCredentialName(db: Kysely<DB>, reader: Actor, operator: string, form: HitFormView): Promise<HitFormView> {
+  return withFormName(form, await credentialNames(db, reader, operator, [form.createdBy]));
 }
 
 function withFormName(f: HitFormView, names: Map<string, string>): HitFormView {
@@ -107,11 +108,11 @@ export function named<V extends HitView>(view: V, names: HitNames): V {
 }
 
 /** One hit with its thread, as `viewer` may see it, named (get-hit, record-outcome). */
-export async function hitDetailFor(tx: Tx, reader: Actor, operator: string, hit: HitRow, access: AlertAccess): Promise<HitDetail> {
+export async function hitDetailFor(db: Kysely<DB>, reader: Actor, operator: string, hit: HitRow, access: AlertAccess): Promise<HitDetail> {
   const viewer = reader.member;
   // The thread of a discreet check is the bureaus' business, not the frontline's.
-  const forms = access === 'instruction-only' ? [] : (await formsOfHits(tx, [hit.id])).map((f) => toFormView(viewer, f));
+  const forms = access === 'instruction-only' ? [] : (await formsOfHits(db, [hit.id])).map((f) => toFormView(viewer, f));
   const view = toHitView(viewer, hit, access);
-  const names = await hitNames(tx, reader, operator, [hit], new Map([[hit.alert_id, access]]), [view.screenedBy, view.outcome?.by, ...forms.map((f) => f.createdBy)]);
+  const names = await hitNames(db, reader, operator, [hit], new Map([[hit.alert_id, access]]), [view.screenedBy, view.outcome?.by, ...forms.map((f) => f.createdBy)]);
   return { ...named(view, names), forms: forms.map((f) => withFormName(f, names.credentials)) };
 }

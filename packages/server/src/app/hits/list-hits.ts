@@ -1,6 +1,6 @@
 import { listHitsQuerySchema, overdueReply, parseInput, requirePermission, type AlertAccess } from '@crosscheck/core';
 import { formsOfHits, listHitRows } from '../../store/hit-repo.js';
-import { audited } from '../audited.js';
+import { auditedRead } from '../audited.js';
 import type { Ctx, Deps } from '../deps.js';
 import type { HitRow } from '../../store/hit-repo.js';
 import { hitNames, named } from './hit-names.js';
@@ -14,7 +14,7 @@ const WINDOW = 200;
  * threads where a reply the caller sent or awaits is past due, and each item says which.
  */
 export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: HitListItem[]; next: string | null }> {
-  return audited(deps, ctx, 'hit.list', async (tx, note) => {
+  return auditedRead(deps, ctx, 'hit.list', async (note) => {
     requirePermission(ctx.actor, 'hits.read');
     const q = parseInput(listHitsQuerySchema, query);
     const viewer = ctx.actor.member;
@@ -27,7 +27,7 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
     const access = new Map<string, AlertAccess>();
     let before = q.after;
     for (;;) {
-      const rows = await listHitRows(tx, {
+      const rows = await listHitRows(deps.db, {
         viewer,
         ...(q.alertId !== undefined ? { alertId: q.alertId } : {}),
         ...(before !== undefined ? { before } : {}),
@@ -35,16 +35,16 @@ export async function listHits(deps: Deps, ctx: Ctx, query: unknown): Promise<{ 
         limit: WINDOW,
       });
       const visible = rows.filter((h) => isHitVisibleTo(viewer, h));
-      for (const [id, a] of await hitAccess(tx, ctx.actor, visible)) access.set(id, a);
+      for (const [id, a] of await hitAccess(deps.db, ctx.actor, visible)) access.set(id, a);
       // A discreet check's thread is the bureaus' business: not even its deadlines reach the desk.
       shown.push(...visible.filter((h) => access.get(h.alert_id) !== 'hidden' && !(q.overdue === 'true' && access.get(h.alert_id) === 'instruction-only')));
       if (shown.length > q.limit || rows.length < WINDOW) break;
       before = rows[rows.length - 1]!.id;
     }
     const page = shown.slice(0, q.limit);
-    const forms = await formsOfHits(tx, page.map((h) => h.id));
+    const forms = await formsOfHits(deps.db, page.map((h) => h.id));
     const views = page.map((h) => toHitView(viewer, h, access.get(h.alert_id)));
-    const names = await hitNames(tx, ctx.actor, deps.operator, page, access, views.flatMap((v) => [v.screenedBy, v.outcome?.by]));
+    const names = await hitNames(deps.db, ctx.actor, deps.operator, page, access, views.flatMap((v) => [v.screenedBy, v.outcome?.by]));
     const items = page.map((h, i) => ({
       ...named(views[i]!, names),
       overdue: access.get(h.alert_id) === 'instruction-only' ? null : overdueReply(

@@ -2,17 +2,18 @@ import { DISCREET_ACTION, roleAccess, roleIsLimited, notFound, type Actor, type 
 import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
 import { accessFactsOf } from '../../store/alert-repo.js';
 import { alertFactsOf, findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
-import type { Tx } from '../../store/write-transaction.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../store/schema.js';
 
 export type { HitDetail, HitFormView, HitListItem, HitOutcomeView, HitView } from '@crosscheck/core/api';
 
 /** Owner and screening member see a hit; for everyone else it does not exist. */
 export const isHitVisibleTo = (member: string, hit: HitRow): boolean => hit.owner === member || hit.screening_member === member;
 
-export async function loadVisibleHit(tx: Tx, actor: Actor, id: string): Promise<{ hit: HitRow; access: AlertAccess }> {
-  const hit = await findHit(tx, id);
+export async function loadVisibleHit(db: Kysely<DB>, actor: Actor, id: string): Promise<{ hit: HitRow; access: AlertAccess }> {
+  const hit = await findHit(db, id);
   if (!hit || !isHitVisibleTo(actor.member, hit)) throw notFound('hit');
-  const access = (await hitAccess(tx, actor, [hit])).get(hit.alert_id) ?? 'full';
+  const access = (await hitAccess(db, actor, [hit])).get(hit.alert_id) ?? 'full';
   if (access === 'hidden') throw notFound('hit');
   return { hit, access };
 }
@@ -23,11 +24,11 @@ export async function loadVisibleHit(tx: Tx, actor: Actor, id: string): Promise<
  * its instruction. The reader is party to the hit, so `roleAccess` alone decides (see there). An
  * alert absent from the map is read in full.
  */
-export async function hitAccess(tx: Tx, actor: Actor, hits: HitRow[]): Promise<Map<string, AlertAccess>> {
+export async function hitAccess(db: Kysely<DB>, actor: Actor, hits: HitRow[]): Promise<Map<string, AlertAccess>> {
   const access = new Map<string, AlertAccess>();
   // Only a limited role needs the alerts' facts: spare every other reader the query.
   if (hits.length === 0 || !roleIsLimited(actor.role)) return access;
-  for (const row of await alertFactsOf(tx, [...new Set(hits.map((h) => h.alert_id))])) access.set(row.id, roleAccess(actor, accessFactsOf(row)));
+  for (const row of await alertFactsOf(db, [...new Set(hits.map((h) => h.alert_id))])) access.set(row.id, roleAccess(actor, accessFactsOf(row)));
   return access;
 }
 
