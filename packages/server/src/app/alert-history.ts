@@ -1,7 +1,7 @@
 import { alertAccess, presentBodyFor, requireFullyReadable } from '@crosscheck/core';
 import { alertVersions, versionAccessFacts } from '../store/alert-repo.js';
 import { actorNames, type ActorName } from './actor-names.js';
-import { audited } from './audited.js';
+import { auditedRead } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
 import type { AlertVersion } from '@crosscheck/core/api';
@@ -10,20 +10,20 @@ export type { AlertVersion } from '@crosscheck/core/api';
 
 /** Every version of an alert the caller may see, oldest first (`alert.history`). */
 export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ items: AlertVersion[]; next: null }> {
-  return audited(deps, ctx, 'alert.history', async (tx, note) => {
+  return auditedRead(deps, ctx, 'alert.history', async (note) => {
     note.target = `alert:${id}`;
-    const loaded = await loadAlert(tx, id);
+    const loaded = await loadAlert(deps.db, id);
     requireFullyReadable(ctx.actor, loaded, 'alert.history');
     const own = loaded!.owner === ctx.actor.member;
     const owner = loaded!.owner;
-    const rows = await alertVersions(tx, id);
+    const rows = await alertVersions(deps.db, id);
     // Each version is weighed by the access rule with its own facts: an alert opened up later
     // must not reveal what an earlier, narrower version said, and what the owner submitted before
     // a reviewer approved it stays between the owner and review.
     const visible = rows.filter((r) => alertAccess(ctx.actor, versionAccessFacts(owner, r, r.status)) === 'full');
     // Who changed it is the owner's business only, by id; by name only as `actorNames` allows
     // (not the operator's reviewer who approved or rejected it, to an owner outside the operator).
-    const names = own ? await actorNames(tx, ctx.actor, deps.operator, visible.map((r) => r.changed_by)) : new Map<string, ActorName>();
+    const names = own ? await actorNames(deps.db, ctx.actor, deps.operator, visible.map((r) => r.changed_by)) : new Map<string, ActorName>();
     const items = visible.map((r) => ({
       version: r.version,
       action: r.action,

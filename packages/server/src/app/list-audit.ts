@@ -3,7 +3,7 @@ import type { AuditEntryView } from '@crosscheck/core/api';
 import { z } from 'zod';
 import { queryAudit } from '../store/audit-repo.js';
 import { presentAuditEntries } from './audit/present-audit.js';
-import { audited } from './audited.js';
+import { auditedRead } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 
 const dateTime = z.string().datetime({ offset: true, message: 'an ISO 8601 date-time' });
@@ -35,13 +35,13 @@ export const auditQuerySchema = z
  * names for its actor and target, where the reader may learn them (audit/present-audit.ts).
  */
 export async function listAudit(deps: Deps, ctx: Ctx, query: unknown): Promise<{ items: AuditEntryView[]; next: string | null }> {
-  return audited(deps, ctx, 'audit.list', async (tx, note) => {
+  return auditedRead(deps, ctx, 'audit.list', async (note) => {
     requirePermission(ctx.actor, 'audit.read');
     const q = parseInput(auditQuerySchema, query);
     note.target = 'audit';
     note.detail = { query: q };
     // One row more than the page, to tell whether there is a next one.
-    const rows = await queryAudit(tx, {
+    const rows = await queryAudit(deps.db, {
       ...(ctx.actor.member === deps.operator ? {} : { scopeMember: ctx.actor.member }),
       ...(q.member !== undefined ? { member: q.member } : {}),
       ...(q.action !== undefined ? { action: q.action } : {}),
@@ -55,6 +55,6 @@ export async function listAudit(deps: Deps, ctx: Ctx, query: unknown): Promise<{
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    return { items: await presentAuditEntries(tx, ctx.actor, deps.operator, page), next: rows.length > q.limit ? String(page[page.length - 1]!.seq) : null };
+    return { items: await presentAuditEntries(deps.db, ctx.actor, deps.operator, page), next: rows.length > q.limit ? String(page[page.length - 1]!.seq) : null };
   });
 }

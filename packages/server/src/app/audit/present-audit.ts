@@ -1,7 +1,8 @@
 import { subjectLabel, type Actor, type ChainedEntry } from '@crosscheck/core';
 import type { AuditEntryView, NamedAlert } from '@crosscheck/core/api';
 import { hitsByIds, linksByIds, memberNames } from '../../store/name-repo.js';
-import type { Tx } from '../../store/write-transaction.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../store/schema.js';
 import { actorNames } from '../actor-names.js';
 import { namedAlerts } from '../alert-names.js';
 
@@ -19,21 +20,21 @@ function splitTarget(target: string): [string, string] | null {
  * actor or as target, by `actorNames`' one rule (its own member's people and the operator's). An
  * actor of another member keeps its credential id, member and role, as the entry always showed.
  */
-export async function presentAuditEntries(tx: Tx, reader: Actor, operator: string, entries: ChainedEntry[]): Promise<AuditEntryView[]> {
+export async function presentAuditEntries(db: Kysely<DB>, reader: Actor, operator: string, entries: ChainedEntry[]): Promise<AuditEntryView[]> {
   const ids = (kind: string) => entries.flatMap((e) => {
     const t = splitTarget(e.target);
     return t && t[0] === kind ? [t[1]] : [];
   });
-  const actors = await actorNames(tx, reader, operator, [...entries.map((e) => e.credential), ...ids('user').map((id) => `user:${id}`), ...ids('key').map((id) => `key:${id}`)]);
-  const hits = new Map((await hitsByIds(tx, ids('hit'))).filter((h) => h.owner === reader.member || h.screening_member === reader.member).map((h) => [h.id, h]));
-  const links = new Map((await linksByIds(tx, ids('link'))).map((l) => [l.id, l]));
-  const alerts = await namedAlerts(tx, reader, [...ids('alert'), ...[...hits.values()].map((h) => h.alert_id), ...[...links.values()].flatMap((l) => [l.alert_a, l.alert_b])]);
+  const actors = await actorNames(db, reader, operator, [...entries.map((e) => e.credential), ...ids('user').map((id) => `user:${id}`), ...ids('key').map((id) => `key:${id}`)]);
+  const hits = new Map((await hitsByIds(db, ids('hit'))).filter((h) => h.owner === reader.member || h.screening_member === reader.member).map((h) => [h.id, h]));
+  const links = new Map((await linksByIds(db, ids('link'))).map((l) => [l.id, l]));
+  const alerts = await namedAlerts(db, reader, [...ids('alert'), ...[...hits.values()].map((h) => h.alert_id), ...[...links.values()].flatMap((l) => [l.alert_a, l.alert_b])]);
   // A user or key as a target is named with its member, as an administrator manages it.
   const credentialName = (target: string): string | null => {
     const a = actors.get(target);
     return a?.name != null && a.member !== null ? `${a.name} (${a.member})` : null;
   };
-  const members = await memberNames(tx, ids('member'));
+  const members = await memberNames(db, ids('member'));
 
   return entries.map((e) => {
     const t = splitTarget(e.target);
