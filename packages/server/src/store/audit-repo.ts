@@ -1,5 +1,6 @@
 import { CREDENTIAL_AUDIT_ACTIONS, hashEntry, storedNamesOf, type AuditAction, type AuditFields, type CredentialText, type UnknownCaller, type ChainedEntry } from '@crosscheck/core';
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { knownAuditHead, noteAuditHead, type AuditHead } from './group-commit.js';
 import type { AuditLogTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -11,8 +12,9 @@ export type AuditDraft = Omit<AuditFields, 'seq' | 'action' | 'credential'> & { 
 
 /** Appends one entry to the hash chain. Must run inside `inWriteTransaction`, which holds the lock. */
 export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {
-  const head = await tx.selectFrom('counters').select(['value', 'hash']).where('name', '=', 'audit').executeTakeFirstOrThrow();
-  const seq = Number(head.value) + 1;
+  // Within a batch the head an earlier job wrote is known; the first entry reads it.
+  const head = knownAuditHead(tx) ?? (await readAuditHead(tx));
+  const seq = head.seq + 1;
   const fields: AuditFields = { seq, ...fitColumns(draft) };
   const hash = hashEntry(fields, head.hash);
   await tx
@@ -33,7 +35,13 @@ export async function appendAudit(tx: Tx, draft: AuditDraft): Promise<number> {
     })
     .execute();
   await tx.updateTable('counters').set({ value: seq, hash }).where('name', '=', 'audit').execute();
+  noteAuditHead(tx, { seq, hash });
   return seq;
+}
+
+async function readAuditHead(tx: Tx): Promise<AuditHead> {
+  const head = await tx.selectFrom('counters').select(['value', 'hash']).where('name', '=', 'audit').executeTakeFirstOrThrow();
+  return { seq: Number(head.value), hash: head.hash };
 }
 
 // Column widths of audit_log. Targets and credentials quote what a caller sent (an id, a user

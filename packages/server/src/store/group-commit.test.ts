@@ -77,6 +77,27 @@ describe.each(ENGINES)('group commit on %s', (engine) => {
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
   });
 
+  it('chains entries after a job that appended several and then failed', async () => {
+    const results = await Promise.allSettled([
+      inWriteTransaction(t.deps.db, async (tx) => {
+        await appendAudit(tx, entry('job:a1'));
+        await appendAudit(tx, entry('job:a2'));
+      }),
+      inWriteTransaction(t.deps.db, async (tx) => {
+        await appendAudit(tx, entry('job:b1'));
+        await appendAudit(tx, entry('job:b2'));
+        throw new Error('refused');
+      }),
+      audit('job:c'),
+    ]);
+    expect(batches).toEqual([3]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await targets()).toEqual(['job:a1', 'job:a2', 'job:c']);
+    const seqs = (await t.deps.db.selectFrom('audit_log').select('seq').where('target', 'like', 'job:%').orderBy('seq').execute()).map((r) => Number(r.seq));
+    expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2]);
+    expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
   it('recovers a job whose statement failed in the database (PostgreSQL aborts the whole transaction on it)', async () => {
     const results = await Promise.allSettled([
       audit('job:a'),
