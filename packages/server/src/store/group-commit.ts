@@ -6,10 +6,11 @@ import type { DB } from './schema.js';
 export type BatchListener = (jobs: number, ms: number) => void;
 
 /**
- * At most this many jobs share one transaction. A commit (an fsync on SQLite, a WAL flush on
- * PostgreSQL) costs about as much as a few small jobs, so beyond a few dozen its share of a batch
- * is negligible; a larger batch only makes its first job wait longer for the commit and holds the
- * writers' lock longer.
+ * At most this many jobs share one transaction. A commit (on PostgreSQL a WAL flush to disk)
+ * costs about as much as a few small jobs, so beyond a few dozen its share of a batch is
+ * negligible; a larger batch only makes its first job wait longer for the commit and holds the
+ * writers' lock longer. It also keeps a batch's nested savepoints within PostgreSQL's cache of 64
+ * subtransactions per transaction.
  */
 export const MAX_BATCH_JOBS = 64;
 
