@@ -49,6 +49,8 @@ export interface HttpOptions {
   /** `Strict-Transport-Security` max-age on answers over HTTPS; 0 sends none. */
   hstsMaxAge: number;
   connections: ConnectionLimits;
+  /** Watches every request (metrics, traces: src/metrics/); runs before any hook or route is added. */
+  instrument?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
@@ -81,6 +83,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     },
   });
 
+  await options.instrument?.(app);
   // Route schemas document the API; validation is done by the use cases with zod (the same
   // schemas), so that every error is a problem naming the field, from HTTP and CLI alike.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
