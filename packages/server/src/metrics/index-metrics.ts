@@ -26,28 +26,34 @@ export function watchIndex(registry: Registry, follower: IndexFollower, feedHead
       this.set(follower.position);
     },
   });
-  const lag = new Gauge({
-    name: 'crosscheck_screening_index_lag_changes',
-    help: 'Change-feed entries committed but not yet applied to the screening index (feed head minus applied position)',
-    aggregator: 'max',
-    registers: [registry],
-  });
+  // One read of the head serves both gauges of a scrape (a registry collects its metrics at
+  // once); a database that cannot answer makes both NaN (unknown, where 0 would say "caught up")
+  // rather than failing the scrape, and the staleness below keeps growing: what an alert watches.
+  let reading: Promise<number | null> | null = null;
+  const readHead = () =>
+    (reading ??= feedHead()
+      .catch(() => null)
+      .finally(() => {
+        reading = null;
+      }));
   new Gauge({
     name: 'crosscheck_change_feed_head',
     help: 'Sequence number of the newest change-feed entry in the database',
     aggregator: 'max',
     registers: [registry],
     async collect() {
-      // A database that cannot answer leaves both figures out of this scrape rather than failing
-      // it; the staleness below keeps growing, which is what an alert should watch.
-      try {
-        const head = await feedHead();
-        this.set(head);
-        lag.set(Math.max(0, head - follower.position));
-      } catch {
-        this.reset();
-        lag.reset();
-      }
+      const head = await readHead();
+      this.set(head ?? Number.NaN);
+    },
+  });
+  new Gauge({
+    name: 'crosscheck_screening_index_lag_changes',
+    help: 'Change-feed entries committed but not yet applied to the screening index (feed head minus applied position)',
+    aggregator: 'max',
+    registers: [registry],
+    async collect() {
+      const head = await readHead();
+      this.set(head === null ? Number.NaN : Math.max(0, head - follower.position));
     },
   });
   new Gauge({
@@ -57,7 +63,8 @@ export function watchIndex(registry: Registry, follower: IndexFollower, feedHead
     registers: [registry],
     collect() {
       const at = follower.lastCaughtUpAt;
-      if (at > 0) this.set(Math.max(0, (now() - at) / 1000));
+      // Never caught up (the index not loaded yet): unknown, not fresh.
+      this.set(at > 0 ? Math.max(0, (now() - at) / 1000) : Number.NaN);
     },
   });
 }
