@@ -48,12 +48,12 @@ let nextId = 0;
  * added up. A worker that fails or does not answer in time is left out of this scrape; the rest
  * is still served.
  */
-export async function gatherMetrics(ports: MessagePort[], own: Registry[] = []): Promise<string> {
-  const answers = await Promise.all([...own.map((r) => r.getMetricsAsJSON()), ...ports.map((port) => ask(port))]);
+export async function gatherMetrics(ports: MessagePort[], own: Registry[] = [], timeoutMs = ANSWER_TIMEOUT_MS): Promise<string> {
+  const answers = await Promise.all([...own.map((r) => r.getMetricsAsJSON()), ...ports.map((port) => ask(port, timeoutMs))]);
   return AggregatorRegistry.aggregate(answers.filter((a): a is MetricsJson => a !== null)).metrics();
 }
 
-function ask(port: MessagePort): Promise<MetricsJson | null> {
+function ask(port: MessagePort, timeoutMs: number): Promise<MetricsJson | null> {
   const id = ++nextId;
   return new Promise((resolve) => {
     const done = (metrics: MetricsJson | null) => {
@@ -64,7 +64,7 @@ function ask(port: MessagePort): Promise<MetricsJson | null> {
     const listen = (message: unknown) => {
       if (isAnswer(message) && message.id === id) done(message.metrics ?? null);
     };
-    const timer = setTimeout(() => done(null), ANSWER_TIMEOUT_MS);
+    const timer = setTimeout(() => done(null), timeoutMs);
     port.on('message', listen);
     port.postMessage({ type: ASK, id } satisfies Ask);
   });
