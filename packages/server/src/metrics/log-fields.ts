@@ -34,24 +34,25 @@ function loggableAddress(request: FastifyRequest): { url?: string; route: string
   return { url, route: pattern };
 }
 
-interface ErrorFields {
+type ErrorFields = {
   type: string;
-  message?: string;
+  message: string;
   code?: string | number;
   statusCode?: number;
-  stack?: string;
+  stack: string;
   cause?: ErrorFields;
-}
+};
 
 function errorFields(error: unknown, depth: number): ErrorFields {
-  if (!(error instanceof Error)) return { type: typeof error };
+  // Something thrown that is no Error may be any value: only its type is told.
+  if (!(error instanceof Error)) return { type: typeof error, message: 'a value that is not an Error was thrown', stack: '' };
   const e = error as Error & { code?: unknown; statusCode?: unknown };
   return {
     type: e.constructor.name,
     message: e.message,
     ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
     ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
-    ...(e.stack !== undefined ? { stack: e.stack } : {}),
+    stack: e.stack ?? '',
     ...(e.cause !== undefined && depth < 3 ? { cause: errorFields(e.cause, depth + 1) } : {}),
   };
 }
