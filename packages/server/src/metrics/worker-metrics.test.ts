@@ -50,3 +50,25 @@ describe('metrics across worker threads', () => {
     expect(line(text, 'test_requests_total')).toBe(6);
   });
 });
+
+describe('metrics across real worker threads', () => {
+  it('adds up what each worker thread observed', async () => {
+    const { Worker, MessageChannel: Channel } = await import('node:worker_threads');
+    const start = (screenings: number) => {
+      const { port1, port2 } = new Channel();
+      const worker = new Worker(new URL('../../test/metrics-worker-entry.mjs', import.meta.url), { workerData: { port: port2, screenings }, transferList: [port2] });
+      return { worker, port: port1 };
+    };
+    const workers = [start(3), start(4)];
+    try {
+      const text = await gatherMetrics(workers.map((w) => w.port), [], 20_000);
+      expect(line(text, 'crosscheck_screening_duration_seconds_count{kind="person"}')).toBe(7);
+      expect(line(text, 'crosscheck_screening_duration_seconds_bucket{le="0.0025",kind="person"}')).toBe(7);
+    } finally {
+      for (const w of workers) {
+        w.port.close();
+        await w.worker.terminate();
+      }
+    }
+  }, 30_000);
+});
