@@ -22,7 +22,7 @@ describe('the Grafana dashboard and docs/observability.md', () => {
     metrics = threadMetrics({ database: { db: t.deps.db, poolUse: () => ({ total: 1, idle: 1, waiting: 0 }) }, follower: await t.deps.screeningIndex(), thread: 'main' });
     const all = [...(await metrics.registry.getMetricsAsJSON()), ...(await processMetrics().getMetricsAsJSON())];
     names = all.map((m) => m.name);
-    served = new Set(all.flatMap((m) => (m.type === 'histogram' ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name])));
+    served = new Set(all.flatMap((m) => (String(m.type) === 'histogram' ? [`${m.name}_bucket`, `${m.name}_count`, `${m.name}_sum`] : [m.name])));
   }, 30_000);
   afterAll(async () => {
     metrics?.stop();
