@@ -4,7 +4,11 @@ import { D02B_TWO_LEGS } from '../../../core/src/paxlst/test-fixtures.js';
 import { createAlert } from '../app/create-alert.js';
 import { createKey } from '../app/manage-keys.js';
 import { buildApp } from '../http/build-app.js';
-import { as, ENGINES, openTestDeps, personAlert, type TestContext } from '../../test/engines.js';
+import type { Deps } from '../app/deps.js';
+import { defaultConfig } from '../config.js';
+import { openDeps } from '../main.js';
+import type { Database } from '../store/database.js';
+import { as, ENGINES, freshStore, personAlert, type TestStore } from '../../test/engines.js';
 import { bearer, testHttpOptions } from '../../test/http-harness.js';
 import { listenForMetrics, type MetricsListener } from './metrics-server.js';
 import { threadMetrics, type ThreadMetrics } from './thread-metrics.js';
@@ -20,7 +24,7 @@ function valueOf(text: string, series: string): number | undefined {
 }
 
 describe.each(ENGINES)('the metrics of a serving process, on %s', (engine) => {
-  let t: TestContext;
+  let t: { deps: Deps; database: Database; store: TestStore };
   let app: FastifyInstance;
   let metrics: ThreadMetrics;
   let listener: MetricsListener;
@@ -28,9 +32,11 @@ describe.each(ENGINES)('the metrics of a serving process, on %s', (engine) => {
   let alertId: string;
 
   beforeAll(async () => {
-    t = await openTestDeps(engine);
+    const store = await freshStore(engine);
+    // As serve() opens it: the database itself, with PostgreSQL's pool to watch.
+    t = { ...(await openDeps(defaultConfig({ db: store.target }))), store };
     const follower = await t.deps.screeningIndex();
-    metrics = threadMetrics({ database: { db: t.deps.db }, follower, thread: 'main' });
+    metrics = threadMetrics({ database: t.database, follower, thread: 'main' });
     app = await buildApp(t.deps, testHttpOptions({ instrument: (a) => metrics.instrument(a) }));
     listener = await listenForMetrics({ host: '127.0.0.1', port: 0 }, () => metrics.registry.metrics());
     const key = (await createKey(t.deps, as('IPO', 'admin'), { member: 'DEU', role: 'bureau' })).key;
@@ -61,7 +67,8 @@ describe.each(ENGINES)('the metrics of a serving process, on %s', (engine) => {
     await listener?.close();
     metrics?.stop();
     await app?.close();
-    await t?.close();
+    await t?.database.close();
+    await t?.store.drop();
   });
 
   it('times requests by route pattern, method and status class', () => {
@@ -108,7 +115,14 @@ describe.each(ENGINES)('the metrics of a serving process, on %s', (engine) => {
     expect(valueOf(text, 'crosscheck_screening_index_lag_changes')).toBe(0);
     expect(valueOf(text, 'crosscheck_screening_index_staleness_seconds')).toBeLessThan(60);
     for (const stat of ['p50', 'p99', 'max']) expect(valueOf(text, `crosscheck_event_loop_delay_seconds{thread="main",stat="${stat}"}`)).toBeGreaterThanOrEqual(0);
-    if (engine === 'postgres') expect(valueOf(text, 'crosscheck_db_pool_connections')).toBeGreaterThan(0);
+    if (engine === 'postgres') {
+      expect(valueOf(text, 'crosscheck_db_pool_connections')).toBeGreaterThan(0);
+      expect(valueOf(text, 'crosscheck_db_pool_idle_connections')).toBeGreaterThanOrEqual(0);
+      expect(valueOf(text, 'crosscheck_db_pool_waiting_queries')).toBe(0);
+    } else {
+      // SQLite has one connection and no pool to tell of.
+      expect(text).not.toContain('crosscheck_db_pool_connections');
+    }
   });
 
   it('counts the lag when a change is committed and not yet applied, and none once caught up', async () => {

@@ -32,9 +32,10 @@ export function threadMetrics(parts: ServingParts): ThreadMetrics {
   const registry = new Registry();
   const http = httpMetrics(registry);
   const batches = batchMetrics(registry);
-  watchIndex(registry, parts.follower, () => changeFeedHead(parts.database.db));
+  // The pool first: a scrape reads it before its own query of the feed head takes a connection.
   const poolUse = parts.database.poolUse;
   if (poolUse) watchPool(registry, () => poolUse());
+  watchIndex(registry, parts.follower, () => changeFeedHead(parts.database.db));
   const loop = watchEventLoop(registry, parts.thread ?? (threadId === 0 ? 'main' : `worker-${threadId}`));
   return {
     registry,
