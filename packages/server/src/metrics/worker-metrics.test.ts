@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerMetricsRequests, gatherMetrics } from './worker-metrics.js';
+import { answerMetricsRequests, gatherMetrics, workersExposition } from './worker-metrics.js';
 
 /** What one serving thread would hold: a counter, a histogram by route, and an index gauge that keeps the worst. */
 function threadRegistry(requests: number, seconds: number[], lag: number): Registry {
@@ -52,7 +52,7 @@ describe('metrics across worker threads', () => {
 });
 
 describe('metrics across real worker threads', () => {
-  it('adds up what each worker thread observed', async () => {
+  it('serves the process once and adds up what each worker thread observed', async () => {
     const { Worker, MessageChannel: Channel } = await import('node:worker_threads');
     const start = (screenings: number) => {
       const { port1, port2 } = new Channel();
@@ -61,8 +61,10 @@ describe('metrics across real worker threads', () => {
     };
     const workers = [start(3), start(4)];
     try {
-      const text = await gatherMetrics(workers.map((w) => w.port), [], 20_000);
+      const text = await workersExposition(() => workers.map((w) => w.port))();
       expect(line(text, 'crosscheck_screening_duration_seconds_count{kind="person"}')).toBe(7);
+      // The process's own figures, once, from the main thread.
+      expect(text.match(/^process_cpu_user_seconds_total /gm)).toHaveLength(1);
       expect(line(text, 'crosscheck_screening_duration_seconds_bucket{le="0.0025",kind="person"}')).toBe(7);
     } finally {
       for (const w of workers) {

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { AggregatorRegistry, type MetricObjectWithValues, type MetricValue, type Registry } from 'prom-client';
+import { processMetrics } from './thread-metrics.js';
 
 /**
  * Metrics across threads: every thread that serves requests keeps its own registry and answers
@@ -72,3 +73,13 @@ function ask(port: MessagePort, timeoutMs: number): Promise<MetricsJson | null> 
 
 const isAsk = (m: unknown): m is Ask => typeof m === 'object' && m !== null && (m as Ask).type === ASK && typeof (m as Ask).id === 'number';
 const isAnswer = (m: unknown): m is Answer => typeof m === 'object' && m !== null && (m as Answer).type === ANSWER && typeof (m as Answer).id === 'number';
+
+/**
+ * What the metrics listener of a server with worker threads serves (`listenForMetrics(address,
+ * workersExposition(() => ports))`): the process's own figures, collected once here, and every
+ * worker's registry added up. `ports` is read at each scrape, so a restarted worker's new port
+ * is asked from then on.
+ */
+export function workersExposition(ports: () => MessagePort[], processRegistry: Registry = processMetrics()): () => Promise<string> {
+  return async () => (await processRegistry.metrics()) + (await gatherMetrics(ports()));
+}
