@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { D02B_TWO_LEGS } from '../../../core/src/paxlst/test-fixtures.js';
 import { createAlert } from '../app/create-alert.js';
@@ -10,6 +11,8 @@ import { openDeps } from '../main.js';
 import type { Database } from '../store/database.js';
 import { as, ENGINES, freshStore, personAlert, type TestStore } from '../../test/engines.js';
 import { bearer, testHttpOptions } from '../../test/http-harness.js';
+import { IndexFollower } from '../screening/index-follower.js';
+import { watchIndex } from './index-metrics.js';
 import { listenForMetrics, type MetricsListener } from './metrics-server.js';
 import { threadMetrics, type ThreadMetrics } from './thread-metrics.js';
 
@@ -157,9 +160,6 @@ describe.each(ENGINES)('the metrics of a serving process, on %s', (engine) => {
 
 describe('the index metrics when the database cannot answer', () => {
   it('say the feed head and the lag are unknown (NaN), not 0, and still serve the rest', async () => {
-    const { Registry } = await import('prom-client');
-    const { watchIndex } = await import('./index-metrics.js');
-    const { IndexFollower } = await import('../screening/index-follower.js');
     const registry = new Registry();
     const follower = new IndexFollower(null as never);
     watchIndex(registry, follower, () => Promise.reject(new Error('connection refused')));
