@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { D02B_TWO_LEGS } from '../../../core/src/paxlst/test-fixtures.js';
@@ -12,6 +12,7 @@ import type { Database } from '../store/database.js';
 import { as, ENGINES, freshStore, personAlert, type TestStore } from '../../test/engines.js';
 import { bearer, testHttpOptions } from '../../test/http-harness.js';
 import { IndexFollower } from '../screening/index-follower.js';
+import { httpMetrics, observeRequests } from './http-metrics.js';
 import { watchIndex } from './index-metrics.js';
 import { listenForMetrics, type MetricsListener } from './metrics-server.js';
 import { threadMetrics, type ThreadMetrics } from './thread-metrics.js';
@@ -169,5 +170,22 @@ describe('the index metrics when the database cannot answer', () => {
     expect(valueOf(text, 'crosscheck_screening_index_alerts')).toBe(0);
     // Never caught up: how stale is unknown, not 0.
     expect(valueOf(text, 'crosscheck_screening_index_staleness_seconds')).toBeNaN();
+  });
+});
+
+describe('request timing', () => {
+  it('leaves event streams out (their length is no latency) and counts the rest', async () => {
+    const registry = new Registry();
+    const app = Fastify();
+    observeRequests(app, httpMetrics(registry));
+    app.get('/api/v1/events', async (_request, reply) => reply.type('text/event-stream').send('data: x\n\n'));
+    app.get('/api/v1/alerts', async () => ({ items: [] }));
+    await app.ready();
+    expect((await app.inject({ url: '/api/v1/events' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/v1/alerts' })).statusCode).toBe(200);
+    const text = await registry.metrics();
+    expect(text).not.toContain('route="/api/v1/events"');
+    expect(valueOf(text, 'crosscheck_http_request_duration_seconds_count{route="/api/v1/alerts",method="GET",status_class="2xx"}')).toBe(1);
+    await app.close();
   });
 });
