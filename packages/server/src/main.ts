@@ -14,7 +14,6 @@ import { auditScanner } from './store/audit-scan-thread.js';
 import { IndexFollower } from './screening/index-follower.js';
 import { Limits } from './app/limits/limits.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
-import { startObservability } from './metrics/observability.js';
 
 /** The composition root: the one place that turns configuration into connected parts. */
 export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
@@ -73,6 +72,8 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   }
   await runScheduledWork(deps);
   const follower = await deps.screeningIndex();
+  // Loaded here, not at the top: prom-client takes some 0.2 s to import, which commands that do not serve need not pay.
+  const { startObservability } = await import('./metrics/observability.js');
   const observability = await startObservability(config.observability, { database, follower });
   const app = await buildApp(deps, { ...config.http, connections: config.connections, instrument: observability.instrument });
   const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
