@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,6 +62,8 @@ describe('metrics across real worker threads', () => {
     };
     const workers = [start(3), start(4)];
     try {
+      // A worker still starting (loading TypeScript, under a loaded test run) would be left out of the scrape.
+      await Promise.all(workers.map((w) => once(w.worker, 'message')));
       const text = await workersExposition(() => workers.map((w) => w.port))();
       expect(line(text, 'crosscheck_screening_duration_seconds_count{kind="person"}')).toBe(7);
       // The process's own figures, once, from the main thread.
@@ -72,5 +75,5 @@ describe('metrics across real worker threads', () => {
         await w.worker.terminate();
       }
     }
-  }, 30_000);
+  }, 60_000);
 });
