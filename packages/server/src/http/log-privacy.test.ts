@@ -8,6 +8,8 @@ import { buildApp } from './build-app.js';
 // A surname no traveller has: wherever it shows in the log, the log holds personal data.
 const NAME = 'QWZXQUOTAVIC';
 const ALERT_ID = '0190b5e2-7a4c-7d3e-9f10-123456789abc';
+// User names of three letters: in capitals one looks like a member code, which may be logged.
+const SHORT_NAMES = ['QXZ', 'qxz'];
 
 describe('the request log, at its most talkative level', () => {
   let t: TestContext;
@@ -35,6 +37,11 @@ describe('the request log, at its most talkative level', () => {
       expect((await app.inject({ url: `/no-such-page/${NAME}?name=${NAME}` })).statusCode).toBeLessThan(500);
       expect((await app.inject({ url: `/api/v1/alerts/${NAME}`, headers: bearer(key) })).statusCode).toBeLessThan(500);
       expect((await app.inject({ url: `/api/v1/alerts/${ALERT_ID}?name=${NAME}`, headers: bearer(key) })).statusCode).toBe(404);
+      for (const user of SHORT_NAMES) {
+        expect((await post(`/api/v1/users/${user}/approve`, {})).statusCode).toBeGreaterThanOrEqual(400);
+        expect((await app.inject({ method: 'DELETE', url: `/api/v1/users/${user}/lockout`, headers: bearer(key) })).statusCode).toBeGreaterThanOrEqual(400);
+      }
+      expect((await post('/api/v1/members/FRA/suspend', {})).statusCode).toBeGreaterThanOrEqual(400);
       // An internal error whose database message quotes a value, as PostgreSQL's `detail` does.
       const index = t.deps.screeningIndex;
       t.deps.screeningIndex = () => Promise.reject(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', detail: `Key (family)=(${NAME}) already exists.`, where: NAME }));
@@ -64,11 +71,19 @@ describe('the request log, at its most talkative level', () => {
     expect(leaking).toEqual([]);
   });
 
+  it('never holds a user name, not even one that looks like a member code', () => {
+    const urls = new Set(lines().map((l) => (l.req as { url?: string } | undefined)?.url));
+    expect(urls).toContain('/api/v1/users/:username/approve');
+    expect(urls).toContain('/api/v1/users/:username/lockout');
+    for (const user of SHORT_NAMES) expect(lines().filter((l) => JSON.stringify(l).includes(user))).toEqual([]);
+  });
+
   it('names a request by its route, with the identifiers in its address and nothing else', () => {
     const urls = new Set(lines().map((l) => (l.req as { url?: string } | undefined)?.url));
     expect(urls).toContain(`/api/v1/alerts/${ALERT_ID}`);
     expect(urls).toContain('/api/v1/alerts/:id');
     expect(urls).toContain('/api/v1/screen');
+    expect(urls).toContain('/api/v1/members/FRA/suspend');
     expect(lines().some((l) => (l.req as { route?: string } | undefined)?.route === '(none)')).toBe(true);
   });
 

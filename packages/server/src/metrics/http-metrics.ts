@@ -1,5 +1,6 @@
 import { Histogram, type Registry } from 'prom-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NO_ROUTE } from './no-route.js';
 import { screeningKindOf, type ScreeningKind } from './screening-kind.js';
 
 /**
@@ -12,9 +13,6 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 const TRAVELLER_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000];
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-
-/** A request that reached no route (an unknown address, the web app's pages) has no pattern of its own. */
-export const NO_ROUTE = '(none)';
 
 export interface HttpMetrics {
   requests: Histogram<'route' | 'method' | 'status_class'>;

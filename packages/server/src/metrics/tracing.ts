@@ -1,6 +1,6 @@
 import { defaultTextMapGetter, ROOT_CONTEXT, SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NO_ROUTE } from './http-metrics.js';
+import { NO_ROUTE } from './no-route.js';
 
 /** Traces each request to an OpenTelemetry collector (CROSSCHECK_OTEL_ENDPOINT). */
 export interface Tracing {
