@@ -22,7 +22,7 @@ export interface Observability {
 
 export async function startObservability(settings: ObservabilitySettings, parts: ServingParts): Promise<Observability> {
   const metrics = settings.metricsAddress === null ? null : threadMetrics(parts);
-  const process = settings.metricsAddress === null ? null : processMetrics();
+  const processFigures = settings.metricsAddress === null ? null : processMetrics();
   const tracing: Tracing | null = settings.otelEndpoint === null ? null : await startTracing({ endpoint: settings.otelEndpoint, sampleRatio: settings.otelSampleRatio });
   let listener: MetricsListener | null = null;
   return {
@@ -32,9 +32,9 @@ export async function startObservability(settings: ObservabilitySettings, parts:
       tracing?.instrument(app);
     },
     async listen(log) {
-      if (settings.metricsAddress === null || metrics === null || process === null) return null;
+      if (settings.metricsAddress === null || metrics === null || processFigures === null) return null;
       // One process: its own figures and its one serving thread's, side by side (no name is in both).
-      const render = async () => (await process.metrics()) + (await metrics.registry.metrics());
+      const render = async () => (await processFigures.metrics()) + (await metrics.registry.metrics());
       try {
         listener = await listenForMetrics(settings.metricsAddress, render, (err) => log.error({ err }, 'gathering metrics failed'));
       } catch (err) {

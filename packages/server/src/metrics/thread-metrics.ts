@@ -47,10 +47,21 @@ export function threadMetrics(parts: ServingParts): ThreadMetrics {
 
 /**
  * The process as a whole (CPU, memory, file descriptors, the main thread's event loop and heap):
- * prom-client's default metrics. Registered once per process, in the main thread, since worker
- * threads share the process and their sum would count it once per thread.
+ * prom-client's default metrics. Collected by the main thread only, since worker threads share
+ * the process and their sum would count it once per thread; and made once per process, on first
+ * use, since collecting them installs a GC observer and an event-loop monitor that are never
+ * removed: a second collection (a server started again in the same process, as tests do) would
+ * add another of each for good.
  */
-export function processMetrics(registry: Registry = new Registry()): Registry {
+export function processMetrics(): Registry {
+  processRegistry ??= collectProcessMetrics();
+  return processRegistry;
+}
+
+let processRegistry: Registry | undefined;
+
+function collectProcessMetrics(): Registry {
+  const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   return registry;
 }

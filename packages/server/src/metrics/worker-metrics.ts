@@ -80,6 +80,7 @@ const isAnswer = (m: unknown): m is Answer => typeof m === 'object' && m !== nul
  * worker's registry added up. `ports` is read at each scrape, so a restarted worker's new port
  * is asked from then on.
  */
-export function workersExposition(ports: () => MessagePort[], processRegistry: Registry = processMetrics()): () => Promise<string> {
-  return async () => (await processRegistry.metrics()) + (await gatherMetrics(ports()));
+export function workersExposition(ports: () => MessagePort[]): () => Promise<string> {
+  const processFigures = processMetrics();
+  return async () => (await processFigures.metrics()) + (await gatherMetrics(ports()));
 }
