@@ -1,4 +1,5 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { isEventStream } from '../events/event-stream-reply.js';
 
 /**
  * Fastify's per-request log lines, at debug level: at the default level (info) the log holds what
@@ -22,8 +23,7 @@ export class RequestLog extends LogController {
     }
     const responseTime = Math.round(reply.elapsedTime);
     const entry = { req: request, res: reply, responseTime };
-    const stream = String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream');
-    if (responseTime >= this.slowMs && !stream) reply.log.info(entry, `slow request: ${responseTime} ms (over ${this.slowMs} ms)`);
+    if (responseTime >= this.slowMs && !isEventStream(reply)) reply.log.info(entry, `slow request: ${responseTime} ms (over ${this.slowMs} ms)`);
     else reply.log.debug(entry, 'request completed');
   }
 

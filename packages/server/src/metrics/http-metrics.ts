@@ -1,5 +1,6 @@
 import { Histogram, type Registry } from 'prom-client';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isEventStream } from '../events/event-stream-reply.js';
 import { NO_ROUTE } from './no-route.js';
 import { screeningKindOf, type ScreeningKind } from './screening-kind.js';
 
@@ -59,8 +60,7 @@ export function observeRequests(app: FastifyInstance, metrics: HttpMetrics): voi
     return payload;
   });
   app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-    // An event stream is open for as long as its reader listens: its length is no latency.
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream')) return;
+    if (isEventStream(reply)) return;
     const seconds = reply.elapsedTime / 1000;
     const route = request.routeOptions.url ?? NO_ROUTE;
     const method = METHODS.has(request.method) ? request.method : 'OTHER';
