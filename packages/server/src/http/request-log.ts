@@ -1,5 +1,6 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { isEventStream } from '../events/event-stream-reply.js';
+import { NO_ROUTE } from '../metrics/no-route.js';
 
 /**
  * Fastify's per-request log lines, at debug level: at the default level (info) the log holds what
@@ -33,7 +34,12 @@ export class RequestLog extends LogController {
     else super.streamError(error, request, reply);
   }
 
+  /**
+   * An address that matched no route is not logged, only its method: its path and query string may
+   * hold whatever a client typed, names included (the rule of log-fields.ts). Its request id ties
+   * the line to the client's own records.
+   */
   override routeNotFound(request: FastifyRequest): void {
-    request.log.debug(`no route for ${request.method} ${request.url}`);
+    request.log.debug({ method: request.method, route: NO_ROUTE }, `no route for ${request.method}`);
   }
 }
