@@ -1,8 +1,6 @@
 /** What a screening request screens: the `kind` label of the screening metrics. */
 export type ScreeningKind = 'person' | 'document' | 'vehicle' | 'wallet' | 'batch' | 'flight';
 
-export const SCREENING_KINDS: readonly ScreeningKind[] = ['person', 'document', 'vehicle', 'wallet', 'batch', 'flight'];
-
 /**
  * The kind of a request to a screening route, from its route pattern and (for a single screening)
  * the fields its body holds; null for any other route. A query may name several things (a
