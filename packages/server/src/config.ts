@@ -149,7 +149,7 @@ export interface Config {
     metricsAddress: MetricsAddress | null;
     /** An OTLP/HTTP collector's base URL (traces go to `/v1/traces` under it); null: no tracing. */
     otelEndpoint: string | null;
-    /** The share of requests traced when no caller decided (a `traceparent` header's flag decides otherwise). */
+    /** The share of requests traced; a caller's `traceparent` flag does not change it. */
     otelSampleRatio: number;
   };
 }

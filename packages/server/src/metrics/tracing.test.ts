@@ -81,3 +81,33 @@ describe('request traces', () => {
     expect(boom.status?.code).toBe(2); // ERROR
   });
 });
+
+describe('which requests are traced', () => {
+  /** Spans the collector receives for `requests` made with `traceparent`, at `sampleRatio`. */
+  async function traced(sampleRatio: number, traceparent: string, requests: number): Promise<OtlpSpan[]> {
+    const c = await collector();
+    try {
+      const tracing = await startTracing({ endpoint: c.url, sampleRatio });
+      const app = Fastify();
+      tracing.instrument(app);
+      app.get('/api/v1/screen', async () => ({ ok: true }));
+      await app.ready();
+      for (let i = 0; i < requests; i++) await app.inject({ url: '/api/v1/screen', headers: { traceparent } });
+      await app.close();
+      await tracing.shutdown();
+      return c.spans;
+    } finally {
+      await new Promise((resolve) => c.server.close(resolve));
+    }
+  }
+
+  it('is decided by the configured ratio, not by a caller whose traceparent asks for sampling', async () => {
+    expect(await traced(0, '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', 20)).toEqual([]);
+  }, 30_000);
+
+  it('continues a caller’s trace it samples, even one the caller did not sample', async () => {
+    const spans = await traced(1, '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00', 2);
+    expect(spans).toHaveLength(2);
+    for (const s of spans) expect([s.traceId, s.parentSpanId]).toEqual(['4bf92f3577b34da6a3ce929d0e0e4736', '00f067aa0ba902b7']);
+  }, 30_000);
+});

@@ -1,4 +1,5 @@
 import { defaultTextMapGetter, ROOT_CONTEXT, SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
+import type { Sampler } from '@opentelemetry/sdk-trace';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NO_ROUTE } from './no-route.js';
 
@@ -13,7 +14,7 @@ export interface Tracing {
 export interface TracingSettings {
   /** The collector's OTLP/HTTP base URL; spans go to `/v1/traces` under it, as JSON. */
   endpoint: string;
-  /** The share of requests traced when the caller's `traceparent` did not decide. */
+  /** The share of requests traced, whatever the caller's `traceparent` asks for. */
   sampleRatio: number;
 }
 
@@ -22,20 +23,28 @@ export interface TracingSettings {
  * instrumentation of node:http: that one records the full URL, and a query string may carry a
  * name, while a span here holds only the route pattern, the method, the status and the request
  * id (which ties it to the log and the audit trail). It also needs no loader hook to be in place
- * before fastify is imported. The caller's `traceparent` is honoured, so a border system's trace
- * continues through us. The SDK is loaded only when tracing is on: a server without a collector
+ * before fastify is imported. The caller's `traceparent` is continued (its trace id and parent
+ * span), so a border system's trace goes on through us; but whether a request is traced is decided
+ * here, at the configured ratio, by a draw of our own: any client may send a `traceparent`
+ * flagged sampled, before it is authenticated, and would otherwise make every request it sends
+ * cost a span and an export. Nor is the draw taken from the trace id (as the SDK's ratio sampler
+ * does), which the caller chooses too. The SDK is loaded only when tracing is on: a server without a collector
  * pays nothing for it.
  */
 export async function startTracing(settings: TracingSettings): Promise<Tracing> {
-  const [{ TracerProvider, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler }, { OTLPTraceExporter }, { W3CTraceContextPropagator }, { resourceFromAttributes }] = await Promise.all([
+  const [{ TracerProvider, BatchSpanProcessor, SamplingDecision }, { OTLPTraceExporter }, { W3CTraceContextPropagator }, { resourceFromAttributes }] = await Promise.all([
     import('@opentelemetry/sdk-trace'),
     import('@opentelemetry/exporter-trace-otlp-http'),
     import('@opentelemetry/core'),
     import('@opentelemetry/resources'),
   ]);
+  const sampler: Sampler = {
+    shouldSample: () => ({ decision: Math.random() < settings.sampleRatio ? SamplingDecision.RECORD_AND_SAMPLED : SamplingDecision.NOT_RECORD }),
+    toString: () => `RatioSampler{${settings.sampleRatio}}`,
+  };
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': 'crosscheck' }),
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(settings.sampleRatio) }),
+    sampler,
     spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: `${settings.endpoint}/v1/traces` }) })],
   });
   const tracer = provider.getTracer('crosscheck');
