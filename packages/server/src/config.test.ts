@@ -16,6 +16,7 @@ describe('configuration', () => {
       auditTrail: { keyFile: null, checkpointMinutes: 60, checkpointFile: null, checkpointUrl: null },
       limits: { login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 15 }, rate: { screenPerMinute: 120_000, writePerMinute: 6_000 } },
       demo: { credentialsFile: 'data/demo-credentials.txt' },
+      observability: { metricsAddress: { host: '127.0.0.1', port: 9464 }, otelEndpoint: null, otelSampleRatio: 1 },
     });
   });
 
@@ -67,6 +68,21 @@ describe('configuration', () => {
   it('reads the audit checkpoint settings into their own group', () => {
     const c = loadConfig({ CROSSCHECK_AUDIT_KEY_FILE: '/etc/crosscheck/audit.key', CROSSCHECK_AUDIT_CHECKPOINT_MINUTES: '15', CROSSCHECK_AUDIT_CHECKPOINT_FILE: '/var/log/cc-checkpoints', CROSSCHECK_AUDIT_CHECKPOINT_URL: 'https://notary.example.org/cc' });
     expect(c.auditTrail).toEqual({ keyFile: '/etc/crosscheck/audit.key', checkpointMinutes: 15, checkpointFile: '/var/log/cc-checkpoints', checkpointUrl: 'https://notary.example.org/cc' });
+  });
+
+  it('serves metrics where told, or nowhere, and traces only when a collector is named', () => {
+    const o = (env: Record<string, string>) => loadConfig(env).observability;
+    expect(o({ CROSSCHECK_METRICS_ADDRESS: '0.0.0.0:9100' }).metricsAddress).toEqual({ host: '0.0.0.0', port: 9100 });
+    expect(o({ CROSSCHECK_METRICS_ADDRESS: '[::1]:9464' }).metricsAddress).toEqual({ host: '::1', port: 9464 });
+    expect(o({ CROSSCHECK_METRICS_ADDRESS: 'metrics.internal:0' }).metricsAddress).toEqual({ host: 'metrics.internal', port: 0 });
+    expect(o({ CROSSCHECK_METRICS_ADDRESS: 'off' }).metricsAddress).toBeNull();
+    for (const bad of ['9464', 'localhost', ':9464', '::1:9464', 'host:port', 'on']) {
+      expect(() => loadConfig({ CROSSCHECK_METRICS_ADDRESS: bad }), bad).toThrow(/CROSSCHECK_METRICS_ADDRESS: host:port/);
+    }
+    expect(() => loadConfig({ CROSSCHECK_METRICS_ADDRESS: '127.0.0.1:70000' })).toThrow(/CROSSCHECK_METRICS_ADDRESS: port 70000 is above 65535/);
+    expect(o({ CROSSCHECK_OTEL_ENDPOINT: 'http://collector:4318/', CROSSCHECK_OTEL_SAMPLE_RATIO: '0.25' })).toMatchObject({ otelEndpoint: 'http://collector:4318', otelSampleRatio: 0.25 });
+    expect(() => loadConfig({ CROSSCHECK_OTEL_ENDPOINT: 'collector:4318' })).toThrow(/CROSSCHECK_OTEL_ENDPOINT/);
+    expect(() => loadConfig({ CROSSCHECK_OTEL_SAMPLE_RATIO: '2' })).toThrow(/CROSSCHECK_OTEL_SAMPLE_RATIO/);
   });
 
   it('lists every variable it reads in the README', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
 import type { AuditTrailSettings, CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
 import type { LimitSettings } from './app/limits/limit-settings.js';
+import type { MetricsAddress } from './metrics/metrics-server.js';
 import type { ConnectionLimits } from './http/connection-limits.js';
 import type { SecureCookies, TrustProxy } from './http/transport-security.js';
 import { dirname, join } from 'node:path';
@@ -69,7 +70,30 @@ const envSchema = z.object({
   CROSSCHECK_LOGIN_LOCKOUT_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
   CROSSCHECK_RATE_SCREEN_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(120_000),
   CROSSCHECK_RATE_WRITE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(6_000),
+  // observability: Prometheus metrics on a listener of their own (loopback by default, never the
+  // public API port), and OpenTelemetry traces when a collector is named
+  CROSSCHECK_METRICS_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^(off|(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5})$/, 'host:port (an IPv6 host in brackets), or off')
+    .default('127.0.0.1:9464'),
+  CROSSCHECK_OTEL_ENDPOINT: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  CROSSCHECK_OTEL_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
 });
+
+/** `host:port` or `[v6]:port`; null for `off`. */
+function metricsAddress(value: string): MetricsAddress | null {
+  if (value === 'off') return null;
+  const at = value.lastIndexOf(':');
+  const port = Number(value.slice(at + 1));
+  if (port > 65535) throw new Error(`invalid environment variable CROSSCHECK_METRICS_ADDRESS: port ${port} is above 65535`);
+  return { host: value.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port };
+}
 
 function trustProxy(value: string): TrustProxy {
   if (value === 'true') return true;
@@ -119,6 +143,14 @@ export interface Config {
   demo: {
     /** The file, readable by the operator only, to which `serve --demo` writes the credentials it prints. */
     credentialsFile: string;
+  };
+  observability: {
+    /** Where `GET /metrics` is served, apart from the API; null: not at all. */
+    metricsAddress: MetricsAddress | null;
+    /** An OTLP/HTTP collector's base URL (traces go to `/v1/traces` under it); null: no tracing. */
+    otelEndpoint: string | null;
+    /** The share of requests traced; a caller's `traceparent` flag does not change it. */
+    otelSampleRatio: number;
   };
 }
 
@@ -171,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       checkpointUrl: e.CROSSCHECK_AUDIT_CHECKPOINT_URL ?? null,
     },
     demo: { credentialsFile: e.CROSSCHECK_DEMO_CREDENTIALS_FILE ?? demoCredentialsBeside(overrides.db ?? e.DATABASE_URL ?? DEFAULT_SQLITE_PATH) },
+    observability: { metricsAddress: metricsAddress(e.CROSSCHECK_METRICS_ADDRESS), otelEndpoint: e.CROSSCHECK_OTEL_ENDPOINT ?? null, otelSampleRatio: e.CROSSCHECK_OTEL_SAMPLE_RATIO },
   };
 }
 

@@ -72,11 +72,15 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   }
   await runScheduledWork(deps);
   const follower = await deps.screeningIndex();
-  const app = await buildApp(deps, { ...config.http, connections: config.connections });
+  // Loaded here, not at the top: prom-client takes some 0.2 s to import, which commands that do not serve need not pay.
+  const { startObservability } = await import('./metrics/observability.js');
+  const observability = await startObservability(config.observability, { database, follower });
+  const app = await buildApp(deps, { ...config.http, connections: config.connections, instrument: observability.instrument });
   const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
   await app.listen({ port: config.http.port, host: config.http.host });
   const bound = app.server.address();
   const port = typeof bound === 'object' && bound !== null ? bound.port : config.http.port;
+  await observability.listen(app.log);
   // Expiry is a daily matter and replies are due within hours: every minute keeps both on time.
   const timer = setInterval(() => {
     runScheduledWork(deps).catch((err: unknown) => app.log.error({ err }, 'scheduled work (expiry, reminders) failed'));
@@ -95,6 +99,7 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
       for (const task of tasks) task.stop();
       if (stopExtension) await stopExtension();
       await app.close();
+      await observability.stop();
       await database.close();
     },
   };

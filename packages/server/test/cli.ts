@@ -24,7 +24,8 @@ export function runCli(args: string[], input?: string, env: NodeJS.ProcessEnv = 
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  // DATABASE_URL is removed so that each test's --db is the only database in play.
+  // DATABASE_URL is removed so that each test's --db is the only database in play. Metrics are
+  // off: every server would bind the one default metrics port, and test files run in parallel.
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return spawn(process.execPath, [CLI, ...args], { env: { ...rest, LOG_LEVEL: 'silent', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [CLI, ...args], { env: { ...rest, LOG_LEVEL: 'silent', CROSSCHECK_METRICS_ADDRESS: 'off', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
 }

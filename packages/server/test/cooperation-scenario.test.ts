@@ -24,7 +24,7 @@ describe.each(ENGINES)('cooperation scenario on %s', (engine) => {
   beforeAll(async () => {
     store = await freshStore(engine);
     // FRA's receiver listens on loopback: this installation allows private addresses.
-    server = await serve(loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: 'true' }, { db: store.target, port: 0 }), { demo: false });
+    server = await serve(loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: 'true', CROSSCHECK_METRICS_ADDRESS: 'off' }, { db: store.target, port: 0 }), { demo: false });
     const grants: [string, string, string][] = [
       ['FRA', 'FRA', 'bureau'],
       ['DEU', 'DEU', 'bureau'],

@@ -27,6 +27,7 @@ const LAYERS: { layer: string; paths: string[]; holds: string }[] = [
   { layer: 'app', paths: ['app/'], holds: 'use cases, one per file, and Deps' },
   { layer: 'background', paths: ['background/'], holds: 'starts and stops the workers with the server' },
   { layer: 'replica', paths: ['replica/'], holds: "a national copy's node: sync loop, outbox" },
+  { layer: 'metrics', paths: ['metrics/'], holds: 'Prometheus metrics, their listener and aggregation across threads, request traces' },
   { layer: 'http', paths: ['http/'], holds: 'fastify routes over the use cases' },
   { layer: 'demo', paths: ['demo/'], holds: 'demo data through the use cases' },
   { layer: 'config', paths: ['config.ts'], holds: 'the environment, parsed once' },

@@ -18,7 +18,7 @@ describe.each(ENGINES)('end-to-end scenario on %s', (engine) => {
 
   beforeAll(async () => {
     store = await freshStore(engine);
-    server = await serve(loadConfig({ LOG_LEVEL: 'silent' }, { db: store.target, port: 0 }), { demo: false });
+    server = await serve(loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_METRICS_ADDRESS: 'off' }, { db: store.target, port: 0 }), { demo: false });
     for (const m of ['FRA', 'DEU', 'ITA']) {
       const r = await runCli(['keys', 'create', '--member', m, '--role', 'bureau', '--label', `${m} bureau`, '--db', store.target]);
       expect(r.code, r.stderr).toBe(0);

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { startCli } from './cli.js';
 
-/** Starts `crosscheck serve` on a free port and resolves with its URL once it listens. */
+/** Starts `crosscheck serve` on a free port and resolves with its URL once it listens (metrics off, as startCli sets). */
 export function startServer(db: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
   return startListening(['serve', '--port', '0', '--db', db, ...args], env, 'server');
 }

@@ -52,7 +52,7 @@ export interface SetupHelpers {
 export async function startWebApp(setup: (h: SetupHelpers) => Promise<void>): Promise<WebApp> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-web-'));
   mkdirSync(SHOTS, { recursive: true });
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, { db: join(dir, 'web.db'), port: 0 });
+  const config = loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_METRICS_ADDRESS: 'off' }, { db: join(dir, 'web.db'), port: 0 });
   const { deps, database } = await openDeps(config);
   const operator = setupCtx(deps.operator, 'admin');
   await setup({

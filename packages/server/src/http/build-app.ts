@@ -36,6 +36,7 @@ import { replicaRoutes } from './routes/replica.js';
 import { chainFindingsRoutes } from './routes/chain-findings.js';
 import { taxiiRoutes } from './routes/taxii.js';
 import { RequestLog } from './request-log.js';
+import { logSerializers } from '../metrics/log-fields.js';
 
 export interface HttpOptions {
   bodyLimit: number;
@@ -49,6 +50,8 @@ export interface HttpOptions {
   /** `Strict-Transport-Security` max-age on answers over HTTPS; 0 sends none. */
   hstsMaxAge: number;
   connections: ConnectionLimits;
+  /** Watches every request (metrics, traces: src/metrics/); runs before any hook or route is added. */
+  instrument?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
@@ -66,7 +69,8 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
       // The same stream as the CLI's own lines (not pino's asynchronous one), so the log stays in
       // order with them: the demo credentials printed after start-up are really the last lines.
       stream: process.stdout,
-      // Keys and cookies must never reach a log file.
+      // Keys, cookies and personal data must never reach a log file (metrics/log-fields.ts).
+      serializers: logSerializers,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     },
     // A border system may send its own request id so that both sides' logs and our audit trail line up.
@@ -81,6 +85,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
     },
   });
 
+  await options.instrument?.(app);
   // Route schemas document the API; validation is done by the use cases with zod (the same
   // schemas), so that every error is a problem naming the field, from HTTP and CLI alike.
   app.setValidatorCompiler(() => (data) => ({ value: data }));

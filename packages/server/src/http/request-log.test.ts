@@ -1,9 +1,10 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { logSerializers } from '../metrics/log-fields.js';
 import { RequestLog } from './request-log.js';
 
-/** A server logging at the default level (info) into an array, with one fast and one slow route. */
+/** A server logging as the app does, at the default level (info) into an array, with one fast and one slow route. */
 async function serverLoggingTo(lines: Record<string, unknown>[], slowMs: number) {
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -11,7 +12,7 @@ async function serverLoggingTo(lines: Record<string, unknown>[], slowMs: number)
       done();
     },
   });
-  const app = Fastify({ logController: new RequestLog(slowMs), logger: { level: 'info', stream } });
+  const app = Fastify({ logController: new RequestLog(slowMs), logger: { level: 'info', stream, serializers: logSerializers } });
   app.get('/fast', async () => ({ ok: true }));
   app.get('/slow', async () => {
     await new Promise((r) => setTimeout(r, slowMs + 20));
@@ -54,6 +55,21 @@ describe('request logs', () => {
         [20, 'request completed'],
       ]);
       expect(lines[1]).toMatchObject({ req: { url: '/fast' }, res: { statusCode: 200 } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('name an unknown address by its method only, never its path or query string', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const app = await serverLoggingTo(lines, 1000);
+    app.log.level = 'debug';
+    try {
+      expect((await app.inject('/nowhere/QWZXQUOTAVIC?name=QWZXQUOTAVIC')).statusCode).toBe(404);
+      const notFound = lines.find((l) => l.msg === 'no route for GET');
+      expect(notFound).toMatchObject({ level: 20, method: 'GET', route: '(none)', reqId: expect.any(String) });
+      expect(lines.map((l) => l.msg)).toContain('request completed');
+      expect(lines.filter((l) => JSON.stringify(l).includes('QWZXQUOTAVIC'))).toEqual([]);
     } finally {
       await app.close();
     }

@@ -1,4 +1,6 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
+import { isEventStream } from '../events/event-stream-reply.js';
+import { NO_ROUTE } from '../metrics/no-route.js';
 
 /**
  * Fastify's per-request log lines, at debug level: at the default level (info) the log holds what
@@ -22,8 +24,7 @@ export class RequestLog extends LogController {
     }
     const responseTime = Math.round(reply.elapsedTime);
     const entry = { req: request, res: reply, responseTime };
-    const stream = String(reply.getHeader('content-type') ?? '').startsWith('text/event-stream');
-    if (responseTime >= this.slowMs && !stream) reply.log.info(entry, `slow request: ${responseTime} ms (over ${this.slowMs} ms)`);
+    if (responseTime >= this.slowMs && !isEventStream(reply)) reply.log.info(entry, `slow request: ${responseTime} ms (over ${this.slowMs} ms)`);
     else reply.log.debug(entry, 'request completed');
   }
 
@@ -33,7 +34,12 @@ export class RequestLog extends LogController {
     else super.streamError(error, request, reply);
   }
 
+  /**
+   * An address that matched no route is not logged, only its method: its path and query string may
+   * hold whatever a client typed, names included (the rule of log-fields.ts). Its request id ties
+   * the line to the client's own records.
+   */
   override routeNotFound(request: FastifyRequest): void {
-    request.log.debug(`no route for ${request.method} ${request.url}`);
+    request.log.debug({ method: request.method, route: NO_ROUTE }, `no route for ${request.method}`);
   }
 }

@@ -16,6 +16,7 @@ const PAGE = 2000;
 export class IndexFollower {
   readonly index = new ScreeningIndex();
   private lastSeq = 0;
+  private caughtUpAt = 0;
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -25,9 +26,15 @@ export class IndexFollower {
     return this.lastSeq;
   }
 
+  /** When (epoch ms) the index last held every change of the feed it read: how stale it may be. */
+  get lastCaughtUpAt(): number {
+    return this.caughtUpAt;
+  }
+
   /** Loads every active alert and the feed position they correspond to, in one snapshot. */
   async load(): Promise<void> {
     this.lastSeq = await activeAlertsSnapshot(this.db, (alert) => this.index.upsert(alert), PAGE);
+    this.caughtUpAt = Date.now();
   }
 
   /** Applies every change since the last one applied; concurrent callers share one run. */
@@ -74,5 +81,6 @@ export class IndexFollower {
       }
       if (rows.length < PAGE) break;
     }
+    this.caughtUpAt = Date.now();
   }
 }
