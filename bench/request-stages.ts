@@ -20,6 +20,9 @@ import { TokenBuckets } from '../packages/server/src/app/limits/token-buckets.js
 import { logIn } from '../packages/server/src/app/log-in.js';
 import { createKey } from '../packages/server/src/app/manage-keys.js';
 import { addUser } from '../packages/server/src/app/manage-users.js';
+import { getAlert } from '../packages/server/src/app/get-alert.js';
+import { listMembers } from '../packages/server/src/app/manage-members.js';
+import { screen } from '../packages/server/src/app/screen.js';
 import { sha256Hex, splitApiKey } from '../packages/server/src/app/secrets.js';
 import { defaultConfig } from '../packages/server/src/config.js';
 import { buildApp } from '../packages/server/src/http/build-app.js';
@@ -85,6 +88,10 @@ const stages: [string, () => unknown, number][] = [
   ['audit entry (own transaction)', () => auditFailure(deps, ctx, 'alert.read', { target: 'x', detail: {} }, 'not-found'), 20],
   ['response serialisation (screen answer)', () => JSON.stringify(screenAnswer), 200],
   ['request log line at debug, level info', () => log.debug({ req: fakeReq }, 'incoming request'), 1000],
+  // The use cases alone, without HTTP: what is left of an inject line below is the HTTP layer's.
+  ['use case: getAlert of a missing alert (refusal audited)', () => getAlert(deps, ctx, '00000000-0000-4000-8000-000000000000').catch(() => undefined), 20],
+  ['use case: listMembers (audited)', () => listMembers(deps, ctx), 20],
+  ['use case: screen (stored, audited)', () => screen(deps, ctx, body), 10],
   ['inject: malformed key refused', async () => expect(401)(await app.inject({ method: 'GET', url: '/api/v1/members', headers: { authorization: 'Bearer nope' } })), 20],
   ['inject: audited read of a missing alert', async () => expect(404)(await app.inject({ method: 'GET', url: '/api/v1/alerts/00000000-0000-4000-8000-000000000000', headers: auth })), 20],
   ['inject: GET /api/v1/members', async () => expect(200)(await app.inject({ method: 'GET', url: '/api/v1/members', headers: auth })), 20],
