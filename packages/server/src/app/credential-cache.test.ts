@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, as, domainError, openTestDeps, type TestContext } from '../../test/engines.js';
 import { authenticateKey, authenticateSession } from './authenticate.js';
+import { CredentialCache } from './credential-cache.js';
 import { logIn } from './log-in.js';
 import { createKey, revokeKey } from './manage-keys.js';
 import { setMemberSuspended } from './manage-members.js';
@@ -72,5 +73,44 @@ describe.each(ENGINES)('accepted credentials remembered for at most a second, on
     expect(await authenticateSession(t.deps, s.token, from)).toMatchObject({ member: 'FRA' });
     await pause(1000);
     expect(await refused(authenticateSession(t.deps, s.token, from))).toBe(true);
+  });
+});
+
+describe('the credential cache itself', () => {
+  it('forgets an entry once its time is up, and stays within its size by dropping the oldest first', () => {
+    let now = 0;
+    const cache = new CredentialCache<string>(1000, 3, () => now);
+    const keep = (hash: string) => cache.keep(hash, `value of ${hash}`, cache.startCheck());
+    keep('a');
+    now = 999;
+    expect(cache.get('a')).toBe('value of a');
+    now = 1000;
+    expect(cache.get('a')).toBeUndefined();
+
+    now = 2000;
+    keep('b');
+    now = 3500;
+    keep('c');
+    keep('d');
+    // Full: 'b' has expired and goes; the fresh ones stay.
+    keep('e');
+    expect([cache.get('b'), cache.get('c'), cache.get('d'), cache.get('e')]).toEqual([undefined, 'value of c', 'value of d', 'value of e']);
+    // Full of fresh entries: all go rather than the cache growing.
+    keep('f');
+    expect([cache.get('c'), cache.get('f')]).toEqual([undefined, 'value of f']);
+  });
+
+  it('does not keep what a look-up read while a credential change was being written', async () => {
+    const t = await openTestDeps('sqlite');
+    try {
+      const cache = new CredentialCache<string>();
+      const check = cache.startCheck();
+      const k = await createKey(t.deps, admin, { member: 'FRA', role: 'bureau' });
+      await revokeKey(t.deps, admin, k.id);
+      cache.keep('x', 'read before the revocation', check);
+      expect(cache.get('x')).toBeUndefined();
+    } finally {
+      await t.close();
+    }
   });
 });
