@@ -19,7 +19,7 @@
  *   errors, p99 of the first and the last minute, the server processes' memory at start and end.
  *
  *   node packages/server/bin/run-ts.js bench/http.ts [--seconds 10] [--connections 16]
- *        [--workers 1,2] [--soak [--minutes 10]]
+ *        [--workers 1,2] [--soak [--minutes 10]] [--cli <other checkout>/packages/server/bin/crosscheck.js]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,12 +31,14 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-const cli = join(root, 'packages/server/bin/crosscheck.js');
 const luaScript = join(root, 'bench/wrk/request.lua');
 const option = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
+// Another checkout's server (its bin/crosscheck.js) may be measured with this same generator,
+// to compare two versions in the same time window on a shared machine.
+const cli = resolve(option('cli') ?? join(root, 'packages/server/bin/crosscheck.js'));
 const seconds = Number(option('seconds') ?? 10);
 const connections = Number(option('connections') ?? 16);
 const workersList = (option('workers') ?? '1,2').split(',').map(Number);
