@@ -115,6 +115,8 @@ async function startServer(target: string, workers: number): Promise<{ url: stri
 }
 
 interface WrkResult {
+  /** Answers with the expected status. */
+  answers: number;
   rps: number;
   p50Ms: number;
   p99Ms: number;
@@ -147,6 +149,7 @@ function wrk(url: string, secs: number, request: { method?: 'GET' | 'POST'; key?
   const cpu = children.reduce((a, b) => a + b, 0);
   const ok = out.byStatus[String(request.expect ?? 200)] ?? 0;
   return {
+    answers: ok,
     rps: Math.round(ok / out.seconds),
     p50Ms: out.p50Us / 1000,
     p99Ms: out.p99Us / 1000,
@@ -176,23 +179,45 @@ async function paced(url: string, secs: number, rate: number, request: { method?
 const screenRequest = (key: string) => ({ method: 'POST' as const, key, body: bodyFile });
 const ratio = (a: number, b: number) => Number((a / Math.max(b, 1e-9)).toFixed(3));
 
-/** Resident memory of a process and its descendants (the workers), in MB. */
-function treeRssMb(pid: number): number {
-  let kb = 0;
+/** A process and its descendants (the workers), each read from /proc and summed. */
+function sumOverTree(pid: number, read: (pid: number) => number): number {
+  let sum = 0;
   const visit = (p: number) => {
     try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      sum += read(p);
       for (const task of readdirSync(`/proc/${p}/task`)) {
         const kids = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
         for (const kid of kids ? kids.split(/\s+/) : []) visit(Number(kid));
       }
     } catch {
-      // The process has gone meanwhile: it holds no memory.
+      // The process has gone meanwhile: it holds nothing.
     }
   };
   visit(pid);
-  return Math.round(kb / 1024);
+  return sum;
+}
+
+/** Resident memory of the server's processes, in MB. */
+const treeRssMb = (pid: number): number => Math.round(sumOverTree(pid, (p) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)) / 1024);
+
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+/** CPU seconds (user and system) the server's processes have used so far. */
+const treeCpuSeconds = (pid: number): number =>
+  sumOverTree(pid, (p) => {
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  }) / ticksPerSecond;
+
+/**
+ * `wrk` against the server, with the server's own CPU time per answer: on a machine shared with
+ * other work, throughput moves with their load, CPU per request much less so.
+ */
+function measured(server: ChildProcess, url: string, secs: number, request: Parameters<typeof wrk>[2]) {
+  const before = treeCpuSeconds(server.pid!);
+  const result = wrk(url, secs, request);
+  const cpu = treeCpuSeconds(server.pid!) - before;
+  return { ...result, serverCpuUs: Math.round((cpu * 1e6) / Math.max(1, result.answers)) };
 }
 
 const serveHasWorkers = () => spawnSync(process.execPath, [cli, 'serve', '--help'], { encoding: 'utf8' }).stdout.includes('--workers');
@@ -205,9 +230,9 @@ async function mainRun(): Promise<void> {
   try {
     wrk(`${s.url}/api/v1/screen`, 2, screenRequest(db.key)); // warm-up: JIT, index, caches
     wrk(`${s.url}/health`, 2, {});
-    const health = wrk(`${s.url}/health`, seconds, {});
-    const screen = wrk(`${s.url}/api/v1/screen`, seconds, screenRequest(db.key));
-    const read = wrk(`${s.url}${MISSING_ALERT}`, seconds, { key: db.key, expect: 404 });
+    const health = measured(s.server, `${s.url}/health`, seconds, {});
+    const screen = measured(s.server, `${s.url}/api/v1/screen`, seconds, screenRequest(db.key));
+    const read = measured(s.server, `${s.url}${MISSING_ALERT}`, seconds, { key: db.key, expect: 404 });
     if (screen.errors > 0 || read.errors > 0) console.error(`answers other than expected: screen ${JSON.stringify(screen.byStatus)}, read ${JSON.stringify(read.byStatus)}`);
     console.log(
       JSON.stringify({
@@ -221,6 +246,10 @@ async function mainRun(): Promise<void> {
         auditedReadRps: read.rps,
         auditedReadRatio: ratio(read.rps, health.rps),
         screenP99Ms: screen.p99Ms,
+        // The server's CPU per answer, beside /health's: the capacity a quiet core would give.
+        screenCpuUs: screen.serverCpuUs,
+        auditedReadCpuUs: read.serverCpuUs,
+        baselineCpuUs: health.serverCpuUs,
         errors: screen.errors + read.errors + health.errors,
         generatorCpuShare: Math.max(health.generatorCpuShare, screen.generatorCpuShare, read.generatorCpuShare),
       }),
