@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { bearer, httpHarness } from '../../test/http-harness.js';
 import { logSerializers } from '../metrics/log-fields.js';
 import { RequestLog } from './request-log.js';
 
@@ -73,5 +74,31 @@ describe('request logs', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the server’s own log, at debug level', () => {
+  it('never holds a request’s key or session cookie, whether the request succeeds or is refused', async () => {
+    const h = await httpHarness('sqlite', [['FRA', 'bureau']], 64 * 1024, { logLevel: 'debug' });
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stdout.write;
+    try {
+      const key = h.key('FRA');
+      expect((await h.app.inject({ method: 'GET', url: '/api/v1/members', headers: bearer(key) })).statusCode).toBe(200);
+      const wrong = `${key.slice(0, -4)}AAAA`;
+      expect((await h.app.inject({ method: 'GET', url: '/api/v1/members', headers: bearer(wrong) })).statusCode).toBe(401);
+      expect((await h.app.inject({ method: 'GET', url: '/api/v1/members', headers: { cookie: 'cc_session=not-a-real-session-token-1234567890' } })).statusCode).toBe(401);
+    } finally {
+      process.stdout.write = write;
+      await h.close();
+    }
+    const log = written.join('');
+    expect(log).toContain('incoming request');
+    expect(log).not.toContain(h.key('FRA').slice(16));
+    expect(log).not.toContain('not-a-real-session-token');
   });
 });

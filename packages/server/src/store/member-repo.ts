@@ -1,6 +1,7 @@
 import type { MemberSeed } from '@crosscheck/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, MembersTable } from './schema.js';
+import { noteCredentialChange } from './credential-changes.js';
 import type { Tx } from './write-transaction.js';
 
 export type MemberRow = Selectable<MembersTable>;
@@ -33,5 +34,6 @@ export async function insertMissingMembers(tx: Tx, seeds: MemberSeed[], at: stri
 }
 
 export async function setMemberStatus(tx: Tx, code: string, status: 'active' | 'suspended'): Promise<void> {
+  noteCredentialChange();
   await tx.updateTable('members').set({ status }).where('code', '=', code).execute();
 }
