@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DocumentIndex, type DocumentHit } from './document-index.js';
 import { documentKey, foldedDocumentKey } from './document-number.js';
 
-const sorted = (hits: DocumentHit[]): string[] => hits.map((h) => `${h.handle}:${h.match}`).sort();
+const sorted = (hits: readonly DocumentHit[]): string[] => hits.map((h) => `${h.handle}:${h.match}`).sort();
 
 describe('DocumentIndex', () => {
   it('finds a document by its exact number and by OCR misreadings of it, marked as such', () => {

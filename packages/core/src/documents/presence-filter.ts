@@ -2,12 +2,13 @@
  * A Bloom filter in front of the slot table (slot-table.ts), small enough to stay in the CPU's
  * last-level cache while the table (hundreds of megabytes) does not: a lookup of a document
  * that has no record — most border checks — is answered by one cache-resident read instead of
- * a trip to main memory (at 10 million records, measured on a shared machine: a lookup of a document without a record 150–270 ns without the filter, 80–190 ns with it).
+ * a trip to main memory (at 10 million records, measured on a shared machine: a lookup of a
+ * document without a record took 150–270 ns without the filter, 80–190 ns with it).
  *
  * Register-blocked: a record sets three bits of one 32-bit word, so a check is one read. The
  * word is chosen by F and the bits by the low bits of P (P's top bits choose the table slot;
  * F and P are independent 32-bit hashes, key-hash.ts). Sized at 4 bits per table slot (6 MB
- * at 10 million records), which at the table's loads (0.72–0.9) lets through 8–12% of the
+ * at 10 million records), which at the table's loads (0.72–0.9) lets through 7–12% of the
  * documents that have no record: at 8 bits a slot fewer got through, but the filter no longer
  * stayed in cache and its own page-table misses, measured, cost more than it saved.
  *
