@@ -81,6 +81,14 @@ describe('DocumentIndex', () => {
     for (let i = 1000; i < 1100; i++) expect(index.lookup('ITA', `YA${i}`)).toEqual([{ handle: i, match: 'exact' }]);
   });
 
+  it('writes a snapshot of only the handles asked for, which finds those and no others', () => {
+    const index = new DocumentIndex();
+    for (let i = 0; i < 200; i++) index.add(i, 'NLD', `NX${i}`);
+    const restored = DocumentIndex.fromSnapshot(index.toSnapshot((handle) => handle % 3 === 0));
+    expect(restored.size).toBe(67);
+    for (let i = 0; i < 200; i++) expect(restored.lookup('NLD', `NX${i}`)).toEqual(i % 3 === 0 ? [{ handle: i, match: 'exact' }] : []);
+  });
+
   it('uses at most 24 bytes a record at scale', () => {
     const index = new DocumentIndex();
     for (let i = 0; i < 100_000; i++) index.add(i, 'FRA', `P${i}`);

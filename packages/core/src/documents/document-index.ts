@@ -114,10 +114,19 @@ export class DocumentIndex {
     return this.table.size === 0 ? 0 : this.table.byteLength / this.table.size;
   }
 
-  toSnapshot(): Uint8Array {
-    return encodeSnapshot(KEY_FORMAT_VERSION, this.table.slotCount, this.table.size, (records) => {
+  /** The records, or with `keep` only those whose handle it accepts, as snapshot bytes (index-snapshot.ts). */
+  toSnapshot(keep?: (handle: number) => boolean): Uint8Array {
+    let count = this.table.size;
+    if (keep) {
+      count = 0;
+      this.table.forEach((_p, _f, _e, handle) => {
+        if (keep(handle)) count++;
+      });
+    }
+    return encodeSnapshot(KEY_FORMAT_VERSION, this.table.slotCount, count, (records) => {
       let o = 0;
       this.table.forEach((p, f, e, handle) => {
+        if (keep && !keep(handle)) return;
         records[o] = p;
         records[o + 1] = f;
         records[o + 2] = e;
