@@ -87,7 +87,8 @@ describe.each(ENGINES)('starting the screening index from a snapshot file on %s'
     await alertsThenSnapshot();
     const bytes = readFileSync(file);
     // One byte in the middle of the document records.
-    bytes[Math.floor(statSync(file).size / 2)] ^= 0x20;
+    const middle = Math.floor(statSync(file).size / 2);
+    bytes[middle] = bytes[middle]! ^ 0x20;
     writeFileSync(file, bytes);
     expect(await readIndexSnapshot(file)).toMatchObject({ ok: false, reason: 'damaged' });
 
