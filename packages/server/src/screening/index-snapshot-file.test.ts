@@ -83,6 +83,17 @@ describe.each(ENGINES)('starting the screening index from a snapshot file on %s'
     expect(fromSnapshot.index.searchDocument({ issuingState: 'FRA', number: 'LATER0001' }, 'DEU').map((c) => c.entry.id)).toEqual([later.id]);
   });
 
+  it('reads the same snapshot whatever the size of the pieces it is read in', async () => {
+    await alertsThenSnapshot();
+    const whole = await readIndexSnapshot(file);
+    const inPieces = await readIndexSnapshot(file, 7);
+    if (!whole.ok || !inPieces.ok) throw new Error('the snapshot was refused');
+    expect(inPieces.snapshot.alerts).toEqual(whole.snapshot.alerts);
+    expect(inPieces.snapshot.alerts.map((a) => a.number).sort()).toEqual(['12AB34567', 'C01X00T47', 'YA0001234']);
+    expect(inPieces.snapshot.documents.lookup('D', 'C01X00T47')).toEqual(whole.snapshot.documents.lookup('DEU', 'C01X00T47'));
+    expect(inPieces.snapshot.documents.size).toBe(3);
+  });
+
   it('falls back to the full load when the snapshot is damaged, and still finds every document', async () => {
     await alertsThenSnapshot();
     const bytes = readFileSync(file);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { DocumentIndex, SnapshotError } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
 import { allChangesAfter } from '../store/change-repo.js';
@@ -38,6 +38,7 @@ const VERSION = 1;
 const MAX_HEADER = 4096;
 const LINES_PER_CHUNK = 10_000;
 const PAGE = 2000;
+const READ_CHUNK = 16 * 1024 * 1024;
 
 interface Header {
   format: string;
@@ -107,21 +108,33 @@ function headerLine(header: Header): Buffer {
   return Buffer.from(`${json.padEnd(padded - 1, ' ')}\n`, 'utf8');
 }
 
-/** Reads and checks a snapshot file; never answers anything doubtful. */
-export async function readIndexSnapshot(path: string): Promise<SnapshotRead> {
-  let bytes: Buffer;
+/** Reads and checks a snapshot file, `chunkBytes` at a time; never answers anything doubtful. */
+export async function readIndexSnapshot(path: string, chunkBytes = READ_CHUNK): Promise<SnapshotRead> {
+  let file: FileHandle;
   try {
-    bytes = await readFile(path);
+    file = await open(path, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, reason: 'missing', detail: `no snapshot at ${path}` };
     throw err;
   }
+  try {
+    return await readOpen(file, chunkBytes);
+  } finally {
+    await file.close();
+  }
+}
+
+// Read in pieces rather than whole: at 10 million alerts the file is larger than the 2 GiB
+// Node reads into one buffer.
+async function readOpen(file: FileHandle, chunkBytes: number): Promise<SnapshotRead> {
   const damaged = (detail: string): SnapshotRead => ({ ok: false, reason: 'damaged', detail });
-  const end = bytes.subarray(0, MAX_HEADER).indexOf(10);
+  const size = (await file.stat()).size;
+  const head = await readAt(file, 0, Math.min(MAX_HEADER, size));
+  const end = head.indexOf(10);
   if (end < 0) return damaged('no header line');
   let header: Header;
   try {
-    header = JSON.parse(bytes.subarray(0, end).toString('utf8')) as Header;
+    header = JSON.parse(head.subarray(0, end).toString('utf8')) as Header;
   } catch {
     return damaged('the header is not JSON');
   }
@@ -129,49 +142,83 @@ export async function readIndexSnapshot(path: string): Promise<SnapshotRead> {
   const counts = [header.position, header.alerts, header.documentBytes, header.alertBytes];
   if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0) || typeof header.sha256 !== 'string') return damaged('the header is malformed');
   const bodyStart = end + 1;
-  if (bytes.byteLength !== bodyStart + header.documentBytes + header.alertBytes) return damaged(`${bytes.byteLength} bytes, the header announces ${bodyStart + header.documentBytes + header.alertBytes}`);
-  const body = bytes.subarray(bodyStart);
-  if (createHash('sha256').update(body).digest('hex') !== header.sha256) return damaged('checksum mismatch');
+  if (size !== bodyStart + header.documentBytes + header.alertBytes) return damaged(`${size} bytes, the header announces ${bodyStart + header.documentBytes + header.alertBytes}`);
+  const hash = createHash('sha256');
+  const documentBytes = await readAt(file, bodyStart, header.documentBytes);
+  hash.update(documentBytes);
+  const lines = new AlertLines();
+  let carry: Buffer = Buffer.alloc(0);
+  for (let at = bodyStart + header.documentBytes; at < size; ) {
+    const chunk = await readAt(file, at, Math.min(chunkBytes, size - at));
+    at += chunk.byteLength;
+    hash.update(chunk);
+    const text = carry.byteLength === 0 ? chunk : Buffer.concat([carry, chunk]);
+    const last = text.lastIndexOf(10);
+    if (last < 0) {
+      carry = text;
+      continue;
+    }
+    const problem = lines.take(text.subarray(0, last + 1));
+    if (problem) return damaged(problem);
+    carry = Buffer.from(text.subarray(last + 1));
+  }
+  if (carry.byteLength > 0) return damaged('the last alert line is cut');
+  // Checked before anything read is used: a damaged line may have parsed as another alert.
+  if (hash.digest('hex') !== header.sha256) return damaged('checksum mismatch');
   let documents: DocumentIndex;
   try {
-    documents = DocumentIndex.fromSnapshot(body.subarray(0, header.documentBytes));
+    documents = DocumentIndex.fromSnapshot(documentBytes);
   } catch (err) {
     if (err instanceof SnapshotError) return { ok: false, reason: err.problem === 'key-format' ? 'key-format' : 'damaged', detail: err.message };
     throw err;
   }
-  const alerts = parseAlerts(body.subarray(header.documentBytes));
-  if (typeof alerts === 'string') return damaged(alerts);
+  const alerts = lines.alerts;
   // One record per document alert: anything else is not a snapshot this build wrote.
   if (alerts.length !== header.alerts || documents.size !== alerts.length) return damaged(`${alerts.length} alerts and ${documents.size} document records, the header announces ${header.alerts}`);
   return { ok: true, snapshot: { position: header.position, positionAlert: header.positionAlert ?? null, documents, alerts } };
 }
 
-/** The alert lines, or what is wrong with them. */
-function parseAlerts(bytes: Buffer): DocumentAlertRecord[] | string {
-  const alerts: DocumentAlertRecord[] = [];
-  const ids = new Set<string>();
-  const handles = new Set<number>();
-  let start = 0;
-  while (start < bytes.byteLength) {
-    const end = bytes.indexOf(10, start);
-    if (end < 0) return 'the last alert line is cut';
-    let line: unknown;
-    try {
-      line = JSON.parse(bytes.subarray(start, end).toString('utf8'));
-    } catch {
-      return `alert line ${alerts.length + 1} is not JSON`;
-    }
-    start = end + 1;
-    if (!Array.isArray(line) || line.length !== 4) return `alert line ${alerts.length + 1} is malformed`;
-    const [handle, entry, issuingState, number] = line as [unknown, IndexedAlert | null, unknown, unknown];
-    if (!Number.isInteger(handle) || (handle as number) < 0 || (handle as number) > 0xffffffff || typeof issuingState !== 'string' || typeof number !== 'string') return `alert line ${alerts.length + 1} is malformed`;
-    if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || entry.kind !== 'document') return `alert line ${alerts.length + 1} is not a document alert`;
-    if (ids.has(entry.id) || handles.has(handle as number)) return `alert ${entry.id} or handle ${String(handle)} appears twice`;
-    ids.add(entry.id);
-    handles.add(handle as number);
-    alerts.push({ handle: handle as number, entry, issuingState, number });
+/** `length` bytes from `position`, in a buffer of their own (word-aligned). */
+async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.from(new ArrayBuffer(length));
+  for (let done = 0; done < length; ) {
+    const { bytesRead } = await file.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error('the index snapshot file shrank while it was read');
+    done += bytesRead;
   }
-  return alerts;
+  return buffer;
+}
+
+/** The alert lines, checked as they are read. */
+class AlertLines {
+  readonly alerts: DocumentAlertRecord[] = [];
+  private readonly ids = new Set<string>();
+  private readonly handles = new Set<number>();
+
+  /** Whole lines; answers what is wrong with them, if anything. */
+  take(bytes: Buffer): string | null {
+    let start = 0;
+    while (start < bytes.byteLength) {
+      const end = bytes.indexOf(10, start);
+      const n = this.alerts.length + 1;
+      let line: unknown;
+      try {
+        line = JSON.parse(bytes.subarray(start, end).toString('utf8'));
+      } catch {
+        return `alert line ${n} is not JSON`;
+      }
+      start = end + 1;
+      if (!Array.isArray(line) || line.length !== 4) return `alert line ${n} is malformed`;
+      const [handle, entry, issuingState, number] = line as [unknown, IndexedAlert | null, unknown, unknown];
+      if (typeof handle !== 'number' || !Number.isInteger(handle) || handle < 0 || handle > 0xffffffff || typeof issuingState !== 'string' || typeof number !== 'string') return `alert line ${n} is malformed`;
+      if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || entry.kind !== 'document') return `alert line ${n} is not a document alert`;
+      if (this.ids.has(entry.id) || this.handles.has(handle)) return `alert ${entry.id} or handle ${handle} appears twice`;
+      this.ids.add(entry.id);
+      this.handles.add(handle);
+      this.alerts.push({ handle, entry, issuingState, number });
+    }
+    return null;
+  }
 }
 
 export type SnapshotStart = { ok: true; position: number; alerts: number } | { ok: false; reason: SnapshotRefusal; detail: string };
