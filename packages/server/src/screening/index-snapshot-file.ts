@@ -197,17 +197,16 @@ class AlertLines {
 
   /** Whole lines; answers what is wrong with them, if anything. */
   take(bytes: Buffer): string | null {
-    let start = 0;
-    while (start < bytes.byteLength) {
-      const end = bytes.indexOf(10, start);
+    // A JSON line holds no raw line break, so the lines joined by commas are one JSON array:
+    // one parse for a chunk of lines rather than a parse and a string a line.
+    let lines: unknown;
+    try {
+      lines = JSON.parse(`[${bytes.toString('utf8', 0, bytes.byteLength - 1).replaceAll('\n', ',')}]`);
+    } catch {
+      return `alert lines ${this.alerts.length + 1}… are not JSON`;
+    }
+    for (const line of lines as unknown[]) {
       const n = this.alerts.length + 1;
-      let line: unknown;
-      try {
-        line = JSON.parse(bytes.subarray(start, end).toString('utf8'));
-      } catch {
-        return `alert line ${n} is not JSON`;
-      }
-      start = end + 1;
       if (!Array.isArray(line) || line.length !== 4) return `alert line ${n} is malformed`;
       const [handle, entry, issuingState, number] = line as [unknown, IndexedAlert | null, unknown, unknown];
       if (typeof handle !== 'number' || !Number.isInteger(handle) || handle < 0 || handle > 0xffffffff || typeof issuingState !== 'string' || typeof number !== 'string') return `alert line ${n} is malformed`;
