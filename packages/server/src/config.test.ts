@@ -15,6 +15,7 @@ describe('configuration', () => {
       webhooks: { allowPrivate: false },
       auditTrail: { keyFile: null, checkpointMinutes: 60, checkpointFile: null, checkpointUrl: null },
       limits: { login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 15 }, rate: { screenPerMinute: 120_000, writePerMinute: 6_000 } },
+      screening: { snapshotFile: null, snapshotMinutes: 15 },
       demo: { credentialsFile: 'data/demo-credentials.txt' },
       observability: { metricsAddress: { host: '127.0.0.1', port: 9464 }, otelEndpoint: null, otelSampleRatio: 1 },
     });
@@ -42,6 +43,7 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }).demo.credentialsFile).toBe('data/demo-credentials.txt');
     expect(loadConfig({ CROSSCHECK_DEMO_CREDENTIALS_FILE: '/root/demo.txt' }).demo.credentialsFile).toBe('/root/demo.txt');
     expect(loadConfig({ CROSSCHECK_SLOW_REQUEST_MS: '250' }).http.slowRequestMs).toBe(250);
+    expect(loadConfig({ CROSSCHECK_INDEX_SNAPSHOT: '/var/lib/crosscheck/index.snapshot', CROSSCHECK_INDEX_SNAPSHOT_MINUTES: '5' }).screening).toEqual({ snapshotFile: '/var/lib/crosscheck/index.snapshot', snapshotMinutes: 5 });
   });
 
   it('reads how far proxies are trusted and whether cookies are Secure', () => {

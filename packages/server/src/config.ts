@@ -47,6 +47,9 @@ const envSchema = z.object({
   CROSSCHECK_REPLY_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   CROSSCHECK_ATTACHMENTS_DIR: z.string().optional(),
   // retention (the periods per kind are the core's rule, `DEFAULT_RETENTION_YEARS`)
+  // The screening index's snapshot file (a server starts from it); none by default.
+  CROSSCHECK_INDEX_SNAPSHOT: z.string().min(1).optional(),
+  CROSSCHECK_INDEX_SNAPSHOT_MINUTES: z.coerce.number().min(0.1).max(24 * 60).default(15),
   CROSSCHECK_RETENTION_PERSON_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.person),
   CROSSCHECK_RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.document),
   CROSSCHECK_RETENTION_VEHICLE_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.vehicle),
@@ -140,6 +143,12 @@ export interface Config {
   webhooks: WebhookSettings;
   auditTrail: AuditTrailSettings;
   limits: LimitSettings;
+  screening: {
+    /** Where the screening index's snapshot is written and started from; null: always load from the store. */
+    snapshotFile: string | null;
+    /** How often the snapshot is written (and once more at stop). */
+    snapshotMinutes: number;
+  };
   demo: {
     /** The file, readable by the operator only, to which `serve --demo` writes the credentials it prints. */
     credentialsFile: string;
@@ -202,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       checkpointFile: e.CROSSCHECK_AUDIT_CHECKPOINT_FILE ?? null,
       checkpointUrl: e.CROSSCHECK_AUDIT_CHECKPOINT_URL ?? null,
     },
+    screening: { snapshotFile: e.CROSSCHECK_INDEX_SNAPSHOT ?? null, snapshotMinutes: e.CROSSCHECK_INDEX_SNAPSHOT_MINUTES },
     demo: { credentialsFile: e.CROSSCHECK_DEMO_CREDENTIALS_FILE ?? demoCredentialsBeside(overrides.db ?? e.DATABASE_URL ?? DEFAULT_SQLITE_PATH) },
     observability: { metricsAddress: metricsAddress(e.CROSSCHECK_METRICS_ADDRESS), otelEndpoint: e.CROSSCHECK_OTEL_ENDPOINT ?? null, otelSampleRatio: e.CROSSCHECK_OTEL_SAMPLE_RATIO },
   };

@@ -12,6 +12,7 @@ import { anyKeyExists } from './store/credential-repo.js';
 import { migrateToLatest } from './store/migrate.js';
 import { auditScanner } from './store/audit-scan-thread.js';
 import { IndexFollower } from './screening/index-follower.js';
+import { startSnapshotWriter } from './screening/index-snapshot-file.js';
 import { Limits } from './app/limits/limits.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
 
@@ -42,7 +43,7 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {
-        const f = new IndexFollower(database.db);
+        const f = new IndexFollower(database.db, config.screening.snapshotFile);
         await f.load();
         return f;
       })()),
@@ -87,6 +88,8 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   }, 60_000);
   timer.unref();
   follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));
+  if (follower.startedFrom) app.log.info({ indexStartedFrom: follower.startedFrom.source, reason: follower.startedFrom.reason }, 'screening index loaded');
+  const snapshots = config.screening.snapshotFile === null ? null : startSnapshotWriter(deps.db, follower, config.screening.snapshotFile, config.screening.snapshotMinutes * 60_000, (err: unknown) => app.log.error({ err }, 'writing the index snapshot failed'));
   const tasks = startBackgroundTasks(deps, (err: unknown) => app.log.error({ err }, 'a background task failed'));
   if (config.auditTrail.keyFile === null) app.log.warn('audit checkpoints are off: without CROSSCHECK_AUDIT_KEY_FILE a cut tail of the audit trail cannot be detected');
   return {
@@ -96,6 +99,7 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
       app.log.info('stopping: finishing open requests, then closing the database');
       clearInterval(timer);
       follower.stop();
+      await snapshots?.stop();
       for (const task of tasks) task.stop();
       if (stopExtension) await stopExtension();
       await app.close();

@@ -194,11 +194,13 @@ describe('repositories hand over decoded values', () => {
 
   /** Use cases that take a file's text as input: each line is parsed, then checked by zod. */
   const INPUT_PARSERS = ['packages/server/src/app/import-alerts.ts'];
+  /** Files the server writes and reads back itself (checksummed), not stored columns. */
+  const OWN_FILES = ['packages/server/src/screening/index-snapshot-file.ts'];
 
   function decodeBreaches(): Breach[] {
     const breaches: Breach[] = [];
     for (const file of serverFiles()) {
-      if (!READERS_OF_STORED_DATA.includes(LAYERS[layerOf(file.path)]!.layer) || INPUT_PARSERS.includes(file.path)) continue;
+      if (!READERS_OF_STORED_DATA.includes(LAYERS[layerOf(file.path)]!.layer) || INPUT_PARSERS.includes(file.path) || OWN_FILES.includes(file.path)) continue;
       for (const use of file.decodes) breaches.push({ file: file.path, rule: DECODE_RULE, detail: `line ${use.line} uses ${use.what}` });
     }
     return breaches;

@@ -8,8 +8,9 @@ export interface DocumentHit {
   match: DocumentMatch;
 }
 
-// Reused between calls, so that a lookup that misses allocates nothing but its empty result.
+// Reused between calls, so that a lookup that misses allocates nothing.
 const HASHES = new Uint32Array(3);
+const NO_HITS: readonly DocumentHit[] = Object.freeze([]);
 /** Lookups hashed ahead in lookupMany: enough to overlap memory latency, few enough to stay in L1. */
 const BATCH = 32;
 const BATCH_P = new Uint32Array(BATCH);
@@ -26,7 +27,7 @@ function checkHandle(handle: number): void {
  * The in-memory index of alerted travel documents: issuing state + number → the caller's
  * handles (uint32, which the caller maps to alert ids), finding exact numbers and their OCR
  * misreadings (document-number.ts) in one probe. Sized for INTERPOL SLTD: 100 million records
- * in 18–24 bytes each (slot-table.ts).
+ * in 18–23 bytes each (slot-table.ts).
  *
  * The index stores hashes, not numbers, so a hit must be confirmed by the caller against the
  * alert (compareDocuments): a record with another number turns up with probability ~5e-12 per
@@ -60,7 +61,7 @@ export class DocumentIndex {
   }
 
   /** Every record with this document's key (`exact`) or its folded key (`ocr-variant`): exact ones first, then by handle. */
-  lookup(issuingState: string, number: string): DocumentHit[] {
+  lookup(issuingState: string, number: string): readonly DocumentHit[] {
     hashDocument(issuingState, number, HASHES);
     return this.collect(this.table.matches(HASHES[0]!, HASHES[1]!), HASHES[2]!);
   }
@@ -70,8 +71,8 @@ export class DocumentIndex {
    * answers, faster, because the memory reads of up to 32 lookups are started before any of them
    * is examined. One result per document, in order.
    */
-  lookupMany(documents: readonly { issuingState: string; number: string }[]): DocumentHit[][] {
-    const results: DocumentHit[][] = [];
+  lookupMany(documents: readonly { issuingState: string; number: string }[]): (readonly DocumentHit[])[] {
+    const results: (readonly DocumentHit[])[] = [];
     const table = this.table;
     for (let start = 0; start < documents.length; start += BATCH) {
       const end = Math.min(start + BATCH, documents.length);
@@ -82,7 +83,7 @@ export class DocumentIndex {
         BATCH_F[k - start] = HASHES[1]!;
         BATCH_E[k - start] = HASHES[2]!;
       }
-      this.sink ^= table.touch(BATCH_P, end - start);
+      this.sink ^= table.touch(BATCH_P, BATCH_F, end - start);
       for (let k = 0; k < end - start; k++) results.push(this.collect(table.matches(BATCH_P[k]!, BATCH_F[k]!), BATCH_E[k]!));
     }
     return results;
@@ -92,8 +93,8 @@ export class DocumentIndex {
    * The hits found by `matches`: exact ones first, then by handle, so that the answer does not
    * depend on the order records were added in (or on a restart from a snapshot).
    */
-  private collect(count: number, e: number): DocumentHit[] {
-    if (count === 0) return [];
+  private collect(count: number, e: number): readonly DocumentHit[] {
+    if (count === 0) return NO_HITS;
     const table = this.table;
     const found = table.found;
     if (count === 1) return [{ handle: table.handleAt(found[0]!), match: table.exactHashAt(found[0]!) === e ? 'exact' : 'ocr-variant' }];
@@ -113,10 +114,19 @@ export class DocumentIndex {
     return this.table.size === 0 ? 0 : this.table.byteLength / this.table.size;
   }
 
-  toSnapshot(): Uint8Array {
-    return encodeSnapshot(KEY_FORMAT_VERSION, this.table.slotCount, this.table.size, (records) => {
+  /** The records, or with `keep` only those whose handle it accepts, as snapshot bytes (index-snapshot.ts). */
+  toSnapshot(keep?: (handle: number) => boolean): Uint8Array {
+    let count = this.table.size;
+    if (keep) {
+      count = 0;
+      this.table.forEach((_p, _f, _e, handle) => {
+        if (keep(handle)) count++;
+      });
+    }
+    return encodeSnapshot(KEY_FORMAT_VERSION, this.table.slotCount, count, (records) => {
       let o = 0;
       this.table.forEach((p, f, e, handle) => {
+        if (keep && !keep(handle)) return;
         records[o] = p;
         records[o + 1] = f;
         records[o + 2] = e;

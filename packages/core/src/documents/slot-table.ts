@@ -1,7 +1,7 @@
 /**
  * An open-addressing hash table of fixed-size records in one Uint32Array: no JavaScript objects
  * per record (a Map stops at 16.7 million entries and costs ~80 bytes each), so 100 million
- * records take 1.8–2.4 GB and no garbage-collector work.
+ * records take 1.8–2.3 GB and no garbage-collector work.
  *
  * A slot is four words: P (position hash), F (tag hash, 0 = empty slot), E (exact-key hash),
  * H (the caller's handle). A record's home slot is P scaled to the capacity; collisions go to
@@ -11,15 +11,21 @@
  * is, instead of running to the next empty slot. Removal shifts the following records back
  * (no tombstones), so a table that follows a change feed for years does not silt up.
  *
- * Sizing: 16 bytes a slot. The table grows when it is 90% full and shrinks when it is under
- * two thirds full, each time to 75%: between 17.8 and 24 bytes a record at any size beyond the
- * minimum capacity (16 slots, or the caller's capacity hint sized to 80%: 20 bytes a record).
- * While it grows the old and the new array both exist for a moment (2.2× the memory).
+ * A presence filter (presence-filter.ts, half a byte a slot) answers most lookups of
+ * documents without a record before the table is read.
+ *
+ * Sizing: 16.5 bytes a slot with the filter. The table grows when it is 90% full and shrinks
+ * when it is under 72% full, each time to 75%: between 18.3 and 22.9 bytes a record at any size
+ * beyond the minimum capacity (16 slots, or the caller's capacity hint sized to 80%: 20.6 bytes
+ * a record). While it grows the old and the new array both exist for a moment.
  */
+import { PresenceFilter } from './presence-filter.js';
+
 export const WORDS_PER_SLOT = 4;
 const MAX_LOAD = 0.9;
 const TARGET_LOAD = 0.75;
-const MIN_LOAD = 2 / 3;
+/** With the presence filter's half byte a slot, 16.5 bytes a slot / 0.72 = 22.9 bytes a record at most. */
+const MIN_LOAD = 0.72;
 /** A table sized from a capacity hint holds that many records at this load. */
 export const HINT_LOAD = 0.8;
 const MIN_CAPACITY = 16;
@@ -31,6 +37,9 @@ export class SlotTable {
   /** capacity / 2^32: home(p) = floor(p · scale) is monotonic in p and always < capacity. */
   private scale: number;
   private count = 0;
+  /** Records removed since the filter was built: their bits are still set in it. */
+  private stale = 0;
+  private filter: PresenceFilter;
   private readonly minCapacity: number;
   /** Slot numbers written by `matches`. */
   found = new Uint32Array(8);
@@ -41,14 +50,16 @@ export class SlotTable {
     this.capacity = this.minCapacity;
     this.scale = this.capacity / TWO_TO_32;
     this.words = new Uint32Array(this.capacity * WORDS_PER_SLOT);
+    this.filter = new PresenceFilter(this.capacity);
   }
 
   get size(): number {
     return this.count;
   }
 
+  /** The table and its presence filter. */
   get byteLength(): number {
-    return this.words.byteLength;
+    return this.words.byteLength + this.filter.byteLength;
   }
 
   get slotCount(): number {
@@ -60,6 +71,7 @@ export class SlotTable {
    * numbers in `found` (valid until the next call, insert or delete).
    */
   matches(p: number, f: number): number {
+    if (!this.filter.mayContain(p, f)) return 0;
     const w = this.words;
     const cap = this.capacity;
     const scale = this.scale;
@@ -93,12 +105,14 @@ export class SlotTable {
    * fetch many of them from memory at once (a lookup at this scale waits for one cache miss;
    * a batch overlaps them). Returns a value only so that the reads are not optimised away.
    */
-  touch(positions: Uint32Array, count: number): number {
+  touch(positions: Uint32Array, tags: Uint32Array, count: number): number {
+    // First the filter words, then the slots of the records they let through.
+    let sink = this.filter.touch(tags, count);
     const w = this.words;
     const scale = this.scale;
-    let sink = 0;
     const last = (this.capacity - 1) * WORDS_PER_SLOT + 1;
     for (let k = 0; k < count; k++) {
+      if (!this.filter.mayContain(positions[k]!, tags[k]!)) continue;
       const o = Math.floor(positions[k]! * scale) * WORDS_PER_SLOT + 1;
       // The home slot's cache line, and the next one, where a probe often continues.
       sink ^= w[o]! ^ w[Math.min(o + 3 * WORDS_PER_SLOT, last)]!;
@@ -116,9 +130,12 @@ export class SlotTable {
 
   /** Adds the record unless the same four words are already there. True when added. */
   insert(p: number, f: number, e: number, handle: number): boolean {
-    if (this.find(p, f, e, handle) >= 0) return false;
-    if (this.count + 1 > this.capacity * MAX_LOAD) this.resize(this.capacityFor(this.count + 1));
-    this.place(p, f, e, handle);
+    if (this.count + 1 > this.capacity * MAX_LOAD) {
+      if (this.find(p, f, e, handle) >= 0) return false;
+      this.resize(this.capacityFor(this.count + 1));
+    }
+    if (!this.place(p, f, e, handle)) return false;
+    this.filter.add(p, f);
     this.count++;
     return true;
   }
@@ -140,6 +157,7 @@ export class SlotTable {
     w.fill(0, i * WORDS_PER_SLOT, (i + 1) * WORDS_PER_SLOT);
     this.count--;
     if (this.count < this.capacity * MIN_LOAD && this.capacity > this.minCapacity) this.resize(this.capacityFor(this.count));
+    else if (++this.stale > this.count / 4 && this.stale > MIN_CAPACITY) this.rebuildFilter();
     return true;
   }
 
@@ -175,11 +193,18 @@ export class SlotTable {
     }
   }
 
-  /** Robin Hood insertion: take the slot of any record that is closer to its home, carry it on. */
-  private place(p: number, f: number, e: number, handle: number): void {
+  /**
+   * Robin Hood insertion: take the slot of any record that is closer to its home, carry it on.
+   * False, with nothing changed, when the same record is already there: until the first record
+   * is displaced, the walk passes every slot where find() would look for it (a record with the
+   * same P has the same home, so it sits no closer to it than the walk has come), which spares
+   * a separate find() walk per insertion.
+   */
+  private place(p: number, f: number, e: number, handle: number): boolean {
     const w = this.words;
     const cap = this.capacity;
     let i = Math.floor(p * this.scale);
+    let carrying = false;
     for (let d = 0; ; d++) {
       const o = i * WORDS_PER_SLOT;
       if (w[o + 1] === 0) {
@@ -187,10 +212,12 @@ export class SlotTable {
         w[o + 1] = f;
         w[o + 2] = e;
         w[o + 3] = handle;
-        return;
+        return true;
       }
+      if (!carrying && w[o] === p && w[o + 1] === f && w[o + 2] === e && w[o + 3] === handle) return false;
       const sd = this.distance(i, w[o]!);
       if (sd < d) {
+        carrying = true;
         const sp = w[o]!;
         const sf = w[o + 1]!;
         const se = w[o + 2]!;
@@ -221,5 +248,13 @@ export class SlotTable {
     for (let o = 0; o < old.length; o += WORDS_PER_SLOT) {
       if (old[o + 1] !== 0) this.place(old[o]!, old[o + 1]!, old[o + 2]!, old[o + 3]!);
     }
+    this.rebuildFilter();
+  }
+
+  private rebuildFilter(): void {
+    const w = this.words;
+    this.filter = new PresenceFilter(this.capacity);
+    for (let o = 0; o < w.length; o += WORDS_PER_SLOT) if (w[o + 1] !== 0) this.filter.add(w[o]!, w[o + 1]!);
+    this.stale = 0;
   }
 }

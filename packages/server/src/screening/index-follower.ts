@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { allChangesAfter } from '../store/change-repo.js';
 import type { DB } from '../store/schema.js';
 import { activeAlertsSnapshot, changeFeedHead } from '../store/screening-repo.js';
+import { startFromSnapshot } from './index-snapshot-file.js';
 import { ScreeningIndex } from './screening-index.js';
 
 const PAGE = 2000;
@@ -20,7 +21,14 @@ export class IndexFollower {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  /** How load() filled the index: from the snapshot file, or from the store and why not from the file. */
+  startedFrom: { source: 'snapshot' | 'store'; reason?: string } | null = null;
+
+  /** `snapshotFile`: an index snapshot to start from when it is valid (index-snapshot-file.ts). */
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly snapshotFile: string | null = null,
+  ) {}
 
   get position(): number {
     return this.lastSeq;
@@ -33,6 +41,16 @@ export class IndexFollower {
 
   /** Loads every active alert and the feed position they correspond to, in one snapshot. */
   async load(): Promise<void> {
+    if (this.snapshotFile !== null) {
+      const started = await startFromSnapshot(this.db, this.index, this.snapshotFile);
+      if (started.ok) {
+        this.startedFrom = { source: 'snapshot' };
+        this.lastSeq = started.position;
+        return this.catchUp();
+      }
+      this.startedFrom = { source: 'store', reason: `${started.reason}: ${started.detail}` };
+    }
+    this.startedFrom ??= { source: 'store' };
     this.lastSeq = await activeAlertsSnapshot(this.db, (alert) => this.index.upsert(alert), PAGE);
     this.caughtUpAt = Date.now();
   }

@@ -28,6 +28,14 @@ export interface Candidate {
   reasons: MatchReason[];
 }
 
+/** A document alert in an index snapshot: its handle, what the index keeps of it, its document. */
+export interface DocumentAlertRecord {
+  handle: number;
+  entry: IndexedAlert;
+  issuingState: string;
+  number: string;
+}
+
 export interface PersonProbe {
   facts: PersonFacts;
 }
@@ -60,7 +68,8 @@ export class ScreeningIndex {
   private readonly docsOf: ([string, string][] | undefined)[] = [];
   private readonly vehicleKeysOf: ([string | undefined, string | undefined] | undefined)[] = [];
   private readonly free: number[] = [];
-  private readonly documents = new DocumentIndex();
+  /** Replaced only by restoreDocumentAlerts, on an empty index. */
+  private documents = new DocumentIndex();
   /** Issuing states that appear in the index, for numbers screened without a state. */
   private readonly knownStates = new Set<string>();
   private readonly nameIndex = new Map<string, Set<number>>();
@@ -73,6 +82,40 @@ export class ScreeningIndex {
 
   get size(): number {
     return this.handles.size;
+  }
+
+  /**
+   * The document alerts (kind `document`: nearly all alerts at SLTD scale) as an index snapshot
+   * file holds them (index-snapshot-file.ts): their records in the document index as snapshot
+   * bytes, and what the index keeps of each. Other alerts, persons holding documents included,
+   * are left out: a start from the snapshot loads them from the store. One synchronous call, so
+   * the two parts describe the same moment.
+   */
+  documentAlertsSnapshot(): { documents: Uint8Array; alerts: DocumentAlertRecord[] } {
+    const isDocument = (handle: number) => this.entries[handle]?.kind === 'document';
+    const alerts: DocumentAlertRecord[] = [];
+    this.entries.forEach((entry, handle) => {
+      const doc = this.docsOf[handle]?.[0];
+      if (entry?.kind === 'document' && doc) alerts.push({ handle, entry, issuingState: doc[0], number: doc[1] });
+    });
+    return { documents: this.documents.toSnapshot(isDocument), alerts };
+  }
+
+  /**
+   * Fills this empty index with the document alerts of a snapshot (documentAlertsSnapshot), under
+   * their handles there, which `documents` holds; other alerts are then upserted as usual.
+   */
+  restoreDocumentAlerts(documents: DocumentIndex, alerts: Iterable<DocumentAlertRecord>): void {
+    if (this.entries.length !== 0) throw new Error('document alerts are restored into an empty index only');
+    this.documents = documents;
+    for (const { handle, entry, issuingState, number } of alerts) {
+      if (this.entries[handle] !== undefined || this.handles.has(entry.id)) throw new Error(`the snapshot holds handle ${handle} or alert ${entry.id} twice`);
+      this.handles.set(entry.id, handle);
+      this.entries[handle] = entry;
+      this.docsOf[handle] = [[issuingState, number]];
+      if (issuingState !== '') this.knownStates.add(normaliseIssuingState(issuingState));
+    }
+    for (let h = this.entries.length - 1; h >= 0; h--) if (this.entries[h] === undefined) this.free.push(h);
   }
 
   /** Adds or replaces an alert; only active alerts are screened. */

@@ -76,9 +76,10 @@ export async function changeFeedHead(db: Kysely<DB>): Promise<number> {
 /**
  * Hands every active alert to `take`, a page at a time, and answers the change-feed position they
  * correspond to: one repeatable-read snapshot, so a change committed meanwhile is either in the
- * alerts or after the position, never lost between the two.
+ * alerts or after the position, never lost between the two. `exceptKind` leaves out the alerts
+ * of that kind (a start from an index snapshot has them already).
  */
-export async function activeAlertsSnapshot(db: Kysely<DB>, take: (alert: Alert) => void, page = 2000): Promise<number> {
+export async function activeAlertsSnapshot(db: Kysely<DB>, take: (alert: Alert) => void, page = 2000, options: { exceptKind?: Alert['kind'] } = {}): Promise<number> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
@@ -86,7 +87,9 @@ export async function activeAlertsSnapshot(db: Kysely<DB>, take: (alert: Alert) 
       const head = await tx.selectFrom('counters').select('value').where('name', '=', 'changes').executeTakeFirstOrThrow();
       let after = '';
       for (;;) {
-        const rows = await tx.selectFrom('alerts').selectAll().where('status', '=', 'active').where('id', '>', after).orderBy('id').limit(page).execute();
+        let query = tx.selectFrom('alerts').selectAll().where('status', '=', 'active').where('id', '>', after);
+        if (options.exceptKind) query = query.where('kind', '!=', options.exceptKind);
+        const rows = await query.orderBy('id').limit(page).execute();
         for (const row of rows) take(toAlert(row));
         if (rows.length < page) break;
         after = rows[rows.length - 1]!.id;
