@@ -1,0 +1,268 @@
+/**
+ * `npm run cluster-test`: crosscheck as several nodes on one PostgreSQL behind HAProxy, on this
+ * machine, under load, through a node crash and a cut of every database connection, and a node
+ * joining. Starts its own PostgreSQL (a primary and a streaming replica, in a temporary
+ * directory), migrates, creates keys, starts three nodes and HAProxy (deploy/haproxy.cfg's
+ * policy), then:
+ *
+ *   steady           screenings, alert creations and alert reads at fixed rates
+ *   node-killed      `kill -9` of one node mid-load
+ *   connections-cut  pg_terminate_backend of every client connection of the database
+ *   join             an alert is created, a fourth node started: how long until it finds it
+ *   checks           every acknowledged alert, screening and hit is stored; no hit twice; no
+ *                    screening twice; the audit trail verifies; the replica caught up
+ *
+ * Prints one JSON line per phase; exits 1 when a check fails. Ends everything it started and
+ * removes its directory, also on failure or Ctrl-C. Not part of `npm test` (a few minutes).
+ *
+ *   node packages/server/bin/run-ts.js bench/cluster.ts [--screens 200] [--alerts 5] [--reads 20] [--phase-seconds 10]
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { clusterProxyConfig, retriesInLog } from './cluster/haproxy-config.js';
+import { call, documentAlert, Load, summarise } from './cluster/load.js';
+import { OwnPostgres } from './cluster/postgres.js';
+import { freePort, Processes, run, sleep, waitFor } from './cluster/processes.js';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const cli = join(root, 'packages/server/bin/crosscheck.js');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rates = { screensPerSecond: arg('screens', 200), alertsPerSecond: arg('alerts', 5), readsPerSecond: arg('reads', 20) };
+const phaseMs = arg('phase-seconds', 10) * 1000;
+/** A node that has not joined within this long has failed "seconds, not minutes". */
+const JOIN_LIMIT_MS = 60_000;
+
+const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cluster-'));
+// PostgreSQL runs as `postgres` in folders of its own below this one: it must pass through.
+chmodSync(dir, 0o711);
+const processes = new Processes();
+const servers: OwnPostgres[] = [];
+let load: Load | null = null;
+const failures: string[] = [];
+
+const report = (phase: string, data: Record<string, unknown>) => console.log(JSON.stringify({ phase, ...data }));
+const check = (ok: boolean, what: string) => {
+  if (!ok) failures.push(what);
+  return ok;
+};
+
+let cleaned = false;
+async function cleanUp(): Promise<void> {
+  if (cleaned) return;
+  cleaned = true;
+  await load?.stop().catch(() => undefined);
+  await processes.stopAll();
+  for (const s of servers.reverse()) s.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+try {
+  // ---- setup: PostgreSQL primary and replica, schema, keys, three nodes, the proxy
+  const setupStart = Date.now();
+  const primary = await OwnPostgres.primary(dir);
+  servers.push(primary);
+  const replica = await OwnPostgres.replicaOf(primary, dir);
+  servers.push(replica);
+  await replica.ready();
+  const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: primary.url, LOG_LEVEL: 'warn', ...extra });
+  const crosscheck = (args: string[]) => run(process.execPath, [cli, ...args], { env: env() });
+  crosscheck(['db', 'migrate']);
+  const lastLine = (out: string) => out.trim().split('\n').pop()!.trim();
+  const screenKey = lastLine(crosscheck(['keys', 'create', '--member', 'FRA', '--role', 'frontline', '--label', 'cluster test screening']));
+  const bureauKey = lastLine(crosscheck(['keys', 'create', '--member', 'FRA', '--role', 'bureau', '--label', 'cluster test alerts']));
+  // Worker threads per node, where `serve` has them: one each, so that a node is one process.
+  const workersFlag = crosscheck(['serve', '--help']).includes('--workers') ? ['--workers', '1'] : [];
+
+  const ports = { n1: await freePort(), n2: await freePort(), n3: await freePort(), n4: await freePort() };
+  const startNode = (name: keyof typeof ports) =>
+    processes.start(name, process.execPath, [cli, 'serve', ...workersFlag], join(dir, `${name}.log`), {
+      // The proxy keeps idle connections to the nodes; a node closing one first could meet a request in flight.
+      env: env({ PORT: String(ports[name]), HOST: '127.0.0.1', CROSSCHECK_KEEP_ALIVE_TIMEOUT_MS: '60000', CROSSCHECK_TRUST_PROXY: '127.0.0.1' }),
+    });
+  const nodeUrl = (name: keyof typeof ports) => `http://127.0.0.1:${ports[name]}`;
+  const healthy = (name: keyof typeof ports) => async () => ((await call(nodeUrl(name), 'GET', '/health', '', undefined, 2000)).status === 200 ? true : undefined);
+  const nodeStart = Date.now();
+  for (const name of ['n1', 'n2', 'n3'] as const) startNode(name);
+  for (const name of ['n1', 'n2', 'n3'] as const) await waitFor(`node ${name}`, healthy(name), 120_000, 200);
+  const nodesUpSeconds = (Date.now() - nodeStart) / 1000;
+
+  const proxyPort = await freePort();
+  const statsSocket = join(dir, 'haproxy.sock');
+  const proxyLog = join(dir, 'haproxy.log');
+  const cfg = join(dir, 'haproxy.cfg');
+  writeFileSync(cfg, clusterProxyConfig(join(root, 'deploy/haproxy.cfg'), { port: proxyPort, statsSocket, servers: Object.entries(ports) }));
+  processes.start('haproxy', 'haproxy', ['-f', cfg, '-db'], proxyLog);
+  const proxy = `http://127.0.0.1:${proxyPort}`;
+  // Three nodes in rotation: three answers from three different nodes.
+  await waitFor('the proxy to route to n1, n2 and n3', async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      const r = await call(proxy, 'GET', '/health', '', undefined, 2000);
+      if (r.status === 200 && r.node) seen.add(r.node);
+    }
+    return seen.size === 3 ? true : undefined;
+  }, 30_000, 300);
+  report('setup', {
+    postgres: { primaryPort: primary.port, replicaPort: replica.port },
+    nodes: 3,
+    nodesUpSeconds,
+    workersFlag: workersFlag.length > 0,
+    proxyPort,
+    setupSeconds: (Date.now() - setupStart) / 1000,
+    rates,
+  });
+
+  // Replication lag as the primary sees it, sampled every second under load.
+  const lagSamples: { at: number; bytes: number; replayMs: number }[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      try {
+        const [row] = await primary.sql<{ bytes: string | null; ms: number | null }>('postgres', 'select pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint as bytes, extract(epoch from replay_lag) * 1000 as ms from pg_stat_replication');
+        if (row) lagSamples.push({ at: Date.now(), bytes: Number(row.bytes ?? 0), replayMs: Number(row.ms ?? 0) });
+      } catch {
+        // A sample lost to the connection cut is a sample lost.
+      }
+      await sleep(1000);
+    }
+  })();
+  const lagBetween = (from: number, to: number) => {
+    const of = lagSamples.filter((s) => s.at >= from && s.at < to);
+    return { samples: of.length, maxBytes: Math.max(0, ...of.map((s) => s.bytes)), maxReplayMs: Math.round(Math.max(0, ...of.map((s) => s.replayMs))) };
+  };
+  const alive = () => Object.fromEntries((['n1', 'n2', 'n3', 'n4'] as const).filter((n) => processes.get(n)).map((n) => [n, processes.alive(n)]));
+
+  // ---- steady
+  const runId = `CL${Date.now().toString(36).toUpperCase().slice(-5)}`;
+  load = new Load({ base: proxy, screenKey, bureauKey, ...rates, maxInFlight: 256 }, runId);
+  const loadStart = Date.now();
+  load.start();
+  await sleep(phaseMs);
+  const killAt = Date.now();
+  report('steady', { ...summarise(load.outcomes, loadStart, killAt), skipped: load.skipped, replication: lagBetween(loadStart, killAt) });
+
+  // ---- node-killed
+  processes.crash('n2');
+  await sleep(phaseMs);
+  const cutAt = Date.now();
+  const killWindow = summarise(load.outcomes, killAt - 100, cutAt);
+  // Requests that were still being answered by n2 when it died: those a proxy cannot save.
+  const onDeadNode = load.outcomes.filter((o) => o.start >= killAt - 5000 && o.start < cutAt && o.node === 'n2' && (o.status === 0 || o.status >= 500)).length;
+  report('node-killed', { ...killWindow, failedOnKilledNode: onDeadNode, alive: alive(), replication: lagBetween(killAt, cutAt) });
+  const readErrorsAfterKill = killWindow.byKind.read!.n - killWindow.byKind.read!.ok;
+
+  // ---- connections-cut
+  const terminated = await primary.sql('postgres', 'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', ['crosscheck']);
+  await sleep(phaseMs);
+  const joinAt = Date.now();
+  const survivorsHealth: Record<string, number> = {};
+  for (const n of ['n1', 'n3'] as const) survivorsHealth[n] = await call(nodeUrl(n), 'GET', '/health', '', undefined, 2000).then((r) => r.status, () => 0);
+  const cutWindow = summarise(load.outcomes, cutAt, joinAt);
+  report('connections-cut', { terminatedConnections: terminated.length, ...cutWindow, alive: alive(), survivorsHealth, replication: lagBetween(cutAt, joinAt) });
+  check(processes.alive('n1') && processes.alive('n3'), 'a node died when PostgreSQL cut its connections');
+  check(survivorsHealth.n1 === 200 && survivorsHealth.n3 === 200, 'a node did not serve /health after PostgreSQL cut its connections');
+
+  // ---- join: an alert created just before the fourth node starts; how long until it finds it
+  const number = load.newDocumentNumber();
+  const created = await call(proxy, 'POST', '/api/v1/alerts', bureauKey, documentAlert(number));
+  if (created.status !== 201) throw new Error(`creating the join alert: ${created.status} ${JSON.stringify(created.body)}`);
+  const joinAlert = (created.body as { id: string }).id;
+  const joinStart = Date.now();
+  startNode('n4');
+  let joinScreenings: string[] = [];
+  const finds = (alertId: string, documentNumber: string) => async () => {
+    const r = await call(nodeUrl('n4'), 'POST', '/api/v1/screen', screenKey, { documents: [{ number: documentNumber, issuingState: 'FRA' }] }, 5000);
+    if (r.status !== 200) return undefined;
+    const body = r.body as { screeningId: string; hits: { alertId: string }[] };
+    joinScreenings.push(body.screeningId);
+    return body.hits.some((h) => h.alertId === alertId) ? true : undefined;
+  };
+  await waitFor('n4 to find the alert created before it started', finds(joinAlert, number), JOIN_LIMIT_MS, 100);
+  const joinMs = Date.now() - joinStart;
+  const inRotation = await waitFor('the proxy to send n4 traffic', async () => load!.outcomes.find((o) => o.node === 'n4' && o.start >= joinStart)?.start, 30_000, 100);
+  // Published through another node after n4 started: found on n4 at once (it reads the feed's head first).
+  const later = load.newDocumentNumber();
+  const laterAlert = await call(nodeUrl('n1'), 'POST', '/api/v1/alerts', bureauKey, documentAlert(later));
+  const foundAtOnce = laterAlert.status === 201 && (await finds((laterAlert.body as { id: string }).id, later)()) === true;
+  await sleep(Math.min(phaseMs, 5000));
+  const loadEnd = Date.now();
+  await load.stop();
+  sampling = false;
+  await sampler;
+  report('join', {
+    joinSeconds: joinMs / 1000,
+    inProxyRotationSeconds: (inRotation - joinStart) / 1000,
+    foundAlertPublishedElsewhereAtOnce: foundAtOnce,
+    ...summarise(load.outcomes, joinAt, loadEnd),
+    alive: alive(),
+  });
+  check(joinMs < JOIN_LIMIT_MS, 'the fourth node took a minute or more to join');
+  check(foundAtOnce, 'the fourth node did not find an alert published through another node');
+
+  // ---- checks
+  const totals = summarise(load.outcomes, loadStart, loadEnd + 1);
+  const ok = load.outcomes.filter((o) => o.id !== null);
+  const ackedAlerts = [...ok.filter((o) => o.kind === 'alert').map((o) => o.id!), joinAlert, ...(laterAlert.status === 201 ? [(laterAlert.body as { id: string }).id] : [])];
+  const ackedScreenings = [...ok.filter((o) => o.kind === 'screen').map((o) => o.id!), ...joinScreenings];
+  const ackedHits = ok.flatMap((o) => o.hitIds);
+  const count = async (table: string, ids: string[]) => Number((await primary.sql<{ n: string }>('crosscheck', `select count(*) as n from ${table} where id = any($1)`, [ids]))[0]!.n);
+  const stored = { alerts: await count('alerts', ackedAlerts), screenings: await count('screenings', ackedScreenings), hits: await count('hits', ackedHits) };
+  const duplicateHits = await primary.sql('crosscheck', 'select screening_id, alert_id, count(*) as n from hits group by screening_id, alert_id having count(*) > 1');
+  const twiceRun = await primary.sql('crosscheck', "select query::jsonb->>'id' as query_id, count(*) as n from screenings where query::jsonb ? 'id' group by 1 having count(*) > 1");
+  // Screenings that failed at the client but committed: the request whose answer was lost.
+  const failedQueryIds = load.outcomes.filter((o) => o.kind === 'screen' && o.id === null && o.queryId).map((o) => o.queryId!);
+  const committedUnanswered = Number((await primary.sql<{ n: string }>('crosscheck', "select count(*) as n from screenings where query::jsonb->>'id' = any($1)", [failedQueryIds]))[0]!.n);
+  const verify = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: env(), encoding: 'utf8' });
+  const verifyOnReplica = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: { ...env(), DATABASE_URL: replica.url }, encoding: 'utf8' });
+
+  // The replica: replays everything the primary had once the load stopped, and holds the same rows.
+  const [{ lsn }] = (await primary.sql<{ lsn: string }>('postgres', 'select pg_current_wal_lsn()::text as lsn')) as [{ lsn: string }];
+  const catchUpStart = Date.now();
+  const caughtUp = await waitFor('the replica to replay the primary', async () => ((await replica.sql<{ done: boolean }>('postgres', 'select pg_last_wal_replay_lsn() >= $1::pg_lsn as done', [lsn]))[0]?.done ? true : undefined), 60_000, 100).then(
+    () => true,
+    () => false,
+  );
+  const catchUpMs = Date.now() - catchUpStart;
+  const rows = async (s: OwnPostgres) => (await s.sql<{ n: string }>('crosscheck', 'select (select count(*) from screenings) + (select count(*) from hits) + (select count(*) from alerts) + (select count(*) from audit_log) as n'))[0]!.n;
+  const sameRows = (await rows(primary)) === (await rows(replica));
+  const proxyRetries = retriesInLog(readFileSync(proxyLog, 'utf8'));
+
+  check(stored.alerts === ackedAlerts.length, `acknowledged alerts lost: ${ackedAlerts.length - stored.alerts}`);
+  check(stored.screenings === ackedScreenings.length, `acknowledged screenings lost: ${ackedScreenings.length - stored.screenings}`);
+  check(stored.hits === ackedHits.length, `acknowledged hits lost: ${ackedHits.length - stored.hits}`);
+  check(duplicateHits.length === 0, `hits recorded twice: ${duplicateHits.length}`);
+  check(twiceRun.length === 0, `screenings run twice: ${twiceRun.length}`);
+  check(verify.status === 0, `audit verify failed: ${verify.stderr.trim()}`);
+  check(caughtUp && sameRows, 'the replica did not catch up');
+  check(readErrorsAfterKill === 0, `alert reads failed while a node was killed: ${readErrorsAfterKill}`);
+  report('checks', {
+    total: totals,
+    acknowledged: { alerts: ackedAlerts.length, screenings: ackedScreenings.length, hits: ackedHits.length },
+    stored,
+    duplicateHits: duplicateHits.length,
+    screeningsRunTwice: twiceRun.length,
+    failedScreeningsThatCommitted: `${committedUnanswered} of ${failedQueryIds.length}`,
+    auditVerify: { exit: verify.status, out: verify.stdout.trim().split('\n').slice(-2).join(' ') },
+    auditVerifyOnReplica: { exit: verifyOnReplica.status, err: verifyOnReplica.stderr.trim().split('\n').slice(-1)[0] ?? '' },
+    proxyRetries,
+    replica: { caughtUp, catchUpMs, sameRows },
+    failures,
+  });
+} catch (error) {
+  failures.push((error as Error).message);
+  report('error', { message: (error as Error).message });
+} finally {
+  await cleanUp();
+}
+process.exit(failures.length === 0 ? 0 : 1);
