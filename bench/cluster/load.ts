@@ -180,9 +180,12 @@ function problemOf(body: unknown): string {
   return String(body).replace(/\s+/g, ' ').slice(0, 80);
 }
 
-/** Counts of outcomes between two instants, by kind and answer. */
+/**
+ * Counts of the outcomes that ended between two instants (when the client learnt them: a request
+ * in flight on a node as it died fails at that moment), by kind and answer.
+ */
 export function summarise(outcomes: readonly Outcome[], from: number, to: number) {
-  const inWindow = outcomes.filter((o) => o.start >= from && o.start < to);
+  const inWindow = outcomes.filter((o) => o.end >= from && o.end < to);
   const byKind: Record<string, { n: number; ok: number; errors: Record<string, number>; p50Ms: number; p99Ms: number }> = {};
   for (const kind of ['screen', 'alert', 'read'] as Kind[]) {
     const of = inWindow.filter((o) => o.kind === kind);
