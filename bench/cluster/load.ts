@@ -63,7 +63,11 @@ export interface LoadOptions {
   screensPerSecond: number;
   alertsPerSecond: number;
   readsPerSecond: number;
-  /** Requests not yet answered beyond which new ones are skipped (and counted): an open loop with a ceiling. */
+  /**
+   * Screenings not yet answered beyond which new ones are skipped (and counted): an open loop
+   * with a ceiling. Alert creations and reads have a ceiling of their own, a tenth of it, so that
+   * a backlog of screenings does not starve them.
+   */
   maxInFlight: number;
 }
 
@@ -74,8 +78,8 @@ export interface LoadOptions {
  */
 export class Load {
   readonly outcomes: Outcome[] = [];
-  skipped = 0;
-  private inFlight = 0;
+  readonly skipped: Record<Kind, number> = { screen: 0, alert: 0, read: 0 };
+  private readonly inFlight: Record<Kind, number> = { screen: 0, alert: 0, read: 0 };
   private timer: NodeJS.Timeout | null = null;
   private readonly pending = new Set<Promise<void>>();
   private readonly documentNumbers: string[] = [];
@@ -96,13 +100,14 @@ export class Load {
     const began = Date.now();
     const issued: Record<Kind, number> = { screen: 0, alert: 0, read: 0 };
     const rates: Record<Kind, number> = { screen: this.o.screensPerSecond, alert: this.o.alertsPerSecond, read: this.o.readsPerSecond };
+    const ceiling: Record<Kind, number> = { screen: this.o.maxInFlight, alert: Math.ceil(this.o.maxInFlight / 10), read: Math.ceil(this.o.maxInFlight / 10) };
     this.timer = setInterval(() => {
       const elapsed = (Date.now() - began) / 1000;
       for (const kind of ['screen', 'alert', 'read'] as Kind[]) {
         const due = Math.floor(elapsed * rates[kind]);
         while (issued[kind] < due) {
           issued[kind]++;
-          if (this.inFlight >= this.o.maxInFlight) this.skipped++;
+          if (this.inFlight[kind] >= ceiling[kind]) this.skipped[kind]++;
           else this.fire(kind);
         }
       }
@@ -121,9 +126,9 @@ export class Load {
   }
 
   private fire(kind: Kind): void {
-    this.inFlight++;
+    this.inFlight[kind]++;
     const p = this.one(kind).finally(() => {
-      this.inFlight--;
+      this.inFlight[kind]--;
       this.pending.delete(p);
     });
     this.pending.add(p);
