@@ -22,7 +22,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clusterProxyConfig, proxyLogBetween, serverStatus } from './cluster/haproxy.js';
+import { clusterProxyConfig, proxyLogBetween, serverStats } from './cluster/haproxy.js';
 import { call, documentAlert, Load, summarise } from './cluster/load.js';
 import { OwnPostgres } from './cluster/postgres.js';
 import { freePort, Processes, run, sleep, waitFor } from './cluster/processes.js';
@@ -54,15 +54,17 @@ const check = (ok: boolean, what: string) => {
   return ok;
 };
 
-let cleaned = false;
-async function cleanUp(): Promise<void> {
-  if (cleaned) return;
-  cleaned = true;
-  await load?.stop().catch(() => undefined);
-  await processes.stopAll();
-  for (const s of servers.reverse()) s.stop();
-  if (keep) console.error(`kept ${dir} (logs of the nodes, the proxy and PostgreSQL)`);
-  else rmSync(dir, { recursive: true, force: true });
+let cleaning: Promise<void> | null = null;
+/** Stops everything started and removes the directory; every caller waits for the one run. */
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    await load?.stop().catch(() => undefined);
+    await processes.stopAll();
+    for (const s of servers.reverse()) s.stop();
+    if (keep) console.error(`kept ${dir} (logs of the nodes, the proxy and PostgreSQL)`);
+    else rmSync(dir, { recursive: true, force: true });
+  })();
+  return cleaning;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -73,11 +75,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   // ---- setup: PostgreSQL primary and replica, schema, keys, three nodes, the proxy
   const setupStart = Date.now();
-  const primary = await OwnPostgres.primary(dir);
-  servers.push(primary);
-  const replica = await OwnPostgres.replicaOf(primary, dir);
-  servers.push(replica);
-  await replica.ready();
+  const primary = await OwnPostgres.create('primary', dir);
+  const replica = await OwnPostgres.create('replica', dir);
+  servers.push(primary, replica);
+  await primary.initPrimary();
+  await replica.cloneAsReplica(primary);
   const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: primary.url, LOG_LEVEL: 'warn', ...extra });
   const crosscheck = (args: string[]) => run(process.execPath, [cli, ...args], { env: env() });
   crosscheck(['db', 'migrate']);
@@ -117,7 +119,7 @@ try {
     return seen.size === 3 ? true : undefined;
   }, 30_000, 300);
   // n4 is in the configuration from the start, as a spare slot: out of rotation until it answers its checks.
-  await waitFor('the proxy to mark n4 down', async () => ((await serverStatus(statsSocket, 'crosscheck_nodes', 'n4'))?.startsWith('DOWN') ? true : undefined), 30_000, 200);
+  await waitFor('the proxy to mark n4 down', async () => ((await serverStats(statsSocket, 'crosscheck_nodes', 'n4'))?.status?.startsWith('DOWN') ? true : undefined), 30_000, 200);
   const proxyBetween = (from: number, to: number) => proxyLogBetween(readFileSync(proxyLog, 'utf8'), from, to);
   report('setup', {
     postgres: { primaryPort: primary.port, replicaPort: replica.port },
@@ -163,7 +165,11 @@ try {
   await sleep(phaseMs);
   const cutAt = Date.now();
   const killWindow = summarise(load.outcomes, killAt, cutAt);
-  report('node-killed', { ...killWindow, alive: alive(), proxy: proxyBetween(killAt, cutAt), replication: lagBetween(killAt, cutAt) });
+  // The proxy's own count of what went wrong with the killed node: requests it had sent there
+  // that got no answer, and those it moved to another node.
+  const killed = await serverStats(statsSocket, 'crosscheck_nodes', 'n2');
+  const killedNode = killed && { status: killed.status, noAnswer: Number(killed.eresp), abortedByNode: Number(killed.srv_abrt), retries: Number(killed.wretr), redispatched: Number(killed.wredis) };
+  report('node-killed', { ...killWindow, killedNode, alive: alive(), proxy: proxyBetween(killAt, cutAt), replication: lagBetween(killAt, cutAt) });
   const readErrorsAfterKill = killWindow.byKind.read!.n - killWindow.byKind.read!.ok;
 
   // ---- connections-cut
@@ -196,7 +202,7 @@ try {
   // Both measured from the start of the process: finding the alert on n4 itself, and the proxy's checks putting it in rotation.
   const [joinMs, inRotationMs] = await Promise.all([
     waitFor('n4 to find the alert created before it started', finds(joinAlert, number), JOIN_LIMIT_MS, 100).then(() => Date.now() - joinStart),
-    waitFor('the proxy to put n4 in rotation', async () => ((await serverStatus(statsSocket, 'crosscheck_nodes', 'n4')) === 'UP' ? true : undefined), JOIN_LIMIT_MS, 100).then(() => Date.now() - joinStart),
+    waitFor('the proxy to put n4 in rotation', async () => ((await serverStats(statsSocket, 'crosscheck_nodes', 'n4'))?.status === 'UP' ? true : undefined), JOIN_LIMIT_MS, 100).then(() => Date.now() - joinStart),
   ]);
   // Published through another node after n4 started: found on n4 at once (it reads the feed's head first).
   const later = load.newDocumentNumber();

@@ -63,8 +63,13 @@ export function proxyLogBetween(log: string, from: number, to: number): { retrie
   return { retried, abnormal };
 }
 
-/** A server's state as the proxy's health checks see it (`UP`, `DOWN`, `UP 1/2`…), through its stats socket. */
-export function serverStatus(socket: string, backend: string, server: string): Promise<string | undefined> {
+/**
+ * A server's line of the proxy's statistics, through its stats socket, by column name: `status`
+ * (`UP`, `DOWN`, `UP 1/2`… as the health checks see it), `eresp` (requests that got no valid
+ * answer), `srv_abrt` (transfers the server aborted), `wretr` and `wredis` (retries and
+ * redispatches away from it)…
+ */
+export function serverStats(socket: string, backend: string, server: string): Promise<Record<string, string> | undefined> {
   return new Promise((resolve, reject) => {
     const conn = connect(socket);
     let text = '';
@@ -72,9 +77,9 @@ export function serverStatus(socket: string, backend: string, server: string): P
     conn.on('error', reject);
     conn.on('end', () => {
       const [header, ...rows] = text.split('\n');
-      const column = (header ?? '').replace(/^# /, '').split(',').indexOf('status');
+      const columns = (header ?? '').replace(/^# /, '').split(',');
       const row = rows.map((r) => r.split(',')).find((r) => r[0] === backend && r[1] === server);
-      resolve(row?.[column]);
+      resolve(row ? Object.fromEntries(columns.map((c, i) => [c, row[i] ?? ''])) : undefined);
     });
     conn.end('show stat\n');
   });

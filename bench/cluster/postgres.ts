@@ -20,23 +20,21 @@ export class OwnPostgres {
   ) {}
 
   /** `initdb` and start; the database `crosscheck` exists afterwards. */
-  static async primary(dir: string): Promise<OwnPostgres> {
-    const server = await OwnPostgres.prepare('primary', dir);
-    asPostgres(join(BIN, 'initdb'), ['-D', server.dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-instructions']);
-    server.start();
-    await server.sql('postgres', 'create database crosscheck');
-    return server;
+  async initPrimary(): Promise<void> {
+    asPostgres(join(BIN, 'initdb'), ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-instructions']);
+    this.start();
+    await this.sql('postgres', 'create database crosscheck');
   }
 
-  /** A hot standby of `primary` (a base backup with `-R`, so it streams from it) and started. */
-  static async replicaOf(primary: OwnPostgres, dir: string): Promise<OwnPostgres> {
-    const server = await OwnPostgres.prepare('replica', dir);
-    asPostgres(join(BIN, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', server.dataDir, '-R', '-X', 'stream', '-c', 'fast']);
-    server.start();
-    return server;
+  /** A hot standby of `primary` (a base backup with `-R`, so it streams from it), started. */
+  async cloneAsReplica(primary: OwnPostgres): Promise<void> {
+    asPostgres(join(BIN, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres', '-D', this.dataDir, '-R', '-X', 'stream', '-c', 'fast']);
+    this.start();
+    await this.ready();
   }
 
-  private static async prepare(name: string, dir: string): Promise<OwnPostgres> {
+  /** Its folders and port, nothing started: so that whoever stops it knows of it before it runs. */
+  static async create(name: string, dir: string): Promise<OwnPostgres> {
     const dataDir = join(dir, `pg-${name}`);
     // Its socket and log, in a folder it owns.
     const socketDir = join(dir, `pg-${name}-run`);
