@@ -235,8 +235,10 @@ try {
   const duplicateHits = await primary.sql('crosscheck', 'select screening_id, alert_id, count(*) as n from hits group by screening_id, alert_id having count(*) > 1');
   const twiceRun = await primary.sql('crosscheck', "select query::jsonb->>'id' as query_id, count(*) as n from screenings where query::jsonb ? 'id' group by 1 having count(*) > 1");
   // Screenings that failed at the client but committed: the request whose answer was lost.
-  const failedQueryIds = load.outcomes.filter((o) => o.kind === 'screen' && o.id === null && o.queryId).map((o) => o.queryId!);
-  const committedUnanswered = Number((await primary.sql<{ n: string }>('crosscheck', "select count(*) as n from screenings where query::jsonb->>'id' = any($1)", [failedQueryIds]))[0]!.n);
+  const failedScreens = load.outcomes.filter((o) => o.kind === 'screen' && o.id === null && o.queryId);
+  const committed = new Set((await primary.sql<{ q: string }>('crosscheck', "select query::jsonb->>'id' as q from screenings where query::jsonb->>'id' = any($1)", [failedScreens.map((o) => o.queryId!)])).map((r) => r.q));
+  const committedUnanswered: Record<string, number> = {};
+  for (const o of failedScreens) if (committed.has(o.queryId!)) committedUnanswered[`${o.status} ${o.error}`] = (committedUnanswered[`${o.status} ${o.error}`] ?? 0) + 1;
   const verify = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: env(), encoding: 'utf8' });
   const verifyOnReplica = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: { ...env(), DATABASE_URL: replica.url }, encoding: 'utf8' });
 
@@ -266,7 +268,7 @@ try {
     stored,
     duplicateHits: duplicateHits.length,
     screeningsRunTwice: twiceRun.length,
-    failedScreeningsThatCommitted: `${committedUnanswered} of ${failedQueryIds.length}`,
+    failedScreeningsThatCommitted: { n: committed.size, of: failedScreens.length, byError: committedUnanswered },
     auditVerify: { exit: verify.status, out: verify.stdout.trim().split('\n').slice(-2).join(' ') },
     auditVerifyOnReplica: { exit: verifyOnReplica.status, out: `${verifyOnReplica.stdout}${verifyOnReplica.stderr}`.trim().split('\n').slice(-2).join(' ') },
     proxy: proxyBetween(loadStart, Date.now()),
