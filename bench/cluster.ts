@@ -253,6 +253,18 @@ try {
   const rows = async (s: OwnPostgres) => (await s.sql<{ n: string }>('crosscheck', 'select (select count(*) from screenings) + (select count(*) from hits) + (select count(*) from alerts) + (select count(*) from audit_log) as n'))[0]!.n;
   const sameRows = (await rows(primary)) === (await rows(replica));
 
+  // What the nodes themselves logged as errors, by message: the server side of the client's failures.
+  const nodeErrors: Record<string, number> = {};
+  for (const name of Object.keys(ports)) {
+    for (const line of readFileSync(join(dir, `${name}.log`), 'utf8').split('\n')) {
+      if (!line.startsWith('{')) continue;
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+      if ((entry.level ?? 0) < 50) continue;
+      const key = `${name}: ${entry.msg ?? ''}${entry.err?.message ? ` (${entry.err.message})` : ''}`.slice(0, 160);
+      nodeErrors[key] = (nodeErrors[key] ?? 0) + 1;
+    }
+  }
+
   check(stored.alerts === ackedAlerts.length, `acknowledged alerts lost: ${ackedAlerts.length - stored.alerts}`);
   check(stored.screenings === ackedScreenings.length, `acknowledged screenings lost: ${ackedScreenings.length - stored.screenings}`);
   check(stored.hits === ackedHits.length, `acknowledged hits lost: ${ackedHits.length - stored.hits}`);
@@ -272,6 +284,7 @@ try {
     auditVerify: { exit: verify.status, out: verify.stdout.trim().split('\n').slice(-2).join(' ') },
     auditVerifyOnReplica: { exit: verifyOnReplica.status, out: `${verifyOnReplica.stdout}${verifyOnReplica.stderr}`.trim().split('\n').slice(-2).join(' ') },
     proxy: proxyBetween(loadStart, Date.now()),
+    nodeErrors,
     replica: { caughtUp, catchUpMs, sameRows },
     failures,
   });
