@@ -169,7 +169,11 @@ try {
   // that got no answer, and those it moved to another node.
   const killed = await serverStats(statsSocket, 'crosscheck_nodes', 'n2');
   const killedNode = killed && { status: killed.status, noAnswer: Number(killed.eresp), abortedByNode: Number(killed.srv_abrt), retries: Number(killed.wretr), redispatched: Number(killed.wredis) };
-  report('node-killed', { ...killWindow, killedNode, alive: alive(), proxy: proxyBetween(killAt, cutAt), replication: lagBetween(killAt, cutAt) });
+  // When the failures of the phase ended, after the kill: all at once means all were in flight on
+  // the killed node (a request sent after it died is moved to another node, not failed).
+  const failedAfterKill = load.outcomes.filter((o) => o.end >= killAt && o.end < cutAt && (o.status === 0 || o.status >= 500)).map((o) => o.end - killAt);
+  const failuresEndedMsAfterKill = failedAfterKill.length === 0 ? null : { first: Math.min(...failedAfterKill), last: Math.max(...failedAfterKill) };
+  report('node-killed', { ...killWindow, failuresEndedMsAfterKill, killedNode, alive: alive(), proxy: proxyBetween(killAt, cutAt), replication: lagBetween(killAt, cutAt) });
   const readErrorsAfterKill = killWindow.byKind.read!.n - killWindow.byKind.read!.ok;
 
   // ---- connections-cut
