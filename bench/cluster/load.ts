@@ -25,7 +25,10 @@ export interface Reply {
   body: unknown;
 }
 
-/** Keep-alive connections, as a border system's client holds them. */
+/**
+ * Keep-alive connections, as a border system's client holds them; at most 64 at once, beyond which
+ * requests wait here (their latency, as reported, includes that wait).
+ */
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 export function call(base: string, method: string, path: string, key: string, body?: unknown, timeoutMs = 20_000): Promise<Reply> {
@@ -120,7 +123,7 @@ export class Load {
     await Promise.all([...this.pending]);
   }
 
-  /** A document alert with a number of its own, created through the proxy; its id once acknowledged. */
+  /** A document number of this run that nothing has used yet (the run id keeps runs apart). */
   newDocumentNumber(): string {
     return `${this.runId}${String(++this.sequence).padStart(6, '0')}`;
   }

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 export class Processes {
   private readonly started = new Map<string, ChildProcess>();
 
-  /** Starts `command` with its output appended to `logFile`; resolves once it is spawned. */
+  /** Starts `command` with its output appended to `logFile`. */
   start(name: string, command: string, args: string[], logFile: string, options: SpawnOptions = {}): ChildProcess {
     const log = createWriteStream(logFile, { flags: 'a' });
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
