@@ -80,7 +80,8 @@ try {
   servers.push(primary, replica);
   await primary.initPrimary();
   await replica.cloneAsReplica(primary);
-  const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: primary.url, LOG_LEVEL: 'warn', ...extra });
+  // No metrics listener: every node would try the same default address, and the test reads none.
+  const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: primary.url, LOG_LEVEL: 'warn', CROSSCHECK_METRICS_ADDRESS: 'off', ...extra });
   const crosscheck = (args: string[]) => run(process.execPath, [cli, ...args], { env: env() });
   crosscheck(['db', 'migrate']);
   const lastLine = (out: string) => out.trim().split('\n').pop()!.trim();
