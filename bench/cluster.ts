@@ -43,10 +43,10 @@ const JOIN_LIMIT_MS = 60_000;
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cluster-'));
 // PostgreSQL runs as `postgres` in folders of its own below this one: it must pass through.
 chmodSync(dir, 0o711);
-const processes = new Processes();
+const failures: string[] = [];
+const processes = new Processes((name, error) => failures.push(`${name} could not be started: ${error.message}`));
 const servers: OwnPostgres[] = [];
 let load: Load | null = null;
-const failures: string[] = [];
 
 const report = (phase: string, data: Record<string, unknown>) => console.log(JSON.stringify({ phase, ...data }));
 const check = (ok: boolean, what: string) => {
@@ -55,22 +55,42 @@ const check = (ok: boolean, what: string) => {
 };
 
 let cleaning: Promise<void> | null = null;
+let cleaned = false;
+/** PostgreSQL servers (pg_ctl starts them detached: they outlive this process) and the directory. */
+function stopServersAndRemove(): void {
+  for (const s of [...servers].reverse()) s.stop();
+  if (keep) console.error(`kept ${dir} (logs of the nodes, the proxy and PostgreSQL)`);
+  else rmSync(dir, { recursive: true, force: true });
+  cleaned = true;
+}
 /** Stops everything started and removes the directory; every caller waits for the one run. */
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
-    await load?.stop().catch(() => undefined);
     await processes.stopAll();
-    for (const s of servers.reverse()) s.stop();
-    if (keep) console.error(`kept ${dir} (logs of the nodes, the proxy and PostgreSQL)`);
-    else rmSync(dir, { recursive: true, force: true });
+    await load?.stop().catch(() => undefined);
+    stopServersAndRemove();
   })();
   return cleaning;
 }
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     void cleanUp().finally(() => process.exit(130));
   });
 }
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.once(event, (error: unknown) => {
+    failures.push(`${event}: ${(error as Error)?.message ?? String(error)}`);
+    report('error', { message: failures.at(-1) });
+    void cleanUp().finally(() => process.exit(1));
+  });
+}
+// Whatever ends this process before the clean-up finished (process.exit from elsewhere, a second
+// fatal error): what can be done without waiting. pg_ctl stops the servers synchronously.
+process.on('exit', () => {
+  if (cleaned) return;
+  processes.killAllNow();
+  stopServersAndRemove();
+});
 
 try {
   // ---- setup: PostgreSQL primary and replica, schema, keys, three nodes, the proxy
@@ -97,7 +117,10 @@ try {
       env: env({ PORT: String(ports[name]), HOST: '127.0.0.1', CROSSCHECK_KEEP_ALIVE_TIMEOUT_MS: '60000', CROSSCHECK_TRUST_PROXY: '127.0.0.1' }),
     });
   const nodeUrl = (name: keyof typeof ports) => `http://127.0.0.1:${ports[name]}`;
-  const healthy = (name: keyof typeof ports) => async () => ((await call(nodeUrl(name), 'GET', '/health', '', undefined, 2000)).status === 200 ? true : undefined);
+  const healthy = (name: keyof typeof ports) => async () => {
+    processes.mustRun(name);
+    return (await call(nodeUrl(name), 'GET', '/health', '', undefined, 2000)).status === 200 ? true : undefined;
+  };
   const nodeStart = Date.now();
   for (const name of ['n1', 'n2', 'n3'] as const) startNode(name);
   for (const name of ['n1', 'n2', 'n3'] as const) await waitFor(`node ${name}`, healthy(name), 120_000, 200);
@@ -112,6 +135,7 @@ try {
   const proxy = `http://127.0.0.1:${proxyPort}`;
   // Three nodes in rotation: three answers from three different nodes.
   await waitFor('the proxy to route to n1, n2 and n3', async () => {
+    processes.mustRun('haproxy');
     const seen = new Set<string>();
     for (let i = 0; i < 12; i++) {
       const r = await call(proxy, 'GET', '/health', '', undefined, 2000);
@@ -198,6 +222,7 @@ try {
   startNode('n4');
   let joinScreenings: string[] = [];
   const finds = (alertId: string, documentNumber: string) => async () => {
+    processes.mustRun('n4');
     const r = await call(nodeUrl('n4'), 'POST', '/api/v1/screen', screenKey, { documents: [{ number: documentNumber, issuingState: 'FRA' }] }, 5000);
     if (r.status !== 200) return undefined;
     const body = r.body as { screeningId: string; hits: { alertId: string }[] };

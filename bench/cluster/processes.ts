@@ -8,11 +8,23 @@ import { createServer } from 'node:net';
  */
 export class Processes {
   private readonly started = new Map<string, ChildProcess>();
+  private readonly spawnErrors = new Map<string, Error>();
+  /** Set once stopAll() or killAllNow() began: whatever starts later would be left running. */
+  private closed = false;
 
-  /** Starts `command` with its output appended to `logFile`. */
+  /** `failed` hears of a process that could not be started (a missing program, say). */
+  constructor(private readonly failed: (name: string, error: Error) => void) {}
+
+  /** Starts `command` with its output appended to `logFile`; throws once stopping has begun. */
   start(name: string, command: string, args: string[], logFile: string, options: SpawnOptions = {}): ChildProcess {
+    if (this.closed) throw new GaveUp(`not starting ${name}: everything is being stopped`);
     const log = createWriteStream(logFile, { flags: 'a' });
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Without a listener a failed spawn would end this process at once, before any clean-up.
+    child.on('error', (error) => {
+      this.spawnErrors.set(name, error);
+      this.failed(name, error);
+    });
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
     this.started.set(name, child);
@@ -25,7 +37,15 @@ export class Processes {
 
   alive(name: string): boolean {
     const child = this.started.get(name);
-    return child !== undefined && child.exitCode === null && child.signalCode === null;
+    return child !== undefined && !this.spawnErrors.has(name) && child.exitCode === null && child.signalCode === null;
+  }
+
+  /** Throws GaveUp when `name` could not be started or has ended: no use waiting for it. */
+  mustRun(name: string): void {
+    const child = this.started.get(name);
+    const error = this.spawnErrors.get(name);
+    if (error) throw new GaveUp(`${name} could not be started: ${error.message}`);
+    if (child && !this.alive(name)) throw new GaveUp(`${name} exited (${child.exitCode ?? child.signalCode})`);
   }
 
   /** `kill -9`: what a crash, an out-of-memory kill or a pulled plug looks like to the others. */
@@ -35,13 +55,27 @@ export class Processes {
 
   /** SIGTERM to every process still running, SIGKILL to those still there after `graceMs`. */
   async stopAll(graceMs = 3000): Promise<void> {
-    const running = [...this.started.values()].filter((c) => c.exitCode === null && c.signalCode === null);
+    this.closed = true;
+    const running = this.running();
     for (const c of running) c.kill('SIGTERM');
     const deadline = Date.now() + graceMs;
     while (Date.now() < deadline && running.some((c) => c.exitCode === null && c.signalCode === null)) await sleep(100);
     for (const c of running) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   }
+
+  /** SIGKILL to every process still running, without waiting: for the process's 'exit' event. */
+  killAllNow(): void {
+    this.closed = true;
+    for (const c of this.running()) c.kill('SIGKILL');
+  }
+
+  private running(): ChildProcess[] {
+    return [...this.started.entries()].filter(([name, c]) => !this.spawnErrors.has(name) && c.exitCode === null && c.signalCode === null).map(([, c]) => c);
+  }
 }
+
+/** A failure that waitFor passes on at once instead of trying again until its deadline. */
+export class GaveUp extends Error {}
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -57,7 +91,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes. */
+/** Polls `check` until it returns a value (not undefined) or `timeoutMs` passes, or it throws GaveUp. */
 export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
@@ -66,6 +100,7 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
       const value = await check();
       if (value !== undefined) return value;
     } catch (error) {
+      if (error instanceof GaveUp) throw error;
       last = error;
     }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
