@@ -254,7 +254,13 @@ try {
   check(joinMs < JOIN_LIMIT_MS, 'the fourth node took a minute or more to join');
   check(foundAtOnce, 'the fourth node did not find an alert published through another node');
 
-  // ---- checks
+  // ---- checks, on a database nothing writes to any more: the nodes' scheduled work (feeds,
+  // reminders, checkpoints) would otherwise go on writing after the replica's target is taken.
+  await processes.stopAll();
+  await waitFor('the nodes\' database sessions to end', async () => {
+    const [row] = await primary.sql<{ n: string }>('postgres', "select count(*) as n from pg_stat_activity where datname = 'crosscheck' and backend_type = 'client backend'");
+    return Number(row!.n) === 0 ? true : undefined;
+  }, 30_000, 100);
   const totals = summarise(load.outcomes, loadStart, loadEnd + 1);
   const ok = load.outcomes.filter((o) => o.id !== null);
   const ackedAlerts = [...ok.filter((o) => o.kind === 'alert').map((o) => o.id!), joinAlert, ...(laterAlert.status === 201 ? [(laterAlert.body as { id: string }).id] : [])];
@@ -269,10 +275,8 @@ try {
   const committed = new Set((await primary.sql<{ q: string }>('crosscheck', "select query::jsonb->>'id' as q from screenings where query::jsonb->>'id' = any($1)", [failedScreens.map((o) => o.queryId!)])).map((r) => r.q));
   const committedUnanswered: Record<string, number> = {};
   for (const o of failedScreens) if (committed.has(o.queryId!)) committedUnanswered[`${o.status} ${o.error}`] = (committedUnanswered[`${o.status} ${o.error}`] ?? 0) + 1;
-  const verify = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: env(), encoding: 'utf8' });
-  const verifyOnReplica = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: { ...env(), DATABASE_URL: replica.url }, encoding: 'utf8' });
 
-  // The replica: replays everything the primary had once the load stopped, and holds the same rows.
+  // The replica: replays everything the primary has once the nodes stopped, and holds the same rows.
   const [{ lsn }] = (await primary.sql<{ lsn: string }>('postgres', 'select pg_current_wal_lsn()::text as lsn')) as [{ lsn: string }];
   const catchUpStart = Date.now();
   const caughtUp = await waitFor('the replica to replay the primary', async () => ((await replica.sql<{ done: boolean }>('postgres', 'select pg_last_wal_replay_lsn() >= $1::pg_lsn as done', [lsn]))[0]?.done ? true : undefined), 60_000, 100).then(
@@ -282,6 +286,9 @@ try {
   const catchUpMs = Date.now() - catchUpStart;
   const rows = async (s: OwnPostgres) => (await s.sql<{ n: string }>('crosscheck', 'select (select count(*) from screenings) + (select count(*) from hits) + (select count(*) from alerts) + (select count(*) from audit_log) as n'))[0]!.n;
   const sameRows = (await rows(primary)) === (await rows(replica));
+  // The trail verifies on both; on the replica, as an operator would run it (docs/deploy.md).
+  const verify = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: env(), encoding: 'utf8' });
+  const verifyOnReplica = spawnSync(process.execPath, [cli, 'audit', 'verify'], { env: { ...env(), DATABASE_URL: replica.url }, encoding: 'utf8' });
 
   // What the nodes themselves logged as errors, by message: the server side of the client's failures.
   const nodeErrors: Record<string, number> = {};
