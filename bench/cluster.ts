@@ -308,6 +308,7 @@ try {
   check(duplicateHits.length === 0, `hits recorded twice: ${duplicateHits.length}`);
   check(twiceRun.length === 0, `screenings run twice: ${twiceRun.length}`);
   check(verify.status === 0, `audit verify failed: ${verify.stderr.trim()}`);
+  check(verifyOnReplica.status === 0, `audit verify failed on the replica: ${verifyOnReplica.stderr.trim()}`);
   check(caughtUp && sameRows, 'the replica did not catch up');
   check(readErrorsAfterKill === 0, `alert reads failed while a node was killed: ${readErrorsAfterKill}`);
   check(readErrorsAfterCut === 0, `alert reads failed while the database's connections were cut: ${readErrorsAfterCut}`);
