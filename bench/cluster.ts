@@ -29,12 +29,25 @@ import { freePort, Processes, run, sleep, waitFor } from './cluster/processes.js
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const cli = join(root, 'packages/server/bin/crosscheck.js');
-const arg = (name: string, fallback: number) => {
+/** A numeric option, or its default when absent; anything but a number (above 0 unless `zero`) ends the test at once. */
+const arg = (name: string, fallback: number, zero = true) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (i < 0) return fallback;
+  const text = process.argv[i + 1];
+  const value = Number(text);
+  if (text === undefined || text.trim() === '' || !Number.isFinite(value) || value < 0 || (value === 0 && !zero)) {
+    console.error(`--${name} needs a number${zero ? ' (0 or more)' : ' above 0'}${text === undefined ? '' : `, not ${JSON.stringify(text)}`}`);
+    process.exit(2);
+  }
+  return value;
 };
+const unknown = process.argv.slice(2).filter((a) => a.startsWith('--') && !['--screens', '--alerts', '--reads', '--phase-seconds', '--keep'].includes(a));
+if (unknown.length > 0) {
+  console.error(`unknown option ${unknown.join(' ')}; options: --screens --alerts --reads --phase-seconds (numbers), --keep`);
+  process.exit(2);
+}
 const rates = { screensPerSecond: arg('screens', 200), alertsPerSecond: arg('alerts', 5), readsPerSecond: arg('reads', 20) };
-const phaseMs = arg('phase-seconds', 10) * 1000;
+const phaseMs = arg('phase-seconds', 10, false) * 1000;
 /** Keeps the directory (logs, data) after stopping everything: to look into a failure. */
 const keep = process.argv.includes('--keep');
 /** A node that has not joined within this long has failed "seconds, not minutes". */
