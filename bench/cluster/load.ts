@@ -94,11 +94,6 @@ export class Load {
     private readonly runId: string,
   ) {}
 
-  /** Alert ids whose creation was acknowledged (201), in order. */
-  get createdAlerts(): readonly string[] {
-    return this.alertIds;
-  }
-
   start(): void {
     const began = Date.now();
     const issued: Record<Kind, number> = { screen: 0, alert: 0, read: 0 };
