@@ -15,14 +15,29 @@ import { IndexFollower } from './screening/index-follower.js';
 import { Limits } from './app/limits/limits.js';
 import { startBackgroundTasks } from './background/background-tasks.js';
 
+export interface OpenOptions {
+  /**
+   * Migrate and add the reference members (default). A server's worker threads pass false: the
+   * main thread has done both before it starts them, and N threads racing to do it again would
+   * only contend for the write lock.
+   */
+  prepare?: boolean;
+  /** The limits' state; by default this thread's own (app/limits/limits.ts). */
+  limits?: Limits;
+  bus?: EventBus;
+}
+
 /** The composition root: the one place that turns configuration into connected parts. */
-export async function openDeps(config: Config): Promise<{ deps: Deps; database: Database }> {
+export async function openDeps(config: Config, options: OpenOptions = {}): Promise<{ deps: Deps; database: Database }> {
+  const prepare = options.prepare ?? true;
   const database = await openDatabase(config.storage.database);
-  try {
-    await migrateToLatest(database.db, database.engine);
-  } catch (error) {
-    await database.close();
-    throw error;
+  if (prepare) {
+    try {
+      await migrateToLatest(database.db, database.engine);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
   }
   let follower: Promise<IndexFollower> | undefined;
   const deps: Deps = {
@@ -32,13 +47,13 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
     newId: () => uuidv7(),
     operator: config.access.operator,
     sessionHours: config.access.sessionHours,
-    bus: new EventBus(),
+    bus: options.bus ?? new EventBus(),
     cooperation: config.cooperation,
     retention: config.retention,
     webhooks: config.webhooks,
     auditTrail: config.auditTrail,
     auditScanner: auditScanner(config.storage.database, database.db),
-    limits: new Limits(config.limits),
+    limits: options.limits ?? new Limits(config.limits),
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {
@@ -47,7 +62,7 @@ export async function openDeps(config: Config): Promise<{ deps: Deps; database: 
         return f;
       })()),
   };
-  await seedMembers(deps);
+  if (prepare) await seedMembers(deps);
   return { deps, database };
 }
 
@@ -63,38 +78,92 @@ export interface Running {
  */
 export type ServeExtension = (app: FastifyInstance, deps: Deps) => Promise<(() => Promise<void>) | void>;
 
-/** Starts the server; with `demo`, a database without alerts gets demo keys, users and alerts. */
-export async function serve(config: Config, options: { demo: boolean; extend?: ServeExtension }): Promise<Running> {
-  const { deps, database } = await openDeps(config);
-  let demo: DemoCredentials | null = null;
-  if (options.demo && !(await anyKeyExists(deps.db))) {
-    demo = await seedDemo(deps);
+/** Where errors of the work done once per server go: the app's log, or the main thread's. */
+export interface ErrorLog {
+  error(obj: { err: unknown }, msg: string): void;
+  warn(msg: string): void;
+}
+
+/**
+ * The work a server does once, whatever the number of threads that answer requests: demo data on
+ * an empty database, expiry and reminders every minute, background tasks (webhooks, links,
+ * audit checkpoints). `serve` runs it beside its one app; `serve --workers` on its main thread.
+ */
+export async function startHousekeeping(deps: Deps, demo: boolean, log: () => ErrorLog): Promise<{ demo: DemoCredentials | null; stop(): void }> {
+  let credentials: DemoCredentials | null = null;
+  if (demo && !(await anyKeyExists(deps.db))) {
+    credentials = await seedDemo(deps);
   }
   await runScheduledWork(deps);
-  const follower = await deps.screeningIndex();
-  const app = await buildApp(deps, { ...config.http, connections: config.connections });
-  const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
-  await app.listen({ port: config.http.port, host: config.http.host });
-  const bound = app.server.address();
-  const port = typeof bound === 'object' && bound !== null ? bound.port : config.http.port;
   // Expiry is a daily matter and replies are due within hours: every minute keeps both on time.
   const timer = setInterval(() => {
-    runScheduledWork(deps).catch((err: unknown) => app.log.error({ err }, 'scheduled work (expiry, reminders) failed'));
+    runScheduledWork(deps).catch((err: unknown) => log().error({ err }, 'scheduled work (expiry, reminders) failed'));
   }, 60_000);
   timer.unref();
-  follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));
-  const tasks = startBackgroundTasks(deps, (err: unknown) => app.log.error({ err }, 'a background task failed'));
-  if (config.auditTrail.keyFile === null) app.log.warn('audit checkpoints are off: without CROSSCHECK_AUDIT_KEY_FILE a cut tail of the audit trail cannot be detected');
   return {
-    url: `http://localhost:${port}`,
-    demo,
+    demo: credentials,
+    stop: () => clearInterval(timer),
+  };
+}
+
+/** Starts the background tasks and says what the operator should know about them. */
+export function startTasks(deps: Deps, config: Config, log: ErrorLog): { stop(): void } {
+  const tasks = startBackgroundTasks(deps, (err: unknown) => log.error({ err }, 'a background task failed'));
+  if (config.auditTrail.keyFile === null) log.warn('audit checkpoints are off: without CROSSCHECK_AUDIT_KEY_FILE a cut tail of the audit trail cannot be detected');
+  return { stop: () => tasks.forEach((t) => t.stop()) };
+}
+
+export interface ListenOptions {
+  extend?: ServeExtension;
+  /** Several threads listen on one port (the kernel spreads connections over them): Linux, Node ≥ 22.12. */
+  reusePort?: boolean;
+  /** Added to the app before it listens (a worker's hooks); runs before `extend`. */
+  prepareApp?: (app: FastifyInstance, follower: IndexFollower) => void;
+  /** Where the app's log lines go; by default this thread's stdout. */
+  logStream?: { write(line: string): void };
+}
+
+/**
+ * The HTTP side of a server: the screening index loaded and following the change feed, the app
+ * built and listening. `serve` runs one; `serve --workers N` one per worker thread.
+ */
+export async function listenHttp(deps: Deps, config: Config, options: ListenOptions = {}): Promise<{ app: FastifyInstance; port: number; follower: IndexFollower; stop(): Promise<void> }> {
+  const follower = await deps.screeningIndex();
+  const app = await buildApp(deps, { ...config.http, connections: config.connections, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  options.prepareApp?.(app, follower);
+  const stopExtension = options.extend ? await options.extend(app, deps) : undefined;
+  await app.listen({ port: config.http.port, host: config.http.host, ...(options.reusePort ? { reusePort: true } : {}) });
+  const bound = app.server.address();
+  const port = typeof bound === 'object' && bound !== null ? bound.port : config.http.port;
+  follower.start(250, (err: unknown) => app.log.error({ err }, 'following the change feed failed'));
+  return {
+    app,
+    port,
+    follower,
     stop: async () => {
-      app.log.info('stopping: finishing open requests, then closing the database');
-      clearInterval(timer);
       follower.stop();
-      for (const task of tasks) task.stop();
       if (stopExtension) await stopExtension();
       await app.close();
+    },
+  };
+}
+
+/** Starts the server on this thread; with `demo`, a database without alerts gets demo keys, users and alerts. */
+export async function serve(config: Config, options: { demo: boolean; extend?: ServeExtension }): Promise<Running> {
+  const { deps, database } = await openDeps(config);
+  let app: FastifyInstance | undefined;
+  const housekeeping = await startHousekeeping(deps, options.demo, () => app!.log);
+  const http = await listenHttp(deps, config, options.extend ? { extend: options.extend } : {});
+  app = http.app;
+  const tasks = startTasks(deps, config, app.log);
+  return {
+    url: `http://localhost:${http.port}`,
+    demo: housekeeping.demo,
+    stop: async () => {
+      http.app.log.info('stopping: finishing open requests, then closing the database');
+      housekeeping.stop();
+      tasks.stop();
+      await http.stop();
       await database.close();
     },
   };

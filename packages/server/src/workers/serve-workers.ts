@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { Config } from '../config.js';
+import { openDeps, startHousekeeping, startTasks, type Running } from '../main.js';
+import { EventBus } from '../events/event-bus.js';
+import { canShareAPort } from './reuse-port.js';
+import { sharedRateMemory } from './shared-token-buckets.js';
+import { threadLog, type ThreadLog } from './thread-log.js';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// A worker that dies this soon after it started is failing to start, not unlucky: its restarts
+// wait longer each time (up to a minute), rather than spinning.
+const HEALTHY_AFTER_MS = 10_000;
+const FIRST_RESTART_MS = 500;
+const LAST_RESTART_MS = 60_000;
+// A worker still running this long after the longest a request may take is stopped without finishing.
+const STOP_GRACE_MS = 5_000;
+
+export interface WorkersRunning extends Running {
+  /**
+   * The main thread's end of each running worker's control channel, in worker order; what the
+   * main thread asks of every worker goes there (metrics: gatherMetrics in src/metrics/).
+   */
+  controlPorts(): MessagePort[];
+}
+
+interface Slot {
+  worker: Worker;
+  control: MessagePort;
+  startedAt: number;
+  restartMs: number;
+}
+
+/**
+ * `serve --workers N`: N worker threads answer requests, listening together on one port (the
+ * kernel spreads connections over them); this thread migrates, seeds the demo, runs the work
+ * done once (expiry, reminders, background tasks), restarts a worker that dies and stops them
+ * all, each finishing its open requests. Without SO_REUSEPORT for threads (Node < 22.12, not
+ * Linux) it serves on this one thread, and says so.
+ */
+export async function serveOnWorkers(config: Config, options: { demo: boolean; workers: number }, log: ThreadLog = threadLog(config.http.logLevel)): Promise<WorkersRunning> {
+  const reusePort = options.workers > 1 && canShareAPort();
+  const threads = reusePort ? options.workers : 1;
+  if (options.workers > 1 && !reusePort) {
+    log.warn(`serving with 1 worker, not ${options.workers}: threads can share a port only on Linux with Node 22.12 or later (this is Node ${process.versions.node} on ${process.platform})`);
+  }
+  const id = randomUUID();
+  const changesChannel = `crosscheck:${id}:changes`;
+  const eventsChannel = `crosscheck:${id}:events`;
+  const changes = new BroadcastChannel(changesChannel);
+  const events = new BroadcastChannel(eventsChannel);
+  const bus = new EventBus();
+  bus.shareWith(events);
+
+  const { deps, database } = await openDeps(config, { bus });
+  let housekeeping: Awaited<ReturnType<typeof startHousekeeping>>;
+  try {
+    housekeeping = await startHousekeeping(deps, options.demo, () => log);
+  } catch (error) {
+    changes.close();
+    events.close();
+    await database.close();
+    throw error;
+  }
+  // Expiry changes alerts: the workers catch up at once rather than at their next poll.
+  const scheduledTimer = setInterval(() => changes.postMessage('changed'), 60_000);
+  scheduledTimer.unref();
+
+  const rates = { screen: sharedRateMemory(), write: sharedRateMemory() };
+  const slots: (Slot | null)[] = Array.from({ length: threads }, () => null);
+  let stopping = false;
+  let port = config.http.port;
+
+  const launch = (n: number, restartMs: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const { port1, port2 } = new MessageChannel();
+      const start: WorkerStart = {
+        config: { ...config, http: { ...config.http, port } },
+        worker: n,
+        threads,
+        reusePort,
+        changesChannel,
+        eventsChannel,
+        rates,
+        control: port2,
+      };
+      const worker = new Worker(ENTRY, { workerData: start, transferList: [port2] });
+      const slot: Slot = { worker, control: port1, startedAt: Date.now(), restartMs };
+      slots[n - 1] = slot;
+      let listening = false;
+      let failure: unknown = null;
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'log') process.stdout.write(m.line);
+        else if (m.type === 'listening') {
+          listening = true;
+          port = m.port;
+          resolve();
+        }
+      });
+      worker.on('error', (err) => {
+        failure = err;
+        if (listening) log.error({ err }, `worker ${n} failed`);
+      });
+      worker.on('exit', (code) => {
+        port1.close();
+        if (slots[n - 1] === slot) slots[n - 1] = null;
+        if (!listening) {
+          reject(failure ?? new Error(`worker ${n} stopped (exit code ${code}) before it listened`));
+          return;
+        }
+        if (stopping) return;
+        const ranFor = Date.now() - slot.startedAt;
+        const wait = ranFor >= HEALTHY_AFTER_MS ? FIRST_RESTART_MS : Math.min(LAST_RESTART_MS, slot.restartMs * 2);
+        log.warn(`worker ${n} stopped (exit code ${code}); starting it again in ${wait} ms`);
+        setTimeout(() => {
+          if (stopping) return;
+          launch(n, wait).catch((err: unknown) => {
+            log.error({ err }, `worker ${n} could not be started again`);
+            // Still none in its place: try again later, as after a crash.
+            if (!stopping) setTimeout(() => void launch(n, Math.min(LAST_RESTART_MS, wait * 2)).catch(() => {}), Math.min(LAST_RESTART_MS, wait * 2));
+          });
+        }, wait).unref();
+      });
+    });
+
+  const stopWorkers = async (): Promise<void> => {
+    stopping = true;
+    await Promise.all(
+      slots.map(async (slot) => {
+        if (!slot) return;
+        const gone = new Promise((r) => slot.worker.once('exit', r));
+        slot.worker.postMessage({ type: 'stop' } satisfies ToWorker);
+        const timer = setTimeout(() => void slot.worker.terminate(), config.connections.requestTimeoutMs + STOP_GRACE_MS);
+        await gone;
+        clearTimeout(timer);
+      }),
+    );
+  };
+
+  const shutDown = async (): Promise<void> => {
+    clearInterval(scheduledTimer);
+    housekeeping.stop();
+    await stopWorkers();
+    changes.close();
+    events.close();
+    await database.close();
+  };
+
+  try {
+    // The first worker picks the port when asked for any (`--port 0`); the others join it there.
+    await launch(1, FIRST_RESTART_MS);
+    await Promise.all(Array.from({ length: threads - 1 }, (_, i) => launch(i + 2, FIRST_RESTART_MS)));
+  } catch (error) {
+    await shutDown();
+    throw error;
+  }
+  const tasks = startTasks(deps, config, log);
+
+  return {
+    url: `http://localhost:${port}`,
+    demo: housekeeping.demo,
+    controlPorts: () => slots.filter((s): s is Slot => s !== null).map((s) => s.control),
+    stop: async () => {
+      log.info(`stopping: ${threads} worker${threads === 1 ? '' : 's'} finishing open requests, then closing the database`);
+      tasks.stop();
+      await shutDown();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Limits } from '../app/limits/limits.js';
+import { EventBus } from '../events/event-bus.js';
+import { rateClassOf } from '../http/rate-limit.js';
+import { listenHttp, openDeps } from '../main.js';
+import { SharedTokenBuckets } from './shared-token-buckets.js';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
+
+/**
+ * One worker thread of `serve --workers N`: its own database connection, screening index (loaded,
+ * then following the change feed) and fastify app, listening on the port the workers share. The
+ * main thread has migrated, seeded and runs the work done once (serve-workers.ts).
+ */
+async function run(start: WorkerStart, port: NonNullable<typeof parentPort>): Promise<void> {
+  const send = (m: FromWorker): void => port.postMessage(m);
+  const { config } = start;
+  const changes = new BroadcastChannel(start.changesChannel);
+  const events = new BroadcastChannel(start.eventsChannel);
+  const bus = new EventBus();
+  bus.shareWith(events);
+  const limits = new Limits(config.limits, {
+    screen: new SharedTokenBuckets(config.limits.rate.screenPerMinute, start.rates.screen, start.threads),
+    write: new SharedTokenBuckets(config.limits.rate.writePerMinute, start.rates.write, start.threads),
+  });
+  const { deps, database } = await openDeps(config, { prepare: false, limits, bus });
+  const http = await listenHttp(deps, config, {
+    reusePort: start.reusePort,
+    logStream: { write: (line) => send({ type: 'log', line }) },
+    prepareApp: (app, follower) => {
+      follower.shareWith(changes, (err) => app.log.error({ err }, 'catching up with another worker’s change failed'));
+      const name = String(start.worker);
+      app.addHook('onRequest', async (_request, reply) => {
+        reply.header('x-crosscheck-worker', name);
+      });
+      // Before the answer leaves: the client cannot reach another worker before it is told.
+      app.addHook('onSend', async (request, reply, payload) => {
+        if (reply.statusCode < 400 && rateClassOf(request.method, request.routeOptions?.url) === 'write') follower.committed();
+        return payload;
+      });
+    },
+  });
+  // The place for requests from the main thread to every worker (metrics): start.control.
+
+  port.on('message', (m: ToWorker) => {
+    if (m.type !== 'stop') return;
+    void (async () => {
+      try {
+        await http.stop();
+        await database.close();
+      } catch (err) {
+        http.app.log.error({ err }, 'the worker did not stop cleanly');
+      }
+      changes.close();
+      events.close();
+      start.control.close();
+      send({ type: 'stopped' });
+      port.close();
+    })();
+  });
+  send({ type: 'listening', port: http.port });
+}
+
+if (parentPort === null) throw new Error('worker-thread.ts runs as a worker thread of `crosscheck serve --workers`');
+await run(workerData as WorkerStart, parentPort);
