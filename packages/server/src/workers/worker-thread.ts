@@ -29,9 +29,8 @@ async function run(start: WorkerStart, port: NonNullable<typeof parentPort>): Pr
     prepareApp: (app, follower) => {
       follower.shareWith(changes, (err) => app.log.error({ err }, 'catching up with another worker’s change failed'));
       const name = String(start.worker);
-      app.addHook('onRequest', async (_request, reply) => {
-        reply.header('x-crosscheck-worker', name);
-      });
+      // On the raw answer before fastify sees the request: also on refusals and event streams.
+      app.server.prependListener('request', (_req, res) => res.setHeader('x-crosscheck-worker', name));
       // Before the answer leaves: the client cannot reach another worker before it is told.
       app.addHook('onSend', async (request, reply, payload) => {
         if (reply.statusCode < 400 && rateClassOf(request.method, request.routeOptions?.url) === 'write') follower.committed();
