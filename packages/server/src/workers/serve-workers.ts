@@ -23,6 +23,8 @@ export interface WorkersRunning extends Running {
    * main thread asks of every worker goes there (metrics: gatherMetrics in src/metrics/).
    */
   controlPorts(): MessagePort[];
+  /** The worker threads running now, by number (null while one is being started again): for supervision and tests. */
+  threads(): readonly (Worker | null)[];
 }
 
 interface Slot {
@@ -161,6 +163,7 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean; w
     url: `http://localhost:${port}`,
     demo: housekeeping.demo,
     controlPorts: () => slots.filter((s): s is Slot => s !== null).map((s) => s.control),
+    threads: () => slots.map((s) => s?.worker ?? null),
     stop: async () => {
       log.info(`stopping: ${threads} worker${threads === 1 ? '' : 's'} finishing open requests, then closing the database`);
       tasks.stop();
