@@ -150,9 +150,10 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean; w
   };
 
   try {
-    // The first worker picks the port when asked for any (`--port 0`); the others join it there.
-    await launch(1, FIRST_RESTART_MS);
-    await Promise.all(Array.from({ length: threads - 1 }, (_, i) => launch(i + 2, FIRST_RESTART_MS)));
+    // Asked for any port (`--port 0`), the first worker picks it and the others then join it there.
+    const together = port === 0 ? 1 : 0;
+    if (together === 1) await launch(1, FIRST_RESTART_MS);
+    await Promise.all(Array.from({ length: threads - together }, (_, i) => launch(i + 1 + together, FIRST_RESTART_MS)));
   } catch (error) {
     await shutDown();
     throw error;
