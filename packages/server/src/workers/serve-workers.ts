@@ -55,76 +55,67 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean; w
   const bus = new EventBus();
   bus.shareWith(events);
 
-  const { deps, database } = await openDeps(config, { bus });
-  let housekeeping: Awaited<ReturnType<typeof startHousekeeping>>;
-  try {
-    housekeeping = await startHousekeeping(deps, options.demo, () => log);
-  } catch (error) {
-    changes.close();
-    events.close();
-    await database.close();
-    throw error;
-  }
-  // Expiry changes alerts: the workers catch up at once rather than at their next poll.
-  const scheduledTimer = setInterval(() => changes.postMessage('changed'), 60_000);
-  scheduledTimer.unref();
-
   const rates = { screen: sharedRateMemory(), write: sharedRateMemory() };
   const slots: (Slot | null)[] = Array.from({ length: threads }, () => null);
   let stopping = false;
   let port = config.http.port;
 
-  const launch = (n: number, restartMs: number): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const { port1, port2 } = new MessageChannel();
-      const start: WorkerStart = {
-        config: { ...config, http: { ...config.http, port } },
-        worker: n,
-        threads,
-        reusePort,
-        changesChannel,
-        eventsChannel,
-        rates,
-        control: port2,
-      };
-      const worker = new Worker(ENTRY, { workerData: start, transferList: [port2] });
-      const slot: Slot = { worker, control: port1, startedAt: Date.now(), restartMs };
-      slots[n - 1] = slot;
-      let listening = false;
-      let failure: unknown = null;
-      worker.on('message', (m: FromWorker) => {
-        if (m.type === 'log') process.stdout.write(m.line);
-        else if (m.type === 'listening') {
-          listening = true;
-          port = m.port;
-          resolve();
-        }
-      });
-      worker.on('error', (err) => {
-        failure = err;
-        if (listening) log.error({ err }, `worker ${n} failed`);
-      });
-      worker.on('exit', (code) => {
-        port1.close();
-        if (slots[n - 1] === slot) slots[n - 1] = null;
-        if (!listening) {
-          reject(failure ?? new Error(`worker ${n} stopped (exit code ${code}) before it listened`));
-          return;
-        }
-        if (stopping) return;
-        const ranFor = Date.now() - slot.startedAt;
-        const wait = ranFor >= HEALTHY_AFTER_MS ? FIRST_RESTART_MS : Math.min(LAST_RESTART_MS, slot.restartMs * 2);
-        log.warn(`worker ${n} stopped (exit code ${code}); starting it again in ${wait} ms`);
-        setTimeout(() => {
-          if (stopping) return;
-          launch(n, wait).catch((err: unknown) => {
-            log.error({ err }, `worker ${n} could not be started again`);
-            // Still none in its place: try again later, as after a crash.
-            if (!stopping) setTimeout(() => void launch(n, Math.min(LAST_RESTART_MS, wait * 2)).catch(() => {}), Math.min(LAST_RESTART_MS, wait * 2));
-          });
-        }, wait).unref();
-      });
+  /**
+   * Starts worker n's thread, which loads its code at once, and returns the function that has
+   * it open the database and listen on a port, resolving once it does.
+   */
+  const spawn = (n: number, restartMs: number): ((on: number) => Promise<void>) => {
+    const { port1, port2 } = new MessageChannel();
+    const start: WorkerStart = { config, worker: n, threads, reusePort, changesChannel, eventsChannel, rates, control: port2 };
+    const worker = new Worker(ENTRY, { workerData: start, transferList: [port2] });
+    const slot: Slot = { worker, control: port1, startedAt: Date.now(), restartMs };
+    slots[n - 1] = slot;
+    let listening = false;
+    let failure: unknown = null;
+    let settle: { resolve(): void; reject(e: unknown): void } = { resolve: () => {}, reject: () => {} };
+    const listened = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    // Whoever opens the worker hears of its failure; one stopped before it was opened is no failure.
+    listened.catch(() => {});
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'log') process.stdout.write(m.line);
+      else if (m.type === 'listening') {
+        listening = true;
+        port = m.port;
+        settle.resolve();
+      }
     });
+    worker.on('error', (err) => {
+      failure = err;
+      if (listening) log.error({ err }, `worker ${n} failed`);
+    });
+    worker.on('exit', (code) => {
+      port1.close();
+      if (slots[n - 1] === slot) slots[n - 1] = null;
+      if (!listening) {
+        settle.reject(failure ?? new Error(`worker ${n} stopped (exit code ${code}) before it listened`));
+        return;
+      }
+      if (stopping) return;
+      const ranFor = Date.now() - slot.startedAt;
+      const wait = ranFor >= HEALTHY_AFTER_MS ? FIRST_RESTART_MS : Math.min(LAST_RESTART_MS, slot.restartMs * 2);
+      log.warn(`worker ${n} stopped (exit code ${code}); starting it again in ${wait} ms`);
+      restart(n, wait);
+    });
+    return (on) => {
+      worker.postMessage({ type: 'open', port: on } satisfies ToWorker);
+      return listened;
+    };
+  };
+
+  const restart = (n: number, wait: number): void => {
+    setTimeout(() => {
+      if (stopping) return;
+      spawn(n, wait)(port).catch((err: unknown) => {
+        log.error({ err }, `worker ${n} could not be started again`);
+        if (!stopping) restart(n, Math.min(LAST_RESTART_MS, wait * 2));
+      });
+    }, wait).unref();
+  };
 
   const stopWorkers = async (): Promise<void> => {
     stopping = true;
@@ -140,20 +131,36 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean; w
     );
   };
 
+  // The workers load their code while this thread migrates and seeds (seconds: argon2 for the demo).
+  const openers = Array.from({ length: threads }, (_, i) => spawn(i + 1, FIRST_RESTART_MS));
+  let opened: Awaited<ReturnType<typeof openDeps>>;
+  let housekeeping: Awaited<ReturnType<typeof startHousekeeping>>;
+  try {
+    opened = await openDeps(config, { bus });
+  } catch (error) {
+    await stopWorkers();
+    changes.close();
+    events.close();
+    throw error;
+  }
+  const { deps, database } = opened;
+  // Expiry changes alerts: the workers catch up at once rather than at their next poll.
+  const scheduledTimer = setInterval(() => changes.postMessage('changed'), 60_000);
+  scheduledTimer.unref();
   const shutDown = async (): Promise<void> => {
     clearInterval(scheduledTimer);
-    housekeeping.stop();
+    housekeeping?.stop();
     await stopWorkers();
     changes.close();
     events.close();
     await database.close();
   };
-
   try {
+    housekeeping = await startHousekeeping(deps, options.demo, () => log);
     // Asked for any port (`--port 0`), the first worker picks it and the others then join it there.
-    const together = port === 0 ? 1 : 0;
-    if (together === 1) await launch(1, FIRST_RESTART_MS);
-    await Promise.all(Array.from({ length: threads - together }, (_, i) => launch(i + 1 + together, FIRST_RESTART_MS)));
+    const anyPort = port === 0;
+    if (anyPort) await openers[0]!(0);
+    await Promise.all(openers.slice(anyPort ? 1 : 0).map((openOn) => openOn(port)));
   } catch (error) {
     await shutDown();
     throw error;

@@ -7,7 +7,7 @@ export interface WorkerStart {
   /** 1…N; a restarted worker keeps its number. Sent back in the `x-crosscheck-worker` header. */
   worker: number;
   threads: number;
-  /** Listen together with the other workers on this port (SO_REUSEPORT). */
+  /** Listen together with the other workers on one port (SO_REUSEPORT); which one comes with `open`. */
   reusePort: boolean;
   /** BroadcastChannel names, unique to this server: commits to the change feed, and events. */
   changesChannel: string;
@@ -24,5 +24,5 @@ export interface WorkerStart {
 /** Worker → main, on the worker's parentPort (one port, so log lines stay in order with the rest). */
 export type FromWorker = { type: 'log'; line: string } | { type: 'listening'; port: number } | { type: 'stopped' };
 
-/** Main → worker. */
-export type ToWorker = { type: 'stop' };
+/** Main → worker: open the database and listen on `port` (0: any), or finish and end. */
+export type ToWorker = { type: 'open'; port: number } | { type: 'stop' };

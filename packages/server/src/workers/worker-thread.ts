@@ -8,11 +8,11 @@ import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
 
 /**
  * One worker thread of `serve --workers N`: its own database connection, screening index (loaded,
- * then following the change feed) and fastify app, listening on the port the workers share. The
- * main thread has migrated, seeded and runs the work done once (serve-workers.ts).
+ * then following the change feed) and fastify app, listening on the port the workers share. It
+ * loads its code as soon as it is started, while the main thread migrates and seeds, and opens
+ * the database only when told to (`open`): by then the schema is there (serve-workers.ts).
  */
-async function run(start: WorkerStart, port: NonNullable<typeof parentPort>): Promise<void> {
-  const send = (m: FromWorker): void => port.postMessage(m);
+async function open(start: WorkerStart, listenPort: number, send: (m: FromWorker) => void) {
   const { config } = start;
   const changes = new BroadcastChannel(start.changesChannel);
   const events = new BroadcastChannel(start.eventsChannel);
@@ -23,7 +23,7 @@ async function run(start: WorkerStart, port: NonNullable<typeof parentPort>): Pr
     write: new SharedTokenBuckets(config.limits.rate.writePerMinute, start.rates.write, start.threads),
   });
   const { deps, database } = await openDeps(config, { prepare: false, limits, bus });
-  const http = await listenHttp(deps, config, {
+  const http = await listenHttp(deps, { ...config, http: { ...config.http, port: listenPort } }, {
     reusePort: start.reusePort,
     logStream: { write: (line) => send({ type: 'log', line }) },
     prepareApp: (app, follower) => {
@@ -39,25 +39,48 @@ async function run(start: WorkerStart, port: NonNullable<typeof parentPort>): Pr
     },
   });
   // The place for requests from the main thread to every worker (metrics): start.control.
-
-  port.on('message', (m: ToWorker) => {
-    if (m.type !== 'stop') return;
-    void (async () => {
+  return {
+    port: http.port,
+    close: async () => {
       try {
         await http.stop();
         await database.close();
-      } catch (err) {
-        http.app.log.error({ err }, 'the worker did not stop cleanly');
+      } finally {
+        changes.close();
+        events.close();
       }
-      changes.close();
-      events.close();
+    },
+  };
+}
+
+function serveThread(start: WorkerStart, port: NonNullable<typeof parentPort>): void {
+  const send = (m: FromWorker): void => port.postMessage(m);
+  let opened: ReturnType<typeof open> | null = null;
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'open') {
+      opened = open(start, m.port, send);
+      opened.then(
+        (o) => send({ type: 'listening', port: o.port }),
+        // Failing to start ends the thread with the error; the main thread reports it.
+        (err: unknown) => setImmediate(() => {
+          throw err;
+        }),
+      );
+      return;
+    }
+    void (async () => {
+      try {
+        const o = opened ? await opened.catch(() => null) : null;
+        await o?.close();
+      } catch (err) {
+        send({ type: 'log', line: `${JSON.stringify({ level: 50, time: Date.now(), msg: 'the worker did not stop cleanly', err: { message: (err as Error).message } })}\n` });
+      }
       start.control.close();
       send({ type: 'stopped' });
       port.close();
     })();
   });
-  send({ type: 'listening', port: http.port });
 }
 
 if (parentPort === null) throw new Error('worker-thread.ts runs as a worker thread of `crosscheck serve --workers`');
-await run(workerData as WorkerStart, parentPort);
+serveThread(workerData as WorkerStart, parentPort);
