@@ -89,7 +89,7 @@ export interface ErrorLog {
  * an empty database, expiry and reminders every minute, background tasks (webhooks, links,
  * audit checkpoints). `serve` runs it beside its one app; `serve --workers` on its main thread.
  */
-export async function startHousekeeping(deps: Deps, demo: boolean, log: () => ErrorLog): Promise<{ demo: DemoCredentials | null; stop(): void }> {
+export async function startHousekeeping(deps: Deps, demo: boolean, log: () => ErrorLog, afterRun: () => void = () => {}): Promise<{ demo: DemoCredentials | null; stop(): void }> {
   let credentials: DemoCredentials | null = null;
   if (demo && !(await anyKeyExists(deps.db))) {
     credentials = await seedDemo(deps);
@@ -97,7 +97,7 @@ export async function startHousekeeping(deps: Deps, demo: boolean, log: () => Er
   await runScheduledWork(deps);
   // Expiry is a daily matter and replies are due within hours: every minute keeps both on time.
   const timer = setInterval(() => {
-    runScheduledWork(deps).catch((err: unknown) => log().error({ err }, 'scheduled work (expiry, reminders) failed'));
+    runScheduledWork(deps).then(afterRun, (err: unknown) => log().error({ err }, 'scheduled work (expiry, reminders) failed'));
   }, 60_000);
   timer.unref();
   return {

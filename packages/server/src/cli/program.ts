@@ -51,7 +51,7 @@ export function buildProgram(): Command {
       // An in-memory SQLite database is private to the thread that opened it: one thread serves it.
       const running: Running =
         config.http.workers > 1 && config.storage.database !== ':memory:'
-          ? await serveOnWorkers(config, { demo: o.demo === true, workers: config.http.workers })
+          ? await serveOnWorkers(config, { demo: o.demo === true })
           : await serve(config, { demo: o.demo === true });
       process.stdout.write(`\ncrosscheck listening on ${running.url} (API docs at ${running.url}/docs)\n`);
       // Printed last, after every start-up line, so that they are what the terminal shows once it settles.

@@ -34,7 +34,7 @@ describe.each(ENGINES)('the workers’ supervisor on %s', (engine) => {
   });
 
   it('starts a worker again when it dies, and the port keeps answering meanwhile', async () => {
-    running = await serveOnWorkers(loadConfig({ LOG_LEVEL: 'silent' }, { db: store.target, port: 0 }), { demo: false, workers: 2 }, log);
+    running = await serveOnWorkers(loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_WORKERS: '2' }, { db: store.target, port: 0 }), { demo: false }, log);
     expect(await answering(running.url, 40)).toEqual(new Set(['1', '2']));
     expect(running.controlPorts()).toHaveLength(2);
 
@@ -52,7 +52,7 @@ describe.each(ENGINES)('the workers’ supervisor on %s', (engine) => {
   });
 
   it('stops every worker and lets go of the port', async () => {
-    running = await serveOnWorkers(loadConfig({ LOG_LEVEL: 'silent' }, { db: store.target, port: 0 }), { demo: false, workers: 2 }, log);
+    running = await serveOnWorkers(loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_WORKERS: '2' }, { db: store.target, port: 0 }), { demo: false }, log);
     const { url } = running;
     const threads = running.threads();
     await running.stop();

@@ -41,11 +41,12 @@ interface Slot {
  * all, each finishing its open requests. Without SO_REUSEPORT for threads (Node < 22.12, not
  * Linux) it serves on this one thread, and says so.
  */
-export async function serveOnWorkers(config: Config, options: { demo: boolean; workers: number }, log: ThreadLog = threadLog(config.http.logLevel)): Promise<WorkersRunning> {
-  const reusePort = options.workers > 1 && canShareAPort();
-  const threads = reusePort ? options.workers : 1;
-  if (options.workers > 1 && !reusePort) {
-    log.warn(`serving with 1 worker, not ${options.workers}: threads can share a port only on Linux with Node 22.12 or later (this is Node ${process.versions.node} on ${process.platform})`);
+export async function serveOnWorkers(config: Config, options: { demo: boolean }, log: ThreadLog = threadLog(config.http.logLevel)): Promise<WorkersRunning> {
+  const asked = config.http.workers;
+  const reusePort = asked > 1 && canShareAPort();
+  const threads = reusePort ? asked : 1;
+  if (asked > 1 && !reusePort) {
+    log.warn(`serving with 1 worker, not ${asked}: threads can share a port only on Linux with Node 22.12 or later (this is Node ${process.versions.node} on ${process.platform})`);
   }
   const id = randomUUID();
   const changesChannel = `crosscheck:${id}:changes`;
@@ -144,19 +145,19 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean; w
     throw error;
   }
   const { deps, database } = opened;
-  // Expiry changes alerts: the workers catch up at once rather than at their next poll.
-  const scheduledTimer = setInterval(() => changes.postMessage('changed'), 60_000);
-  scheduledTimer.unref();
   const shutDown = async (): Promise<void> => {
-    clearInterval(scheduledTimer);
     housekeeping?.stop();
     await stopWorkers();
+    await database.close();
+    // Last: work still under way when the database closed may still post to them.
     changes.close();
     events.close();
-    await database.close();
   };
   try {
-    housekeeping = await startHousekeeping(deps, options.demo, () => log);
+    // Expiry changes alerts: the workers catch up at once rather than at their next poll.
+    housekeeping = await startHousekeeping(deps, options.demo, () => log, () => {
+      if (!stopping) changes.postMessage('changed');
+    });
     // Asked for any port (`--port 0`), the first worker picks it and the others then join it there.
     const anyPort = port === 0;
     if (anyPort) await openers[0]!(0);
