@@ -153,7 +153,14 @@ export async function serve(config: Config, options: { demo: boolean; extend?: S
   const { deps, database } = await openDeps(config);
   let app: FastifyInstance | undefined;
   const housekeeping = await startHousekeeping(deps, options.demo, () => app!.log);
-  const http = await listenHttp(deps, config, options.extend ? { extend: options.extend } : {});
+  let http: Awaited<ReturnType<typeof listenHttp>>;
+  try {
+    http = await listenHttp(deps, config, options.extend ? { extend: options.extend } : {});
+  } catch (error) {
+    housekeeping.stop();
+    await database.close();
+    throw error;
+  }
   app = http.app;
   const tasks = startTasks(deps, config, app.log);
   return {
