@@ -23,6 +23,7 @@ const benches: [string, string[]][] = [
   ['limits.ts', []],
   ['slow-clients.ts', []],
   ['chain.ts', []],
+  ['workers-memory.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {
