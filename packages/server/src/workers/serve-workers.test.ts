@@ -60,4 +60,11 @@ describe.each(ENGINES)('the workers’ supervisor on %s', (engine) => {
     expect(threads.every((t) => t !== null && t.threadId === -1)).toBe(true);
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
+
+  it('refuses to start on a port another server holds, rather than sharing it', async () => {
+    running = await serveOnWorkers(loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_WORKERS: '2' }, { db: store.target, port: 0 }), { demo: false }, log);
+    const taken = Number(new URL(running.url).port);
+    await expect(serveOnWorkers(loadConfig({ LOG_LEVEL: 'silent', CROSSCHECK_WORKERS: '2' }, { db: store.target, port: taken }), { demo: false }, log)).rejects.toThrow(/EADDRINUSE/);
+    expect(await answering(running.url, 10)).toEqual(new Set(['1', '2']));
+  });
 });

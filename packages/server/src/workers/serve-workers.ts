@@ -3,7 +3,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { openDeps, startHousekeeping, startTasks, type Running } from '../main.js';
 import { EventBus } from '../events/event-bus.js';
-import { canShareAPort } from './reuse-port.js';
+import { canShareAPort, claimPort } from './reuse-port.js';
 import { sharedRateMemory } from './shared-token-buckets.js';
 import { threadLog, type ThreadLog } from './thread-log.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
@@ -159,9 +159,8 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean },
       if (!stopping) changes.postMessage('changed');
     });
     // Asked for any port (`--port 0`), the first worker picks it and the others then join it there.
-    const anyPort = port === 0;
-    if (anyPort) await openers[0]!(0);
-    await Promise.all(openers.slice(anyPort ? 1 : 0).map((openOn) => openOn(port)));
+    if (reusePort) port = await claimPort(port, config.http.host);
+    await Promise.all(openers.map((openOn) => openOn(port)));
   } catch (error) {
     await shutDown();
     throw error;

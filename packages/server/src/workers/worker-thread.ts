@@ -4,6 +4,7 @@ import { EventBus } from '../events/event-bus.js';
 import { rateClassOf } from '../http/rate-limit.js';
 import { listenHttp, openDeps } from '../main.js';
 import { SharedTokenBuckets } from './shared-token-buckets.js';
+import { threadLog } from './thread-log.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
 
 /**
@@ -73,7 +74,7 @@ function serveThread(start: WorkerStart, port: NonNullable<typeof parentPort>): 
         const o = opened ? await opened.catch(() => null) : null;
         await o?.close();
       } catch (err) {
-        send({ type: 'log', line: `${JSON.stringify({ level: 50, time: Date.now(), msg: 'the worker did not stop cleanly', err: { message: (err as Error).message } })}\n` });
+        threadLog(start.config.http.logLevel, (line) => send({ type: 'log', line })).error({ err }, `worker ${start.worker} did not stop cleanly`);
       }
       start.control.close();
       send({ type: 'stopped' });
