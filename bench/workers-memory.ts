@@ -5,13 +5,18 @@
  * its fixed part (a fastify app, a connection, its heap) plus one index; the fixed part is
  * measured on the empty database in the same run.
  *   node packages/server/bin/run-ts.js bench/workers-memory.ts [--synthetic 50000]
- * Linux only (reads /proc). Prints JSON lines, sizes in MB.
+ * Linux only (reads /proc). Prints JSON lines, sizes in MB. The index's own size, a V8 heap figure
+ * after full collections, is measured in this process, apart from the servers' RSS.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { defaultConfig } from '../packages/server/src/config.js';
+import { openDeps } from '../packages/server/src/main.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const cli = join(root, 'packages/server/bin/crosscheck.js');
@@ -42,6 +47,27 @@ async function rssOf(db: string, workers: number): Promise<number> {
   child.kill('SIGTERM');
   await gone;
   return kb / 1024;
+}
+
+let collect: (() => void) | null = null;
+function gc(): void {
+  if (!collect) {
+    v8.setFlagsFromString('--expose-gc');
+    collect = vm.runInNewContext('gc') as () => void;
+  }
+  collect();
+}
+
+/** The V8 heap one screening index of the database takes (after full collections): what each worker holds. */
+async function indexHeap(db: string): Promise<number> {
+  const { deps, database } = await openDeps(defaultConfig({ db }), { prepare: false });
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  await deps.screeningIndex();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  await database.close();
+  return (after - before) / 2 ** 20;
 }
 
 function population(n: number): string {
@@ -78,10 +104,10 @@ try {
       populations.push({ name: `UN list + ${synthetic} synthetic persons`, db: big });
     }
   }
-  const rows: { name: string; rss: number[] }[] = [];
+  const rows: { name: string; rss: number[]; heap: number }[] = [];
   for (const p of populations) {
     const rss = [await rssOf(p.db, 1), await rssOf(p.db, 2), await rssOf(p.db, 3)];
-    rows.push({ name: p.name, rss });
+    rows.push({ name: p.name, rss, heap: await indexHeap(p.db) });
   }
   const round = (x: number) => Math.round(x * 10) / 10;
   const fixed = rows[0]!.rss[2]! - rows[0]!.rss[1]!;
@@ -97,7 +123,9 @@ try {
         // Baselines from the same run: what a worker costs on an empty database, and what the
         // index of this population costs one thread.
         oneMoreWorkerOnEmptyMB: round(fixed),
+        // RSS moves by ±15 MB with garbage collection's timing; the heap figure is after full collections.
         indexInOneThreadMB: round(index),
+        indexHeapMB: round(r.heap),
         oneMoreWorkerIndexPartMB: round(oneMore - fixed),
         indexPartOverIndex: index > 1 ? round((oneMore - fixed) / index) : null,
       }),
