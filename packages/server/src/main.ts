@@ -86,8 +86,9 @@ export interface ErrorLog {
 
 /**
  * The work a server does once, whatever the number of threads that answer requests: demo data on
- * an empty database, expiry and reminders every minute, background tasks (webhooks, links,
- * audit checkpoints). `serve` runs it beside its one app; `serve --workers` on its main thread.
+ * an empty database, expiry and reminders every minute (`afterRun` after each), and, with
+ * `startTasks`, the background tasks. `serve` runs both beside its one app; `serve --workers` on
+ * its main thread.
  */
 export async function startHousekeeping(deps: Deps, demo: boolean, log: () => ErrorLog, afterRun: () => void = () => {}): Promise<{ demo: DemoCredentials | null; stop(): void }> {
   let credentials: DemoCredentials | null = null;
