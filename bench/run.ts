@@ -25,6 +25,7 @@ const benches: [string, string[]][] = [
   ['slow-clients.ts', []],
   ['chain.ts', []],
   ['group-commit.ts', []],
+  ['workers-memory.ts', []],
 ];
 let failed = false;
 for (const [file, args] of benches) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SQLITE_PATH, defaultConfig, loadConfig } from './config.js';
@@ -7,7 +8,7 @@ describe('configuration', () => {
   it('gives every setting its default from an empty environment, grouped by what it is for', () => {
     expect(defaultConfig()).toEqual({
       storage: { database: DEFAULT_SQLITE_PATH },
-      http: { port: 8080, host: '0.0.0.0', logLevel: 'info', slowRequestMs: 1_000, bodyLimit: 256 * 1024, secureCookies: 'auto', publicUrl: null, trustProxy: false, hstsMaxAge: 31_536_000 },
+      http: { port: 8080, host: '0.0.0.0', workers: availableParallelism(), logLevel: 'info', slowRequestMs: 1_000, bodyLimit: 256 * 1024, secureCookies: 'auto', publicUrl: null, trustProxy: false, hstsMaxAge: 31_536_000 },
       connections: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 },
       access: { operator: 'IPO', sessionHours: 12 },
       cooperation: { replyHours: 12, attachmentsDir: null },

@@ -5,6 +5,7 @@ import type { LimitSettings } from './app/limits/limit-settings.js';
 import type { MetricsAddress } from './metrics/metrics-server.js';
 import type { ConnectionLimits } from './http/connection-limits.js';
 import type { SecureCookies, TrustProxy } from './http/transport-security.js';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { isPostgresUrl } from './store/database.js';
 
@@ -19,6 +20,8 @@ const envSchema = z.object({
   // http
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
+  // Threads that answer requests (serve --workers); by default one per core.
+  CROSSCHECK_WORKERS: z.coerce.number().int().min(1).max(1024).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // A request that takes longer is logged at info level (the others at debug): what an operator looks for.
   CROSSCHECK_SLOW_REQUEST_MS: z.coerce.number().int().min(1).max(3_600_000).default(1_000),
@@ -119,6 +122,8 @@ export interface Config {
   http: {
     port: number;
     host: string;
+    /** Worker threads that answer requests, listening on the one port (`serve --workers`). */
+    workers: number;
     logLevel: string;
     /** Requests slower than this are logged at info level; the others at debug. */
     slowRequestMs: number;
@@ -163,7 +168,7 @@ export interface Config {
   };
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; port?: number } = {}): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; port?: number; workers?: number } = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -179,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
     http: {
       port: overrides.port ?? e.PORT,
       host: e.HOST,
+      workers: overrides.workers ?? e.CROSSCHECK_WORKERS ?? availableParallelism(),
       logLevel: e.LOG_LEVEL,
       slowRequestMs: e.CROSSCHECK_SLOW_REQUEST_MS,
       bodyLimit: e.CROSSCHECK_BODY_LIMIT,

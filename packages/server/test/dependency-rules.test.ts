@@ -32,6 +32,7 @@ const LAYERS: { layer: string; paths: string[]; holds: string }[] = [
   { layer: 'demo', paths: ['demo/'], holds: 'demo data through the use cases' },
   { layer: 'config', paths: ['config.ts'], holds: 'the environment, parsed once' },
   { layer: 'main', paths: ['main.ts'], holds: 'the composition root (openDeps, serve)' },
+  { layer: 'workers', paths: ['workers/'], holds: 'serve on every core: worker threads, their supervisor, what they share' },
   { layer: 'cli', paths: ['cli/'], holds: 'commander commands over main and the use cases' },
 ];
 

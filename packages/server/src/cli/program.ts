@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { serve } from '../main.js';
+import { serve, type Running } from '../main.js';
+import { serveOnWorkers } from '../workers/serve-workers.js';
 import { adminCommands } from './commands/admin-commands.js';
 import { dataCommands } from './commands/data-commands.js';
 import { auditCommands } from './commands/audit-commands.js';
@@ -21,6 +22,12 @@ const port = (value: string): number => {
   return n;
 };
 
+const workers = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) throw new InvalidArgumentError('a number of threads from 1 to 1024');
+  return n;
+};
+
 /** The whole command tree, built without running anything (main.ts runs it; a test walks it). */
 export function buildProgram(): Command {
   const program = new Command('crosscheck')
@@ -37,9 +44,15 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port (default: PORT or 8080)', port)
     .option('--demo', 'on a database without keys, create demo keys, users and alerts and print them')
     .option('--db <path>', DB_HELP)
-    .action(async (o: DbOption & { port?: number; demo?: boolean }) => {
-      const config = configFrom(o);
-      const running = await serve(config, { demo: o.demo === true });
+    .option('--workers <n>', 'threads that answer requests on the one port (default: CROSSCHECK_WORKERS or the number of cores)', workers)
+    .action(async (o: DbOption & { port?: number; demo?: boolean; workers?: number }) => {
+      const loaded = configFrom(o);
+      const config = o.workers === undefined ? loaded : { ...loaded, http: { ...loaded.http, workers: o.workers } };
+      // An in-memory SQLite database is private to the thread that opened it: one thread serves it.
+      const running: Running =
+        config.http.workers > 1 && config.storage.database !== ':memory:'
+          ? await serveOnWorkers(config, { demo: o.demo === true })
+          : await serve(config, { demo: o.demo === true });
       process.stdout.write(`\ncrosscheck listening on ${running.url} (API docs at ${running.url}/docs)\n`);
       // Printed last, after every start-up line, so that they are what the terminal shows once it settles.
       if (running.demo) {

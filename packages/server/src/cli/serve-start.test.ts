@@ -6,7 +6,7 @@ import { startCli } from '../../test/cli.js';
 import { ENGINES, freshStore, type TestStore } from '../../test/engines.js';
 import { stopServer } from '../../test/serve-process.js';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 
 const lastUser = 'login ipo.auditor';
 
@@ -33,7 +33,7 @@ describe.each(ENGINES)('npm start (serve --demo) on %s', (engine) => {
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     try {
       const started = Date.now();
-      while (!out.includes(lastUser) && Date.now() - started < 60_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+      while (!out.includes(lastUser) && Date.now() - started < 150_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 500));
       const lines = out.trimEnd().split('\n');
       const credentials = lines.filter((l) => /^ {2}(key|login) /.test(l));

@@ -52,6 +52,8 @@ export interface HttpOptions {
   connections: ConnectionLimits;
   /** Watches every request (metrics, traces: src/metrics/); runs before any hook or route is added. */
   instrument?: (app: FastifyInstance) => void | Promise<void>;
+  /** Where log lines go instead of stdout: a worker thread hands them to the main thread in order. */
+  logStream?: { write(line: string): void };
 }
 
 const nulError = (): DomainError => new DomainError('validation', 'request.nul-character', 'the request contains a NUL character', [{ field: '(request)', message: 'NUL characters are not accepted' }]);
@@ -68,7 +70,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
       level: options.logLevel,
       // The same stream as the CLI's own lines (not pino's asynchronous one), so the log stays in
       // order with them: the demo credentials printed after start-up are really the last lines.
-      stream: process.stdout,
+      stream: options.logStream ?? process.stdout,
       // Keys, cookies and personal data must never reach a log file (metrics/log-fields.ts).
       serializers: logSerializers,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

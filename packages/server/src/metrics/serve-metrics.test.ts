@@ -38,7 +38,7 @@ describe('serve with metrics on a listener of their own, and traces to a collect
       process.stdout.write = write;
     }
     const line = logged.join('').split('\n').find((l) => l.includes('metrics listener started'));
-    metricsUrl = (JSON.parse(line!) as { metrics: string }).metrics;
+    metricsUrl = /http:\/\/\S+\/metrics/.exec((JSON.parse(line!) as { msg: string }).msg)?.[0] ?? '';
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
