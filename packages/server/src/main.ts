@@ -159,9 +159,10 @@ export async function listenHttp(deps: Deps, database: Database, config: Config,
     follower,
     stop: async () => {
       follower.stop();
-      await snapshots?.stop();
       if (stopExtension) await stopExtension();
       await app.close();
+      // After the open requests are answered: writing a large index takes a while.
+      await snapshots?.stop();
       stopBatches();
       await observability.stop();
     },
