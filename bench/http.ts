@@ -121,10 +121,14 @@ async function settled(pid: number): Promise<void> {
   console.error('the server was still busy after five minutes; measuring anyway');
 }
 
-/** `crosscheck serve` (with `--workers N` when N > 1), resolved once `/health` answers. */
+/**
+ * `crosscheck serve --workers N` (without the option on a build that has none, where it is one),
+ * resolved once `/health` answers. The option is always passed: without it the server runs one
+ * worker per core.
+ */
 async function startServer(target: string, workers: number): Promise<{ url: string; server: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const args = [cli, 'serve', '--port', String(port), '--db', target, ...(workers > 1 ? ['--workers', String(workers)] : [])];
+  const args = [cli, 'serve', '--port', String(port), '--db', target, ...(hasWorkers ? ['--workers', String(workers)] : [])];
   const server = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: '', ...serverEnv }, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<number | null>((res) => server.on('exit', (code) => res(code)));
   const url = `http://127.0.0.1:${port}`;
@@ -285,6 +289,7 @@ function measured(server: ChildProcess, url: string, secs: number, request: Para
 }
 
 const serveHasWorkers = () => spawnSync(process.execPath, [cli, 'serve', '--help'], { encoding: 'utf8' }).stdout.includes('--workers');
+const hasWorkers = serveHasWorkers();
 
 async function mainRun(): Promise<void> {
   const db = await prepareDatabase('sqlite');
@@ -343,7 +348,7 @@ async function mainRun(): Promise<void> {
 
   const counts = workersList.length > 1 || first > 1 ? workersList : [];
   if (counts.length > 0) {
-    if (counts.some((n) => n > 1) && !serveHasWorkers()) {
+    if (counts.some((n) => n > 1) && !hasWorkers) {
       console.log(JSON.stringify({ bench: 'http.workers-scaling', workers: counts, skipped: 'crosscheck serve has no --workers option' }));
     } else {
       const rps: number[] = [];
@@ -366,7 +371,7 @@ async function mainRun(): Promise<void> {
 
 async function soakRun(): Promise<void> {
   const db = await prepareDatabase('postgres');
-  const workers = serveHasWorkers() ? 2 : 1;
+  const workers = hasWorkers ? 2 : 1;
   const s = await startServer(db.target, workers);
   try {
     await screeningReady(s.url, db.key, workers);
