@@ -1,6 +1,7 @@
 import {
   DocumentIndex,
   documentKey,
+  editKeys,
   internWords,
   nameKeys,
   plateKey,
@@ -64,6 +65,8 @@ export class ScreeningIndex {
   /** Issuing states that appear in the index, for numbers screened without a state. */
   private readonly knownStates = new Set<string>();
   private readonly nameIndex = new Map<string, Set<number>>();
+  /** Typing-error keys (core `editKeys`) → name postings; see EditIndex. */
+  private readonly editIndex = new EditIndex();
   private readonly vins = new Map<string, Set<number>>();
   private readonly plates = new Map<string, Set<number>>();
   /** Normalised wallet address (core `parseWalletAddress`) → the alerts naming it. */
@@ -90,6 +93,7 @@ export class ScreeningIndex {
       this.persons[handle] = facts;
       facts.names.forEach((name, i) => {
         for (const key of nameKeys(name)) addTo(this.nameIndex, key, posting(handle, i));
+        for (const key of editKeys(name)) this.editIndex.add(key, posting(handle, i));
       });
       const walletKeys = walletKeysOf(alert);
       for (const key of walletKeys) addTo(this.wallets, key, handle);
@@ -116,6 +120,7 @@ export class ScreeningIndex {
     const facts = this.persons[handle];
     facts?.names.forEach((name, i) => {
       for (const key of nameKeys(name)) deleteFrom(this.nameIndex, key, posting(handle, i));
+      for (const key of editKeys(name)) this.editIndex.delete(key, posting(handle, i));
     });
     const [vin, plate] = this.vehicleKeysOf[handle] ?? [];
     if (vin) deleteFrom(this.vins, vin, handle);
@@ -157,10 +162,16 @@ export class ScreeningIndex {
    * (identity links only), every alert counts.
    */
   private gatherPersons(names: PreparedName[], viewer: string | null): { candidates: number[]; g: Gathering } {
-    const postings: Set<number>[] = [];
-    for (const name of names) for (const key of queryKeys(name)) {
-      const list = this.nameIndex.get(key);
-      if (list) postings.push(list);
+    const postings: PostingList[] = [];
+    for (const name of names) {
+      for (const key of queryKeys(name)) {
+        const list = this.nameIndex.get(key);
+        if (list) postings.push({ size: list.size, items: list });
+      }
+      for (const key of editKeys(name)) {
+        const list = this.editIndex.get(key);
+        if (list !== undefined) postings.push(typeof list === 'number' ? { size: 1, items: [list] } : { size: list.length, items: list });
+      }
     }
     postings.sort((a, b) => a.size - b.size);
     const g = this.gathering();
@@ -173,7 +184,7 @@ export class ScreeningIndex {
       if (candidates.length >= MAX_CANDIDATES) break;
       // A shared rare key is worth more than a shared common one.
       const w = 1 / Math.log2(2 + list.size);
-      for (const p of list) {
+      for (const p of list.items) {
         const h = Math.floor(p / NAMES_PER_HANDLE);
         if (g.seen[h] !== stamp) {
           g.seen[h] = stamp;
@@ -306,6 +317,49 @@ export class ScreeningIndex {
   private visible(handle: number, viewer: string): IndexedAlert | undefined {
     const entry = this.entries[handle];
     return entry && visibleTo(entry.owner, entry.visibility, viewer) ? entry : undefined;
+  }
+}
+
+/** The postings of one key a query shares, with their count. */
+interface PostingList {
+  size: number;
+  items: Iterable<number>;
+}
+
+/**
+ * Typing-error key → name postings. Most keys belong to one name, so a single posting is held as
+ * the number itself and only shared keys get an array: a million persons give some ten million
+ * keys. Split over a few maps, as one V8 Map holds at most about 16 million entries.
+ */
+class EditIndex {
+  private readonly shards = [new Map<number, number | number[]>(), new Map<number, number | number[]>(), new Map<number, number | number[]>(), new Map<number, number | number[]>()];
+
+  get(key: number): number | number[] | undefined {
+    return this.shards[key & 3]!.get(key);
+  }
+
+  add(key: number, posting: number): void {
+    const shard = this.shards[key & 3]!;
+    const list = shard.get(key);
+    // A name gives each key once (editKeys), and a posting is one name: no duplicate is added.
+    if (list === undefined) shard.set(key, posting);
+    else if (typeof list === 'number') shard.set(key, [list, posting]);
+    else list.push(posting);
+  }
+
+  delete(key: number, posting: number): void {
+    const shard = this.shards[key & 3]!;
+    const list = shard.get(key);
+    if (list === undefined) return;
+    if (typeof list === 'number') {
+      if (list === posting) shard.delete(key);
+      return;
+    }
+    const at = list.indexOf(posting);
+    if (at < 0) return;
+    list[at] = list[list.length - 1]!;
+    list.pop();
+    if (list.length === 1) shard.set(key, list[0]!);
   }
 }
 
