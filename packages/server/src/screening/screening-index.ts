@@ -62,6 +62,8 @@ export class ScreeningIndex {
    * small array instead of each entry (a cache miss per candidate at a million alerts).
    */
   private readonly openToAll: number[] = [];
+  /** How many names of each person are indexed (postings handle × 64 + 0 … count − 1). */
+  private readonly nameCount: number[] = [];
   private readonly persons: (PersonFacts | undefined)[] = [];
   private readonly docsOf: ([string, string][] | undefined)[] = [];
   private readonly vehicleKeysOf: ([string | undefined, string | undefined] | undefined)[] = [];
@@ -91,12 +93,14 @@ export class ScreeningIndex {
     this.handles.set(alert.id, handle);
     this.entries[handle] = indexedFrom(alert);
     this.openToAll[handle] = alert.visibility.mode === 'all' ? 1 : 0;
+    this.nameCount[handle] = 0;
     const docs: [string, string][] = [];
     if (alert.kind === 'document') docs.push([alert.document.issuingState, alert.document.number]);
     if (alert.kind === 'person') {
       for (const d of alert.person.documents ?? []) docs.push([d.issuingState ?? '', d.number]);
       const facts = personFacts(alert);
       this.persons[handle] = facts;
+      this.nameCount[handle] = Math.min(facts.names.length, NAMES_PER_HANDLE);
       facts.names.forEach((name, i) => {
         for (const key of nameKeys(name)) addTo(this.nameIndex, key, posting(handle, i));
         for (const key of editKeys(name)) this.editIndex.add(key, posting(handle, i));
@@ -135,6 +139,7 @@ export class ScreeningIndex {
     this.walletKeysOf[handle] = undefined;
     this.entries[handle] = undefined;
     this.openToAll[handle] = 0;
+    this.nameCount[handle] = 0;
     this.persons[handle] = undefined;
     this.docsOf[handle] = undefined;
     this.vehicleKeysOf[handle] = undefined;
@@ -190,7 +195,9 @@ export class ScreeningIndex {
       }
       for (const key of editKeys(name)) {
         const list = this.editIndex.get(key);
-        if (list !== undefined) lists.push(typeof list === 'number' ? { size: 1, items: [list], edit: true } : { size: list.length, items: list, edit: true });
+        if (list === undefined) continue;
+        if (typeof list === 'number') lists.push({ size: 1, items: [list], edit: true });
+        else lists.push({ size: list instanceof Set ? list.size : list.length, items: list, edit: true });
       }
     }
     lists.sort((a, b) => a.size - b.size);
@@ -239,11 +246,11 @@ export class ScreeningIndex {
         const set = list.items;
         for (let k = 0; k < admitted; k++) {
           const h = candidates[k]!;
-          const count = Math.min(this.persons[h]?.names.length ?? 0, NAMES_PER_HANDLE);
+          const count = this.nameCount[h]!;
           for (let i = 0; i < count; i++) if (set.has(posting(h, i))) credit(h, posting(h, i), w, list.edit);
         }
       } else {
-        // Long typing-error lists are rare (a very common full word): read, crediting only.
+        // An array is short (ARRAY_POSTINGS): read, crediting only.
         for (const p of list.items) {
           const h = Math.floor(p / NAMES_PER_HANDLE);
           if (g.seen[h] === stamp && g.visible[h] === 1) credit(h, p, w, list.edit);
@@ -387,13 +394,15 @@ interface PostingList {
 
 /**
  * Typing-error key → name postings. Most keys belong to one name, so a single posting is held as
- * the number itself and only shared keys get an array: a million persons give some ten million
- * keys. Split over a few maps, as one V8 Map holds at most about 16 million entries.
+ * the number itself, a few as an array, and only a common key's (a frequent word or one letter
+ * off it) as a set, which a search looks candidates up in instead of reading it: a million persons
+ * give some ten million keys. Split over a few maps, as one V8 Map holds at most about 16 million
+ * entries.
  */
 class EditIndex {
-  private readonly shards = [new Map<number, number | number[]>(), new Map<number, number | number[]>(), new Map<number, number | number[]>(), new Map<number, number | number[]>()];
+  private readonly shards = [new Map<number, Posted>(), new Map<number, Posted>(), new Map<number, Posted>(), new Map<number, Posted>()];
 
-  get(key: number): number | number[] | undefined {
+  get(key: number): Posted | undefined {
     return this.shards[key & 3]!.get(key);
   }
 
@@ -403,7 +412,9 @@ class EditIndex {
     // A name gives each key once (editKeys), and a posting is one name: no duplicate is added.
     if (list === undefined) shard.set(key, posting);
     else if (typeof list === 'number') shard.set(key, [list, posting]);
-    else list.push(posting);
+    else if (list instanceof Set) list.add(posting);
+    else if (list.length < ARRAY_POSTINGS) list.push(posting);
+    else shard.set(key, new Set([...list, posting]));
   }
 
   delete(key: number, posting: number): void {
@@ -412,15 +423,22 @@ class EditIndex {
     if (list === undefined) return;
     if (typeof list === 'number') {
       if (list === posting) shard.delete(key);
-      return;
+    } else if (list instanceof Set) {
+      if (list.delete(posting) && list.size === 0) shard.delete(key);
+    } else {
+      const at = list.indexOf(posting);
+      if (at < 0) return;
+      list[at] = list[list.length - 1]!;
+      list.pop();
+      if (list.length === 1) shard.set(key, list[0]!);
     }
-    const at = list.indexOf(posting);
-    if (at < 0) return;
-    list[at] = list[list.length - 1]!;
-    list.pop();
-    if (list.length === 1) shard.set(key, list[0]!);
   }
 }
+
+/** Postings of one typing-error key: one, a few, or many. */
+type Posted = number | number[] | Set<number>;
+/** Beyond this many postings a key's list becomes a set. */
+const ARRAY_POSTINGS = 64;
 
 interface Gathering {
   stamp: number;
