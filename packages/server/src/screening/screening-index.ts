@@ -174,9 +174,8 @@ export class ScreeningIndex {
    * all of it fits under MAX_CANDIDATES. A longer one (a common given name, a short skeleton) is
    * not walked: it credits the candidates already admitted (looked up in it), then admits new
    * ones in its own order until the bound is reached, and the longer lists after it are left
-   * out. So a search touches at most a few
-   * thousand postings however large the index, and a candidate is never dropped for a common key
-   * when it shares a rarer one.
+   * out. So a search touches at most a few thousand postings however large the index, and a
+   * candidate sharing a rarer key is admitted before any that shares only a common one.
    *
    * Candidates sharing a typing-error key (a word within one letter of a query word) rank before
    * those sharing only skeleton keys: it is the more precise evidence, and a skeleton one
