@@ -22,10 +22,10 @@ export interface ScreeningEval {
   queryMicros: { p50: number; p99: number };
 }
 
-const readCsv = (path: string): Row[] => parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
+export const readCsv = (path: string): Row[] => parseCsv(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
 
 /** Builds the query a border system would send for a fixture row. */
-function queryOf(row: Row): unknown {
+export function queryOf(row: Row): unknown {
   const name = row.full_name?.trim() || [row.first_name, row.middle_name, row.last_name].filter((x) => x).join(' ');
   const dob = row.date_of_birth?.trim();
   const nat = row.nationality?.trim();

@@ -1,6 +1,7 @@
 import {
   DocumentIndex,
   documentKey,
+  editKeys,
   internWords,
   nameKeys,
   plateKey,
@@ -64,6 +65,13 @@ const SCORE = { documentExact: 1, documentOcr: 0.85, vin: 1, plate: 0.9, personD
 export class ScreeningIndex {
   private readonly handles = new Map<string, number>();
   private readonly entries: (IndexedAlert | undefined)[] = [];
+  /**
+   * 1 where the alert is visible to every member: most are, and gathering candidates reads this
+   * small array instead of each entry (a cache miss per candidate at a million alerts).
+   */
+  private readonly openToAll: number[] = [];
+  /** How many names of each person are indexed (postings handle × 64 + 0 … count − 1). */
+  private readonly nameCount: number[] = [];
   private readonly persons: (PersonFacts | undefined)[] = [];
   private readonly docsOf: ([string, string][] | undefined)[] = [];
   private readonly vehicleKeysOf: ([string | undefined, string | undefined] | undefined)[] = [];
@@ -73,12 +81,14 @@ export class ScreeningIndex {
   /** Issuing states that appear in the index, for numbers screened without a state. */
   private readonly knownStates = new Set<string>();
   private readonly nameIndex = new Map<string, Set<number>>();
+  /** Typing-error keys (core `editKeys`) → name postings; see EditIndex. */
+  private readonly editIndex = new EditIndex();
   private readonly vins = new Map<string, Set<number>>();
   private readonly plates = new Map<string, Set<number>>();
   /** Normalised wallet address (core `parseWalletAddress`) → the alerts naming it. */
   private readonly wallets = new Map<string, Set<number>>();
   private readonly walletKeysOf: (string[] | undefined)[] = [];
-  private scratch: Gathering = { stamp: 0, seen: new Uint32Array(0), visible: new Uint8Array(0), weight: new Float64Array(0), namesLow: new Int32Array(0), namesHigh: new Int32Array(0) };
+  private scratch: Gathering = { stamp: 0, seen: new Uint32Array(0), visible: new Uint8Array(0), weight: new Float64Array(0), editWeight: new Float64Array(0), namesLow: new Int32Array(0), namesHigh: new Int32Array(0) };
 
   get size(): number {
     return this.handles.size;
@@ -125,14 +135,18 @@ export class ScreeningIndex {
     const handle = this.free.pop() ?? this.entries.length;
     this.handles.set(alert.id, handle);
     this.entries[handle] = indexedFrom(alert);
+    this.openToAll[handle] = alert.visibility.mode === 'all' ? 1 : 0;
+    this.nameCount[handle] = 0;
     const docs: [string, string][] = [];
     if (alert.kind === 'document') docs.push([alert.document.issuingState, alert.document.number]);
     if (alert.kind === 'person') {
       for (const d of alert.person.documents ?? []) docs.push([d.issuingState ?? '', d.number]);
       const facts = personFacts(alert);
       this.persons[handle] = facts;
+      this.nameCount[handle] = Math.min(facts.names.length, NAMES_PER_HANDLE);
       facts.names.forEach((name, i) => {
         for (const key of nameKeys(name)) addTo(this.nameIndex, key, posting(handle, i));
+        for (const key of editKeys(name)) this.editIndex.add(key, posting(handle, i));
       });
       const walletKeys = walletKeysOf(alert);
       for (const key of walletKeys) addTo(this.wallets, key, handle);
@@ -159,6 +173,7 @@ export class ScreeningIndex {
     const facts = this.persons[handle];
     facts?.names.forEach((name, i) => {
       for (const key of nameKeys(name)) deleteFrom(this.nameIndex, key, posting(handle, i));
+      for (const key of editKeys(name)) this.editIndex.delete(key, posting(handle, i));
     });
     const [vin, plate] = this.vehicleKeysOf[handle] ?? [];
     if (vin) deleteFrom(this.vins, vin, handle);
@@ -166,6 +181,8 @@ export class ScreeningIndex {
     for (const key of this.walletKeysOf[handle] ?? []) deleteFrom(this.wallets, key, handle);
     this.walletKeysOf[handle] = undefined;
     this.entries[handle] = undefined;
+    this.openToAll[handle] = 0;
+    this.nameCount[handle] = 0;
     this.persons[handle] = undefined;
     this.docsOf[handle] = undefined;
     this.vehicleKeysOf[handle] = undefined;
@@ -195,46 +212,103 @@ export class ScreeningIndex {
   /**
    * The persons sharing the most (and rarest) name keys with `names`, best first, at most
    * MAX_SCORED; with each, which of its names share a key (bit masks in the returned scratch).
+   *
+   * Admission is bounded: key lists are taken rarest first, and a list is read in full only while
+   * all of it fits under MAX_CANDIDATES. A longer one (a common given name, a short skeleton) is
+   * not walked: it credits the candidates already admitted (looked up in it), then admits new
+   * ones in its own order until the bound is reached, and the longer lists after it are left
+   * out. So a search touches at most a few thousand postings however large the index, and a
+   * candidate sharing a rarer key is admitted before any that shares only a common one.
+   *
+   * Candidates sharing a typing-error key (a word within one letter of a query word) rank before
+   * those sharing only skeleton keys: it is the more precise evidence, and a skeleton one
+   * consonant away from a common one is shared by hundreds at a million names.
+   *
    * With a viewer, alerts hidden from it are dropped before anything is counted or cut: they must
    * neither push visible alerts out of the candidates nor reveal that they exist. Without one
    * (identity links only), every alert counts.
    */
   private gatherPersons(names: PreparedName[], viewer: string | null): { candidates: number[]; g: Gathering } {
-    const postings: Set<number>[] = [];
-    for (const name of names) for (const key of queryKeys(name)) {
-      const list = this.nameIndex.get(key);
-      if (list) postings.push(list);
+    const lists: PostingList[] = [];
+    for (const name of names) {
+      for (const key of queryKeys(name)) {
+        const list = this.nameIndex.get(key);
+        if (list) lists.push({ size: list.size, items: list, edit: false });
+      }
+      for (const key of editKeys(name)) {
+        const list = this.editIndex.get(key);
+        if (list === undefined) continue;
+        if (typeof list === 'number') lists.push({ size: 1, items: [list], edit: true });
+        else lists.push({ size: list instanceof Set ? list.size : list.length, items: list, edit: true });
+      }
     }
-    postings.sort((a, b) => a.size - b.size);
+    lists.sort((a, b) => a.size - b.size);
     const g = this.gathering();
     const stamp = g.stamp;
+    const candidates: number[] = [];
     // Which of each candidate's names share a key with the query: only those are compared, as a
     // record's other aliases did not come near the query's spelling (most of the cost of a list
     // with many aliases per person).
-    const candidates: number[] = [];
-    for (const list of postings) {
-      if (candidates.length >= MAX_CANDIDATES) break;
+    const credit = (h: number, p: number, w: number, edit: boolean): void => {
+      if (edit) g.editWeight[h] = g.editWeight[h]! + w;
+      else g.weight[h] = g.weight[h]! + w;
+      const i = p % NAMES_PER_HANDLE;
+      if (i < 32) g.namesLow[h] = g.namesLow[h]! | (1 << i);
+      else g.namesHigh[h] = g.namesHigh[h]! | (1 << (i - 32));
+    };
+    /** Marks a handle seen; true when it is visible (and now a candidate). */
+    const admit = (h: number): boolean => {
+      g.seen[h] = stamp;
+      g.visible[h] = viewer === null || this.openToAll[h] === 1 || this.visible(h, viewer) ? 1 : 0;
+      g.weight[h] = 0;
+      g.editWeight[h] = 0;
+      g.namesLow[h] = 0;
+      g.namesHigh[h] = 0;
+      if (g.visible[h] === 0) return false;
+      candidates.push(h);
+      return true;
+    };
+    for (const list of lists) {
       // A shared rare key is worth more than a shared common one.
       const w = 1 / Math.log2(2 + list.size);
-      for (const p of list) {
-        const h = Math.floor(p / NAMES_PER_HANDLE);
-        if (g.seen[h] !== stamp) {
-          g.seen[h] = stamp;
-          g.visible[h] = viewer === null || this.visible(h, viewer) ? 1 : 0;
-          g.weight[h] = 0;
-          g.namesLow[h] = 0;
-          g.namesHigh[h] = 0;
-          if (g.visible[h] === 1) candidates.push(h);
+      const room = MAX_CANDIDATES - candidates.length;
+      // Full: the longer lists left would only shift weights among the admitted.
+      if (room <= 0) break;
+      if (list.size <= room) {
+        for (const p of list.items) {
+          const h = Math.floor(p / NAMES_PER_HANDLE);
+          if (g.seen[h] !== stamp) admit(h);
+          if (g.visible[h] === 1) credit(h, p, w, list.edit);
         }
-        if (g.visible[h] === 0) continue;
-        g.weight[h] = g.weight[h]! + w;
-        const i = p % NAMES_PER_HANDLE;
-        if (i < 32) g.namesLow[h] = g.namesLow[h]! | (1 << i);
-        else g.namesHigh[h] = g.namesHigh[h]! | (1 << (i - 32));
+        continue;
+      }
+      // Too long to read: the candidates admitted so far are looked up in it instead.
+      const admitted = candidates.length;
+      if (list.items instanceof Set) {
+        const set = list.items;
+        for (let k = 0; k < admitted; k++) {
+          const h = candidates[k]!;
+          const count = this.nameCount[h]!;
+          for (let i = 0; i < count; i++) if (set.has(posting(h, i))) credit(h, posting(h, i), w, list.edit);
+        }
+      } else {
+        // An array is short (ARRAY_POSTINGS): read, crediting only.
+        for (const p of list.items) {
+          const h = Math.floor(p / NAMES_PER_HANDLE);
+          if (g.seen[h] === stamp && g.visible[h] === 1) credit(h, p, w, list.edit);
+        }
+      }
+      for (const p of list.items) {
+        const h = Math.floor(p / NAMES_PER_HANDLE);
+        if (g.seen[h] === stamp) continue;
+        if (admit(h)) {
+          credit(h, p, w, list.edit);
+          if (candidates.length >= MAX_CANDIDATES) break;
+        }
       }
     }
     // Only the candidates sharing the most (and rarest) keys are scored in full.
-    candidates.sort((a, b) => g.weight[b]! - g.weight[a]!);
+    candidates.sort((a, b) => g.editWeight[b]! - g.editWeight[a]! || g.weight[b]! - g.weight[a]!);
     if (candidates.length > MAX_SCORED) candidates.length = MAX_SCORED;
     return { candidates, g };
   }
@@ -246,7 +320,7 @@ export class ScreeningIndex {
   private gathering(): Gathering {
     if (this.scratch.seen.length < this.entries.length) {
       const size = Math.max(1024, this.entries.length * 2);
-      this.scratch = { stamp: 0, seen: new Uint32Array(size), visible: new Uint8Array(size), weight: new Float64Array(size), namesLow: new Int32Array(size), namesHigh: new Int32Array(size) };
+      this.scratch = { stamp: 0, seen: new Uint32Array(size), visible: new Uint8Array(size), weight: new Float64Array(size), editWeight: new Float64Array(size), namesLow: new Int32Array(size), namesHigh: new Int32Array(size) };
     } else if (this.scratch.stamp === 0xffffffff) {
       this.scratch.seen.fill(0);
       this.scratch.stamp = 0;
@@ -352,12 +426,70 @@ export class ScreeningIndex {
   }
 }
 
+/** The postings of one key a query shares, with their count. */
+interface PostingList {
+  size: number;
+  items: Set<number> | number[];
+  /** A typing-error key (EditIndex), not a skeleton key. */
+  edit: boolean;
+}
+
+/**
+ * Typing-error key → name postings. Most keys belong to one name, so a single posting is held as
+ * the number itself, a few as an array, and only a common key's (a frequent word or one letter
+ * off it) as a set, which a search looks candidates up in instead of reading it: a million persons
+ * give some ten million keys. Split over a few maps, as one V8 Map holds at most about 16 million
+ * entries.
+ */
+class EditIndex {
+  private readonly shards = [new Map<number, Posted>(), new Map<number, Posted>(), new Map<number, Posted>(), new Map<number, Posted>()];
+
+  get(key: number): Posted | undefined {
+    return this.shards[key & 3]!.get(key);
+  }
+
+  add(key: number, posting: number): void {
+    const shard = this.shards[key & 3]!;
+    const list = shard.get(key);
+    // A name gives each key once (editKeys), and a posting is one name: no duplicate is added.
+    if (list === undefined) shard.set(key, posting);
+    else if (typeof list === 'number') shard.set(key, [list, posting]);
+    else if (list instanceof Set) list.add(posting);
+    else if (list.length < ARRAY_POSTINGS) list.push(posting);
+    else shard.set(key, new Set([...list, posting]));
+  }
+
+  delete(key: number, posting: number): void {
+    const shard = this.shards[key & 3]!;
+    const list = shard.get(key);
+    if (list === undefined) return;
+    if (typeof list === 'number') {
+      if (list === posting) shard.delete(key);
+    } else if (list instanceof Set) {
+      if (list.delete(posting) && list.size === 0) shard.delete(key);
+    } else {
+      const at = list.indexOf(posting);
+      if (at < 0) return;
+      list[at] = list[list.length - 1]!;
+      list.pop();
+      if (list.length === 1) shard.set(key, list[0]!);
+    }
+  }
+}
+
+/** Postings of one typing-error key: one, a few, or many. */
+type Posted = number | number[] | Set<number>;
+/** Beyond this many postings a key's list becomes a set. */
+const ARRAY_POSTINGS = 64;
+
 interface Gathering {
   stamp: number;
   seen: Uint32Array;
   visible: Uint8Array;
-  /** Sum of the weights of the keys shared with the query. */
+  /** Sum of the weights of the skeleton keys shared with the query. */
   weight: Float64Array;
+  /** The same for typing-error keys, which rank first. */
+  editWeight: Float64Array;
   /** Bit i: the record's name i shares a key (names 0–31 in namesLow, 32–63 in namesHigh). */
   namesLow: Int32Array;
   namesHigh: Int32Array;
