@@ -29,6 +29,28 @@ describe('rate buckets shared by the worker threads', () => {
     expect(buckets.take('user:20000', t0 + 60_001).ok).toBe(false);
   });
 
+  it('takes the lock over from a thread that died holding it, and the buckets keep working', () => {
+    const memory = sharedRateMemory();
+    const buckets = new SharedTokenBuckets(2, memory, 2);
+    const t0 = 9_000_000;
+    expect(buckets.take('key:a', t0)).toEqual({ ok: true });
+    // The lock word (the first Int32) as a thread ended inside the critical section leaves it: held, by a ticket no one will free.
+    const lock = new Int32Array(memory, 0, 1);
+    Atomics.store(lock, 0, 123_456);
+    const started = Date.now();
+    expect(buckets.take('key:a', t0)).toEqual({ ok: true });
+    const waited = Date.now() - started;
+    // It waited for the holder (a live one frees the lock in microseconds), then took over; well within a request's time.
+    expect(waited).toBeGreaterThanOrEqual(95);
+    expect(waited).toBeLessThan(1_000);
+    // Freed after the take: the next ones need not wait, and the bucket counted both takes.
+    const next = Date.now();
+    expect(buckets.take('key:a', t0)).toEqual({ ok: false, retryAfterMs: 30_000 });
+    expect(new SharedTokenBuckets(2, memory, 2).take('key:b', t0)).toEqual({ ok: true });
+    expect(Date.now() - next).toBeLessThan(50);
+    expect(Atomics.load(lock, 0)).toBe(0);
+  });
+
   it('shares a port between threads only where the runtime and system can', () => {
     expect(canShareAPort('22.12.0', 'linux')).toBe(true);
     expect(canShareAPort('22.23.3', 'linux')).toBe(true);
