@@ -92,7 +92,7 @@ export interface ErrorLog {
  * The work a server does once, whatever the number of threads that answer requests: demo data on
  * an empty database, expiry and reminders every minute (`afterRun` after each), and, with
  * `startTasks`, the background tasks. `serve` runs both beside its one app; `serve --workers` on
- * its main thread.
+ * its main thread, but for the tasks that need an index, which run on worker 1.
  */
 export async function startHousekeeping(deps: Deps, demo: boolean, log: () => ErrorLog, afterRun: () => void = () => {}): Promise<{ demo: DemoCredentials | null; stop(): void }> {
   let credentials: DemoCredentials | null = null;
