@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { TokenBuckets } from '../app/limits/token-buckets.js';
 import { canShareAPort } from './reuse-port.js';
@@ -28,6 +29,22 @@ describe('rate buckets shared by the worker threads', () => {
     for (let i = 20_000; i < 36_000; i++) expect(buckets.take(`user:${i}`, t0 + 60_000).ok).toBe(true);
     expect(buckets.take('user:20000', t0 + 60_001).ok).toBe(false);
   });
+
+  it('gives two threads taking at once exactly the rate between them', async () => {
+    const memory = sharedRateMemory();
+    const start = new SharedArrayBuffer(8);
+    const perMinute = 20_000;
+    const threads = [0, 1].map(() => new Worker(new URL('./shared-token-buckets.thread.mjs', import.meta.url), { workerData: { memory, perMinute, takes: 40_000, now: 7_000_000, start } }));
+    const counts = threads.map((w) => new Promise<number>((resolve, reject) => w.once('message', resolve).once('error', reject)));
+    // Both loaded (tsx takes a while) before either starts: then their takes interleave.
+    const gate = new Int32Array(start);
+    while (Atomics.load(gate, 1) < 2) await new Promise((r) => setTimeout(r, 20));
+    Atomics.store(gate, 0, 1);
+    Atomics.notify(gate, 0);
+    const got = await Promise.all(counts);
+    await Promise.all(threads.map((w) => w.terminate()));
+    expect(got[0]! + got[1]!).toBe(perMinute);
+  }, 30_000);
 
   it('takes the lock over from a thread that died holding it, and the buckets keep working', () => {
     const memory = sharedRateMemory();
