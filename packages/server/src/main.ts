@@ -17,7 +17,7 @@ import { startSnapshotWriter } from './screening/index-snapshot-file.js';
 import { onWriteBatches } from './store/store-deps.js';
 import type { ThreadMetrics } from './metrics/thread-metrics.js';
 import { Limits } from './app/limits/limits.js';
-import { startBackgroundTasks } from './background/background-tasks.js';
+import { startBackgroundTasks, type TaskGroup } from './background/background-tasks.js';
 
 export interface OpenOptions {
   /**
@@ -92,7 +92,7 @@ export interface ErrorLog {
  * The work a server does once, whatever the number of threads that answer requests: demo data on
  * an empty database, expiry and reminders every minute (`afterRun` after each), and, with
  * `startTasks`, the background tasks. `serve` runs both beside its one app; `serve --workers` on
- * its main thread.
+ * its main thread, but for the tasks that need an index, which run on worker 1.
  */
 export async function startHousekeeping(deps: Deps, demo: boolean, log: () => ErrorLog, afterRun: () => void = () => {}): Promise<{ demo: DemoCredentials | null; stop(): void }> {
   let credentials: DemoCredentials | null = null;
@@ -111,10 +111,10 @@ export async function startHousekeeping(deps: Deps, demo: boolean, log: () => Er
   };
 }
 
-/** Starts the background tasks and says what the operator should know about them. */
-export function startTasks(deps: Deps, config: Config, log: ErrorLog): { stop(): void } {
-  const tasks = startBackgroundTasks(deps, (err: unknown) => log.error({ err }, 'a background task failed'));
-  if (config.auditTrail.keyFile === null) log.warn('audit checkpoints are off: without CROSSCHECK_AUDIT_KEY_FILE a cut tail of the audit trail cannot be detected');
+/** Starts the background tasks (all, or one group: background-tasks.ts) and says what the operator should know about them. */
+export function startTasks(deps: Deps, config: Config, log: ErrorLog, group: TaskGroup = 'all'): { stop(): void } {
+  const tasks = startBackgroundTasks(deps, (err: unknown) => log.error({ err }, 'a background task failed'), group);
+  if (group !== 'index' && config.auditTrail.keyFile === null) log.warn('audit checkpoints are off: without CROSSCHECK_AUDIT_KEY_FILE a cut tail of the audit trail cannot be detected');
   return { stop: () => tasks.forEach((t) => t.stop()) };
 }
 

@@ -64,6 +64,8 @@ describe.each(ENGINES)('serve --workers 2 on %s', (engine) => {
   let bureau: string;
   let frontline: string;
   let limited: string;
+  let linker: string;
+  let analyst: string;
 
   beforeAll(async () => {
     store = await freshStore(engine);
@@ -72,6 +74,8 @@ describe.each(ENGINES)('serve --workers 2 on %s', (engine) => {
     bureau = await key('FRA', 'bureau');
     frontline = await key('DEU', 'frontline');
     limited = await key('ITA', 'bureau');
+    linker = await key('DEU', 'bureau');
+    analyst = await key('ESP', 'analyst');
     server = await startServer(store.target, { CROSSCHECK_RATE_WRITE_PER_MINUTE: String(WRITES_PER_MINUTE) }, ['--workers', '2']);
     // Both workers have loaded their index before anything is timed.
     expect((await screenOnEachWorker(server.url, frontline, 'NOTHING0')).size).toBe(2);
@@ -131,6 +135,23 @@ describe.each(ENGINES)('serve --workers 2 on %s', (engine) => {
     } finally {
       for (const s of streams) s.close();
     }
+  });
+
+  it('links two alerts that share a document, with no index on the main thread to find them in', async () => {
+    const number = `LINK${engine.length}`;
+    const doc = { issuingState: 'DEU', type: 'passport', number };
+    expect((await call(server.url, 'POST', '/api/v1/alerts', linker, { kind: 'document', document: { ...doc, status: 'stolen-blank' }, visibility: { mode: 'all' } })).status).toBe(201);
+    const person = { kind: 'person', category: 'missing', person: { names: [{ family: 'LINKER', given: 'PAUL' }], documents: [doc] }, visibility: { mode: 'all' } };
+    expect((await call(server.url, 'POST', '/api/v1/alerts', linker, person)).status).toBe(201);
+    // Worker 1 follows the change feed for links every second.
+    let items: { basis: string }[] = [];
+    for (const started = Date.now(); items.length === 0 && Date.now() - started < 10_000; ) {
+      await new Promise((r) => setTimeout(r, 200));
+      const a = await call(server.url, 'GET', '/api/v1/links?color=yellow', analyst);
+      expect(a.status).toBe(200);
+      items = (a.body as { items: { basis: string }[] }).items;
+    }
+    expect(items.map((i) => i.basis)).toEqual(['document']);
   });
 
   it('holds a credential to its rate across the workers, not to the rate on each', async () => {

@@ -8,10 +8,24 @@ export interface BackgroundTask {
 }
 
 /**
- * The server's background work besides the screening index and expiry: webhook deliveries and
- * identity-link detection and signed checkpoints of the audit trail, started and stopped
- * together by `serve`.
+ * Which of the background tasks a thread runs. Identity-link detection reads the screening index
+ * (`deps.screeningIndex()` loads one where none is), so it runs where an index is loaded anyway;
+ * the other tasks need only the database. `serve` runs them all on its one thread; `serve --workers`
+ * runs the database tasks on its main thread, which holds no index, and the index task on worker 1.
  */
-export function startBackgroundTasks(deps: Deps, onError: (err: unknown) => void): BackgroundTask[] {
-  return [startWebhookWorker(deps, onError), startLinkFollower(deps, onError), startCheckpointTask(deps, onError)].filter((t): t is BackgroundTask => t !== null);
+export type TaskGroup = 'all' | 'database' | 'index';
+
+/**
+ * The server's background work besides the screening index and expiry: webhook deliveries and
+ * signed checkpoints of the audit trail (database), identity-link detection (index), started and
+ * stopped together.
+ */
+export function startBackgroundTasks(deps: Deps, onError: (err: unknown) => void, group: TaskGroup = 'all'): BackgroundTask[] {
+  const database = group !== 'index';
+  const index = group !== 'database';
+  return [
+    database ? startWebhookWorker(deps, onError) : null,
+    index ? startLinkFollower(deps, onError) : null,
+    database ? startCheckpointTask(deps, onError) : null,
+  ].filter((t): t is BackgroundTask => t !== null);
 }

@@ -3,6 +3,8 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { openDeps, startHousekeeping, startTasks, type Running } from '../main.js';
 import { EventBus } from '../events/event-bus.js';
+import type { Deps } from '../app/deps.js';
+import { IndexFollower } from '../screening/index-follower.js';
 import { canShareAPort, claimPort } from './reuse-port.js';
 import { sharedRateMemory } from './shared-token-buckets.js';
 import { threadLog, type ThreadLog } from './thread-log.js';
@@ -37,7 +39,7 @@ interface Slot {
 /**
  * `serve --workers N`: N worker threads answer requests, listening together on one port (the
  * kernel spreads connections over them); this thread migrates, seeds the demo, runs the work
- * done once (expiry, reminders, background tasks), restarts a worker that dies and stops them
+ * done once (expiry, reminders, the background tasks that need no index), restarts a worker that dies and stops them
  * all, each finishing its open requests. Without SO_REUSEPORT for threads (Node < 22.12, not
  * Linux) it serves on this one thread, and says so.
  */
@@ -155,9 +157,22 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean },
   };
   try {
     // Expiry changes alerts: the workers catch up at once rather than at their next poll.
-    housekeeping = await startHousekeeping(deps, options.demo, () => log, () => {
+    // The demo's screenings need an index: one loaded for them is dropped once the demo is in, so
+    // that this thread holds none while it runs (the workers hold theirs; worker 1 follows links).
+    let seedingIndex: Promise<IndexFollower> | null = null;
+    const seeding: Deps = {
+      ...deps,
+      screeningIndex: () =>
+        (seedingIndex ??= (async () => {
+          const f = new IndexFollower(deps.db, config.screening.snapshotFile);
+          await f.load();
+          return f;
+        })()),
+    };
+    housekeeping = await startHousekeeping(seeding, options.demo, () => log, () => {
       if (!stopping) changes.postMessage('changed');
     });
+    seedingIndex = null;
     // Asked for any port (`--port 0`), the first worker picks it and the others then join it there.
     if (reusePort) port = await claimPort(port, config.http.host);
     await Promise.all(openers.map((openOn) => openOn(port)));
@@ -165,7 +180,8 @@ export async function serveOnWorkers(config: Config, options: { demo: boolean },
     await shutDown();
     throw error;
   }
-  const tasks = startTasks(deps, config, log);
+  // The tasks that need only the database; identity links read an index and run on worker 1.
+  const tasks = startTasks(deps, config, log, 'database');
   const controlPorts = (): MessagePort[] => slots.filter((s): s is Slot => s !== null).map((s) => s.control);
   const { listenForWorkerMetrics } = await import('../metrics/observability.js');
   const metrics = await listenForWorkerMetrics(config.observability, controlPorts, log);

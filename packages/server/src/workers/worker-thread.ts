@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Limits } from '../app/limits/limits.js';
 import { EventBus } from '../events/event-bus.js';
 import { rateClassOf } from '../http/rate-limit.js';
-import { listenHttp, openDeps } from '../main.js';
+import { listenHttp, openDeps, startTasks } from '../main.js';
 import { SharedTokenBuckets } from './shared-token-buckets.js';
 import { threadLog } from './thread-log.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-messages.js';
@@ -43,10 +43,14 @@ async function open(start: WorkerStart, listenPort: number, send: (m: FromWorker
       });
     },
   });
+  // Identity links are found in a screening index: the main thread has none, so the first worker,
+  // which has one anyway, follows them (their cursor is in the database: a restart resumes).
+  const tasks = start.worker === 1 ? startTasks(deps, config, http.app.log, 'index') : null;
   return {
     port: http.port,
     close: async () => {
       try {
+        tasks?.stop();
         await http.stop();
         await database.close();
       } finally {
