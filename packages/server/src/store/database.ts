@@ -32,8 +32,8 @@ export const isPostgresUrl = (target: string): boolean => /^postgres(ql)?:\/\//.
  * Opens a SQLite file or a PostgreSQL URL. A `schema` query parameter on the URL selects (and
  * creates) a PostgreSQL schema, which is how tests isolate themselves on one database.
  */
-export async function openDatabase(target: string): Promise<Database> {
-  if (isPostgresUrl(target)) return openPostgres(target);
+export async function openDatabase(target: string, limits: SessionLimits = {}): Promise<Database> {
+  if (isPostgresUrl(target)) return openPostgres(target, limits);
   return openSqlite(target);
 }
 
@@ -77,7 +77,27 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
-async function openPostgres(url: string): Promise<Database> {
+/**
+ * How long PostgreSQL lets one statement run, and a transaction sit idle between statements,
+ * before it ends them. The store's statements are small and paged (the audit scans and backups
+ * read pages of a few thousand rows, restores insert batches), so a minute is far above any
+ * legitimate one; a statement that takes longer is stuck (a lock never released, a hung client)
+ * and would otherwise hold its connection, and for a write the writers' lock, for ever.
+ */
+export const STATEMENT_TIMEOUT_MS = 60_000;
+export const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+// A connection whose peer vanished without a reset (a network partition) is found by TCP
+// keepalive probes this long after it fell silent, instead of after the kernel's two hours.
+const KEEPALIVE_DELAY_MS = 10_000;
+
+export interface SessionLimits {
+  /** PostgreSQL's statement_timeout; 0 turns it off. */
+  statementTimeoutMs?: number;
+  /** PostgreSQL's idle_in_transaction_session_timeout; 0 turns it off. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+async function openPostgres(url: string, limits: SessionLimits): Promise<Database> {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema');
   parsed.searchParams.delete('schema');
@@ -87,7 +107,11 @@ async function openPostgres(url: string): Promise<Database> {
     max: 10,
     // A database that does not answer fails the request (503) instead of holding it forever.
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+    // Set per session at connection start (no extra round trip); a statement ended by them fails
+    // with SQLSTATE 57014 or 25P03, which the HTTP layer answers with 503.
+    options: sessionOptions(schema, limits),
   });
   // A connection the database server drops (a restart, pg_terminate_backend) reports an 'error'
   // event, on the pool when idle and on the client when checked out; without a listener that
@@ -98,6 +122,15 @@ async function openPostgres(url: string): Promise<Database> {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   return { db, engine: 'postgres', close: () => db.destroy(), poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
+}
+
+function sessionOptions(schema: string | null, limits: SessionLimits): string {
+  const statement = limits.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
+  const idle = limits.idleInTransactionTimeoutMs ?? IDLE_IN_TRANSACTION_TIMEOUT_MS;
+  for (const ms of [statement, idle]) if (!Number.isInteger(ms) || ms < 0) throw new Error(`invalid session timeout: ${ms} ms`);
+  const settings = [`-c statement_timeout=${statement}`, `-c idle_in_transaction_session_timeout=${idle}`];
+  if (schema) settings.push(`-c search_path=${schema}`);
+  return settings.join(' ');
 }
 
 /** Throws when the database cannot answer a trivial query (the health check). */

@@ -22,8 +22,27 @@ export class BatchFailedError extends Error {
   }
 }
 
+/**
+ * The longest a job waits in the queue before it is refused unstarted: the HTTP request timeout's
+ * default, after which nobody is waiting for the answer. Without a bound a stuck batch (a hung
+ * connection) would keep every later write in memory and run it long after its request gave up.
+ */
+export const MAX_QUEUE_WAIT_MS = 30_000;
+
+/** A job refused before it started: the batches ahead of it took too long. Nothing of it was written. */
+export class WriteQueueTimeoutError extends Error {
+  // Read by store/storage-faults.ts: the database is stuck or overloaded (503), not the request.
+  readonly code = 'WRITE_QUEUE_TIMEOUT';
+  constructor(waitedMs: number) {
+    super(`the write waited ${waitedMs} ms behind earlier writes that did not finish, so it was not started and nothing of it was written`);
+    this.name = 'WriteQueueTimeoutError';
+  }
+}
+
 interface Job {
   work: (tx: Transaction<DB>) => Promise<unknown>;
+  /** Refuses the job while it is still queued; cleared when a batch takes it. */
+  expiry?: ReturnType<typeof setTimeout>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   /** Set when the job's own work failed (its savepoint was rolled back). */
@@ -95,6 +114,7 @@ export class GroupCommitter {
     /** What every batch does first, before its jobs (taking the writers' lock). */
     private readonly begin: (tx: Transaction<DB>) => Promise<void>,
     private readonly maxJobs = MAX_BATCH_JOBS,
+    private readonly maxWaitMs = MAX_QUEUE_WAIT_MS,
   ) {}
 
   /** Runs `work` in the next batch; settles once that batch has committed (or failed). */
@@ -106,12 +126,29 @@ export class GroupCommitter {
       return Promise.reject(new Error('a write transaction was started inside another one on the same database; do the work in the transaction given'));
     }
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      const job: Job = { work, resolve: resolve as (value: unknown) => void, reject };
+      job.expiry = setTimeout(() => this.expire(job), this.maxWaitMs);
+      this.queue.push(job);
       if (!this.draining) {
         this.draining = true;
         void this.drain();
       }
     });
+  }
+
+  // Runs on the event loop, never while a batch takes its jobs: a job is either still queued and
+  // refused here, or taken and run; never refused after it may have been written.
+  private expire(job: Job): void {
+    const at = this.queue.indexOf(job);
+    if (at < 0) return;
+    this.queue.splice(at, 1);
+    job.reject(new WriteQueueTimeoutError(this.maxWaitMs));
+  }
+
+  private take(): Job[] {
+    const jobs = this.queue.splice(0, this.maxJobs);
+    for (const job of jobs) clearTimeout(job.expiry);
+    return jobs;
   }
 
   /** Subscribes to batch sizes and durations; answers the unsubscribe. */
@@ -137,12 +174,12 @@ export class GroupCommitter {
       await this.begin(trx);
       // Taken only now: whatever arrived while the transaction began and waited for the lock
       // joins this batch.
-      jobs = this.queue.splice(0, this.maxJobs);
+      jobs = this.take();
       const memo: BatchMemo = { auditHead: null };
       for (const job of jobs) await this.runJob(trx, job, memo);
       await trx.commit().execute();
     } catch (error) {
-      if (jobs.length === 0) jobs = this.queue.splice(0, this.maxJobs);
+      if (jobs.length === 0) jobs = this.take();
       if (trx !== null && !trx.isCommitted && !trx.isRolledBack) {
         // SQLite may already have rolled back by itself (a full disk); then this fails too, and
         // the connection is released by the failed ROLLBACK all the same.
