@@ -188,7 +188,8 @@ export class GroupCommitter {
       const cause = jobs.find((j) => j.failure !== undefined && isTransactionLoss(j.failure.error, error))?.failure?.error ?? error;
       for (const job of jobs) job.failure ??= { error: new BatchFailedError(cause) };
     }
-    this.tell(jobs.length, performance.now() - started);
+    // Every job of the queue may have been refused for waiting too long: then there was no batch.
+    if (jobs.length > 0) this.tell(jobs.length, performance.now() - started);
     for (const job of jobs) {
       if (job.failure) job.reject(job.failure.error);
       else job.resolve(job.result);
