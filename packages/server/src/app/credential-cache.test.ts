@@ -6,6 +6,8 @@ import { logIn } from './log-in.js';
 import { createKey, revokeKey } from './manage-keys.js';
 import { setMemberSuspended } from './manage-members.js';
 import { addUser } from './manage-users.js';
+import { revokeKey as revokeKeyRow } from '../store/credential-repo.js';
+import { inWriteTransaction } from '../store/write-transaction.js';
 
 const admin = as('IPO', 'admin');
 const from = { requestId: 'r', source: '192.0.2.1' };
@@ -32,6 +34,33 @@ describe.each(ENGINES)('accepted credentials remembered for at most a second, on
     await authenticateKey(t.deps, b.key, from);
     await revokeKey(t.deps, admin, b.id);
     expect(await refused(authenticateKey(t.deps, b.key, from))).toBe(true);
+  });
+
+  it('refuses a key at once when revoked here, even when a check read it while the revocation was being committed', async () => {
+    const k = await createKey(t.deps, admin, { member: 'FRA', role: 'bureau' });
+    // Accepted once: its last use is recorded now, so the checks below write nothing to its row.
+    await authenticateKey(t.deps, k.key, from);
+    let written!: () => void;
+    let commit!: () => void;
+    const revoked = new Promise<void>((resolve) => (written = resolve));
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    // The revocation's batch is held open once the row is written: revoked, not yet committed.
+    const revocation = inWriteTransaction(t.deps.db, async (tx) => {
+      await revokeKeyRow(tx, k.id, new Date().toISOString());
+      written();
+      await committing;
+    });
+    await revoked;
+    const check = authenticateKey(t.deps, k.key, from);
+    try {
+      // PostgreSQL answers the check from another connection, with the row as it was before
+      // the revocation; SQLite's one connection makes the check wait for the commit.
+      if (engine === 'postgres') expect(await check).toMatchObject({ member: 'FRA' });
+    } finally {
+      commit();
+    }
+    await Promise.all([revocation, check.catch(() => undefined)]);
+    expect(await refused(authenticateKey(t.deps, k.key, from))).toBe(true);
   });
 
   it('serves a key from memory within the second: a revocation elsewhere is not yet seen', async () => {

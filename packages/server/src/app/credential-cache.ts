@@ -17,7 +17,8 @@ export interface CheckStart {
  * - An entry is used for at most `ttlMs` of real time after the database said yes, so a key
  *   revoked, a user disabled, a session ended or a member suspended by another process (a second
  *   worker, the CLI) stops working within that time. A change written by this process
- *   (store/credential-changes.ts) empties the cache at once.
+ *   (store/credential-changes.ts) empties the cache once it is committed, before the call that
+ *   wrote it returns: from then on no entry read before the commit is used.
  */
 export class CredentialCache<T> {
   private readonly entries = new Map<string, { value: T; at: number }>();
@@ -49,7 +50,7 @@ export class CredentialCache<T> {
 
   /**
    * Keeps an accepted credential, dated from when its look-up began; not when a credential
-   * change was written here meanwhile, as the look-up may have read what was there before it.
+   * change was committed here meanwhile, as the look-up may have read what was there before it.
    */
   keep(hash: string, value: T, check: CheckStart): void {
     if (this.forgetIfChanged() || check.generation !== this.generation) return;

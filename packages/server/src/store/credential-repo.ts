@@ -25,7 +25,7 @@ export async function insertKey(tx: Tx, row: KeyRow): Promise<void> {
 }
 
 export async function revokeKey(tx: Tx, id: string, at: string): Promise<boolean> {
-  noteCredentialChange();
+  noteCredentialChange(tx);
   const r = await tx.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -59,7 +59,7 @@ export async function insertUser(tx: Tx, row: UserRow): Promise<void> {
 }
 
 export async function setUserDisabled(tx: Tx, username: string, disabled: boolean): Promise<boolean> {
-  noteCredentialChange();
+  noteCredentialChange(tx);
   const r = await tx.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('username', '=', username).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -79,13 +79,13 @@ export async function findSession(db: Kysely<DB>, tokenHash: string) {
 }
 
 export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
-  noteCredentialChange();
+  noteCredentialChange(tx);
   await tx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
 /** Sessions of a user end when the user is disabled. */
 export async function deleteUserSessions(tx: Tx, userId: string): Promise<void> {
-  noteCredentialChange();
+  noteCredentialChange(tx);
   await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGINES, openTestDeps, type TestContext } from '../../test/engines.js';
 import { appendAudit, verifyAuditChain, type AuditDraft } from './audit-repo.js';
-import { BatchFailedError, MAX_BATCH_JOBS } from './group-commit.js';
+import { afterCommit, BatchFailedError, MAX_BATCH_JOBS } from './group-commit.js';
 import { onWriteBatches } from './store-deps.js';
 import { inWriteTransaction, type Tx } from './write-transaction.js';
 
@@ -134,6 +134,49 @@ describe.each(ENGINES)('group commit on %s', (engine) => {
     await audit('job:after');
     expect(await targets()).toEqual(['job:after']);
     expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
+  });
+
+  it('runs a job\'s after-commit hooks once its batch committed, before the job settles, and never for undone writes', async () => {
+    const events: string[] = [];
+    onWriteBatches(t.deps, () => events.push('batch committed'));
+    let seenByHook: Promise<string[]> | null = null;
+    const job = (name: string, fail = false) =>
+      inWriteTransaction(t.deps.db, async (tx) => {
+        await appendAudit(tx, entry(name));
+        afterCommit(tx, () => {
+          events.push(`hook ${name}`);
+          // Another connection (on PostgreSQL) must already see the row.
+          seenByHook ??= targets();
+        });
+        if (fail) throw new Error('refused');
+      }).then(
+        () => events.push(`settled ${name}`),
+        () => events.push(`failed ${name}`),
+      );
+    await Promise.all([job('job:a'), job('job:b', true), job('job:c')]);
+    expect(events).toEqual(['batch committed', 'hook job:a', 'hook job:c', 'settled job:a', 'failed job:b', 'settled job:c']);
+    expect(await seenByHook).toEqual(['job:a', 'job:c']);
+  });
+
+  it('runs no after-commit hook of a batch whose commit fails', async () => {
+    await sql`create table gc_parent (id integer primary key)`.execute(t.deps.db);
+    await sql`create table gc_child (id integer primary key, parent integer references gc_parent (id) deferrable initially deferred)`.execute(t.deps.db);
+    const hooks: string[] = [];
+    const results = await Promise.allSettled([
+      inWriteTransaction(t.deps.db, async (tx) => afterCommit(tx, () => hooks.push('a'))),
+      inWriteTransaction(t.deps.db, async (tx: Tx) => {
+        afterCommit(tx, () => hooks.push('b'));
+        await sql`insert into gc_child (id, parent) values (1, 42)`.execute(tx);
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(hooks).toEqual([]);
+  });
+
+  it('refuses an after-commit hook on a transaction that is not a write job\'s', async () => {
+    await t.deps.db.transaction().execute(async (tx) => {
+      expect(() => afterCommit(tx, () => undefined)).toThrow(/write job/);
+    });
   });
 
   it('refuses a write transaction started inside another instead of waiting forever', async () => {

@@ -48,6 +48,8 @@ interface Job {
   /** Set when the job's own work failed (its savepoint was rolled back). */
   failure?: { error: unknown };
   result?: unknown;
+  /** What the job's work asked to run once its writes are committed (`afterCommit`). */
+  afterCommit: Array<() => void>;
 }
 
 /** The head of the audit chain: the last entry's sequence number and hash. */
@@ -66,6 +68,7 @@ interface JobContext {
   active: boolean;
   tx: Transaction<DB>;
   memo: BatchMemo;
+  job: Job;
 }
 
 // The job whose work is running: a nested submission is refused instead of waiting for a batch
@@ -90,6 +93,21 @@ export function knownAuditHead(tx: Transaction<DB>): AuditHead | null {
 export function noteAuditHead(tx: Transaction<DB>, head: AuditHead): void {
   const job = jobOf(tx);
   if (job) job.memo.auditHead = head;
+}
+
+/**
+ * Runs `fn` once the writes made through `tx` are committed and visible to every connection,
+ * before the job that made them settles; never when they are not (the job failed and its
+ * savepoint was rolled back, or the batch was lost). For what must not happen earlier than the
+ * commit, such as telling this process's caches that a row has changed: a reader on another
+ * connection still sees the old row until then. `tx` must be the transaction a job was given;
+ * `fn` should not throw (a throw is ignored: the writes are committed all the same).
+ */
+export function afterCommit(tx: Transaction<DB>, fn: () => void): void {
+  const context = jobOf(tx);
+  // Elsewhere the commit is not this module's to see: running `fn` now could be too early.
+  if (!context) throw new Error('afterCommit needs the transaction of a write job (inWriteTransaction)');
+  context.job.afterCommit.push(fn);
 }
 
 /**
@@ -126,7 +144,7 @@ export class GroupCommitter {
       return Promise.reject(new Error('a write transaction was started inside another one on the same database; do the work in the transaction given'));
     }
     return new Promise<T>((resolve, reject) => {
-      const job: Job = { work, resolve: resolve as (value: unknown) => void, reject };
+      const job: Job = { work, resolve: resolve as (value: unknown) => void, reject, afterCommit: [] };
       job.expiry = setTimeout(() => this.expire(job), this.maxWaitMs);
       this.queue.push(job);
       if (!this.draining) {
@@ -192,7 +210,10 @@ export class GroupCommitter {
     if (jobs.length > 0) this.tell(jobs.length, performance.now() - started);
     for (const job of jobs) {
       if (job.failure) job.reject(job.failure.error);
-      else job.resolve(job.result);
+      else {
+        runAll(job.afterCommit);
+        job.resolve(job.result);
+      }
     }
   }
 
@@ -201,7 +222,7 @@ export class GroupCommitter {
     // nothing until the commit and saves a round trip per job; ROLLBACK TO names the newest.
     const point = await trx.savepoint('job').execute();
     const before = memo.auditHead;
-    const context: JobContext = { committer: this, active: true, tx: point, memo };
+    const context: JobContext = { committer: this, active: true, tx: point, memo, job };
     try {
       job.result = await running.run(context, () => job.work(point));
       context.active = false;
@@ -209,6 +230,8 @@ export class GroupCommitter {
       context.active = false;
       memo.auditHead = before;
       job.failure = { error };
+      // Its writes are undone: there will be nothing of it to announce.
+      job.afterCommit.length = 0;
       // When this fails too the transaction is gone (SQLite rolls back by itself on a full disk or
       // an I/O error): the batch fails, and the job's own error is the one the others hear of.
       await point.rollbackToSavepoint('job').execute().catch((lost: unknown) => {
@@ -224,6 +247,16 @@ export class GroupCommitter {
       } catch {
         // An observer's fault must not fail the writes it observes.
       }
+    }
+  }
+}
+
+function runAll(hooks: Array<() => void>): void {
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch {
+      // The writes are committed: a hook's fault must not make their job look failed.
     }
   }
 }

@@ -34,6 +34,6 @@ export async function insertMissingMembers(tx: Tx, seeds: MemberSeed[], at: stri
 }
 
 export async function setMemberStatus(tx: Tx, code: string, status: 'active' | 'suspended'): Promise<void> {
-  noteCredentialChange();
+  noteCredentialChange(tx);
   await tx.updateTable('members').set({ status }).where('code', '=', code).execute();
 }
