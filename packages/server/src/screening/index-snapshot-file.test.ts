@@ -188,6 +188,58 @@ describe.each(ENGINES)('starting the screening index from a snapshot file on %s'
     expect(findings(follower.index, probes)).toHaveLength(4);
   });
 
+  it('falls back to the full load when a bit of the header is flipped, so no change after the snapshot is skipped', async () => {
+    const { gone } = await alertsThenSnapshot();
+    await cancelAlert(t.deps, as('ITA'), gone.id, { reason: 'found' });
+    // The position one later would start the feed after the cancellation and keep screening the
+    // cancelled alert.
+    const bytes = readFileSync(file);
+    const digit = bytes.indexOf('"position":') + '"position":'.length;
+    bytes[digit] = bytes[digit]! ^ 0x01;
+    writeFileSync(file, bytes);
+    expect(JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8'))).toMatchObject({ position: 5 });
+    expect(await readIndexSnapshot(file)).toEqual({ ok: false, reason: 'damaged', detail: 'checksum mismatch' });
+
+    const follower = new IndexFollower(t.deps.db, file);
+    await follower.load();
+    const fromStore = new IndexFollower(t.deps.db);
+    await fromStore.load();
+    expect(follower.startedFrom?.reason).toMatch(/^damaged/);
+    expect(findings(follower.index, probes).some((f) => f.includes(gone.id))).toBe(false);
+    expect(findings(follower.index, probes)).toEqual(findings(fromStore.index, probes));
+  });
+
+  it('falls back to the full load when the change at the snapshot\'s position is another version or time of the same alert', async () => {
+    const alert = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));
+    await cancelAlert(t.deps, as('FRA'), alert.id, { reason: 'found' });
+    const writer = new IndexFollower(t.deps.db);
+    await writer.load();
+    // Written at the cancellation: the snapshot's change is the alert's second version.
+    expect(writer.position).toBe(2);
+    await writeIndexSnapshot(t.deps.db, file, writer.index, writer.position);
+    const kept = await createAlert(t.deps, as('DEU'), documentAlert('DEU', 'C01X00T47'));
+    const start = async () => {
+      const follower = new IndexFollower(t.deps.db, file);
+      await follower.load();
+      return follower;
+    };
+    expect((await start()).startedFrom).toEqual({ source: 'snapshot' });
+
+    // A feed where change 2 wrote the first version (as one rebuilt from an older backup could):
+    // the same alert, so only the version tells the feeds apart.
+    const original = await t.deps.db.selectFrom('changes').select(['version', 'at']).where('seq', '=', 2).executeTakeFirstOrThrow();
+    expect(Number(original.version)).toBe(2);
+    await t.deps.db.updateTable('changes').set({ version: 1 }).where('seq', '=', 2).execute();
+    const otherVersion = await start();
+    expect(otherVersion.startedFrom?.reason).toMatch(/^other-feed/);
+    expect(otherVersion.index.searchDocument({ issuingState: 'DEU', number: 'C01X00T47' }, 'DEU').map((c) => c.entry.id)).toEqual([kept.id]);
+
+    await t.deps.db.updateTable('changes').set({ version: 2, at: '2020-01-01T00:00:00.000Z' }).where('seq', '=', 2).execute();
+    expect((await start()).startedFrom?.reason).toMatch(/^other-feed/);
+    await t.deps.db.updateTable('changes').set({ at: original.at }).where('seq', '=', 2).execute();
+    expect((await start()).startedFrom).toEqual({ source: 'snapshot' });
+  });
+
   it('falls back to the full load when the snapshot is cut short, missing, or from another database', async () => {
     await alertsThenSnapshot();
     const whole = readFileSync(file);
