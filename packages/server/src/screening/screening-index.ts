@@ -102,13 +102,17 @@ export class ScreeningIndex {
    * the two parts describe the same moment.
    */
   documentAlertsSnapshot(): { documents: Uint8Array; alerts: DocumentAlertRecord[] } {
-    const isDocument = (handle: number) => this.entries[handle]?.kind === 'document';
+    // Flags marked in handle order: the document index asks in its slot order, in which looking
+    // up each entry's kind would wait on memory for every record.
+    const isDocument = new Uint8Array(this.entries.length);
     const alerts: DocumentAlertRecord[] = [];
     this.entries.forEach((entry, handle) => {
+      if (entry?.kind !== 'document') return;
+      isDocument[handle] = 1;
       const doc = this.docsOf[handle]?.[0];
-      if (entry?.kind === 'document' && doc) alerts.push({ handle, entry, issuingState: doc[0], number: doc[1] });
+      if (doc) alerts.push({ handle, entry, issuingState: doc[0], number: doc[1] });
     });
-    return { documents: this.documents.toSnapshot(isDocument), alerts };
+    return { documents: this.documents.toSnapshot((handle) => isDocument[handle] === 1), alerts };
   }
 
   /**
