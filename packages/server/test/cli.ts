@@ -26,6 +26,9 @@ export function runCli(args: string[], input?: string, env: NodeJS.ProcessEnv = 
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   // DATABASE_URL is removed so that each test's --db is the only database in play. Metrics are
   // off: every server would bind the one default metrics port, and test files run in parallel.
+  // Servers answer on one thread unless a test asks for workers (serve-workers.test.ts,
+  // serve-start.test.ts): a worker per core in every test server would multiply the database
+  // connections and start-up work of parallel test files on a small machine.
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return spawn(process.execPath, [CLI, ...args], { env: { ...rest, LOG_LEVEL: 'silent', CROSSCHECK_METRICS_ADDRESS: 'off', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [CLI, ...args], { env: { ...rest, LOG_LEVEL: 'silent', CROSSCHECK_METRICS_ADDRESS: 'off', CROSSCHECK_WORKERS: '1', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
 }

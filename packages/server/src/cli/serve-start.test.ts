@@ -25,7 +25,8 @@ describe.each(ENGINES)('npm start (serve --demo) on %s', (engine) => {
   it('prints the demo credentials last, keeps them in a file only the operator can read, and logs no line per request', async () => {
     // SQLite: the file's default place, beside the database; PostgreSQL: the setting.
     const file = engine === 'sqlite' ? join(store.target, '..', 'demo-credentials.txt') : join(dir, 'credentials.txt');
-    const env = { LOG_LEVEL: 'info', ...(engine === 'postgres' ? { CROSSCHECK_DEMO_CREDENTIALS_FILE: file } : {}) };
+    // Two workers, as `npm start` runs on this machine's two cores: the credentials must still come last.
+    const env = { LOG_LEVEL: 'info', CROSSCHECK_WORKERS: '2', ...(engine === 'postgres' ? { CROSSCHECK_DEMO_CREDENTIALS_FILE: file } : {}) };
     const child = startCli(['serve', '--demo', '--port', '0', '--db', store.target], env);
     const server = { child };
     let out = '';
