@@ -1,22 +1,13 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readEntry } from '../../test/audit-draft.js';
 import { ENGINES, openTestDeps, type TestContext } from '../../test/engines.js';
-import { appendAudit, verifyAuditChain, type AuditDraft } from './audit-repo.js';
+import { appendAudit, verifyAuditChain } from './audit-repo.js';
 import { afterCommit, BatchFailedError, MAX_BATCH_JOBS } from './group-commit.js';
 import { onWriteBatches } from './store-deps.js';
 import { inWriteTransaction, type Tx } from './write-transaction.js';
 
-const entry = (target: string): AuditDraft => ({
-  at: '2026-01-01T00:00:00.000Z',
-  member: 'FRA',
-  role: 'bureau',
-  credential: 'cli:test',
-  action: 'alert.read',
-  target,
-  requestId: target,
-  outcome: 'ok',
-  detail: '{}',
-});
+const entry = readEntry;
 
 describe.each(ENGINES)('group commit on %s', (engine) => {
   let t: TestContext;

@@ -1,22 +1,13 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readEntry } from '../../test/audit-draft.js';
 import { ENGINES, freshStore, openTestDeps, type TestContext } from '../../test/engines.js';
-import { appendAudit, type AuditDraft } from './audit-repo.js';
+import { appendAudit } from './audit-repo.js';
 import { openDatabase, type Database } from './database.js';
 import { GroupCommitter, WriteQueueTimeoutError } from './group-commit.js';
 import { storageFaultOf } from './storage-faults.js';
 
-const entry = (target: string): AuditDraft => ({
-  at: '2026-01-01T00:00:00.000Z',
-  member: 'FRA',
-  role: 'bureau',
-  credential: 'cli:test',
-  action: 'alert.read',
-  target,
-  requestId: target,
-  outcome: 'ok',
-  detail: '{}',
-});
+const entry = readEntry;
 
 describe.each(ENGINES)('the write queue on %s', (engine) => {
   let t: TestContext;
