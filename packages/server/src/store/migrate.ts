@@ -32,9 +32,9 @@ export async function migrateToLatest(db: Kysely<DB>, engine: Engine): Promise<s
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    // Kysely finds its own tables by listing every schema's columns; a schema dropped by someone
-    // else at that moment (tests, other installations on one server) fails the listing. Nothing
-    // was migrated then: look again.
+    // Kysely finds its own tables by listing every schema's columns; a schema dropped, or a table
+    // altered, by someone else at that moment (tests, other installations on one server) fails the
+    // listing. Nothing was migrated then (a failed migration rolls back whole): look again.
     if (engine === 'postgres' && attempt < 5 && isVanishedSchema(error)) {
       await new Promise((r) => setTimeout(r, 50 * attempt));
       continue;
@@ -45,5 +45,6 @@ export async function migrateToLatest(db: Kysely<DB>, engine: Engine): Promise<s
 
 function isVanishedSchema(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === '3F000' || code === '42P01' || (error instanceof Error && /schema "[^"]+" does not exist/.test(error.message));
+  // 42703: a column listed a moment earlier is gone ('column "x" of relation "y" does not exist').
+  return code === '3F000' || code === '42P01' || code === '42703' || (error instanceof Error && /schema "[^"]+" does not exist/.test(error.message));
 }
