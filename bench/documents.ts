@@ -20,14 +20,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import Database from 'better-sqlite3';
 import { DocumentIndex } from '../packages/core/src/documents/document-index.js';
 import { documentKey } from '../packages/core/src/documents/document-number.js';
 import type { Alert } from '../packages/core/src/index.js';
 import { readIndexSnapshot, writeIndexSnapshot } from '../packages/server/src/screening/index-snapshot-file.js';
 import { ScreeningIndex } from '../packages/server/src/screening/screening-index.js';
+import { gc } from './full-gc.js';
 
 const MAP_MAX = 10_000_000;
 /** The server's index keeps an object per alert: a million shows the start's cost per alert. */
@@ -36,16 +35,6 @@ const SQLITE_MAX = 2_000_000;
 const QUERIES = 1 << 20;
 const SQLITE_QUERIES = 200_000;
 const CHUNK = 1 << 20;
-
-let collect: (() => void) | null = null;
-/** A full garbage collection, so that heap figures and timings do not inherit the previous step's garbage. */
-function gc(): void {
-  if (!collect) {
-    v8.setFlagsFromString('--expose-gc');
-    collect = vm.runInNewContext('gc') as () => void;
-  }
-  collect();
-}
 
 const STATES = ['DEU', 'FRA', 'ITA', 'ESP', 'GBR', 'USA', 'CAN', 'CHN', 'IND', 'BRA', 'NGA', 'TUR', 'UKR', 'POL', 'NLD', 'SWE'];
 

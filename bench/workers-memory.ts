@@ -13,10 +13,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { defaultConfig } from '../packages/server/src/config.js';
 import { openDeps } from '../packages/server/src/main.js';
+import { gc } from './full-gc.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const cli = join(root, 'packages/server/bin/crosscheck.js');
@@ -47,15 +46,6 @@ async function rssOf(db: string, workers: number): Promise<number> {
   child.kill('SIGTERM');
   await gone;
   return kb / 1024;
-}
-
-let collect: (() => void) | null = null;
-function gc(): void {
-  if (!collect) {
-    v8.setFlagsFromString('--expose-gc');
-    collect = vm.runInNewContext('gc') as () => void;
-  }
-  collect();
 }
 
 /** The V8 heap one screening index of the database takes (after full collections): what each worker holds. */
