@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { normaliseVisibility, visibilitySchema, visibleTo, type Visibility } from './visibility.js';
+import { normaliseVisibility, visibilitySchema, visibleTo, visibleToEveryMember, type Visibility } from './visibility.js';
 
 /** A small pool so that owners, listed members and probes often coincide. */
 const POOL = ['FRA', 'DEU', 'ITA', 'ESP', 'SWE', 'POL', 'NLD', 'UNO', 'EUP', 'IPO'] as const;
@@ -35,6 +35,19 @@ describe('visibleTo', () => {
       }),
       RUNS,
     );
+  });
+
+  it('calls a visibility open to every member only when every member, listed or not, sees it', () => {
+    fc.assert(
+      fc.property(memberArb, visibilityArb, (owner, visibility) => {
+        if (visibleToEveryMember(visibility)) expect([...POOL, 'ZZZ'].every((m) => visibleTo(owner, visibility, m))).toBe(true);
+      }),
+      RUNS,
+    );
+    // The fast path may say no where every member happens to see it; it must never say yes where one does not.
+    expect(visibleToEveryMember({ mode: 'all' })).toBe(true);
+    expect(visibleToEveryMember({ mode: 'only', members: [...POOL] })).toBe(false);
+    expect(visibleToEveryMember({ mode: 'all-except', members: ['DEU'] })).toBe(false);
   });
 
   it('shows an only alert to exactly the listed members plus the owner', () => {

@@ -18,9 +18,14 @@ export const visibilitySchema = z.discriminatedUnion('mode', [
 
 export type Visibility = z.infer<typeof visibilitySchema>;
 
+/** True when every member may see a record with this visibility, whoever owns it (a fast path for indexes). */
+export function visibleToEveryMember(visibility: Visibility): boolean {
+  return visibility.mode === 'all';
+}
+
 /** True when `member` may see a record of `owner` with this visibility. The owner always sees its own. */
 export function visibleTo(owner: string, visibility: Visibility, member: string): boolean {
-  if (member === owner) return true;
+  if (member === owner || visibleToEveryMember(visibility)) return true;
   switch (visibility.mode) {
     case 'all':
       return true;

@@ -13,6 +13,7 @@ import {
   scorePerson,
   vinKey,
   visibleTo,
+  visibleToEveryMember,
   type Alert,
   type DocumentProbe,
   type MatchReason,
@@ -139,7 +140,7 @@ export class ScreeningIndex {
     const handle = this.free.pop() ?? this.entries.length;
     this.handles.set(alert.id, handle);
     this.entries[handle] = indexedFrom(alert);
-    this.openToAll[handle] = alert.visibility.mode === 'all' ? 1 : 0;
+    this.openToAll[handle] = visibleToEveryMember(alert.visibility) ? 1 : 0;
     this.nameCount[handle] = 0;
     const docs: [string, string][] = [];
     if (alert.kind === 'document') docs.push([alert.document.issuingState, alert.document.number]);
