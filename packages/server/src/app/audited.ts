@@ -34,7 +34,7 @@ export function markRecorded(error: unknown): void {
  * `internal`.
  */
 export function audited<T>(deps: Deps, ctx: Ctx, action: AuditAction, work: (tx: Tx, note: AuditNote) => Promise<T>): Promise<T> {
-  return auditedAfterRead(deps, ctx, action, async () => undefined, (tx, note) => work(tx, note));
+  return auditedAfterRead(deps, ctx, action, async () => undefined, work);
 }
 
 /**
