@@ -59,7 +59,7 @@ export async function pastScreenings(db: Db, from: string, to: string, after: { 
     credential: r.credential,
     // Written by recordScreenings from the parsed query (screenQuerySchema's output).
     query: JSON.parse(r.query) as ScreenQuery,
-    place: r.place === null ? null : (JSON.parse(r.place) as ScreeningPlace),
+    place: decodeScreeningPlace(r.place),
   }));
 }
 
@@ -148,4 +148,9 @@ export async function blankScreeningQueries(tx: Tx, before: string, limit: numbe
 export async function activeAlertRows(db: Kysely<DB>, ids: string[]): Promise<AlertRow[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('alerts').selectAll().where('id', 'in', ids).where('status', '=', 'active').execute();
+}
+
+/** A stored place (written from `ScreeningPlace` by recordScreenings or recordRetroactiveHit). */
+export function decodeScreeningPlace(json: string | null): ScreeningPlace | null {
+  return json === null ? null : (JSON.parse(json) as ScreeningPlace);
 }
