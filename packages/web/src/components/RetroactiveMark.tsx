@@ -9,8 +9,10 @@ import './retroactive.css';
 export function retroactivePlace(hit: HitView, t: Translate, language: Language): string {
   const place = hit.retroactive?.place;
   if (!place) return t('retroactive.noPlace', { member: memberText(screeningMemberOf(hit), t, language) });
-  const parts = { flight: place.flight, from: place.from ?? t('retroactive.unknownAirport'), to: place.to ?? t('retroactive.unknownAirport') };
-  return place.departure ? t('retroactive.flightDeparture', { ...parts, departure: place.departure.replace('T', ' ') }) : t('retroactive.flight', parts);
+  // Each value isolated (FSI … PDI): in Arabic a date such as 2024-03-01 would otherwise be reordered.
+  const iso = (v: string) => `\u2068${v}\u2069`;
+  const parts = { flight: iso(place.flight), from: iso(place.from ?? t('retroactive.unknownAirport')), to: iso(place.to ?? t('retroactive.unknownAirport')) };
+  return place.departure ? t('retroactive.flightDeparture', { ...parts, departure: iso(place.departure.replace('T', ' ')) }) : t('retroactive.flight', parts);
 }
 
 /**

@@ -7,8 +7,9 @@ export const ar: Translation<typeof en> = {
   'retroactive.screenedAt': 'فُحص في {at}',
   'retroactive.screenedAtLabel': 'فحص المسافر',
   'retroactive.placeLabel': 'المكان',
-  'retroactive.flight': 'الرحلة {flight}، {from} → {to}',
-  'retroactive.flightDeparture': 'الرحلة {flight}، {from} → {to}، المغادرة {departure}',
+  // The values are isolated (RetroactiveMark.tsx), so the line runs right to left: the arrow points left.
+  'retroactive.flight': 'الرحلة {flight}، {from} ← {to}',
+  'retroactive.flightDeparture': 'الرحلة {flight}، {from} ← {to}، المغادرة {departure}',
   'retroactive.noPlace': 'في فحص أجراه {member}',
   'retroactive.unknownAirport': '؟',
 };
