@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { D02B_TWO_LEGS } from '../../../../core/src/paxlst/test-fixtures.js';
 import { ENGINES, as, documentAlert, openTestDeps, type TestContext } from '../../../test/engines.js';
+import { defaultConfig } from '../../config.js';
+import { openDeps } from '../../main.js';
 import { queryAudit } from '../../store/audit-repo.js';
 import { eventsAfter } from '../../store/event-repo.js';
 import { createAlert } from '../create-alert.js';
@@ -115,6 +117,19 @@ describe.each(ENGINES)('hits after the fact on %s', (engine) => {
     expect(await events('DEU')).toEqual([]);
   });
 
+  it('records a hit on an alert hidden from the frontline as live screening would: the owner and the bureau are told, the frontline is not shown it', async () => {
+    await screen(t.deps, as('DEU', 'frontline'), traveller);
+    later(1);
+    const alert = await createAlert(t.deps, as('FRA'), { ...wanted(), hiddenFromFrontline: true });
+    await approve(t, alert.id);
+    expect(await catchUp()).toBe(1);
+    const [row] = await retroHits();
+    expect((await events('FRA')).map((e) => e.type)).toEqual(['hit.created']);
+    expect((await events('DEU')).map((e) => e.type)).toEqual(['hit.retroactive']);
+    expect((await listHits(t.deps, as('DEU'), {})).items.map((h) => h.id)).toEqual([row!.id]);
+    expect((await listHits(t.deps, as('DEU', 'frontline'), {})).items).toEqual([]);
+  });
+
   it('screens a patch that adds an alias, finding a screening that matched only the alias, and never hits a pair twice', async () => {
     // A missing person is published without review, and patched in place.
     const missing = (names: { family: string; given: string; type?: string }[]) => ({ kind: 'person', category: 'missing', person: { names, birthDate: '1965-01-02', sex: 'M' }, visibility: { mode: 'all' } });
@@ -169,6 +184,25 @@ describe.each(ENGINES)('hits after the fact on %s', (engine) => {
     expect(again).toEqual([0, 0]);
     expect(await retroHits()).toHaveLength(1);
     expect(await events('FRA')).toHaveLength(1);
+  });
+
+  // Several nodes share a PostgreSQL database (an embedded SQLite file has one process; two handles
+  // in one thread would wait on each other synchronously).
+  it.skipIf(engine === 'sqlite')('writes each hit once when two nodes follow the same database', async () => {
+    const other = await openDeps(defaultConfig({ db: t.store.target }));
+    try {
+      other.deps.clock = () => now;
+      await screen(t.deps, as('DEU', 'frontline'), traveller);
+      await screen(t.deps, as('ITA', 'frontline'), traveller);
+      later(1);
+      await approve(t, (await createAlert(t.deps, as('FRA'), wanted())).id);
+      const created = await Promise.all([new RetroFollower(t.deps).catchUp(), new RetroFollower(other.deps).catchUp()]);
+      expect(created.reduce((a, b) => a + b, 0)).toBe(2);
+      expect(await retroHits()).toHaveLength(2);
+      expect(await events('FRA')).toHaveLength(2);
+    } finally {
+      await other.database.close();
+    }
   });
 
   it('finds a flight’s traveller, with the flight as the place', async () => {
