@@ -25,6 +25,7 @@ const benches: [string, string[]][] = [
   ['slow-clients.ts', []],
   ['chain.ts', []],
   ['group-commit.ts', []],
+  ['retroactive.ts', ['--n', '20000']],
   ['workers-memory.ts', []],
 ];
 let failed = false;

@@ -18,6 +18,7 @@ export * from './alerts/search-text.js';
 export * from './alerts/present-alert.js';
 export * from './alerts/retention.js';
 export * from './alerts/alert-subject.js';
+export * from './alerts/added-identifiers.js';
 export * from './audit/hash-chain.js';
 export * from './audit/merkle.js';
 export * from './audit/checkpoint.js';
@@ -34,6 +35,7 @@ export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate
 export * from './screening/screen-query.js';
 export * from './screening/probes.js';
 export * from './screening/holder-differences.js';
+export * from './screening/screening-place.js';
 export * from './wallets/index.js';
 export { walletAddressTextSchema, walletAddressEntrySchema } from './wallets/wallet-schema.js';
 export * from './cooperation/index.js';

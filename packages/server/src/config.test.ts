@@ -12,7 +12,7 @@ describe('configuration', () => {
       connections: { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 },
       access: { operator: 'IPO', sessionHours: 12 },
       cooperation: { replyHours: 12, attachmentsDir: null },
-      retention: { years: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30 },
+      retention: { years: DEFAULT_RETENTION_YEARS, warnMonths: 4, purgeGraceDays: 30, lookbackHours: 72 },
       webhooks: { allowPrivate: false },
       auditTrail: { keyFile: null, checkpointMinutes: 60, checkpointFile: null, checkpointUrl: null },
       limits: { login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 15 }, rate: { screenPerMinute: 120_000, writePerMinute: 6_000 } },

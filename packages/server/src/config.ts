@@ -57,6 +57,8 @@ const envSchema = z.object({
   CROSSCHECK_RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.document),
   CROSSCHECK_RETENTION_VEHICLE_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.vehicle),
   CROSSCHECK_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // hits after the fact: hours of screenings a new alert is screened against (0: off), and kept for
+  CROSSCHECK_LOOKBACK_HOURS: z.coerce.number().min(0).max(24 * 30).default(72),
   // webhooks
   CROSSCHECK_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   // audit trail checkpoints
@@ -205,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       years: { person: e.CROSSCHECK_RETENTION_PERSON_YEARS, document: e.CROSSCHECK_RETENTION_DOCUMENT_YEARS, vehicle: e.CROSSCHECK_RETENTION_VEHICLE_YEARS },
       warnMonths: WARN_MONTHS,
       purgeGraceDays: e.CROSSCHECK_PURGE_GRACE_DAYS,
+      lookbackHours: e.CROSSCHECK_LOOKBACK_HOURS,
     },
     webhooks: { allowPrivate: e.CROSSCHECK_WEBHOOK_ALLOW_PRIVATE === 'true' },
     limits: {

@@ -19,6 +19,19 @@ export const hitOutcomeViewSchema = z
   })
   .strict();
 
+/** Where a screening was made, as far as the request said (core screening/screening-place.ts). */
+export const screeningPlaceSchema = z
+  .object({ flight: z.string(), from: z.string().nullable(), to: z.string().nullable(), departure: z.string().nullable() })
+  .strict();
+
+/** A hit found after the fact: a new alert screened against a past screening. */
+export const retroactiveViewSchema = z
+  .object({
+    screenedAt: z.string().describe('When the traveller was screened (the hit itself was found at `createdAt`)'),
+    place: screeningPlaceSchema.nullable().describe('The flight the traveller was screened on, when the screening was a flight’s; the screening member says where otherwise'),
+  })
+  .strict();
+
 export const hitViewSchema = z
   .object({
     id: z.string(),
@@ -42,6 +55,7 @@ export const hitViewSchema = z
     action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),
+    retroactive: retroactiveViewSchema.optional().describe('Present when the hit was found after the fact: the alert was published (or given a new name or identifier) after the screening, within CROSSCHECK_LOOKBACK_HOURS'),
   })
   .strict();
 
@@ -77,6 +91,7 @@ export const hitListSchema = z.object({ items: z.array(hitListItemSchema), next:
 
 export type HitOutcomeView = z.infer<typeof hitOutcomeViewSchema>;
 export type HitView = z.infer<typeof hitViewSchema>;
+export type RetroactiveView = z.infer<typeof retroactiveViewSchema>;
 export type HitFormView = z.infer<typeof hitFormViewSchema>;
 export type HitDetail = z.infer<typeof hitDetailSchema>;
 export type HitListItem = z.infer<typeof hitListItemSchema>;

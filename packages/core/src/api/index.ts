@@ -9,7 +9,7 @@ export { LINK_COLORS, type LinkColor } from './link-colors.js';
 export type { AlertSubject } from '../alerts/alert-subject.js';
 export type { AuditEntryView, NamedAlert } from './audit.js';
 export type { GraphAlertNode, GraphDocumentNode, GraphEdge, GraphHitNode, GraphNode, LinkedAlert, LinkGraph, LinkView } from './links.js';
-export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView } from './hits.js';
+export type { HandlingCode, HitDetail, HitFormView, HitList, HitListItem, HitOutcomeView, HitView, RetroactiveView } from './hits.js';
 export type { PhotoInfo, PhotoList } from './photos.js';
 export type { AttachmentView, MessageList, MessageSummary, MessageView } from './messages.js';
 export type { AlertFlagView, ReviewItemView, ReviewOutcomeView, ReviewQueue } from './review.js';

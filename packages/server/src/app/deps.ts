@@ -42,6 +42,11 @@ export interface RetentionSettings {
   warnMonths: number;
   /** Days after expiry before an alert's personal data is purged. */
   purgeGraceDays: number;
+  /**
+   * Hours of past screenings a new alert is screened against (hits after the fact), and how long
+   * the query of a screening without hits is kept; 0 turns the lookback off.
+   */
+  lookbackHours: number;
 }
 
 export interface WebhookSettings {

@@ -1,4 +1,4 @@
-import { DomainError, parsePaxlst, requirePermission, toScreenQueries, type ScreenQueryInput } from '@crosscheck/core';
+import { DomainError, flightPlace, parsePaxlst, requirePermission, toScreenQueries, type ScreenQueryInput } from '@crosscheck/core';
 import type { FlightReport, FlightTraveller } from '@crosscheck/core/api';
 import { auditedAfterRead } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
@@ -35,7 +35,11 @@ export async function screenFlight(deps: Deps, ctx: Ctx, input: FlightInput): Pr
       }
       const queries = toScreenQueries(manifest);
       const toScreen = queries.map((q, i) => ({ q, i })).filter((x): x is { q: ScreenQueryInput; i: number } => x.q !== null);
-      return { manifest, toScreen, searched: await searchTravellers(deps, ctx, index, toScreen.map((x) => x.q)) };
+      const searched = await searchTravellers(deps, ctx, index, toScreen.map((x) => x.q));
+      // The flight is where its travellers were screened: kept for hits found after the fact.
+      const flight = manifest.flights[0];
+      if (flight) for (const s of searched.screenings) s.place = flightPlace(flight);
+      return { manifest, toScreen, searched };
     },
     async (tx, note, { manifest, toScreen, searched }) => {
       const screened = await recordTravellers(tx, deps, ctx, searched);

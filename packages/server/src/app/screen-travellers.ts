@@ -1,4 +1,4 @@
-import { DomainError, parseInput, probesOf, screenQuerySchema, type ScreenQuery, type ScreeningWarning } from '@crosscheck/core';
+import { DomainError, parseInput, probesOf, screenQuerySchema, type ScreeningPlace, type ScreenQuery, type ScreeningWarning } from '@crosscheck/core';
 import type { BatchItem, TerritoryFlagView } from '@crosscheck/core/api';
 import { presentResults } from '../screening/present-results.js';
 import { search, type FoundHit } from '../screening/search.js';
@@ -21,7 +21,7 @@ const MAX_RESULTS_PER_TRAVELLER = 20;
 /** Travellers searched, before anything is written: the refused ones already have their item. */
 export interface TravellersSearched {
   items: BatchItem[];
-  screenings: { index: number; screeningId: string; query: ScreenQuery; hits: FoundHit[]; warnings: ScreeningWarning[] }[];
+  screenings: { index: number; screeningId: string; query: ScreenQuery; hits: FoundHit[]; warnings: ScreeningWarning[]; place?: ScreeningPlace }[];
   flagOf: (alertId: string) => TerritoryFlagView | undefined;
 }
 

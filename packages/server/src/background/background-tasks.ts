@@ -2,6 +2,7 @@ import type { Deps } from '../app/deps.js';
 import { startLinkFollower } from '../links/start.js';
 import { startWebhookWorker } from '../webhooks/start.js';
 import { startCheckpointTask } from './audit-checkpoints.js';
+import { startRetroFollower } from '../app/retroactive/retro-follower.js';
 
 export interface BackgroundTask {
   stop(): void;
@@ -27,5 +28,7 @@ export function startBackgroundTasks(deps: Deps, onError: (err: unknown) => void
     database ? startWebhookWorker(deps, onError) : null,
     index ? startLinkFollower(deps, onError) : null,
     database ? startCheckpointTask(deps, onError) : null,
+    // Hits after the fact build their own small index of the new alerts: a database task.
+    database ? startRetroFollower(deps, onError) : null,
   ].filter((t): t is BackgroundTask => t !== null);
 }

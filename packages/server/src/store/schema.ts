@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 
 
 /**
@@ -152,6 +153,8 @@ export interface ScreeningsTable {
   /** The query as received (JSON), for the audit trail and the hit's context. */
   query: string;
   hit_count: number;
+  /** Where it was made, as JSON (`ScreeningPlace`: a flight's designator and airports); null when the request said nothing of it (migration 0020). */
+  place: string | null;
 }
 
 export interface HitsTable {
@@ -177,6 +180,11 @@ export interface HitsTable {
    * the copy (`replica:<instance>`) that claimed them (migration 0014).
    */
   reasons_claimed_by: string | null;
+  /** 1 for a hit found after the fact: a new alert screened against past screenings (migration 0020, app/retroactive/). */
+  retroactive: Generated<number>;
+  /** A retroactive hit's original screening: its time, and its place as JSON (`ScreeningPlace`). */
+  screened_at: string | null;
+  screening_place: string | null;
 }
 
 /** One event on a member's stream (`GET /api/v1/events`); `data` is JSON. */

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, type Alert, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, type Alert, type ScreenHit, type ScreeningPlace, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
 import { toAlert } from './alert-repo.js';
 import { appendEvent } from './event-repo.js';
@@ -17,6 +17,8 @@ export interface ScreeningDraft {
   screeningId: string;
   query: ScreenQuery;
   hits: readonly HitToRecord[];
+  /** Where it was made, when the request says (a flight's travellers): kept for hits after the fact. */
+  place?: ScreeningPlace;
 }
 
 /** Who screened, and when (for a national copy's forwarded screening, when the centre received it). */
@@ -36,7 +38,7 @@ const INSERT_CHUNK = 200;
  * `hits`, the id of the hit recorded for each result, or null below the threshold.
  */
 export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: readonly ScreeningDraft[], newId: () => string): Promise<(string | null)[][]> {
-  const screeningRows = screenings.map((s) => ({ id: s.screeningId, at: by.at, member: by.member, credential: by.credential, query: JSON.stringify(s.query), hit_count: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length }));
+  const screeningRows = screenings.map((s) => ({ id: s.screeningId, at: by.at, member: by.member, credential: by.credential, query: JSON.stringify(s.query), hit_count: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length, place: s.place ? JSON.stringify(s.place) : null }));
   for (let i = 0; i < screeningRows.length; i += INSERT_CHUNK) await tx.insertInto('screenings').values(screeningRows.slice(i, i + INSERT_CHUNK)).execute();
   const hitIds = screenings.map((s) => s.hits.map((h) => (h.score >= DEFAULT_THRESHOLD ? newId() : null)));
   const hitRows = screenings.flatMap((s, i) => s.hits.flatMap((hit, j) => (hitIds[i]![j] ? [{ hit, screeningId: s.screeningId, id: hitIds[i]![j]! }] : [])));

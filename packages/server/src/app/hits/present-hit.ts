@@ -2,6 +2,7 @@ import { DISCREET_ACTION, roleAccess, roleIsLimited, notFound, type Actor, type 
 import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
 import { accessFactsOf } from '../../store/alert-repo.js';
 import { alertFactsOf, findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
+import { retroactiveOf } from '../retroactive/present-retroactive.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../store/schema.js';
 
@@ -35,7 +36,7 @@ export async function hitAccess(db: Kysely<DB>, actor: Actor, hits: HitRow[]): P
 export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full'): HitView {
   const own = viewer === h.screening_member;
   if (access === 'instruction-only') {
-    return { id: h.id, screeningId: h.screening_id, alertId: h.alert_id, alertVersion: Number(h.alert_version), owner: h.owner, screeningMember: h.screening_member, reasons: [], action: DISCREET_ACTION, createdAt: h.created_at, outcome: null };
+    return { id: h.id, screeningId: h.screening_id, alertId: h.alert_id, alertVersion: Number(h.alert_version), owner: h.owner, screeningMember: h.screening_member, reasons: [], action: DISCREET_ACTION, createdAt: h.created_at, outcome: null, ...retroactiveOf(h) };
   }
   return {
     id: h.id,
@@ -55,6 +56,7 @@ export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full
         ? null
         : // Written only by record-outcome.ts, from hitOutcomeSchema.
           { outcome: h.outcome as HitOutcome, note: h.outcome_note ?? '', at: h.outcome_at ?? '', ...(own && h.outcome_by ? { by: h.outcome_by } : {}) },
+    ...retroactiveOf(h),
   };
 }
 

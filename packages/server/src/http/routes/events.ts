@@ -23,7 +23,7 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
     {
       schema: {
         tags: ['events'],
-        summary: "Server-sent events for your member's bureau (hit.created, hit.updated, message.received, review.decided, alert.expiring, alert.expired); resume with Last-Event-ID",
+        summary: "Server-sent events for your member's bureau (hit.created, hit.updated, message.received, review.decided, alert.expiring, alert.expired, hit.retroactive); resume with Last-Event-ID",
         querystring: query,
         response: { 200: { description: 'id / event / data lines, one blank line after each event', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors },
       },

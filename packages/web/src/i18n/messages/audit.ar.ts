@@ -90,6 +90,7 @@ export const ar: Translation<typeof en> = {
   'audit.act.hit.send-form': 'أرسل نموذجًا بشأن تطابق',
   'audit.act.hit.record-outcome': 'سجّل نتيجة تطابق',
   'audit.act.hit.remind-overdue': 'ذكّر بردّ متأخر',
+  'audit.act.hit.find-retroactive': 'وجد تطابقًا بأثر رجعي',
   'audit.act.key.check': 'استخدم مفتاح واجهة برمجة',
   'audit.act.key.create': 'أنشأ مفتاح واجهة برمجة',
   'audit.act.key.list': 'عرض مفاتيح واجهة البرمجة',

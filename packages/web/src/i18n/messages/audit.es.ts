@@ -90,6 +90,7 @@ export const es: Translation<typeof en> = {
   'audit.act.hit.send-form': 'Envió un formulario sobre una coincidencia',
   'audit.act.hit.record-outcome': 'Registró el resultado de una coincidencia',
   'audit.act.hit.remind-overdue': 'Recordó una respuesta atrasada',
+  'audit.act.hit.find-retroactive': 'Encontró una coincidencia a posteriori',
   'audit.act.key.check': 'Usó una clave de API',
   'audit.act.key.create': 'Creó una clave de API',
   'audit.act.key.list': 'Listó las claves de API',

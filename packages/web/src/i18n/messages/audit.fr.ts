@@ -90,6 +90,7 @@ export const fr: Translation<typeof en> = {
   'audit.act.hit.send-form': 'A envoyé un formulaire sur une concordance',
   'audit.act.hit.record-outcome': 'A enregistré la suite donnée à une concordance',
   'audit.act.hit.remind-overdue': 'A rappelé une réponse en retard',
+  'audit.act.hit.find-retroactive': 'A trouvé une concordance après coup',
   'audit.act.key.check': 'A utilisé une clé d’API',
   'audit.act.key.create': 'A créé une clé d’API',
   'audit.act.key.list': 'A listé les clés d’API',

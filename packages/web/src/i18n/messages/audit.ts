@@ -89,6 +89,7 @@ export const en = {
   'audit.act.hit.send-form': 'Sent a form on a hit',
   'audit.act.hit.record-outcome': 'Recorded what came of a hit',
   'audit.act.hit.remind-overdue': 'Reminded of an overdue reply',
+  'audit.act.hit.find-retroactive': 'Found a hit after the fact',
   'audit.act.key.check': 'Used an API key',
   'audit.act.key.create': 'Created an API key',
   'audit.act.key.list': 'Listed the API keys',

@@ -4,6 +4,7 @@ import { CopyId } from '../../components/CopyId.tsx';
 import { Subject } from '../../components/Subject.tsx';
 import { memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
+import { RetroactiveBadge } from '../../components/RetroactiveMark.tsx';
 import { dateTime } from '../../i18n/dates.ts';
 import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -117,6 +118,7 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
                   >
                     <td>
                       {fresh.has(h.id) && <span className="badge">{t('hits.new')}</span>} {when(h.createdAt)}
+                      <RetroactiveBadge hit={h} />
                     </td>
                     <td data-testid="hit-alert">
                       <Subject subject={h.subject} /> <CopyId id={h.alertId} what="alert" />

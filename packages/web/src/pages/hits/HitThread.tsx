@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { roleMay } from '@crosscheck/core/constants';
 import type { Me } from '../../api/client.ts';
 import { hitsApi, type HitDetail, type HitFormView } from '../../api/hits.ts';
+import { RetroactiveRows } from '../../components/RetroactiveMark.tsx';
 import { CopyId } from '../../components/CopyId.tsx';
 import { Subject } from '../../components/Subject.tsx';
 import { actionText, credentialText, memberText, ownerOf, screeningMemberOf, subjectText } from '../../components/hit-words.ts';
@@ -141,6 +142,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
         </dd>
         <dt>{t('hits.when')}</dt>
         <dd>{format(hit.createdAt)}</dd>
+        <RetroactiveRows hit={hit} />
         <dt>{t('hitThread.owner')}</dt>
         <dd>{memberText(ownerOf(hit), t, language)}</dd>
         <dt>{t('hitThread.screeningMember')}</dt>

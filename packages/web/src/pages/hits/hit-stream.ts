@@ -36,6 +36,8 @@ export function useHitStream(): HitStream {
     };
     source.addEventListener('hit.created', relay('hit.created'));
     source.addEventListener('hit.updated', relay('hit.updated'));
+    // A hit found after the fact on a traveller this member screened is new in its inbox too.
+    source.addEventListener('hit.retroactive', relay('hit.created'));
     return () => source.close();
   }, [listeners]);
 
