@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES } from '../cooperation/hit-schemas.js';
 import type { OverdueReply } from '../cooperation/reply-deadline.js';
+import { HIT_ORIGINS } from '../constants/carrier.js';
 import { alertSubjectSchema } from './alert-subject.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { Assert, Equal } from './same-type.js';
@@ -42,6 +43,7 @@ export const hitViewSchema = z
     action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),
+    origin: z.enum(HIT_ORIGINS).optional().describe('Where the hit came from when it was not a screening: `carrier-check`, a carrier’s check of a travel document (POST /api/v1/check/documents)'),
   })
   .strict();
 

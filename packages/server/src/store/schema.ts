@@ -152,6 +152,8 @@ export interface ScreeningsTable {
   /** The query as received (JSON), for the audit trail and the hit's context. */
   query: string;
   hit_count: number;
+  /** Null for a screening; `carrier-check` for a carrier's check of a document (migration 0017, core HIT_ORIGINS). */
+  origin: string | null;
 }
 
 export interface HitsTable {
@@ -177,6 +179,8 @@ export interface HitsTable {
    * the copy (`replica:<instance>`) that claimed them (migration 0014).
    */
   reasons_claimed_by: string | null;
+  /** As its screening's: null, or `carrier-check` (migration 0017). */
+  origin: string | null;
 }
 
 /** One event on a member's stream (`GET /api/v1/events`); `data` is JSON. */
