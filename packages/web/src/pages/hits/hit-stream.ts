@@ -36,6 +36,8 @@ export function useHitStream(): HitStream {
     };
     source.addEventListener('hit.created', relay('hit.created'));
     source.addEventListener('hit.updated', relay('hit.updated'));
+    // The carrier's own bureau is told of its carrier's referrals: a new hit in its inbox too.
+    source.addEventListener('hit.carrier-check', relay('hit.created'));
     return () => source.close();
   }, [listeners]);
 
