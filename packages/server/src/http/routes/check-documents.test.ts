@@ -1,6 +1,8 @@
 import { MAX_CHECK_DOCUMENTS } from '@crosscheck/core';
 import { documentCheckResponseSchema, hitDetailSchema, hitListSchema } from '@crosscheck/core/api/schemas';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/seed-demo.js';
 import { ENGINES, as, documentAlert } from '../../../test/engines.js';
 import { bearer, httpHarness, type Harness } from '../../../test/http-harness.js';
 import { createAlert } from '../../app/create-alert.js';
@@ -9,7 +11,7 @@ import { defaultConfig } from '../../config.js';
 import { queryAudit } from '../../store/audit-repo.js';
 import { eventsAfter, eventsHead } from '../../store/event-repo.js';
 
-const URL = '/api/v1/check/documents';
+const CHECK = '/api/v1/check/documents';
 const passport = (number: string, issuingState = 'FRA') => ({ issuingState, number, type: 'passport' });
 
 describe.each(ENGINES)('carrier checks over HTTP on %s', (engine) => {
@@ -30,7 +32,7 @@ describe.each(ENGINES)('carrier checks over HTTP on %s', (engine) => {
   }, 60_000);
   afterAll(async () => h?.close());
 
-  const check = (documents: unknown, key = carrier) => h.app.inject({ method: 'POST', url: URL, headers: bearer(key), payload: { documents } as object });
+  const check = (documents: unknown, key = carrier) => h.app.inject({ method: 'POST', url: CHECK, headers: bearer(key), payload: { documents } as object });
   const hitsOf = (alertId: string) => h.t.deps.db.selectFrom('hits').selectAll().where('alert_id', '=', alertId).execute();
 
   it('answers refer for a stolen passport and no-hit otherwise, in order, and nothing else', async () => {
@@ -145,4 +147,21 @@ describe.each(ENGINES)('carrier checks over HTTP on %s', (engine) => {
       h.t.deps.limits = saved;
     }
   });
+});
+
+// The README's own example, against the demo data a first start has.
+const readme = readFileSync(new URL('../../../../../README.md', import.meta.url), 'utf8');
+const [, example, answer] = /## Carrier checks[\s\S]*?-d '(.*?)'[\s\S]*?\n(\{"results".*)\n/.exec(readme)!;
+
+describe('the README’s carrier check', () => {
+  it('answers as the README says on the demo data', async () => {
+    const h = await httpHarness('sqlite', [['ESP', 'carrier']]);
+    try {
+      await seedDemo(h.t.deps);
+      const res = await h.app.inject({ method: 'POST', url: CHECK, headers: { ...bearer(h.key('ESP', 'carrier')), 'content-type': 'application/json' }, payload: example! });
+      expect(res.body).toBe(answer);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
