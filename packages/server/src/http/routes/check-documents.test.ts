@@ -127,6 +127,19 @@ describe.each(ENGINES)('carrier checks over HTTP on %s', (engine) => {
     expect(refused.filter((e) => e.outcome === 'validation.invalid').length).toBeGreaterThanOrEqual(cases.length);
   });
 
+  it('is documented in the OpenAPI document: its body with the limits, its answer with nothing but the results', async () => {
+    type Json = Record<string, any>;
+    const doc = (await h.app.inject({ method: 'GET', url: '/openapi.json' })).json() as Json;
+    const op = doc.paths[CHECK].post as Json;
+    const body = op.requestBody.content['application/json'].schema as Json;
+    expect(body.properties.documents).toMatchObject({ minItems: 1, maxItems: MAX_CHECK_DOCUMENTS });
+    expect(Object.keys(body.properties.documents.items.properties).sort()).toEqual(['issuingState', 'number', 'type']);
+    const answer = op.responses['200'].content['application/json'].schema as Json;
+    expect(Object.keys(answer.properties)).toEqual(['results']);
+    expect(answer.properties.results.items).toMatchObject({ additionalProperties: false, properties: { result: { enum: ['refer', 'no-hit'] } } });
+    expect(Object.keys(answer.properties.results.items.properties)).toEqual(['result']);
+  });
+
   it('refuses every other role, with the permission in words', async () => {
     const res = await check([passport('12AB34567')], h.key('FRA'));
     expect(res.statusCode).toBe(403);
