@@ -13,8 +13,7 @@ const isCheckRoute = (request: FastifyRequest): boolean => request.method === CA
 /**
  * A carrier's key calls one route and nothing else, whatever a route's own checks would allow
  * (the session and logging in, a route open to every role, the public notices, the health check,
- * the web app):
- * every other answer to it is 403, before any route code runs. The role holds only
+ * the web app): every other answer to it is 403, before any route code runs. The role holds only
  * `carrier.check`, so the routes' own permission checks refuse it too; this is the one place that
  * says so for all of them, and holds for routes added later. An address that is no route stays a
  * 404, as for anyone. Runs after `requireCredentials`, which has resolved /api/ callers already.
