@@ -28,7 +28,7 @@ export interface ScreeningAuthor {
   at: string;
 }
 
-/** Rows per INSERT: well inside SQLite's limit on bound values (32,766) at 12 columns a row. */
+/** Rows per INSERT: well inside SQLite's limit on bound values (32,766) at 10 columns a row. */
 const INSERT_CHUNK = 200;
 
 /**
