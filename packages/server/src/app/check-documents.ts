@@ -38,16 +38,21 @@ export async function checkDocuments(deps: Deps, ctx: Ctx, body: unknown): Promi
       const scope = searchScope(deps, ctx);
       const results: CheckResult[] = [];
       const drafts: ScreeningDraft[] = [];
+      // What the carrier was told for each draft's document: its bureau hears which.
+      const told: CheckResult[] = [];
       for (const d of documents) {
         const query: ScreenQuery = { documents: [{ issuingState: d.issuingState, number: d.number, type: d.type }], limit: RESULTS_PER_DOCUMENT };
         const hits: FoundHit[] = search(index, query, scope).filter(carrierHit);
-        results.push(carrierResult(hits));
-        if (hits.length > 0) drafts.push({ screeningId: deps.newId(), query, hits, origin: 'carrier-check' });
+        const result = carrierResult(hits);
+        results.push(result);
+        if (hits.length === 0) continue;
+        drafts.push({ screeningId: deps.newId(), query, hits, origin: 'carrier-check' });
+        told.push(result);
       }
       note.detail = { documents: documents.length, refer: results.filter((r) => r === 'refer').length };
-      return { results, drafts };
+      return { results, drafts, told };
     },
-    async (tx, note, { results, drafts }) => {
+    async (tx, note, { results, drafts, told }) => {
       const by = screeningAuthor(deps, ctx);
       const hitIds = await recordScreenings(tx, by, drafts, deps.newId);
       const recordedHits: string[] = [];
@@ -56,8 +61,9 @@ export async function checkDocuments(deps: Deps, ctx: Ctx, body: unknown): Promi
           const hitId = hitIds[i]?.[j];
           if (!hitId) continue;
           recordedHits.push(hitId);
-          // The carrier's member's bureau: which key checked, and the hit to follow up.
-          await appendEvent(tx, { member: by.member, type: 'hit.carrier-check', at: by.at, data: { hitId, alertId: hit.alertId, screeningId: draft.screeningId, owner: hit.owner, kind: hit.kind, credential: by.credential, origin: 'carrier-check' } });
+          // The carrier's member's bureau: which key checked, what it was told (`no-hit` for an alert
+          // hidden from the frontline), and the hit to follow up.
+          await appendEvent(tx, { member: by.member, type: 'hit.carrier-check', at: by.at, data: { hitId, alertId: hit.alertId, screeningId: draft.screeningId, owner: hit.owner, kind: hit.kind, credential: by.credential, result: told[i], origin: 'carrier-check' } });
         }
       }
       recorded = recordedHits.length > 0;

@@ -49,8 +49,12 @@ describe.each(ENGINES)('carrier checks over HTTP on %s', (engine) => {
     expect(res.json()).toEqual({ results: [{ result: 'no-hit' }, { result: 'no-hit' }, { result: 'no-hit' }, { result: 'no-hit' }] });
     expect(await hitsOf(ids.hidden!)).toEqual([]);
     expect(await hitsOf(ids.person!)).toEqual([]);
-    // The owner still learns that its document was presented, as with any screening.
-    expect(await hitsOf(ids.discreet!)).toHaveLength(1);
+    // The owner still learns that its document was presented, as with any screening, and the
+    // carrier's bureau that its carrier was told nothing.
+    const [discreet] = await hitsOf(ids.discreet!);
+    expect(discreet).toMatchObject({ owner: 'FRA', screening_member: 'ESP', origin: 'carrier-check' });
+    const notice = await h.t.deps.db.selectFrom('events').select('data').where('member', '=', 'ESP').where('type', '=', 'hit.carrier-check').where('data', 'like', `%${discreet!.id}%`).executeTakeFirstOrThrow();
+    expect(JSON.parse(notice.data)).toMatchObject({ hitId: discreet!.id, result: 'no-hit' });
   });
 
   it('records a hit for the owner and a notice to the carrier’s bureau, both marked as a carrier check, and audits the request once with its counts', async () => {
@@ -68,7 +72,7 @@ describe.each(ENGINES)('carrier checks over HTTP on %s', (engine) => {
     expect(owner.map((e) => [e.type, e.data.hitId, e.data.origin])).toEqual([['hit.created', newest.id, 'carrier-check']]);
     const home = await eventsAfter(h.t.deps.db, 'ESP', head, 10);
     expect(home.map((e) => e.type)).toEqual(['hit.carrier-check']);
-    expect(home[0]!.data).toMatchObject({ hitId: newest.id, alertId: ids.stolen, owner: 'FRA', origin: 'carrier-check', credential: expect.stringMatching(/^key:/) });
+    expect(home[0]!.data).toMatchObject({ hitId: newest.id, alertId: ids.stolen, owner: 'FRA', origin: 'carrier-check', result: 'refer', credential: expect.stringMatching(/^key:/) });
 
     // Both bureaus read the hit "from a carrier check"; the carrier itself reads nothing.
     for (const member of ['FRA', 'ESP']) {
