@@ -118,7 +118,7 @@ describe('requirePermission', () => {
   it('lets every role that may read alerts through, and stops the others', () => {
     for (const role of ROLES) {
       const error = outcome(() => requirePermission(actor('FRA', role), 'alert.read'));
-      expect(error?.kind ?? 'allowed').toBe(role === 'admin' || role === 'replica' ? 'forbidden' : 'allowed');
+      expect(error?.kind ?? 'allowed').toBe(role === 'admin' || role === 'replica' || role === 'carrier' ? 'forbidden' : 'allowed');
     }
   });
 

@@ -38,6 +38,7 @@ export const PERMISSION_WORDS = {
   'chain.reveal': 'reveal the content of blockchain findings',
   'chain.manage': 'decide on blockchain findings',
   'chain.scan': 'record blockchain scans',
+  'carrier.check': 'check travel documents for a carrier',
 } as const satisfies Record<Permission, string>;
 
 /** The sentence of a refusal by role, naming the role and the action in words. */

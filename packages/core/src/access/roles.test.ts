@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { isRole, roleMay, ROLES } from './roles.js';
+import { PERMISSION_WORDS } from './permission-words.js';
+import { isRole, roleMay, ROLES, type Permission } from './roles.js';
 
 describe('roleMay', () => {
   it('lets only bureaus create, update and cancel alerts', () => {
@@ -30,8 +31,8 @@ describe('roleMay', () => {
     expect(roleMay('frontline', 'alert.export')).toBe(false);
   });
 
-  it('lets every role list members', () => {
-    expect(ROLES.every((r) => roleMay(r, 'members.read'))).toBe(true);
+  it('lets every role but the carrier list members', () => {
+    expect(ROLES.filter((r) => !roleMay(r, 'members.read'))).toEqual(['carrier']);
   });
 });
 
@@ -45,8 +46,15 @@ describe('the replica role', () => {
   });
 });
 
+describe('the carrier role', () => {
+  it('alone checks documents, and holds no other permission at all', () => {
+    expect(ROLES.filter((r) => roleMay(r, 'carrier.check'))).toEqual(['carrier']);
+    expect(Object.keys(PERMISSION_WORDS).filter((p) => roleMay('carrier', p as Permission))).toEqual(['carrier.check']);
+  });
+});
+
 describe('isRole', () => {
-  it('recognises the seven roles and nothing else', () => {
+  it('recognises the eight roles and nothing else', () => {
     expect(ROLES.every(isRole)).toBe(true);
     expect(isRole('root')).toBe(false);
     expect(isRole('Bureau')).toBe(false);

@@ -1,6 +1,6 @@
 import type { CredentialText } from '../credentials/credential.js';
 
-export const ROLES = ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica'] as const;
+export const ROLES = ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica', 'carrier'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting: always one member and one role, plus the credential used (for the audit trail). */
@@ -61,6 +61,9 @@ const PERMISSIONS = {
   'chain.reveal': ['bureau', 'analyst'],
   'chain.manage': ['bureau', 'analyst'],
   'chain.scan': ['bureau', 'analyst'],
+  // Carrier checks (I-Checkit): an airline's or shipping line's key, bound to its home country,
+  // checks travel documents and learns only "refer" or "no-hit". A machine's key with no other right.
+  'carrier.check': ['carrier'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES } from '../cooperation/hit-schemas.js';
 import type { OverdueReply } from '../cooperation/reply-deadline.js';
+import { HIT_ORIGINS } from '../constants/carrier.js';
 import { alertSubjectSchema } from './alert-subject.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { Assert, Equal } from './same-type.js';
@@ -56,6 +57,7 @@ export const hitViewSchema = z
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),
     retroactive: retroactiveViewSchema.optional().describe('Present when the hit was found after the fact: the alert was published (or given a new name or identifier) after the screening, within CROSSCHECK_LOOKBACK_HOURS'),
+    origin: z.enum(HIT_ORIGINS).optional().describe('Where the hit came from when it was not a screening: `carrier-check`, a carrier’s check of a travel document (POST /api/v1/check/documents)'),
   })
   .strict();
 

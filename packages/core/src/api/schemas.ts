@@ -12,3 +12,4 @@ export * from './photos.js';
 export * from './review.js';
 export * from './messages.js';
 export * from './chain.js';
+export * from './carrier.js';

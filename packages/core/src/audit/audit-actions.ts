@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'attachment.read',
   'audit.list', 'audit.verify', 'audit.checkpoint', 'audit.read-checkpoint', 'audit.prove',
   'change.list',
+  // A carrier's check of its passengers' travel documents: one entry per request, with its counts.
+  'carrier.check-documents',
   'finding.record', 'finding.list', 'finding.read', 'finding.reveal', 'finding.update', 'finding.export',
   'taxii.discover', 'taxii.list-collections', 'taxii.read-collection', 'taxii.list-objects',
   'event.stream',

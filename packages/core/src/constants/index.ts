@@ -15,3 +15,4 @@ export { LINK_COLORS, type LinkColor } from '../api/link-colors.js';
 export { AUDIT_ACTIONS, isAuditAction, type AuditAction } from '../audit/audit-actions.js';
 export { currentAuditAction } from '../audit/audit-actions.js';
 export { formatCredential, parseCredential, type Credential, type CredentialText } from '../credentials/credential.js';
+export * from './carrier.js';

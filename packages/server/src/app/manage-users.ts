@@ -13,7 +13,11 @@ export const addUserSchema = z
     username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,99}$/, '3 to 100 lower-case letters, digits, dots, dashes or underscores'),
     member: z.string().regex(/^[A-Z]{3}$/, 'a three-letter member code'),
     // A national copy is a machine: it authenticates with a key, never as a person with a password.
-    role: z.enum(ROLES).refine((r) => r !== 'replica', 'replica is a role for API keys of national copies, not for users'),
+    role: z
+      .enum(ROLES)
+      .refine((r) => r !== 'replica', 'replica is a role for API keys of national copies, not for users')
+      // A carrier checks documents from its own systems; the web app has nothing for it (README).
+      .refine((r) => r !== 'carrier', 'carrier is a role for API keys of airlines and other carriers, not for users'),
     password: z.string().min(12, 'at least 12 characters').max(500),
   })
   .strict();

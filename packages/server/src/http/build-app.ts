@@ -7,6 +7,8 @@ import { DomainError, isClientRequestId, notFound } from '@crosscheck/core';
 import type { Deps } from '../app/deps.js';
 import { auditFailedRequest } from './audit-failed-request.js';
 import { requireCredentials } from './auth.js';
+import { confineCarriers } from './carrier-confinement.js';
+import { checkDocumentsRoutes } from './routes/check-documents.js';
 import { capConnections, closeWhenBodyUnread, connectionOptions, type ConnectionLimits } from './connection-limits.js';
 import { DOCS_CSP } from './docs-csp.js';
 import { noStoreApiAnswers } from './no-store.js';
@@ -110,6 +112,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   // credentials are resolved, so it spends none of the victim's rate.
   sameOriginChanges(app, options.publicUrl ?? null);
   requireCredentials(app, deps);
+  confineCarriers(app, deps);
   refuseRepeatedQueryParameters(app);
   noStoreApiAnswers(app);
   strictTransportSecurity(app, options.hstsMaxAge);
@@ -162,6 +165,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   replicaRoutes(app, deps);
   chainFindingsRoutes(app, deps, options.publicUrl ?? null);
   taxiiRoutes(app, deps, options.publicUrl ?? null);
+  checkDocumentsRoutes(app, deps);
   // Also the not-found handler: a browser's unknown address gets the app, the rest problem+json.
   webRoutes(app, (request, reply) => failed(notFound('resource'), request, reply));
   return app;

@@ -7,12 +7,12 @@ import { rateClassOf } from './rate-limit.js';
 import { ROUTE_ACTIONS } from './route-actions.js';
 
 describe('which rate a route spends', () => {
-  it('screening for the three screening routes, writing for every other change, nothing for reads and signing in or out', () => {
+  it('screening for the three screening routes and carrier checks, writing for every other change, nothing for reads and signing in or out', () => {
     const classes = Object.keys(ROUTE_ACTIONS).map((r) => [r, rateClassOf(r.split(' ')[0]!, r.split(' ')[1])] as const);
-    expect(classes.filter(([, c]) => c === 'screen').map(([r]) => r)).toEqual(['POST /api/v1/screen', 'POST /api/v1/screen/batch', 'POST /api/v1/screen/flight']);
+    expect(classes.filter(([, c]) => c === 'screen').map(([r]) => r)).toEqual(['POST /api/v1/screen', 'POST /api/v1/screen/batch', 'POST /api/v1/screen/flight', 'POST /api/v1/check/documents']);
     for (const [route, c] of classes) {
       if (route.startsWith('GET ') || route.endsWith(' /api/v1/session')) expect(c, route).toBeNull();
-      else if (!route.includes('/screen')) expect(c, route).toBe('write');
+      else if (!route.includes('/screen') && !route.includes('/check/')) expect(c, route).toBe('write');
     }
   });
 });

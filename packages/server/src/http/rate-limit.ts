@@ -3,7 +3,9 @@ import type { Ctx, Deps } from '../app/deps.js';
 import { checkRate, type RateClass } from '../app/limits/check-rate.js';
 import { actionOfRoute } from './route-actions.js';
 
-const SCREENING = new Set(['POST /api/v1/screen', 'POST /api/v1/screen/batch', 'POST /api/v1/screen/flight']);
+// A carrier's check of up to 1,000 documents is one screening request, as a batch is (the cap on
+// its size bounds the work one request may ask for).
+const SCREENING = new Set(['POST /api/v1/screen', 'POST /api/v1/screen/batch', 'POST /api/v1/screen/flight', 'POST /api/v1/check/documents']);
 
 /**
  * Which rate a route spends: screening, any other write, or none (reads; signing in and out,

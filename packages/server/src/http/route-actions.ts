@@ -38,6 +38,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'POST /api/v1/screen': 'screening.run',
   'POST /api/v1/screen/batch': 'screening.run-batch',
   'POST /api/v1/screen/flight': 'screening.run-flight',
+  'POST /api/v1/check/documents': 'carrier.check-documents',
 
   'GET /api/v1/stats': 'stats.read',
   'GET /api/v1/audit': 'audit.list',

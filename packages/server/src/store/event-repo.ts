@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DB, EventsTable } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
-export const EVENT_TYPES = ['hit.created', 'hit.updated', 'message.received', 'review.decided', 'alert.expiring', 'alert.expired', 'hit.retroactive'] as const;
+export const EVENT_TYPES = ['hit.created', 'hit.updated', 'message.received', 'review.decided', 'alert.expiring', 'alert.expired', 'hit.retroactive', 'hit.carrier-check'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface EventDraft {

@@ -155,6 +155,8 @@ export interface ScreeningsTable {
   hit_count: number;
   /** Where it was made, as JSON (`ScreeningPlace`: a flight's designator and airports); null when the request said nothing of it (migration 0020). */
   place: string | null;
+  /** Null for a screening; `carrier-check` for a carrier's check of a document (migration 0017, core HIT_ORIGINS). */
+  origin: string | null;
 }
 
 export interface HitsTable {
@@ -185,6 +187,8 @@ export interface HitsTable {
   /** A retroactive hit's original screening: its time, and its place as JSON (`ScreeningPlace`). */
   screened_at: string | null;
   screening_place: string | null;
+  /** As its screening's: null, or `carrier-check` (migration 0017). */
+  origin: string | null;
 }
 
 /** One event on a member's stream (`GET /api/v1/events`); `data` is JSON. */

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, type Alert, type ScreenHit, type ScreeningPlace, type ScreenQuery, type StoredReason } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, type Alert, type HitOrigin, type ScreenHit, type ScreeningPlace, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
 import { toAlert } from './alert-repo.js';
 import { appendEvent } from './event-repo.js';
@@ -19,6 +19,8 @@ export interface ScreeningDraft {
   hits: readonly HitToRecord[];
   /** Where it was made, when the request says (a flight's travellers): kept for hits after the fact. */
   place?: ScreeningPlace;
+  /** Absent for a screening; `carrier-check` for a carrier's check: stored on the screening and its hits, and said in `hit.created`. */
+  origin?: HitOrigin;
 }
 
 /** Who screened, and when (for a national copy's forwarded screening, when the centre received it). */
@@ -28,7 +30,7 @@ export interface ScreeningAuthor {
   at: string;
 }
 
-/** Rows per INSERT: well inside SQLite's limit on bound values (32,766) at 10 columns a row. */
+/** Rows per INSERT: well inside SQLite's limit on bound values (32,766) at 13 columns a row. */
 const INSERT_CHUNK = 200;
 
 /**
@@ -38,17 +40,17 @@ const INSERT_CHUNK = 200;
  * `hits`, the id of the hit recorded for each result, or null below the threshold.
  */
 export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: readonly ScreeningDraft[], newId: () => string): Promise<(string | null)[][]> {
-  const screeningRows = screenings.map((s) => ({ id: s.screeningId, at: by.at, member: by.member, credential: by.credential, query: JSON.stringify(s.query), hit_count: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length, place: s.place ? JSON.stringify(s.place) : null }));
+  const screeningRows = screenings.map((s) => ({ id: s.screeningId, at: by.at, member: by.member, credential: by.credential, query: JSON.stringify(s.query), hit_count: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length, place: s.place ? JSON.stringify(s.place) : null, origin: s.origin ?? null }));
   for (let i = 0; i < screeningRows.length; i += INSERT_CHUNK) await tx.insertInto('screenings').values(screeningRows.slice(i, i + INSERT_CHUNK)).execute();
   const hitIds = screenings.map((s) => s.hits.map((h) => (h.score >= DEFAULT_THRESHOLD ? newId() : null)));
-  const hitRows = screenings.flatMap((s, i) => s.hits.flatMap((hit, j) => (hitIds[i]![j] ? [{ hit, screeningId: s.screeningId, id: hitIds[i]![j]! }] : [])));
+  const hitRows = screenings.flatMap((s, i) => s.hits.flatMap((hit, j) => (hitIds[i]![j] ? [{ hit, screeningId: s.screeningId, id: hitIds[i]![j]!, origin: s.origin }] : [])));
   if (hitRows.length === 0) return hitIds;
   const alertIds = [...new Set(hitRows.map((r) => r.hit.alertId))];
   const versionOf = new Map<string, number>();
   for (let i = 0; i < alertIds.length; i += INSERT_CHUNK) {
     for (const v of await tx.selectFrom('alerts').select(['id', 'version']).where('id', 'in', alertIds.slice(i, i + INSERT_CHUNK)).execute()) versionOf.set(v.id, v.version);
   }
-  const values = hitRows.map(({ hit: h, screeningId, id }) => ({
+  const values = hitRows.map(({ hit: h, screeningId, id, origin }) => ({
     id,
     screening_id: screeningId,
     alert_id: h.alertId,
@@ -60,11 +62,12 @@ export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: 
     reasons: JSON.stringify(h.reasons),
     reasons_claimed_by: h.reasonsClaimedBy ?? null,
     created_at: by.at,
+    origin: origin ?? null,
   }));
   for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insertInto('hits').values(values.slice(i, i + INSERT_CHUNK)).execute();
   // The owner's bureau is told at once (its event stream and webhooks).
-  for (const { hit, id, screeningId } of hitRows) {
-    await appendEvent(tx, { member: hit.owner, type: 'hit.created', at: by.at, data: { hitId: id, alertId: hit.alertId, screeningId, screeningMember: by.member, score: hit.score, kind: hit.kind } });
+  for (const { hit, id, screeningId, origin } of hitRows) {
+    await appendEvent(tx, { member: hit.owner, type: 'hit.created', at: by.at, data: { hitId: id, alertId: hit.alertId, screeningId, screeningMember: by.member, score: hit.score, kind: hit.kind, ...(origin ? { origin } : {}) } });
   }
   return hitIds;
 }

@@ -88,6 +88,7 @@ export const ar: Dictionary = {
   'role.auditor': 'مدقق',
   'role.admin': 'مسؤول',
   'role.replica': 'نسخة وطنية',
+  'role.carrier': 'ناقل',
   'nav.alerts': 'التنبيهات',
   'alerts.title': 'التنبيهات',
   'alerts.text': 'بحث (اسم، رقم وثيقة، لوحة، رقم هيكل…)',

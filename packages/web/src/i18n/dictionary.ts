@@ -2,6 +2,7 @@ import { en as coreEn } from './en.ts';
 import { en as alertDetail } from './messages/alert-detail.ts';
 import { en as alertEditor } from './messages/alert-editor.ts';
 import { en as audit } from './messages/audit.ts';
+import { en as carrier } from './messages/carrier.ts';
 import { en as chain } from './messages/chain.ts';
 import { en as dashboard } from './messages/dashboard.ts';
 import { en as hitThread } from './messages/hit-thread.ts';
@@ -19,7 +20,7 @@ import { en as retroactive } from './messages/retroactive.ts';
  * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
  * so a desk working in one language does not download three.
  */
-export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive };
+export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier };
 
 export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;

@@ -87,6 +87,7 @@ export const en = {
   'role.auditor': 'auditor',
   'role.admin': 'admin',
   'role.replica': 'national copy',
+  'role.carrier': 'carrier',
   'nav.alerts': 'Alerts',
   'alerts.title': 'Alerts',
   'alerts.text': 'Search (name, document number, plate, VIN…)',

@@ -88,6 +88,7 @@ export const es: Dictionary = {
   'role.auditor': 'auditor',
   'role.admin': 'administrador',
   'role.replica': 'copia nacional',
+  'role.carrier': 'transportista',
   'nav.alerts': 'Alertas',
   'alerts.title': 'Alertas',
   'alerts.text': 'Búsqueda (nombre, número de documento, matrícula, VIN…)',

@@ -88,6 +88,7 @@ export const fr: Dictionary = {
   'role.auditor': 'auditeur',
   'role.admin': 'administrateur',
   'role.replica': 'copie nationale',
+  'role.carrier': 'transporteur',
   'nav.alerts': 'Signalements',
   'alerts.title': 'Signalements',
   'alerts.text': 'Recherche (nom, numéro de document, plaque, VIN…)',

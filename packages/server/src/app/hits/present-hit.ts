@@ -1,4 +1,4 @@
-import { DISCREET_ACTION, roleAccess, roleIsLimited, notFound, type Actor, type AlertAccess, type HitForm, type HitOutcome } from '@crosscheck/core';
+import { DISCREET_ACTION, roleAccess, roleIsLimited, notFound, type Actor, type AlertAccess, type HitForm, type HitOrigin, type HitOutcome } from '@crosscheck/core';
 import type { HandlingCode, HitFormView, HitView } from '@crosscheck/core/api';
 import { accessFactsOf } from '../../store/alert-repo.js';
 import { alertFactsOf, findHit, type HitFormRow, type HitRow } from '../../store/hit-repo.js';
@@ -57,6 +57,8 @@ export function toHitView(viewer: string, h: HitRow, access: AlertAccess = 'full
         : // Written only by record-outcome.ts, from hitOutcomeSchema.
           { outcome: h.outcome as HitOutcome, note: h.outcome_note ?? '', at: h.outcome_at ?? '', ...(own && h.outcome_by ? { by: h.outcome_by } : {}) },
     ...retroactiveOf(h),
+    // Written only by recordScreenings, from HIT_ORIGINS: "from a carrier check", to both bureaus.
+    ...(h.origin !== null && h.origin !== undefined ? { origin: h.origin as HitOrigin } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { ar as core } from '../ar.ts';
 import { ar as alertDetail } from '../messages/alert-detail.ar.ts';
 import { ar as alertEditor } from '../messages/alert-editor.ar.ts';
 import { ar as audit } from '../messages/audit.ar.ts';
+import { ar as carrier } from '../messages/carrier.ar.ts';
 import { ar as chain } from '../messages/chain.ar.ts';
 import { ar as dashboard } from '../messages/dashboard.ar.ts';
 import { ar as hitThread } from '../messages/hit-thread.ar.ts';
@@ -15,4 +16,4 @@ import { ar as screening } from '../messages/screening.ar.ts';
 import { ar as retroactive } from '../messages/retroactive.ar.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier };

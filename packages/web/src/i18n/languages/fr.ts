@@ -3,6 +3,7 @@ import { fr as core } from '../fr.ts';
 import { fr as alertDetail } from '../messages/alert-detail.fr.ts';
 import { fr as alertEditor } from '../messages/alert-editor.fr.ts';
 import { fr as audit } from '../messages/audit.fr.ts';
+import { fr as carrier } from '../messages/carrier.fr.ts';
 import { fr as chain } from '../messages/chain.fr.ts';
 import { fr as dashboard } from '../messages/dashboard.fr.ts';
 import { fr as hitThread } from '../messages/hit-thread.fr.ts';
@@ -15,4 +16,4 @@ import { fr as screening } from '../messages/screening.fr.ts';
 import { fr as retroactive } from '../messages/retroactive.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier };

@@ -74,6 +74,7 @@ export const ar: Translation<typeof en> = {
   'audit.act.audit.read-checkpoint': 'اطّلع على نقطة تحقق للتدقيق',
   'audit.act.audit.prove': 'طلب إثباتًا لقيد تدقيق',
   'audit.act.change.list': 'اطّلع على سجل التغييرات',
+  'audit.act.carrier.check-documents': 'تحقّق من وثائق سفر لصالح ناقل',
   'audit.act.event.stream': 'تابع الإشعارات المباشرة',
   'audit.act.finding.record': 'سجّل نتائج من سلسلة الكتل',
   'audit.act.finding.list': 'عرض قائمة نتائج سلسلة الكتل',

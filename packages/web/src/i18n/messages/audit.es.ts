@@ -74,6 +74,7 @@ export const es: Translation<typeof en> = {
   'audit.act.audit.read-checkpoint': 'Leyó un punto de control de auditoría',
   'audit.act.audit.prove': 'Pidió la prueba de una entrada de auditoría',
   'audit.act.change.list': 'Leyó el flujo de cambios',
+  'audit.act.carrier.check-documents': 'Verificó documentos de viaje para un transportista',
   'audit.act.event.stream': 'Siguió los avisos en directo',
   'audit.act.finding.record': 'Registró hallazgos de la cadena de bloques',
   'audit.act.finding.list': 'Listó hallazgos de la cadena de bloques',

@@ -74,6 +74,7 @@ export const fr: Translation<typeof en> = {
   'audit.act.audit.read-checkpoint': 'A lu un point de contrôle d’audit',
   'audit.act.audit.prove': 'A demandé la preuve d’une entrée d’audit',
   'audit.act.change.list': 'A lu le flux des changements',
+  'audit.act.carrier.check-documents': 'A vérifié des documents de voyage pour un transporteur',
   'audit.act.event.stream': 'A suivi les avis en direct',
   'audit.act.finding.record': 'A enregistré des découvertes de la blockchain',
   'audit.act.finding.list': 'A listé des découvertes de la blockchain',

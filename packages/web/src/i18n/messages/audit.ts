@@ -73,6 +73,7 @@ export const en = {
   'audit.act.audit.read-checkpoint': 'Read an audit checkpoint',
   'audit.act.audit.prove': 'Asked for a proof of an audit entry',
   'audit.act.change.list': 'Read the change feed',
+  'audit.act.carrier.check-documents': 'Checked travel documents for a carrier',
   'audit.act.event.stream': 'Followed the live notices',
   'audit.act.finding.record': 'Recorded blockchain findings',
   'audit.act.finding.list': 'Listed blockchain findings',

@@ -158,4 +158,5 @@ export const ar: Translation<typeof en> = {
   'problem.permission.chain.reveal': 'كشف محتوى نتائج سلسلة الكتل',
   'problem.permission.chain.manage': 'البتّ في نتائج سلسلة الكتل',
   'problem.permission.chain.scan': 'تسجيل عمليات فحص سلسلة الكتل',
+  'problem.permission.carrier.check': 'التحقق من وثائق السفر لصالح ناقل',
 };

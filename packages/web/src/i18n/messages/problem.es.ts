@@ -158,4 +158,5 @@ export const es: Translation<typeof en> = {
   'problem.permission.chain.reveal': 'revelar el contenido de los hallazgos de la cadena de bloques',
   'problem.permission.chain.manage': 'decidir sobre los hallazgos de la cadena de bloques',
   'problem.permission.chain.scan': 'registrar análisis de la cadena de bloques',
+  'problem.permission.carrier.check': 'verificar documentos de viaje para un transportista',
 };

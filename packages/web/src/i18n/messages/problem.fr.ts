@@ -158,4 +158,5 @@ export const fr: Translation<typeof en> = {
   'problem.permission.chain.reveal': 'révéler le contenu des découvertes de la blockchain',
   'problem.permission.chain.manage': 'décider des découvertes de la blockchain',
   'problem.permission.chain.scan': 'enregistrer des analyses de la blockchain',
+  'problem.permission.carrier.check': 'vérifier des documents de voyage pour un transporteur',
 };

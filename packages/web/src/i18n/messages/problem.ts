@@ -160,4 +160,5 @@ export const en = {
   'problem.permission.chain.reveal': 'reveal the content of blockchain findings',
   'problem.permission.chain.manage': 'decide on blockchain findings',
   'problem.permission.chain.scan': 'record blockchain scans',
+  'problem.permission.carrier.check': 'check travel documents for a carrier',
 } as const;

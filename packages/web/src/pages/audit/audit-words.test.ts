@@ -40,7 +40,7 @@ describe.each(LANGUAGES)('the audit trail in words (%s)', (language, dict) => {
     expect(outcomes.map(outcomeKind)).toEqual(['ok', 'not-found', 'forbidden', 'unauthenticated', 'limited', 'invalid', 'conflict', 'limited', 'too-large', 'other']);
     for (const o of outcomes) expect(outcomeText(t, o)).not.toMatch(/[a-z]+\.[a-z-]+/);
     // Some words are the codes themselves ("bureau" in English and French); in Arabic none may be.
-    for (const role of ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica', 'system', '']) {
+    for (const role of ['bureau', 'frontline', 'reviewer', 'analyst', 'auditor', 'admin', 'replica', 'carrier', 'system', '']) {
       expect(roleText(t, role)).toBeTruthy();
       if (language === 'ar') expect(roleText(t, role)).not.toMatch(/[a-z]/);
     }

@@ -8,6 +8,7 @@ import { RetroactiveBadge } from '../../components/RetroactiveMark.tsx';
 import { dateTime } from '../../i18n/dates.ts';
 import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { HitOriginBadge } from './HitOrigin.tsx';
 import type { HitStream } from './hit-stream.ts';
 
 const PAGE_SIZE = 25;
@@ -124,7 +125,9 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
                       <Subject subject={h.subject} /> <CopyId id={h.alertId} what="alert" />
                     </td>
                     <td>{memberText(ownerOf(h), t, language)}</td>
-                    <td>{memberText(screeningMemberOf(h), t, language)}</td>
+                    <td>
+                      {memberText(screeningMemberOf(h), t, language)} <HitOriginBadge origin={h.origin} />
+                    </td>
                     <td>{h.score === undefined ? '—' : h.score.toFixed(2)}</td>
                     <td>{h.outcome ? t(`outcome.${h.outcome.outcome}`) : t('outcome.none')}</td>
                     <td data-testid="hit-overdue">

@@ -13,6 +13,7 @@ import { ReasonList } from '../../components/ReasonList.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormComposer } from './FormComposer.tsx';
 import { FormEntry } from './FormEntry.tsx';
+import { HitOriginLine } from './HitOrigin.tsx';
 import { useNow, type HitStream } from './hit-stream.ts';
 
 /** One hit and its thread of forms, kept current by the page's event stream. */
@@ -147,6 +148,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
         <dd>{memberText(ownerOf(hit), t, language)}</dd>
         <dt>{t('hitThread.screeningMember')}</dt>
         <dd>{memberText(screeningMemberOf(hit), t, language)}</dd>
+        <HitOriginLine origin={hit.origin} />
         {hit.screenedBy && (
           <>
             <dt>{t('hitThread.screenedBy')}</dt>

@@ -38,6 +38,8 @@ export function useHitStream(): HitStream {
     source.addEventListener('hit.updated', relay('hit.updated'));
     // A hit found after the fact on a traveller this member screened is new in its inbox too.
     source.addEventListener('hit.retroactive', relay('hit.created'));
+    // The carrier's own bureau is told of its carrier's referrals: a new hit in its inbox too.
+    source.addEventListener('hit.carrier-check', relay('hit.created'));
     return () => source.close();
   }, [listeners]);
 
