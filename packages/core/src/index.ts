@@ -43,3 +43,4 @@ export * from './audit/audit-actions.js';
 export { CLIENT_REQUEST_ID, isClientRequestId } from './audit/request-id.js';
 export * from './credentials/credential.js';
 export * from './access/login-backoff.js';
+export * from './clearances/index.js';

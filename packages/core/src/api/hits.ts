@@ -4,6 +4,7 @@ import type { OverdueReply } from '../cooperation/reply-deadline.js';
 import { alertSubjectSchema } from './alert-subject.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { Assert, Equal } from './same-type.js';
+import { clearedBeforeSchema } from './clearances.js';
 
 /** Hits as the API presents them (server app/hits/present-hit.ts; the web's inbox and thread). */
 
@@ -42,6 +43,7 @@ export const hitViewSchema = z
     action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),
+    clearedBefore: clearedBeforeSchema.optional().describe('Recorded while a clearance held: the owner was not told of this hit (app/clearances)'),
   })
   .strict();
 

@@ -30,3 +30,4 @@ export type {
   TerritoryFlagView,
 } from './screening.js';
 export type { ProbeSource } from '../screening/probe-sources.js';
+export type { ClearanceList, ClearanceView, ClearedBefore } from './clearances.js';

@@ -35,6 +35,7 @@ import { publicNoticesRoutes } from './routes/public-notices.js';
 import { replicaRoutes } from './routes/replica.js';
 import { chainFindingsRoutes } from './routes/chain-findings.js';
 import { taxiiRoutes } from './routes/taxii.js';
+import { clearancesRoutes } from './routes/clearances.js';
 import { RequestLog } from './request-log.js';
 import { logSerializers } from '../metrics/log-fields.js';
 
@@ -162,6 +163,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   replicaRoutes(app, deps);
   chainFindingsRoutes(app, deps, options.publicUrl ?? null);
   taxiiRoutes(app, deps, options.publicUrl ?? null);
+  clearancesRoutes(app, deps);
   // Also the not-found handler: a browser's unknown address gets the app, the rest problem+json.
   webRoutes(app, (request, reply) => failed(notFound('resource'), request, reply));
   return app;

@@ -199,4 +199,10 @@ export const fr: Translation<typeof en> = {
   'audit.targetKind.webhooks': 'Les webhooks',
   'audit.targetKind.other': 'Autre',
   'audit.actionAny': 'Toute action',
+  'audit.act.clearance.list': 'A listé les voyageurs écartés',
+  'audit.act.clearance.read': 'A consulté un voyageur écarté',
+  'audit.act.clearance.revoke': 'A révoqué un écartement',
+  'audit.act.clearance.object': 'S’est opposé à un écartement',
+  'audit.targetKind.clearance': 'Voyageur écarté',
+  'audit.targetKind.clearances': 'Les voyageurs écartés',
 };
