@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { FormComposer } from './FormComposer.tsx';
 import { FormEntry } from './FormEntry.tsx';
 import { useNow, type HitStream } from './hit-stream.ts';
+import { ClearedBeforeNote } from '../../components/ClearedBeforeNote.tsx';
 
 /** One hit and its thread of forms, kept current by the page's event stream. */
 export function HitThread({ id, me, stream, back, navigate }: { id: string; me: Me; stream: HitStream; back: () => void; navigate: (to: string) => void }) {
@@ -193,6 +194,14 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
             t('outcome.none')
           )}
         </dd>
+        {hit.clearedBefore && (
+          <>
+            <dt>{t('clearances.clearedTitle')}</dt>
+            <dd>
+              <ClearedBeforeNote cleared={hit.clearedBefore} />
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );
