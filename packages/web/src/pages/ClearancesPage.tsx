@@ -5,6 +5,7 @@ import { useResource } from '../data/use-resource.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { PageProps } from '../routes.ts';
 import { ClearanceCard } from './clearances/ClearanceCard.tsx';
+import { page as hitsPage } from './hits.meta.ts';
 import './clearances.css';
 
 const PAGE_SIZE = 25;
@@ -16,10 +17,12 @@ const SIDES: readonly ClearanceSide[] = ['mine', 'on-my-alerts'];
  * from being told again of the same traveller, and those others made on the member's alerts. The
  * clearing member revokes its own; the owner's bureau objects. Nobody else sees them.
  */
-export function ClearancesPage({ navigate }: PageProps) {
+export function ClearancesPage({ me, navigate }: PageProps) {
   const { t } = useI18n();
   const [filters, setFilters] = useState<ClearanceFilters>({ status: 'active' });
   const list = useResource(`clearances:${JSON.stringify(filters)}`, (signal) => clearancesApi.list(filters, PAGE_SIZE, undefined, signal));
+  // The hit's page is the bureau's inbox (pages/hits.meta.ts); a desk records outcomes from the console.
+  const mayOpenHits = hitsPage.roles.includes(me.role);
   const { mutate } = list;
   const onChanged = useCallback((changed: ClearanceView) => mutate((page) => ({ ...page, items: page.items.map((c) => (c.id === changed.id ? changed : c)) })), [mutate]);
   const showMore = () =>
@@ -61,7 +64,7 @@ export function ClearancesPage({ navigate }: PageProps) {
           <>
             <div className="clearance-list" data-testid="clearance-list">
               {page.items.map((c) => (
-                <ClearanceCard key={c.id} clearance={c} navigate={navigate} onChanged={onChanged} />
+                <ClearanceCard key={c.id} clearance={c} navigate={navigate} onChanged={onChanged} mayOpenHit={mayOpenHits} />
               ))}
             </div>
             {page.next && (

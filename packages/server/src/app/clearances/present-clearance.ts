@@ -1,5 +1,6 @@
 import { clearanceStatus, notFound, roleMay, travellerLabel, type Actor, type AlertAccess } from '@crosscheck/core';
 import type { ClearanceView } from '@crosscheck/core/api';
+import countries from 'i18n-iso-countries';
 import type { Kysely } from 'kysely';
 import { currentVersionsOf, findClearance, hitsOfClearances, screeningQueriesOf, suppressedCounts, type ClearanceRow } from '../../store/clearance-repo.js';
 import type { HitRow } from '../../store/hit-repo.js';
@@ -53,6 +54,8 @@ export async function clearanceViews(db: Kysely<DB>, actor: Actor, operator: str
     const ownerName = names.members.get(c.owner);
     const memberName = names.members.get(c.member);
     const clearedByName = c.member === viewer ? names.credentials.get(c.credential) : undefined;
+    const ownerAlpha2 = countries.alpha3ToAlpha2(c.owner);
+    const memberAlpha2 = countries.alpha3ToAlpha2(c.member);
     return {
       id: c.id,
       status,
@@ -62,8 +65,10 @@ export async function clearanceViews(db: Kysely<DB>, actor: Actor, operator: str
       hitId: c.hit_id,
       owner: c.owner,
       ...(ownerName !== undefined ? { ownerName } : {}),
+      ...(ownerAlpha2 ? { ownerAlpha2 } : {}),
       member: c.member,
       ...(memberName !== undefined ? { memberName } : {}),
+      ...(memberAlpha2 ? { memberAlpha2 } : {}),
       ...(c.member === viewer ? { clearedBy: c.credential } : {}),
       ...(clearedByName !== undefined ? { clearedByName } : {}),
       createdAt: c.created_at,

@@ -9,12 +9,12 @@ import { failure } from '../../i18n/labels.ts';
 type Acting = { state: 'idle' } | { state: 'saving' } | { state: 'failed'; detail: string };
 
 /** One clearance: the traveller, the alert, who cleared them and when, what became of it, and the button its side may press. */
-export function ClearanceCard({ clearance: c, navigate, onChanged }: { clearance: ClearanceView; navigate: (to: string) => void; onChanged: (c: ClearanceView) => void }) {
+export function ClearanceCard({ clearance: c, navigate, onChanged, mayOpenHit }: { clearance: ClearanceView; navigate: (to: string) => void; onChanged: (c: ClearanceView) => void; mayOpenHit: boolean }) {
   const { t, language } = useI18n();
   const [note, setNote] = useState('');
   const [acting, setActing] = useState<Acting>({ state: 'idle' });
   const hitHref = `/hits?id=${encodeURIComponent(c.hitId)}`;
-  const member = memberText({ code: c.member, name: c.memberName }, t, language);
+  const member = memberText({ code: c.member, name: c.memberName, alpha2: c.memberAlpha2 }, t, language);
   const act = async (how: 'revoke' | 'object') => {
     setActing({ state: 'saving' });
     try {
@@ -45,7 +45,7 @@ export function ClearanceCard({ clearance: c, navigate, onChanged }: { clearance
           {c.clearedBy && ` · ${credentialText(c.clearedBy, c.clearedByName, t)}`}
         </dd>
         <dt>{t('clearances.owner')}</dt>
-        <dd>{memberText({ code: c.owner, name: c.ownerName }, t, language)}</dd>
+        <dd>{memberText({ code: c.owner, name: c.ownerName, alpha2: c.ownerAlpha2 }, t, language)}</dd>
         <dt>{t('clearances.suppressed')}</dt>
         <dd data-testid="clearance-suppressed">{c.suppressed}</dd>
         {c.endedAt && (
@@ -63,17 +63,19 @@ export function ClearanceCard({ clearance: c, navigate, onChanged }: { clearance
           </>
         )}
       </dl>
-      <p>
-        <a
-          href={hitHref}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(hitHref);
-          }}
-        >
-          {t('clearances.openHit')}
-        </a>
-      </p>
+      {mayOpenHit && (
+        <p>
+          <a
+            href={hitHref}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(hitHref);
+            }}
+          >
+            {t('clearances.openHit')}
+          </a>
+        </p>
+      )}
       {(c.canRevoke || c.canObject) && (
         <div className="clearance-actions">
           <label htmlFor={noteId}>{t('clearances.note')}</label>
