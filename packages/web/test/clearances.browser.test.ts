@@ -65,6 +65,8 @@ describe.skipIf(!hasChromium)('cleared travellers in chromium', () => {
     // The owner sees the hit, and why it was not told of it.
     const owner = await app.openAs('fra.bureau', '/hits');
     const hitId = await newestHitOf(owner);
+    // In the owner's inbox, the hit is marked as cleared before.
+    await expect.poll(() => owner.locator(`tr[data-hit-id="${hitId}"]`).getByTestId('hit-cleared-before').textContent()).toBe('Cleared before');
     await owner.goto(`${app.url}/hits?id=${hitId}`);
     await owner.getByTestId('hit-summary').waitFor();
     expect(await owner.getByTestId('hit-summary').getByTestId('cleared-before').textContent()).toMatch(/Previously cleared on .+ by Germany \(DEU\)/);
