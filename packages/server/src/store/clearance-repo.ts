@@ -1,4 +1,4 @@
-import { clearanceKeysOf, probesOf, readStoredReasons, type ScreenQuery } from '@crosscheck/core';
+import { clearanceKey, probesOf, readStoredReasons, travellerIdentities, type ScreenQuery } from '@crosscheck/core';
 import type { HitRow } from './hit-repo.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { ClearancesTable, DB } from './schema.js';
@@ -16,14 +16,19 @@ function chunks<T>(list: readonly T[]): T[][] {
   return out;
 }
 
-/** The traveller keys of a screening's query on an alert (none when the query identifies nobody). */
-export function travellerKeysOf(query: ScreenQuery, alertId: string, at: string): string[] {
+/** Who a screening's query says the traveller is (core travellerIdentities; none when it identifies nobody). */
+export function travellerIdentitiesOf(query: ScreenQuery, at: string): string[] {
   try {
-    return clearanceKeysOf(probesOf(query, { today: at.slice(0, 10) }), alertId);
+    return travellerIdentities(probesOf(query, { today: at.slice(0, 10) }));
   } catch {
     // A zone that cannot be read was refused when screened; one stored otherwise identifies nobody.
     return [];
   }
+}
+
+/** The traveller keys of a screening's query on an alert, as a clearance stores them. */
+export function travellerKeysOf(query: ScreenQuery, alertId: string, at: string): string[] {
+  return travellerIdentitiesOf(query, at).map((identity) => clearanceKey(alertId, identity));
 }
 
 /** The hits' screenings, as the screening member asked them (`screenings.query`). */
@@ -50,14 +55,16 @@ export async function matchClearances(
   versionOf: ReadonlyMap<string, number>,
 ): Promise<Map<string, string>> {
   const wanted: { hitId: string; alertId: string; keys: string[] }[] = [];
-  screenings.forEach((s, i) =>
+  screenings.forEach((s, i) => {
+    if (!hitIds[i]?.some((id) => id !== null)) return;
+    // Read once per traveller (the MRZ, the names), then keyed per alert.
+    const identities = travellerIdentitiesOf(s.query, by.at);
+    if (identities.length === 0) return;
     s.hits.forEach((h, j) => {
       const hitId = hitIds[i]?.[j];
-      if (!hitId) return;
-      const keys = travellerKeysOf(s.query, h.alertId, by.at);
-      if (keys.length > 0) wanted.push({ hitId, alertId: h.alertId, keys });
-    }),
-  );
+      if (hitId) wanted.push({ hitId, alertId: h.alertId, keys: identities.map((identity) => clearanceKey(h.alertId, identity)) });
+    });
+  });
   const matched = new Map<string, string>();
   if (wanted.length === 0) return matched;
   const candidates = new Map<string, { id: string; version: number; createdAt: string }[]>();
