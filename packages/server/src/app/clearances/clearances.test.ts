@@ -140,6 +140,17 @@ describe.each(ENGINES)('cleared travellers on %s', (engine) => {
     expect((await listClearances(t.deps, as('FRA'), { side: 'mine' })).items).toEqual([]);
   });
 
+  it('is not shown to a frontline user where the hit is not (an alert hidden from the frontline)', async () => {
+    const hidden = (await createAlert(t.deps, as('FRA'), { ...documentAlert('FRA', '77HID0001'), hiddenFromFrontline: true })).id;
+    const r = await screen(t.deps, as('DEU'), { documents: [{ number: '77HID0001', issuingState: 'FRA' }] });
+    await recordHitOutcome(t.deps, as('DEU'), r.hits.find((h) => h.alertId === hidden)!.hitId!, { outcome: 'not-same-person', note: 'other holder' });
+    const [clearance] = (await listClearances(t.deps, as('DEU'), {})).items;
+    expect(clearance).toMatchObject({ alertId: hidden });
+    expect((await domainError(getClearance(t.deps, as('DEU', 'frontline'), clearance!.id))).code).toBe('clearance.not-found');
+    expect((await domainError(endClearanceBy(t.deps, as('DEU', 'frontline'), clearance!.id, 'revoke', {}))).code).toBe('clearance.not-found');
+    expect((await listClearances(t.deps, as('DEU', 'frontline'), {})).items).toEqual([]);
+  });
+
   it('is made only for a traveller the screening identifies: a document with its state, or a full name, birth date and nationality', async () => {
     const person = (await createAlert(t.deps, as('FRA'), personAlert('ERIKSSON'))).id;
     const hitOn = (r: ScreenResponse) => r.hits.find((h) => h.alertId === person)!.hitId!;
