@@ -81,6 +81,8 @@ describe.each(ENGINES)('cleared travellers on %s', (engine) => {
 
   it('ends with a new version of the alert: the owner is told again', async () => {
     const { clearanceId } = await screenAndClear();
+    const suppressed = hitOf(await screen(t.deps, as('DEU', 'frontline'), TYPED));
+    expect(await toldOwner()).not.toContain(suppressed.hitId);
     await updateAlert(t.deps, as('FRA'), alertId, { remarks: 'seen in Lyon' });
     const again = hitOf(await screen(t.deps, as('DEU', 'frontline'), TYPED));
     expect(again).not.toHaveProperty('clearedBefore');
@@ -92,6 +94,8 @@ describe.each(ENGINES)('cleared travellers on %s', (engine) => {
 
   it('ends with the owner’s objection, which the clearing member hears of', async () => {
     const { clearanceId, firstHit } = await screenAndClear();
+    const suppressed = hitOf(await screen(t.deps, as('DEU', 'frontline'), TYPED));
+    expect(await toldOwner()).not.toContain(suppressed.hitId);
     expect((await domainError(endClearanceBy(t.deps, as('DEU'), clearanceId, 'object', {}))).code).toBe('clearance.not-owner');
     // Objecting is the owner bureau's decision, not its frontline desk's.
     expect((await domainError(endClearanceBy(t.deps, as('FRA', 'frontline'), clearanceId, 'object', {}))).kind).toBe('forbidden');
