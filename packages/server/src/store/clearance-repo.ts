@@ -1,4 +1,4 @@
-import { clearanceKey, probesOf, readStoredReasons, travellerIdentities, type ScreenQuery } from '@crosscheck/core';
+import { clearanceHolds, clearanceKey, probesOf, readStoredReasons, travellerIdentities, type ScreenQuery } from '@crosscheck/core';
 import type { HitRow } from './hit-repo.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { ClearancesTable, DB } from './schema.js';
@@ -67,21 +67,22 @@ export async function matchClearances(
   });
   const matched = new Map<string, string>();
   if (wanted.length === 0) return matched;
-  const candidates = new Map<string, { id: string; version: number; createdAt: string }[]>();
+  const candidates = new Map<string, { id: string; endReason: string | null; alertVersion: number; createdAt: string }[]>();
   for (const keys of chunks([...new Set(wanted.flatMap((w) => w.keys))])) {
     const rows = await tx
       .selectFrom('clearance_keys')
       .innerJoin('clearances', 'clearances.id', 'clearance_keys.clearance_id')
-      .select(['clearance_keys.traveller_key', 'clearances.id', 'clearances.alert_version', 'clearances.created_at'])
+      .select(['clearance_keys.traveller_key', 'clearances.id', 'clearances.end_reason', 'clearances.alert_version', 'clearances.created_at'])
       .where('clearance_keys.traveller_key', 'in', keys)
       .where('clearances.member', '=', by.member)
-      .where('clearances.end_reason', 'is', null)
       .execute();
-    for (const r of rows) candidates.set(r.traveller_key, [...(candidates.get(r.traveller_key) ?? []), { id: r.id, version: Number(r.alert_version), createdAt: r.created_at }]);
+    for (const r of rows) candidates.set(r.traveller_key, [...(candidates.get(r.traveller_key) ?? []), { id: r.id, endReason: r.end_reason, alertVersion: Number(r.alert_version), createdAt: r.created_at }]);
   }
   for (const w of wanted) {
     // The key is bound to the alert (core clearanceKey), so a key found is this alert's.
-    const holding = w.keys.flatMap((k) => candidates.get(k) ?? []).filter((c) => c.version === versionOf.get(w.alertId));
+    const version = versionOf.get(w.alertId);
+    // Whether it still holds is the core's rule (clearanceHolds): not ended, and on the alert's current version.
+    const holding = version === undefined ? [] : w.keys.flatMap((k) => candidates.get(k) ?? []).filter((c) => clearanceHolds(c, version));
     if (holding.length === 0) continue;
     const latest = holding.reduce((a, b) => (b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.id > a.id) ? b : a));
     matched.set(w.hitId, latest.id);
