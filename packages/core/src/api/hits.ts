@@ -41,9 +41,9 @@ export const hitViewSchema = z
     reasons: z.array(z.union([matchReasonSchema, z.string()])).describe('Codes with parameters; hits recorded before reasons had codes hold English sentences'),
     reasonsClaimedBy: z.string().optional().describe('Present when score and reasons are what a national copy (`replica:<instance>`) claimed and the centre could not find the hit again: the copy’s claim, not the centre’s finding'),
     action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
+    clearedBefore: clearedBeforeSchema.optional().describe('Recorded while a clearance held: the owner was not told of this hit (app/clearances)'),
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),
-    clearedBefore: clearedBeforeSchema.optional().describe('Recorded while a clearance held: the owner was not told of this hit (app/clearances)'),
   })
   .strict();
 
