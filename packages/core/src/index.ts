@@ -46,3 +46,4 @@ export { CLIENT_REQUEST_ID, isClientRequestId } from './audit/request-id.js';
 export * from './credentials/credential.js';
 export * from './access/login-backoff.js';
 export * from './carrier/document-check.js';
+export * from './clearances/index.js';

@@ -5,6 +5,7 @@ import { HIT_ORIGINS } from '../constants/carrier.js';
 import { alertSubjectSchema } from './alert-subject.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import type { Assert, Equal } from './same-type.js';
+import { clearedBeforeSchema } from './clearances.js';
 
 /** Hits as the API presents them (server app/hits/present-hit.ts; the web's inbox and thread). */
 
@@ -54,6 +55,7 @@ export const hitViewSchema = z
     reasons: z.array(z.union([matchReasonSchema, z.string()])).describe('Codes with parameters; hits recorded before reasons had codes hold English sentences'),
     reasonsClaimedBy: z.string().optional().describe('Present when score and reasons are what a national copy (`replica:<instance>`) claimed and the centre could not find the hit again: the copy’s claim, not the centre’s finding'),
     action: z.string().optional().describe('For a frontline user on a discreet-check alert: the only instruction it gets'),
+    clearedBefore: clearedBeforeSchema.optional().describe('Recorded while a clearance held: the owner was not told of this hit (app/clearances)'),
     createdAt: z.string(),
     outcome: hitOutcomeViewSchema.nullable(),
     retroactive: retroactiveViewSchema.optional().describe('Present when the hit was found after the fact: the alert was published (or given a new name or identifier) after the screening, within CROSSCHECK_LOOKBACK_HOURS'),

@@ -31,3 +31,4 @@ export type {
 } from './screening.js';
 export type { ProbeSource } from '../screening/probe-sources.js';
 export type { DocumentCheckResponse } from './carrier.js';
+export type { ClearanceList, ClearanceView, ClearedBefore } from './clearances.js';

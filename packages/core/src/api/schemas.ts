@@ -6,6 +6,7 @@ export * from './screening.js';
 export * from './stats.js';
 export * from './links.js';
 export * from './hits.js';
+export * from './clearances.js';
 export * from './alert-subject.js';
 export * from './alerts.js';
 export * from './photos.js';

@@ -9,6 +9,7 @@ import type { ScreenHit } from '../screening/screen-query.js';
 import { PROBE_SOURCES } from '../screening/probe-sources.js';
 import type { ScreeningWarning } from '../screening/probes.js';
 import type { Assert, Equal } from './same-type.js';
+import { clearedBeforeSchema } from './clearances.js';
 
 /**
  * The answers of `POST /api/v1/screen`, `/screen/batch` and `/screen/flight`, as zod schemas: the
@@ -52,6 +53,7 @@ export const fullScreenResultSchema = z
       .array(z.enum(PROBE_SOURCES))
       .describe('Which parts of the query found this alert: the person typed, the holder the MRZ names, a document typed, the MRZ’s document, the vehicle (each is screened on its own, the results merged per alert)'),
     flag: territoryFlagSchema.optional(),
+    clearedBefore: clearedBeforeSchema.optional().describe('Your bureau found this traveller not the same person on this version of the alert before: the hit is recorded, the owner not told again'),
   })
   .strict();
 
@@ -241,6 +243,6 @@ export type ScreeningContractChecks = [
   Assert<Equal<z.infer<typeof paxlstWarningSchema>, PaxlstWarning>>,
   Assert<Equal<Omit<FlightTraveller, 'position' | 'screeningId' | 'hits' | 'notScreened'>, Omit<PaxlstTraveller, 'references'>>>,
   Assert<Equal<z.infer<typeof fieldProblemSchema>, FieldProblem>>,
-  Assert<Equal<Omit<FullScreenResult, 'access' | 'hitId' | 'flag' | 'matchedBy'>, ScreenHit>>,
+  Assert<Equal<Omit<FullScreenResult, 'access' | 'hitId' | 'flag' | 'matchedBy' | 'clearedBefore'>, ScreenHit>>,
   Assert<Equal<z.infer<typeof screeningWarningSchema>, ScreeningWarning>>,
 ];

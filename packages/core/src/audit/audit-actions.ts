@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'route.unknown',
   // Refused requests from one address in one minute after its first (which has its own entry), as one entry with their count.
   'refusal.summarise',
+  // Cleared travellers (a not-same-person outcome remembered; made by hit.record-outcome)
+  'clearance.list', 'clearance.read', 'clearance.revoke', 'clearance.object',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

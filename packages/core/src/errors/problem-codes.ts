@@ -4,7 +4,7 @@
  * code is declared, and the web app's problem.* texts are checked against it (a code without
  * text in one of the four languages fails a test).
  */
-export const NOT_FOUND_SUBJECTS = ['alert', 'attachment', 'audit entry', 'checkpoint', 'finding', 'flag', 'hit', 'image', 'key', 'link', 'member', 'message', 'notice', 'photo', 'resource', 'user', 'webhook'] as const;
+export const NOT_FOUND_SUBJECTS = ['alert', 'attachment', 'audit entry', 'checkpoint', 'finding', 'flag', 'hit', 'image', 'key', 'link', 'member', 'message', 'notice', 'photo', 'resource', 'user', 'webhook', 'clearance'] as const;
 export type NotFoundSubject = (typeof NOT_FOUND_SUBJECTS)[number];
 
 const OTHER_CODES = [
@@ -97,6 +97,10 @@ const OTHER_CODES = [
   'replica.read-only',
   'replica.too-many-hits',
   'replica.too-many-screenings',
+  // Cleared travellers
+  'clearance.not-yours',
+  'clearance.not-owner',
+  'clearance.ended',
 ] as const;
 
 type NotFoundCode = `${NotFoundSubject}.not-found`;

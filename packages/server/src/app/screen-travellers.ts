@@ -7,6 +7,7 @@ import { recordScreenings } from '../store/screening-repo.js';
 import type { Tx } from '../store/write-transaction.js';
 import type { Ctx, Deps } from './deps.js';
 import { ownFlags, screeningAuthor, searchScope } from './screen.js';
+import { clearedBeforeOf } from './clearances/cleared-before.js';
 
 export interface TravellersScreened {
   items: BatchItem[];
@@ -62,8 +63,9 @@ export async function recordTravellers(tx: Tx, deps: Deps, ctx: Ctx, searched: T
   // All screenings and hits of the request in a few inserts (one statement each made a flight of
   // 500 spend most of its time writing).
   const hitIds = await recordScreenings(tx, screeningAuthor(deps, ctx), screenings, deps.newId);
+  const clearedOf = await clearedBeforeOf(tx, hitIds.flat());
   screenings.forEach((s, k) => {
-    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf), warnings: s.warnings };
+    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf, clearedOf), warnings: s.warnings };
   });
   return { items, screeningIds: screenings.map((s) => s.screeningId), hits: hitIds.flat().filter((id) => id !== null).length };
 }

@@ -7,6 +7,7 @@ import { recordScreenings, type ScreeningAuthor } from '../store/screening-repo.
 import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema.js';
 import { auditedAfterRead } from './audited.js';
+import { clearedBeforeOf } from './clearances/cleared-before.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 
 /**
@@ -41,7 +42,8 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
     async (tx, _note, { query, probes, found, screeningId, flagOf }) => {
       const [hitIds = []] = await recordScreenings(tx, screeningAuthor(deps, ctx), [{ screeningId, query, hits: found }], deps.newId);
       recorded = hitIds.some((id) => id !== null);
-      return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf), warnings: probes.warnings };
+      const clearedOf = await clearedBeforeOf(tx, hitIds);
+      return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf, clearedOf), warnings: probes.warnings };
     },
   );
   if (recorded) deps.bus.published();

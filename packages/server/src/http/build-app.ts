@@ -37,6 +37,7 @@ import { publicNoticesRoutes } from './routes/public-notices.js';
 import { replicaRoutes } from './routes/replica.js';
 import { chainFindingsRoutes } from './routes/chain-findings.js';
 import { taxiiRoutes } from './routes/taxii.js';
+import { clearancesRoutes } from './routes/clearances.js';
 import { RequestLog } from './request-log.js';
 import { logSerializers } from '../metrics/log-fields.js';
 
@@ -166,6 +167,7 @@ export async function buildApp(deps: Deps, options: HttpOptions): Promise<Fastif
   chainFindingsRoutes(app, deps, options.publicUrl ?? null);
   taxiiRoutes(app, deps, options.publicUrl ?? null);
   checkDocumentsRoutes(app, deps);
+  clearancesRoutes(app, deps);
   // Also the not-found handler: a browser's unknown address gets the app, the rest problem+json.
   webRoutes(app, (request, reply) => failed(notFound('resource'), request, reply));
   return app;

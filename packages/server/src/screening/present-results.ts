@@ -1,5 +1,5 @@
 import { alertInstruction, type Reader } from '@crosscheck/core';
-import type { ScreenResult, TerritoryFlagView } from '@crosscheck/core/api';
+import type { ClearedBefore, ScreenResult, TerritoryFlagView } from '@crosscheck/core/api';
 import { accessOf, type FoundHit } from './search.js';
 
 /**
@@ -9,7 +9,7 @@ import { accessOf, type FoundHit } from './search.js';
  * frontline on a discreet check) gets the instruction, and a full reader the score, reasons and
  * its own territory flag. `hitIds[i]` is the hit recorded for `found[i]`, null below the threshold.
  */
-export function presentResults(reader: Reader, found: readonly FoundHit[], hitIds: readonly (string | null)[], flagOf: (alertId: string) => TerritoryFlagView | undefined): ScreenResult[] {
+export function presentResults(reader: Reader, found: readonly FoundHit[], hitIds: readonly (string | null)[], flagOf: (alertId: string) => TerritoryFlagView | undefined, clearedOf: (hitId: string) => ClearedBefore | undefined = () => undefined): ScreenResult[] {
   const shown: ScreenResult[] = [];
   found.forEach((hit, i) => {
     const hitId = hitIds[i] ?? null;
@@ -22,7 +22,9 @@ export function presentResults(reader: Reader, found: readonly FoundHit[], hitId
     }
     const { hiddenFromFrontline: _hidden, visibility: _visibility, ...full } = hit;
     const flag = flagOf(hit.alertId);
-    shown.push({ access, hitId, ...full, ...(flag ? { flag } : {}) });
+    // A traveller the caller's bureau cleared on this alert version (app/clearances): said in full results only.
+    const clearedBefore = hitId !== null ? clearedOf(hitId) : undefined;
+    shown.push({ access, hitId, ...full, ...(flag ? { flag } : {}), ...(clearedBefore ? { clearedBefore } : {}) });
   });
   return shown;
 }

@@ -416,6 +416,9 @@ export interface DB {
   chain_findings: ChainFindingsTable;
   chain_finding_locations: ChainFindingLocationsTable;
   chain_finding_contents: ChainFindingContentsTable;
+  clearances: ClearancesTable;
+  clearance_keys: ClearanceKeysTable;
+  clearance_matches: ClearanceMatchesTable;
 }
 
 /** A blockchain finding (migration 0015): one per owner and payload SHA-256. JSON columns are text. */
@@ -462,3 +465,31 @@ export interface ChainFindingContentsTable {
   data: Buffer;
 }
 
+/** A cleared traveller (migration 0019): a not-same-person outcome remembered for a traveller and an alert version. */
+export interface ClearancesTable {
+  id: string;
+  alert_id: string;
+  alert_version: number;
+  owner: string;
+  member: string;
+  credential: string;
+  hit_id: string;
+  created_at: string;
+  end_reason: string | null;
+  ended_at: string | null;
+  ended_by: string | null;
+  end_note: string | null;
+}
+
+/** A clearance's traveller identities, as keyed hashes bound to the alert (core clearanceKey). */
+export interface ClearanceKeysTable {
+  alert_id: string;
+  traveller_key: string;
+  clearance_id: string;
+}
+
+/** A hit recorded while a clearance held: its owner was not told. */
+export interface ClearanceMatchesTable {
+  hit_id: string;
+  clearance_id: string;
+}

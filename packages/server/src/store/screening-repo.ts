@@ -2,6 +2,7 @@ import { DEFAULT_THRESHOLD, type Alert, type HitOrigin, type ScreenHit, type Scr
 import type { Kysely } from 'kysely';
 import { toAlert } from './alert-repo.js';
 import { appendEvent } from './event-repo.js';
+import { matchClearances } from './clearance-repo.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -65,8 +66,11 @@ export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: 
     origin: origin ?? null,
   }));
   for (let i = 0; i < values.length; i += INSERT_CHUNK) await tx.insertInto('hits').values(values.slice(i, i + INSERT_CHUNK)).execute();
+  // A traveller the screening member cleared on this alert version is recorded, not told again (clearance-repo.ts).
+  const cleared = await matchClearances(tx, by, screenings, hitIds, versionOf);
   // The owner's bureau is told at once (its event stream and webhooks).
   for (const { hit, id, screeningId, origin } of hitRows) {
+    if (cleared.has(id)) continue;
     await appendEvent(tx, { member: hit.owner, type: 'hit.created', at: by.at, data: { hitId: id, alertId: hit.alertId, screeningId, screeningMember: by.member, score: hit.score, kind: hit.kind, ...(origin ? { origin } : {}) } });
   }
   return hitIds;

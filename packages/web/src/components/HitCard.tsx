@@ -4,6 +4,7 @@ import { api, ApiError, HIT_OUTCOMES, type HitOutcome, type ScreenResultHit } fr
 import { hitsApi, OUTCOME_NOTE_MAX } from '../api/hits.ts';
 import { actionText, memberText, ownerOf, type MemberRef } from './hit-words.ts';
 import { Subject } from './Subject.tsx';
+import { ClearedBeforeNote } from './ClearedBeforeNote.tsx';
 import { ReasonList } from './ReasonList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { failure, label } from '../i18n/labels.ts';
@@ -140,6 +141,7 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
           )}
         </dl>
       )}
+      {hit.access === 'full' && hit.clearedBefore && <ClearedBeforeNote cleared={hit.clearedBefore} />}
       <div className="outcome">
         <p className="help">{t('hit.outcomeHelp')}</p>
         <div className="outcome-buttons" role="group" aria-label={t('hits.outcome')}>

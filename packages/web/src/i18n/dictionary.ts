@@ -13,6 +13,7 @@ import { en as reasons } from './messages/reasons.ts';
 import { en as review } from './messages/review.ts';
 import { en as screening } from './messages/screening.ts';
 import { en as retroactive } from './messages/retroactive.ts';
+import { en as clearances } from './messages/clearances.ts';
 
 /**
  * The whole interface text. English (the shell's en.ts plus each feature's messages/*.ts) is in
@@ -20,7 +21,7 @@ import { en as retroactive } from './messages/retroactive.ts';
  * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
  * so a desk working in one language does not download three.
  */
-export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier };
+export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances };
 
 export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;

@@ -1,9 +1,10 @@
 import { alertAccess, alertSubject, type Actor, type AlertAccess, type AlertSubject } from '@crosscheck/core';
-import type { HitDetail, HitFormView, HitView } from '@crosscheck/core/api';
+import type { ClearedBefore, HitDetail, HitFormView, HitView } from '@crosscheck/core/api';
 import countries from 'i18n-iso-countries';
 import { decodeAlertBody } from '../../store/alert-body.js';
 import { versionAccessFacts } from '../../store/alert-repo.js';
 import { formsOfHits, type HitRow } from '../../store/hit-repo.js';
+import { clearancesOfHits } from '../../store/clearance-repo.js';
 import { alertVersionsByKeys, memberNames } from '../../store/name-repo.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../store/schema.js';
@@ -21,6 +22,8 @@ export interface HitNames {
   subjects: Map<string, AlertSubject>;
   members: Map<string, string>;
   credentials: Map<string, string>;
+  /** Per hit id, the clearance it was recorded under (app/clearances): only for hits read in full. */
+  cleared?: Map<string, { clearanceId: string; at: string; member: string }>;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function hitNames(db: Kysely<DB>, reader: Actor, operator: string, 
     if (alertAccess(reader, versionAccessFacts(h.owner, decoded, row.status)) === 'full') subjects.set(h.id, alertSubject(decoded.body));
   }
   const members = await memberNames(db, hits.flatMap((h) => [h.owner, h.screening_member]));
-  return { subjects, members, credentials: await credentialNames(db, reader, operator, credentials) };
+  return { subjects, members, credentials: await credentialNames(db, reader, operator, credentials), cleared: await clearancesOfHits(db, full.map((h) => h.id)) };
 }
 
 /**
@@ -95,6 +98,7 @@ export function named<V extends HitView>(view: V, names: HitNames): V {
   const screeningMemberAlpha2 = countries.alpha3ToAlpha2(view.screeningMember);
   const screenedByName = view.screenedBy !== undefined ? names.credentials.get(view.screenedBy) : undefined;
   const byName = view.outcome?.by !== undefined ? names.credentials.get(view.outcome.by) : undefined;
+  const cleared = names.cleared?.get(view.id);
   return {
     ...view,
     ...(subject !== undefined ? { subject } : {}),
@@ -104,6 +108,7 @@ export function named<V extends HitView>(view: V, names: HitNames): V {
     ...(screeningMemberAlpha2 ? { screeningMemberAlpha2 } : {}),
     ...(screenedByName !== undefined ? { screenedByName } : {}),
     ...(view.outcome && byName !== undefined ? { outcome: { ...view.outcome, byName } } : {}),
+    ...(cleared !== undefined ? { clearedBefore: clearedBeforeView(cleared, names.members) } : {}),
   };
 }
 
@@ -115,4 +120,11 @@ export async function hitDetailFor(db: Kysely<DB>, reader: Actor, operator: stri
   const view = toHitView(viewer, hit, access);
   const names = await hitNames(db, reader, operator, [hit], new Map([[hit.alert_id, access]]), [view.screenedBy, view.outcome?.by, ...forms.map((f) => f.createdBy)]);
   return { ...named(view, names), forms: forms.map((f) => withFormName(f, names.credentials)) };
+}
+
+/** "Previously cleared on DATE by MEMBER", with the member's names as a hit's members are named. */
+export function clearedBeforeView(c: { clearanceId: string; at: string; member: string }, members: Map<string, string>): ClearedBefore {
+  const memberName = members.get(c.member);
+  const memberAlpha2 = countries.alpha3ToAlpha2(c.member);
+  return { clearanceId: c.clearanceId, at: c.at, member: c.member, ...(memberName !== undefined ? { memberName } : {}), ...(memberAlpha2 ? { memberAlpha2 } : {}) };
 }

@@ -2,6 +2,7 @@ import { DomainError, hitOutcomeSchema, parseInput, requirePermission } from '@c
 import { appendEvent } from '../../store/event-repo.js';
 import { findHit, setHitOutcome } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
+import { rememberOutcome } from '../clearances/remember-outcome.js';
 import { hitDetailFor } from './hit-names.js';
 import { nowIso, type Ctx, type Deps } from '../deps.js';
 import { loadVisibleHit, type HitDetail } from './present-hit.js';
@@ -22,7 +23,8 @@ export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: u
     const input = parseInput(hitOutcomeSchema, body);
     const at = nowIso(deps);
     await setHitOutcome(tx, id, { ...input, at, by: ctx.actor.credential });
-    note.detail = { outcome: input.outcome, previous: hit.outcome };
+    const clearance = await rememberOutcome(tx, ctx.actor, hit, input.outcome, at, deps.newId);
+    note.detail = { outcome: input.outcome, previous: hit.outcome, ...(Object.keys(clearance).length > 0 ? { clearance } : {}) };
     await appendEvent(tx, { member: hit.owner, type: 'hit.updated', data: { hitId: id, alertId: hit.alert_id, outcome: input.outcome }, at });
     return hitDetailFor(tx, ctx.actor, deps.operator, (await findHit(tx, id))!, access);
   });

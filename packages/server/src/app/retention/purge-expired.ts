@@ -1,6 +1,7 @@
 import { appendAudit } from '../../store/audit-repo.js';
 import { alertBodyOf, findAlertRow } from '../../store/alert-repo.js';
 import { deletePhotosOf } from '../../store/photo-repo.js';
+import { purgeClearancesOfAlert } from '../../store/clearance-repo.js';
 import { alertIdsToPurge, PURGED_STATUSES, purgeAlertData } from '../../store/retention-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import { nowIso, type Deps } from '../deps.js';
@@ -28,6 +29,8 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
         await purgeAlertData(tx, id, tombstoneOf(alertBodyOf(row)), at);
         // A photo is personal data like the names: nothing of it is kept.
         const photos = await deletePhotosOf(tx, id);
+        // Cleared travellers on it go with the hits' personal data (their keys name the traveller).
+        const clearances = await purgeClearancesOfAlert(tx, id);
         await appendAudit(tx, {
           at,
           member: row.owner,
@@ -37,7 +40,7 @@ export async function purgeExpiredAlerts(deps: Deps): Promise<number> {
           target: `alert:${id}`,
           requestId: 'system/scheduler',
           outcome: 'ok',
-          detail: JSON.stringify({ kind: row.kind, owner: row.owner, status: row.status, endedAt: row.updated_at, purgedAt: at, photos }),
+          detail: JSON.stringify({ kind: row.kind, owner: row.owner, status: row.status, endedAt: row.updated_at, purgedAt: at, photos, ...(clearances > 0 ? { clearances } : {}) }),
         });
         return true;
       });

@@ -57,7 +57,7 @@ function loadDist(): Map<string, WebFile> {
  * so a reload or a bookmark lands on the page (SPA fallback). Any other path keeps the API's
  * problem+json 404, so a mistyped API or asset URL shows as one.
  */
-export const APP_PAGES = ['/', '/login', '/dashboard', '/screen', '/hits', '/alerts', '/review', '/links', '/audit', '/chain'] as const;
+export const APP_PAGES = ['/', '/login', '/dashboard', '/screen', '/hits', '/alerts', '/review', '/links', '/audit', '/chain', '/clearances'] as const;
 
 /**
  * Whether an unknown address is a person's browser asking for a page (a mistyped or stale

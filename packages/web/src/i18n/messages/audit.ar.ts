@@ -201,4 +201,10 @@ export const ar: Translation<typeof en> = {
   'audit.targetKind.webhooks': 'خطافات الويب',
   'audit.targetKind.other': 'أخرى',
   'audit.actionAny': 'أي إجراء',
+  'audit.act.clearance.list': 'عرض قائمة المسافرين المستبعَدين',
+  'audit.act.clearance.read': 'اطّلع على مسافر مستبعَد',
+  'audit.act.clearance.revoke': 'ألغى استبعادًا',
+  'audit.act.clearance.object': 'اعترض على استبعاد',
+  'audit.targetKind.clearance': 'مسافر مستبعَد',
+  'audit.targetKind.clearances': 'المسافرون المستبعَدون',
 };

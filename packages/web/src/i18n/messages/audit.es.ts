@@ -201,4 +201,10 @@ export const es: Translation<typeof en> = {
   'audit.targetKind.webhooks': 'Los webhooks',
   'audit.targetKind.other': 'Otro',
   'audit.actionAny': 'Cualquier acción',
+  'audit.act.clearance.list': 'Listó los viajeros descartados',
+  'audit.act.clearance.read': 'Consultó un viajero descartado',
+  'audit.act.clearance.revoke': 'Revocó un descarte',
+  'audit.act.clearance.object': 'Se opuso a un descarte',
+  'audit.targetKind.clearance': 'Viajero descartado',
+  'audit.targetKind.clearances': 'Los viajeros descartados',
 };

@@ -201,4 +201,10 @@ export const fr: Translation<typeof en> = {
   'audit.targetKind.webhooks': 'Les webhooks',
   'audit.targetKind.other': 'Autre',
   'audit.actionAny': 'Toute action',
+  'audit.act.clearance.list': 'A listé les voyageurs mis hors de cause',
+  'audit.act.clearance.read': 'A consulté un voyageur mis hors de cause',
+  'audit.act.clearance.revoke': 'A révoqué une mise hors de cause',
+  'audit.act.clearance.object': 'A contesté une mise hors de cause',
+  'audit.targetKind.clearance': 'Voyageur mis hors de cause',
+  'audit.targetKind.clearances': 'Les voyageurs mis hors de cause',
 };

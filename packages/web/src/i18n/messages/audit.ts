@@ -200,4 +200,10 @@ export const en = {
   'audit.targetKind.webhooks': 'The webhooks',
   'audit.targetKind.other': 'Other',
   'audit.actionAny': 'Any action',
+  'audit.act.clearance.list': 'Listed the cleared travellers',
+  'audit.act.clearance.read': 'Read a cleared traveller',
+  'audit.act.clearance.revoke': 'Revoked a clearance',
+  'audit.act.clearance.object': 'Objected to a clearance',
+  'audit.targetKind.clearance': 'Cleared traveller',
+  'audit.targetKind.clearances': 'The cleared travellers',
 };

@@ -159,4 +159,8 @@ export const ar: Translation<typeof en> = {
   'problem.permission.chain.manage': 'البتّ في نتائج سلسلة الكتل',
   'problem.permission.chain.scan': 'تسجيل عمليات فحص سلسلة الكتل',
   'problem.permission.carrier.check': 'التحقق من وثائق السفر لصالح ناقل',
+  'problem.clearance.not-found': 'هذا الاستبعاد غير موجود، أو لا يحق لك رؤيته.',
+  'problem.clearance.not-yours': 'لا يلغي الاستبعاد إلا العضو الذي استبعد المسافر.',
+  'problem.clearance.not-owner': 'لا يعترض على الاستبعاد إلا مالك التنبيه.',
+  'problem.clearance.ended': 'انتهى هذا الاستبعاد من قبل.',
 };

@@ -159,4 +159,8 @@ export const es: Translation<typeof en> = {
   'problem.permission.chain.manage': 'decidir sobre los hallazgos de la cadena de bloques',
   'problem.permission.chain.scan': 'registrar análisis de la cadena de bloques',
   'problem.permission.carrier.check': 'verificar documentos de viaje para un transportista',
+  'problem.clearance.not-found': 'Este descarte no existe o no le corresponde verlo.',
+  'problem.clearance.not-yours': 'Solo el miembro que descartó al viajero revoca el descarte.',
+  'problem.clearance.not-owner': 'Solo el propietario de la alerta se opone a un descarte.',
+  'problem.clearance.ended': 'Este descarte ya ha terminado.',
 };

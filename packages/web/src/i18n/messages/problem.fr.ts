@@ -159,4 +159,8 @@ export const fr: Translation<typeof en> = {
   'problem.permission.chain.manage': 'décider des découvertes de la blockchain',
   'problem.permission.chain.scan': 'enregistrer des analyses de la blockchain',
   'problem.permission.carrier.check': 'vérifier des documents de voyage pour un transporteur',
+  'problem.clearance.not-found': 'Cette mise hors de cause n’existe pas, ou ne vous est pas visible.',
+  'problem.clearance.not-yours': 'Seul le membre qui a mis le voyageur hors de cause révoque cette décision.',
+  'problem.clearance.not-owner': 'Seul le propriétaire du signalement conteste une mise hors de cause.',
+  'problem.clearance.ended': 'Cette mise hors de cause a déjà pris fin.',
 };

@@ -161,4 +161,8 @@ export const en = {
   'problem.permission.chain.manage': 'decide on blockchain findings',
   'problem.permission.chain.scan': 'record blockchain scans',
   'problem.permission.carrier.check': 'check travel documents for a carrier',
+  'problem.clearance.not-found': 'This clearance does not exist, or is not yours to see.',
+  'problem.clearance.not-yours': 'Only the member that cleared the traveller revokes the clearance.',
+  'problem.clearance.not-owner': 'Only the owner of the alert objects to a clearance.',
+  'problem.clearance.ended': 'This clearance has already ended.',
 } as const;

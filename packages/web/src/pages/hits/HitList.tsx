@@ -129,7 +129,17 @@ export function HitList({ stream, open, focusId }: { stream: HitStream; open: (i
                       {memberText(screeningMemberOf(h), t, language)} <HitOriginBadge origin={h.origin} />
                     </td>
                     <td>{h.score === undefined ? '—' : h.score.toFixed(2)}</td>
-                    <td>{h.outcome ? t(`outcome.${h.outcome.outcome}`) : t('outcome.none')}</td>
+                    <td>
+                      {h.outcome ? t(`outcome.${h.outcome.outcome}`) : t('outcome.none')}
+                      {h.clearedBefore && (
+                        <>
+                          {' '}
+                          <span className="badge" data-testid="hit-cleared-before" title={t('clearances.clearedBefore', { date: when(h.clearedBefore.at), member: memberText({ code: h.clearedBefore.member, name: h.clearedBefore.memberName, alpha2: h.clearedBefore.memberAlpha2 }, t, language) })}>
+                            {t('clearances.clearedTitle')}
+                          </span>
+                        </>
+                      )}
+                    </td>
                     <td data-testid="hit-overdue">
                       {h.overdue ? (
                         <>

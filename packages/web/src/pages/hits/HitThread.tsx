@@ -15,6 +15,7 @@ import { FormComposer } from './FormComposer.tsx';
 import { FormEntry } from './FormEntry.tsx';
 import { HitOriginLine } from './HitOrigin.tsx';
 import { useNow, type HitStream } from './hit-stream.ts';
+import { ClearedBeforeNote } from '../../components/ClearedBeforeNote.tsx';
 
 /** One hit and its thread of forms, kept current by the page's event stream. */
 export function HitThread({ id, me, stream, back, navigate }: { id: string; me: Me; stream: HitStream; back: () => void; navigate: (to: string) => void }) {
@@ -197,6 +198,14 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
             t('outcome.none')
           )}
         </dd>
+        {hit.clearedBefore && (
+          <>
+            <dt>{t('clearances.clearedTitle')}</dt>
+            <dd>
+              <ClearedBeforeNote cleared={hit.clearedBefore} />
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );
