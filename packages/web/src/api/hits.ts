@@ -48,4 +48,6 @@ export const hitsApi = {
   get: (id: string, signal?: AbortSignal) => request<HitDetail>('GET', hitPath(id), undefined, signal),
   sendForm: (id: string, draft: FormDraft) => request<HitFormView>('POST', `${hitPath(id)}/forms`, draft),
   recordOutcome: (id: string, outcome: HitOutcome, note: string) => request<HitDetail>('POST', `${hitPath(id)}/outcome`, { outcome, note }),
+  /** An inquiry check's answers, one per question in order (the screening member only). */
+  answerInquiry: (id: string, body: { answers: string[]; handlingCode: HandlingCode; note?: string }) => request<HitFormView>('POST', `${hitPath(id)}/answers`, body),
 };

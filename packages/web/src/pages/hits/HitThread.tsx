@@ -12,6 +12,8 @@ import { ReasonList } from '../../components/ReasonList.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormComposer } from './FormComposer.tsx';
 import { FormEntry } from './FormEntry.tsx';
+import { InquiryAnswers } from './InquiryAnswers.tsx';
+import { RecastFacts } from '../../components/RecastFacts.tsx';
 import { useNow, type HitStream } from './hit-stream.ts';
 
 /** One hit and its thread of forms, kept current by the page's event stream. */
@@ -102,6 +104,10 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
                 </ol>
               )}
             </section>
+            {/* An inquiry check's questions are answered by the screening member (its frontline or bureau), never the owner. */}
+            {hit.subject?.kind === 'person' && hit.subject.inquiry && me.member === hit.screeningMember && hit.owner !== hit.screeningMember && roleMay(me.role, 'hits.outcome') && (
+              <InquiryAnswers hitId={hit.id} questions={hit.subject.inquiry.questions} toName={memberText(ownerOf(hit), t, language)} onSent={onSent} />
+            )}
             {roleMay(me.role, 'forms.write') &&
               (hit.owner === hit.screeningMember ? (
                 <p className="help">{t('hitThread.ownAlert')}</p>
@@ -138,6 +144,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
           </a>{' '}
           <CopyId id={hit.alertId} what="alert" />
           {!hit.subject && <p className="help">{t('hitThread.subjectHidden')}</p>}
+          {hit.subject?.kind === 'person' && <RecastFacts sections={hit.subject} />}
         </dd>
         <dt>{t('hits.when')}</dt>
         <dd>{format(hit.createdAt)}</dd>
