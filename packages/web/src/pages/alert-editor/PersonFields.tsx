@@ -5,6 +5,7 @@ import { CheckField, FieldError, SelectField, TextField } from './Field.tsx';
 import { DOCUMENT_TYPES, NAME_TYPES, PERSON_CATEGORIES, REVIEWED_CATEGORIES, SEXES, WARNING_FLAGS } from '@crosscheck/core/constants';
 import { MAX_ALERT_WALLETS } from '@crosscheck/core/wallets';
 import type { FieldErrors } from './validation.ts';
+import { RecastFields } from './RecastFields.tsx';
 
 export interface SectionProps {
   draft: Draft;
@@ -33,6 +34,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
         />
         {reviewed && <p className="help">{t('alertEditor.reviewHint')}</p>}
       </section>
+      <RecastFields draft={draft} update={update} errors={errors} />
 
       <section className="card" aria-labelledby="names-title">
         <h2 id="names-title">{t('alertEditor.section.names')}</h2>
