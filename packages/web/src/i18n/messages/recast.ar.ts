@@ -20,7 +20,7 @@ export const ar: Translation<typeof en> = {
   'recast.returnDecision.passed': 'انقضت مهلة المغادرة.',
   'recast.inquiry.title': 'الأسئلة المطلوب طرحها',
   'recast.preventive.title': 'احمِ هذا الشخص',
-  'recast.preventive.banner': 'حماية لا توقيف: هذا الشخص ليس مطلوبًا. امنع سفره وضعه في مكان آمن.',
+  'recast.preventive.banner': 'حماية: ضع هذا الشخص في مكان آمن وامنع سفره. ليس مشتبهًا به.',
   'recast.preventive.subject': 'الشخص المحمي',
   'recast.preventive.instruction': 'تعليمات الجهة المُصدِرة',
   'recast.answers.title': 'أجب عن الفحص الاستجوابي',

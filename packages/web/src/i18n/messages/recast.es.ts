@@ -20,7 +20,7 @@ export const es: Translation<typeof en> = {
   'recast.returnDecision.passed': 'El plazo de salida ha vencido.',
   'recast.inquiry.title': 'Preguntas que formular',
   'recast.preventive.title': 'Proteger a esta persona',
-  'recast.preventive.banner': 'Protección, no detención: esta persona no está buscada. Impida su viaje y póngala a salvo.',
+  'recast.preventive.banner': 'Protección: ponga a esta persona a salvo e impida su viaje. No es sospechosa.',
   'recast.preventive.subject': 'Persona protegida',
   'recast.preventive.instruction': 'Instrucción del emisor',
   'recast.answers.title': 'Responder al control de investigación',

@@ -20,7 +20,7 @@ export const fr: Translation<typeof en> = {
   'recast.returnDecision.passed': 'Le délai de départ est dépassé.',
   'recast.inquiry.title': 'Questions à poser',
   'recast.preventive.title': 'Protéger cette personne',
-  'recast.preventive.banner': 'Protection, pas arrestation : cette personne n’est pas recherchée. Empêchez son voyage et mettez-la en sécurité.',
+  'recast.preventive.banner': 'Protection : mettez cette personne en sécurité et empêchez son voyage. Ce n’est pas un suspect.',
   'recast.preventive.subject': 'Personne protégée',
   'recast.preventive.instruction': 'Consigne du signalant',
   'recast.answers.title': 'Répondre au contrôle d’investigation',

@@ -19,7 +19,7 @@ export const en = {
   'recast.returnDecision.passed': 'The deadline for leaving has passed.',
   'recast.inquiry.title': 'Questions to ask',
   'recast.preventive.title': 'Protect this person',
-  'recast.preventive.banner': 'Protection, not arrest: this person is not wanted. Prevent their travel and keep them safe.',
+  'recast.preventive.banner': 'Protection: keep this person safe and prevent their travel. They are not a suspect.',
   'recast.preventive.subject': 'Who is protected',
   'recast.preventive.instruction': 'Owner’s instruction',
   'recast.answers.title': 'Answer the inquiry check',
