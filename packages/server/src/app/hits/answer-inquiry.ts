@@ -41,7 +41,8 @@ export async function answerInquiry(deps: Deps, ctx: Ctx, hitId: string, body: u
     const at = nowIso(deps);
     await clearRepliesDueFrom(tx, hitId, ctx.actor.member);
     const formBody: FormBody = {
-      text: input.note ?? `Answers to the inquiry check (${questions.length} question(s))`,
+      // The officer's note, or nothing: the answers speak for themselves, and the page words their heading in the reader's language.
+      text: input.note ?? '',
       answers: questions.map((question, i) => ({ question, answer: input.answers[i]! })),
     };
     const row: HitFormRow = {

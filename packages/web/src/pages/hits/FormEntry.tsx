@@ -64,9 +64,12 @@ export function FormEntry({ form: f, now, format, member }: { form: HitFormView;
           </>
         )}
       </dl>
-      <p className="hit-form-text" dir="auto">
-        {f.text}
-      </p>
+      {/* An inquiry check's answers may come without a note of their own. */}
+      {(f.text !== '' || !f.answers) && (
+        <p className="hit-form-text" dir="auto">
+          {f.text}
+        </p>
+      )}
       {f.answers && <AnswerList answers={f.answers} />}
     </article>
   );
