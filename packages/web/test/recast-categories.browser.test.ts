@@ -14,19 +14,20 @@ const QUESTIONS = ['Where are you travelling to?', 'Who paid for your ticket?'];
 
 describe.skipIf(!hasChromium)('SIS recast categories in chromium', () => {
   let app: WebApp;
+  let preventiveId = '';
 
   beforeAll(async () => {
     app = await startWebApp(async ({ deps, user }) => {
       await user('fra.bureau', 'FRA', 'bureau');
       await user('deu.bureau', 'DEU', 'bureau');
       await user('deu.frontline', 'DEU', 'frontline');
-      await createAlert(deps, setupCtx('FRA'), {
+      preventiveId = (await createAlert(deps, setupCtx('FRA'), {
         kind: 'person',
         category: 'preventive',
         person: { names: [{ family: 'LEROUX', given: 'CAMILLE' }], birthDate: '2017-02-03', sex: 'F' },
         preventive: { subject: 'child-abduction-risk', instruction: 'Keep the child with you and call the FRA bureau: +33 1 00 00 00 00' },
         visibility: { mode: 'all' },
-      });
+      })).id;
     });
   }, 120_000);
 
@@ -135,6 +136,16 @@ describe.skipIf(!hasChromium)('SIS recast categories in chromium', () => {
     // No code of the core reaches the Arabic card untranslated.
     expect(arabic).not.toMatch(/preventive|child-abduction-risk|wanted/);
     await app.shot(desk, 'recast-preventive-card-ar');
+
+    // The alert's page says why the alert exists in the protective section, not "Why wanted".
+    const owner = await app.openAs('fra.bureau', `/alerts?id=${preventiveId}`);
+    await owner.getByTestId('alert-recast').waitFor();
+    expect(await owner.getByTestId('alert-wanted').count()).toBe(0);
+    expect(await owner.getByTestId('alert-what-to-do').textContent()).toContain('Preventive alert: prevent the person from travelling');
+    expect((await owner.getByTestId('alert-detail').innerText()).toLowerCase()).not.toMatch(/\bwanted\b|\barrest/);
+    await inLanguage(owner, 'ar');
+    await expect.poll(() => owner.getByTestId('alert-recast').textContent()).toContain('احمِ هذا الشخص');
+    await app.shot(owner, 'recast-preventive-alert-ar');
     expect(app.consoleErrors).toEqual([]);
   });
 });

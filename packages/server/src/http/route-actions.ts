@@ -71,6 +71,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'GET /api/v1/hits/:id': 'hit.read',
   'POST /api/v1/hits/:id/outcome': 'hit.record-outcome',
   'POST /api/v1/hits/:id/forms': 'hit.send-form',
+  'POST /api/v1/hits/:id/answers': 'hit.answer-inquiry',
   'POST /api/v1/messages': 'message.send',
   'GET /api/v1/messages': 'message.list',
   'GET /api/v1/messages/:id': 'message.read',
