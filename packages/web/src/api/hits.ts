@@ -30,6 +30,8 @@ export interface HitEventData {
   outcome?: string;
   form?: string;
   formId?: string;
+  /** How many questions of an inquiry check the form answers (POST /hits/{id}/answers). */
+  answers?: number;
   overdue?: { form: string; dueAt: string; waitingFor: string };
 }
 

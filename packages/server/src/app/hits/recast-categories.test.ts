@@ -6,6 +6,8 @@ import { queryAudit } from '../../store/audit-repo.js';
 import { createAlert } from '../create-alert.js';
 import { updateAlert } from '../update-alert.js';
 import { extendAlert } from '../retention/extend-alert.js';
+import { expirePastReview } from '../retention/expire-past-review.js';
+import { getAlert } from '../get-alert.js';
 import { screen } from '../screen.js';
 import { answerInquiry } from './answer-inquiry.js';
 import { getHit } from './get-hit.js';
@@ -89,7 +91,14 @@ describe.each(ENGINES)('SIS recast categories on %s', (engine) => {
     const late = await domainError(extendAlert(t.deps, as('FRA'), inquiry.id, { reason: 'more', reviewDate: shifted(2) }));
     expect([late.code, late.problems[0]?.field]).toEqual(['review-date.too-late', 'reviewDate']);
     // An ordinary person alert keeps its five years.
-    expect((await createAlert(t.deps, as('FRA'), person('AUTRE', 'missing'))).reviewDate).toBe(shifted(5));
+    const ordinary = await createAlert(t.deps, as('FRA'), person('AUTRE', 'missing'));
+    expect(ordinary.reviewDate).toBe(shifted(5));
+
+    // On the child's 18th birthday the protection ends (the usual expiry at the review date), the other alerts run on.
+    now = new Date(`${shifted(0, 3)}T00:05:00.000Z`);
+    expect(await expirePastReview(t.deps)).toBeGreaterThanOrEqual(1);
+    expect(await getAlert(t.deps, as('FRA'), nearlyAdult.id)).toMatchObject({ status: 'expired' });
+    expect(await getAlert(t.deps, as('FRA'), ordinary.id)).toMatchObject({ status: 'active' });
   });
 
   it('gives each hit the core’s instruction in words and the section the officer acts on', async () => {
