@@ -139,6 +139,8 @@ describe.skipIf(!hasChromium)('SIS recast categories in chromium', () => {
 
     // The alert's page says why the alert exists in the protective section, not "Why wanted".
     const owner = await app.openAs('fra.bureau', `/alerts?id=${preventiveId}`);
+    // The server kept FRA's officer's Arabic from the first test: back to English first.
+    await inLanguage(owner, 'en');
     await owner.getByTestId('alert-recast').waitFor();
     expect(await owner.getByTestId('alert-wanted').count()).toBe(0);
     expect(await owner.getByTestId('alert-what-to-do').textContent()).toContain('Preventive alert: prevent the person from travelling');
