@@ -19,6 +19,8 @@ describe.skipIf(!hasChromium)('SIS recast categories in chromium', () => {
   beforeAll(async () => {
     app = await startWebApp(async ({ deps, user }) => {
       await user('fra.bureau', 'FRA', 'bureau');
+      // A second FRA officer whose language nobody changes (the server keeps each user's choice).
+      await user('fra.officer', 'FRA', 'bureau');
       await user('deu.bureau', 'DEU', 'bureau');
       await user('deu.frontline', 'DEU', 'frontline');
       preventiveId = (await createAlert(deps, setupCtx('FRA'), {
@@ -138,13 +140,13 @@ describe.skipIf(!hasChromium)('SIS recast categories in chromium', () => {
     await app.shot(desk, 'recast-preventive-card-ar');
 
     // The alert's page says why the alert exists in the protective section, not "Why wanted".
-    const owner = await app.openAs('fra.bureau', `/alerts?id=${preventiveId}`);
-    // The server kept FRA's officer's Arabic from the first test: back to English first.
-    await inLanguage(owner, 'en');
+    const owner = await app.openAs('fra.officer', `/alerts?id=${preventiveId}`);
     await owner.getByTestId('alert-recast').waitFor();
     expect(await owner.getByTestId('alert-wanted').count()).toBe(0);
     expect(await owner.getByTestId('alert-what-to-do').textContent()).toContain('Preventive alert: prevent the person from travelling');
     expect((await owner.getByTestId('alert-detail').innerText()).toLowerCase()).not.toMatch(/\bwanted\b|\barrest/);
+    // What to do is framed in the protective green too, not the red.
+    expect(await owner.getByTestId('alert-what-to-do').evaluate((el) => getComputedStyle(el).borderInlineStartColor)).toBe('rgb(27, 110, 58)');
     await inLanguage(owner, 'ar');
     await expect.poll(() => owner.getByTestId('alert-recast').textContent()).toContain('احمِ هذا الشخص');
     await app.shot(owner, 'recast-preventive-alert-ar');
