@@ -75,6 +75,11 @@ export function recastRule(a: { kind: string; category?: string; person?: { birt
       ctx.addIssue({ code: 'custom', path: [section], message: `only a ${categoryOfSection(section)} person alert carries ${section}` });
     }
   }
+  // A protection alert is never a wanted person's: no arrest warrant, no offence (refused by name).
+  if (own === 'preventive') {
+    if ((a.person as { arrest?: unknown } | undefined)?.arrest !== undefined) ctx.addIssue({ code: 'custom', path: ['person', 'arrest'], message: 'a preventive alert protects the person: it carries no arrest warrant' });
+    if ((a as { offence?: unknown }).offence !== undefined) ctx.addIssue({ code: 'custom', path: ['offence'], message: 'a preventive alert protects the person: it carries no offence' });
+  }
   const preventive = a.preventive as Preventive | undefined;
   const born = a.person?.birthDate;
   if (own === 'preventive' && preventive && CHILD_SUBJECTS.includes(preventive.subject) && born?.length === 10 && adultOn(born) <= todayUtc()) {

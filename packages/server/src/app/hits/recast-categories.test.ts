@@ -51,6 +51,8 @@ describe.each(ENGINES)('SIS recast categories on %s', (engine) => {
     expect(await fieldsOf(createAlert(t.deps, as('FRA'), person('ENQUETE', 'inquiry-check', { inquiry: { questions: Array.from({ length: 21 }, (_, i) => `Q${i}`) } })))).toEqual(['inquiry.questions']);
     // A child-abduction alert protects a minor; an adult at risk is a vulnerable person.
     expect(await fieldsOf(createAlert(t.deps, as('FRA'), person('ADULTE', 'preventive', { preventive: { subject: 'child-abduction-risk' } }, '1990-01-01')))).toEqual(['person.birthDate']);
+    // Never a wanted person's warrant or offence.
+    expect(await fieldsOf(createAlert(t.deps, as('FRA'), { ...person('ENFANT', 'preventive', { preventive: { subject: 'vulnerable-person' }, offence: { description: 'theft' } }), person: { names: [{ family: 'ENFANT' }], arrest: { charge: 'theft' } } }))).toEqual(['person.arrest', 'offence']);
     // Never a public (wanted or missing) notice.
     expect(await fieldsOf(createAlert(t.deps, as('FRA'), person('ENFANT', 'preventive', { preventive: { subject: 'child-abduction-risk' }, publicNotice: true }, '2019-06-01')))).toEqual(['publicNotice']);
 

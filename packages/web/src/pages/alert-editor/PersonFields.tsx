@@ -102,6 +102,8 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
         <TextField label={t('alertEditor.marks')} multiline value={p.marks} onChange={(marks) => setPerson({ marks })} error={errors['person.description.marks']} />
       </section>
 
+      {/* A preventive alert protects the person: no warrant, no offence (the schema refuses them). */}
+      {draft.category !== 'preventive' && (
       <section className="card">
         <h2>{t('alertEditor.section.arrest')}</h2>
         <div className="grid">
@@ -117,6 +119,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
           <TextField label={t('alertEditor.offenceLaw')} name="offenceLaw" value={draft.offence.lawReference} onChange={(lawReference) => update((d) => ({ ...d, offence: { ...d.offence, lawReference } }))} error={errors['offence.lawReference']} />
         </div>
       </section>
+      )}
     </>
   );
 }

@@ -205,11 +205,12 @@ export function toInput(d: Draft): unknown {
       ...range,
       ...(Object.keys(description).length > 0 ? { description } : {}),
       // Any arrest detail needs the charge: sent when anything of it is given, so a missing charge is named.
-      ...(Object.keys(arrest).length > 0 ? { arrest: { charge: '', ...arrest } } : {}),
+      // A preventive alert carries no warrant (its fields are hidden; the schema refuses one).
+      ...(Object.keys(arrest).length > 0 && d.category !== 'preventive' ? { arrest: { charge: '', ...arrest } } : {}),
     };
     const offenceRest = without(before?.offence, ['description', 'maxSentenceYears', 'lawReference']);
     const offence = present({ ...offenceRest, description: d.offence.description, maxSentenceYears: num(d.offence.maxSentenceYears), lawReference: d.offence.lawReference });
-    return { kind: 'person', category: d.category, person, ...(Object.keys(offence).length > 0 ? { offence: { description: '', ...offence } } : {}), ...recastInput(d.category, d.recast), ...base };
+    return { kind: 'person', category: d.category, person, ...(Object.keys(offence).length > 0 && d.category !== 'preventive' ? { offence: { description: '', ...offence } } : {}), ...recastInput(d.category, d.recast), ...base };
   }
   if (d.kind === 'document') {
     const x = d.document;

@@ -30,4 +30,12 @@ describe('the editor’s SIS recast sections', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain('inquiry.questions.0');
   });
+
+  it('drops a warrant and an offence typed before the category became preventive', () => {
+    const arrest = draftOf(alertInputSchema.parse({ ...base, category: 'arrest', person: { ...base.person, arrest: { charge: 'theft' } }, offence: { description: 'theft of a car' } }));
+    const body = toInput({ ...arrest, category: 'preventive', recast: { ...arrest.recast, subject: 'vulnerable-person' } }) as { person: Record<string, unknown>; offence?: unknown };
+    expect(body.person.arrest).toBeUndefined();
+    expect(body.offence).toBeUndefined();
+    expect(alertInputSchema.safeParse(body).success).toBe(true);
+  });
 });
