@@ -30,6 +30,15 @@ describe.skipIf(!hasChromium)('SIS recast categories in chromium', () => {
         preventive: { subject: 'child-abduction-risk', instruction: 'Keep the child with you and call the FRA bureau: +33 1 00 00 00 00' },
         visibility: { mode: 'all' },
       })).id;
+      await createAlert(deps, setupCtx('FRA'), {
+        kind: 'person',
+        category: 'return-decision',
+        person: { names: [{ family: 'MOREAU', given: 'JEAN' }], birthDate: '1985-01-01' },
+        returnDecision: { decidedOn: '2026-01-10', leaveBy: '2026-02-10', reference: 'OQTF-2026-17' },
+        visibility: { mode: 'all' },
+      });
+      // Another desk officer, so that the language changes of the preventive test do not reach this one.
+      await user('deu.gate', 'DEU', 'frontline');
     });
   }, 120_000);
 
@@ -150,6 +159,23 @@ describe.skipIf(!hasChromium)('SIS recast categories in chromium', () => {
     await inLanguage(owner, 'ar');
     await expect.poll(() => owner.getByTestId('alert-recast').textContent()).toContain('احمِ هذا الشخص');
     await app.shot(owner, 'recast-preventive-alert-ar');
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  it('lets the desk record that a return decision’s person left the territory, with the fifth key', async () => {
+    const desk = await app.openAs('deu.gate', '/screen');
+    await desk.getByLabel('Names').fill('Jean Moreau');
+    await desk.getByLabel('Date of birth (YYYY-MM-DD)').fill('1985-01-01');
+    await desk.getByRole('button', { name: 'Screen' }).click();
+    const card = desk.getByTestId('hit-card').first();
+    await card.getByTestId('recast-return').waitFor();
+    expect(await card.getByTestId('recast-return').textContent()).toContain('to leave by');
+    expect(await card.textContent()).toContain('Outcome: press 1–5');
+    await card.focus();
+    await desk.keyboard.press('5');
+    await desk.keyboard.press('Enter');
+    await expect.poll(() => desk.getByTestId('outcome-status').first().textContent()).toContain('Outcome recorded: Left the territory');
+    await app.shot(desk, 'recast-return-left');
     expect(app.consoleErrors).toEqual([]);
   });
 });
