@@ -1,4 +1,4 @@
-import { INQUIRY_QUESTIONS_MAX, PREVENTIVE_SUBJECTS } from '@crosscheck/core/constants';
+import { INQUIRY_QUESTION_MAX, INQUIRY_QUESTIONS_MAX, PREVENTIVE_SUBJECTS } from '@crosscheck/core/constants';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
 import { FieldError, SelectField, TextField } from './Field.tsx';
@@ -37,7 +37,7 @@ export function RecastFields({ draft, update, errors }: SectionProps) {
         <FieldError id="inquiry-error" message={errors.inquiry ?? errors['inquiry.questions']} />
         {r.questions.map((q, i) => (
           <div key={i} className="name-row">
-            <TextField label={t('recast.editor.question', { n: i + 1 })} name={`question-${i}`} value={q} onChange={(v) => set({ questions: r.questions.map((x, j) => (j === i ? v : x)) })} error={errors[`inquiry.questions.${i}`]} />
+            <TextField label={t('recast.editor.question', { n: i + 1 })} name={`question-${i}`} maxLength={INQUIRY_QUESTION_MAX} value={q} onChange={(v) => set({ questions: r.questions.map((x, j) => (j === i ? v : x)) })} error={errors[`inquiry.questions.${i}`]} />
             {r.questions.length > 1 && (
               <button type="button" className="remove" onClick={() => set({ questions: r.questions.filter((_, j) => j !== i) })}>
                 {t('recast.editor.removeQuestion', { n: i + 1 })}
@@ -68,7 +68,7 @@ export function RecastFields({ draft, update, errors }: SectionProps) {
           onChange={(subject) => set({ subject })}
           error={errors['preventive.subject']}
         />
-        <TextField label={t('recast.editor.instruction')} name="preventiveInstruction" multiline value={r.instruction} onChange={(instruction) => set({ instruction })} error={errors['preventive.instruction']} />
+        <TextField label={t('recast.editor.instruction')} name="preventiveInstruction" multiline maxLength={1000} value={r.instruction} onChange={(instruction) => set({ instruction })} error={errors['preventive.instruction']} />
       </section>
     );
   }
