@@ -3,6 +3,7 @@ import { visibilitySchema } from '../access/visibility.js';
 import { birthDateSchema, fullDateSchema, partialDateSchema } from './partial-date.js';
 import { typedCode } from '../validation/typed-code.js';
 import { MAX_ALERT_WALLETS, walletAddressEntrySchema } from '../wallets/wallet-schema.js';
+import { recastFields, recastPatchFields, recastRule } from './recast-sections.js';
 import {
   ALERT_KINDS,
   ALERT_STATUSES,
@@ -155,7 +156,7 @@ export const offenceSchema = z
   .strict();
 
 export const personAlertInputSchema = z
-  .object({ kind: z.literal('person'), category: z.enum(PERSON_CATEGORIES), person: personSchema, offence: offenceSchema.optional(), ...common })
+  .object({ kind: z.literal('person'), category: z.enum(PERSON_CATEGORIES), person: personSchema, offence: offenceSchema.optional(), ...recastFields, ...common })
   .strict();
 export const documentAlertInputSchema = z
   .object({ kind: z.literal('document'), document: documentSchema, ...common })
@@ -183,7 +184,8 @@ function publicNoticeRule(a: { kind: string; publicNotice?: boolean | undefined;
 /** The body of `POST /api/v1/alerts` and of each line of `crosscheck alerts import`. */
 export const alertInputSchema = z
   .discriminatedUnion('kind', [personAlertInputSchema, documentAlertInputSchema, vehicleAlertInputSchema])
-  .superRefine((a, ctx) => publicNoticeRule(a as Parameters<typeof publicNoticeRule>[0], ctx));
+  .superRefine((a, ctx) => publicNoticeRule(a as Parameters<typeof publicNoticeRule>[0], ctx))
+  .superRefine((a, ctx) => recastRule(a as Parameters<typeof recastRule>[0], ctx));
 
 /** The notice colour under which an alert is public, or null when it is not public. */
 export function publicNoticeColour(a: AlertInput): NoticeColour | null {
@@ -211,6 +213,7 @@ export const alertPatchSchema = z
     offence: offenceSchema.nullable().optional(),
     hiddenFromFrontline: z.boolean().nullable().optional(),
     publicNotice: z.boolean().nullable().optional(),
+    ...recastPatchFields,
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: 'a patch needs at least one field' });

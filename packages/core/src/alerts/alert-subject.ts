@@ -1,5 +1,6 @@
 import type { DocumentStatus, DocumentType, PersonCategory } from '../constants/alerts.js';
 import type { AlertInput } from './alert-schemas.js';
+import { recastSectionsOf, type Inquiry, type Preventive, type ReturnDecision } from './recast-sections.js';
 
 /**
  * What an officer calls an alert's record at a glance, instead of its id: a person by name and
@@ -16,6 +17,10 @@ export type AlertSubject =
       name: { family?: string; given?: string; full?: string; script?: string };
       /** YYYY, YYYY-MM or YYYY-MM-DD, as the record knows it. */
       birthDate?: string;
+      /** The SIS recast categories' sections: what the officer must know to act (the questions to ask, whom to protect, the deadline). */
+      returnDecision?: ReturnDecision;
+      inquiry?: Inquiry;
+      preventive?: Preventive;
     }
   | { kind: 'document'; documentType: DocumentType; number: string; issuingState: string; status: DocumentStatus }
   | { kind: 'vehicle'; plate?: string; plateCountry?: string; make?: string; model?: string; vin?: string };
@@ -26,7 +31,7 @@ export function alertSubject(alert: AlertInput): AlertSubject {
     const p = alert.person;
     const chosen = p.names.find((n) => n.type === undefined || n.type === 'primary') ?? p.names[0]!;
     const name = pick(chosen, ['family', 'given', 'full', 'script']);
-    return { kind: 'person', category: alert.category, name, ...(p.birthDate !== undefined ? { birthDate: p.birthDate } : {}) };
+    return { kind: 'person', category: alert.category, name, ...(p.birthDate !== undefined ? { birthDate: p.birthDate } : {}), ...recastSectionsOf(alert) };
   }
   if (alert.kind === 'document') {
     const d = alert.document;

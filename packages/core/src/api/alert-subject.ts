@@ -2,6 +2,14 @@ import { z } from 'zod';
 import type { AlertSubject } from '../alerts/alert-subject.js';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, PERSON_CATEGORIES } from '../constants/alerts.js';
 import type { Assert, Equal } from './same-type.js';
+import { inquirySchema, preventiveSchema, returnDecisionSchema } from '../alerts/recast-sections.js';
+
+// A recast category's section, as its alert holds it (a return decision's deadline, an inquiry's questions, a preventive alert's subject and instruction).
+const recastSubjectFields = {
+  returnDecision: returnDecisionSchema.optional(),
+  inquiry: inquirySchema.optional(),
+  preventive: preventiveSchema.optional(),
+};
 
 /**
  * What an alert is about, named as an officer names it (core alerts/alert-subject.ts), in hits,
@@ -15,6 +23,7 @@ export const alertSubjectSchema = z
         category: z.enum(PERSON_CATEGORIES),
         name: z.object({ family: z.string().optional(), given: z.string().optional(), full: z.string().optional(), script: z.string().optional() }).strict(),
         birthDate: z.string().optional().describe('YYYY, YYYY-MM or YYYY-MM-DD'),
+        ...recastSubjectFields,
       })
       .strict(),
     z.object({ kind: z.literal('document'), documentType: z.enum(DOCUMENT_TYPES), number: z.string(), issuingState: z.string(), status: z.enum(DOCUMENT_STATUSES) }).strict(),

@@ -74,6 +74,10 @@ export const hitFormViewSchema = z
     infoGrade: z.string().nullable(),
     text: z.string(),
     reason: z.string().nullable(),
+    answers: z
+      .array(z.object({ question: z.string(), answer: z.string() }).strict())
+      .optional()
+      .describe('An inquiry check’s answers, each beside the question it answers: a G form sent with POST /api/v1/hits/{id}/answers'),
     createdAt: z.string(),
     replyDueAt: z.string().nullable().describe('Null once answered, and always for an M form'),
     createdBy: z.string().optional().describe('The sending credential, shown to the sending member only'),

@@ -1,3 +1,5 @@
+import { RECAST_ACTIONS } from './recast.js';
+
 // The alert vocabularies. The zod schemas (alerts/alert-schemas.ts) are built from these arrays,
 // and the browser shell reads them here, without zod.
 
@@ -20,6 +22,10 @@ export const PERSON_CATEGORIES = [
   'un-sanctions',
   'discreet-check',
   'terrorist-fighter',
+  // The SIS recast's person categories (see constants/recast.ts and alerts/recast-sections.ts).
+  'return-decision',
+  'inquiry-check',
+  'preventive',
 ] as const;
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
 
@@ -32,7 +38,7 @@ export const DISCREET_ACTION = 'discreet check: do not alert the person; report 
  * The instructions the core itself writes into an answer (an owner's own `action` is the owner's
  * text and is shown as written): each has text in every language of the web app.
  */
-export const CORE_ACTIONS = [DISCREET_ACTION] as const;
+export const CORE_ACTIONS = [DISCREET_ACTION, ...RECAST_ACTIONS] as const;
 
 /** Person alerts that can lead to coercive action are reviewed before anyone else sees them. */
 export const REVIEWED_CATEGORIES: readonly PersonCategory[] = ['arrest', 'locate', 'warning', 'threat', 'terrorist-fighter'];

@@ -35,7 +35,9 @@ describe('@crosscheck/core/constants', () => {
 
   it('holds the values the schemas accept', () => {
     for (const category of constants.PERSON_CATEGORIES) {
-      const body = { kind: 'person', category, person: { names: [{ family: 'DOE' }] }, visibility: { mode: 'all' } };
+      // The SIS recast categories each need their section (alerts/recast-sections.ts).
+      const section = { 'return-decision': { returnDecision: { decidedOn: '2026-01-01', leaveBy: '2026-02-01' } }, 'inquiry-check': { inquiry: { questions: ['Where to?'] } }, preventive: { preventive: { subject: 'vulnerable-person' } } }[category as string] ?? {};
+      const body = { kind: 'person', category, person: { names: [{ family: 'DOE' }] }, visibility: { mode: 'all' }, ...section };
       expect(alertInputSchema.safeParse(body).success, category).toBe(true);
     }
     expect(alertInputSchema.safeParse({ kind: 'person', category: 'vanished', person: { names: [{ family: 'DOE' }] }, visibility: { mode: 'all' } }).success).toBe(false);

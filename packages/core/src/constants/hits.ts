@@ -1,7 +1,8 @@
 // The vocabularies and limits of hits and their forms. The zod schemas
 // (cooperation/hit-schemas.ts) are built from them; the web checks the limits before sending.
 
-export const HIT_OUTCOMES = ['confirmed', 'not-same-person', 'action-taken', 'action-not-possible'] as const;
+// left-territory: a return decision's person was seen leaving (SIS recast; only on a return-decision hit, see constants/recast.ts).
+export const HIT_OUTCOMES = ['confirmed', 'not-same-person', 'action-taken', 'action-not-possible', 'left-territory'] as const;
 export type HitOutcome = (typeof HIT_OUTCOMES)[number];
 
 /** G: hit report; H: the requested action is not possible; M: other information. */

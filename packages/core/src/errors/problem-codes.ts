@@ -69,6 +69,9 @@ const OTHER_CODES = [
   // Cooperation
   'hit.no-other-side',
   'hit.outcome-not-yours',
+  // SIS recast: an inquiry check's answers (POST /hits/{id}/answers)
+  'hit.answers-not-yours',
+  'hit.not-inquiry-check',
   'message.attachment-too-large',
   'message.unknown-recipient',
   'events.too-many-streams',

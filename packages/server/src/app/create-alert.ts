@@ -1,4 +1,4 @@
-import { alertInputSchema, defaultReviewDate, needsReview, icaoStateAlias, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
+import { alertInputSchema, defaultReviewDate, recastReviewDate, needsReview, icaoStateAlias, normaliseVisibility, parseInput, requirePermission, validationError, type Alert, type AlertInput } from '@crosscheck/core';
 import { findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import type { Tx } from '../store/write-transaction.js';
 import { audited } from './audited.js';
@@ -40,7 +40,7 @@ export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw:
       at,
       createdAt: at,
       changedBy: ctx.actor.credential,
-      reviewDate: defaultReviewDate(input.kind, at.slice(0, 10), deps.retention.years),
+      reviewDate: recastReviewDate(input, at.slice(0, 10), deps.retention.years) ?? defaultReviewDate(input.kind, at.slice(0, 10), deps.retention.years),
     },
     undefined,
   );

@@ -77,6 +77,7 @@ export const ROUTE_ACTIONS: Readonly<Record<string, AuditAction | null>> = {
   'POST /api/v1/clearances/:id/revoke': 'clearance.revoke',
   'DELETE /api/v1/clearances/:id': 'clearance.revoke',
   'POST /api/v1/clearances/:id/objection': 'clearance.object',
+  'POST /api/v1/hits/:id/answers': 'hit.answer-inquiry',
   'POST /api/v1/messages': 'message.send',
   'GET /api/v1/messages': 'message.list',
   'GET /api/v1/messages/:id': 'message.read',

@@ -1,4 +1,4 @@
-import type { Alert, Visibility } from '@crosscheck/core';
+import { instructionFor, type Alert, type Visibility } from '@crosscheck/core';
 
 /** What the screening index keeps of an alert: enough to filter, score and present a hit. */
 export interface IndexedAlert {
@@ -30,7 +30,8 @@ export function indexedFrom(alert: Alert): IndexedAlert {
     visibility: alert.visibility,
     kind: alert.kind,
     category: alert.kind === 'person' ? alert.category : null,
-    action: alert.action ?? null,
+    // The owner's own instruction, else the core's for an SIS recast category (constants/recast.ts).
+    action: instructionFor(alert.kind === 'person' ? alert.category : null, alert.action),
     warnings: alert.kind === 'person' ? (alert.person.warnings ?? []) : [],
     sourceRef: alert.sourceRef ?? null,
     hiddenFromFrontline: alert.hiddenFromFrontline === true,

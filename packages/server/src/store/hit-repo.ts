@@ -13,6 +13,8 @@ export type HitFormRow = Omit<Selectable<HitFormsTable>, 'body'> & { body: FormB
 export interface FormBody {
   text: string;
   reason?: string;
+  /** An inquiry check's answers, each beside the owner's question (a G form sent by POST /hits/{id}/answers). */
+  answers?: { question: string; answer: string }[];
 }
 
 const decodeHit = ({ reasons, ...h }: Selectable<HitsTable>): HitRow => ({ ...h, reasons: readStoredReasons(reasons) });

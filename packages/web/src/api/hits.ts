@@ -30,6 +30,8 @@ export interface HitEventData {
   outcome?: string;
   form?: string;
   formId?: string;
+  /** How many questions of an inquiry check the form answers (POST /hits/{id}/answers). */
+  answers?: number;
   overdue?: { form: string; dueAt: string; waitingFor: string };
 }
 
@@ -48,4 +50,6 @@ export const hitsApi = {
   get: (id: string, signal?: AbortSignal) => request<HitDetail>('GET', hitPath(id), undefined, signal),
   sendForm: (id: string, draft: FormDraft) => request<HitFormView>('POST', `${hitPath(id)}/forms`, draft),
   recordOutcome: (id: string, outcome: HitOutcome, note: string) => request<HitDetail>('POST', `${hitPath(id)}/outcome`, { outcome, note }),
+  /** An inquiry check's answers, one per question in order (the screening member only). */
+  answerInquiry: (id: string, body: { answers: string[]; handlingCode: HandlingCode; note?: string }) => request<HitFormView>('POST', `${hitPath(id)}/answers`, body),
 };

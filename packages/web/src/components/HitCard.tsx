@@ -5,6 +5,8 @@ import { hitsApi, OUTCOME_NOTE_MAX } from '../api/hits.ts';
 import { actionText, memberText, ownerOf, type MemberRef } from './hit-words.ts';
 import { Subject } from './Subject.tsx';
 import { ClearedBeforeNote } from './ClearedBeforeNote.tsx';
+import { RecastFacts } from './RecastFacts.tsx';
+import { outcomeFitsCategory } from '@crosscheck/core/constants';
 import { ReasonList } from './ReasonList.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { failure, label } from '../i18n/labels.ts';
@@ -47,6 +49,10 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
   const discreet = hit.access === 'instruction-only';
   const titleId = `hit-${index}-title`;
   const { subject, owner } = useNames(hit);
+  // "Left the territory" is offered on a return decision's card only (the API refuses it elsewhere).
+  const outcomes = HIT_OUTCOMES.filter((o) => outcomeFitsCategory(o, hit.category ?? null));
+  // A preventive alert protects the person: the card is green, never the wanted red.
+  const protective = hit.category === 'preventive';
 
   const record = async (outcome: HitOutcome) => {
     setRec({ state: 'saving', outcome });
@@ -65,9 +71,9 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     if (rec.state === 'saving') return;
     const n = Number(e.key);
-    if (Number.isInteger(n) && n >= 1 && n <= HIT_OUTCOMES.length) {
+    if (Number.isInteger(n) && n >= 1 && n <= outcomes.length) {
       e.preventDefault();
-      setRec({ state: 'pending', outcome: HIT_OUTCOMES[n - 1]! });
+      setRec({ state: 'pending', outcome: outcomes[n - 1]! });
     } else if (e.key === 'Enter' && rec.state === 'pending' && e.target === e.currentTarget) {
       e.preventDefault();
       void record(rec.outcome);
@@ -97,7 +103,7 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
   };
 
   return (
-    <article ref={cardRef} className={`card hit ${discreet ? 'discreet' : ''}`} tabIndex={0} aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="hit-card">
+    <article ref={cardRef} className={`card hit ${discreet ? 'discreet' : ''} ${protective ? 'protective' : ''}`} tabIndex={0} aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="hit-card">
       <h3 id={titleId}>
         {discreet ? t('hit.discreet') : t(`hit.kind.${hit.kind}`)}
         {hit.category ? ` · ${label(t, 'category', hit.category)}` : ''}
@@ -107,6 +113,7 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
           <Subject subject={subject} fullDate withCategory={false} />
         </p>
       )}
+      {subject?.kind === 'person' && <RecastFacts sections={subject} />}
       <p className="action">
         <strong>{t('hit.action')}: </strong>
         <span dir="auto">{hit.action ? actionText(hit.action, t) : t('hit.noAction')}</span>
@@ -143,9 +150,9 @@ export function HitCard({ hit, index }: { hit: ScreenResultHit; index: number })
       )}
       {hit.access === 'full' && hit.clearedBefore && <ClearedBeforeNote cleared={hit.clearedBefore} />}
       <div className="outcome">
-        <p className="help">{t('hit.outcomeHelp')}</p>
+        <p className="help">{t(outcomes.length > 4 ? 'hit.outcomeHelpReturn' : 'hit.outcomeHelp')}</p>
         <div className="outcome-buttons" role="group" aria-label={t('hits.outcome')}>
-          {HIT_OUTCOMES.map((o, i) => (
+          {outcomes.map((o, i) => (
             <button key={o} type="button" aria-pressed={(rec.state === 'pending' || rec.state === 'done') && rec.outcome === o} onClick={() => setRec({ state: 'pending', outcome: o })}>
               <kbd>{i + 1}</kbd> {t(`outcome.${o}`)}
             </button>

@@ -1,5 +1,5 @@
 import type { AlertSubject, HitView } from '@crosscheck/core/api';
-import { DISCREET_ACTION } from '@crosscheck/core/constants';
+import { DISCREET_ACTION, INQUIRY_CHECK_ACTION, PREVENTIVE_ACTION, RETURN_DECISION_ACTION, type CORE_ACTIONS } from '@crosscheck/core/constants';
 import { partialDate } from '../i18n/dates.ts';
 import type { Language, MessageKey } from '../i18n/dictionary.ts';
 import type { Translate } from '../i18n/i18n.tsx';
@@ -13,7 +13,12 @@ import { nameText } from './name-text.ts';
  */
 
 /** The key of the text of each instruction the core writes itself (an owner's own action is shown as written). */
-export const CORE_ACTION_KEYS: Readonly<Record<typeof DISCREET_ACTION, MessageKey>> = { [DISCREET_ACTION]: 'hitThread.discreetAction' };
+export const CORE_ACTION_KEYS: Readonly<Record<(typeof CORE_ACTIONS)[number], MessageKey>> = {
+  [DISCREET_ACTION]: 'hitThread.discreetAction',
+  [RETURN_DECISION_ACTION]: 'recast.action.return-decision',
+  [INQUIRY_CHECK_ACTION]: 'recast.action.inquiry-check',
+  [PREVENTIVE_ACTION]: 'recast.action.preventive',
+};
 
 /** The instruction of a hit in the reader's language when the core wrote it, else the owner's text. */
 export function actionText(action: string, t: Translate): string {

@@ -14,6 +14,7 @@ import { en as review } from './messages/review.ts';
 import { en as screening } from './messages/screening.ts';
 import { en as retroactive } from './messages/retroactive.ts';
 import { en as clearances } from './messages/clearances.ts';
+import { en as recast } from './messages/recast.ts';
 
 /**
  * The whole interface text. English (the shell's en.ts plus each feature's messages/*.ts) is in
@@ -21,7 +22,7 @@ import { en as clearances } from './messages/clearances.ts';
  * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
  * so a desk working in one language does not download three.
  */
-export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances };
+export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast };
 
 export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;

@@ -74,6 +74,7 @@ export function toFormView(viewer: string, f: HitFormRow): HitFormView {
     infoGrade: f.info_grade,
     text: f.body.text,
     reason: f.body.reason ?? null,
+    ...(f.body.answers !== undefined ? { answers: f.body.answers } : {}),
     createdAt: f.created_at,
     replyDueAt: f.reply_due_at,
     ...(viewer === f.from_member ? { createdBy: f.created_by } : {}),

@@ -1,6 +1,6 @@
-import { DomainError, hitOutcomeSchema, parseInput, requirePermission } from '@crosscheck/core';
+import { DomainError, hitOutcomeSchema, outcomeFitsCategory, parseInput, requirePermission, validationError } from '@crosscheck/core';
 import { appendEvent } from '../../store/event-repo.js';
-import { findHit, setHitOutcome } from '../../store/hit-repo.js';
+import { alertFactsOf, findHit, setHitOutcome } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import { rememberOutcome } from '../clearances/remember-outcome.js';
 import { hitDetailFor } from './hit-names.js';
@@ -21,6 +21,10 @@ export async function recordHitOutcome(deps: Deps, ctx: Ctx, id: string, body: u
       throw new DomainError('forbidden', 'hit.outcome-not-yours', 'only the screening member records the outcome of a hit');
     }
     const input = parseInput(hitOutcomeSchema, body);
+    // "Left the territory" confirms a return decision's departure: meaningless on any other alert.
+    if (!outcomeFitsCategory(input.outcome, (await alertFactsOf(tx, [hit.alert_id]))[0]?.category ?? null)) {
+      throw validationError('outcome', `${input.outcome} is recorded on a return-decision hit only`);
+    }
     const at = nowIso(deps);
     await setHitOutcome(tx, id, { ...input, at, by: ctx.actor.credential });
     const clearance = await rememberOutcome(tx, ctx.actor, hit, input.outcome, at, deps.newId);

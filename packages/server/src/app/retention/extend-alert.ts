@@ -1,4 +1,4 @@
-import { defaultReviewDate, fullDateSchema, parseInput, requireActive, requireOwnerBureau, validationError, type Alert, type AlertKind } from '@crosscheck/core';
+import { defaultReviewDate, inputOf, recastReviewDate, fullDateSchema, parseInput, requireActive, requireOwnerBureau, validationError, type Alert, type AlertKind } from '@crosscheck/core';
 import { z } from 'zod';
 import { findAlertRow, toAlert } from '../../store/alert-repo.js';
 import { setReviewDate } from '../../store/retention-repo.js';
@@ -26,7 +26,8 @@ export async function extendAlert(deps: Deps, ctx: Ctx, id: string, body: unknow
     requireActive(toAlert(row).status);
     const input = parseInput(extendInputSchema, body);
     const today = nowIso(deps).slice(0, 10);
-    const latest = defaultReviewDate(row.kind as AlertKind, today, deps.retention.years);
+    // A recast category keeps its own, shorter period (core alerts/recast-retention.ts).
+    const latest = recastReviewDate(inputOf(toAlert(row)), today, deps.retention.years, true) ?? defaultReviewDate(row.kind as AlertKind, today, deps.retention.years);
     const to = input.reviewDate ?? latest;
     if (to <= today) throw validationError('reviewDate', 'the new review date must be after today', 'review-date.not-future');
     if (to > latest) throw validationError('reviewDate', `the new review date may be at most ${latest} (the retention period for a ${row.kind} alert)`, 'review-date.too-late');

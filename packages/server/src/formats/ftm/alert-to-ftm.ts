@@ -8,7 +8,8 @@ type Name = PersonView['person']['names'][number];
 /** Our entity ids are stable, so that re-exporting updates a peer's copy instead of duplicating it. */
 export const ftmId = (alertId: string, suffix = '') => `crosscheck-${alertId}${suffix}`;
 
-const TOPICS: Partial<Record<PersonView['category'], string>> = { arrest: 'wanted', 'un-sanctions': 'sanction', 'terrorist-fighter': 'crime.terror', threat: 'crime', warning: 'poi', locate: 'poi', 'discreet-check': 'poi' };
+const TOPICS: Partial<Record<PersonView['category'], string>> = { arrest: 'wanted', 'un-sanctions': 'sanction', 'terrorist-fighter': 'crime.terror', threat: 'crime', warning: 'poi', locate: 'poi', 'discreet-check': 'poi', 'inquiry-check': 'poi' };
+// A preventive alert protects the person and a return decision is an administrative measure: neither gets a topic that a reader could take for "wanted" or "crime".
 const DOCUMENT_FTM_TYPE: Record<string, string> = { passport: 'passport', 'identity-card': 'identity card', visa: 'visa', 'residence-permit': 'residence permit', other: 'other' };
 
 /** The ways a name is written, original script first, then the Latin "given family" form. */
@@ -81,6 +82,10 @@ function personEntities(a: PersonView): FtmEntity[] {
       warnings: p.warnings,
       arrest: p.arrest,
       offence: a.offence,
+      // The SIS recast categories' sections (FollowTheMoney has no property for them).
+      returnDecision: a.returnDecision,
+      inquiry: a.inquiry,
+      preventive: a.preventive,
     }),
   };
   const out: FtmEntity[] = [person];

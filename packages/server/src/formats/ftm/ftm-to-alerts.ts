@@ -150,7 +150,7 @@ function person(e: FtmEntity, held: IdDocument[], wallets: Wallet[], sanction: F
       ...(Object.keys(description).length ? { description } : {}),
       ...fromExtension(ext, ['birthDateUncertain', 'birthYearRange', 'refugeeFrom', 'warnings', 'arrest']),
     },
-    ...fromExtension(ext, ['offence', ...COMMON_KEYS]),
+    ...fromExtension(ext, ['offence', 'returnDecision', 'inquiry', 'preventive', ...COMMON_KEYS]),
     ...(remarks ? { remarks } : {}),
     ...(sourceRef ? { sourceRef } : {}),
     visibility: o.visibility,

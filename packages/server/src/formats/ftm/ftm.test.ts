@@ -63,6 +63,18 @@ describe('FollowTheMoney export and import', () => {
     expect(roundTrip(stored('a1', wanted), stored('a2', passport), stored('a3', car), stored('a4', sanctioned))).toEqual([wanted, passport, car, sanctioned]);
   });
 
+  it('keeps the SIS recast categories’ sections through a round trip, with no "wanted" topic for protection', () => {
+    const base = { kind: 'person', person: { names: [{ family: 'LEROUX', given: 'Camille' }], birthDate: '2017-02-03' }, visibility: { mode: 'all' } } as const;
+    const recast: AlertInput[] = [
+      alertInputSchema.parse({ ...base, category: 'return-decision', returnDecision: { decidedOn: '2026-01-10', leaveBy: '2026-04-15', reference: 'OQTF-17' } }),
+      alertInputSchema.parse({ ...base, category: 'inquiry-check', inquiry: { questions: ['Where to?', 'Who paid?'] } }),
+      alertInputSchema.parse({ ...base, category: 'preventive', preventive: { subject: 'child-abduction-risk', instruction: 'Keep the child safe' } }),
+    ];
+    expect(roundTrip(...recast.map((a, i) => stored(`r${i}`, a)))).toEqual(recast);
+    const topics = alertToFtm(stored('p', recast[2]!))[0]!.properties.topics ?? [];
+    expect(topics).not.toContain('wanted');
+  });
+
   it('writes FollowTheMoney properties other tools read: names, dates, alpha-2 countries, gender, documents with their holder, a Sanction', () => {
     const [person, doc1, doc2] = alertToFtm(stored('a1', wanted));
     expect(person).toMatchObject({ id: 'crosscheck-a1', schema: 'Person' });

@@ -1,4 +1,4 @@
-import { hitFormSchema, hitOutcomeSchema, listHitsQuerySchema } from '@crosscheck/core';
+import { hitFormSchema, hitOutcomeSchema, inquiryAnswersSchema, listHitsQuerySchema } from '@crosscheck/core';
 import { hitDetailSchema, hitFormViewSchema, hitListSchema } from '@crosscheck/core/api/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
@@ -6,6 +6,7 @@ import { getHit } from '../../app/hits/get-hit.js';
 import { listHits } from '../../app/hits/list-hits.js';
 import { recordHitOutcome } from '../../app/hits/record-outcome.js';
 import { sendHitForm } from '../../app/hits/send-hit-form.js';
+import { answerInquiry } from '../../app/hits/answer-inquiry.js';
 import { resolveCtx } from '../auth.js';
 import { idParam, jsonSchema, problemResponse, responseSchema } from '../openapi.js';
 
@@ -35,5 +36,11 @@ export function hitsRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/hits/:id/forms',
     { schema: { tags, summary: 'Send a G, H or M form to the other side of the hit; G and H start its reply clock', params: idParam, body: jsonSchema(hitFormSchema), response: { 201: responseSchema('The form with `replyDueAt`', hitFormViewSchema), ...errors } } },
     async (req, reply) => reply.code(201).send(await sendHitForm(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/hits/:id/answers',
+    { schema: { tags, summary: 'Answer an inquiry check’s questions, one answer per question in order (the screening member’s frontline or bureau only); the answers reach the owner as a G form in the thread', params: idParam, body: jsonSchema(inquiryAnswersSchema), response: { 201: responseSchema('The G form carrying the answers beside their questions', hitFormViewSchema), ...errors } } },
+    async (req, reply) => reply.code(201).send(await answerInquiry(deps, await resolveCtx(deps, req), (req.params as { id: string }).id, req.body)),
   );
 }

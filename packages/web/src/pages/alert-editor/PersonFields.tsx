@@ -5,6 +5,7 @@ import { CheckField, FieldError, SelectField, TextField } from './Field.tsx';
 import { DOCUMENT_TYPES, NAME_TYPES, PERSON_CATEGORIES, REVIEWED_CATEGORIES, SEXES, WARNING_FLAGS } from '@crosscheck/core/constants';
 import { MAX_ALERT_WALLETS } from '@crosscheck/core/wallets';
 import type { FieldErrors } from './validation.ts';
+import { RecastFields } from './RecastFields.tsx';
 
 export interface SectionProps {
   draft: Draft;
@@ -33,6 +34,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
         />
         {reviewed && <p className="help">{t('alertEditor.reviewHint')}</p>}
       </section>
+      <RecastFields draft={draft} update={update} errors={errors} />
 
       <section className="card" aria-labelledby="names-title">
         <h2 id="names-title">{t('alertEditor.section.names')}</h2>
@@ -100,6 +102,8 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
         <TextField label={t('alertEditor.marks')} multiline value={p.marks} onChange={(marks) => setPerson({ marks })} error={errors['person.description.marks']} />
       </section>
 
+      {/* A preventive alert protects the person: no warrant, no offence (the schema refuses them). */}
+      {draft.category !== 'preventive' && (
       <section className="card">
         <h2>{t('alertEditor.section.arrest')}</h2>
         <div className="grid">
@@ -115,6 +119,7 @@ export function PersonFields({ draft, update, errors }: SectionProps) {
           <TextField label={t('alertEditor.offenceLaw')} name="offenceLaw" value={draft.offence.lawReference} onChange={(lawReference) => update((d) => ({ ...d, offence: { ...d.offence, lawReference } }))} error={errors['offence.lawReference']} />
         </div>
       </section>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { AlertInput, AlertPatch, Visibility, WalletCurrency } from '@crosscheck/core';
 import type { AlertKind, DocumentStatus, DocumentType, NameType, PersonCategory, Sex, WarningFlag } from '@crosscheck/core/constants';
+import { emptyRecast, RECAST_KEYS, recastDraftOf, recastInput, type RecastDraft } from './recast-draft.ts';
 
 /**
  * The form's state: text as typed (an empty box means "not given"), so that every keystroke is
@@ -59,6 +60,8 @@ export interface Draft {
   category: PersonCategory;
   person: PersonDraft;
   offence: { description: string; maxSentenceYears: string; lawReference: string };
+  /** The SIS recast categories' sections (recast-draft.ts). */
+  recast: RecastDraft;
   document: { issuingState: string; type: DocumentType; number: string; status: DocumentStatus; eventDate: string; eventPlace: string };
   vehicle: { vin: string; plate: string; plateCountry: string; make: string; model: string; colour: string; year: string };
   action: string;
@@ -82,6 +85,7 @@ export function newDraft(kind: AlertKind): Draft {
     category: 'missing',
     person: { names: [emptyName()], sex: '', birthDate: '', birthDateUncertain: false, otherBirthDates: '', birthYearFrom: '', birthYearTo: '', birthPlace: '', birthCountry: '', nationalities: '', refugeeFrom: '', documents: [], walletAddresses: [], warnings: [], heightCm: '', weightKg: '', eyes: '', hair: '', marks: '', charge: '', law: '', maximumPenalty: '', warrantReference: '' },
     offence: { description: '', maxSentenceYears: '', lawReference: '' },
+    recast: emptyRecast(),
     document: { issuingState: '', type: 'passport', number: '', status: 'stolen-issued', eventDate: '', eventPlace: '' },
     vehicle: { vin: '', plate: '', plateCountry: '', make: '', model: '', colour: '', year: '' },
     action: '',
@@ -137,6 +141,7 @@ export function draftOf(input: AlertInput): Draft {
         warrantReference: str(p.arrest?.warrantReference),
       },
       offence: { description: str(input.offence?.description), maxSentenceYears: str(input.offence?.maxSentenceYears), lawReference: str(input.offence?.lawReference) },
+      recast: recastDraftOf(input),
     };
   }
   if (input.kind === 'document') {
@@ -170,7 +175,7 @@ const without = <T extends object>(o: T | undefined, keys: string[]): Partial<T>
  */
 export function toInput(d: Draft): unknown {
   const common = present({ action: d.action, remarks: d.remarks, caseReference: d.caseReference, expiresAt: d.expiresAt, hiddenFromFrontline: d.hiddenFromFrontline, publicNotice: d.publicNotice });
-  const kept = without(d.original, ['kind', 'category', 'person', 'document', 'vehicle', 'offence', 'visibility', 'action', 'remarks', 'caseReference', 'expiresAt', 'hiddenFromFrontline', 'publicNotice']);
+  const kept = without(d.original, ['kind', 'category', 'person', 'document', 'vehicle', 'offence', 'visibility', 'action', 'remarks', 'caseReference', 'expiresAt', 'hiddenFromFrontline', 'publicNotice', ...RECAST_KEYS]);
   const base = { ...kept, ...common, visibility: d.visibility };
   if (d.kind === 'person') {
     const before = d.original?.kind === 'person' ? d.original : undefined;
@@ -200,11 +205,12 @@ export function toInput(d: Draft): unknown {
       ...range,
       ...(Object.keys(description).length > 0 ? { description } : {}),
       // Any arrest detail needs the charge: sent when anything of it is given, so a missing charge is named.
-      ...(Object.keys(arrest).length > 0 ? { arrest: { charge: '', ...arrest } } : {}),
+      // A preventive alert carries no warrant (its fields are hidden; the schema refuses one).
+      ...(Object.keys(arrest).length > 0 && d.category !== 'preventive' ? { arrest: { charge: '', ...arrest } } : {}),
     };
     const offenceRest = without(before?.offence, ['description', 'maxSentenceYears', 'lawReference']);
     const offence = present({ ...offenceRest, description: d.offence.description, maxSentenceYears: num(d.offence.maxSentenceYears), lawReference: d.offence.lawReference });
-    return { kind: 'person', category: d.category, person, ...(Object.keys(offence).length > 0 ? { offence: { description: '', ...offence } } : {}), ...base };
+    return { kind: 'person', category: d.category, person, ...(Object.keys(offence).length > 0 && d.category !== 'preventive' ? { offence: { description: '', ...offence } } : {}), ...recastInput(d.category, d.recast), ...base };
   }
   if (d.kind === 'document') {
     const x = d.document;

@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { PhotoPanel } from '../alert-editor/PhotoPanel.tsx';
 import type { Saved } from '../AlertsPage.tsx';
 import { ActionSection } from './ActionSection.tsx';
+import { RecastSection } from './RecastSection.tsx';
+import { isRecastCategory } from '@crosscheck/core/constants';
 import { StatusText, summary } from './alert-summary.tsx';
 import { AlertHistory } from './AlertHistory.tsx';
 import { DocumentSection, VehicleSection } from './ObjectSections.tsx';
@@ -118,7 +120,7 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
       {a.kind === 'person' && (
         <>
           <IdentitySection alert={a} />
-          <WantedSection alert={a} />
+          {isRecastCategory(a.category) ? <RecastSection alert={a} /> : <WantedSection alert={a} />}
         </>
       )}
       {a.kind === 'document' && <DocumentSection alert={a} />}

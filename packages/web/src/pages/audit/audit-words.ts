@@ -25,7 +25,7 @@ export type OutcomeKind = 'ok' | 'not-found' | 'forbidden' | 'unauthenticated' |
 export function outcomeKind(outcome: string): OutcomeKind {
   if (outcome === 'ok') return 'ok';
   if (outcome.endsWith('.not-found')) return 'not-found';
-  if (outcome.startsWith('access.') || ['credential.second-person-required', 'hit.outcome-not-yours', 'member.suspended'].includes(outcome)) return 'forbidden';
+  if (outcome.startsWith('access.') || ['credential.second-person-required', 'hit.outcome-not-yours', 'hit.answers-not-yours', 'member.suspended'].includes(outcome)) return 'forbidden';
   if (outcome.startsWith('rate.') || outcome === 'auth.locked-out' || outcome === 'auth.login-backoff') return 'limited';
   if (outcome.startsWith('auth.')) return 'unauthenticated';
   if (outcome.endsWith('too-large') || outcome.includes('too-many')) return 'too-large';

@@ -2,6 +2,7 @@ import type { HitFormView } from '../../api/hits.ts';
 import { credentialText } from '../../components/hit-words.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { label } from '../../i18n/labels.ts';
+import { AnswerList } from './InquiryAnswers.tsx';
 
 /** Where a form's reply stands: due, overdue, answered (a G or H form whose clock was stopped), or none asked. */
 export function replyState(f: HitFormView, now: Date): 'due' | 'overdue' | 'answered' | 'none' {
@@ -63,9 +64,13 @@ export function FormEntry({ form: f, now, format, member }: { form: HitFormView;
           </>
         )}
       </dl>
-      <p className="hit-form-text" dir="auto">
-        {f.text}
-      </p>
+      {/* An inquiry check's answers may come without a note of their own. */}
+      {(f.text !== '' || !f.answers) && (
+        <p className="hit-form-text" dir="auto">
+          {f.text}
+        </p>
+      )}
+      {f.answers && <AnswerList answers={f.answers} />}
     </article>
   );
 }

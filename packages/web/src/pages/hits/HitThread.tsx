@@ -14,6 +14,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { FormComposer } from './FormComposer.tsx';
 import { FormEntry } from './FormEntry.tsx';
 import { HitOriginLine } from './HitOrigin.tsx';
+import { InquiryAnswers } from './InquiryAnswers.tsx';
+import { RecastFacts } from '../../components/RecastFacts.tsx';
 import { useNow, type HitStream } from './hit-stream.ts';
 import { ClearedBeforeNote } from '../../components/ClearedBeforeNote.tsx';
 
@@ -105,6 +107,10 @@ export function HitThread({ id, me, stream, back, navigate }: { id: string; me: 
                 </ol>
               )}
             </section>
+            {/* An inquiry check's questions are answered by the screening member (its frontline or bureau), never the owner. */}
+            {hit.subject?.kind === 'person' && hit.subject.inquiry && me.member === hit.screeningMember && hit.owner !== hit.screeningMember && roleMay(me.role, 'hits.outcome') && (
+              <InquiryAnswers hitId={hit.id} questions={hit.subject.inquiry.questions} toName={memberText(ownerOf(hit), t, language)} onSent={onSent} />
+            )}
             {roleMay(me.role, 'forms.write') &&
               (hit.owner === hit.screeningMember ? (
                 <p className="help">{t('hitThread.ownAlert')}</p>
@@ -141,6 +147,7 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
           </a>{' '}
           <CopyId id={hit.alertId} what="alert" />
           {!hit.subject && <p className="help">{t('hitThread.subjectHidden')}</p>}
+          {hit.subject?.kind === 'person' && <RecastFacts sections={hit.subject} />}
         </dd>
         <dt>{t('hits.when')}</dt>
         <dd>{format(hit.createdAt)}</dd>
