@@ -16,10 +16,9 @@ export const AUDIT_ACTIONS = [
   'finding.record', 'finding.list', 'finding.read', 'finding.reveal', 'finding.update', 'finding.export',
   'taxii.discover', 'taxii.list-collections', 'taxii.read-collection', 'taxii.list-objects',
   'event.stream',
-  'hit.read', 'hit.list', 'hit.send-form', 'hit.record-outcome', 'hit.remind-overdue',
+  'hit.read', 'hit.list', 'hit.send-form', 'hit.record-outcome', 'hit.remind-overdue', 'hit.answer-inquiry',
   // A hit found after the fact: a new alert screened against a past screening (by the system).
   'hit.find-retroactive',
-  'hit.read', 'hit.list', 'hit.send-form', 'hit.record-outcome', 'hit.remind-overdue', 'hit.answer-inquiry',
   'key.check', 'key.create', 'key.list', 'key.revoke', 'key.approve',
   'link.create', 'link.decide', 'link.list', 'link.read-graph',
   'member.list', 'member.add', 'member.suspend', 'member.reinstate', 'member.seed',
