@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateMessage, dateProblem } from '../alerts/partial-date.js';
 import type { MatchReason } from '../reasons/match-reason.js';
+import type { AlertKind } from '../constants/alerts.js';
 import { typedCode } from '../validation/typed-code.js';
 import { walletAddressTextSchema } from '../wallets/wallet-schema.js';
 
@@ -98,7 +99,7 @@ export type ScreenQueryInput = z.input<typeof screenQuerySchema>;
 /** One result of a screening, as officers and border systems receive it. */
 export interface ScreenHit {
   alertId: string;
-  kind: 'person' | 'document' | 'vehicle';
+  kind: AlertKind;
   category: string | null;
   score: number;
   reasons: MatchReason[];
