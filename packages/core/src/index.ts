@@ -33,6 +33,7 @@ export { checkVin, normaliseVin, vinCheckDigit, vinKey, type VinCheck, type VinW
 export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate.js';
 export * from './screening/screen-query.js';
 export * from './screening/probes.js';
+export * from './screening/asset-query.js';
 export * from './screening/holder-differences.js';
 export * from './wallets/index.js';
 export { walletAddressTextSchema, walletAddressEntrySchema } from './wallets/wallet-schema.js';

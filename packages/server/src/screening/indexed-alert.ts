@@ -29,7 +29,7 @@ export function indexedFrom(alert: Alert): IndexedAlert {
     owner: alert.owner,
     visibility: alert.visibility,
     kind: alert.kind,
-    category: alert.kind === 'person' ? alert.category : null,
+    category: alert.kind === 'person' || alert.kind === 'asset' ? alert.category : null,
     action: alert.action ?? null,
     warnings: alert.kind === 'person' ? (alert.person.warnings ?? []) : [],
     sourceRef: alert.sourceRef ?? null,

@@ -29,6 +29,7 @@ export const ar: Translation<typeof en> = {
   'screening.probe.mrz-document': 'وثيقة منطقة القراءة الآلية',
   'screening.probe.vehicle': 'المركبة',
   'screening.probe.wallet': 'عنوان المحفظة',
+  'screening.probe.asset': 'الأصول المُدخلة',
   'screening.wallet.legend': 'المحفظة',
   'screening.wallet.address': 'عنوان المحفظة (بيتكوين أو إيثريوم)',
   'screening.warning.wallet.no-checksum': 'كُتب العنوان بحالة أحرف واحدة فلا يحمل مجموع تدقيق: لا يمكن كشف خطأ مطبعي فيه، وقد تعني «لا نتائج» عنوانًا مكتوبًا خطأ. فُحص على أنه {address}.',

@@ -29,6 +29,7 @@ export const es: Translation<typeof en> = {
   'screening.probe.mrz-document': 'el documento de la ZLM',
   'screening.probe.vehicle': 'el vehículo',
   'screening.probe.wallet': 'la dirección del monedero',
+  'screening.probe.asset': 'los bienes introducidos',
   'screening.wallet.legend': 'Monedero',
   'screening.wallet.address': 'Dirección de monedero (Bitcoin o Ethereum)',
   'screening.warning.wallet.no-checksum': 'Escrita en un solo tipo de letra, la dirección no lleva suma de control: no se puede detectar una errata, y «sin resultados» puede deberse a una dirección mal escrita. Controlada como {address}.',

@@ -29,6 +29,7 @@ export const fr: Translation<typeof en> = {
   'screening.probe.mrz-document': 'le document de la ZLA',
   'screening.probe.vehicle': 'le véhicule',
   'screening.probe.wallet': 'l’adresse de portefeuille',
+  'screening.probe.asset': 'les avoirs saisis',
   'screening.wallet.legend': 'Portefeuille',
   'screening.wallet.address': 'Adresse de portefeuille (Bitcoin ou Ethereum)',
   'screening.warning.wallet.no-checksum': 'Écrite dans une seule casse, l’adresse ne porte pas de somme de contrôle : une faute de frappe ne peut être détectée, et « aucun résultat » peut venir d’une adresse mal saisie. Criblée comme {address}.',

@@ -28,6 +28,7 @@ export const en = {
   'screening.probe.mrz-document': 'the MRZ document',
   'screening.probe.vehicle': 'the vehicle',
   'screening.probe.wallet': 'the wallet address',
+  'screening.probe.asset': 'the assets typed',
   'screening.wallet.legend': 'Wallet',
   'screening.wallet.address': 'Wallet address (Bitcoin or Ethereum)',
   'screening.warning.wallet.no-checksum': 'Written in one case, the address carries no checksum: a typo in it cannot be detected, so “no hits” may mean a mistyped address. Screened as {address}.',
