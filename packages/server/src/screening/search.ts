@@ -48,7 +48,11 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
   for (const p of probes.persons) add(p.source, index.searchPerson({ facts: p.facts }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
   for (const d of probes.documents) add(d.source, index.searchDocument(d, viewer));
   if (probes.vehicle) add('vehicle', index.searchVehicle(probes.vehicle, viewer));
-  for (const w of probes.wallets) add('wallet', index.searchWallet(w, viewer));
+  for (const w of probes.wallets) {
+    add('wallet', index.searchWallet(w, viewer));
+    // The wallet asset alerts on the address too, as a wallet screened among the assets finds persons.
+    add('wallet', index.assets.search({ type: 'wallet', ...w }, viewer, minScore));
+  }
   if (probes.vehicle) add('vehicle', index.assets.searchVehicle(probes.vehicle, viewer));
   for (const a of probes.assets) {
     add('asset', index.assets.search(a, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));

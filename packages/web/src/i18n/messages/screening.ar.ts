@@ -35,4 +35,11 @@ export const ar: Translation<typeof en> = {
   'screening.warning.wallet.no-checksum': 'كُتب العنوان بحالة أحرف واحدة فلا يحمل مجموع تدقيق: لا يمكن كشف خطأ مطبعي فيه، وقد تعني «لا نتائج» عنوانًا مكتوبًا خطأ. فُحص على أنه {address}.',
   'screening.error.nationality': 'رمز ISO 3166 من حرفين أو ثلاثة أحرف، مثل LY أو LBY.',
   'screening.error.issuingState': 'رمز دولة لدى منظمة الطيران المدني الدولي من حرف إلى ثلاثة أحرف، مثل D أو FRA.',
+  'screening.assets.legend': 'الأصول',
+  'screening.assets.iban': 'رقم الآيبان (حساب مصرفي)',
+  'screening.assets.imo': 'رقم المنظمة البحرية الدولية (سفينة)',
+  'screening.assets.companyName': 'اسم الشركة (بأي خط)',
+  'screening.assets.registrationNumber': 'رقم السجل التجاري للشركة',
+  'screening.assets.companyCountry': 'بلد الشركة',
+  'screening.assets.help': 'يُتحقق من أرقام الآيبان وأرقام المنظمة البحرية الدولية (أرقام التحقق) قبل الفحص. تُطابق الشركة بأي خط، مع فصل شكلها القانوني (LLC، ООО، GmbH…)؛ وعنوان المحفظة أعلاه يجد أيضًا أصول المحافظ.',
 };

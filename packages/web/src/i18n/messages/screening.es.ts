@@ -35,4 +35,11 @@ export const es: Translation<typeof en> = {
   'screening.warning.wallet.no-checksum': 'Escrita en un solo tipo de letra, la dirección no lleva suma de control: no se puede detectar una errata, y «sin resultados» puede deberse a una dirección mal escrita. Controlada como {address}.',
   'screening.error.nationality': 'Un código ISO 3166 de dos o tres letras, por ejemplo LY o LBY.',
   'screening.error.issuingState': 'Un código de Estado OACI de una a tres letras, por ejemplo D o FRA.',
+  'screening.assets.legend': 'Bienes',
+  'screening.assets.iban': 'IBAN (cuenta bancaria)',
+  'screening.assets.imo': 'Número OMI (buque)',
+  'screening.assets.companyName': 'Nombre de la sociedad (cualquier escritura)',
+  'screening.assets.registrationNumber': 'Número de registro de la sociedad',
+  'screening.assets.companyCountry': 'País de la sociedad',
+  'screening.assets.help': 'Los IBAN y números OMI se verifican (dígitos de control) antes del control. Una sociedad se compara en cualquier escritura, dejando aparte su forma jurídica (LLC, ООО, GmbH…); una dirección de monedero arriba también encuentra monederos señalados.',
 };

@@ -35,4 +35,11 @@ export const fr: Translation<typeof en> = {
   'screening.warning.wallet.no-checksum': 'Écrite dans une seule casse, l’adresse ne porte pas de somme de contrôle : une faute de frappe ne peut être détectée, et « aucun résultat » peut venir d’une adresse mal saisie. Criblée comme {address}.',
   'screening.error.nationality': 'Un code ISO 3166 de deux ou trois lettres, par exemple LY ou LBY.',
   'screening.error.issuingState': 'Un code d’État OACI d’une à trois lettres, par exemple D ou FRA.',
+  'screening.assets.legend': 'Avoirs',
+  'screening.assets.iban': 'IBAN (compte bancaire)',
+  'screening.assets.imo': 'Numéro OMI (navire)',
+  'screening.assets.companyName': 'Nom de la société (toute écriture)',
+  'screening.assets.registrationNumber': 'Numéro d’immatriculation de la société',
+  'screening.assets.companyCountry': 'Pays de la société',
+  'screening.assets.help': 'Les IBAN et numéros OMI sont vérifiés (chiffres de contrôle) avant le contrôle. Une société est rapprochée dans toute écriture, sa forme juridique (LLC, ООО, GmbH…) mise à part ; une adresse de portefeuille ci-dessus trouve aussi les portefeuilles signalés.',
 };

@@ -34,4 +34,11 @@ export const en = {
   'screening.warning.wallet.no-checksum': 'Written in one case, the address carries no checksum: a typo in it cannot be detected, so “no hits” may mean a mistyped address. Screened as {address}.',
   'screening.error.nationality': 'An ISO 3166 code of two or three letters, such as LY or LBY.',
   'screening.error.issuingState': 'An ICAO state code of one to three letters, such as D or FRA.',
+  'screening.assets.legend': 'Assets',
+  'screening.assets.iban': 'IBAN (bank account)',
+  'screening.assets.imo': 'IMO number (vessel)',
+  'screening.assets.companyName': 'Company name (any script)',
+  'screening.assets.registrationNumber': 'Company registration number',
+  'screening.assets.companyCountry': 'Company country',
+  'screening.assets.help': 'IBANs and IMO numbers are checked (check digits) before screening. A company is matched in any script, its legal form (LLC, ООО, GmbH…) set apart; a wallet address above also finds wallet assets.',
 };
