@@ -1,4 +1,4 @@
-import { alertAccess, alertSubject, validationError, type AlertInput, type Reader } from '@crosscheck/core';
+import { alertAccess, alertSubject, DomainError, type AlertInput, type Reader } from '@crosscheck/core';
 import type { AssetLink } from '@crosscheck/core/api';
 import type { Kysely } from 'kysely';
 import { accessFactsOf, type AlertRow } from '../../store/alert-repo.js';
@@ -37,10 +37,15 @@ export async function checkAssetReferences(db: Db, reader: Reader, input: AlertI
     return row !== undefined && row.kind === kind && fullyReadable(reader, row);
   };
   persons.forEach((id, i) => {
-    if (!kept.has(id) && !usable(id, 'person')) throw validationError(`persons.${i}`, 'not a person alert you may read');
+    if (!kept.has(id) && !usable(id, 'person')) throw unreadable(`persons.${i}`, 'person');
   });
-  if (vehicle !== undefined && !usable(vehicle, 'vehicle')) throw validationError('asset.vehicleAlertId', 'not a vehicle alert you may read');
+  if (vehicle !== undefined && !usable(vehicle, 'vehicle')) throw unreadable('asset.vehicleAlertId', 'vehicle');
 }
+
+const unreadable = (field: string, kind: string): DomainError => {
+  const message = `not a ${kind} alert you may read`;
+  return new DomainError('validation', 'validation.invalid', `${field}: ${message}`, [{ field, message, code: 'asset.reference' }]);
+};
 
 function linkOf(row: AccessRow | AlertRow): AssetLink {
   return { id: row.id, kind: row.kind as AssetLink['kind'], status: row.status as AssetLink['status'], owner: row.owner, subject: alertSubject(parseAlertBody(row.body)) };
