@@ -5,6 +5,7 @@ import { assetAlertInputSchema, documentAlertInputSchema, personAlertInputSchema
 import { ALERT_KINDS, ALERT_STATUSES, DISCREET_ACTION, DISCREET_CHECK } from '../constants/alerts.js';
 import { territoryFlagSchema } from './screening.js';
 import { alertSubjectSchema } from './alert-subject.js';
+import { ASSET_WARNING_CODES, type AssetWarning } from '../assets/asset-problems.js';
 import type { Assert, Equal } from './same-type.js';
 
 /**
@@ -12,6 +13,9 @@ import type { Assert, Equal } from './same-type.js';
  * create-alert.ts…): the body as the owner wrote it (core alerts/alert-schemas.ts) with what the
  * server keeps beside it, or, for a frontline officer on a discreet check, the instruction only.
  */
+
+/** A doubt about a valid asset identifier (core assets/asset-warnings.ts). */
+export const assetWarningSchema = z.object({ field: z.string(), code: z.enum(ASSET_WARNING_CODES), message: z.string() }).strict();
 
 /** What the server adds to an alert body. */
 const storedFields = {
@@ -30,7 +34,7 @@ export const storedAlertSchema = z.discriminatedUnion('kind', [
   personAlertInputSchema.extend(storedFields).strict(),
   documentAlertInputSchema.extend(storedFields).strict(),
   vehicleAlertInputSchema.extend(storedFields).strict(),
-  assetAlertInputSchema.extend(storedFields).strict(),
+  assetAlertInputSchema.extend({ ...storedFields, warnings: z.array(assetWarningSchema).optional().describe('What is doubtful about a valid identifier (a BIC of another country than the IBAN, an Ethereum address without its EIP-55 checksum, a vessel without flag…): said when the alert is created or changed, never stored') }).strict(),
 ]);
 
 // Only the owner sees whom it shares with (core alerts/present-alert.ts).
@@ -153,7 +157,7 @@ export type AlertHistory = z.infer<typeof alertHistorySchema>;
 
 // The instruction is the access rule's own answer, and a stored alert the core's `Alert`; these
 // fail to compile when the schemas drift from them.
-export type AlertContractChecks = [Assert<Equal<z.infer<typeof alertInstructionSchema>, AlertInstruction>>, Assert<Mutual<StoredAlert, Alert>>];
+export type AlertContractChecks = [Assert<Equal<z.infer<typeof alertInstructionSchema>, AlertInstruction>>, Assert<Mutual<StoredAlert, Alert>>, Assert<Equal<z.infer<typeof assetWarningSchema>, AssetWarning>>];
 
 // `Alert` is an intersection, which `Equal` never finds equal to the object type it amounts to.
 type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -14,6 +14,8 @@ export const ASSET_ERROR_CODES = [
   'asset.imo-checksum',
   'asset.registration-format',
   'asset.wallet-currency',
+  /** persons[i] or asset.vehicleAlertId: not an alert of that kind the writer may read (absent and hidden alike). */
+  'asset.reference',
 ] as const;
 export type AssetErrorCode = (typeof ASSET_ERROR_CODES)[number];
 

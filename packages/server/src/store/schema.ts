@@ -404,6 +404,7 @@ export interface DB {
   chain_findings: ChainFindingsTable;
   chain_finding_locations: ChainFindingLocationsTable;
   chain_finding_contents: ChainFindingContentsTable;
+  asset_persons: AssetPersonsTable;
 }
 
 /** A blockchain finding (migration 0015): one per owner and payload SHA-256. JSON columns are text. */
@@ -450,3 +451,9 @@ export interface ChainFindingContentsTable {
   data: Buffer;
 }
 
+
+/** An asset alert and a person alert its body names in `persons` (migration 0016). */
+export interface AssetPersonsTable {
+  asset_alert_id: string;
+  person_alert_id: string;
+}
