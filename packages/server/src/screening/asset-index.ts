@@ -2,6 +2,7 @@ import {
   cadastralKey,
   companyNameKeys,
   companyQueryKeys,
+  formatIban,
   internCompanyName,
   normaliseAircraftRegistration,
   normaliseIban,
@@ -100,7 +101,8 @@ export class AssetIndex {
   search(probe: AssetProbe, viewer: string, minScore: number): AssetCandidate[] {
     switch (probe.type) {
       case 'iban':
-        return this.exactly(`iban:${probe.iban}`, viewer, SCORE.iban, { code: 'asset.iban', iban: probe.iban });
+        // Named in its paper form (groups of four), which officers read and compare by eye.
+        return this.exactly(`iban:${probe.iban}`, viewer, SCORE.iban, { code: 'asset.iban', iban: formatIban(probe.iban) });
       case 'imo':
         return this.exactly(`imo:${probe.imo}`, viewer, SCORE.imo, { code: 'asset.imo', imo: probe.imo });
       case 'aircraft':

@@ -206,7 +206,7 @@ export function ScreeningPage({ me }: { me: Me }) {
             {(a) => <input {...a} name="imo" value={assets.imo} onChange={setAsset('imo')} maxLength={20} autoComplete="off" spellCheck={false} dir="ltr" />}
           </Field>
           <Field id="screen-asset-company" label={t('screening.assets.companyName')} error={errors['assets.company.name']}>
-            {(a) => <input {...a} name="companyName" value={assets.companyName} onChange={setAsset('companyName')} maxLength={400} autoComplete="off" />}
+            {(a) => <input {...a} name="companyName" value={assets.companyName} onChange={setAsset('companyName')} maxLength={400} autoComplete="off" dir="auto" />}
           </Field>
           <Field id="screen-asset-registration" label={t('screening.assets.registrationNumber')} error={errors['assets.company.registrationNumber']}>
             {(a) => <input {...a} name="registrationNumber" value={assets.registrationNumber} onChange={setAsset('registrationNumber')} maxLength={100} autoComplete="off" dir="ltr" />}

@@ -50,7 +50,7 @@ describe.each(ENGINES)('POST /api/v1/screen with assets, on %s', (engine) => {
     const body = await found({ assets: [{ iban: 'de89 3704 0044 0532 0130 00' }] });
     expect(body.hits).toHaveLength(1);
     expect(full(body.hits[0])).toMatchObject({ alertId: ids.account, kind: 'asset', category: 'asset-tracing', owner: 'FRA', score: 1, matchedBy: ['asset'] });
-    expect(full(body.hits[0]).reasons).toEqual([{ code: 'asset.iban', iban: IBAN }]);
+    expect(full(body.hits[0]).reasons).toEqual([{ code: 'asset.iban', iban: 'DE89 3704 0044 0532 0130 00' }]);
     expect(body.hits[0]!.hitId).not.toBeNull();
     const events = await h.t.deps.db.selectFrom('events').select('data').where('member', '=', 'FRA').where('type', '=', 'hit.created').execute();
     expect(events.some((e) => String(e.data).includes(ids.account!))).toBe(true);
