@@ -132,5 +132,11 @@ describe.each(ENGINES)('POST /api/v1/screen with assets, on %s', (engine) => {
     expect(items[0] && 'hits' in items[0] ? items[0].hits.map((x) => x.alertId).sort() : []).toEqual([ids.account, ids.company].sort());
     expect(items[1]).toMatchObject({ id: 'b', error: { errors: [expect.objectContaining({ field: 'assets.0.iban', code: 'asset.iban-checksum' })] } });
     expect(items[2]).toMatchObject({ id: 'c', hits: [] });
+    // CSV has a column for each kind of asset.
+    const csv = 'id,iban,imo,companyName,companyCountry\nx,de89 3704 0044 0532 0130 00,,,\ny,,IMO 9074729,Ромашка,RU\n';
+    const fromCsv = await h.app.inject({ method: 'POST', url: '/api/v1/screen/batch', headers: { ...bearer(h.key('DEU', 'frontline')), 'content-type': 'text/csv' }, payload: csv });
+    expect(fromCsv.statusCode, fromCsv.body).toBe(200);
+    const rows = screenBatchResponseSchema.parse(fromCsv.json()).items.map((i) => ('hits' in i ? i.hits.map((x) => x.alertId).sort() : i));
+    expect(rows).toEqual([[ids.account], [ids.company, ids.vessel].sort()]);
   });
 });
