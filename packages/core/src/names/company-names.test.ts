@@ -110,6 +110,15 @@ describe('company names', () => {
     expect(registrationNumberKey(' hrb-12.345 ')).toBe('HRB12345');
   });
 
+  it('answer a pair that cannot reach the floor without reasons, and the same score otherwise', () => {
+    expect(scoreCompany(company('Vasilek LLC'), company('Romashka LLC'), { floor: 0.7 }).reasons).toEqual([]);
+    const full = score('ООО Ромашка', 'Romashka LLC');
+    expect(scoreCompany(company('ООО Ромашка'), company('Romashka LLC'), { floor: 0.7 })).toEqual(full);
+    // A shared number may lift any name: it is always weighed.
+    const renamed = scoreCompany(company('Vasilek', { registrationNumber: '1', country: 'RUS' }), company('Romashka', { registrationNumber: '1', country: 'RUS' }), { floor: 0.7 });
+    expect(renamed.score).toBe(0.95);
+  });
+
   it('give the keys a variant spelling of the name is found under', () => {
     const record = new Set(companyNameKeys(prepareCompanyName('Romashka LLC')));
     for (const q of ['ООО Ромашка', 'Romaschka GmbH', 'ROMASHKA']) expect(companyQueryKeys(prepareCompanyName(q)).some((k) => record.has(k)), q).toBe(true);

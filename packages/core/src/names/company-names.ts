@@ -184,9 +184,12 @@ export function registrationNumberKey(number: string): string {
 /**
  * A screened company against a company asset: the best pair of names (legal forms apart), then
  * the legal forms, the countries and the registration numbers. A score on the persons' scale
- * (a hit from DEFAULT_THRESHOLD), with the reasons in the query's word order.
+ * (a hit from DEFAULT_THRESHOLD), with the reasons in the query's word order. With `floor`, a pair
+ * that cannot reach it is answered without reasons (as scorePerson does).
  */
-export function scoreCompany(query: CompanyFacts, record: CompanyFacts): CompanyComparison {
+export function scoreCompany(query: CompanyFacts, record: CompanyFacts, options: { floor?: number } = {}): CompanyComparison {
+  const qNumber = query.registrationNumber ? registrationNumberKey(query.registrationNumber) : '';
+  const rNumber = record.registrationNumber ? registrationNumberKey(record.registrationNumber) : '';
   let best = -1;
   let bestQ: PreparedCompanyName | undefined;
   let bestR: PreparedCompanyName | undefined;
@@ -196,6 +199,9 @@ export function scoreCompany(query: CompanyFacts, record: CompanyFacts): Company
       if (s > best) [best, bestQ, bestR] = [s, q, r];
     }
   }
+  // Below the floor even with a matching legal form, and no shared number to lift it: the reasons
+  // (a second alignment) are not worth writing. `score` is then an upper bound.
+  if (options.floor !== undefined && (qNumber === '' || qNumber !== rNumber) && round(Math.max(0, best) + LEGAL_FORM_BONUS) < options.floor) return { score: round(Math.max(0, best)), reasons: [] };
   const reasons: MatchReason[] = [];
   let score = 0;
   if (bestQ && bestR && bestQ.name.parts.length > 0 && bestR.name.parts.length > 0) {
@@ -218,8 +224,6 @@ export function scoreCompany(query: CompanyFacts, record: CompanyFacts): Company
       score *= OTHER_COUNTRY_FACTOR;
     }
   }
-  const qNumber = query.registrationNumber ? registrationNumberKey(query.registrationNumber) : '';
-  const rNumber = record.registrationNumber ? registrationNumberKey(record.registrationNumber) : '';
   if (qNumber !== '' && rNumber !== '') {
     const sameRegister = qCountry !== undefined && rCountry !== undefined && qCountry === rCountry;
     if (qNumber === rNumber) {

@@ -151,7 +151,7 @@ export class AssetIndex {
     const out: AssetCandidate[] = [];
     for (const [id] of ranked) {
       const record = this.records.get(id)!;
-      const { score, reasons } = scoreCompany(query, record.company!.facts);
+      const { score, reasons } = scoreCompany(query, record.company!.facts, { floor: minScore });
       if (score >= minScore) out.push({ entry: record.entry, score, reasons });
     }
     return out;
