@@ -1,0 +1,16 @@
+import { assetSubjectParts, type AssetCategory } from '@crosscheck/core/assets';
+import type { AlertItem } from '../../api/client.ts';
+import { label } from '../../i18n/labels.ts';
+import type { Translate } from '../../i18n/i18n.tsx';
+
+export type AssetAlert = Extract<AlertItem, { kind: 'asset' }>;
+
+/**
+ * One line for an asset alert in a list: "Asset tracing · Bank account · DE89 3704 0044 0532 0130 00 ·
+ * Anna Maria Eriksson". The category and type in the reader's words; the identifier in the form
+ * people read it (an IBAN grouped by four, "IMO 9074729"), names as written.
+ */
+export function assetSummary(t: Translate, category: AssetCategory, asset: AssetAlert['asset']): string {
+  const parts = assetSubjectParts(asset);
+  return [label(t, 'category', category), label(t, 'assetType', asset.type), parts.identifier, parts.name, parts.country].filter(Boolean).join(' · ');
+}
