@@ -12,5 +12,12 @@ export type AssetAlert = Extract<AlertItem, { kind: 'asset' }>;
  */
 export function assetSummary(t: Translate, category: AssetCategory, asset: AssetAlert['asset']): string {
   const parts = assetSubjectParts(asset);
-  return [label(t, 'category', category), label(t, 'assetType', asset.type), parts.identifier, parts.name, parts.country].filter(Boolean).join(' · ');
+  const data = [parts.identifier, parts.name, parts.country].filter((p): p is string => p !== undefined && p !== '').map(isolate);
+  return [label(t, 'category', category), label(t, 'assetType', asset.type), ...data].join(' · ');
 }
+
+/**
+ * Record data set apart in its own direction (Unicode first-strong isolate): in an Arabic line a
+ * Cyrillic company name keeps its quotation marks in place, and an IBAN its groups in order.
+ */
+const isolate = (text: string): string => `\u2068${text}\u2069`;
