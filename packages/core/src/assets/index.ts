@@ -10,3 +10,4 @@ export * from './bic.js';
 export * from './imo.js';
 export * from './aircraft.js';
 export * from '../constants/assets.js';
+export { assetSubjectParts } from './asset-subject.js';

@@ -11,6 +11,7 @@ import { en as problem } from './messages/problem.ts';
 import { en as reasons } from './messages/reasons.ts';
 import { en as review } from './messages/review.ts';
 import { en as screening } from './messages/screening.ts';
+import { en as assets } from './messages/assets.ts';
 
 /**
  * The whole interface text. English (the shell's en.ts plus each feature's messages/*.ts) is in
@@ -18,7 +19,7 @@ import { en as screening } from './messages/screening.ts';
  * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
  * so a desk working in one language does not download three.
  */
-export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };
+export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...assets };
 
 export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;

@@ -12,6 +12,7 @@ import { ar as problem } from '../messages/problem.ar.ts';
 import { ar as reasons } from '../messages/reasons.ar.ts';
 import { ar as review } from '../messages/review.ar.ts';
 import { ar as screening } from '../messages/screening.ar.ts';
+import { ar as assets } from '../messages/assets.ar.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...assets };

@@ -12,6 +12,7 @@ import { es as problem } from '../messages/problem.es.ts';
 import { es as reasons } from '../messages/reasons.es.ts';
 import { es as review } from '../messages/review.es.ts';
 import { es as screening } from '../messages/screening.es.ts';
+import { es as assets } from '../messages/assets.es.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...assets };

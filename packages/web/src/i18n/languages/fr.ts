@@ -12,6 +12,7 @@ import { fr as problem } from '../messages/problem.fr.ts';
 import { fr as reasons } from '../messages/reasons.fr.ts';
 import { fr as review } from '../messages/review.fr.ts';
 import { fr as screening } from '../messages/screening.fr.ts';
+import { fr as assets } from '../messages/assets.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...assets };
