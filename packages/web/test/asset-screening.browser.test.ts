@@ -64,13 +64,20 @@ describe.skipIf(!hasChromium)('asset screening in chromium', () => {
 
   it('refuses an IBAN with a wrong check digit beside its field, before sending anything', async () => {
     const page = await app.openAs('deu.frontline', '/screen');
+    await inLanguage(page, 'es', 'ltr');
     const field = page.locator('input[name="iban"]');
     await field.fill('DE88 3704 0044 0532 0130 00');
     await page.locator('button[type="submit"]').click();
     const error = page.getByTestId('screen-asset-iban-error');
     await error.waitFor();
+    expect(await error.innerText()).toContain('Los dígitos de control del IBAN no coinciden');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('found-hit').count()).toBe(0);
-    await app.shot(page, 'asset-screening-iban-error');
+    // A registration number without the company's name: the name is asked for beside its field.
+    await field.fill('');
+    await page.locator('input[name="registrationNumber"]').fill('1027700132195');
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('screen-asset-company-error').waitFor();
+    await app.shot(page, 'asset-screening-errors-es');
   });
 });
