@@ -68,7 +68,13 @@ export const assetQuerySchema = z
     if (a.cadastralReference === undefined && a.country !== undefined) ctx.addIssue({ code: 'custom', path: ['country'], message: 'country goes with a cadastralReference (a company has its own)' });
   });
 
-export const assetsQuerySchema = z.array(assetQuerySchema).min(1).max(MAX_QUERY_ASSETS);
+export const assetsQuerySchema = z
+  .array(assetQuerySchema)
+  .min(1)
+  .max(MAX_QUERY_ASSETS)
+  .describe(
+    'Assets to screen, each exactly one of {"iban"}, {"imo"}, {"wallet": address or {currency, address}}, {"aircraft"}, {"cadastralReference", "country"}, {"company": {"name", "registrationNumber"?, "country"?}}. Identifiers are checked (IBAN MOD 97 and length, IMO check digit, wallet checksums; a failure is a 422 naming assets.N.field) and found exactly after normalisation; a company by name in any script, its legal form set apart, and by registration number and country',
+  );
 
 export type AssetQuery = z.infer<typeof assetQuerySchema>;
 
