@@ -109,6 +109,15 @@ describe.each(ENGINES)('POST /api/v1/screen with assets, on %s', (engine) => {
     expect(many.statusCode).toBe(422);
   });
 
+  it('screens 50 long company names within the time of one request', async () => {
+    const words = ['Romashka', 'Vasilek', 'Lyutik', 'Podsolnukh', 'Trading', 'Holding', 'International', 'Severnaya', 'Zvezda', 'Neft', 'Gaz', 'Prom'];
+    const assets = Array.from({ length: 50 }, (_, i) => ({ company: { name: `${Array.from({ length: 30 }, (_, k) => words[(i + k) % words.length]).join(' ')} ООО`, registrationNumber: String(1000 + i) } }));
+    const started = Date.now();
+    const res = await screen({ assets });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('never finds an asset alert hidden from the caller’s member, which its own members find', async () => {
     expect((await found({ assets: [{ iban: 'GB82WEST12345698765432' }] })).hits).toEqual([]);
     expect((await found({ assets: [{ iban: 'GB82WEST12345698765432' }] }, h.key('ITA', 'frontline'))).hits.map((x) => x.alertId)).toEqual([ids.hidden]);
