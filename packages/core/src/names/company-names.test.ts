@@ -67,6 +67,19 @@ describe('company names', () => {
     expect(r.reasons).toContainEqual({ code: 'company.legal-form-same', query: 'ООО', record: 'LLC' });
     expect(score('ПАО Сбербанк', 'Sberbank PJSC').score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
     expect(score('株式会社トヨタ', 'Toyota KK').score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    // Full forms, Greek, Chinese and Arabic writing.
+    for (const [q, r] of [
+      ['Общество с ограниченной ответственностью «Ромашка»', 'Romashka LLC'],
+      ['Товариство з обмеженою відповідальністю "Ромашка"', 'Romashka LLC'],
+      ['Ρομάσκα Α.Ε.', 'Romashka SA'],
+      ['华为有限公司', 'Huawei Co., Ltd.'],
+      ['شركة روماشكا المحدودة', 'Romashka Ltd'],
+      ['Gazprom Neft PJSC', 'ПАО «Газпром нефть»'],
+    ] as const) {
+      const r2 = score(q, r);
+      expect(r2.score, q).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+      expect(r2.reasons.map((x) => x.code), q).toContain('company.legal-form-same');
+    }
   });
 
   it('score a further word lower, and a legal form of another kind the same but said', () => {
