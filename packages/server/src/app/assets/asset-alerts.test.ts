@@ -132,10 +132,18 @@ describe.each(ENGINES)('asset alerts on %s', (engine) => {
   it('links a vehicle asset to a vehicle alert its creator may read, and nothing else', async () => {
     const vehicle = await createAlert(t.deps, as('ITA'), { kind: 'vehicle', vehicle: { plate: 'AB-123-CD', plateCountry: 'FRA' }, visibility: { mode: 'only', members: ['DEU'] } });
     const person = await createAlert(t.deps, as('ITA'), personAlert('ROSSI'));
-    const ok = await createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', vehicleAlertId: vehicle.id, make: 'Fiat' }));
+    const ok = await createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', plate: 'AB-123-CD', plateCountry: 'FRA', vehicleAlertId: vehicle.id, make: 'Fiat' }));
     expect(of(ok).asset).toMatchObject({ vehicleAlertId: vehicle.id });
-    expect((await domainError(createAlert(t.deps, as('FRA'), asset({ type: 'vehicle', vehicleAlertId: vehicle.id })))).field).toBe('asset.vehicleAlertId');
-    expect((await domainError(createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', vehicleAlertId: person.id })))).field).toBe('asset.vehicleAlertId');
+    // DEU reads it with its vehicle alert named; FRA, which may not see that vehicle alert, learns nothing of it.
+    const byDeu = await getAlert(t.deps, as('DEU'), ok.id);
+    expect(alertDetailSchema.parse(byDeu)).toEqual(byDeu);
+    expect(byDeu).toMatchObject({ asset: { vehicleAlertId: vehicle.id }, vehicleAlert: { id: vehicle.id, kind: 'vehicle', subject: { kind: 'vehicle', plate: 'AB-123-CD' } } });
+    const byFra = await getAlert(t.deps, as('FRA'), ok.id);
+    expect(alertDetailSchema.parse(byFra)).toEqual(byFra);
+    expect(JSON.stringify(byFra)).not.toContain(vehicle.id);
+    expect(JSON.stringify(await listAlerts(t.deps, as('FRA'), { kind: 'asset' }))).not.toContain(vehicle.id);
+    expect((await domainError(createAlert(t.deps, as('FRA'), asset({ type: 'vehicle', plate: 'AB-123-CD', plateCountry: 'FRA', vehicleAlertId: vehicle.id })))).field).toBe('asset.vehicleAlertId');
+    expect((await domainError(createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', plate: 'AB-123-CD', plateCountry: 'FRA', vehicleAlertId: person.id })))).field).toBe('asset.vehicleAlertId');
   });
 
   it('keeps a person named before and since hidden from the owner through later changes, and checks only what a change adds', async () => {
