@@ -9,6 +9,8 @@ import { getAlert } from '../get-alert.js';
 import { listAlerts } from '../list-alerts.js';
 import { listChanges } from '../list-changes.js';
 import { updateAlert } from '../update-alert.js';
+import { screen } from '../screen.js';
+import { screenResponseSchema } from '@crosscheck/core/api/schemas';
 import { purgeAlertData } from '../../store/retention-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import { tombstoneOf } from '../retention/tombstone.js';
@@ -156,6 +158,17 @@ describe.each(ENGINES)('asset alerts on %s', (engine) => {
     expect(of(changed).persons).toEqual([other.id]);
     const hiddenFromDeu = await createAlert(t.deps, as('FRA'), personAlert('MARTIN', { mode: 'only', members: ['ITA'] }));
     expect((await domainError(updateAlert(t.deps, as('DEU'), mine.id, { persons: [other.id, hiddenFromDeu.id] }))).field).toBe('persons.1');
+  });
+
+  it('live beside the screening index: screening, changes and cancellations of asset alerts leave the other kinds found as before', async () => {
+    const person = await createAlert(t.deps, as('DEU'), { ...personAlert('ERIKSSON'), person: { names: [{ family: 'ERIKSSON', given: 'ANNA' }], walletAddresses: [{ address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }] } });
+    const wallet = await createAlert(t.deps, as('DEU'), asset({ type: 'wallet', currency: 'BTC', address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }, { persons: [person.id] }));
+    await updateAlert(t.deps, as('DEU'), wallet.id, { category: 'un-sanctions' });
+    const r = await screen(t.deps, as('FRA', 'frontline'), { walletAddress: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' });
+    expect(screenResponseSchema.parse(r)).toEqual(r);
+    expect(r.hits.map((h) => h.alertId)).toContain(person.id);
+    await cancelAlert(t.deps, as('DEU'), wallet.id, { reason: 'wallet emptied' });
+    expect((await screen(t.deps, as('FRA', 'frontline'), { person: { names: ['Anna Eriksson'] } })).hits.map((h) => h.alertId)).toContain(person.id);
   });
 
   it('forgets the links of a purged asset', async () => {
