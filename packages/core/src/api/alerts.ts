@@ -64,6 +64,7 @@ const personLinkFields = {
 const assetLinkFields = {
   ...flagFields,
   personAlerts: z.array(assetLinkSchema).optional().describe('The person alerts of `persons`, those the reader may read in full (the others are left out of `persons` too)'),
+  vehicleAlert: assetLinkSchema.optional().describe('The vehicle alert of a vehicle asset’s `vehicleAlertId`, when the reader may read it in full (otherwise `vehicleAlertId` is left out too)'),
 };
 
 /** `GET /api/v1/alerts/{id}` read in full: the alert with its territory flags. */

@@ -106,7 +106,10 @@ export const vehicleAssetSchema = z
     vehicleAlertId: text(64).optional(),
   })
   .strict()
-  .refine((v) => v.vin !== undefined || v.plate !== undefined || v.vehicleAlertId !== undefined, { message: 'a vehicle asset needs a vin, a plate or a vehicleAlertId' })
+  // The asset names the vehicle itself, the link comes beside: screening finds it by its own VIN or
+  // plate, and a reader who may not read the linked vehicle alert (shown without the id) still
+  // knows which vehicle it is.
+  .refine((v) => v.vin !== undefined || v.plate !== undefined, { message: 'a vehicle asset needs a vin or a plate' })
   .refine((v) => v.plate === undefined || v.plateCountry !== undefined, { message: 'a plate needs its plateCountry', path: ['plateCountry'] });
 
 /** The `asset` of an asset alert. */

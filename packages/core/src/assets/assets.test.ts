@@ -156,6 +156,8 @@ describe('asset alert schema', () => {
     expect(problems(assetAlert({ type: 'wallet', currency: 'BTC', address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5' }))).toEqual([{ field: 'asset.address', code: 'wallet.bech32-checksum' }]);
     expect(problems(assetAlert({ type: 'wallet', currency: 'ETH', address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }))).toEqual([{ field: 'asset.currency', code: 'asset.wallet-currency' }]);
     expect(problems(assetAlert({ type: 'vehicle', make: 'Fiat' })).map((p) => p.field)).toEqual(['asset']);
+    // The link to a vehicle alert comes beside the vehicle's own identifier, not instead of it.
+    expect(problems(assetAlert({ type: 'vehicle', vehicleAlertId: '0190aaaa-0000-7000-8000-000000000000' })).map((p) => p.field)).toEqual(['asset']);
     expect(problems(assetAlert({ type: 'submarine' })).map((p) => p.field)).toEqual(['asset.type']);
   });
 

@@ -9,6 +9,8 @@ import { getAlert } from '../get-alert.js';
 import { listAlerts } from '../list-alerts.js';
 import { listChanges } from '../list-changes.js';
 import { updateAlert } from '../update-alert.js';
+import { screen } from '../screen.js';
+import { screenResponseSchema } from '@crosscheck/core/api/schemas';
 import { purgeAlertData } from '../../store/retention-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import { tombstoneOf } from '../retention/tombstone.js';
@@ -132,10 +134,18 @@ describe.each(ENGINES)('asset alerts on %s', (engine) => {
   it('links a vehicle asset to a vehicle alert its creator may read, and nothing else', async () => {
     const vehicle = await createAlert(t.deps, as('ITA'), { kind: 'vehicle', vehicle: { plate: 'AB-123-CD', plateCountry: 'FRA' }, visibility: { mode: 'only', members: ['DEU'] } });
     const person = await createAlert(t.deps, as('ITA'), personAlert('ROSSI'));
-    const ok = await createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', vehicleAlertId: vehicle.id, make: 'Fiat' }));
+    const ok = await createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', plate: 'AB-123-CD', plateCountry: 'FRA', vehicleAlertId: vehicle.id, make: 'Fiat' }));
     expect(of(ok).asset).toMatchObject({ vehicleAlertId: vehicle.id });
-    expect((await domainError(createAlert(t.deps, as('FRA'), asset({ type: 'vehicle', vehicleAlertId: vehicle.id })))).field).toBe('asset.vehicleAlertId');
-    expect((await domainError(createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', vehicleAlertId: person.id })))).field).toBe('asset.vehicleAlertId');
+    // DEU reads it with its vehicle alert named; FRA, which may not see that vehicle alert, learns nothing of it.
+    const byDeu = await getAlert(t.deps, as('DEU'), ok.id);
+    expect(alertDetailSchema.parse(byDeu)).toEqual(byDeu);
+    expect(byDeu).toMatchObject({ asset: { vehicleAlertId: vehicle.id }, vehicleAlert: { id: vehicle.id, kind: 'vehicle', subject: { kind: 'vehicle', plate: 'AB-123-CD' } } });
+    const byFra = await getAlert(t.deps, as('FRA'), ok.id);
+    expect(alertDetailSchema.parse(byFra)).toEqual(byFra);
+    expect(JSON.stringify(byFra)).not.toContain(vehicle.id);
+    expect(JSON.stringify(await listAlerts(t.deps, as('FRA'), { kind: 'asset' }))).not.toContain(vehicle.id);
+    expect((await domainError(createAlert(t.deps, as('FRA'), asset({ type: 'vehicle', plate: 'AB-123-CD', plateCountry: 'FRA', vehicleAlertId: vehicle.id })))).field).toBe('asset.vehicleAlertId');
+    expect((await domainError(createAlert(t.deps, as('DEU'), asset({ type: 'vehicle', plate: 'AB-123-CD', plateCountry: 'FRA', vehicleAlertId: person.id })))).field).toBe('asset.vehicleAlertId');
   });
 
   it('keeps a person named before and since hidden from the owner through later changes, and checks only what a change adds', async () => {
@@ -148,6 +158,17 @@ describe.each(ENGINES)('asset alerts on %s', (engine) => {
     expect(of(changed).persons).toEqual([other.id]);
     const hiddenFromDeu = await createAlert(t.deps, as('FRA'), personAlert('MARTIN', { mode: 'only', members: ['ITA'] }));
     expect((await domainError(updateAlert(t.deps, as('DEU'), mine.id, { persons: [other.id, hiddenFromDeu.id] }))).field).toBe('persons.1');
+  });
+
+  it('live beside the screening index: screening, changes and cancellations of asset alerts leave the other kinds found as before', async () => {
+    const person = await createAlert(t.deps, as('DEU'), { ...personAlert('ERIKSSON'), person: { names: [{ family: 'ERIKSSON', given: 'ANNA' }], walletAddresses: [{ address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }] } });
+    const wallet = await createAlert(t.deps, as('DEU'), asset({ type: 'wallet', currency: 'BTC', address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }, { persons: [person.id] }));
+    await updateAlert(t.deps, as('DEU'), wallet.id, { category: 'un-sanctions' });
+    const r = await screen(t.deps, as('FRA', 'frontline'), { walletAddress: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' });
+    expect(screenResponseSchema.parse(r)).toEqual(r);
+    expect(r.hits.map((h) => h.alertId)).toContain(person.id);
+    await cancelAlert(t.deps, as('DEU'), wallet.id, { reason: 'wallet emptied' });
+    expect((await screen(t.deps, as('FRA', 'frontline'), { person: { names: ['Anna Eriksson'] } })).hits.map((h) => h.alertId)).toContain(person.id);
   });
 
   it('forgets the links of a purged asset', async () => {

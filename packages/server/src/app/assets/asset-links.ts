@@ -67,20 +67,31 @@ export async function assetLinks(db: Db, reader: Reader, personAlertId: string):
   return rows.filter((r) => fullyReadable(reader, r)).slice(0, MAX_LISTED_ASSETS).map(linkOf);
 }
 
+type Referring = { kind: string; persons?: string[] | undefined; asset?: unknown };
+const vehicleIdOf = (a: Referring): string | undefined => (a.kind === 'asset' ? (a.asset as { vehicleAlertId?: string } | undefined)?.vehicleAlertId : undefined);
+
 /**
  * An asset alert body as `reader` is shown it: `persons` keeps only the person alerts the reader
- * may read in full (an id the reader may not see is not the reader's to learn, nor how many there
- * are). Other kinds, and bodies without persons, are returned as they are.
+ * may read in full, and `asset.vehicleAlertId` is left out unless the reader may read that vehicle
+ * alert in full (an id the reader may not see is not the reader's to learn, nor how many there
+ * are). Other kinds, and bodies that name no alert, are returned as they are.
  */
-export async function withVisiblePersons<A extends { kind: string; persons?: string[] | undefined }>(db: Db, reader: Reader, alerts: A[]): Promise<A[]> {
-  const named = alerts.flatMap((a) => (a.kind === 'asset' ? (a.persons ?? []) : []));
+export async function withVisiblePersons<A extends Referring>(db: Db, reader: Reader, alerts: A[]): Promise<A[]> {
+  const named = alerts.flatMap((a) => (a.kind === 'asset' ? [...(a.persons ?? []), ...(vehicleIdOf(a) !== undefined ? [vehicleIdOf(a)!] : [])] : []));
   if (named.length === 0) return alerts;
-  const readable = new Set((await alertsByIds(db, named)).filter((r) => r.kind === 'person' && fullyReadable(reader, r)).map((r) => r.id));
+  const rows = await alertsByIds(db, named);
+  const readable = (kind: string) => new Set(rows.filter((r) => r.kind === kind && fullyReadable(reader, r)).map((r) => r.id));
+  const persons = readable('person');
+  const vehicles = readable('vehicle');
   return alerts.map((a) => {
-    if (a.kind !== 'asset' || a.persons === undefined) return a;
-    const { persons, ...rest } = a;
-    const kept = persons.filter((id) => readable.has(id));
-    return (kept.length > 0 ? { ...rest, persons: kept } : rest) as A;
+    if (a.kind !== 'asset') return a;
+    const { persons: named, ...rest } = a;
+    const kept = (named ?? []).filter((id) => persons.has(id));
+    const shown = (kept.length > 0 ? { ...rest, persons: kept } : rest) as A;
+    const vehicle = vehicleIdOf(a);
+    if (vehicle === undefined || vehicles.has(vehicle)) return shown;
+    const { vehicleAlertId: _hidden, ...asset } = a.asset as Record<string, unknown>;
+    return { ...shown, asset };
   });
 }
 
@@ -89,11 +100,14 @@ export async function withVisiblePersons<A extends { kind: string; persons?: str
  * its `persons` cut to them), a person alert's `assetAlerts`. Each only what the reader may read in
  * full; an empty list is left out.
  */
-export async function withAssetLinks<A extends { id: string; kind: string; persons?: string[] | undefined }>(db: Db, reader: Reader, view: A): Promise<A & { personAlerts?: AssetLink[]; assetAlerts?: AssetLink[] }> {
+export async function withAssetLinks<A extends { id: string } & Referring>(db: Db, reader: Reader, view: A): Promise<A & { personAlerts?: AssetLink[]; assetAlerts?: AssetLink[]; vehicleAlert?: AssetLink }> {
   if (view.kind === 'asset') {
     const [shown] = await withVisiblePersons(db, reader, [view]);
     const links = await personLinks(db, reader, shown!.persons ?? []);
-    return links.length > 0 ? { ...shown!, personAlerts: links } : shown!;
+    const vehicleId = vehicleIdOf(shown!);
+    // Cut above to one the reader may read in full: named as a link, like the persons.
+    const vehicle = vehicleId !== undefined ? (await alertsByIds(db, [vehicleId]))[0] : undefined;
+    return { ...shown!, ...(links.length > 0 ? { personAlerts: links } : {}), ...(vehicle ? { vehicleAlert: linkOf(vehicle) } : {}) };
   }
   if (view.kind === 'person') {
     const links = await assetLinks(db, reader, view.id);

@@ -40,6 +40,7 @@ export const ar: Record<keyof typeof en, string> = {
   'alertEditor.section.asset': 'الأصل',
   'alertDetail.asset': 'الأصل',
   'alertDetail.belongsTo': 'يعود إلى',
+  'alertDetail.vehicleAlert': 'تعميم المركبة',
   'alertDetail.assets': 'الأصول',
   'alertDetail.assetsHelp': 'تعاميم الأصول التي تذكر هذا الشخص، من بين ما يحق لك قراءته.',
   'alertDetail.savedWarnings': 'تم الحفظ، لكن تحقق مما يلي:',

@@ -40,6 +40,7 @@ export const es: Record<keyof typeof en, string> = {
   'alertEditor.section.asset': 'Bien',
   'alertDetail.asset': 'Bien',
   'alertDetail.belongsTo': 'Pertenece a',
+  'alertDetail.vehicleAlert': 'Alerta del vehículo',
   'alertDetail.assets': 'Bienes',
   'alertDetail.assetsHelp': 'Alertas de bienes que nombran a esta persona, entre las que usted puede leer.',
   'alertDetail.savedWarnings': 'Guardada, pero compruebe:',

@@ -40,6 +40,7 @@ export const fr: Record<keyof typeof en, string> = {
   'alertEditor.section.asset': 'Bien',
   'alertDetail.asset': 'Bien',
   'alertDetail.belongsTo': 'Se rattache à',
+  'alertDetail.vehicleAlert': 'Signalement du véhicule',
   'alertDetail.assets': 'Biens',
   'alertDetail.assetsHelp': 'Les signalements de biens qui nomment cette personne, parmi ceux que vous pouvez lire.',
   'alertDetail.savedWarnings': 'Enregistré, mais vérifiez :',

@@ -40,6 +40,7 @@ export const en = {
   'alertEditor.section.asset': 'Asset',
   'alertDetail.asset': 'Asset',
   'alertDetail.belongsTo': 'Belongs to',
+  'alertDetail.vehicleAlert': 'Vehicle alert',
   'alertDetail.assets': 'Assets',
   'alertDetail.assetsHelp': 'Asset alerts that name this person, among those you may read.',
   'alertDetail.savedWarnings': 'Saved, but check:',

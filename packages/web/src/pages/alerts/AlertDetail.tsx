@@ -128,6 +128,7 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
       {a.kind === 'vehicle' && <VehicleSection alert={a} />}
       {a.kind === 'asset' && <AssetSection alert={a} />}
       {a.kind === 'asset' && <LinkedAlertsSection links={linksOf(a).personAlerts} title={t('alertDetail.belongsTo')} testId="alert-persons" navigate={navigate} />}
+      {a.kind === 'asset' && <LinkedAlertsSection links={linksOf(a).vehicleAlert ? [linksOf(a).vehicleAlert!] : undefined} title={t('alertDetail.vehicleAlert')} testId="alert-vehicle-link" navigate={navigate} />}
       <ActionSection alert={a} />
       {a.kind === 'person' && (
         <>

@@ -118,9 +118,6 @@ export function AssetSection({ alert: a }: { alert: AssetAlert }) {
             <Term term={t('alertEditor.make')} dir="auto">
               {[x.make, x.model].filter(Boolean).join(' ') || undefined}
             </Term>
-            <Term term={t('asset.vehicleAlertId')} dir="ltr">
-              {x.vehicleAlertId}
-            </Term>
           </>
         )}
       </dl>
@@ -170,6 +167,6 @@ export function LinkedAlertsSection({ links, title, help, testId, navigate }: { 
 }
 
 /** The links of a read alert, from the answer's extra fields (GET /alerts/{id}). */
-export function linksOf(a: AlertItem): { personAlerts?: AssetLink[]; assetAlerts?: AssetLink[] } {
-  return a as { personAlerts?: AssetLink[]; assetAlerts?: AssetLink[] };
+export function linksOf(a: AlertItem): { personAlerts?: AssetLink[]; assetAlerts?: AssetLink[]; vehicleAlert?: AssetLink } {
+  return a as { personAlerts?: AssetLink[]; assetAlerts?: AssetLink[]; vehicleAlert?: AssetLink };
 }
