@@ -123,6 +123,20 @@ describe.each(ENGINES)('POST /api/v1/screen with assets, on %s', (engine) => {
     expect((await found({ assets: [{ iban: 'GB82WEST12345698765432' }] }, h.key('ITA', 'frontline'))).hits.map((x) => x.alertId)).toEqual([ids.hidden]);
   });
 
+  it('gives the frontline only the instruction of a discreet check on an asset, and nothing of one hidden from it, while recording both', async () => {
+    const discreet = await h.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: bearer(h.key('FRA')), payload: { kind: 'asset', category: 'discreet-check', asset: { type: 'aircraft', registration: 'D-EABC' }, visibility: { mode: 'all' } } });
+    expect(discreet.statusCode, discreet.body).toBe(201);
+    const hidden = await h.app.inject({ method: 'POST', url: '/api/v1/alerts', headers: bearer(h.key('FRA')), payload: { kind: 'asset', category: 'asset-tracing', asset: { type: 'aircraft', registration: 'D-EXYZ' }, visibility: { mode: 'all' }, hiddenFromFrontline: true } });
+    expect(hidden.statusCode, hidden.body).toBe(201);
+    const front = await found({ assets: [{ aircraft: 'DEABC' }, { aircraft: 'D-EXYZ' }] });
+    expect(front.hits).toEqual([expect.objectContaining({ access: 'instruction-only', alertId: (discreet.json() as { id: string }).id, kind: 'asset' })]);
+    expect(JSON.stringify(front.hits[0])).not.toContain('reasons');
+    const bureau = await found({ assets: [{ aircraft: 'D-EXYZ' }] }, h.key('DEU', 'bureau'));
+    expect(bureau.hits.map((x) => x.alertId)).toEqual([(hidden.json() as { id: string }).id]);
+    const recorded = await h.t.deps.db.selectFrom('hits').select('alert_id').where('screening_id', '=', front.screeningId).execute();
+    expect(recorded).toHaveLength(2);
+  });
+
   it('sees an asset alert published or cancelled through the feed at the next screening', async () => {
     const iban = 'FR76 3000 6000 0112 3456 7890 189';
     expect((await found({ assets: [{ iban }] })).hits).toEqual([]);
