@@ -42,6 +42,8 @@ describe.skipIf(!hasChromium)('asset screening in chromium', () => {
     expect(all).toContain('query name in Cyrillic script, read as ROMASHKA');
     expect(all).toContain('name ROMASHKA: same');
     expect(all).toContain('legal form ООО ~ LLC: same kind');
+    // The account is found by its number and by its holder's name, once.
+    expect(all).toContain('found by the account holder’s name');
     expect(all).toContain('Found by the assets typed');
     await app.shot(page, 'asset-screening-en');
 
@@ -49,6 +51,7 @@ describe.skipIf(!hasChromium)('asset screening in chromium', () => {
     const french = (await hits.allInnerTexts()).join('\n');
     expect(french).toContain('IBAN DE89 3704 0044 0532 0130 00 : même compte');
     expect(french).toContain('forme juridique ООО ~ LLC : même type');
+    expect(french).toContain('trouvé par le nom du titulaire du compte');
     expect(french).not.toContain('same account');
     await app.shot(page, 'asset-screening-fr');
 

@@ -74,6 +74,8 @@ export const REASON_PARAMS = {
   'asset.aircraft': { registration: 'text' },
   /** An asset alert on the same parcel: the same cadastral reference in the same country. */
   'asset.cadastral': { reference: 'text', country: 'text' },
+  /** A company screened was compared with the name of a bank account's holder or an aircraft's operator. */
+  'asset.party': { role: ['holder', 'operator'] },
   /** Both company names carry a legal form of the same kind (ООО / LLC: limited liability), which adds a little. */
   'company.legal-form-same': { query: 'text', record: 'text' },
   /** The company names carry legal forms of different kinds (GmbH / AG): said, but no contradiction. */

@@ -67,6 +67,7 @@ const EN: { readonly [C in ReasonCode]: (r: ReasonOf<C>) => string } = {
   'asset.imo': (r) => `IMO ${r.imo}: same vessel`,
   'asset.aircraft': (r) => `aircraft registration ${r.registration}: same`,
   'asset.cadastral': (r) => `cadastral reference ${r.country} ${r.reference}: same parcel`,
+  'asset.party': (r) => (r.role === 'holder' ? "found by the account holder's name" : "found by the aircraft operator's name"),
   'company.legal-form-same': (r) => `legal form ${r.query} ~ ${r.record}: same kind`,
   'company.legal-form-different': (r) => `legal form ${r.query} vs ${r.record}: different kind (not a contradiction)`,
   'company.registration-number': (r) => (r.country === undefined ? `registration number ${r.number}: same (country not given)` : `registration number ${r.country} ${r.number}: same`),

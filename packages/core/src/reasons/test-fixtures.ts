@@ -61,6 +61,10 @@ export const REASON_EXAMPLES: { readonly [C in ReasonCode]: readonly [ReasonOf<C
   'asset.imo': [[{ code: 'asset.imo', imo: '9074729' }, 'IMO 9074729: same vessel']],
   'asset.aircraft': [[{ code: 'asset.aircraft', registration: 'N123AB' }, 'aircraft registration N123AB: same']],
   'asset.cadastral': [[{ code: 'asset.cadastral', reference: '75056000AB0012', country: 'FRA' }, 'cadastral reference FRA 75056000AB0012: same parcel']],
+  'asset.party': [
+    [{ code: 'asset.party', role: 'holder' }, "found by the account holder's name"],
+    [{ code: 'asset.party', role: 'operator' }, "found by the aircraft operator's name"],
+  ],
   'company.legal-form-same': [[{ code: 'company.legal-form-same', query: 'ООО', record: 'LLC' }, 'legal form ООО ~ LLC: same kind']],
   'company.legal-form-different': [[{ code: 'company.legal-form-different', query: 'GmbH', record: 'AG' }, 'legal form GmbH vs AG: different kind (not a contradiction)']],
   'company.registration-number': [

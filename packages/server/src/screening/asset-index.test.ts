@@ -53,6 +53,21 @@ describe('the asset index', () => {
     expect(low.find((h) => h.alertId === 'c1')!.score).toBeLessThan(1);
   });
 
+  it('finds a bank account by its holder and an aircraft by its operator when a company is screened, saying so', () => {
+    const index = new ScreeningIndex();
+    index.upsert(asset('b1', { type: 'bank-account', iban: 'DE89370400440532013000', holder: 'Romashka LLC' }));
+    index.upsert(asset('p1', { type: 'aircraft', registration: 'F-GKXA', operator: 'Romashka Avia' }));
+    index.upsert(asset('c1', { type: 'company', name: 'Romashka LLC' }));
+    const hits = found(index, { assets: [{ company: { name: 'ООО Ромашка' } }] });
+    // Romashka Avia too: a record's further word costs less than a query's (as for persons).
+    expect(hits.map((h) => h.alertId).sort()).toEqual(['b1', 'c1', 'p1']);
+    expect(hits.find((h) => h.alertId === 'b1')!.reasons[0]).toEqual({ code: 'asset.party', role: 'holder' });
+    expect(hits.find((h) => h.alertId === 'c1')!.reasons.map((r) => r.code)).not.toContain('asset.party');
+    expect(found(index, { assets: [{ company: { name: 'Romashka Avia' } }] }).find((h) => h.alertId === 'p1')!.reasons[0]).toEqual({ code: 'asset.party', role: 'operator' });
+    index.upsert(asset('b1', { type: 'bank-account', iban: 'DE89370400440532013000' }));
+    expect(found(index, { assets: [{ company: { name: 'ООО Ромашка' } }] }).map((h) => h.alertId).sort()).toEqual(['c1', 'p1']);
+  });
+
   it('holds, after any sequence of changes, exactly the active identifiers each viewer may see', () => {
     const change = fc.record({
       id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),

@@ -43,7 +43,8 @@ interface AssetRecord {
   entry: IndexedAlert;
   /** Exact keys (`iban:…`, `imo:…`) this alert is indexed under. */
   keys: string[];
-  company?: { facts: CompanyFacts; nameKeys: string[]; registrationKey?: string };
+  /** A company asset, or the company named on another asset (`role`: a bank account's holder, an aircraft's operator). */
+  company?: { facts: CompanyFacts; nameKeys: string[]; registrationKey?: string; role?: 'holder' | 'operator' };
 }
 
 /**
@@ -70,20 +71,20 @@ export class AssetIndex {
     this.remove(alert.id);
     const record: AssetRecord = { entry, keys: exactKeysOf(alert) };
     for (const key of record.keys) addTo(this.exact, key, alert.id);
-    const a = alert.asset;
-    if (a.type === 'company') {
-      const names = [a.name, ...(a.otherNames ?? [])].map((n) => {
+    const named = companyNamedBy(alert);
+    if (named) {
+      const names = named.names.map((n) => {
         const prepared = prepareCompanyName(n);
         internCompanyName(prepared);
         return prepared;
       });
-      const country = a.country ? (normaliseNationality(a.country) ?? a.country) : undefined;
-      const facts: CompanyFacts = { names, ...(a.registrationNumber ? { registrationNumber: a.registrationNumber } : {}), ...(country ? { country } : {}) };
+      const country = named.country ? (normaliseNationality(named.country) ?? named.country) : undefined;
+      const facts: CompanyFacts = { names, ...(named.registrationNumber ? { registrationNumber: named.registrationNumber } : {}), ...(country ? { country } : {}) };
       const nameKeys = [...new Set(names.flatMap(companyNameKeys))];
       for (const key of nameKeys) addTo(this.companyKeys, key, alert.id);
-      const registrationKey = a.registrationNumber ? registrationNumberKey(a.registrationNumber) : undefined;
+      const registrationKey = named.registrationNumber ? registrationNumberKey(named.registrationNumber) : undefined;
       if (registrationKey) addTo(this.registrations, registrationKey, alert.id);
-      record.company = { facts, nameKeys, ...(registrationKey ? { registrationKey } : {}) };
+      record.company = { facts, nameKeys, ...(registrationKey ? { registrationKey } : {}), ...(named.role ? { role: named.role } : {}) };
     }
     this.records.set(alert.id, record);
   }
@@ -151,8 +152,9 @@ export class AssetIndex {
     const out: AssetCandidate[] = [];
     for (const [id] of ranked) {
       const record = this.records.get(id)!;
-      const { score, reasons } = scoreCompany(query, record.company!.facts, { floor: minScore });
-      if (score >= minScore) out.push({ entry: record.entry, score, reasons });
+      const { facts, role } = record.company!;
+      const { score, reasons } = scoreCompany(query, facts, { floor: minScore });
+      if (score >= minScore) out.push({ entry: record.entry, score, reasons: role ? [{ code: 'asset.party', role }, ...reasons] : reasons });
     }
     return out;
   }
@@ -161,6 +163,19 @@ export class AssetIndex {
     const entry = this.records.get(id)?.entry;
     return entry && visibleTo(entry.owner, entry.visibility, viewer) ? entry : undefined;
   }
+}
+
+/**
+ * The company an asset alert lets a company screening find: a company asset itself, and the company
+ * (or person) a bank account is held by or an aircraft operated by, since tracing a company's
+ * assets starts from its name.
+ */
+function companyNamedBy(alert: AssetAlert): { names: string[]; registrationNumber?: string; country?: string; role?: 'holder' | 'operator' } | null {
+  const a = alert.asset;
+  if (a.type === 'company') return { names: [a.name, ...(a.otherNames ?? [])], ...(a.registrationNumber ? { registrationNumber: a.registrationNumber } : {}), ...(a.country ? { country: a.country } : {}) };
+  if (a.type === 'bank-account' && a.holder) return { names: [a.holder], role: 'holder' };
+  if (a.type === 'aircraft' && a.operator) return { names: [a.operator], role: 'operator' };
+  return null;
 }
 
 /** The exact keys an asset alert is found under. Its schema refused invalid identifiers when it was written. */

@@ -77,8 +77,10 @@ describe.each(ENGINES)('POST /api/v1/screen with assets, on %s', (engine) => {
 
   it('finds a company named in Cyrillic with its legal form, and not an unrelated company of the same form', async () => {
     const body = await found({ assets: [{ company: { name: 'ООО «Ромашка»' } }] });
-    expect(body.hits.map((x) => x.alertId)).toEqual([ids.company]);
-    const hit = full(body.hits[0]);
+    // The company, and the bank account it holds.
+    expect(body.hits.map((x) => x.alertId).sort()).toEqual([ids.company, ids.account].sort());
+    expect(full(body.hits.find((x) => x.alertId === ids.account)).reasons[0]).toEqual({ code: 'asset.party', role: 'holder' });
+    const hit = full(body.hits.find((x) => x.alertId === ids.company));
     expect(hit.score).toBeGreaterThanOrEqual(0.9);
     expect(hit.reasons).toEqual(
       expect.arrayContaining([
@@ -160,6 +162,6 @@ describe.each(ENGINES)('POST /api/v1/screen with assets, on %s', (engine) => {
     const fromCsv = await h.app.inject({ method: 'POST', url: '/api/v1/screen/batch', headers: { ...bearer(h.key('DEU', 'frontline')), 'content-type': 'text/csv' }, payload: csv });
     expect(fromCsv.statusCode, fromCsv.body).toBe(200);
     const rows = screenBatchResponseSchema.parse(fromCsv.json()).items.map((i) => ('hits' in i ? i.hits.map((x) => x.alertId).sort() : i));
-    expect(rows).toEqual([[ids.account], [ids.company, ids.vessel].sort()]);
+    expect(rows).toEqual([[ids.account], [ids.account, ids.company, ids.vessel].sort()]);
   });
 });

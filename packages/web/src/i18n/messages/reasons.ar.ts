@@ -46,6 +46,7 @@ export const ar: TranslationWithPlurals<typeof en, 'ar'> = {
   'reason.asset.imo': 'رقم المنظمة البحرية الدولية {imo}: السفينة نفسها',
   'reason.asset.aircraft': 'علامة تسجيل الطائرة {registration}: متطابقة',
   'reason.asset.cadastral': 'المرجع العقاري {country} {reference}: القطعة نفسها',
+  'reason.asset.party': '{role, select, holder {عُثر عليه باسم صاحب الحساب} other {عُثر عليه باسم مشغّل الطائرة}}',
   'reason.company.legal-form-same': 'الشكل القانوني {query} ~ {record}: من النوع نفسه',
   'reason.company.legal-form-different': 'الشكل القانوني {query} / {record}: نوع مختلف (ليس تناقضًا)',
   'reason.company.registration-number': 'رقم السجل {country, select, undefined {{number}: متطابق (لم يُذكر البلد)} other {{country} {number}: متطابق}}',

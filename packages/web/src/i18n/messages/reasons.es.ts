@@ -46,6 +46,7 @@ export const es: TranslationWithPlurals<typeof en, 'es'> = {
   'reason.asset.imo': 'IMO {imo}: mismo buque',
   'reason.asset.aircraft': 'matrícula de aeronave {registration}: igual',
   'reason.asset.cadastral': 'referencia catastral {country} {reference}: misma parcela',
+  'reason.asset.party': '{role, select, holder {encontrado por el nombre del titular de la cuenta} other {encontrado por el nombre del operador de la aeronave}}',
   'reason.company.legal-form-same': 'forma jurídica {query} ~ {record}: mismo tipo',
   'reason.company.legal-form-different': 'forma jurídica {query} / {record}: tipo distinto (no es una contradicción)',
   'reason.company.registration-number': 'número de registro {country, select, undefined {{number}: igual (país no indicado)} other {{country} {number}: igual}}',

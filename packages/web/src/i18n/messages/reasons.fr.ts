@@ -46,6 +46,7 @@ export const fr: TranslationWithPlurals<typeof en, 'fr'> = {
   'reason.asset.imo': 'IMO {imo} : même navire',
   'reason.asset.aircraft': 'immatriculation d’aéronef {registration} : identique',
   'reason.asset.cadastral': 'référence cadastrale {country} {reference} : même parcelle',
+  'reason.asset.party': '{role, select, holder {trouvé par le nom du titulaire du compte} other {trouvé par le nom de l’exploitant de l’aéronef}}',
   'reason.company.legal-form-same': 'forme juridique {query} ~ {record} : même type',
   'reason.company.legal-form-different': 'forme juridique {query} / {record} : type différent (pas une contradiction)',
   'reason.company.registration-number': 'numéro d’immatriculation {country, select, undefined {{number} : identique (pays non indiqué)} other {{country} {number} : identique}}',

@@ -53,6 +53,7 @@ export const en = {
   'reason.asset.imo': 'IMO {imo}: same vessel',
   'reason.asset.aircraft': 'aircraft registration {registration}: same',
   'reason.asset.cadastral': 'cadastral reference {country} {reference}: same parcel',
+  'reason.asset.party': '{role, select, holder {found by the account holder’s name} other {found by the aircraft operator’s name}}',
   'reason.company.legal-form-same': 'legal form {query} ~ {record}: same kind',
   'reason.company.legal-form-different': 'legal form {query} vs {record}: different kind (not a contradiction)',
   'reason.company.registration-number': 'registration number {country, select, undefined {{number}: same (country not given)} other {{country} {number}: same}}',
