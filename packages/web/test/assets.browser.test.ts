@@ -111,4 +111,29 @@ describe.skipIf(!hasChromium)('asset alerts in chromium', () => {
     await page.getByTestId('alert-list').screenshot({ path: `${SHOTS}asset-list-ar-rows.png` });
     expect(app.consoleErrors).toEqual([]);
   }, 60_000);
+
+  it('creates a vessel asset in Arabic: the wrong IMO check digit told beside the field, the missing flag after saving', async () => {
+    const page = await app.openAs('deu.bureau', '/alerts');
+    await page.getByTestId('language').selectOption('ar');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByTestId('new-asset').click();
+    await page.getByTestId('alert-editor').waitFor();
+    await page.getByLabel('نوع الأصل').selectOption('vessel');
+    await page.getByLabel('رقم المنظمة البحرية الدولية (IMO)').fill('IMO 9074728');
+    await page.getByLabel('اسم السفينة').fill('NORDWIND');
+    await page.getByRole('button', { name: 'نشر' }).click();
+    const imo = page.getByLabel('رقم المنظمة البحرية الدولية (IMO)');
+    await expect.poll(() => imo.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('.field-error').allTextContents()).toEqual(['رقم التحقق في رقم المنظمة البحرية الدولية غير مطابق: رقم خاطئ أو رقمان متبادلان.']);
+    await app.shot(page, 'asset-editor-ar');
+
+    await imo.fill('IMO 9074729');
+    await page.getByRole('button', { name: 'نشر' }).click();
+    await page.getByTestId('alert-detail').waitFor();
+    expect(await page.getByTestId('alert-save-warnings').innerText()).toContain('لا توجد دولة علم للسفينة');
+    expect(await page.getByTestId('asset-type').innerText()).toBe('سفينة');
+    expect(await page.getByTestId('asset-imo').innerText()).toBe('IMO 9074729');
+    await app.shot(page, 'asset-vessel-ar');
+    expect(app.consoleErrors).toEqual([]);
+  }, 60_000);
 });

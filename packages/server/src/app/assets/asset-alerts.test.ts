@@ -171,6 +171,14 @@ describe.each(ENGINES)('asset alerts on %s', (engine) => {
     expect((await screen(t.deps, as('FRA', 'frontline'), { person: { names: ['Anna Eriksson'] } })).hits.map((h) => h.alertId)).toContain(person.id);
   });
 
+  it('gives the frontline a discreet check on an asset as its instruction only, and never lists it on the person', async () => {
+    const person = await createAlert(t.deps, as('DEU'), personAlert('ERIKSSON'));
+    const discreet = await createAlert(t.deps, as('DEU'), account({ category: 'discreet-check', persons: [person.id] }));
+    expect(await getAlert(t.deps, as('FRA', 'frontline'), discreet.id)).toEqual({ id: discreet.id, kind: 'asset', owner: 'DEU', category: 'discreet-check', action: expect.any(String), access: 'instruction-only' });
+    expect(await getAlert(t.deps, as('FRA', 'frontline'), person.id)).not.toHaveProperty('assetAlerts');
+    expect((await getAlert(t.deps, as('FRA'), person.id)) as object).toMatchObject({ assetAlerts: [{ id: discreet.id }] });
+  });
+
   it('forgets the links of a purged asset', async () => {
     const person = await createAlert(t.deps, as('DEU'), personAlert('ERIKSSON'));
     const a = await createAlert(t.deps, as('DEU'), account({ persons: [person.id] }));

@@ -1,4 +1,4 @@
-import { alertInputSchema, type Alert, type AlertInput } from '@crosscheck/core';
+import { alertInputSchema } from '@crosscheck/core';
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../store/alert-repo.js';
 import { alertToFtm } from './alert-to-ftm.js';
@@ -6,7 +6,7 @@ import { ftmEntitySchema } from './ftm-entity.js';
 import { ftmToAlerts } from './ftm-to-alerts.js';
 
 const stored = (id: string, asset: object, extra: object = {}): AlertView =>
-  ({ ...alertInputSchema.parse({ kind: 'asset', category: 'asset-tracing', asset, visibility: { mode: 'all' }, ...extra }), id, owner: 'DEU', status: 'active', version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }) as AlertInput as Alert as AlertView;
+  ({ ...alertInputSchema.parse({ kind: 'asset', category: 'asset-tracing', asset, visibility: { mode: 'all' }, ...extra }), id, owner: 'DEU', status: 'active', version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }) as unknown as AlertView;
 
 describe('asset alerts as FollowTheMoney entities', () => {
   const assets = [
