@@ -62,6 +62,8 @@ describe.skipIf(!hasChromium)('asset screening in chromium', () => {
     // A name typed in another script reads in its own direction inside the right-to-left page.
     expect(await page.locator('input[name="companyName"]').getAttribute('dir')).toBe('auto');
     await app.shot(page, 'asset-screening-ar');
+    // The server keeps the officer's language: back to English, which the next log-in waits for.
+    await inLanguage(page, 'en', 'ltr');
     expect(app.consoleErrors).toEqual([]);
   });
 
