@@ -14,6 +14,7 @@ const benches: [string, string[]][] = [
   ['store.ts', []],
   ['documents.ts', full ? ['--full'] : []],
   ['persons.ts', ['--n', '1000000']],
+  ['assets.ts', ['--n', '100000']],
   ['request-stages.ts', []],
   ['http.ts', []],
   ['events.ts', []],

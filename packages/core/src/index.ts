@@ -37,10 +37,15 @@ export { checkVin, normaliseVin, vinCheckDigit, vinKey, type VinCheck, type VinW
 export { normalisePlate, plateKey, type NormalisedPlate } from './vehicles/plate.js';
 export * from './screening/screen-query.js';
 export * from './screening/probes.js';
+export * from './screening/asset-query.js';
 export * from './screening/holder-differences.js';
 export * from './screening/screening-place.js';
 export * from './wallets/index.js';
 export { walletAddressTextSchema, walletAddressEntrySchema } from './wallets/wallet-schema.js';
+export * from './assets/index.js';
+export * from './assets/asset-schema.js';
+export { assetWarnings } from './assets/asset-warnings.js';
+export { assetSubjectParts, assetSearchParts } from './assets/asset-subject.js';
 export * from './cooperation/index.js';
 export * from './review/index.js';
 export * from './paxlst/index.js';

@@ -56,6 +56,7 @@ const envSchema = z.object({
   CROSSCHECK_RETENTION_PERSON_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.person),
   CROSSCHECK_RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.document),
   CROSSCHECK_RETENTION_VEHICLE_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.vehicle),
+  CROSSCHECK_RETENTION_ASSET_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.asset),
   CROSSCHECK_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   // hits after the fact: hours of screenings a new alert is screened against (0: off), and kept for
   CROSSCHECK_LOOKBACK_HOURS: z.coerce.number().min(0).max(24 * 30).default(72),
@@ -204,7 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
     access: { operator: e.CROSSCHECK_OPERATOR, sessionHours: e.CROSSCHECK_SESSION_HOURS },
     cooperation: { replyHours: e.CROSSCHECK_REPLY_HOURS, attachmentsDir: e.CROSSCHECK_ATTACHMENTS_DIR ?? null },
     retention: {
-      years: { person: e.CROSSCHECK_RETENTION_PERSON_YEARS, document: e.CROSSCHECK_RETENTION_DOCUMENT_YEARS, vehicle: e.CROSSCHECK_RETENTION_VEHICLE_YEARS },
+      years: { person: e.CROSSCHECK_RETENTION_PERSON_YEARS, document: e.CROSSCHECK_RETENTION_DOCUMENT_YEARS, vehicle: e.CROSSCHECK_RETENTION_VEHICLE_YEARS, asset: e.CROSSCHECK_RETENTION_ASSET_YEARS },
       warnMonths: WARN_MONTHS,
       purgeGraceDays: e.CROSSCHECK_PURGE_GRACE_DAYS,
       lookbackHours: e.CROSSCHECK_LOOKBACK_HOURS,

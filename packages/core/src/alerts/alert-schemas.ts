@@ -4,6 +4,8 @@ import { birthDateSchema, fullDateSchema, partialDateSchema } from './partial-da
 import { typedCode } from '../validation/typed-code.js';
 import { MAX_ALERT_WALLETS, walletAddressEntrySchema } from '../wallets/wallet-schema.js';
 import { recastFields, recastPatchFields, recastRule } from './recast-sections.js';
+import { assetPersonsSchema, assetSchema } from '../assets/asset-schema.js';
+import { ASSET_CATEGORIES } from '../constants/assets.js';
 import {
   ALERT_KINDS,
   ALERT_STATUSES,
@@ -164,6 +166,10 @@ export const documentAlertInputSchema = z
 export const vehicleAlertInputSchema = z
   .object({ kind: z.literal('vehicle'), vehicle: vehicleSchema, ...common })
   .strict();
+/** An asset (issue 16, INTERPOL's Silver Notice): a bank account, company, vessel…, and the person alerts it belongs to. */
+export const assetAlertInputSchema = z
+  .object({ kind: z.literal('asset'), category: z.enum(ASSET_CATEGORIES), asset: assetSchema, persons: assetPersonsSchema.optional(), ...common })
+  .strict();
 
 /** Public notices exist for wanted (red) and missing (yellow) persons only. */
 export const PUBLIC_NOTICE_COLOURS = { arrest: 'red', missing: 'yellow' } as const;
@@ -183,7 +189,7 @@ function publicNoticeRule(a: { kind: string; publicNotice?: boolean | undefined;
 
 /** The body of `POST /api/v1/alerts` and of each line of `crosscheck alerts import`. */
 export const alertInputSchema = z
-  .discriminatedUnion('kind', [personAlertInputSchema, documentAlertInputSchema, vehicleAlertInputSchema])
+  .discriminatedUnion('kind', [personAlertInputSchema, documentAlertInputSchema, vehicleAlertInputSchema, assetAlertInputSchema])
   .superRefine((a, ctx) => publicNoticeRule(a as Parameters<typeof publicNoticeRule>[0], ctx))
   .superRefine((a, ctx) => recastRule(a as Parameters<typeof recastRule>[0], ctx));
 
@@ -200,10 +206,13 @@ export type AlertInput = z.infer<typeof alertInputSchema>;
  */
 export const alertPatchSchema = z
   .object({
-    category: z.enum(PERSON_CATEGORIES).optional(),
+    // A person's or an asset's category: the merged alert is validated as its kind.
+    category: z.enum([...PERSON_CATEGORIES, ...ASSET_CATEGORIES.filter((c) => !(PERSON_CATEGORIES as readonly string[]).includes(c))] as [string, ...string[]]).optional(),
     person: personSchema.optional(),
     document: documentSchema.optional(),
     vehicle: vehicleSchema.optional(),
+    asset: assetSchema.optional(),
+    persons: assetPersonsSchema.nullable().optional(),
     visibility: visibilitySchema.optional(),
     caseReference: text(100).nullable().optional(),
     action: text(1000).nullable().optional(),

@@ -1,6 +1,8 @@
 import type { DocumentStatus, DocumentType, PersonCategory } from '../constants/alerts.js';
 import type { AlertInput } from './alert-schemas.js';
 import { recastSectionsOf, type Inquiry, type Preventive, type ReturnDecision } from './recast-sections.js';
+import type { AssetCategory, AssetType } from '../constants/assets.js';
+import { assetSubjectParts } from '../assets/asset-subject.js';
 
 /**
  * What an officer calls an alert's record at a glance, instead of its id: a person by name and
@@ -23,7 +25,9 @@ export type AlertSubject =
       preventive?: Preventive;
     }
   | { kind: 'document'; documentType: DocumentType; number: string; issuingState: string; status: DocumentStatus }
-  | { kind: 'vehicle'; plate?: string; plateCountry?: string; make?: string; model?: string; vin?: string };
+  | { kind: 'vehicle'; plate?: string; plateCountry?: string; make?: string; model?: string; vin?: string }
+  /** An asset by its type, its identifier (IBAN, IMO, registration mark, address…), its name (holder, company, vessel) and country. */
+  | { kind: 'asset'; category: AssetCategory; assetType: AssetType; identifier?: string; name?: string; country?: string };
 
 /** The subject of an alert body (see `AlertSubject`); the caller decides whether the reader may have it. */
 export function alertSubject(alert: AlertInput): AlertSubject {
@@ -37,6 +41,7 @@ export function alertSubject(alert: AlertInput): AlertSubject {
     const d = alert.document;
     return { kind: 'document', documentType: d.type, number: d.number, issuingState: d.issuingState, status: d.status };
   }
+  if (alert.kind === 'asset') return { kind: 'asset', category: alert.category, ...assetSubjectParts(alert.asset) };
   return { kind: 'vehicle', ...pick(alert.vehicle, ['plate', 'plateCountry', 'make', 'model', 'vin']) };
 }
 
@@ -57,6 +62,8 @@ export function subjectLabel(s: AlertSubject): string {
       const make = [s.make, s.model].filter((p) => p !== undefined).join(' ');
       return [plate, s.vin, make || undefined].filter((p) => p !== undefined).join(' · ');
     }
+    case 'asset':
+      return [s.identifier, s.name, s.country].filter((p) => p !== undefined).join(' · ') || s.assetType;
   }
 }
 

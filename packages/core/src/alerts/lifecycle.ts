@@ -26,7 +26,7 @@ export function requireActive(status: AlertStatus): void {
   if (status !== 'active') throw conflict('alert.not-active', `the alert is ${status} and can no longer change`);
 }
 
-const KIND_SECTIONS = ['person', 'document', 'vehicle'] as const;
+const KIND_SECTIONS = ['person', 'document', 'vehicle', 'asset'] as const;
 
 /** The alert body without the server-managed fields. */
 export function inputOf(alert: Alert): AlertInput {
@@ -44,8 +44,11 @@ export function applyPatch(current: AlertInput, patch: AlertPatch): AlertInput {
       throw validationError(section, `a ${current.kind} alert has no ${section} section`);
     }
   }
-  if (patch.category !== undefined && current.kind !== 'person') {
-    throw validationError('category', 'only person alerts have a category');
+  if (patch.category !== undefined && current.kind !== 'person' && current.kind !== 'asset') {
+    throw validationError('category', 'only person and asset alerts have a category');
+  }
+  if (patch.persons != null && current.kind !== 'asset') {
+    throw validationError('persons', 'only asset alerts name persons');
   }
   if (patch.offence != null && current.kind !== 'person') {
     throw validationError('offence', 'only person alerts have an offence');

@@ -14,7 +14,7 @@ describe('the SIS recast categories’ review dates', () => {
     expect(recastReviewDate(r, '2026-04-20', undefined, true)).toBe('2027-04-20');
     // Never beyond a person alert's own retention.
     expect(recastReviewDate(person('return-decision', { returnDecision: { decidedOn: '2026-01-10', leaveBy: '2035-01-01' } }), '2026-03-01')).toBe('2031-03-01');
-    expect(recastReviewDate(person('return-decision', { returnDecision: { decidedOn: '2026-01-10', leaveBy: '2035-01-01' } }), '2026-03-01', { person: 3, document: 10, vehicle: 10 })).toBe('2029-03-01');
+    expect(recastReviewDate(person('return-decision', { returnDecision: { decidedOn: '2026-01-10', leaveBy: '2035-01-01' } }), '2026-03-01', { person: 3, document: 10, vehicle: 10, asset: 5 })).toBe('2029-03-01');
   });
 
   it('reviews an inquiry check after a year, and a child’s preventive alert by their 18th birthday at the latest', () => {

@@ -1,4 +1,5 @@
 import type { AlertInput } from './alert-schemas.js';
+import { assetSearchParts } from '../assets/asset-subject.js';
 
 /**
  * The text that `GET /api/v1/alerts?text=` searches: names in every script, numbers, plates,
@@ -15,6 +16,8 @@ export function searchTextOf(alert: AlertInput): string {
     for (const w of alert.person.walletAddresses ?? []) parts.push(w.address);
   } else if (alert.kind === 'document') {
     parts.push(alert.document.number, compact(alert.document.number));
+  } else if (alert.kind === 'asset') {
+    parts.push(...assetSearchParts(alert.asset));
   } else {
     const v = alert.vehicle;
     parts.push(v.vin ?? '', v.plate ?? '', compact(v.plate ?? ''), v.make ?? '', v.model ?? '');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AlertSubject } from '../alerts/alert-subject.js';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, PERSON_CATEGORIES } from '../constants/alerts.js';
+import { ASSET_CATEGORIES, ASSET_TYPES } from '../constants/assets.js';
 import type { Assert, Equal } from './same-type.js';
 import { inquirySchema, preventiveSchema, returnDecisionSchema } from '../alerts/recast-sections.js';
 
@@ -28,6 +29,16 @@ export const alertSubjectSchema = z
       .strict(),
     z.object({ kind: z.literal('document'), documentType: z.enum(DOCUMENT_TYPES), number: z.string(), issuingState: z.string(), status: z.enum(DOCUMENT_STATUSES) }).strict(),
     z.object({ kind: z.literal('vehicle'), plate: z.string().optional(), plateCountry: z.string().optional(), make: z.string().optional(), model: z.string().optional(), vin: z.string().optional() }).strict(),
+    z
+      .object({
+        kind: z.literal('asset'),
+        category: z.enum(ASSET_CATEGORIES),
+        assetType: z.enum(ASSET_TYPES),
+        identifier: z.string().optional().describe('The IBAN (grouped by four), IMO number, registration mark, wallet address, VIN or plate, registration number, cadastral reference'),
+        name: z.string().optional().describe('The holder, company, vessel or operator name, as written'),
+        country: z.string().optional(),
+      })
+      .strict(),
   ])
   .describe('Who or what the alert is about: a person by name, birth date and category, a document by type, state, number and status, a vehicle by plate, make, model and VIN');
 

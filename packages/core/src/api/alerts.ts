@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { visibilitySchema } from '../access/visibility.js';
 import type { AlertInstruction } from '../access/alert-access.js';
-import { documentAlertInputSchema, personAlertInputSchema, vehicleAlertInputSchema, type Alert } from '../alerts/alert-schemas.js';
+import { assetAlertInputSchema, documentAlertInputSchema, personAlertInputSchema, vehicleAlertInputSchema, type Alert } from '../alerts/alert-schemas.js';
 import { ALERT_KINDS, ALERT_STATUSES, DISCREET_ACTION, DISCREET_CHECK } from '../constants/alerts.js';
 import { territoryFlagSchema } from './screening.js';
+import { alertSubjectSchema } from './alert-subject.js';
+import { ASSET_WARNING_CODES, type AssetWarning } from '../assets/asset-problems.js';
 import type { Assert, Equal } from './same-type.js';
 
 /**
@@ -11,6 +13,9 @@ import type { Assert, Equal } from './same-type.js';
  * create-alert.ts…): the body as the owner wrote it (core alerts/alert-schemas.ts) with what the
  * server keeps beside it, or, for a frontline officer on a discreet check, the instruction only.
  */
+
+/** A doubt about a valid asset identifier (core assets/asset-warnings.ts). */
+export const assetWarningSchema = z.object({ field: z.string(), code: z.enum(ASSET_WARNING_CODES), message: z.string() }).strict();
 
 /** What the server adds to an alert body. */
 const storedFields = {
@@ -29,6 +34,7 @@ export const storedAlertSchema = z.discriminatedUnion('kind', [
   personAlertInputSchema.extend(storedFields).strict(),
   documentAlertInputSchema.extend(storedFields).strict(),
   vehicleAlertInputSchema.extend(storedFields).strict(),
+  assetAlertInputSchema.extend({ ...storedFields, warnings: z.array(assetWarningSchema).optional().describe('What is doubtful about a valid identifier (a BIC of another country than the IBAN, an Ethereum address without its EIP-55 checksum, a vessel without flag…): said when the alert is created or changed, never stored') }).strict(),
 ]);
 
 // Only the owner sees whom it shares with (core alerts/present-alert.ts).
@@ -37,17 +43,32 @@ const viewFields = { ...storedFields, visibility: visibilitySchema.optional().de
 const personView = personAlertInputSchema.extend(viewFields).strict();
 const documentView = documentAlertInputSchema.extend(viewFields).strict();
 const vehicleView = vehicleAlertInputSchema.extend(viewFields).strict();
+const assetView = assetAlertInputSchema.extend(viewFields).strict();
 
 /** An alert as a reader who may read it in full sees it (in lists). */
-export const alertViewSchema = z.discriminatedUnion('kind', [personView, documentView, vehicleView]);
+export const alertViewSchema = z.discriminatedUnion('kind', [personView, documentView, vehicleView, assetView]);
 
 const flagFields = {
   flags: z.array(territoryFlagSchema).optional().describe('Every member’s territory flag on it: shown to the owner only'),
   flag: territoryFlagSchema.optional().describe('The reader’s own member’s territory flag, for a member that is not the owner'),
 };
 
+/** An alert linked to the one read (an asset and the persons it belongs to), named: only those the reader may read in full. */
+export const assetLinkSchema = z.object({ id: z.string(), kind: z.enum(ALERT_KINDS), status: z.enum(ALERT_STATUSES), owner: z.string(), subject: alertSubjectSchema }).strict();
+export type AssetLink = z.infer<typeof assetLinkSchema>;
+
+const personLinkFields = {
+  ...flagFields,
+  assetAlerts: z.array(assetLinkSchema).optional().describe('The asset alerts that name this person (their `persons`), those the reader may read in full'),
+};
+const assetLinkFields = {
+  ...flagFields,
+  personAlerts: z.array(assetLinkSchema).optional().describe('The person alerts of `persons`, those the reader may read in full (the others are left out of `persons` too)'),
+  vehicleAlert: assetLinkSchema.optional().describe('The vehicle alert of a vehicle asset’s `vehicleAlertId`, when the reader may read it in full (otherwise `vehicleAlertId` is left out too)'),
+};
+
 /** `GET /api/v1/alerts/{id}` read in full: the alert with its territory flags. */
-export const flaggedAlertViewSchema = z.discriminatedUnion('kind', [personView.extend(flagFields).strict(), documentView.extend(flagFields).strict(), vehicleView.extend(flagFields).strict()]);
+export const flaggedAlertViewSchema = z.discriminatedUnion('kind', [personView.extend(personLinkFields).strict(), documentView.extend(flagFields).strict(), vehicleView.extend(flagFields).strict(), assetView.extend(assetLinkFields).strict()]);
 
 /**
  * A discreet check as a frontline officer reads it: what screening would tell it (the
@@ -81,6 +102,7 @@ const versionBodySchema = z.discriminatedUnion('kind', [
   personAlertInputSchema.extend({ visibility: viewFields.visibility }).strict(),
   documentAlertInputSchema.extend({ visibility: viewFields.visibility }).strict(),
   vehicleAlertInputSchema.extend({ visibility: viewFields.visibility }).strict(),
+  assetAlertInputSchema.extend({ visibility: viewFields.visibility }).strict(),
 ]);
 
 /** One version of an alert as `GET /api/v1/alerts/{id}/history` gives it (server app/alert-history.ts). */
@@ -136,7 +158,7 @@ export type AlertHistory = z.infer<typeof alertHistorySchema>;
 
 // The instruction is the access rule's own answer, and a stored alert the core's `Alert`; these
 // fail to compile when the schemas drift from them.
-export type AlertContractChecks = [Assert<Equal<z.infer<typeof alertInstructionSchema>, AlertInstruction>>, Assert<Mutual<StoredAlert, Alert>>];
+export type AlertContractChecks = [Assert<Equal<z.infer<typeof alertInstructionSchema>, AlertInstruction>>, Assert<Mutual<StoredAlert, Alert>>, Assert<Equal<z.infer<typeof assetWarningSchema>, AssetWarning>>];
 
 // `Alert` is an intersection, which `Equal` never finds equal to the object type it amounts to.
 type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -14,6 +14,7 @@ export type { PhotoInfo, PhotoList } from './photos.js';
 export type { AttachmentView, MessageList, MessageSummary, MessageView } from './messages.js';
 export type { AlertFlagView, ReviewItemView, ReviewOutcomeView, ReviewQueue } from './review.js';
 export type { AlertChange, AlertChanges, AlertDetail, AlertHistory, AlertList, AlertListItem, AlertVersion, AlertViewData, StoredAlert } from './alerts.js';
+export type { AssetLink } from './alerts.js';
 export type { Finding, FindingDecoded, FindingList, FindingLocation, FindingMatch, FindingPlace, FindingText, ScannedFinding } from './chain.js';
 export type {
   BatchErrorItem,

@@ -3,6 +3,8 @@ import { DISCREET_ACTION, DISCREET_CHECK } from '../access/alert-access.js';
 import { matchReasonSchema } from '../reasons/match-reason-schema.js';
 import { DATE_PROBLEMS } from '../alerts/partial-date.js';
 import { WALLET_ERROR_CODES } from '../wallets/wallet-types.js';
+import { ASSET_ERROR_CODES } from '../assets/asset-problems.js';
+import { ALERT_KINDS } from '../constants/alerts.js';
 import type { FieldProblem } from '../errors/domain-error.js';
 import type { PaxlstFlight, PaxlstHeader, PaxlstTraveller, PaxlstWarning } from '../paxlst/types.js';
 import type { ScreenHit } from '../screening/screen-query.js';
@@ -33,7 +35,7 @@ const hitId = z
   .nullable()
   .describe('The hit recorded for this result: record what came of it with POST /api/v1/hits/{hitId}/outcome. Null for a result below the alerting threshold (asked for with minScore), which is not recorded');
 
-const alertKind = z.enum(['person', 'document', 'vehicle']);
+const alertKind = z.enum(ALERT_KINDS);
 
 /** A result the caller may see in full: the score, the reasons and the owner's instruction. */
 export const fullScreenResultSchema = z
@@ -114,7 +116,7 @@ export const screenResponseSchema = z
   .strict();
 
 const fieldProblemSchema = z
-  .object({ field: z.string(), message: z.string(), code: z.union([z.literal('required'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)]), z.enum(WALLET_ERROR_CODES)]).optional() })
+  .object({ field: z.string(), message: z.string(), code: z.union([z.literal('required'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)]), z.enum(WALLET_ERROR_CODES), z.enum(ASSET_ERROR_CODES)]).optional() })
   .strict();
 
 /** A traveller of a batch whose data was refused: the others are screened. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_TYPES } from '../constants/alerts.js';
+import { DOCUMENT_TYPES, type AlertKind } from '../constants/alerts.js';
 import { MAX_CHECK_DOCUMENTS, type CheckResult } from '../constants/carrier.js';
 import type { StoredReason } from '../reasons/match-reason.js';
 import { typedCode } from '../validation/typed-code.js';
@@ -40,7 +40,7 @@ export type DocumentCheck = z.infer<typeof documentCheckSchema>;
 
 /** What the rules below weigh of a result the document index found for a checked document. */
 export interface CheckCandidate {
-  kind: 'person' | 'document' | 'vehicle';
+  kind: AlertKind;
   reasons: readonly StoredReason[];
   hiddenFromFrontline: boolean;
 }

@@ -3,7 +3,7 @@ import { RECAST_ACTIONS } from './recast.js';
 // The alert vocabularies. The zod schemas (alerts/alert-schemas.ts) are built from these arrays,
 // and the browser shell reads them here, without zod.
 
-export const ALERT_KINDS = ['person', 'document', 'vehicle'] as const;
+export const ALERT_KINDS = ['person', 'document', 'vehicle', 'asset'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 // pending-review: a person alert waiting for a reviewer (seen by its owner only, not screened);

@@ -11,6 +11,7 @@ export * from './links.js';
 export * from './review.js';
 export * from './chain.js';
 export * from './recast.js';
+export * from './assets.js';
 export { ROLES, isRole, roleMay, rolesWith, type Actor, type Permission, type Role } from '../access/roles.js';
 export { LINK_COLORS, type LinkColor } from '../api/link-colors.js';
 export { AUDIT_ACTIONS, isAuditAction, type AuditAction } from '../audit/audit-actions.js';

@@ -5,6 +5,7 @@
 import type { DateProblem } from '../alerts/partial-date.js';
 import type { NotFoundSubject, ProblemCode } from './problem-codes.js';
 import type { WalletErrorCode } from '../wallets/wallet-types.js';
+import type { AssetErrorCode } from '../assets/asset-problems.js';
 
 export type ErrorKind =
   | 'validation'
@@ -27,7 +28,7 @@ export interface FieldProblem {
   code?: FieldProblemCode;
 }
 
-export type FieldProblemCode = 'required' | `date.${DateProblem}` | WalletErrorCode;
+export type FieldProblemCode = 'required' | `date.${DateProblem}` | WalletErrorCode | AssetErrorCode;
 
 export class DomainError extends Error {
   constructor(

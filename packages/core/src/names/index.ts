@@ -5,3 +5,5 @@ export { editKeys } from './edit-keys.js';
 export { scorePerson, DEFAULT_THRESHOLD, type PersonFacts, type PersonComparison, type ScorePersonOptions } from './score-person.js';
 export { normaliseBirthDate, normaliseNationality } from './evidence.js';
 export { MAX_NAME_INPUT } from './romanise.js';
+export { prepareCompanyName, scoreCompany, companyNameKeys, companyQueryKeys, internCompanyName, registrationNumberKey, MAX_COMPANY_NAME, type PreparedCompanyName, type CompanyFacts, type CompanyComparison } from './company-names.js';
+export { LEGAL_FORMS, compareLegalForms, legalFormKey, type LegalForm, type LegalFormFamily } from './legal-forms.js';

@@ -66,6 +66,28 @@ export const REASON_PARAMS = {
   'vehicle.plate': { plate: 'text', country: 'text' },
   /** A person alert naming the same wallet address (bech32 compared in any case, Ethereum without its checksum case). */
   'wallet.exact': { currency: ['BTC', 'ETH'], address: 'text' },
+  /** An asset alert on the same bank account (IBANs compared without spaces, in upper case). */
+  'asset.iban': { iban: 'text' },
+  /** An asset alert on the same vessel (IMO numbers compared without the IMO prefix). */
+  'asset.imo': { imo: 'text' },
+  /** An asset alert on the same aircraft registration mark (compared without spaces and dashes, in upper case). */
+  'asset.aircraft': { registration: 'text' },
+  /** An asset alert on the same parcel: the same cadastral reference in the same country. */
+  'asset.cadastral': { reference: 'text', country: 'text' },
+  /** A company screened was compared with the name of a bank account's holder or an aircraft's operator. */
+  'asset.party': { role: ['holder', 'operator'] },
+  /** Both company names carry a legal form of the same kind (ООО / LLC: limited liability), which adds a little. */
+  'company.legal-form-same': { query: 'text', record: 'text' },
+  /** The company names carry legal forms of different kinds (GmbH / AG): said, but no contradiction. */
+  'company.legal-form-different': { query: 'text', record: 'text' },
+  /** The same registration number; `country` given when both sides name the same register's country. */
+  'company.registration-number': { number: 'text', country: 'text?' },
+  /** Two different registration numbers in the same country's register. */
+  'company.registration-number-different': { query: 'text', record: 'text' },
+  /** Both sides give the company's country (ISO 3166 alpha-3), the same. */
+  'company.country-same': { country: 'text' },
+  /** Both sides give the company's country, different ones. */
+  'company.country-different': { query: 'text', record: 'text' },
 } as const satisfies Record<string, Record<string, ParamKind>>;
 
 export type ParamKind = 'text' | 'text?' | 'count' | 'flag' | 'flag?' | 'list' | readonly string[];

@@ -57,4 +57,21 @@ export const REASON_EXAMPLES: { readonly [C in ReasonCode]: readonly [ReasonOf<C
     [{ code: 'wallet.exact', currency: 'BTC', address: 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4' }, 'BTC wallet bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4: same address'],
     [{ code: 'wallet.exact', currency: 'ETH', address: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' }, 'ETH wallet 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed: same address'],
   ],
+  'asset.iban': [[{ code: 'asset.iban', iban: 'DE89 3704 0044 0532 0130 00' }, 'IBAN DE89 3704 0044 0532 0130 00: same account']],
+  'asset.imo': [[{ code: 'asset.imo', imo: '9074729' }, 'IMO 9074729: same vessel']],
+  'asset.aircraft': [[{ code: 'asset.aircraft', registration: 'N123AB' }, 'aircraft registration N123AB: same']],
+  'asset.cadastral': [[{ code: 'asset.cadastral', reference: '75056000AB0012', country: 'FRA' }, 'cadastral reference FRA 75056000AB0012: same parcel']],
+  'asset.party': [
+    [{ code: 'asset.party', role: 'holder' }, "found by the account holder's name"],
+    [{ code: 'asset.party', role: 'operator' }, "found by the aircraft operator's name"],
+  ],
+  'company.legal-form-same': [[{ code: 'company.legal-form-same', query: 'ООО', record: 'LLC' }, 'legal form ООО ~ LLC: same kind']],
+  'company.legal-form-different': [[{ code: 'company.legal-form-different', query: 'GmbH', record: 'AG' }, 'legal form GmbH vs AG: different kind (not a contradiction)']],
+  'company.registration-number': [
+    [{ code: 'company.registration-number', number: '1027700132195', country: 'RUS' }, 'registration number RUS 1027700132195: same'],
+    [{ code: 'company.registration-number', number: 'HRB 12345' }, 'registration number HRB 12345: same (country not given)'],
+  ],
+  'company.registration-number-different': [[{ code: 'company.registration-number-different', query: 'HRB 12345', record: 'HRB 54321' }, 'registration number HRB 12345 vs HRB 54321: different']],
+  'company.country-same': [[{ code: 'company.country-same', country: 'RUS' }, 'company country RUS: same']],
+  'company.country-different': [[{ code: 'company.country-different', query: 'RUS', record: 'CYP' }, 'company country RUS vs CYP: different']],
 };

@@ -5,6 +5,7 @@ import { holderDifferences, type HolderDiffersWarning } from './holder-differenc
 import type { ScreenQuery } from './screen-query.js';
 import { nameText } from '../alerts/alert-subject.js';
 import { parseWalletAddress, type WalletCurrency } from '../wallets/wallet-address.js';
+import { assetProbesOf, type AssetProbe } from './asset-query.js';
 
 export { PROBE_SOURCES, type ProbeSource } from './probe-sources.js';
 
@@ -58,6 +59,8 @@ export interface ScreenProbes {
   documents: DocumentProbeOf[];
   vehicle: VehicleProbe | null;
   wallets: WalletProbe[];
+  /** The query's assets (asset-query.ts), each looked up on its own. */
+  assets: AssetProbe[];
   warnings: ScreeningWarning[];
 }
 
@@ -113,7 +116,7 @@ export function probesOf(query: ScreenQuery, options: ProbesOptions = {}): Scree
     wallets.push({ currency, normalised, display });
     for (const w of parsed.address.warnings) warnings.push({ code: w.code, message: w.message, address: display });
   }
-  return { persons, documents, vehicle: query.vehicle ?? null, wallets, warnings };
+  return { persons, documents, vehicle: query.vehicle ?? null, wallets, assets: assetProbesOf(query.assets), warnings };
 }
 
 function typedPerson(person: NonNullable<ScreenQuery['person']>, documents: readonly DocumentProbe[]): PersonFacts {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { dateMessage, dateProblem } from '../alerts/partial-date.js';
 import type { MatchReason } from '../reasons/match-reason.js';
+import type { AlertKind } from '../constants/alerts.js';
 import { typedCode } from '../validation/typed-code.js';
 import { walletAddressTextSchema } from '../wallets/wallet-schema.js';
+import { assetsQuerySchema } from './asset-query.js';
 
 const noNul = (v: string) => !v.includes('\u0000');
 const text = (max: number) => z.string().trim().min(1).max(max).refine(noNul, 'must not contain a NUL character');
@@ -83,13 +85,15 @@ export const screenQuerySchema = z
       .optional(),
     /** A Bitcoin or Ethereum address, found exactly (in any case where its format allows). */
     walletAddress: walletAddressTextSchema.optional(),
+    /** Bank accounts, vessels, wallets, aircraft, parcels and companies (asset-query.ts), each item exactly one. */
+    assets: assetsQuerySchema.optional(),
     /** Return results from this score up (default: the hit threshold). */
     minScore: z.number().min(0).max(1).optional(),
     limit: z.number().int().min(1).max(100).default(20),
   })
   .strict()
-  .refine((q) => q.person !== undefined || (q.documents?.length ?? 0) > 0 || q.mrz !== undefined || q.vehicle !== undefined || q.walletAddress !== undefined, {
-    message: 'a screening needs a person, documents, an mrz, a vehicle or a wallet address',
+  .refine((q) => q.person !== undefined || (q.documents?.length ?? 0) > 0 || q.mrz !== undefined || q.vehicle !== undefined || q.walletAddress !== undefined || (q.assets?.length ?? 0) > 0, {
+    message: 'a screening needs a person, documents, an mrz, a vehicle, a wallet address or assets',
   });
 
 export type ScreenQuery = z.infer<typeof screenQuerySchema>;
@@ -98,7 +102,7 @@ export type ScreenQueryInput = z.input<typeof screenQuerySchema>;
 /** One result of a screening, as officers and border systems receive it. */
 export interface ScreenHit {
   alertId: string;
-  kind: 'person' | 'document' | 'vehicle';
+  kind: AlertKind;
   category: string | null;
   score: number;
   reasons: MatchReason[];

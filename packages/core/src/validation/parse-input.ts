@@ -3,6 +3,7 @@ import { DomainError, type FieldProblem } from '../errors/domain-error.js';
 import { DATE_PROBLEMS, type DateProblem } from '../alerts/partial-date.js';
 import { isRequiredIssue, requiredFieldError } from './required-field.js';
 import { WALLET_ERROR_CODES, type WalletErrorCode } from '../wallets/wallet-types.js';
+import { ASSET_ERROR_CODES, type AssetErrorCode } from '../assets/asset-problems.js';
 
 /** Validates outside input with a zod schema and turns failures into one DomainError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = ''): z.infer<S> {
@@ -19,7 +20,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root 
     if (isRequiredIssue(issue)) return [{ field: at([]), message: `${at([])} is required`, code: 'required' as const }];
     const date = issue.code === 'custom' ? dateProblemOf(issue.params) : null;
     const wallet = issue.code === 'custom' ? walletProblemOf(issue.params) : null;
-    return [{ field: at([]), message: issue.message, ...(date ? { code: `date.${date}` as const } : wallet ? { code: wallet } : {}) }];
+    const asset = issue.code === 'custom' ? assetProblemOf(issue.params) : null;
+    return [{ field: at([]), message: issue.message, ...(date ? { code: `date.${date}` as const } : wallet ? { code: wallet } : asset ? { code: asset } : {}) }];
   });
   const first = problems[0];
   const summary = !first ? 'invalid input' : first.message.startsWith(`${first.field} `) ? first.message : `${first.field}: ${first.message}`;
@@ -40,4 +42,10 @@ function dateProblemOf(params: unknown): DateProblem | null {
 function walletProblemOf(params: unknown): WalletErrorCode | null {
   const wallet = (params as { wallet?: unknown } | undefined)?.wallet;
   return (WALLET_ERROR_CODES as readonly unknown[]).includes(wallet) ? (wallet as WalletErrorCode) : null;
+}
+
+/** What an asset identifier's schema (assets/asset-schema.ts) found wrong, if any. */
+function assetProblemOf(params: unknown): AssetErrorCode | null {
+  const asset = (params as { asset?: unknown } | undefined)?.asset;
+  return (ASSET_ERROR_CODES as readonly unknown[]).includes(asset) ? (asset as AssetErrorCode) : null;
 }

@@ -4,6 +4,7 @@ import { actorNames, type ActorName } from './actor-names.js';
 import { auditedRead } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
+import { withVisiblePersons } from './assets/asset-links.js';
 import type { AlertVersion } from '@crosscheck/core/api';
 
 export type { AlertVersion } from '@crosscheck/core/api';
@@ -24,7 +25,8 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
     // Who changed it is the owner's business only, by id; by name only as `actorNames` allows
     // (not the operator's reviewer who approved or rejected it, to an owner outside the operator).
     const names = own ? await actorNames(deps.db, ctx.actor, deps.operator, visible.map((r) => r.changed_by)) : new Map<string, ActorName>();
-    const items = visible.map((r) => ({
+    const bodies = await withVisiblePersons(deps.db, ctx.actor, visible.map((r) => r.body));
+    const items = visible.map((r, i) => ({
       version: r.version,
       action: r.action,
       status: r.status,
@@ -32,7 +34,7 @@ export async function alertHistory(deps: Deps, ctx: Ctx, id: string): Promise<{ 
       changedAt: r.changed_at,
       ...(own ? { changedBy: r.changed_by, changedByName: names.get(r.changed_by)?.name ?? null, changedByMember: names.get(r.changed_by)?.member ?? null } : {}),
       // presentBodyFor only drops `visibility` for non-owners; its signature cannot say so per kind.
-      alert: presentBodyFor(ctx.actor.member, owner, r.body) as AlertVersion['alert'],
+      alert: presentBodyFor(ctx.actor.member, owner, bodies[i]!) as AlertVersion['alert'],
     }));
     return { items, next: null };
   });

@@ -4,16 +4,18 @@ import type { Tx } from '../store/write-transaction.js';
 import { audited } from './audited.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { checkReferencedMembers } from './check-referenced-members.js';
+import { checkAssetReferences } from './assets/asset-links.js';
+import { withAssetWarnings, type AssetWarnings } from './assets/asset-warnings.js';
 
 /** Publishes a new alert owned by the caller's member (`alert.create`). */
-export async function createAlert(deps: Deps, ctx: Ctx, body: unknown): Promise<Alert> {
+export async function createAlert(deps: Deps, ctx: Ctx, body: unknown): Promise<Alert & AssetWarnings> {
   return audited(deps, ctx, 'alert.create', async (tx, note) => {
     requirePermission(ctx.actor, 'alert.create');
     const input = parseInput(alertInputSchema, body);
     const id = deps.newId();
     note.target = `alert:${id}`;
     note.detail = { kind: input.kind };
-    return insertAlert(tx, deps, ctx, id, input);
+    return withAssetWarnings(await insertAlert(tx, deps, ctx, id, input));
   });
 }
 
@@ -26,6 +28,7 @@ export async function insertAlert(tx: Tx, deps: Deps, ctx: Ctx, id: string, raw:
   const input: AlertInput = { ...raw, visibility: normaliseVisibility(raw.visibility) };
   requireOwnDocument(input, ctx.actor.member);
   await checkReferencedMembers(tx, input.visibility);
+  await checkAssetReferences(tx, ctx.actor, input);
   const at = nowIso(deps);
   await writeAlertVersion(
     tx,

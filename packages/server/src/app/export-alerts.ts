@@ -1,6 +1,7 @@
 import { requirePermission } from '@crosscheck/core';
 import { alertAsReadBy, listAlertRows, type AlertView } from '../store/alert-repo.js';
 import { audited } from './audited.js';
+import { withVisiblePersons } from './assets/asset-links.js';
 import type { Ctx, Deps } from './deps.js';
 
 /**
@@ -14,10 +15,12 @@ export async function exportAlerts(deps: Deps, ctx: Ctx, filter: { status?: stri
     let count = 0;
     for (;;) {
       const rows = await listAlertRows(tx, { reader: ctx.actor, ...filter, ...(after ? { after } : {}), limit: 1000 });
-      for (const r of rows) {
+      // An export carries records; an instruction-only reader has none to take away.
+      const records = rows.flatMap((r) => {
         const shown = alertAsReadBy(ctx.actor, r);
-        // An export carries records; an instruction-only reader has none to take away.
-        if (!shown || 'access' in shown) continue;
+        return !shown || 'access' in shown ? [] : [shown];
+      });
+      for (const shown of await withVisiblePersons(tx, ctx.actor, records)) {
         emit(shown);
         count++;
       }

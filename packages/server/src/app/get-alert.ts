@@ -5,6 +5,7 @@ import { flagsOn, type TerritoryFlag } from '../store/review-repo.js';
 import { auditedRead } from './audited.js';
 import type { Ctx, Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
+import { withAssetLinks } from './assets/asset-links.js';
 
 export type FlaggedAlertView = AlertView & { flags?: TerritoryFlag[]; flag?: TerritoryFlag };
 
@@ -29,6 +30,6 @@ export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<AlertD
     const flags = (await flagsOn(deps.db, [id], own ? undefined : ctx.actor.member)).get(id) ?? [];
     if (own) view.flags = flags;
     else if (flags[0]) view.flag = flags[0];
-    return view;
+    return withAssetLinks(deps.db, ctx.actor, view);
   });
 }

@@ -3,6 +3,7 @@ import type { AlertList } from '@crosscheck/core/api';
 import { z } from 'zod';
 import { alertAsReadBy, listAlertRows } from '../store/alert-repo.js';
 import { auditedRead } from './audited.js';
+import { withVisiblePersons } from './assets/asset-links.js';
 import type { Ctx, Deps } from './deps.js';
 
 export const listAlertsQuerySchema = z
@@ -36,7 +37,7 @@ export async function listAlerts(deps: Deps, ctx: Ctx, query: unknown): Promise<
     });
     const page = rows.slice(0, q.limit);
     // The SQL filter is a translation of the core rule; the core rule has the last word.
-    const items = page.flatMap((r) => alertAsReadBy(ctx.actor, r) ?? []);
+    const items = await withVisiblePersons(deps.db, ctx.actor, page.flatMap((r) => alertAsReadBy(ctx.actor, r) ?? []));
     note.target = 'alerts';
     note.detail = { query: q, ids: items.map((a) => a.id) };
     return { items, next: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null };

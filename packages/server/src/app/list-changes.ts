@@ -1,4 +1,5 @@
 import { alertAccess, alertInstruction, parseInput, presentBodyFor, requirePermission, type AlertInput, type AlertInstruction, type Reader } from '@crosscheck/core';
+import { withVisiblePersons } from './assets/asset-links.js';
 import { z } from 'zod';
 import { versionRow } from '../store/alert-repo.js';
 import { changesAfter, visibilityFromColumns } from '../store/change-repo.js';
@@ -61,6 +62,7 @@ export async function changeItemsFor(tx: Tx, after: number, limit: number, reade
       items.push({ ...base, action: r.action, owner: r.owner, status: r.status, statusReason: r.status_reason, alert: presentBodyFor(reader.member, r.owner, r.body) });
     }
   }
+  await cutAssetPersons(tx, reader, items);
   const last = rows[rows.length - 1];
   return { items, rowCount: rows.length, lastSeq: last ? Number(last.seq) : null };
 }
@@ -73,4 +75,11 @@ async function wasShown(tx: Tx, reader: Reader, r: { alert_id: string; version: 
   if (!before) return false;
   const visibility = visibilityFromColumns(r.prev_vis_mode, r.prev_vis_members ?? '[]');
   return alertAccess(reader, { owner: r.owner, visibility, status: before.status, category: before.category, hiddenFromFrontline: before.hiddenFromFrontline }) !== 'hidden';
+}
+
+/** An asset version's `persons` as the reader may see them (app/assets/asset-links.ts), in place. */
+async function cutAssetPersons(tx: Tx, reader: Reader, items: ChangeItem[]): Promise<void> {
+  const full = items.filter((i): i is Extract<ChangeItem, { status: string }> => 'status' in i);
+  const shown = await withVisiblePersons(tx, reader, full.map((i) => i.alert as { kind: string; persons?: string[] }));
+  full.forEach((item, i) => (item.alert = shown[i] as Partial<AlertInput>));
 }

@@ -9,7 +9,10 @@ const MAX_BATCH_NAMES = 3000;
 
 function namesIn(item: unknown): number {
   const names = (item as { person?: { names?: unknown } } | null)?.person?.names;
-  return Array.isArray(names) ? names.length : 0;
+  // A company screened as an asset is a name to compare too (the other assets are exact look-ups).
+  const assets = (item as { assets?: unknown } | null)?.assets;
+  const companies = Array.isArray(assets) ? assets.filter((a) => typeof a === 'object' && a !== null && 'company' in a).length : 0;
+  return (Array.isArray(names) ? names.length : 0) + companies;
 }
 
 /**

@@ -2,6 +2,8 @@ import { alertPatchSchema, applyPatch, changeAction, inputOf, normaliseVisibilit
 import { findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
 import { audited } from './audited.js';
 import { checkReferencedMembers } from './check-referenced-members.js';
+import { checkAssetReferences } from './assets/asset-links.js';
+import { withAssetWarnings, type AssetWarnings } from './assets/asset-warnings.js';
 import { requireOwnDocument } from './create-alert.js';
 import { nowIso, type Ctx, type Deps } from './deps.js';
 import { loadAlert } from './load-alert.js';
@@ -12,7 +14,7 @@ import { loadAlert } from './load-alert.js';
  * previous version is kept (`alert.update`). A patch cannot dodge review: see the core's
  * `statusAfterChange`.
  */
-export async function updateAlert(deps: Deps, ctx: Ctx, id: string, body: unknown): Promise<Alert> {
+export async function updateAlert(deps: Deps, ctx: Ctx, id: string, body: unknown): Promise<Alert & AssetWarnings> {
   return audited(deps, ctx, 'alert.update', async (tx, note) => {
     note.target = `alert:${id}`;
     const loaded = await loadAlert(tx, id);
@@ -25,6 +27,7 @@ export async function updateAlert(deps: Deps, ctx: Ctx, id: string, body: unknow
     const input = { ...patched, visibility: normaliseVisibility(patched.visibility) };
     requireOwnDocument(input, row.owner);
     await checkReferencedMembers(tx, input.visibility);
+    await checkAssetReferences(tx, ctx.actor, input, inputOf(current));
     const status = statusAfterChange(current.status, inputOf(current), input, row.owner);
     const action = changeAction(current.status);
     // The trail says the alert was resubmitted, and from what: an auditor follows it from the rejection.
@@ -35,6 +38,6 @@ export async function updateAlert(deps: Deps, ctx: Ctx, id: string, body: unknow
       { id, owner: row.owner, input, status, statusReason: null, version: row.version + 1, action, at, createdAt: row.created_at, changedBy: ctx.actor.credential },
       row,
     );
-    return toAlert((await findAlertRow(tx, id))!);
+    return withAssetWarnings(toAlert((await findAlertRow(tx, id))!));
   });
 }

@@ -6,6 +6,7 @@ import { decideReview } from '../app/review/decide-review.js';
 import { addUser } from '../app/manage-users.js';
 import { randomToken } from '../app/secrets.js';
 import { screen } from '../app/screen.js';
+import { seedDemoAssets } from './seed-demo-assets.js';
 
 export interface DemoCredentials {
   keys: { member: string; role: string; key: string }[];
@@ -46,11 +47,15 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
   }
   const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: DEMO } satisfies Actor, requestId: 'system/demo-seed' });
   const reviewer: Ctx = { actor: { member: deps.operator, role: 'reviewer', credential: DEMO }, requestId: 'system/demo-seed' };
+  const ids: string[] = [];
   for (const [member, alert] of DEMO_ALERTS) {
     const created = await createAlert(deps, as(member), alert);
+    ids.push(created.id);
     // The demo's wanted person has been through review, as a real one would before anyone screens it.
     if (created.status === 'pending-review') await decideReview(deps, reviewer, created.id, { decision: 'approve', reason: 'demo data: ordinary criminal offence' });
   }
+  // The wanted person's assets (DEMO_ALERTS[3], DEU's arrest alert), linked to it.
+  await seedDemoAssets(deps, as('DEU'), ids[3]!);
   // Left waiting, so the reviewer's queue has something to decide (its wording raises a pre-check flag).
   await createAlert(deps, as('FRA'), PENDING_ALERT);
   // Screenings at DEU's border, so the hits inbox, the dashboard and the links page have data.

@@ -8,7 +8,8 @@ export class BatchFormatError extends Error {}
 /**
  * Turns a batch body into query objects: a JSON array, JSON lines, or CSV with a header row
  * (columns id, name / family / given, birthDate, sex, nationality, documentNumber,
- * documentState, vin, plate, plateCountry, walletAddress). Validation of each query is the use case's job.
+ * documentState, vin, plate, plateCountry, walletAddress, and the assets iban, imo, aircraft,
+ * companyName, companyRegistrationNumber, companyCountry). Validation of each query is the use case's job.
  */
 export function parseTravellerBatch(contentType: string, body: unknown): unknown[] {
   let items: unknown[];
@@ -55,5 +56,17 @@ function queryFromRow(row: Record<string, string>): unknown {
     ...(v('documentNumber') ? { documents: [{ number: v('documentNumber'), ...(v('documentState') ? { issuingState: v('documentState') } : {}) }] } : {}),
     ...(v('vin') || v('plate') ? { vehicle: { ...(v('vin') ? { vin: v('vin') } : {}), ...(v('plate') ? { plate: v('plate') } : {}), ...(v('plateCountry') ? { plateCountry: v('plateCountry') } : {}) } } : {}),
     ...(v('walletAddress') ? { walletAddress: v('walletAddress') } : {}),
+    ...assetsFromRow(v),
   };
+}
+
+/** A row's asset columns as the query's `assets`, one item per column given (the company's three as one). */
+function assetsFromRow(v: (k: string) => string | undefined): { assets?: unknown[] } {
+  const assets: unknown[] = [];
+  for (const k of ['iban', 'imo', 'aircraft'] as const) if (v(k)) assets.push({ [k]: v(k) });
+  const company = v('companyName');
+  if (company || v('companyRegistrationNumber') || v('companyCountry')) {
+    assets.push({ company: { name: company ?? '', ...(v('companyRegistrationNumber') ? { registrationNumber: v('companyRegistrationNumber') } : {}), ...(v('companyCountry') ? { country: v('companyCountry') } : {}) } });
+  }
+  return assets.length > 0 ? { assets } : {};
 }

@@ -43,7 +43,7 @@ describe('OpenAPI response schemas', () => {
     const [full, instruction] = one.anyOf as [Json, { properties: Record<string, Json> }];
     // OpenAPI 3.0 has no `const`: the document writes a one-value `enum`.
     const single = (s: Json | undefined) => s?.const ?? (s?.enum as unknown[] | undefined)?.join();
-    expect(((full.oneOf ?? full.anyOf) as { properties: Record<string, Json> }[]).map((v) => single(v.properties.kind))).toEqual(['person', 'document', 'vehicle']);
+    expect(((full.oneOf ?? full.anyOf) as { properties: Record<string, Json> }[]).map((v) => single(v.properties.kind))).toEqual(['person', 'document', 'vehicle', 'asset']);
     expect(single(instruction.properties.access)).toBe('instruction-only');
     expect(Object.keys(instruction.properties).sort()).toEqual(['access', 'action', 'category', 'id', 'kind', 'owner']);
     const listed = ((of('/api/v1/alerts', 'get')!.properties as Json).items as Json).items as Json;

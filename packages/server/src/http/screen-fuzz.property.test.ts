@@ -18,6 +18,17 @@ describe('screening endpoints under garbage input', () => {
       documents: fc.array(fc.record({ number: fc.string({ maxLength: 45 }), issuingState: fc.string({ maxLength: 4 }) }, { requiredKeys: [] }), { maxLength: 3 }),
       mrz: fc.oneof(fc.string({ maxLength: 120 }), fc.constantFrom('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10')),
       vehicle: fc.record({ vin: fc.string({ maxLength: 20 }), plate: fc.string({ maxLength: 25 }), plateCountry: fc.string({ maxLength: 4 }) }, { requiredKeys: [] }),
+      assets: fc.array(
+        fc.oneof(
+          fc.record({ iban: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('DE89 3704 0044 0532 0130 00', 'de88370400440532013000', 'XX00')) }),
+          fc.record({ imo: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('IMO 9074729', '9074728')) }),
+          fc.record({ wallet: fc.oneof(fc.string({ maxLength: 60 }), fc.record({ currency: fc.string({ maxLength: 4 }), address: fc.string({ maxLength: 60 }) })) }),
+          fc.record({ cadastralReference: fc.string({ maxLength: 30 }), country: fc.string({ maxLength: 4 }) }, { requiredKeys: [] }),
+          fc.record({ company: fc.record({ name, registrationNumber: fc.string({ maxLength: 20 }), country: fc.string({ maxLength: 4 }) }, { requiredKeys: [] }) }),
+          fc.anything(),
+        ),
+        { maxLength: 4 },
+      ),
     },
     { requiredKeys: [] },
   );

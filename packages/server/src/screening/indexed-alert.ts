@@ -29,7 +29,7 @@ export function indexedFrom(alert: Alert): IndexedAlert {
     owner: alert.owner,
     visibility: alert.visibility,
     kind: alert.kind,
-    category: alert.kind === 'person' ? alert.category : null,
+    category: alert.kind === 'person' || alert.kind === 'asset' ? alert.category : null,
     // The owner's own instruction, else the core's for an SIS recast category (constants/recast.ts).
     action: instructionFor(alert.kind === 'person' ? alert.category : null, alert.action),
     warnings: alert.kind === 'person' ? (alert.person.warnings ?? []) : [],

@@ -22,6 +22,7 @@ import {
   type VehicleProbe,
   type WalletProbe,
 } from '@crosscheck/core';
+import { AssetIndex } from './asset-index.js';
 import { indexedFrom, type IndexedAlert } from './indexed-alert.js';
 
 export interface Candidate {
@@ -89,6 +90,8 @@ export class ScreeningIndex {
   /** Normalised wallet address (core `parseWalletAddress`) → the alerts naming it. */
   private readonly wallets = new Map<string, Set<number>>();
   private readonly walletKeysOf: (string[] | undefined)[] = [];
+  /** The asset alerts (asset-index.ts): their identifiers and company names. */
+  readonly assets = new AssetIndex();
   private scratch: Gathering = { stamp: 0, seen: new Uint32Array(0), visible: new Uint8Array(0), weight: new Float64Array(0), editWeight: new Float64Array(0), namesLow: new Int32Array(0), namesHigh: new Int32Array(0) };
 
   get size(): number {
@@ -140,6 +143,7 @@ export class ScreeningIndex {
     const handle = this.free.pop() ?? this.entries.length;
     this.handles.set(alert.id, handle);
     this.entries[handle] = indexedFrom(alert);
+    if (alert.kind === 'asset') this.assets.upsert(alert, this.entries[handle]);
     this.openToAll[handle] = visibleToEveryMember(alert.visibility) ? 1 : 0;
     this.nameCount[handle] = 0;
     const docs: [string, string][] = [];
@@ -172,6 +176,7 @@ export class ScreeningIndex {
   }
 
   remove(alertId: string): void {
+    this.assets.remove(alertId);
     const handle = this.handles.get(alertId);
     if (handle === undefined) return;
     for (const [state, number] of this.docsOf[handle] ?? []) this.documents.remove(handle, state, number);

@@ -25,7 +25,7 @@ export function accessOf(reader: Reader, found: Pick<FoundHit, 'owner' | 'visibi
 
 /**
  * Runs every probe a query carries (the person typed, the MRZ holder, each document, the vehicle,
- * the wallet address),
+ * the wallet address, each asset),
  * each on its own, and merges the results per alert, best first: the one search that the server,
  * the bench and the evaluation all run. Results the reader will not be shown (`accessOf` is
  * hidden: for the frontline, alerts hidden from it) come along, since they are recorded and their
@@ -48,7 +48,17 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
   for (const p of probes.persons) add(p.source, index.searchPerson({ facts: p.facts }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
   for (const d of probes.documents) add(d.source, index.searchDocument(d, viewer));
   if (probes.vehicle) add('vehicle', index.searchVehicle(probes.vehicle, viewer));
-  for (const w of probes.wallets) add('wallet', index.searchWallet(w, viewer));
+  for (const w of probes.wallets) {
+    add('wallet', index.searchWallet(w, viewer));
+    // The wallet asset alerts on the address too, as a wallet screened among the assets finds persons.
+    add('wallet', index.assets.search({ type: 'wallet', ...w }, viewer, minScore));
+  }
+  if (probes.vehicle) add('vehicle', index.assets.searchVehicle(probes.vehicle, viewer));
+  for (const a of probes.assets) {
+    add('asset', index.assets.search(a, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
+    // A wallet screened as an asset also finds the persons known to use it, as `walletAddress` does.
+    if (a.type === 'wallet') add('asset', index.searchWallet(a, viewer));
+  }
 
   const ranked = mergeByAlert(found, reasonKey)
     .filter((c) => c.score >= minScore && !isPastDates(c.entry, scope.today))

@@ -1,7 +1,7 @@
 import type { AlertInput } from '@crosscheck/core';
 
-/** The category column of an alert, from its body: only a person alert has one. */
-export const categoryOf = (input: AlertInput): string | null => (input.kind === 'person' ? input.category : null);
+/** The category column of an alert, from its body: person and asset alerts have one (a discreet check is either). */
+export const categoryOf = (input: AlertInput): string | null => (input.kind === 'person' || input.kind === 'asset' ? input.category : null);
 
 /**
  * A stored alert body (a JSON column of `alerts` or `alert_versions`), decoded, with the two facts

@@ -3,6 +3,7 @@ import { alertColumns, fullyReadableSql, pastEndDateSql, readableSql } from '@cr
 import type { Kysely, Selectable } from 'kysely';
 import { categoryOf, decodeAlertBody, parseAlertBody, type DecodedBody } from './alert-body.js';
 import { appendChange, membersJson, visibilityFromColumns } from './change-repo.js';
+import { syncAssetPersons } from './asset-link-repo.js';
 import type { AlertsTable, DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -108,6 +109,7 @@ export async function writeAlertVersion(tx: Tx, w: AlertWrite, previous: AlertRo
   } else {
     await tx.insertInto('alerts').values({ id: w.id, created_at: w.createdAt, review_date: w.reviewDate ?? null, ...row }).execute();
   }
+  await syncAssetPersons(tx, w.id, w.input);
   await tx
     .insertInto('alert_versions')
     .values({

@@ -17,13 +17,14 @@ import * as chainFindings from './migrations/0015-chain-findings.js';
 import * as retroactiveHits from './migrations/0020-retroactive-hits.js';
 import * as carrierChecks from './migrations/0017-carrier-checks.js';
 import * as clearances from './migrations/0019-clearances.js';
+import * as assetPersons from './migrations/0016-asset-persons.js';
 import type { Engine } from './database.js';
 import type { DB } from './schema.js';
 
 // Migrations are compiled into the program (not read from a folder at run time), so a bundled or
 // relocated server always carries exactly the migrations it was written for.
 const provider: MigrationProvider = {
-  getMigrations: async (): Promise<Record<string, Migration>> => ({ '0001-initial': initial, '0002-screening': screening, '0003-cooperation': cooperation, '0004-retention': retention, '0005-reply-reminders': replyReminders, '0006-alert-photos': alertPhotos, '0007-user-language': userLanguage, '0008-public-notices': publicNotices, '0009-replica': replica, '0010-replica-identity': replicaIdentity, '0011-hidden-from-frontline': hiddenFromFrontline, '0012-login-throttle': loginThrottle, '0013-audit-checkpoints': auditCheckpoints, '0014-approvals-and-claims': approvalsAndClaims, '0015-chain-findings': chainFindings, '0020-retroactive-hits': retroactiveHits, '0017-carrier-checks': carrierChecks, '0019-clearances': clearances }),
+  getMigrations: async (): Promise<Record<string, Migration>> => ({ '0001-initial': initial, '0002-screening': screening, '0003-cooperation': cooperation, '0004-retention': retention, '0005-reply-reminders': replyReminders, '0006-alert-photos': alertPhotos, '0007-user-language': userLanguage, '0008-public-notices': publicNotices, '0009-replica': replica, '0010-replica-identity': replicaIdentity, '0011-hidden-from-frontline': hiddenFromFrontline, '0012-login-throttle': loginThrottle, '0013-audit-checkpoints': auditCheckpoints, '0014-approvals-and-claims': approvalsAndClaims, '0015-chain-findings': chainFindings, '0020-retroactive-hits': retroactiveHits, '0016-asset-persons': assetPersons, '0017-carrier-checks': carrierChecks, '0019-clearances': clearances }),
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

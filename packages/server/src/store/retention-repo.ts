@@ -1,4 +1,5 @@
 import type { AlertInput } from '@crosscheck/core';
+import { dropAssetPersons } from './asset-link-repo.js';
 import { atReviewDateSql, needsReviewWarningSql } from '@crosscheck/core/sql';
 import type { Kysely } from 'kysely';
 import type { AlertRow } from './alert-repo.js';
@@ -60,6 +61,7 @@ export async function purgeAlertData(tx: Tx, id: string, tombstone: AlertInput, 
   const body = JSON.stringify(tombstone);
   await tx.updateTable('alerts').set({ body, search_text: '', source_ref: null, public_notice: null, purged_at: at }).where('id', '=', id).execute();
   await tx.updateTable('alert_versions').set({ body }).where('alert_id', '=', id).execute();
+  await dropAssetPersons(tx, id);
   await tx.updateTable('hits').set({ reasons: JSON.stringify(['[purged]']) }).where('alert_id', '=', id).execute();
   await tx
     .updateTable('identity_links')

@@ -419,6 +419,7 @@ export interface DB {
   clearances: ClearancesTable;
   clearance_keys: ClearanceKeysTable;
   clearance_matches: ClearanceMatchesTable;
+  asset_persons: AssetPersonsTable;
 }
 
 /** A blockchain finding (migration 0015): one per owner and payload SHA-256. JSON columns are text. */
@@ -492,4 +493,10 @@ export interface ClearanceKeysTable {
 export interface ClearanceMatchesTable {
   hit_id: string;
   clearance_id: string;
+}
+
+/** An asset alert and a person alert its body names in `persons` (migration 0016). */
+export interface AssetPersonsTable {
+  asset_alert_id: string;
+  person_alert_id: string;
 }

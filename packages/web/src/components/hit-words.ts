@@ -47,6 +47,13 @@ export function subjectParts(subject: AlertSubject, t: Translate, language: Lang
     word(label(t, 'documentType', subject.documentType));
     quoted(`${subject.issuingState} ${subject.number}`);
     word(label(t, 'documentStatus', subject.status));
+  } else if (subject.kind === 'asset') {
+    // "Bank account · DE89 3704 … · Anna Maria Eriksson · Asset tracing": the type in words, the record's data as written.
+    word(label(t, 'assetType', subject.assetType));
+    quoted(subject.identifier);
+    quoted(subject.name);
+    quoted(subject.country);
+    if (withCategory) word(label(t, 'category', subject.category));
   } else {
     quoted([subject.plateCountry, subject.plate].filter(Boolean).join(' '));
     quoted([subject.make, subject.model].filter(Boolean).join(' '));

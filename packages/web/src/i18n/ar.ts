@@ -38,7 +38,7 @@ export const ar: Dictionary = {
   'screen.issuingState': 'الدولة المصدرة',
   'screen.submit': 'افحص',
   'screen.busy': 'جارٍ الفحص…',
-  'screen.needInput': 'أدخل أولًا منطقة القراءة الآلية أو اسمًا أو رقم وثيقة أو عنوان محفظة.',
+  'screen.needInput': 'أدخل أولًا منطقة القراءة الآلية أو اسمًا أو رقم وثيقة أو عنوان محفظة أو أصلًا.',
   'screen.noHits': 'لا تطابق: لا شيء في التنبيهات المشتركة يطابق.',
   'screen.results': '{count} تطابق، الأخطر أولًا',
   'screen.failed': 'فشل الفحص: {detail}',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_KINDS, ALERT_STATUSES, CORE_ACTIONS, DOCUMENT_STATUSES, DOCUMENT_TYPES, HANDLING_CODES, HIT_FORMS, HIT_OUTCOMES, PERSON_CATEGORIES, WARNING_FLAGS } from '@crosscheck/core/constants';
 import { REASON_CODES, REASON_PARAMS } from '@crosscheck/core/reasons';
+import { ASSET_CATEGORIES, ASSET_TYPES, ASSET_WARNING_CODES } from '@crosscheck/core/assets';
+import { WALLET_CURRENCIES } from '@crosscheck/core/wallets';
 import { CORE_ACTION_KEYS } from '../components/hit-words.ts';
 import { EN, isMessageKey, type Dictionary, type Language } from './dictionary.ts';
 import { dictionary as ar } from './languages/ar.ts';
@@ -43,6 +45,10 @@ const CODES: Entry[] = [
   ...entries('handling code', HANDLING_CODES, (c) => `hitThread.handling.${c}`),
   ...entries('reason', REASON_CODES, (c) => `reason.${c}`),
   ...[...reasonWords].map(([key, v]): Entry => ['reason word', v, key]),
+  ...entries('asset category', ASSET_CATEGORIES, (c) => `category.${c}`),
+  ...entries('asset type', ASSET_TYPES, (c) => `assetType.${c}`),
+  ...entries('asset warning', ASSET_WARNING_CODES, (c) => `assetWarning.${c}`),
+  ...entries('currency', WALLET_CURRENCIES, (c) => `assetCurrency.${c}`),
 ];
 
 describe('every code the core emits has words in the four languages', () => {

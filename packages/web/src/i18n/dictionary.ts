@@ -15,6 +15,7 @@ import { en as screening } from './messages/screening.ts';
 import { en as retroactive } from './messages/retroactive.ts';
 import { en as clearances } from './messages/clearances.ts';
 import { en as recast } from './messages/recast.ts';
+import { en as assets } from './messages/assets.ts';
 
 /**
  * The whole interface text. English (the shell's en.ts plus each feature's messages/*.ts) is in
@@ -22,7 +23,7 @@ import { en as recast } from './messages/recast.ts';
  * language loads. The other languages are one chunk each (languages/*.ts), fetched on first use,
  * so a desk working in one language does not download three.
  */
-export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast };
+export const EN = { ...coreEn, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast, ...assets };
 
 export type MessageKey = keyof typeof EN;
 export type Dictionary = Record<MessageKey, string>;

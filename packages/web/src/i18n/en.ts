@@ -37,7 +37,7 @@ export const en = {
   'screen.issuingState': 'Issuing state',
   'screen.submit': 'Screen',
   'screen.busy': 'Screening…',
-  'screen.needInput': 'Enter an MRZ, a name, a document number or a wallet address first.',
+  'screen.needInput': 'Enter an MRZ, a name, a document number, a wallet address or an asset first.',
   'screen.noHits': 'No hit: nothing in the shared alerts matches.',
   'screen.results': '{count} hit(s), most serious first',
   'screen.failed': 'The screening failed: {detail}',

@@ -38,7 +38,7 @@ export const es: Dictionary = {
   'screen.issuingState': 'Estado emisor',
   'screen.submit': 'Controlar',
   'screen.busy': 'Controlando…',
-  'screen.needInput': 'Introduzca primero una MRZ, un nombre, un número de documento o una dirección de monedero.',
+  'screen.needInput': 'Introduzca primero una MRZ, un nombre, un número de documento, una dirección de monedero o un bien.',
   'screen.noHits': 'Sin coincidencias en las alertas compartidas.',
   'screen.results': '{count} coincidencia(s), la más grave primero',
   'screen.failed': 'El control ha fallado: {detail}',

@@ -38,7 +38,7 @@ export const fr: Dictionary = {
   'screen.issuingState': 'État émetteur',
   'screen.submit': 'Contrôler',
   'screen.busy': 'Contrôle…',
-  'screen.needInput': 'Saisissez d’abord une MRZ, un nom, un numéro de document ou une adresse de portefeuille.',
+  'screen.needInput': 'Saisissez d’abord une MRZ, un nom, un numéro de document, une adresse de portefeuille ou un avoir.',
   'screen.noHits': 'Aucune concordance dans les signalements partagés.',
   'screen.results': '{count} concordance(s), la plus grave en premier',
   'screen.failed': 'Le contrôle a échoué : {detail}',

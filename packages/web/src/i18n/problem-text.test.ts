@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_PROBLEMS, PERMISSION_WORDS, PROBLEM_CODES, ROLES, WALLET_ERROR_CODES } from '@crosscheck/core';
+import { ASSET_ERROR_CODES, DATE_PROBLEMS, PERMISSION_WORDS, PROBLEM_CODES, ROLES, WALLET_ERROR_CODES } from '@crosscheck/core';
 import { ApiError } from '../api/client.ts';
 import { EN, isMessageKey, type Dictionary, type Language, type MessageKey } from './dictionary.ts';
 import type { Translate } from './i18n.tsx';
@@ -20,7 +20,7 @@ const translator =
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 
-const FIELD_CODES = ['required', ...DATE_PROBLEMS.map((p) => `date.${p}`), ...WALLET_ERROR_CODES];
+const FIELD_CODES = ['required', ...DATE_PROBLEMS.map((p) => `date.${p}`), ...WALLET_ERROR_CODES, ...ASSET_ERROR_CODES];
 
 describe('problems the server emits, in the four languages', () => {
   // Every code of core's one list (PROBLEM_CODES), each permission a role can lack, each field problem.

@@ -114,7 +114,7 @@ export function AlertsPage({ me, navigate, search }: PageProps) {
           <span id="new-alert-help">{t('alertEditor.newHelp')}</span>
           {ALERT_KINDS.map((k) => (
             <button key={k} type="button" data-testid={`new-${k}`} onClick={() => navigate(`/alerts?new=${k}`)}>
-              {t(k === 'person' ? 'alertEditor.newPerson' : k === 'document' ? 'alertEditor.newDocument' : 'alertEditor.newVehicle')}
+              {t(k === 'person' ? 'alertEditor.newPerson' : k === 'document' ? 'alertEditor.newDocument' : k === 'asset' ? 'alertEditor.newAsset' : 'alertEditor.newVehicle')}
             </button>
           ))}
         </div>

@@ -6,6 +6,7 @@ import { MrzField } from '../components/MrzField.tsx';
 import { warningText } from '../components/screening-warning-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { failure, refusalFieldErrors } from '../i18n/labels.ts';
+import { ASSET_INPUT_PATHS, assetErrorPath, assetsOf, EMPTY_ASSETS, type AssetDraft } from './screening/asset-draft.ts';
 
 /**
  * Most serious first: a discreet check (its instruction only) is an instruction to act now, so it
@@ -27,7 +28,7 @@ type FieldErrors = Record<string, string>;
 // box; any other path (a whole `person`, the request `(body)`) is told in the failure notice.
 const INPUT_PATHS = new Set(['mrz', 'person.birthDate', 'person.sex', 'person.nationality', 'documents.0.number', 'documents.0.issuingState', 'walletAddress']);
 const isName = (path: string) => path === 'person.names' || path.startsWith('person.names.');
-const hasInput = (path: string) => INPUT_PATHS.has(path) || isName(path);
+const hasInput = (path: string) => INPUT_PATHS.has(path) || isName(path) || ASSET_INPUT_PATHS.has(path);
 
 /** A form field with its error right beside it, tied to the input for screen readers. */
 function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: (described: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
@@ -57,6 +58,8 @@ export function ScreeningPage({ me }: { me: Me }) {
   const [docNumber, setDocNumber] = useState('');
   const [issuingState, setIssuingState] = useState('');
   const [walletAddress, setWalletAddress] = useState('');
+  const [assets, setAssets] = useState<AssetDraft>(EMPTY_ASSETS);
+  const setAsset = (field: keyof AssetDraft) => (e: { target: { value: string } }) => setAssets((d) => ({ ...d, [field]: e.target.value }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const resultsRef = useRef<HTMLElement>(null);
@@ -102,7 +105,11 @@ export function ScreeningPage({ me }: { me: Me }) {
     }
     if (docNumber.trim()) query.documents = [{ number: docNumber.trim(), ...(issuingState.trim() ? { issuingState: issuingState.trim() } : {}) }];
     if (walletAddress.trim()) query.walletAddress = walletAddress.trim();
-    if (!query.mrz && !query.person && !query.documents && !query.walletAddress) {
+    const { assets: assetItems, kinds } = assetsOf(assets);
+    if (assetItems.length > 0) query.assets = assetItems;
+    // An asset is named by its position in the query, by its field on the page.
+    const onPage = (found: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(found).map(([path, message]) => [assetErrorPath(path, kinds), message]));
+    if (!query.mrz && !query.person && !query.documents && !query.walletAddress && !query.assets) {
       setErrors({});
       setOutcome({ state: 'failed', message: t('screen.needInput') });
       return;
@@ -110,7 +117,7 @@ export function ScreeningPage({ me }: { me: Me }) {
     // The API's own check, first, so a wrong field is told beside it (and focused) before sending.
     let found: FieldErrors = {};
     try {
-      found = (await loadCheck()).checkScreenQuery(t, query);
+      found = onPage((await loadCheck()).checkScreenQuery(t, query));
     } catch {
       // Without the check (its chunk did not load), the server still refuses what is wrong.
     }
@@ -128,7 +135,7 @@ export function ScreeningPage({ me }: { me: Me }) {
     } catch (err) {
       // A field the server refused (an unreadable zone, a date the browser did not check) is told
       // beside that field, in the reader's language, as the browser's own check would.
-      const refused = refusalFieldErrors(t, err);
+      const refused = onPage(refusalFieldErrors(t, err));
       if (Object.keys(refused).length > 0) {
         showErrors(refused, (detail) => t('screen.failed', { detail }));
         return;
@@ -189,6 +196,25 @@ export function ScreeningPage({ me }: { me: Me }) {
               {warningText(t, language, w)}
             </p>
           ))}
+        </fieldset>
+        <fieldset data-testid="asset-fields">
+          <legend>{t('screening.assets.legend')}</legend>
+          <Field id="screen-asset-iban" label={t('screening.assets.iban')} error={errors['assets.iban']}>
+            {(a) => <input {...a} name="iban" value={assets.iban} onChange={setAsset('iban')} maxLength={50} autoComplete="off" spellCheck={false} dir="ltr" />}
+          </Field>
+          <Field id="screen-asset-imo" label={t('screening.assets.imo')} error={errors['assets.imo']}>
+            {(a) => <input {...a} name="imo" value={assets.imo} onChange={setAsset('imo')} maxLength={20} autoComplete="off" spellCheck={false} dir="ltr" />}
+          </Field>
+          <Field id="screen-asset-company" label={t('screening.assets.companyName')} error={errors['assets.company.name']}>
+            {(a) => <input {...a} name="companyName" value={assets.companyName} onChange={setAsset('companyName')} maxLength={400} autoComplete="off" dir="auto" />}
+          </Field>
+          <Field id="screen-asset-registration" label={t('screening.assets.registrationNumber')} error={errors['assets.company.registrationNumber']}>
+            {(a) => <input {...a} name="registrationNumber" value={assets.registrationNumber} onChange={setAsset('registrationNumber')} maxLength={100} autoComplete="off" dir="ltr" />}
+          </Field>
+          <Field id="screen-asset-country" label={t('screening.assets.companyCountry')} error={errors['assets.company.country']}>
+            {(a) => <input {...a} name="companyCountry" value={assets.companyCountry} onChange={setAsset('companyCountry')} maxLength={3} autoComplete="off" dir="ltr" />}
+          </Field>
+          <p className="help">{t('screening.assets.help')}</p>
         </fieldset>
         <button type="submit" className="primary" disabled={outcome.state === 'busy'}>
           {outcome.state === 'busy' ? t('screen.busy') : t('screen.submit')}

@@ -17,5 +17,9 @@ export function tombstoneOf(input: AlertInput): AlertInput {
       return { kind: 'document', document: { issuingState: input.document.issuingState, type: input.document.type, number: PURGED, status: input.document.status }, ...access };
     case 'vehicle':
       return { kind: 'vehicle', vehicle: { plate: PURGED }, ...access };
+    case 'asset':
+      // No placeholder passes an IBAN's, IMO's or wallet's check, and a made-up valid one would name
+      // a real account: the purged asset is kept as a nameless company, its category and access kept.
+      return { kind: 'asset', category: input.category, asset: { type: 'company', name: PURGED }, ...access };
   }
 }

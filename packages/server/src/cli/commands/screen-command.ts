@@ -19,7 +19,7 @@ export function screenCommand(program: Command): void {
     .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order, with its reasons in English. With --paxlst, screen every traveller of a PAXLST message and write the flight report; with --csv, a batch of travellers')
     .option('--member <code>', 'screen as this member (default: the operator, CROSSCHECK_OPERATOR)', memberCode)
     .option('--paxlst <file>', 'a UN/EDIFACT PAXLST message ("-" for standard input): writes the flight report as JSON, the reader\'s warnings on standard error')
-    .option('--csv <file>', 'a batch of up to 1,000 travellers as CSV with a header row (as POST /api/v1/screen/batch: id, name or family/given, birthDate, sex, nationality, documentNumber, documentState, vin, plate, plateCountry, walletAddress; "-" for standard input): one result line each, in order')
+    .option('--csv <file>', 'a batch of up to 1,000 travellers as CSV with a header row (as POST /api/v1/screen/batch: id, name or family/given, birthDate, sex, nationality, documentNumber, documentState, vin, plate, plateCountry, walletAddress, iban, imo, aircraft, companyName, companyRegistrationNumber, companyCountry; "-" for standard input): one result line each, in order')
     .option('--db <path>', DB_HELP)
     .action((o: DbOption & { member?: string; paxlst?: string; csv?: string }) =>
       withDeps(o, async (deps) => {

@@ -1,5 +1,6 @@
 import { parseWalletAddress } from '@crosscheck/core';
 import type { AlertView } from '../../store/alert-repo.js';
+import { assetEntities } from './asset-to-ftm.js';
 import { EXTENSION_VERSION, FTM_GENDER, put, toFtmCountry, type FtmEntity, type FtmProperties } from './ftm-entity.js';
 
 type PersonView = Extract<AlertView, { kind: 'person' }>;
@@ -19,7 +20,7 @@ export function nameStrings(n: Name): string[] {
 }
 
 /** Countries that have an alpha-2 code go in FollowTheMoney's property; the others only in the extension. */
-function countries(props: FtmProperties, prop: string, codes: readonly string[] | undefined): string[] {
+export function countries(props: FtmProperties, prop: string, codes: readonly string[] | undefined): string[] {
   const unmapped: string[] = [];
   for (const c of codes ?? []) {
     const two = toFtmCountry(c);
@@ -30,11 +31,11 @@ function countries(props: FtmProperties, prop: string, codes: readonly string[] 
 }
 
 /** Keeps only defined values, so the extension carries nothing empty. */
-function compact(o: Record<string, unknown>): Record<string, unknown> {
+export function compact(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 }
 
-function common(a: AlertView): Record<string, unknown> {
+export function common(a: AlertView): Record<string, unknown> {
   return { v: EXTENSION_VERSION, alertId: a.id, owner: a.owner, status: a.status, kind: a.kind, action: a.action, caseReference: a.caseReference, sourceRef: a.sourceRef, hiddenFromFrontline: a.hiddenFromFrontline, expiresAt: a.expiresAt, reviewDate: a.reviewDate };
 }
 
@@ -124,6 +125,7 @@ function personEntities(a: PersonView): FtmEntity[] {
  */
 export function alertToFtm(a: AlertView): FtmEntity[] {
   if (a.kind === 'person') return personEntities(a);
+  if (a.kind === 'asset') return assetEntities(a);
   const props: FtmProperties = {};
   if (a.kind === 'document') {
     const d = a.document;

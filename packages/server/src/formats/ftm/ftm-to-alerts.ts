@@ -251,7 +251,7 @@ export function ftmToAlerts(lines: FtmLine[], o: FtmImportOptions): FtmConversio
     else if (IDENTIFICATION.has(e.schema) && first(e.properties, 'holder') === undefined) {
       const r = documentAlert(e, o);
       items.push(typeof r === 'string' ? { line, reason: r } : { line, body: r });
-    } else if (e.schema === 'Vehicle') items.push({ line, body: vehicle(e, o) });
+    } else if (e.schema === 'Vehicle' && e.crosscheck?.kind !== 'asset') items.push({ line, body: vehicle(e, o) });
     else if (!IDENTIFICATION.has(e.schema) && e.schema !== 'Sanction' && e.schema !== 'CryptoWallet') skipped[e.schema] = (skipped[e.schema] ?? 0) + 1;
   }
   return { items: items.sort((a, b) => a.line - b.line), skipped };

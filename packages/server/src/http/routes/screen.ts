@@ -15,7 +15,7 @@ export function screenRoutes(app: FastifyInstance, deps: Deps): void {
   for (const type of ['application/x-ndjson', 'application/jsonl', 'text/csv']) {
     app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   }
-  app.post('/api/v1/screen', { schema: { tags: ['screening'], summary: 'Screen a person, documents, an MRZ or a vehicle against every alert you may see', body: jsonSchema(screenQuerySchema), response: { 200: responseSchema('The screening and its results, best first; each recorded result with its hitId', screenResponseSchema), ...errors } } }, async (req) =>
+  app.post('/api/v1/screen', { schema: { tags: ['screening'], summary: 'Screen a person, documents, an MRZ, a vehicle, a wallet address or assets (IBAN, IMO, wallet, aircraft, parcel, company) against every alert you may see', body: jsonSchema(screenQuerySchema), response: { 200: responseSchema('The screening and its results, best first; each recorded result with its hitId', screenResponseSchema), ...errors } } }, async (req) =>
     screen(deps, await resolveCtx(deps, req), req.body),
   );
   // A flight comes as the EDIFACT message itself; its bytes go to the reader, which knows the

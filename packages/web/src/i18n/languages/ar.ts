@@ -16,6 +16,7 @@ import { ar as screening } from '../messages/screening.ar.ts';
 import { ar as retroactive } from '../messages/retroactive.ar.ts';
 import { ar as clearances } from '../messages/clearances.ar.ts';
 import { ar as recast } from '../messages/recast.ar.ts';
+import { ar as assets } from '../messages/assets.ar.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast, ...assets };

@@ -16,6 +16,7 @@ import { es as screening } from '../messages/screening.es.ts';
 import { es as retroactive } from '../messages/retroactive.es.ts';
 import { es as clearances } from '../messages/clearances.es.ts';
 import { es as recast } from '../messages/recast.es.ts';
+import { es as assets } from '../messages/assets.es.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast, ...assets };

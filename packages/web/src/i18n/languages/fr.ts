@@ -16,6 +16,7 @@ import { fr as screening } from '../messages/screening.fr.ts';
 import { fr as retroactive } from '../messages/retroactive.fr.ts';
 import { fr as clearances } from '../messages/clearances.fr.ts';
 import { fr as recast } from '../messages/recast.fr.ts';
+import { fr as assets } from '../messages/assets.fr.ts';
 
 /** Every text in this language: one chunk, loaded only when the language is shown. */
-export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast };
+export const dictionary: Dictionary = { ...core, ...alertDetail, ...alertEditor, ...audit, ...chain, ...dashboard, ...hitThread, ...links, ...reasons, ...review, ...screening, ...navigation, ...problem, ...retroactive, ...carrier, ...clearances, ...recast, ...assets };

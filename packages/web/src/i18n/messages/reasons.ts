@@ -49,6 +49,17 @@ export const en = {
   'reason.vehicle.vin': 'VIN {vin}: same',
   'reason.vehicle.plate': 'plate {country} {plate}: same plate and country',
   'reason.wallet.exact': '{currency} wallet {address}: same address',
+  'reason.asset.iban': 'IBAN {iban}: same account',
+  'reason.asset.imo': 'IMO {imo}: same vessel',
+  'reason.asset.aircraft': 'aircraft registration {registration}: same',
+  'reason.asset.cadastral': 'cadastral reference {country} {reference}: same parcel',
+  'reason.asset.party': '{role, select, holder {found by the account holder’s name} other {found by the aircraft operator’s name}}',
+  'reason.company.legal-form-same': 'legal form {query} ~ {record}: same kind',
+  'reason.company.legal-form-different': 'legal form {query} vs {record}: different kind (not a contradiction)',
+  'reason.company.registration-number': 'registration number {country, select, undefined {{number}: same (country not given)} other {{country} {number}: same}}',
+  'reason.company.registration-number-different': 'registration number {query} vs {record}: different',
+  'reason.company.country-same': 'company country {country}: same',
+  'reason.company.country-different': 'company country {query} vs {record}: different',
 } as const satisfies { readonly [C in ReasonCode as `reason.${C}`]: string } & Readonly<Record<string, string>>;
 
 // English has its plural forms too.

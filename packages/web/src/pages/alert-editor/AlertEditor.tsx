@@ -5,12 +5,15 @@ import { alertEditorApi } from '../../api/alert-editor.ts';
 import { api, isInstruction, type Me } from '../../api/client.ts';
 import { ResourceView } from '../../components/ResourceView.tsx';
 import { forgetAlert } from '../../data/forget.ts';
+import { rememberSaveWarnings } from '../../data/save-warnings.ts';
+import type { AssetWarning } from '@crosscheck/core/assets';
 import { useResource } from '../../data/use-resource.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { failure, refusalFieldErrors } from '../../i18n/labels.ts';
 import { draftOf, newDraft, patchBetween, storedInput, toInput, type Draft } from './draft.ts';
 import { DocumentFields, HandlingFields, VehicleFields } from './ObjectFields.tsx';
 import { PersonFields } from './PersonFields.tsx';
+import { AssetFields } from './AssetFields.tsx';
 import { checkAlert, type FieldErrors } from './validation.ts';
 import { VisibilityPicker } from './VisibilityPicker.tsx';
 
@@ -18,7 +21,7 @@ export type EditorTarget = { mode: 'new'; kind: AlertKind } | { mode: 'edit'; id
 
 type Editing = { draft: Draft; original: AlertInput | null };
 
-const TITLES = { person: 'alertEditor.newPerson', document: 'alertEditor.newDocument', vehicle: 'alertEditor.newVehicle' } as const;
+const TITLES = { person: 'alertEditor.newPerson', document: 'alertEditor.newDocument', vehicle: 'alertEditor.newVehicle', asset: 'alertEditor.newAsset' } as const;
 
 /**
  * Creates an alert, or edits one of the caller's member. The body is checked in the browser with
@@ -103,6 +106,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
     try {
       const saved = editId && patch ? await alertEditorApi.update(editId, patch) : await alertEditorApi.create(checked.value);
       forgetAlert(saved.id);
+      rememberSaveWarnings(saved.id, (saved as { warnings?: AssetWarning[] }).warnings);
       navigate(`/alerts?id=${encodeURIComponent(saved.id)}&saved=${resubmitting ? 'resubmitted' : '1'}`);
     } catch (err) {
       setBusy(false);
@@ -133,6 +137,7 @@ export function AlertEditor({ target, me, navigate }: { target: EditorTarget; me
       {draft.kind === 'person' && <PersonFields {...sections} />}
       {draft.kind === 'document' && <DocumentFields {...sections} />}
       {draft.kind === 'vehicle' && <VehicleFields {...sections} />}
+      {draft.kind === 'asset' && <AssetFields {...sections} />}
       <HandlingFields {...sections} />
       <VisibilityPicker value={draft.visibility} owner={me.member} onChange={(visibility) => update((d) => ({ ...d, visibility }))} error={errors.visibility ?? errors['visibility.members'] ?? Object.entries(errors).find(([k]) => k.startsWith('visibility.'))?.[1]} />
       {notice && (

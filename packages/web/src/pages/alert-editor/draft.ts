@@ -1,6 +1,7 @@
 import type { AlertInput, AlertPatch, Visibility, WalletCurrency } from '@crosscheck/core';
 import type { AlertKind, DocumentStatus, DocumentType, NameType, PersonCategory, Sex, WarningFlag } from '@crosscheck/core/constants';
 import { emptyRecast, RECAST_KEYS, recastDraftOf, recastInput, type RecastDraft } from './recast-draft.ts';
+import { assetDraftOf, assetInputOf, newAssetDraft, type AssetDraft } from './asset-draft.ts';
 
 /**
  * The form's state: text as typed (an empty box means "not given"), so that every keystroke is
@@ -64,6 +65,7 @@ export interface Draft {
   recast: RecastDraft;
   document: { issuingState: string; type: DocumentType; number: string; status: DocumentStatus; eventDate: string; eventPlace: string };
   vehicle: { vin: string; plate: string; plateCountry: string; make: string; model: string; colour: string; year: string };
+  asset: AssetDraft;
   action: string;
   remarks: string;
   caseReference: string;
@@ -88,6 +90,7 @@ export function newDraft(kind: AlertKind): Draft {
     recast: emptyRecast(),
     document: { issuingState: '', type: 'passport', number: '', status: 'stolen-issued', eventDate: '', eventPlace: '' },
     vehicle: { vin: '', plate: '', plateCountry: '', make: '', model: '', colour: '', year: '' },
+    asset: newAssetDraft(),
     action: '',
     remarks: '',
     caseReference: '',
@@ -100,7 +103,7 @@ export function newDraft(kind: AlertKind): Draft {
 
 /** The body of a stored alert as the API returned it, without what the server manages. */
 export function storedInput(alert: Record<string, unknown>): AlertInput {
-  const { id: _i, owner: _o, status: _s, version: _v, createdAt: _c, updatedAt: _u, statusReason: _r, reviewDate: _d, flags: _f, flag: _g, ...input } = alert;
+  const { id: _i, owner: _o, status: _s, version: _v, createdAt: _c, updatedAt: _u, statusReason: _r, reviewDate: _d, flags: _f, flag: _g, personAlerts: _p, assetAlerts: _a, warnings: _w, ...input } = alert;
   return input as unknown as AlertInput;
 }
 
@@ -148,6 +151,7 @@ export function draftOf(input: AlertInput): Draft {
     const x = input.document;
     return { ...common, document: { issuingState: x.issuingState, type: x.type, number: x.number, status: x.status, eventDate: str(x.eventDate), eventPlace: str(x.eventPlace) } };
   }
+  if (input.kind === 'asset') return { ...common, asset: assetDraftOf(input) };
   const v = input.vehicle;
   return { ...common, vehicle: { vin: str(v.vin), plate: str(v.plate), plateCountry: str(v.plateCountry), make: str(v.make), model: str(v.model), colour: str(v.colour), year: str(v.year) } };
 }
@@ -175,7 +179,7 @@ const without = <T extends object>(o: T | undefined, keys: string[]): Partial<T>
  */
 export function toInput(d: Draft): unknown {
   const common = present({ action: d.action, remarks: d.remarks, caseReference: d.caseReference, expiresAt: d.expiresAt, hiddenFromFrontline: d.hiddenFromFrontline, publicNotice: d.publicNotice });
-  const kept = without(d.original, ['kind', 'category', 'person', 'document', 'vehicle', 'offence', 'visibility', 'action', 'remarks', 'caseReference', 'expiresAt', 'hiddenFromFrontline', 'publicNotice', ...RECAST_KEYS]);
+  const kept = without(d.original, ['kind', 'category', 'person', 'document', 'vehicle', 'asset', 'persons', 'offence', 'visibility', 'action', 'remarks', 'caseReference', 'expiresAt', 'hiddenFromFrontline', 'publicNotice', ...RECAST_KEYS]);
   const base = { ...kept, ...common, visibility: d.visibility };
   if (d.kind === 'person') {
     const before = d.original?.kind === 'person' ? d.original : undefined;
@@ -216,6 +220,7 @@ export function toInput(d: Draft): unknown {
     const x = d.document;
     return { kind: 'document', document: { type: x.type, status: x.status, issuingState: x.issuingState, number: x.number, ...present({ eventDate: x.eventDate.trim(), eventPlace: x.eventPlace }) }, ...base };
   }
+  if (d.kind === 'asset') return { kind: 'asset', ...assetInputOf(d.asset), ...base };
   const v = d.vehicle;
   return { kind: 'vehicle', vehicle: present({ vin: v.vin, plate: v.plate, plateCountry: v.plateCountry, make: v.make, model: v.model, colour: v.colour, year: num(v.year) }), ...base };
 }

@@ -30,7 +30,7 @@ interface Issue {
   maximum?: unknown;
   expected?: string;
   /** A date's problem, from core's date rule (partial-date.ts): `{ date: 'future' }`. */
-  params?: { date?: string; wallet?: string };
+  params?: { date?: string; wallet?: string; asset?: string };
 }
 
 /** The first problem of each field, in the user's language where we know the rule. */
@@ -49,6 +49,8 @@ const FORMAT_KEYS: Record<string, MessageKey> = {
   nationalities: 'alertEditor.error.code3',
   refugeeFrom: 'alertEditor.error.code3',
   plateCountry: 'alertEditor.error.code3',
+  country: 'alertEditor.error.code3',
+  flag: 'alertEditor.error.code3',
   members: 'alertEditor.error.code3',
   issuingState: 'alertEditor.error.state',
   vin: 'alertEditor.error.vin',
@@ -90,11 +92,14 @@ function messageOf(t: Translate, issue: Issue): string {
       // A wallet address's checksum and format problems, by the core rule's code.
       const walletText = fieldProblem(t, issue.params?.wallet);
       if (walletText) return walletText;
+      // An asset identifier's check (IBAN, BIC, IMO, registration mark), by the core rule's code.
+      const assetText = fieldProblem(t, issue.params?.asset);
+      if (assetText) return assetText;
       if (DATE_KEYS.has(field)) return t('alertEditor.error.date');
       if (field === 'expiresAt') return t('alertEditor.error.fullDate');
       if (field === 'names' && lastIsIndex) return t('alertEditor.error.nameNeeded');
       if (field === 'plateCountry') return t('alertEditor.error.plateCountry');
-      if (field === 'vehicle') return t('alertEditor.error.vehicleId');
+      if (field === 'vehicle' || (field === 'asset' && issue.path.length === 1)) return t('alertEditor.error.vehicleId');
       if (field === 'birthYearRange') return t('alertEditor.error.yearRange');
       return issue.message;
     }

@@ -16,6 +16,8 @@ import { AlertHistory } from './AlertHistory.tsx';
 import { DocumentSection, VehicleSection } from './ObjectSections.tsx';
 import { IdentitySection, PersonDocumentsSection, WantedSection, WarningsSection } from './PersonSections.tsx';
 import { WalletsSection } from './WalletsSection.tsx';
+import { AssetSection, LinkedAlertsSection, linksOf } from './AssetSections.tsx';
+import { SavedWarnings } from './SavedWarnings.tsx';
 import { RecordSection } from './RecordSection.tsx';
 import { ReviewState } from './ReviewState.tsx';
 
@@ -114,6 +116,7 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
           {cancelled ? t('alertEditor.cancelled') : saved === 'resubmitted' ? t('alertEditor.resubmitted') : a.status === 'pending-review' ? t('alertEditor.savedReview') : t('alertEditor.saved')}
         </p>
       )}
+      {saved && <SavedWarnings alertId={a.id} />}
       {/* Just saved, the notice above already says where the alert stands. */}
       {own && !saved && <ReviewState alert={a} onResubmit={changeable ? edit : null} />}
 
@@ -125,12 +128,16 @@ export function AlertDetail({ id, saved, me, navigate, onBack }: { id: string; s
       )}
       {a.kind === 'document' && <DocumentSection alert={a} />}
       {a.kind === 'vehicle' && <VehicleSection alert={a} />}
+      {a.kind === 'asset' && <AssetSection alert={a} />}
+      {a.kind === 'asset' && <LinkedAlertsSection links={linksOf(a).personAlerts} title={t('alertDetail.belongsTo')} testId="alert-persons" navigate={navigate} />}
+      {a.kind === 'asset' && <LinkedAlertsSection links={linksOf(a).vehicleAlert ? [linksOf(a).vehicleAlert!] : undefined} title={t('alertDetail.vehicleAlert')} testId="alert-vehicle-link" navigate={navigate} />}
       <ActionSection alert={a} />
       {a.kind === 'person' && (
         <>
           <WarningsSection alert={a} />
           <PersonDocumentsSection alert={a} />
           <WalletsSection alert={a} />
+          <LinkedAlertsSection links={linksOf(a).assetAlerts} title={t('alertDetail.assets')} help={t('alertDetail.assetsHelp')} testId="alert-assets" navigate={navigate} />
           {/* Photos change on a live or waiting alert (the server's rule); a rejected one is corrected first. */}
           <PhotoPanel alertId={a.id} canEdit={changeable && a.status !== 'rejected'} />
         </>

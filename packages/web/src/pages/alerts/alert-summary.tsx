@@ -2,6 +2,7 @@ import type { AlertItem } from '../../api/client.ts';
 import { nameText } from '../../components/name-text.ts';
 import { label } from '../../i18n/labels.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
+import { assetSummary } from './asset-words.ts';
 
 /** One line that tells alerts apart in a list: category and name, document or vehicle. */
 export function summary(t: Translate, a: AlertItem): string {
@@ -13,6 +14,7 @@ export function summary(t: Translate, a: AlertItem): string {
     const d = a.document;
     return `${label(t, 'documentType', d.type)} ${d.number} (${d.issuingState}) · ${label(t, 'documentStatus', d.status)}`;
   }
+  if (a.kind === 'asset') return assetSummary(t, a.category, a.asset);
   const v = a.vehicle;
   return [v.plate ? `${v.plate}${v.plateCountry ? ` (${v.plateCountry})` : ''}` : '', v.vin ?? '', [v.make, v.model].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
 }

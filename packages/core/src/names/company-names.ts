@@ -1,0 +1,266 @@
+import type { MatchReason } from '../reasons/match-reason.js';
+import { compareNames, nameScore, round } from './compare-names.js';
+import { normaliseNationality } from './evidence.js';
+import { compareLegalForms, legalFormEntries, legalFormKey, type LegalForm } from './legal-forms.js';
+import { nameKeys, queryKeys } from './name-keys.js';
+import { PARTICLES } from './name-words.js';
+import { internWords, makePart, MAX_NAME_PARTS, PART_INITIAL, PART_NAME, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
+import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
+
+/**
+ * Company names compared across scripts: the legal form is found and set apart (legal-forms.ts),
+ * the rest is romanised with the person names' tables (romanise.ts) and compared word by word
+ * with the person names' comparison (compare-names.ts: word order, spelling and transliteration
+ * variants, typos, words written together). Unlike a person's name, no word is taken for a title
+ * (GENERAL MOTORS keeps GENERAL) and words every other company has (TRADING, GROUP) weigh little.
+ */
+export interface PreparedCompanyName {
+  /** The words that name the company, romanised. */
+  name: PreparedName;
+  /** The legal forms found at the start or end, as written there, with their table entry. */
+  legalForms: { form: LegalForm; written: string }[];
+}
+
+/** What is known of a company on either side of a screening. */
+export interface CompanyFacts {
+  names: PreparedCompanyName[];
+  /** As written; compared by `registrationNumberKey`. */
+  registrationNumber?: string;
+  /** ISO 3166 alpha-3 (alpha-2 is read too). */
+  country?: string;
+}
+
+export interface CompanyComparison {
+  score: number;
+  reasons: MatchReason[];
+}
+
+/**
+ * Words many companies share: they still count, as a third of a distinctive word, and a match on
+ * them alone is no match (WEAK_ONLY_CAP). Romanised forms.
+ */
+const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  'THE', 'AND', 'OF', 'ET', 'UND', 'Y', 'E', 'I',
+  'TRADING', 'TRADE', 'TRADERS', 'HOLDING', 'HOLDINGS', 'GROUP', 'GRUPPA', 'GRUPO', 'GROUPE', 'GRUPPE',
+  'INTERNATIONAL', 'INTL', 'GLOBAL', 'WORLDWIDE', 'ENTERPRISE', 'ENTERPRISES', 'INDUSTRIES', 'INDUSTRY',
+  'SERVICES', 'SERVICE', 'INVEST', 'INVESTMENT', 'INVESTMENTS', 'MANAGEMENT', 'CONSULTING', 'PARTNERS',
+  'TORGOVYI', 'TORGOVYY', 'TORGOVAIA', 'KOMPANIIA', 'FIRMA', 'FIRM',
+]);
+const GENERIC_WEIGHT = 0.35;
+/** Without a distinctive word in common (only TRADING, GROUP…), two company names do not match. */
+const WEAK_ONLY_CAP = 0.5;
+/** Forms of the same family on both sides: a little more likely the same company. */
+const LEGAL_FORM_BONUS = 0.03;
+/** Registered in different countries: often a sister company, or another company of the same name. */
+const OTHER_COUNTRY_FACTOR = 0.9;
+/** The same register number in the same country's register: near proof, whatever the name now is. */
+const REGISTRATION_SAME = 0.95;
+/** The same number with no country to say which register: evidence added to the name's. */
+const REGISTRATION_NO_COUNTRY_BONUS = 0.3;
+/** Two different numbers in one country's register: two registered companies. */
+const REGISTRATION_DIFFERENT_FACTOR = 0.8;
+/** Longest company name looked at. */
+export const MAX_COMPANY_NAME = 300;
+
+// Token breaks: anything but letters, digits, marks and what legalFormKey drops inside a word.
+const TOKEN_BREAK = /[^\p{L}\p{N}\p{M}.'’‘`´ʼ]+/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+interface Token {
+  text: string;
+  key: string;
+}
+
+/** Finds the legal forms at the ends of a company name and prepares the rest for comparison. */
+export function prepareCompanyName(text: string): PreparedCompanyName {
+  const input = typeof text === 'string' ? text.slice(0, MAX_COMPANY_NAME).normalize('NFKC') : '';
+  let tokens: Token[] = input
+    .split(TOKEN_BREAK)
+    .map((t) => ({ text: t, key: legalFormKey(t).join('') }))
+    .filter((t) => t.key !== '');
+  const atEnd: { form: LegalForm; written: string }[] = [];
+  const atStart: { form: LegalForm; written: string }[] = [];
+  // A few forms at most at either end (ООО «X», X Co., Ltd., شركة X ذ.م.م); never the last word left.
+  for (let round = 0; round < 3; round++) {
+    const end = formAt(tokens, 'end');
+    if (end) {
+      tokens = end.rest;
+      atEnd.unshift(end.found);
+    }
+    const start = formAt(tokens, 'start');
+    if (start) {
+      tokens = start.rest;
+      atStart.push(start.found);
+    }
+    if (!end && !start) break;
+  }
+  return { name: companyWords(tokens.map((t) => t.text).join(' ')), legalForms: [...atStart, ...atEnd] };
+}
+
+function formAt(tokens: Token[], side: 'start' | 'end'): { found: { form: LegalForm; written: string }; rest: Token[] } | null {
+  for (const entry of legalFormEntries()) {
+    const k = entry.key.length;
+    if (tokens.length <= k) continue;
+    const slice = side === 'end' ? tokens.slice(tokens.length - k) : tokens.slice(0, k);
+    if (slice.every((t, i) => t.key === entry.key[i])) {
+      return { found: { form: entry.form, written: slice.map((t) => t.text).join(' ') }, rest: side === 'end' ? tokens.slice(0, tokens.length - k) : tokens.slice(k) };
+    }
+  }
+  // Chinese, Japanese and Korean write the form onto the name (北京罗马什卡有限公司, 株式会社トヨタ).
+  const edge = side === 'end' ? tokens[tokens.length - 1] : tokens[0];
+  if (!edge) return null;
+  for (const entry of legalFormEntries()) {
+    if (entry.form.affix !== true || entry.key.length !== 1) continue;
+    const key = entry.key[0]!;
+    if (key.length < 2 || !CJK.test(key) || edge.key.length <= key.length) continue;
+    const hit = side === 'end' ? edge.text.endsWith(key) : edge.text.startsWith(key);
+    if (!hit) continue;
+    const restText = side === 'end' ? edge.text.slice(0, edge.text.length - key.length) : edge.text.slice(key.length);
+    const rest = { text: restText, key: legalFormKey(restText).join('') };
+    if (rest.key === '') continue;
+    return { found: { form: entry.form, written: key }, rest: side === 'end' ? [...tokens.slice(0, -1), rest] : [rest, ...tokens.slice(1)] };
+  }
+  return null;
+}
+
+/** The words of a company name as a PreparedName: every word a name word, generic ones light. */
+function companyWords(text: string): PreparedName {
+  const words: RomanWord[] = romaniseName(text);
+  const parts: NamePart[] = [];
+  for (const w of words) {
+    if (parts.length >= MAX_NAME_PARTS) break;
+    const vowelPoor = isVowelPoorScript(w.script);
+    const particle = PARTICLES.get(w.text);
+    let part: NamePart;
+    if (particle !== undefined && words.length > 1) part = makePart(w.text, PART_PARTICLE, 'name', vowelPoor, undefined, '', particle);
+    else if (w.script === 'Latn' && w.text.length === 1 && words.length > 1) part = makePart(w.text, PART_INITIAL, 'name', false);
+    else part = makePart(w.text, PART_NAME, 'name', vowelPoor, GENERIC_WORDS.has(w.text) ? GENERIC_WEIGHT : undefined, w.native);
+    if (w.bound && parts.length > 0) part.bound = true;
+    parts.push(part);
+  }
+  const joins: JoinedPart[] = [];
+  for (let length = 2; length <= 3; length++) {
+    for (let start = 0; start + length <= parts.length; start++) {
+      const run = parts.slice(start, start + length);
+      if (run.some((p) => p.kind === PART_INITIAL) || run.every((p) => p.kind === PART_PARTICLE)) continue;
+      const native = run.every((p) => p.native !== '') ? run.map((p) => p.native).join('') : '';
+      const weight = run.reduce((w, p) => w + p.weight, 0);
+      const bound = run.every((p, k) => k === 0 || p.bound);
+      joins.push({ start, length, part: makePart(run.map((p) => p.text).join(''), PART_NAME, 'name', run.some((p) => p.vowelPoor), weight, native), bound });
+    }
+  }
+  return { tokens: parts.map((p) => p.text), parts, joins, filiation: -1, script: mainScript(words) };
+}
+
+function mainScript(words: RomanWord[]): string {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w.script, (counts.get(w.script) ?? 0) + w.text.length);
+  let best = 'Zyyy';
+  let most = 0;
+  for (const [script, n] of counts) if (n > most) [best, most] = [script, n];
+  return best;
+}
+
+/** Gives an indexed company name's words their word ids (see internWords): screening compares them often. */
+export function internCompanyName(name: PreparedCompanyName): void {
+  internWords(name.name);
+}
+
+/** Blocking keys of an indexed company name (the person names' keys of its words). */
+export function companyNameKeys(name: PreparedCompanyName): string[] {
+  return nameKeys(name.name);
+}
+
+/** The keys a screened company name looks up. */
+export function companyQueryKeys(name: PreparedCompanyName): string[] {
+  return queryKeys(name.name);
+}
+
+/** A registration number as registers are compared: letters and digits only, upper case (HRB 12345 = HRB12345). */
+export function registrationNumberKey(number: string): string {
+  return number.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * A screened company against a company asset: the best pair of names (legal forms apart), then
+ * the legal forms, the countries and the registration numbers. A score on the persons' scale
+ * (a hit from DEFAULT_THRESHOLD), with the reasons in the query's word order. With `floor`, a pair
+ * that cannot reach it is answered without reasons (as scorePerson does).
+ */
+export function scoreCompany(query: CompanyFacts, record: CompanyFacts, options: { floor?: number } = {}): CompanyComparison {
+  const qNumber = query.registrationNumber ? registrationNumberKey(query.registrationNumber) : '';
+  const rNumber = record.registrationNumber ? registrationNumberKey(record.registrationNumber) : '';
+  let best = -1;
+  let bestQ: PreparedCompanyName | undefined;
+  let bestR: PreparedCompanyName | undefined;
+  for (const q of query.names) {
+    for (const r of record.names) {
+      const s = q.name.parts.length === 0 || r.name.parts.length === 0 ? 0 : nameScore(q.name, r.name);
+      if (s > best) [best, bestQ, bestR] = [s, q, r];
+    }
+  }
+  // Below the floor even with a matching legal form, and no shared number to lift it: the reasons
+  // (a second alignment) are not worth writing. `score` is then an upper bound.
+  if (options.floor !== undefined && (qNumber === '' || qNumber !== rNumber) && round(Math.max(0, best) + LEGAL_FORM_BONUS) < options.floor) return { score: round(Math.max(0, best)), reasons: [] };
+  const reasons: MatchReason[] = [];
+  let score = 0;
+  if (bestQ && bestR && bestQ.name.parts.length > 0 && bestR.name.parts.length > 0) {
+    const names = compareNames(bestQ.name, bestR.name);
+    score = names.score;
+    reasons.push(...names.reasons);
+    if (score > WEAK_ONLY_CAP && (hasDistinctiveWord(bestQ) || hasDistinctiveWord(bestR)) && !sharesDistinctiveWord(names.reasons)) score = WEAK_ONLY_CAP;
+    const forms = legalFormEvidence(bestQ, bestR);
+    if (forms) {
+      reasons.push(forms);
+      if (forms.code === 'company.legal-form-same' && score > 0) score += LEGAL_FORM_BONUS;
+    }
+  }
+  const qCountry = query.country ? (normaliseNationality(query.country) ?? query.country.toUpperCase()) : undefined;
+  const rCountry = record.country ? (normaliseNationality(record.country) ?? record.country.toUpperCase()) : undefined;
+  if (qCountry && rCountry) {
+    if (qCountry === rCountry) reasons.push({ code: 'company.country-same', country: qCountry });
+    else {
+      reasons.push({ code: 'company.country-different', query: qCountry, record: rCountry });
+      score *= OTHER_COUNTRY_FACTOR;
+    }
+  }
+  if (qNumber !== '' && rNumber !== '') {
+    const sameRegister = qCountry !== undefined && rCountry !== undefined && qCountry === rCountry;
+    if (qNumber === rNumber) {
+      if (sameRegister) {
+        reasons.push({ code: 'company.registration-number', number: record.registrationNumber!, country: rCountry });
+        score = Math.max(score, REGISTRATION_SAME);
+      } else if (qCountry === undefined || rCountry === undefined) {
+        reasons.push({ code: 'company.registration-number', number: record.registrationNumber! });
+        score += REGISTRATION_NO_COUNTRY_BONUS;
+      }
+      // Equal numbers in two countries' registers say nothing: the countries' reason stands.
+    } else if (sameRegister) {
+      reasons.push({ code: 'company.registration-number-different', query: query.registrationNumber!, record: record.registrationNumber! });
+      score *= REGISTRATION_DIFFERENT_FACTOR;
+    }
+  }
+  return { score: round(score), reasons };
+}
+
+const PAIR_CODES: ReadonlySet<string> = new Set(['name.same', 'name.written-together', 'name.spelling-variant', 'name.transliteration-variant', 'name.similar-spelling', 'name.typo', 'name.short-form']);
+
+function hasDistinctiveWord(name: PreparedCompanyName): boolean {
+  return name.name.parts.some((p) => p.kind === PART_NAME && !GENERIC_WORDS.has(p.text));
+}
+
+function sharesDistinctiveWord(reasons: readonly MatchReason[]): boolean {
+  return reasons.some((r) => PAIR_CODES.has(r.code) && 'query' in r && typeof r.query === 'string' && r.query.split(' ').some((w) => !GENERIC_WORDS.has(w)));
+}
+
+function legalFormEvidence(q: PreparedCompanyName, r: PreparedCompanyName): MatchReason | null {
+  let different: MatchReason | null = null;
+  for (const a of q.legalForms) {
+    for (const b of r.legalForms) {
+      const c = compareLegalForms(a.form, b.form);
+      if (c === 'same') return { code: 'company.legal-form-same', query: a.written, record: b.written };
+      if (c === 'different') different ??= { code: 'company.legal-form-different', query: a.written, record: b.written };
+    }
+  }
+  return different;
+}
