@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { ChangeItem } from '../list-changes.js';
+import { ALERT_KINDS } from '@crosscheck/core/constants';
 
 /**
  * A batch of the change feed for one member's national copy, signed by the centre.
@@ -234,7 +235,7 @@ function shapeProblem(raw: unknown): string | null {
     if (it.action === 'withdrawn') continue;
     if (typeof it.action !== 'string' || typeof it.owner !== 'string' || typeof it.status !== 'string') return `items[${i}]: action, owner or status missing`;
     const alert = it.alert as Record<string, unknown> | undefined;
-    if (typeof alert !== 'object' || alert === null || !['person', 'document', 'vehicle'].includes(alert.kind as string)) return `items[${i}].alert: missing or of no known kind`;
+    if (typeof alert !== 'object' || alert === null || !(ALERT_KINDS as readonly unknown[]).includes(alert.kind)) return `items[${i}].alert: missing or of no known kind`;
   }
   return null;
 }
