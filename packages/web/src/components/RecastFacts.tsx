@@ -53,8 +53,10 @@ export function RecastFacts({ sections: s, today = new Date().toISOString().slic
           <strong>{t('recast.inquiry.title')}</strong>
           <ol>
             {s.inquiry.questions.map((q, i) => (
-              <li key={i} dir="auto">
-                {q}
+              // The list follows the page's direction (numbers on the right in Arabic); each question,
+              // in whatever language the owner wrote it, is isolated within it.
+              <li key={i}>
+                <bdi>{q}</bdi>
               </li>
             ))}
           </ol>

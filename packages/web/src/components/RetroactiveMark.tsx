@@ -9,10 +9,15 @@ import './retroactive.css';
 export function retroactivePlace(hit: HitView, t: Translate, language: Language): string {
   const place = hit.retroactive?.place;
   if (!place) return t('retroactive.noPlace', { member: memberText(screeningMemberOf(hit), t, language) });
-  // Each value isolated (FSI … PDI): in Arabic a date such as 2024-03-01 would otherwise be reordered.
-  const iso = (v: string) => `\u2068${v}\u2069`;
+  // Each value isolated left-to-right (LRI … PDI): flight numbers, airport codes and the departure
+  // are Latin letters and digits; an FSI found no strong letter in a date such as 2024-03-01 10:30 and
+  // took the Arabic sentence's direction, so the date came out reordered and split across lines.
+  const iso = (v: string) => `\u2066${v}\u2069`;
+  // The departure kept on one line (non-breaking hyphens and space): broken after "2024-", a line's
+  // hyphen stood on the wrong side in Arabic.
+  const unbroken = (v: string) => v.replace('T', '\u00a0').replace(/-/g, '\u2011');
   const parts = { flight: iso(place.flight), from: iso(place.from ?? t('retroactive.unknownAirport')), to: iso(place.to ?? t('retroactive.unknownAirport')) };
-  return place.departure ? t('retroactive.flightDeparture', { ...parts, departure: iso(place.departure.replace('T', ' ')) }) : t('retroactive.flight', parts);
+  return place.departure ? t('retroactive.flightDeparture', { ...parts, departure: iso(unbroken(place.departure)) }) : t('retroactive.flight', parts);
 }
 
 /**

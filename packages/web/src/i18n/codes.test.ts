@@ -3,6 +3,9 @@ import { ALERT_KINDS, ALERT_STATUSES, CORE_ACTIONS, DOCUMENT_STATUSES, DOCUMENT_
 import { REASON_CODES, REASON_PARAMS } from '@crosscheck/core/reasons';
 import { ASSET_CATEGORIES, ASSET_TYPES, ASSET_WARNING_CODES } from '@crosscheck/core/assets';
 import { WALLET_CURRENCIES } from '@crosscheck/core/wallets';
+import { PREVENTIVE_SUBJECTS } from '@crosscheck/core/constants';
+// Read from the core's source: the clearances module carries zod, so the browser has no export of it.
+import { CLEARANCE_STATUSES } from '../../../core/src/clearances/clearance-status.ts';
 import { CORE_ACTION_KEYS } from '../components/hit-words.ts';
 import { EN, isMessageKey, type Dictionary, type Language } from './dictionary.ts';
 import { dictionary as ar } from './languages/ar.ts';
@@ -49,6 +52,8 @@ const CODES: Entry[] = [
   ...entries('asset type', ASSET_TYPES, (c) => `assetType.${c}`),
   ...entries('asset warning', ASSET_WARNING_CODES, (c) => `assetWarning.${c}`),
   ...entries('currency', WALLET_CURRENCIES, (c) => `assetCurrency.${c}`),
+  ...entries('preventive subject', PREVENTIVE_SUBJECTS, (c) => `recast.subject.${c}`),
+  ...entries('clearance status', CLEARANCE_STATUSES, (c) => `clearances.status.${c}`),
 ];
 
 describe('every code the core emits has words in the four languages', () => {

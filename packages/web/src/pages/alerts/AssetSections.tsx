@@ -42,19 +42,19 @@ export function AssetSection({ alert: a }: { alert: AssetAlert }) {
         )}
         {x.type === 'company' && (
           <>
-            <Term term={t('asset.companyName')} testId="asset-name" dir="auto">
+            <Term term={t('assetDetail.companyName')} testId="asset-name" dir="auto">
               {x.name}
             </Term>
-            <Term term={t('asset.otherNames')} dir="auto">
+            <Term term={t('assetDetail.otherNames')} dir="auto">
               {x.otherNames?.join(' · ')}
             </Term>
             <Term term={t('asset.registrationNumber')} dir="ltr">
               {x.registrationNumber}
             </Term>
-            <Term term={t('asset.country')} dir="ltr">
+            <Term term={t('assetDetail.country')} dir="ltr">
               {x.country}
             </Term>
-            <Term term={t('asset.addresses')} dir="auto">
+            <Term term={t('assetDetail.addresses')} dir="auto">
               {x.addresses?.join(' · ')}
             </Term>
           </>
@@ -67,7 +67,7 @@ export function AssetSection({ alert: a }: { alert: AssetAlert }) {
             <Term term={t('asset.vesselName')} dir="auto">
               {x.name}
             </Term>
-            <Term term={t('asset.flag')} dir="ltr">
+            <Term term={t('assetDetail.flag')} dir="ltr">
               {x.flag}
             </Term>
           </>
@@ -87,7 +87,7 @@ export function AssetSection({ alert: a }: { alert: AssetAlert }) {
         )}
         {x.type === 'real-estate' && (
           <>
-            <Term term={t('asset.country')} dir="ltr">
+            <Term term={t('assetDetail.country')} dir="ltr">
               {x.country}
             </Term>
             <Term term={t('asset.address')} dir="auto">

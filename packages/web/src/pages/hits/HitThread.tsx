@@ -160,7 +160,10 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
         {hit.screenedBy && (
           <>
             <dt>{t('hitThread.screenedBy')}</dt>
-            <dd dir="auto">{credentialText(hit.screenedBy, hit.screenedByName, t)}</dd>
+            <dd>
+              {/* Isolated, not dir="auto": a key's Latin label was pushed to the far left of the Arabic page. */}
+              <bdi>{credentialText(hit.screenedBy, hit.screenedByName, t)}</bdi>
+            </dd>
           </>
         )}
         {hit.score !== undefined && (
@@ -172,7 +175,9 @@ function HitSummary({ hit, format, headingRef, navigate }: { hit: HitDetail; for
         {hit.action && (
           <>
             <dt>{t('hit.action')}</dt>
-            <dd dir="auto">{actionText(hit.action, t)}</dd>
+            <dd>
+              <bdi>{actionText(hit.action, t)}</bdi>
+            </dd>
           </>
         )}
         <dt>{t('hit.reasons')}</dt>

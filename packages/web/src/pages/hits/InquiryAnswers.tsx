@@ -95,10 +95,13 @@ export function AnswerList({ answers }: { answers: { question: string; answer: s
       <dl className="recast-answer-list">
         {answers.map((a, i) => (
           <div key={i}>
-            <dt dir="auto">
-              {i + 1}. {a.question}
+            {/* Aligned with the page, the owner's question and the answer isolated (they may be in another language). */}
+            <dt>
+              {i + 1}. <bdi>{a.question}</bdi>
             </dt>
-            <dd dir="auto">{a.answer}</dd>
+            <dd>
+              <bdi>{a.answer}</bdi>
+            </dd>
           </div>
         ))}
       </dl>
