@@ -7,6 +7,7 @@ import { queryAudit } from '../../store/audit-repo.js';
 import { eventsAfter } from '../../store/event-repo.js';
 import { createAlert } from '../create-alert.js';
 import { getHit } from '../hits/get-hit.js';
+import { checkDocuments } from '../check-documents.js';
 import { recordHitOutcome } from '../hits/record-outcome.js';
 import { listHits } from '../hits/list-hits.js';
 import { decideReview } from '../review/decide-review.js';
@@ -251,5 +252,16 @@ describe.each(ENGINES)('hits after the fact on %s', (engine) => {
     expect((await events('FRA')).map((e) => e.data.hitId)).toEqual([live.hitId]);
     expect((await getHit(t.deps, as('FRA'), row!.id)).clearedBefore).toMatchObject({ member: 'DEU' });
     expect((await events('DEU')).map((e) => e.type)).toEqual(['hit.retroactive']);
+  });
+
+  it('finds after the fact in a carrier’s check only what a live check would: not a person alert listing the document', async () => {
+    await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));
+    const checked = await checkDocuments(t.deps, as('DEU', 'carrier'), { documents: [{ issuingState: 'FRA', number: '12AB34567', type: 'passport' }] });
+    expect(checked.results).toEqual([{ result: 'refer' }]);
+    later(1);
+    const person = { names: [{ family: 'LEBRUN', given: 'PAUL' }], birthDate: '1965-01-02', sex: 'M', documents: [{ issuingState: 'FRA', type: 'passport', number: '12AB34567' }] };
+    await createAlert(t.deps, as('ITA'), { kind: 'person', category: 'missing', person, visibility: { mode: 'all' } });
+    expect(await catchUp()).toBe(0);
+    expect(await retroHits()).toEqual([]);
   });
 });
