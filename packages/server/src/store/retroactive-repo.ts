@@ -150,7 +150,8 @@ export async function blankScreeningQueries(tx: Tx, before: string, limit: numbe
     .limit(limit)
     .execute();
   if (ids.length === 0) return 0;
-  await tx.updateTable('screenings').set({ query: BLANKED_QUERY }).where('id', 'in', ids.map((r) => r.id)).execute();
+  // Its place (a flight) was kept for the lookback too: it goes with the query.
+  await tx.updateTable('screenings').set({ query: BLANKED_QUERY, place: null }).where('id', 'in', ids.map((r) => r.id)).execute();
   return ids.length;
 }
 

@@ -264,4 +264,14 @@ describe.each(ENGINES)('hits after the fact on %s', (engine) => {
     expect(await catchUp()).toBe(0);
     expect(await retroHits()).toEqual([]);
   });
+
+  it('forgets a flight traveller’s place with the query when the lookback has passed without a hit', async () => {
+    const flight = await screenFlight(t.deps, as('DEU', 'frontline'), { paxlst: D02B_TWO_LEGS });
+    const ids = flight.travellers.flatMap((tr) => (tr.screeningId ? [tr.screeningId] : []));
+    const rows = () => t.deps.db.selectFrom('screenings').select(['query', 'place']).where('id', 'in', ids).execute();
+    expect((await rows()).every((r) => r.place !== null)).toBe(true);
+    later(73);
+    expect(await forgetScreeningQueries(t.deps)).toBe(ids.length);
+    expect(await rows()).toEqual(ids.map(() => ({ query: '{}', place: null })));
+  });
 });
