@@ -9,3 +9,4 @@ export * from './alerts/lifecycle.sql.js';
 export * from './alerts/lifecycle-dates.sql.js';
 export * from './cooperation/reply-deadline.sql.js';
 export * from './chain/finding-access.sql.js';
+export * from './clearances/clearance-access.sql.js';

@@ -18,12 +18,12 @@ import { parseAircraftRegistration } from './aircraft.js';
  */
 
 // As alert-schemas.ts's: bounded, no NUL (PostgreSQL cannot store it).
-const text = (max: number) =>
+export const assetText = (max: number) =>
   z.string().trim().min(1).max(max).refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
 const code3 = typedCode('[A-Za-z]{3}', 'a three-letter ISO 3166 / ICAO code');
 
-/** A text field checked by one of the identifier readers: its failure becomes the field's coded problem. */
-function checked(max: number, read: (value: string) => { ok: true } | { ok: false; error: AssetProblem }) {
+/** A text field checked by one of the identifier readers: its failure becomes the field's coded problem (also screening/asset-query.ts). */
+export function checkedIdentifier(max: number, read: (value: string) => { ok: true } | { ok: false; error: AssetProblem }) {
   return z
     .string()
     .max(max, `at most ${max} characters`)
@@ -38,10 +38,10 @@ function checked(max: number, read: (value: string) => { ok: true } | { ok: fals
 export const bankAccountAssetSchema = z
   .object({
     type: z.literal('bank-account'),
-    iban: checked(MAX_IBAN_TEXT, parseIban),
-    bic: checked(20, parseBic).optional(),
-    holder: text(400).optional(),
-    bankName: text(200).optional(),
+    iban: checkedIdentifier(MAX_IBAN_TEXT, parseIban),
+    bic: checkedIdentifier(20, parseBic).optional(),
+    holder: assetText(400).optional(),
+    bankName: assetText(200).optional(),
   })
   .strict();
 
@@ -49,19 +49,19 @@ export const companyAssetSchema = z
   .object({
     type: z.literal('company'),
     /** As registered, in its own script (Cyrillic, Arabic, Chinese…): screening matches across scripts. */
-    name: text(400),
-    otherNames: z.array(text(400)).max(20).optional(),
-    registrationNumber: text(100).optional(),
+    name: assetText(400),
+    otherNames: z.array(assetText(400)).max(20).optional(),
+    registrationNumber: assetText(100).optional(),
     country: code3.optional(),
-    addresses: z.array(text(500)).max(10).optional(),
+    addresses: z.array(assetText(500)).max(10).optional(),
   })
   .strict();
 
 export const vesselAssetSchema = z
   .object({
     type: z.literal('vessel'),
-    imo: checked(20, parseImo),
-    name: text(200).optional(),
+    imo: checkedIdentifier(20, parseImo),
+    name: assetText(200).optional(),
     flag: code3.optional(),
   })
   .strict();
@@ -69,9 +69,9 @@ export const vesselAssetSchema = z
 export const aircraftAssetSchema = z
   .object({
     type: z.literal('aircraft'),
-    registration: checked(20, parseAircraftRegistration),
-    model: text(100).optional(),
-    operator: text(200).optional(),
+    registration: checkedIdentifier(20, parseAircraftRegistration),
+    model: assetText(100).optional(),
+    operator: assetText(200).optional(),
   })
   .strict();
 
@@ -79,8 +79,8 @@ export const realEstateAssetSchema = z
   .object({
     type: z.literal('real-estate'),
     country: code3,
-    address: text(1000),
-    cadastralReference: text(100).optional(),
+    address: assetText(1000),
+    cadastralReference: assetText(100).optional(),
   })
   .strict();
 
@@ -98,12 +98,12 @@ export const vehicleAssetSchema = z
   .object({
     type: z.literal('vehicle'),
     vin: typedCode('[A-Za-z0-9]{5,17}', 'a VIN of up to 17 letters and digits').optional(),
-    plate: text(20).optional(),
+    plate: assetText(20).optional(),
     plateCountry: code3.optional(),
-    make: text(100).optional(),
-    model: text(100).optional(),
+    make: assetText(100).optional(),
+    model: assetText(100).optional(),
     /** The vehicle alert on this vehicle, if one exists: it must be a vehicle alert its creator may see. */
-    vehicleAlertId: text(64).optional(),
+    vehicleAlertId: assetText(64).optional(),
   })
   .strict()
   // The asset names the vehicle itself, the link comes beside: screening finds it by its own VIN or
@@ -126,6 +126,6 @@ export type AssetBody = z.infer<typeof assetSchema>;
 
 /** The person alerts an asset alert belongs to, by id: each once, at most MAX_ASSET_PERSONS. */
 export const assetPersonsSchema = z
-  .array(text(64))
+  .array(assetText(64))
   .max(MAX_ASSET_PERSONS)
   .refine((ids) => new Set(ids).size === ids.length, { message: 'each person alert once' });

@@ -4,7 +4,7 @@ import { normaliseNationality } from './evidence.js';
 import { compareLegalForms, legalFormEntries, legalFormKey, type LegalForm } from './legal-forms.js';
 import { nameKeys, queryKeys } from './name-keys.js';
 import { PARTICLES } from './name-words.js';
-import { internWords, makePart, MAX_NAME_PARTS, PART_INITIAL, PART_NAME, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
+import { internWords, mainScript, makePart, MAX_NAME_PARTS, PART_INITIAL, PART_NAME, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
 import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
 
 /**
@@ -150,15 +150,6 @@ function companyWords(text: string): PreparedName {
     }
   }
   return { tokens: parts.map((p) => p.text), parts, joins, filiation: -1, script: mainScript(words) };
-}
-
-function mainScript(words: RomanWord[]): string {
-  const counts = new Map<string, number>();
-  for (const w of words) counts.set(w.script, (counts.get(w.script) ?? 0) + w.text.length);
-  let best = 'Zyyy';
-  let most = 0;
-  for (const [script, n] of counts) if (n > most) [best, most] = [script, n];
-  return best;
 }
 
 /** Gives an indexed company name's words their word ids (see internWords): screening compares them often. */

@@ -271,7 +271,8 @@ function filiationOf(parts: NamePart[]): number {
   return -1;
 }
 
-function mainScript(words: RomanWord[]): string {
+/** The script most of a name's letters are written in (also a company name's, company-names.ts). */
+export function mainScript(words: RomanWord[]): string {
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w.script, (counts.get(w.script) ?? 0) + w.text.length);
   let best = 'Zyyy';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AssetProblem } from '../assets/asset-problems.js';
+import { assetText, checkedIdentifier } from '../assets/asset-schema.js';
 import { parseAircraftRegistration } from '../assets/aircraft.js';
 import { MAX_IBAN_TEXT, parseIban } from '../assets/iban.js';
 import { parseImo } from '../assets/imo.js';
@@ -20,41 +20,27 @@ import { walletAddressEntrySchema, walletAddressTextSchema } from '../wallets/wa
 /** Assets one query may carry. */
 export const MAX_QUERY_ASSETS = 50;
 
-const text = (max: number) => z.string().trim().min(1).max(max).refine((v) => !v.includes('\u0000'), 'must not contain a NUL character');
 const countryCode = typedCode('[A-Za-z]{2,3}', 'an ISO 3166 alpha-2 or alpha-3 code');
-
-/** A text checked by one of the asset identifier readers: its failure is the field's coded problem. */
-function checked(max: number, read: (value: string) => { ok: true } | { ok: false; error: AssetProblem }) {
-  return z
-    .string()
-    .max(max, `at most ${max} characters`)
-    .trim()
-    .min(1)
-    .superRefine((value, ctx) => {
-      const parsed = read(value);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { asset: parsed.error.code } });
-    });
-}
 
 const ASSET_QUERY_KINDS = ['iban', 'imo', 'wallet', 'aircraft', 'cadastralReference', 'company'] as const;
 
 export const assetQuerySchema = z
   .object({
     /** Any case, any spaces (`de89 3704 0044 …`): checked (country length, MOD 97). */
-    iban: checked(MAX_IBAN_TEXT, parseIban).optional(),
+    iban: checkedIdentifier(MAX_IBAN_TEXT, parseIban).optional(),
     /** `IMO 9074729` or `9074729`: the check digit is verified. */
-    imo: checked(20, parseImo).optional(),
+    imo: checkedIdentifier(20, parseImo).optional(),
     /** An address (the currency is read from it), or `{ "currency", "address" }` to say which is meant. */
     wallet: z.union([walletAddressTextSchema, walletAddressEntrySchema]).optional(),
     /** A registration mark, with or without its hyphen (`F-GKXA`, `FGKXA`). */
-    aircraft: checked(20, parseAircraftRegistration).optional(),
+    aircraft: checkedIdentifier(20, parseAircraftRegistration).optional(),
     /** A parcel's reference in its country's cadastre, with `country`. */
-    cadastralReference: text(100).optional(),
+    cadastralReference: assetText(100).optional(),
     /** The cadastre's country, alpha-2 or alpha-3: only beside `cadastralReference`. */
     country: countryCode.optional(),
     /** A company: its name in any script (legal forms are recognised), and what else is known. */
     company: z
-      .object({ name: text(400), registrationNumber: text(100).optional(), country: countryCode.optional() })
+      .object({ name: assetText(400), registrationNumber: assetText(100).optional(), country: countryCode.optional() })
       .strict()
       .optional(),
   })

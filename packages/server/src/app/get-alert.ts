@@ -30,6 +30,10 @@ export async function getAlert(deps: Deps, ctx: Ctx, id: string): Promise<AlertD
     const flags = (await flagsOn(deps.db, [id], own ? undefined : ctx.actor.member)).get(id) ?? [];
     if (own) view.flags = flags;
     else if (flags[0]) view.flag = flags[0];
-    return withAssetLinks(deps.db, ctx.actor, view);
+    const linked = await withAssetLinks(deps.db, ctx.actor, view);
+    // The linked alerts' subjects (names, identifiers) are read with it: the trail says which.
+    const shown = [...(linked.personAlerts ?? []), ...(linked.assetAlerts ?? []), ...(linked.vehicleAlert ? [linked.vehicleAlert] : [])].map((l) => l.id);
+    if (shown.length > 0) note.detail = { linked: shown };
+    return linked;
   });
 }

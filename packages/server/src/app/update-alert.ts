@@ -1,5 +1,6 @@
-import { alertPatchSchema, applyPatch, changeAction, inputOf, normaliseVisibility, parseInput, requireChangeable, requireOwnerBureau, statusAfterChange, type Alert } from '@crosscheck/core';
+import { alertPatchSchema, applyPatch, changeAction, inputOf, normaliseVisibility, parseInput, requireChangeable, requireOwnerBureau, statusAfterChange, recastReviewDate, type Alert } from '@crosscheck/core';
 import { findAlertRow, toAlert, writeAlertVersion } from '../store/alert-repo.js';
+import { setReviewDate } from '../store/retention-repo.js';
 import { audited } from './audited.js';
 import { checkReferencedMembers } from './check-referenced-members.js';
 import { checkAssetReferences } from './assets/asset-links.js';
@@ -38,6 +39,12 @@ export async function updateAlert(deps: Deps, ctx: Ctx, id: string, body: unknow
       { id, owner: row.owner, input, status, statusReason: null, version: row.version + 1, action, at, createdAt: row.created_at, changedBy: ctx.actor.credential },
       row,
     );
+    // A patch into a recast category brings the review date forward to the category's, counted from
+    // today, never later than it was: a five-year alert turned into a preventive one on a child
+    // would otherwise outlive the child's minority. (Within a category, extensions rule.)
+    const before = inputOf(current);
+    const recast = before.kind === 'person' && input.kind === 'person' && before.category === input.category ? null : recastReviewDate(input, at.slice(0, 10), deps.retention.years);
+    if (recast !== null && (row.review_date === null || recast < row.review_date)) await setReviewDate(tx, id, recast);
     return withAssetWarnings(toAlert((await findAlertRow(tx, id))!));
   });
 }

@@ -1,4 +1,5 @@
 import { clearanceHolds, clearanceKey, probesOf, readStoredReasons, travellerIdentities, type ScreenQuery } from '@crosscheck/core';
+import { clearanceVisibleSql } from '@crosscheck/core/sql';
 import type { HitRow } from './hit-repo.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { ClearancesTable, DB } from './schema.js';
@@ -129,7 +130,7 @@ export async function listClearanceRows(db: Db, f: ClearanceFilter): Promise<Cle
   let q = db.selectFrom('clearances').selectAll();
   if (f.side === 'mine') q = q.where('member', '=', f.viewer);
   else if (f.side === 'on-my-alerts') q = q.where('owner', '=', f.viewer);
-  else q = q.where((eb) => eb.or([eb('member', '=', f.viewer), eb('owner', '=', f.viewer)]));
+  else q = q.where(clearanceVisibleSql('clearances.owner', 'clearances.member', f.viewer));
   if (f.alertId !== undefined) q = q.where('alert_id', '=', f.alertId);
   if (f.hitId !== undefined) q = q.where('hit_id', '=', f.hitId);
   if (f.before !== undefined) q = q.where('id', '<', f.before);

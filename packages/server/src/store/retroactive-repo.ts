@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { parseAlertBody } from './alert-body.js';
 import type { AlertRow } from './alert-repo.js';
 import { appendEvent } from './event-repo.js';
+import { matchClearances } from './clearance-repo.js';
 import type { DB } from './schema.js';
 import type { Tx } from './write-transaction.js';
 
@@ -39,6 +40,8 @@ export interface PastScreening {
   credential: string;
   query: ScreenQuery;
   place: ScreeningPlace | null;
+  /** `carrier-check` for a carrier's check (its hit is marked so too), else null. */
+  origin: string | null;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface PastScreening {
  * after `after`, a page at a time.
  */
 export async function pastScreenings(db: Db, from: string, to: string, after: { at: string; id: string } | null, limit: number): Promise<PastScreening[]> {
-  let q = db.selectFrom('screenings').select(['id', 'at', 'member', 'credential', 'query', 'place']).where('at', '>=', from).where('at', '<=', to).where('query', '!=', BLANKED_QUERY);
+  let q = db.selectFrom('screenings').select(['id', 'at', 'member', 'credential', 'query', 'place', 'origin']).where('at', '>=', from).where('at', '<=', to).where('query', '!=', BLANKED_QUERY);
   if (after) {
     const { at, id } = after;
     q = q.where((eb) => eb.or([eb('at', '>', at), eb.and([eb('at', '=', at), eb('id', '>', id)])]));
@@ -60,6 +63,7 @@ export async function pastScreenings(db: Db, from: string, to: string, after: { 
     // Written by recordScreenings from the parsed query (screenQuerySchema's output).
     query: JSON.parse(r.query) as ScreenQuery,
     place: decodeScreeningPlace(r.place),
+    origin: r.origin ?? null,
   }));
 }
 
@@ -113,10 +117,16 @@ export async function recordRetroactiveHit(tx: Tx, h: RetroactiveHitDraft, at: s
       retroactive: 1,
       screened_at: h.screening.at,
       screening_place: place ? JSON.stringify(place) : null,
+      // A carrier's check found after the fact is still a carrier's: both bureaus read it so.
+      origin: h.screening.origin,
     })
     .execute();
-  const common = { hitId: h.id, alertId: h.alertId, screeningId: h.screening.id, screeningMember: h.screening.member, retroactive: true, screenedAt: h.screening.at, ...(place ? { place } : {}) };
-  await appendEvent(tx, { member: h.owner, type: 'hit.created', at, data: { ...common, score: h.score, kind: h.kind } });
+  // The screening's count of hits at or above the threshold says this one too (the lookback's threshold).
+  await tx.updateTable('screenings').set((eb) => ({ hit_count: eb('hit_count', '+', 1) })).where('id', '=', h.screening.id).execute();
+  // A traveller the screening member cleared on this alert version is recorded, not told again, as live (clearance-repo.ts).
+  const cleared = await matchClearances(tx, { member: h.screening.member, at: h.screening.at }, [{ query: h.screening.query, hits: [{ alertId: h.alertId }] }], [[h.id]], new Map([[h.alertId, h.alertVersion]]));
+  const common = { hitId: h.id, alertId: h.alertId, screeningId: h.screening.id, screeningMember: h.screening.member, retroactive: true, screenedAt: h.screening.at, ...(place ? { place } : {}), ...(h.screening.origin ? { origin: h.screening.origin } : {}) };
+  if (!cleared.has(h.id)) await appendEvent(tx, { member: h.owner, type: 'hit.created', at, data: { ...common, score: h.score, kind: h.kind } });
   // An owner screening its own traveller is told once.
   if (h.screening.member !== h.owner) await appendEvent(tx, { member: h.screening.member, type: 'hit.retroactive', at, data: { ...common, owner: h.owner } });
   return true;
@@ -140,7 +150,8 @@ export async function blankScreeningQueries(tx: Tx, before: string, limit: numbe
     .limit(limit)
     .execute();
   if (ids.length === 0) return 0;
-  await tx.updateTable('screenings').set({ query: BLANKED_QUERY }).where('id', 'in', ids.map((r) => r.id)).execute();
+  // Its place (a flight) was kept for the lookback too: it goes with the query.
+  await tx.updateTable('screenings').set({ query: BLANKED_QUERY, place: null }).where('id', 'in', ids.map((r) => r.id)).execute();
   return ids.length;
 }
 

@@ -2,6 +2,7 @@ import {
   ALERT_STATUSES,
   ROLES,
   alertAccess,
+  clearanceVisibleTo,
   isAtReviewDate,
   isPastEndDate,
   isOwnerOnlyStatus,
@@ -12,7 +13,7 @@ import {
   type Reader,
   type Visibility,
 } from '@crosscheck/core';
-import { alertAccessSql, alertColumns, atReviewDateSql, needsReviewWarningSql, pastEndDateSql, publishedOrOwnSql, replyOverdueSql, visibleSql } from '@crosscheck/core/sql';
+import { alertAccessSql, alertColumns, clearanceVisibleSql, atReviewDateSql, needsReviewWarningSql, pastEndDateSql, publishedOrOwnSql, replyOverdueSql, visibleSql } from '@crosscheck/core/sql';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, freshStore, type TestStore } from '../../test/engines.js';
@@ -122,6 +123,16 @@ describe.each(ENGINES)('the SQL translations of the core rules agree with the ru
     for (const member of [undefined, ...MEMBERS]) {
       const rows = (await sql<{ r: unknown }>`select ${replyOverdueSql(cols, NOW.toISOString(), member)} as r from form_cases order by n`.execute(db)).rows;
       expect(rows.map((r) => truth(r.r)), member ?? 'anyone').toEqual(cases.map((c) => isReplyOverdue(c.due, NOW) && (member === undefined || c.from === member || c.to === member)));
+    }
+  });
+
+  it('clearanceVisibleSql states clearanceVisibleTo, for every owner, clearing member and reader', async () => {
+    const cases = MEMBERS.flatMap((owner) => MEMBERS.map((member) => ({ owner, member })));
+    await db.schema.createTable('clearance_cases').addColumn('n', 'integer').addColumn('owner', 'varchar(3)').addColumn('member', 'varchar(3)').execute();
+    await sql`insert into clearance_cases (n, owner, member) values ${sql.join(cases.map((c, i) => sql`(${i}, ${c.owner}, ${c.member})`))}`.execute(db);
+    for (const reader of [...MEMBERS, 'ESP']) {
+      const rows = (await sql<{ r: unknown }>`select ${clearanceVisibleSql('clearance_cases.owner', 'clearance_cases.member', reader)} as r from clearance_cases order by n`.execute(db)).rows;
+      expect(rows.map((r) => truth(r.r)), reader).toEqual(cases.map((c) => clearanceVisibleTo(reader, c)));
     }
   });
 });

@@ -15,6 +15,7 @@ import { purgeAlertData } from '../../store/retention-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
 import { tombstoneOf } from '../retention/tombstone.js';
 import { parseAlertBody } from '../../store/alert-body.js';
+import { queryAudit } from '../../store/audit-repo.js';
 
 const IBAN = 'DE89 3704 0044 0532 0130 00';
 /** An answer's asset fields, whatever kind the type says it may be. */
@@ -108,6 +109,11 @@ describe.each(ENGINES)('asset alerts on %s', (engine) => {
     expect((openByFra as { assetAlerts?: { id: string }[] }).assetAlerts?.map((a) => a.id).sort()).toEqual([assetAlert.id, hiddenAsset.id].sort());
     // A person alert without assets says nothing of them.
     expect(await getAlert(t.deps, as('DEU'), (await createAlert(t.deps, as('DEU'), personAlert('NOBODY'))).id)).not.toHaveProperty('assetAlerts');
+    // The trail says which linked alerts each read showed, and only those.
+    const reads = await queryAudit(t.deps.db, { action: 'alert.read', limit: 100 });
+    const linkedOf = (member: string, target: string) => reads.filter((e) => e.member === member && e.target === `alert:${target}`).map((e) => (e.detail ? (JSON.parse(e.detail) as { linked?: string[] }).linked : undefined));
+    expect(linkedOf('ITA', assetAlert.id)).toEqual([[open.id]]);
+    expect(linkedOf('ITA', open.id)).toEqual([[assetAlert.id]]);
   });
 
   it('refuses persons[i] the creator may not read, or that is no person alert, without telling which', async () => {

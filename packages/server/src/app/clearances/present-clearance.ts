@@ -1,4 +1,4 @@
-import { clearanceStatus, notFound, roleMay, travellerLabel, type Actor, type AlertAccess } from '@crosscheck/core';
+import { clearanceStatus, clearanceVisibleTo, notFound, roleMay, travellerLabel, type Actor, type AlertAccess } from '@crosscheck/core';
 import type { ClearanceView } from '@crosscheck/core/api';
 import countries from 'i18n-iso-countries';
 import type { Kysely } from 'kysely';
@@ -13,7 +13,7 @@ import { hitAccess } from '../hits/present-hit.js';
  * may see the hit it was made from (a frontline user never sees one on an alert hidden from the
  * frontline): for everyone else it does not exist.
  */
-export const isClearanceVisibleTo = (member: string, c: ClearanceRow): boolean => c.owner === member || c.member === member;
+export const isClearanceVisibleTo = (member: string, c: ClearanceRow): boolean => clearanceVisibleTo(member, c);
 
 /** The clearance and its hit, or "not found" for a reader who may not see it. */
 export async function loadVisibleClearance(db: Kysely<DB>, actor: Actor, id: string): Promise<{ clearance: ClearanceRow; hit: HitRow; access: AlertAccess }> {

@@ -95,6 +95,11 @@ describe.each(ENGINES)('SIS recast categories on %s', (engine) => {
     // An ordinary person alert keeps its five years.
     const ordinary = await createAlert(t.deps, as('FRA'), person('AUTRE', 'missing'));
     expect(ordinary.reviewDate).toBe(shifted(5));
+    // Patched into a preventive alert on a nearly adult child: reviewed on the 18th birthday, not in five years.
+    const turned = await updateAlert(t.deps, as('FRA'), (await createAlert(t.deps, as('FRA'), person('DEVENU', 'missing', {}, shifted(-18, 2)))).id, { category: 'preventive', preventive: { subject: 'child-abduction-risk' } });
+    expect(turned.reviewDate).toBe(shifted(0, 2));
+    // A later patch within the category keeps the date.
+    expect((await updateAlert(t.deps, as('FRA'), turned.id, { action: 'Call the FRA bureau' })).reviewDate).toBe(shifted(0, 2));
 
     // On the child's 18th birthday the protection ends (the usual expiry at the review date), the other alerts run on.
     now = new Date(`${shifted(0, 3)}T00:05:00.000Z`);

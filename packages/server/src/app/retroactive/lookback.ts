@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, DomainError, probesOf, type Alert, type ScreenQuery } from '@crosscheck/core';
+import { carrierHit, DEFAULT_THRESHOLD, DomainError, probesOf, type Alert, type ScreenQuery } from '@crosscheck/core';
 import { ScreeningIndex } from '../../screening/screening-index.js';
 import { search, type FoundHit } from '../../screening/search.js';
 import { pastScreenings, type PastScreening } from '../../store/retroactive-repo.js';
@@ -46,7 +46,9 @@ export async function screenAgainstPast(db: Kysely<DB>, targets: readonly Lookba
   for (;;) {
     const page = await pastScreenings(db, from, to, after, SCREENING_PAGE);
     for (const s of page) {
-      for (const found of searchOne(index, s)) {
+      // A carrier's check hits only what a live check would (core carrierHit): a stolen document on its number, never a person.
+      const candidates = s.origin === 'carrier-check' ? searchOne(index, s).filter(carrierHit) : searchOne(index, s);
+      for (const found of candidates) {
         const moment = momentOf.get(found.alertId);
         if (!moment || found.score < DEFAULT_THRESHOLD) continue;
         if (s.at > moment.at || s.at < hoursBefore(moment.at, hours)) continue;

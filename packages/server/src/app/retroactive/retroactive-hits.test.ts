@@ -7,6 +7,8 @@ import { queryAudit } from '../../store/audit-repo.js';
 import { eventsAfter } from '../../store/event-repo.js';
 import { createAlert } from '../create-alert.js';
 import { getHit } from '../hits/get-hit.js';
+import { checkDocuments } from '../check-documents.js';
+import { recordHitOutcome } from '../hits/record-outcome.js';
 import { listHits } from '../hits/list-hits.js';
 import { decideReview } from '../review/decide-review.js';
 import { screen } from '../screen.js';
@@ -229,5 +231,47 @@ describe.each(ENGINES)('hits after the fact on %s', (engine) => {
     expect(await forgetScreeningQueries(t.deps)).toBe(1);
     expect(await query(plain.screeningId)).toBe('{}');
     expect(JSON.parse(await query(found.screeningId))).toMatchObject(traveller);
+  });
+
+  it('counts a hit after the fact on its screening, and does not tell the owner again of a traveller its screening member cleared on that version', async () => {
+    const stolen = { documents: [{ number: '12AB34567', issuingState: 'FRA' }] };
+    // DEU screens the traveller before the alert exists, and again after it was published but
+    // before the follower ran (a lagging follower), and finds the traveller is not the holder.
+    const before = await screen(t.deps, as('DEU', 'frontline'), stolen);
+    later(1);
+    const alert = await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));
+    later(1);
+    const live = (await screen(t.deps, as('DEU', 'frontline'), stolen)).hits.find((h) => h.alertId === alert.id)!;
+    await recordHitOutcome(t.deps, as('DEU', 'frontline'), live.hitId!, { outcome: 'not-same-person', note: 'another holder' });
+    expect(await catchUp()).toBe(1);
+    const [row] = await retroHits();
+    expect(row!.screening_id).toBe(before.screeningId);
+    const screening = await t.deps.db.selectFrom('screenings').select('hit_count').where('id', '=', before.screeningId).executeTakeFirstOrThrow();
+    expect(Number(screening.hit_count)).toBe(1);
+    // FRA heard of the live hit only; the hit after the fact is recorded under DEU's clearance.
+    expect((await events('FRA')).map((e) => e.data.hitId)).toEqual([live.hitId]);
+    expect((await getHit(t.deps, as('FRA'), row!.id)).clearedBefore).toMatchObject({ member: 'DEU' });
+    expect((await events('DEU')).map((e) => e.type)).toEqual(['hit.retroactive']);
+  });
+
+  it('finds after the fact in a carrier’s check only what a live check would: not a person alert listing the document', async () => {
+    await createAlert(t.deps, as('FRA'), documentAlert('FRA', '12AB34567'));
+    const checked = await checkDocuments(t.deps, as('DEU', 'carrier'), { documents: [{ issuingState: 'FRA', number: '12AB34567', type: 'passport' }] });
+    expect(checked.results).toEqual([{ result: 'refer' }]);
+    later(1);
+    const person = { names: [{ family: 'LEBRUN', given: 'PAUL' }], birthDate: '1965-01-02', sex: 'M', documents: [{ issuingState: 'FRA', type: 'passport', number: '12AB34567' }] };
+    await createAlert(t.deps, as('ITA'), { kind: 'person', category: 'missing', person, visibility: { mode: 'all' } });
+    expect(await catchUp()).toBe(0);
+    expect(await retroHits()).toEqual([]);
+  });
+
+  it('forgets a flight traveller’s place with the query when the lookback has passed without a hit', async () => {
+    const flight = await screenFlight(t.deps, as('DEU', 'frontline'), { paxlst: D02B_TWO_LEGS });
+    const ids = flight.travellers.flatMap((tr) => (tr.screeningId ? [tr.screeningId] : []));
+    const rows = () => t.deps.db.selectFrom('screenings').select(['query', 'place']).where('id', 'in', ids).execute();
+    expect((await rows()).every((r) => r.place !== null)).toBe(true);
+    later(73);
+    expect(await forgetScreeningQueries(t.deps)).toBe(ids.length);
+    expect(await rows()).toEqual(ids.map(() => ({ query: '{}', place: null })));
   });
 });

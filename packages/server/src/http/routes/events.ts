@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.js';
 import { openEventStream } from '../../app/events/open-event-stream.js';
 import { DEFAULT_STREAM_OPTIONS, followEvents, type EventStreamOptions } from '../../events/event-stream.js';
+import { EVENT_TYPES } from '../../store/event-repo.js';
 import { reauthenticate, resolveCtx } from '../auth.js';
 import { problemResponse } from '../openapi.js';
 
@@ -23,7 +24,8 @@ export function eventsRoutes(app: FastifyInstance, deps: Deps, options: EventStr
     {
       schema: {
         tags: ['events'],
-        summary: "Server-sent events for your member's bureau (hit.created, hit.updated, message.received, review.decided, alert.expiring, alert.expired, hit.retroactive); resume with Last-Event-ID",
+        // The types from the one list of them: a hand-written copy had already missed hit.carrier-check.
+        summary: `Server-sent events for your member's bureau (${EVENT_TYPES.join(', ')}); resume with Last-Event-ID`,
         querystring: query,
         response: { 200: { description: 'id / event / data lines, one blank line after each event', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...errors },
       },
