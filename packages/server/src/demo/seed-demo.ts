@@ -7,6 +7,7 @@ import { addUser } from '../app/manage-users.js';
 import { randomToken } from '../app/secrets.js';
 import { screen } from '../app/screen.js';
 import { seedDemoAssets } from './seed-demo-assets.js';
+import { seedDemoCases } from './seed-demo-cases.js';
 
 export interface DemoCredentials {
   keys: { member: string; role: string; key: string }[];
@@ -22,6 +23,8 @@ const DEMO_KEYS = [
   ['IPO', 'reviewer'],
   ['IPO', 'auditor'],
   ['IPO', 'admin'],
+  // An airline of DEU: it may only check travel documents (POST /api/v1/check/documents).
+  ['DEU', 'carrier'],
 ] as const;
 
 /**
@@ -45,7 +48,7 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
     await addUser(deps, admin, { username, member, role, password });
     creds.users.push({ username, member, role, password });
   }
-  const as = (member: string): Ctx => ({ actor: { member, role: 'bureau', credential: DEMO } satisfies Actor, requestId: 'system/demo-seed' });
+  const as = (member: string, role: 'bureau' | 'frontline' | 'carrier' = 'bureau'): Ctx => ({ actor: { member, role, credential: DEMO } satisfies Actor, requestId: 'system/demo-seed' });
   const reviewer: Ctx = { actor: { member: deps.operator, role: 'reviewer', credential: DEMO }, requestId: 'system/demo-seed' };
   const ids: string[] = [];
   for (const [member, alert] of DEMO_ALERTS) {
@@ -61,6 +64,8 @@ export async function seedDemo(deps: Deps): Promise<DemoCredentials> {
   // Screenings at DEU's border, so the hits inbox, the dashboard and the links page have data.
   const desk: Ctx = { actor: { member: 'DEU', role: 'frontline', credential: DEMO }, requestId: 'system/demo-seed' };
   for (const query of DEMO_SCREENINGS) await screen(deps, desk, query);
+  // The SIS recast categories, a carrier's check, a cleared traveller and a hit after the fact.
+  await seedDemoCases(deps, as);
   return creds;
 }
 
