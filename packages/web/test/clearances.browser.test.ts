@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('cleared travellers in chromium', () => {
     const note = desk.getByTestId('cleared-before');
     await note.waitFor();
     expect(await note.textContent()).toMatch(/^Previously cleared on .+ by Germany \(DEU\)/);
-    expect(await note.textContent()).toContain('the alert’s owner was not told of it again');
+    expect(await note.textContent()).toContain('without a new notice to the alert’s owner');
     await app.shot(desk, 'clearances-screening-cleared-before');
 
     // The owner sees the hit, and why it was not told of it.

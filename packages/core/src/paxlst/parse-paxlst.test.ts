@@ -308,10 +308,11 @@ describe('a 500-passenger message', () => {
 
   it('reads in time proportional to the message (bench/paxlst.ts measures the speed itself)', () => {
     // A ratio of two sizes measured in the same rounds, not a time: on a shared machine absolute
-    // times drift tenfold, but a reader that turned quadratic would take 16× for 4× the text.
-    const small = paxlstWithPassengers(250);
-    const large = paxlstWithPassengers(1000);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    // times drift tenfold. For 16× the text a linear reader takes about 16× as long and a
+    // quadratic one 256×; the bound sits between them (their geometric mean), far from both, and
+    // each size's fastest round is taken, since a loaded machine only ever adds time.
+    const small = paxlstWithPassengers(100);
+    const large = paxlstWithPassengers(1600);
     const ts: number[] = [];
     const tl: number[] = [];
     // Warm-up rounds first: the first parses run before the JIT has compiled the reader.
@@ -324,6 +325,6 @@ describe('a 500-passenger message', () => {
       parsePaxlst(large, { today });
       tl.push(performance.now() - t0);
     }
-    expect(median(tl) / median(ts)).toBeLessThan(10);
+    expect(Math.min(...tl) / Math.min(...ts)).toBeLessThan(64);
   });
 });

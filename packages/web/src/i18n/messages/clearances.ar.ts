@@ -35,6 +35,6 @@ export const ar: TranslationWithPlurals<typeof en, 'ar'> = {
   'clearances.object': 'اعتراض: أبلغونا بهذا المسافر مجددًا',
   'clearances.actFailed': 'لم يتم: {detail}',
   'clearances.clearedBefore': 'سبق استبعاده في {date} من قِبل {member}',
-  'clearances.clearedBeforeHelp': 'ثبت أنه ليس الشخص نفسه في هذه النسخة من التنبيه: سُجّل هذا التطابق، ولم يُبلَّغ مالك التنبيه به مجددًا.',
+  'clearances.clearedBeforeHelp': 'ثبت أنه ليس الشخص نفسه في هذه النسخة من التنبيه: سُجّل هذا التطابق دون إشعار جديد لمالك التنبيه. ينتهي الاستبعاد بنسخة جديدة من التنبيه أو باعتراض مالكه.',
   'clearances.clearedTitle': 'استبعاد سابق',
 };

@@ -35,6 +35,6 @@ export const es: TranslationWithPlurals<typeof en, 'es'> = {
   'clearances.object': 'Objetar: volver a avisarnos de este viajero',
   'clearances.actFailed': 'No realizado: {detail}',
   'clearances.clearedBefore': 'Descartado anteriormente el {date} por {member}',
-  'clearances.clearedBeforeHelp': 'Se determinó que no es la misma persona en esta versión de la alerta: esta coincidencia queda registrada y no se volvió a avisar al propietario de la alerta.',
+  'clearances.clearedBeforeHelp': 'Se determinó que no es la misma persona en esta versión de la alerta: esta coincidencia queda registrada sin un nuevo aviso al propietario de la alerta. Una nueva versión de la alerta, o la objeción del propietario, pone fin al descarte.',
   'clearances.clearedTitle': 'Descarte anterior',
 };

@@ -35,6 +35,6 @@ export const fr: TranslationWithPlurals<typeof en, 'fr'> = {
   'clearances.object': 'Contester : nous avertir à nouveau de ce voyageur',
   'clearances.actFailed': 'Non effectué : {detail}',
   'clearances.clearedBefore': 'Déjà mis hors de cause le {date} par {member}',
-  'clearances.clearedBeforeHelp': 'Déclaré ne pas être la même personne sur cette version du signalement : cette concordance est enregistrée, et le propriétaire du signalement n’en a pas été averti à nouveau.',
+  'clearances.clearedBeforeHelp': 'Déclaré ne pas être la même personne sur cette version du signalement : cette concordance est enregistrée sans nouvel avis au propriétaire du signalement. Une nouvelle version du signalement, ou l’objection du propriétaire, met fin à la mise hors de cause.',
   'clearances.clearedTitle': 'Mise hors de cause antérieure',
 };

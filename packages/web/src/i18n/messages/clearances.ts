@@ -35,6 +35,6 @@ export const en = {
   'clearances.object': 'Object: tell us of this traveller again',
   'clearances.actFailed': 'Not done: {detail}',
   'clearances.clearedBefore': 'Previously cleared on {date} by {member}',
-  'clearances.clearedBeforeHelp': 'Found not to be the same person on this version of the alert: this hit is recorded, and the alert’s owner was not told of it again.',
+  'clearances.clearedBeforeHelp': 'Found not to be the same person on this version of the alert: this hit is recorded without a new notice to the alert’s owner. A new version of the alert, or the owner’s objection, ends the clearance.',
   'clearances.clearedTitle': 'Cleared before',
 } as const;
