@@ -16,6 +16,7 @@ const SERVER = 'packages/server/src';
  */
 const LAYERS: { layer: string; paths: string[]; holds: string }[] = [
   { layer: 'ids', paths: ['ids.ts'], holds: 'UUIDv7 ids' },
+  { layer: 'follower-loop', paths: ['follower-loop.ts'], holds: "the followers' loop (screening index, identity links, hits after the fact): one run at a time, on a timer" },
   { layer: 'store', paths: ['store/'], holds: 'schema, migrations, repositories: the only SQL' },
   { layer: 'formats', paths: ['formats/'], holds: 'outside data in and out' },
   { layer: 'chain', paths: ['chain/'], holds: 'the blockchain scanner: sources, capped decompression, identification, matching' },

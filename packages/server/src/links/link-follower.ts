@@ -4,6 +4,7 @@ import { insertLink, linkCursor, linkExists, setLinkCursor } from '../store/link
 import { nowIso, type StoreDeps } from '../store/store-deps.js';
 import { inWriteTransaction } from '../store/write-transaction.js';
 import type { IndexFollower } from '../screening/index-follower.js';
+import { FollowerLoop } from '../follower-loop.js';
 import { findSharedIdentity } from './find-shared-identity.js';
 
 const PAGE = 200;
@@ -25,36 +26,13 @@ interface LinkDraft {
  * and the new cursor are written in one transaction, so a page is neither skipped nor linked
  * twice, also with several server processes.
  */
-export class LinkFollower {
-  private running: Promise<number> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-
-  constructor(private readonly deps: LinkFollowerDeps) {}
-
-  /** Handles every change not yet handled; returns the number of links created. Concurrent callers share one run. */
-  catchUp(): Promise<number> {
-    this.running ??= this.apply().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+export class LinkFollower extends FollowerLoop<number> {
+  constructor(private readonly deps: LinkFollowerDeps) {
+    super();
   }
 
-  start(pollMs: number, onError: (err: unknown) => void): void {
-    this.stopped = false;
-    this.timer = setInterval(() => {
-      this.catchUp().catch(onError);
-    }, pollMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private async apply(): Promise<number> {
+  /** One run: every change not yet handled; answers the number of links created. */
+  protected async apply(): Promise<number> {
     let created = 0;
     for (;;) {
       const cursor = await linkCursor(this.deps.db);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { allChangesAfter } from '../store/change-repo.js';
 import type { DB } from '../store/schema.js';
 import { activeAlertsSnapshot, changeFeedHead } from '../store/screening-repo.js';
+import { FollowerLoop } from '../follower-loop.js';
 import { startFromSnapshot } from './index-snapshot-file.js';
 import { ScreeningIndex } from './screening-index.js';
 
@@ -22,12 +23,10 @@ export interface ChangeChannel {
  * The threads of one server (`serve --workers`) also tell each other of their commits
  * (`shareWith`), so that they catch up at once rather than on the next poll or screening.
  */
-export class IndexFollower {
+export class IndexFollower extends FollowerLoop<void> {
   readonly index = new ScreeningIndex();
   private lastSeq = 0;
   private caughtUpAt = 0;
-  private running: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private channel: ChangeChannel | null = null;
 
   /** How load() filled the index: from the snapshot file, or from the store and why not from the file. */
@@ -37,7 +36,9 @@ export class IndexFollower {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly snapshotFile: string | null = null,
-  ) {}
+  ) {
+    super();
+  }
 
   get position(): number {
     return this.lastSeq;
@@ -62,14 +63,6 @@ export class IndexFollower {
     this.startedFrom ??= { source: 'store' };
     this.lastSeq = await activeAlertsSnapshot(this.db, (alert) => this.index.upsert(alert), PAGE);
     this.caughtUpAt = Date.now();
-  }
-
-  /** Applies every change since the last one applied; concurrent callers share one run. */
-  catchUp(): Promise<void> {
-    this.running ??= this.apply().finally(() => {
-      this.running = null;
-    });
-    return this.running;
   }
 
   /**
@@ -101,19 +94,8 @@ export class IndexFollower {
     this.channel?.postMessage('changed');
   }
 
-  start(pollMs = 250, onError: (err: unknown) => void = () => {}): void {
-    this.timer = setInterval(() => {
-      this.catchUp().catch(onError);
-    }, pollMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private async apply(): Promise<void> {
+  /** One run: applies every change since the last one applied. */
+  protected async apply(): Promise<void> {
     for (;;) {
       const rows = await allChangesAfter(this.db, this.lastSeq, PAGE);
       for (const r of rows) {

@@ -4,6 +4,7 @@ import { appendAudit } from '../../store/audit-repo.js';
 import { allChangesAfter } from '../../store/change-repo.js';
 import { activeAlertRows, alertVersion, existingHitPairs, recordRetroactiveHit, retroCursor, setRetroCursor } from '../../store/retroactive-repo.js';
 import { inWriteTransaction } from '../../store/write-transaction.js';
+import { FollowerLoop } from '../../follower-loop.js';
 import { nowIso, type Deps } from '../deps.js';
 import { screenAgainstPast, type LookbackTarget, type PastMatch } from './lookback.js';
 
@@ -21,36 +22,13 @@ const PAGE = 200;
  * restart starts from the cursor (neither lost nor repeated). With a lookback of 0 the cursor still
  * moves, so turning it on later does not screen the past again.
  */
-export class RetroFollower {
-  private running: Promise<number> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
-
-  constructor(private readonly deps: Deps) {}
-
-  /** Handles every change not yet handled; returns the number of hits created. Concurrent callers share one run. */
-  catchUp(): Promise<number> {
-    this.running ??= this.apply().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+export class RetroFollower extends FollowerLoop<number> {
+  constructor(private readonly deps: Deps) {
+    super();
   }
 
-  start(pollMs: number, onError: (err: unknown) => void): void {
-    this.stopped = false;
-    this.timer = setInterval(() => {
-      this.catchUp().catch(onError);
-    }, pollMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  private async apply(): Promise<number> {
+  /** One run: every change not yet handled; answers the number of hits created. */
+  protected async apply(): Promise<number> {
     const { deps } = this;
     let created = 0;
     for (;;) {
