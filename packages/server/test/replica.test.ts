@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { waitFor } from './wait-for.js';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../src/store/database.js';
@@ -41,16 +42,6 @@ function start(args: string[]): Promise<{ child: ChildProcess; url: string; stde
 
 const keyOf = async (args: string[]) => (await runCli(['keys', 'create', ...args])).stdout.trim().split('\n').pop()!;
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000, every = 25): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, every));
-  }
-}
-
 const call = async (url: string, key: string, method: string, path: string, body?: unknown) => {
   const res = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -71,6 +62,9 @@ interface Status {
  * the copy is still pulling a long sequence of batches; the copy screens on its own; the centre
  * comes back; nothing is lost or doubled on either side.
  */
+/** This file's waits are longer than the default (a copy catches up over HTTP), and a probe that fails (a server still starting) is asked again. */
+const waitForLong = <T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000, every = 25): Promise<T> => waitFor(what, () => probe().catch(() => undefined), ms, every);
+
 describe.each(ENGINES)('a national copy beside a centre on %s', (engine) => {
   let centreStore: TestStore;
   let copyStore: TestStore;
@@ -121,14 +115,14 @@ describe.each(ENGINES)('a national copy beside a centre on %s', (engine) => {
     copy = await start(['replica', '--from', `http://127.0.0.1:${centrePort}`, '--key', keys.replica, '--trust-on-first-use', '--batch-limit', '50', '--port', '0', '--db', copyStore.target]);
 
     // Killed mid-sync: the copy has applied some batches, not all.
-    const mid = await waitFor('a partly applied sequence', async () => {
+    const mid = await waitForLong('a partly applied sequence', async () => {
       const s = await status();
       return s.appliedTo >= 300 ? s : undefined;
     }, 30_000, 5);
     centre!.child.kill('SIGKILL');
     await new Promise((r) => centre!.child.once('exit', r));
     expect(mid.appliedTo).toBeLessThan(BULK);
-    const down = await waitFor('the copy to notice', async () => {
+    const down = await waitForLong('the copy to notice', async () => {
       const s = await status();
       return s.lastError !== null ? s : undefined;
     });
@@ -150,7 +144,7 @@ describe.each(ENGINES)('a national copy beside a centre on %s', (engine) => {
 
     // The centre comes back on the same address; the copy resumes where it was.
     await startCentre();
-    const caughtUp = await waitFor('the copy to catch up and empty its outbox', async () => {
+    const caughtUp = await waitForLong('the copy to catch up and empty its outbox', async () => {
       const s = await status();
       return s.behind === 0 && s.appliedTo === s.centreHead && s.outbox === 0 && s.lastError === null ? s : undefined;
     }, 40_000, 50);
@@ -158,8 +152,8 @@ describe.each(ENGINES)('a national copy beside a centre on %s', (engine) => {
 
     // Narrowing the visibility withdraws the alert from the copy.
     expect((await call(centre!.url, keys.fra, 'PATCH', `/api/v1/alerts/${ids.narrowed}`, { visibility: { mode: 'all-except', members: ['DEU'] } })).status).toBe(200);
-    await waitFor('the withdrawal to reach the copy', async () => ((await call(copy!.url, keys.bureau, 'GET', `/api/v1/alerts/${ids.narrowed}`)).status === 404 ? true : undefined));
-    await waitFor('the copy to settle', async () => {
+    await waitForLong('the withdrawal to reach the copy', async () => ((await call(copy!.url, keys.bureau, 'GET', `/api/v1/alerts/${ids.narrowed}`)).status === 404 ? true : undefined));
+    await waitForLong('the copy to settle', async () => {
       const s = await status();
       return s.behind === 0 && s.outbox === 0 ? s : undefined;
     });

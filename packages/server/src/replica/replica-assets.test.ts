@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { waitFor } from '../../test/wait-for.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, as, openTestDeps, personAlert, readFull, type TestContext } from '../../test/engines.js';
 import { testHttpOptions } from '../../test/http-harness.js';
@@ -8,18 +9,11 @@ import { getAlert } from '../app/get-alert.js';
 import { buildApp } from '../http/build-app.js';
 import { ReplicaNode } from './replica-node.js';
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 // A national copy follows asset alerts as its member sees them at the centre: the persons it may
 // not see are not in the copy's bodies, and its own links table lists the assets on the persons.
+/** This file's waits are longer than the default: a copy catches up over HTTP. */
+const waitForLong = <T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> => waitFor(what, probe, ms, 20);
+
 describe.each(ENGINES)('asset alerts on a national copy of a centre on %s', (engine) => {
   let centre: TestContext;
   let copy: TestContext;
@@ -39,7 +33,7 @@ describe.each(ENGINES)('asset alerts on a national copy of a centre on %s', (eng
     node = new ReplicaNode(copy.deps, { from: `http://127.0.0.1:${(app.server.address() as { port: number }).port}`, key, trustOnFirstUse: true, pollMs: 20 });
     await node.prepare();
     node.start();
-    await waitFor('the copy to hold the asset', async () => ((await copy.deps.db.selectFrom('alerts').select('id').where('id', '=', ids.asset).executeTakeFirst()) ? true : undefined)).catch(async (e: Error) => {
+    await waitForLong('the copy to hold the asset', async () => ((await copy.deps.db.selectFrom('alerts').select('id').where('id', '=', ids.asset).executeTakeFirst()) ? true : undefined)).catch(async (e: Error) => {
       throw new Error(`${e.message}: ${JSON.stringify(await node.status())}`);
     });
   });
