@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { publishedOrOwnSql } from '../alerts/lifecycle.sql.js';
-import { DISCREET_CHECK, type AlertAccess, type Reader } from './alert-access.js';
+import { DISCREET_CHECK, roleIsLimited, type AlertAccess, type Reader } from './alert-access.js';
 import { visibleSql } from './visibility.sql.js';
 
 /** Where a table keeps the facts `alertAccess` weighs. */
@@ -32,7 +32,7 @@ export function alertColumns(table = 'alerts'): AlertAccessColumns {
  */
 export function alertAccessSql(cols: AlertAccessColumns, reader: Reader): RawBuilder<AlertAccess> {
   const frontline =
-    reader.role === 'frontline'
+    roleIsLimited(reader.role)
       ? sql`when ${sql.ref(cols.hiddenFromFrontline)} = 1 then 'hidden' when ${sql.ref(cols.category)} = ${DISCREET_CHECK} and ${sql.ref(cols.status)} = 'active' then 'instruction-only' when ${sql.ref(cols.category)} = ${DISCREET_CHECK} then 'hidden'`
       : sql``;
   return sql<AlertAccess>`(case when not ${visibleSql(cols.owner, cols.visibilityMode, cols.visibilityMembers, reader.member)} then 'hidden' when not ${publishedOrOwnSql(cols.status, cols.owner, reader.member)} then 'hidden' ${frontline} else 'full' end)`;

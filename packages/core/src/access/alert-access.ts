@@ -40,7 +40,9 @@ export function alertAccess(reader: Reader, alert: AlertAccessFacts): AlertAcces
 }
 
 /** Whether `roleAccess` can answer anything but `full` for this role: readers that need no facts for it may skip reading them. */
-export const roleIsLimited = (role: Reader['role']): boolean => role === 'frontline';
+// The frontline desk, and a carrier, which is further from the case than any officer: an alert its
+// owner hid from the frontline is hidden from carriers too, and a discreet check tells them no more.
+export const roleIsLimited = (role: Reader['role']): boolean => role === 'frontline' || role === 'carrier';
 
 /**
  * The part of `alertAccess` that depends on the reader's role, for an alert the reader's member

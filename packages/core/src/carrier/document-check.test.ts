@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { AlertAccess } from '../access/alert-access.js';
 import { DomainError } from '../errors/domain-error.js';
 import { parseInput } from '../validation/parse-input.js';
 import { carrierHit, carrierResult, documentCheckSchema, MAX_CHECK_DOCUMENTS, type CheckCandidate } from './document-check.js';
 
-const found = (kind: CheckCandidate['kind'], code: string, hiddenFromFrontline = false): CheckCandidate => ({ kind, reasons: [{ code, number: '12AB34567', state: 'FRA' } as never], hiddenFromFrontline });
+// `hiddenFromFrontline`: what alertAccess answers the carrier of such an alert (hidden).
+const found = (kind: CheckCandidate['kind'], code: string, hiddenFromFrontline = false): CheckCandidate & { access: AlertAccess } => ({ kind, reasons: [{ code, number: '12AB34567', state: 'FRA' } as never], access: hiddenFromFrontline ? 'hidden' : 'full' });
 
 describe('which results a carrier check counts', () => {
   it.each([
@@ -11,7 +13,7 @@ describe('which results a carrier check counts', () => {
     ['a document alert on an OCR look-alike', found('document', 'document.ocr-variant'), false],
     ['a person alert holding the document', found('person', 'document.held'), false],
     ['a person alert holding a look-alike', found('person', 'document.held-ocr-variant'), false],
-    ['a reason stored as an old sentence', { kind: 'document', reasons: ['document FRA 12AB34567: same number'], hiddenFromFrontline: false } as CheckCandidate, false],
+    ['a reason stored as an old sentence', { kind: 'document', reasons: ['document FRA 12AB34567: same number'] } as CheckCandidate, false],
   ])('%s: hit %s', (_, candidate, hit) => {
     expect(carrierHit(candidate)).toBe(hit);
   });

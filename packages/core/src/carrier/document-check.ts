@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AlertAccess } from '../access/alert-access.js';
 import { DOCUMENT_TYPES, type AlertKind } from '../constants/alerts.js';
 import { MAX_CHECK_DOCUMENTS, type CheckResult } from '../constants/carrier.js';
 import type { StoredReason } from '../reasons/match-reason.js';
@@ -42,7 +43,6 @@ export type DocumentCheck = z.infer<typeof documentCheckSchema>;
 export interface CheckCandidate {
   kind: AlertKind;
   reasons: readonly StoredReason[];
-  hiddenFromFrontline: boolean;
 }
 
 /**
@@ -60,11 +60,12 @@ export function carrierHit(found: CheckCandidate): boolean {
 }
 
 /**
- * What the carrier is told of a document with these hits. An alert its owner hid from the
- * frontline is hidden from carriers too (a carrier is further from the case than any officer):
- * its hit is still recorded and its owner told, but the carrier hears `no-hit`, so that neither it
- * nor the traveller learns of the alert.
+ * What the carrier is told of a document with these hits, each with what `alertAccess` lets the
+ * carrier read of its alert. An alert the carrier may not read in full (one its owner hid from the
+ * frontline: the carrier role is held to the frontline's limits, access/alert-access.ts) still has
+ * its hit recorded and its owner told, but the carrier hears `no-hit`, so that neither it nor the
+ * traveller learns of the alert.
  */
-export function carrierResult(hits: readonly CheckCandidate[]): CheckResult {
-  return hits.some((h) => carrierHit(h) && !h.hiddenFromFrontline) ? 'refer' : 'no-hit';
+export function carrierResult(hits: readonly (CheckCandidate & { access: AlertAccess })[]): CheckResult {
+  return hits.some((h) => carrierHit(h) && h.access === 'full') ? 'refer' : 'no-hit';
 }

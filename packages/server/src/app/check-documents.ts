@@ -1,6 +1,6 @@
 import { carrierHit, carrierResult, documentCheckSchema, parseInput, requirePermission, type CheckResult, type ScreenQuery } from '@crosscheck/core';
 import type { DocumentCheckResponse } from '@crosscheck/core/api';
-import { search, type FoundHit } from '../screening/search.js';
+import { accessOf, search, type FoundHit } from '../screening/search.js';
 import { appendEvent } from '../store/event-repo.js';
 import { recordScreenings, type ScreeningDraft } from '../store/screening-repo.js';
 import { auditedAfterRead } from './audited.js';
@@ -43,7 +43,7 @@ export async function checkDocuments(deps: Deps, ctx: Ctx, body: unknown): Promi
       for (const d of documents) {
         const query: ScreenQuery = { documents: [{ issuingState: d.issuingState, number: d.number, type: d.type }], limit: RESULTS_PER_DOCUMENT };
         const hits: FoundHit[] = search(index, query, scope).filter(carrierHit);
-        const result = carrierResult(hits);
+        const result = carrierResult(hits.map((h) => ({ ...h, access: accessOf(ctx.actor, h) })));
         results.push(result);
         if (hits.length === 0) continue;
         drafts.push({ screeningId: deps.newId(), query, hits, origin: 'carrier-check' });
