@@ -9,16 +9,14 @@ import { hitNames } from '../hits/hit-names.js';
 import { hitAccess } from '../hits/present-hit.js';
 
 /**
- * A clearance is seen by the alert's owner and by the clearing member, and by them only where they
- * may see the hit it was made from (a frontline user never sees one on an alert hidden from the
- * frontline): for everyone else it does not exist.
+ * The clearance and its hit, or "not found" for a reader who may not see it. A clearance is seen by
+ * the alert's owner and by the clearing member (core clearanceVisibleTo), and by them only where
+ * they may see the hit it was made from (a frontline user never sees one on an alert hidden from
+ * the frontline): for everyone else it does not exist.
  */
-export const isClearanceVisibleTo = (member: string, c: ClearanceRow): boolean => clearanceVisibleTo(member, c);
-
-/** The clearance and its hit, or "not found" for a reader who may not see it. */
 export async function loadVisibleClearance(db: Kysely<DB>, actor: Actor, id: string): Promise<{ clearance: ClearanceRow; hit: HitRow; access: AlertAccess }> {
   const clearance = await findClearance(db, id);
-  if (!clearance || !isClearanceVisibleTo(actor.member, clearance)) throw notFound('clearance');
+  if (!clearance || !clearanceVisibleTo(actor.member, clearance)) throw notFound('clearance');
   const [hit] = await hitsOfClearances(db, [clearance.hit_id]);
   if (!hit) throw notFound('clearance');
   const access = (await hitAccess(db, actor, [hit])).get(hit.alert_id) ?? 'full';
@@ -26,9 +24,9 @@ export async function loadVisibleClearance(db: Kysely<DB>, actor: Actor, id: str
   return { clearance, hit, access };
 }
 
-/** Drops the clearances the reader may not see (see isClearanceVisibleTo); answers the rest with their hits' access. */
+/** Drops the clearances the reader may not see (core clearanceVisibleTo, and the hit's access); answers the rest with their hits' access. */
 export async function visibleClearances(db: Kysely<DB>, actor: Actor, rows: readonly ClearanceRow[]): Promise<{ rows: ClearanceRow[]; hits: HitRow[]; access: Map<string, AlertAccess> }> {
-  const mine = rows.filter((c) => isClearanceVisibleTo(actor.member, c));
+  const mine = rows.filter((c) => clearanceVisibleTo(actor.member, c));
   const hits = await hitsOfClearances(db, mine.map((c) => c.hit_id));
   const access = await hitAccess(db, actor, hits);
   const hitOf = new Map(hits.map((h) => [h.id, h]));
