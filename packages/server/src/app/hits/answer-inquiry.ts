@@ -1,10 +1,10 @@
-import { DomainError, formNeedsReply, inquiryAnswersSchema, parseInput, replyDueAt, requirePermission, validationError } from '@crosscheck/core';
-import { appendEvent } from '../../store/event-repo.js';
-import { clearRepliesDueFrom, insertHitForm, type FormBody, type HitFormRow } from '../../store/hit-repo.js';
+import { DomainError, inquiryAnswersSchema, parseInput, requirePermission, validationError } from '@crosscheck/core';
+import type { FormBody } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import { formWithCredentialName, hitNames } from './hit-names.js';
-import { nowIso, type Ctx, type Deps } from '../deps.js';
+import type { Ctx, Deps } from '../deps.js';
 import { loadVisibleHit, toFormView, type HitFormView } from './present-hit.js';
+import { writeHitForm } from './write-hit-form.js';
 
 /**
  * The screening member answers an inquiry check's questions (SIS recast: Regulation (EU)
@@ -38,32 +38,14 @@ export async function answerInquiry(deps: Deps, ctx: Ctx, hitId: string, body: u
     }
     const to = hit.owner;
     if (to === ctx.actor.member) throw new DomainError('conflict', 'hit.no-other-side', 'this hit is on your own alert: there is no other bureau to send the answers to');
-    const at = nowIso(deps);
-    await clearRepliesDueFrom(tx, hitId, ctx.actor.member);
     const formBody: FormBody = {
       // The officer's note, or nothing: the answers speak for themselves, and the page words their heading in the reader's language.
       text: input.note ?? '',
       answers: questions.map((question, i) => ({ question, answer: input.answers[i]! })),
     };
-    const row: HitFormRow = {
-      id: deps.newId(),
-      hit_id: hitId,
-      form: 'G',
-      from_member: ctx.actor.member,
-      to_member: to,
-      handling_code: input.handlingCode,
-      source_grade: null,
-      info_grade: null,
-      body: formBody,
-      created_by: ctx.actor.credential,
-      created_at: at,
-      reply_due_at: formNeedsReply('G') ? replyDueAt(at, deps.cooperation.replyHours) : null,
-      reminded_at: null,
-    };
-    await insertHitForm(tx, row);
+    const row = await writeHitForm(tx, deps, ctx, hit, { form: 'G', to_member: to, handling_code: input.handlingCode, source_grade: null, info_grade: null, body: formBody }, { answers: questions.length });
     // The trail records that and how many were answered; the answers themselves are the thread's.
     note.detail = { formId: row.id, to, questions: questions.length, handlingCode: row.handling_code };
-    await appendEvent(tx, { member: to, type: 'hit.updated', data: { hitId, alertId: hit.alert_id, form: 'G', formId: row.id, answers: questions.length }, at });
     return formWithCredentialName(tx, ctx.actor, deps.operator, toFormView(ctx.actor.member, row));
   });
   deps.bus.published();

@@ -1,10 +1,10 @@
-import { DomainError, formNeedsReply, hitFormSchema, parseInput, replyDueAt, requirePermission } from '@crosscheck/core';
-import { appendEvent } from '../../store/event-repo.js';
-import { clearRepliesDueFrom, insertHitForm, type FormBody, type HitFormRow } from '../../store/hit-repo.js';
+import { DomainError, hitFormSchema, parseInput, requirePermission } from '@crosscheck/core';
+import type { FormBody } from '../../store/hit-repo.js';
 import { audited } from '../audited.js';
 import { formWithCredentialName } from './hit-names.js';
-import { nowIso, type Ctx, type Deps } from '../deps.js';
+import type { Ctx, Deps } from '../deps.js';
 import { loadVisibleHit, toFormView, type HitFormView } from './present-hit.js';
+import { writeHitForm } from './write-hit-form.js';
 
 /**
  * Sends a supplementary-information form in a hit's thread to the other side. Sending answers
@@ -21,27 +21,9 @@ export async function sendHitForm(deps: Deps, ctx: Ctx, hitId: string, body: unk
     const to = from === hit.owner ? hit.screening_member : hit.owner;
     // A member screening against its own alert has nobody to write to.
     if (to === from) throw new DomainError('conflict', 'hit.no-other-side', 'this hit is on your own alert: there is no other bureau to send a form to');
-    const at = nowIso(deps);
-    await clearRepliesDueFrom(tx, hitId, from);
     const formBody: FormBody = { text: input.text, ...(input.reason !== undefined ? { reason: input.reason } : {}) };
-    const row: HitFormRow = {
-      id: deps.newId(),
-      hit_id: hitId,
-      form: input.form,
-      from_member: from,
-      to_member: to,
-      handling_code: input.handlingCode,
-      source_grade: input.sourceGrade ?? null,
-      info_grade: input.infoGrade ?? null,
-      body: formBody,
-      created_by: ctx.actor.credential,
-      created_at: at,
-      reply_due_at: formNeedsReply(input.form) ? replyDueAt(at, deps.cooperation.replyHours) : null,
-      reminded_at: null,
-    };
-    await insertHitForm(tx, row);
+    const row = await writeHitForm(tx, deps, ctx, hit, { form: input.form, to_member: to, handling_code: input.handlingCode, source_grade: input.sourceGrade ?? null, info_grade: input.infoGrade ?? null, body: formBody });
     note.detail = { form: row.form, formId: row.id, to, handlingCode: row.handling_code, replyDueAt: row.reply_due_at };
-    await appendEvent(tx, { member: to, type: 'hit.updated', data: { hitId, alertId: hit.alert_id, form: row.form, formId: row.id }, at });
     return formWithCredentialName(tx, ctx.actor, deps.operator, toFormView(from, row));
   });
   deps.bus.published();
