@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { MatchReason, NameField } from '../reasons/match-reason.js';
 import { cachedSimilarity, INITIAL, NEAR, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind, type PartMatch } from './part-similarity.js';
+import { systemOf } from './systems/romanisation-systems.js';
 import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PartRole, type PreparedName } from './prepare-name.js';
 
 export interface NameComparison {
@@ -38,16 +39,18 @@ const UNBOUND_JOIN_MIN = 0.85;
 // Scratch space reused by every comparison, so the hot path allocates nothing. Each exported
 // function aligns and reads it within one call: nothing is left for a later call to read.
 const N = MAX_NAME_PARTS;
-const match: PartMatch = { kind: 0, edits: 0 };
+const match: PartMatch = { kind: 0, edits: 0, system: 0 };
 const sim = new Float64Array(N * N);
 const kind = new Uint8Array(N * N);
 const edits = new Uint8Array(N * N);
+const system = new Uint8Array(N * N);
 /** Pair index per part, -1 when unmatched. */
 const qPair = new Int8Array(N);
 const rPair = new Int8Array(N);
 const pairSim = new Float64Array(N);
 const pairKind = new Uint8Array(N);
 const pairEdits = new Uint8Array(N);
+const pairSystem = new Uint8Array(N);
 const pairQ = new Int8Array(N);
 const pairQLen = new Int8Array(N);
 const pairR = new Int8Array(N);
@@ -72,6 +75,7 @@ function align(a: PreparedName, b: PreparedName): void {
       sim[i * N + j] = s;
       kind[i * N + j] = match.kind;
       edits[i * N + j] = match.edits;
+      system[i * N + j] = match.system;
     }
   }
   // Greedy best-first: names have a handful of words, and the best pair is almost always right.
@@ -92,7 +96,7 @@ function align(a: PreparedName, b: PreparedName): void {
       }
     }
     if (bi === -1) break;
-    addPair(bi, 1, bj, 1, best, kind[bi * N + bj] as MatchKind, edits[bi * N + bj]!);
+    addPair(bi, 1, bj, 1, best, kind[bi * N + bj] as MatchKind, edits[bi * N + bj]!, system[bi * N + bj]!);
   }
   if (pairs < n && pairs < m) {
     joinUnmatched(a, b, false);
@@ -100,11 +104,12 @@ function align(a: PreparedName, b: PreparedName): void {
   }
 }
 
-function addPair(q: number, qLen: number, r: number, rLen: number, s: number, k: MatchKind, e: number): void {
+function addPair(q: number, qLen: number, r: number, rLen: number, s: number, k: MatchKind, e: number, sys: number): void {
   const p = pairs++;
   pairSim[p] = s;
   pairKind[p] = k;
   pairEdits[p] = e;
+  pairSystem[p] = sys;
   pairQ[p] = q;
   pairQLen[p] = qLen;
   pairR[p] = r;
@@ -125,6 +130,7 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
     let bestJoin = -1;
     let bestKind: MatchKind = 0;
     let bestEdits = 0;
+    let bestSystem = 0;
     for (let k = 0; k < split.joins.length; k++) {
       const join = split.joins[k]!;
       let free = true;
@@ -137,12 +143,13 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
         bestJoin = k;
         bestKind = match.kind;
         bestEdits = match.edits;
+        bestSystem = match.system;
       }
     }
     if (bestJoin === -1) continue;
     const join = split.joins[bestJoin]!;
-    if (swapped) addPair(join.start, join.length, i, 1, best, bestKind, bestEdits);
-    else addPair(i, 1, join.start, join.length, best, bestKind, bestEdits);
+    if (swapped) addPair(join.start, join.length, i, 1, best, bestKind, bestEdits, bestSystem);
+    else addPair(i, 1, join.start, join.length, best, bestKind, bestEdits, bestSystem);
   }
 }
 
@@ -283,7 +290,10 @@ function reasonsOf(a: PreparedName, b: PreparedName): MatchReason[] {
     else {
       // A pair always has a kind (a similarity above 0 sets one); the loosest is said if ever not.
       const code = PAIR_CODE[k] ?? 'name.similar-spelling';
-      reasons.push(joined ? { code, field, query: qText, record: rText, joined } : { code, field, query: qText, record: rText });
+      const sys = systemOf(pairSystem[p]!);
+      if (sys !== undefined && code === 'name.transliteration-variant') {
+        reasons.push(joined ? { code, field, query: qText, record: rText, system: sys.id, joined } : { code, field, query: qText, record: rText, system: sys.id });
+      } else reasons.push(joined ? { code, field, query: qText, record: rText, joined } : { code, field, query: qText, record: rText });
     }
   }
   for (let i = 0; i < a.parts.length; i++) {

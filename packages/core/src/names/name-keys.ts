@@ -1,6 +1,7 @@
 import { NAME_GROUPS } from './name-words.js';
 import { makePart, PART_INITIAL, PART_NAME, PART_PARTICLE, type NamePart, type PreparedName } from './prepare-name.js';
 import { consonantSkeleton } from './skeleton.js';
+import { soundClasses } from './loan-similarity.js';
 
 /** Skeletons this long or longer also give their one-consonant deletions as keys. */
 const DELETION_KEYS_FROM = 4;
@@ -65,6 +66,13 @@ function keysOf(p: PreparedName): NameKeySets {
     const deletions = new Set<string>();
     deletionsOf(part.consonants, deletions);
     if (part.vowelPoor) deletionsOf(part.consonantsWithW, deletions);
+    // Readings by other systems are keyed like the word, so either reading finds the other's spelling.
+    for (const v of part.variants) {
+      if (v.loan) continue;
+      wordKeys(v, own);
+      deletionsOf(v.consonants, deletions);
+    }
+    loanKeys(part, own);
     for (const k of own) deletions.delete(k);
     // A word is common when its own skeleton (or its group) is: then its other readings are too.
     const isCommon = part.group >= 0 || common.has(part.consonants) || (part.consonants === '' && common.has(`:${part.spelling}`));
@@ -127,6 +135,28 @@ function wordKeys(part: NamePart, keys: Set<string>): void {
   if (part.consonants === '') keys.add(`:${part.spelling}`);
   keys.delete('');
 }
+
+/**
+ * A reading by sound (a foreign name in katakana, Hangul or Chinese characters) meets its Latin
+ * original under the classes of consonant sound both give (loan-similarity.ts): a written word is
+ * keyed by its classes, a loan reading by its own.
+ */
+function loanKeys(part: NamePart, keys: Set<string>): void {
+  if (!part.vowelPoor && part.native === '') {
+    const c = soundClasses(part.text);
+    if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
+  }
+  for (const v of part.variants) {
+    if (!v.loan) continue;
+    const c = soundClasses(v.text);
+    if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
+  }
+}
+
+/** Sound-class keys start with this, apart from every other key. */
+const LOAN_KEY_PREFIX = '%';
+/** Fewer classes than this fetch too much to be a key. */
+const LOAN_KEY_FROM = 3;
 
 function deletionsOf(c: string, keys: Set<string>): void {
   if (c.length >= DELETION_KEYS_FROM) for (let i = 0; i < c.length; i++) keys.add(c.slice(0, i) + c.slice(i + 1));

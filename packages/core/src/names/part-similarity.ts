@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { PART_INITIAL, PART_PARTICLE, type NamePart } from './prepare-name.js';
 import { oneConsonantApart, vowelsFit } from './skeleton.js';
+import { loanSimilarity } from './loan-similarity.js';
 
 /** Why two name parts were taken for the same word, best first. */
 export const SAME = 1;
@@ -41,6 +42,8 @@ export function typoBudget(length: number): number {
 export interface PartMatch {
   kind: MatchKind;
   edits: number;
+  /** The romanisation system of the variant reading that matched (romanisation-systems.ts systemNumber); 0 for the primary readings. */
+  system: number;
 }
 
 // A direct-mapped cache of partSimilarity for (query word object, record word id): screening a
@@ -52,6 +55,7 @@ const cacheRecord = new Int32Array(1 << CACHE_BITS);
 const cacheSim = new Float64Array(1 << CACHE_BITS);
 const cacheKind = new Uint8Array(1 << CACHE_BITS);
 const cacheEdits = new Uint8Array(1 << CACHE_BITS);
+const cacheSystem = new Uint8Array(1 << CACHE_BITS);
 
 /**
  * partSimilarity of a query word and a record word, remembered when the record word has a word id
@@ -63,6 +67,7 @@ export function cachedSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
   if (cacheQuery[slot] === q.serial && cacheRecord[slot] === r.id) {
     match.kind = cacheKind[slot] as MatchKind;
     match.edits = cacheEdits[slot]!;
+    match.system = cacheSystem[slot]!;
     return cacheSim[slot]!;
   }
   const s = partSimilarity(q, r, match);
@@ -71,11 +76,53 @@ export function cachedSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
   cacheSim[slot] = s;
   cacheKind[slot] = match.kind;
   cacheEdits[slot] = match.edits;
+  cacheSystem[slot] = match.system;
   return s;
 }
 
-/** Similarity of two name parts in [0, 1]; 0 means "not the same word". Fills in `match`. */
+/**
+ * A word matched only through another system's reading counts at most this much: a variant
+ * reading is evidence that the words are the same name, not that they were written the same.
+ */
+const VARIANT_MAX_SIM = 0.95;
+const variantMatch: PartMatch = { kind: 0, edits: 0, system: 0 };
+
+/**
+ * Similarity of two name parts in [0, 1]; 0 means "not the same word". Fills in `match`. The
+ * primary readings first; then, when either word has readings by other systems (a Korean name in
+ * McCune–Reischauer, a katakana name read by sound), the best of every reading of one against every
+ * reading of the other, and `match.system` names the system that gave it.
+ */
 export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): number {
+  let best = baseSimilarity(q, r, match);
+  match.system = 0;
+  if ((q.variants.length === 0 && r.variants.length === 0) || best >= VARIANT_MAX_SIM || (q.native !== '' && r.native !== '')) return best;
+  for (let i = -1; i < q.variants.length; i++) {
+    const qv = i < 0 ? q : q.variants[i]!;
+    for (let j = -1; j < r.variants.length; j++) {
+      if (i < 0 && j < 0) continue;
+      const rv = j < 0 ? r : r.variants[j]!;
+      let s: number;
+      if (qv.loan || rv.loan) {
+        // A reading by sound meets a written word only: two readings by sound say nothing of each other.
+        if (qv.loan && rv.loan) continue;
+        s = loanSimilarity(qv.loan ? rv : qv, qv.loan ? qv : rv, variantMatch);
+      } else s = baseSimilarity(qv, rv, variantMatch);
+      if (s > VARIANT_MAX_SIM) s = VARIANT_MAX_SIM;
+      if (s > best) {
+        best = s;
+        // The pair was read as the same word by a system's reading: a transliteration variant, whatever the letters then showed.
+        match.kind = variantMatch.kind === SAME || variantMatch.kind === SPELLING ? TRANSLITERATION : variantMatch.kind;
+        match.edits = variantMatch.edits;
+        match.system = qv.system !== 0 ? qv.system : rv.system;
+      }
+    }
+  }
+  return best;
+}
+
+/** Similarity of the primary readings of two name parts (their variants aside). */
+function baseSimilarity(q: NamePart, r: NamePart, match: PartMatch): number {
   match.kind = 0;
   match.edits = 0;
   if (q.native !== '' && r.native !== '') {

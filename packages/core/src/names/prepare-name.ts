@@ -1,6 +1,8 @@
 import { ABD_FORMS, ASSIMILATED_ARTICLES, fullFormsOf, isPatronymic, NAME_GROUPS, PARTICLES, SUFFIXES, TITLES, VOWELLESS_NAMES } from './name-words.js';
 import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
 import { consonantCount, consonantsAndGaps, soundSkeleton, spellingSkeleton } from './skeleton.js';
+import { systemNumber, systemOf } from './systems/romanisation-systems.js';
+import type { RomanVariant } from './systems/word-variants.js';
 
 /** A person's name, either as written or split into family and given names. */
 export interface NameInput {
@@ -47,6 +49,15 @@ export interface NamePart {
   letters: number;
   /** Written as one word with the previous part (hyphenated, or another syllable of one written word). */
   bound: boolean;
+  /**
+   * The word as other romanisation systems read it (systems/word-variants.ts): each a part of its
+   * own, with `system` set. Compared like the word itself; the best reading counts.
+   */
+  variants: readonly NamePart[];
+  /** For a variant, the number of its system (romanisation-systems.ts systemNumber); 0 for the primary reading. */
+  system: number;
+  /** A variant of a `loan` system: a foreign name written by sound, compared with Latin words by sound (loan-similarity.ts). */
+  loan: boolean;
   /** Creation number of this object, unique in the process: how the similarity cache knows a query word. */
   serial: number;
   /**
@@ -182,7 +193,7 @@ function classify(input: Word[]): NamePart[] {
       for (const letter of w.text) parts.push(makePart(letter, PART_INITIAL, w.role, false));
       continue;
     }
-    parts.push(makePart(w.text, isPatronymic(w.text) ? PART_PATRONYMIC : PART_NAME, w.role, vowelPoor, undefined, w.native));
+    parts.push(withVariants(makePart(w.text, isPatronymic(w.text) ? PART_PATRONYMIC : PART_NAME, w.role, vowelPoor, undefined, w.native), w.variants));
     if (w.bound) parts[from]!.bound = true;
   }
   // A name made only of particles ("LA", "DE") is still a name.
@@ -224,12 +235,28 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
     gapsWithW: withW?.gaps ?? NO_GAPS,
     letters: letterMask(text),
     bound: false,
+    variants: NO_PARTS,
+    system: 0,
+    loan: false,
     serial: nextSerial++,
     id: -1,
   };
 }
 
 let nextSerial = 0;
+const NO_PARTS: readonly NamePart[] = Object.freeze([]);
+
+/** The part with its readings by other systems, each a part of the same kind and role (native characters stay with the part itself). */
+function withVariants(part: NamePart, variants: readonly RomanVariant[]): NamePart {
+  if (variants.length === 0) return part;
+  part.variants = variants.map((v) => {
+    const p = makePart(v.text, part.kind, part.role, v.vowelPoor ?? false, part.weight);
+    p.system = systemNumber(v.system);
+    p.loan = systemOf(p.system)?.loan === true;
+    return p;
+  });
+  return part;
+}
 
 // Word ids are given to indexed names only, so the table grows with the vocabulary of the lists,
 // not with every query. Past this many words, new ones go without (and without the cache).
@@ -244,7 +271,8 @@ export function internWords(name: PreparedName): void {
 
 function wordId(p: NamePart): number {
   // Everything partSimilarity reads follows from these (see makePart).
-  const key = `${p.kind}${p.vowelPoor ? 1 : 0}${p.group}|${p.native}|${p.text}`;
+  let key = `${p.kind}${p.vowelPoor ? 1 : 0}${p.group}|${p.native}|${p.text}`;
+  for (const v of p.variants) key += `|${v.system}:${v.vowelPoor ? 1 : 0}${v.text}`;
   let id = wordIds.get(key);
   if (id === undefined) {
     if (wordIds.size >= MAX_WORD_IDS) return -1;

@@ -1,4 +1,5 @@
 import { guessCyrillicLanguage, scriptOf, transliterateIcao } from '../transliteration/index.js';
+import { NO_VARIANTS, wordVariants, type RomanVariant } from './systems/word-variants.js';
 
 /** One word of a name in the MRZ alphabet, with what the tokenizer knew about it. */
 export interface RomanWord {
@@ -15,6 +16,8 @@ export interface RomanWord {
    * reading of other characters is no variant. Empty for alphabets.
    */
   native: string;
+  /** Readings of the word by other romanisation systems (systems/word-variants.ts); usually none. */
+  variants: readonly RomanVariant[];
 }
 
 /** Longest name looked at: real names are far shorter, and the cap bounds the time of everything after. */
@@ -65,11 +68,14 @@ export function romaniseName(raw: string): RomanWord[] {
       const romanised = ascii ? piece.replace(/'/g, '').toUpperCase() : script === 'Hebr' ? romaniseHebrew(piece) : transliterateIcao(piece, options);
       const latin = romanised.split(' ').filter((t) => t !== '');
       const natives = nativeOf(piece, script, latin.length);
+      const variants = wordVariants(piece, script, latin);
       let first = true;
       latin.forEach((text, k) => {
         const decoded = script === 'Arab' ? decodeArabic(text) : [text];
         for (const d of decoded) {
-          words.push({ text: d, script, hyphenated: first && hyphenated, bound: !first || hyphenated, native: natives[k] ?? '' });
+          // A word the Arabic decoding split (the joined article) keeps its variants on the name, not the article.
+          const own = decoded.length === 1 || d !== 'AL' ? (variants[k] ?? NO_VARIANTS) : NO_VARIANTS;
+          words.push({ text: d, script, hyphenated: first && hyphenated, bound: !first || hyphenated, native: natives[k] ?? '', variants: own });
           first = false;
         }
       });

@@ -5,3 +5,4 @@
  */
 export * from './match-reason.js';
 export { reasonText, SCRIPT_NAMES_EN } from './reason-text-en.js';
+export { ROMANISATION_SYSTEMS, systemLabel, type RomanisationSystem } from '../names/systems/romanisation-systems.js';

@@ -20,8 +20,12 @@ export const REASON_PARAMS = {
   'name.written-together': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text' },
   /** Spellings of one known name, or spellings that differ only by vowels, doubling or a final H. */
   'name.spelling-variant': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
-  /** Spellings that sound the same once transliteration's consonant choices are merged (QADHAFI / GADDAFI). */
-  'name.transliteration-variant': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
+  /**
+   * Spellings that sound the same once transliteration's consonant choices are merged (QADHAFI /
+   * GADDAFI), or, with `system`, that a romanisation system other than ICAO's reads the one as the
+   * other (names/systems/romanisation-systems.ts: 박 read as PARK by the customary surname spelling).
+   */
+  'name.transliteration-variant': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', system: 'text?', joined: 'flag?' },
   /** One confusable consonant apart after those merges (KAZZAFI / GADDAFI). */
   'name.similar-spelling': { field: ['surname', 'given-name', 'name'], query: 'text', record: 'text', joined: 'flag?' },
   /** An initial on one side for the word on the other (J. / JOHN). */

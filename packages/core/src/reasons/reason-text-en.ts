@@ -1,3 +1,4 @@
+import { systemLabel } from '../names/systems/romanisation-systems.js';
 import type { MatchReason, NameField, ReasonCode, ReasonOf, StoredReason } from './match-reason.js';
 
 /**
@@ -35,7 +36,7 @@ const EN: { readonly [C in ReasonCode]: (r: ReasonOf<C>) => string } = {
   'name.same': (r) => `${FIELD[r.field]} ${r.query}: same`,
   'name.written-together': (r) => pair(r, 'written together'),
   'name.spelling-variant': (r) => pair(r, 'variant spelling', r.joined),
-  'name.transliteration-variant': (r) => pair(r, 'transliteration variant', r.joined),
+  'name.transliteration-variant': (r) => pair(r, r.system === undefined ? 'transliteration variant' : `transliteration variant (${systemLabel(r.system, 'en')})`, r.joined),
   'name.similar-spelling': (r) => pair(r, 'similar spelling', r.joined),
   'name.initial': (r) => pair(r, 'initial', r.joined),
   'name.short-form': (r) => pair(r, 'short form', r.joined),

@@ -1,4 +1,5 @@
 import type { MatchReason, StoredReason } from '@crosscheck/core/reasons';
+import { systemLabel } from '@crosscheck/core/reasons';
 import type { Language } from '../i18n/dictionary.ts';
 import { formatMessage, type MessageArg, type MessagePart } from '../i18n/format-message.ts';
 import type { Translate } from '../i18n/i18n.tsx';
@@ -12,7 +13,8 @@ import { label } from '../i18n/labels.ts';
  */
 export function reasonParts(reason: StoredReason, t: Translate, language: Language): MessagePart[] {
   if (typeof reason === 'string') return [{ value: reason }];
-  const key = `reason.${reason.code}`;
+  // A variant read by a named romanisation system says which.
+  const key = reason.code === 'name.transliteration-variant' && reason.system !== undefined ? 'reason.name.transliteration-system' : `reason.${reason.code}`;
   if (!isMessageKey(key)) return [{ value: JSON.stringify(reason) }];
   const { plural } = intlOf(language);
   const args = argsOf(reason, t, language);
@@ -37,6 +39,7 @@ function argsOf(reason: MatchReason, t: Translate, language: Language): Record<s
     } else if (typeof v !== 'string') args[name] = v as boolean | number;
     else if (name === 'field') args[name] = [label(t, 'reason.field', v)];
     else if (name === 'script') args[name] = [scriptName(v, language)];
+    else if (name === 'system') args[name] = [systemLabel(v, language)];
     else if (words) args[name] = [label(t, 'reason.sex', v)];
     else args[name] = v;
   }

@@ -15,6 +15,7 @@ export const ar: TranslationWithPlurals<typeof en, 'ar'> = {
   'reason.name.written-together': '{field} {query} ~ {record}: مكتوب كلمة واحدة',
   'reason.name.spelling-variant': '{field} {query} ~ {record}: تهجئة بديلة{joined, select, true {، مكتوب كلمة واحدة} other {}}',
   'reason.name.transliteration-variant': '{field} {query} ~ {record}: نقل حرفي مختلف{joined, select, true {، مكتوب كلمة واحدة} other {}}',
+  'reason.name.transliteration-system': '{field} {query} ~ {record}: نقل حرفي مختلف ({system}){joined, select, true {، مكتوب كلمة واحدة} other {}}',
   'reason.name.similar-spelling': '{field} {query} ~ {record}: تهجئة متقاربة{joined, select, true {، مكتوب كلمة واحدة} other {}}',
   'reason.name.initial': '{field} {query} ~ {record}: الحرف الأول من الاسم{joined, select, true {، مكتوب كلمة واحدة} other {}}',
   'reason.name.short-form': '{field} {query} ~ {record}: صيغة مختصرة{joined, select, true {، مكتوب كلمة واحدة} other {}}',

@@ -15,6 +15,7 @@ export const es: TranslationWithPlurals<typeof en, 'es'> = {
   'reason.name.written-together': '{field} {query} ~ {record}: escrito junto',
   'reason.name.spelling-variant': '{field} {query} ~ {record}: variante ortográfica{joined, select, true {, escrito junto} other {}}',
   'reason.name.transliteration-variant': '{field} {query} ~ {record}: variante de transliteración{joined, select, true {, escrito junto} other {}}',
+  'reason.name.transliteration-system': '{field} {query} ~ {record}: variante de transliteración ({system}){joined, select, true {, escrito junto} other {}}',
   'reason.name.similar-spelling': '{field} {query} ~ {record}: grafía parecida{joined, select, true {, escrito junto} other {}}',
   'reason.name.initial': '{field} {query} ~ {record}: inicial{joined, select, true {, escrito junto} other {}}',
   'reason.name.short-form': '{field} {query} ~ {record}: forma abreviada{joined, select, true {, escrito junto} other {}}',

@@ -15,6 +15,7 @@ export const fr: TranslationWithPlurals<typeof en, 'fr'> = {
   'reason.name.written-together': '{field} {query} ~ {record} : écrit en un seul mot',
   'reason.name.spelling-variant': '{field} {query} ~ {record} : variante orthographique{joined, select, true {, écrit en un seul mot} other {}}',
   'reason.name.transliteration-variant': '{field} {query} ~ {record} : variante de translittération{joined, select, true {, écrit en un seul mot} other {}}',
+  'reason.name.transliteration-system': '{field} {query} ~ {record} : variante de translittération ({system}){joined, select, true {, écrit en un seul mot} other {}}',
   'reason.name.similar-spelling': '{field} {query} ~ {record} : graphie proche{joined, select, true {, écrit en un seul mot} other {}}',
   'reason.name.initial': '{field} {query} ~ {record} : initiale{joined, select, true {, écrit en un seul mot} other {}}',
   'reason.name.short-form': '{field} {query} ~ {record} : forme courte{joined, select, true {, écrit en un seul mot} other {}}',

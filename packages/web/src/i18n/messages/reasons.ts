@@ -22,6 +22,7 @@ export const en = {
   'reason.name.written-together': '{field} {query} ~ {record}: written together',
   'reason.name.spelling-variant': '{field} {query} ~ {record}: variant spelling{joined, select, true {, written together} other {}}',
   'reason.name.transliteration-variant': '{field} {query} ~ {record}: transliteration variant{joined, select, true {, written together} other {}}',
+  'reason.name.transliteration-system': '{field} {query} ~ {record}: transliteration variant ({system}){joined, select, true {, written together} other {}}',
   'reason.name.similar-spelling': '{field} {query} ~ {record}: similar spelling{joined, select, true {, written together} other {}}',
   'reason.name.initial': '{field} {query} ~ {record}: initial{joined, select, true {, written together} other {}}',
   'reason.name.short-form': '{field} {query} ~ {record}: short form{joined, select, true {, written together} other {}}',
