@@ -78,6 +78,14 @@ describe('match reasons in the four languages', () => {
     expect(textIn('ar', { code: 'name.script', side: 'query', script: 'Cyrl', reading: 'IVAN' })).toBe('اسم الاستعلام مكتوب بالكتابة السيريلية، وقُرئ IVAN');
   });
 
+  it('names the romanisation system that read one name as the other, in each language', () => {
+    const variant: MatchReason = { code: 'name.transliteration-variant', field: 'surname', query: 'PAK', record: 'PAK', system: 'ko-mr' };
+    expect(textIn('en', variant)).toBe('surname PAK ~ PAK: transliteration variant (McCune–Reischauer)');
+    expect(textIn('fr', { ...variant, system: 'ko-surname' })).toBe('nom de famille PAK ~ PAK : variante de translittération (graphie usuelle du nom de famille coréen)');
+    expect(textIn('es', { ...variant, system: 'zh-wade-giles', joined: true })).toBe('apellido PAK ~ PAK: variante de transliteración (Wade–Giles), escrito junto');
+    expect(textIn('ar', variant)).toContain('نظام ماكيون-رايشاور');
+  });
+
   it('keeps what the records say apart from the words around it, for right-to-left pages', () => {
     const parts = reasonParts({ code: 'name.transliteration-variant', field: 'surname', query: 'QADHAFI', record: 'GADDAFI' }, (key) => ar[key], 'ar');
     expect(parts).toEqual(['اللقب ', { value: 'QADHAFI' }, ' ~ ', { value: 'GADDAFI' }, ': نقل حرفي مختلف']);
