@@ -1,4 +1,4 @@
-import { hepburnOfLatin } from './japanese-romaji.js';
+import { hepburnVariantOf } from './japanese-romaji.js';
 import type { RomanVariant, VariantProvider } from './word-variants.js';
 
 const NONE: readonly RomanVariant[] = [];
@@ -16,7 +16,7 @@ export const JAPANESE_LATIN: VariantProvider = {
   variants(_piece, latin) {
     let out: (readonly RomanVariant[])[] | undefined;
     for (let k = 0; k < latin.length; k++) {
-      const hepburn = hepburnOfLatin(latin[k]!);
+      const hepburn = hepburnVariantOf(latin[k]!);
       if (hepburn === undefined) continue;
       out ??= latin.map(() => NONE);
       out[k] = [{ text: hepburn, system: 'ja-hepburn' }];

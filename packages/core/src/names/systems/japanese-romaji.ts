@@ -13,6 +13,8 @@
  * the others from it.
  */
 
+import { soundSkeleton } from '../skeleton.js';
+
 /** One mora: a syllable in Kunrei form (KA, SI, SYA, ZI), N for ん, Q for っ, or '-' for a long vowel mark. */
 type Mora = string;
 
@@ -236,7 +238,7 @@ const MIN_MORAE = 3;
 
 /**
  * The Hepburn form of a Latin word that reads wholly as Japanese and is spelled otherwise
- * (SYOZI → SHOJI, SATOH → SATO, OONO → ONO, NAMBA → NANBA); undefined for any other word. A word
+ * (SYOZI → SHOJI, SATOH → SATO, OHNO → ONO, NAMBA → NANBA); undefined for any other word. A word
  * that mixes Kunrei and Hepburn letters (SHITI) is no romanisation of Japanese.
  */
 export function hepburnOfLatin(word: string): string | undefined {
@@ -247,4 +249,14 @@ export function hepburnOfLatin(word: string): string | undefined {
   if (morae === undefined || (morae.length < MIN_MORAE && !(kunrei && KUNREI_PALATAL.test(word)))) return undefined;
   const hepburn = hepburnOfMorae(morae);
   return hepburn !== word && hepburn.length >= MIN_MORAE ? hepburn : undefined;
+}
+
+/**
+ * The Hepburn form of a Latin word as a variant: only when the comparison would not already equate
+ * it with the word's own spelling (SI and SHI sound alike to it, a final H is dropped): each
+ * variant costs comparisons.
+ */
+export function hepburnVariantOf(word: string): string | undefined {
+  const hepburn = hepburnOfLatin(word);
+  return hepburn !== undefined && soundSkeleton(hepburn) !== soundSkeleton(word) ? hepburn : undefined;
 }
