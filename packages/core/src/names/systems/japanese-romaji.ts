@@ -227,6 +227,9 @@ export function hepburnOfMorae(morae: readonly Mora[]): string {
 const VARIES = /SI|TI|TU|HU|ZI|[STZJ]Y|OH|M[BMP]|TCH/;
 const KUNREI_ONLY = /SI|TI|TU|HU|ZI|[STZ]Y/;
 const HEPBURN_ONLY = /SH|CH|TS|F|J/;
+// Letters no romanisation of Japanese writes (L, V, X, Q, C outside CH) and a final consonant other
+// than N (or the H of a long OH): most European words stop here, before the syllables are read.
+const NOT_JAPANESE = /[LVXQ]|C(?!H)|[^AEIOUNH]$/;
 // Kunrei's palatal syllables (SYO, TYA, ZYU): no European or pinyin word has them.
 const KUNREI_PALATAL = /[STZ]Y/;
 /**
@@ -242,7 +245,7 @@ const MIN_MORAE = 3;
  * that mixes Kunrei and Hepburn letters (SHITI) is no romanisation of Japanese.
  */
 export function hepburnOfLatin(word: string): string | undefined {
-  if (!VARIES.test(word)) return undefined;
+  if (!VARIES.test(word) || NOT_JAPANESE.test(word)) return undefined;
   const kunrei = KUNREI_ONLY.test(word);
   if (kunrei && HEPBURN_ONLY.test(word)) return undefined;
   const morae = latinMorae(word);
