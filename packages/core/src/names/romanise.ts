@@ -1,4 +1,5 @@
 import { guessCyrillicLanguage, scriptOf, transliterateIcao } from '../transliteration/index.js';
+import { dropToneNumbers } from './systems/chinese-tone-numbers.js';
 import { NO_VARIANTS, wordVariants, type RomanVariant } from './systems/word-variants.js';
 
 /** One word of a name in the MRZ alphabet, with what the tokenizer knew about it. */
@@ -51,7 +52,7 @@ const SEPARATOR = /[^\p{L}\p{M}'’‘ʼʻ`´′＇-]+/u;
  * than the whole string) so that each word keeps its script and whether a hyphen bound it.
  */
 export function romaniseName(raw: string): RomanWord[] {
-  const input = raw.slice(0, MAX_NAME_INPUT).normalize('NFC').replace(DIGIT_IN_WORD, (d) => LOOKALIKE[d] ?? ' ');
+  const input = dropToneNumbers(raw.slice(0, MAX_NAME_INPUT).normalize('NFC')).replace(DIGIT_IN_WORD, (d) => LOOKALIKE[d] ?? ' ');
   const language = guessCyrillicLanguage(input);
   const options = language !== undefined ? { language } : {};
   const words: RomanWord[] = [];

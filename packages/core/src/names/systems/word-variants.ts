@@ -1,3 +1,8 @@
+import { CHINESE } from './chinese.js';
+import { JAPANESE_KANA } from './japanese-kana.js';
+import { JAPANESE_KANJI } from './japanese-kanji.js';
+import { JAPANESE_LATIN } from './japanese-latin.js';
+
 /**
  * Further readings of one written word, by the romanisation systems people actually use besides
  * the ICAO tables (romanisation-systems.ts). romaniseName calls `wordVariants` for every piece of a
@@ -24,6 +29,8 @@ export interface VariantProvider {
 
 /** Every provider, by script. Add a line per provider. */
 const PROVIDERS: readonly VariantProvider[] = [
+  CHINESE,
+  JAPANESE_KANJI, JAPANESE_KANA, JAPANESE_LATIN,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
