@@ -138,7 +138,8 @@ function joinUnmatched(single: PreparedName, split: PreparedName, swapped: boole
       if (!free) continue;
       // The query's word first (a is the query in align).
       const s = (swapped ? cachedSimilarity(join.part, part, match) : cachedSimilarity(part, join.part, match)) * JOIN_FACTOR;
-      if (s > best && joinReadsAsOne(part, join, split, s, match.kind)) {
+      // A system's reading of the word that is the words written together (HOK YAU / 學友 read HOKYAU) reads as one.
+      if (s > best && ((match.system !== 0 && match.kind === TRANSLITERATION) || joinReadsAsOne(part, join, split, s, match.kind))) {
         best = s;
         bestJoin = k;
         bestKind = match.kind;

@@ -89,9 +89,15 @@ function keysOf(p: PreparedName): NameKeySets {
   }
   const joins = new Set<string>();
   for (const join of p.joins) {
-    if (join.length !== 2) continue;
+    if (join.length !== 2 && join.part.variants.length === 0) continue;
     joins.add(join.part.consonants);
     deletionsOf(join.part.consonants, joins);
+    // A piece's own reading (山田 as YAMADA) keys the words written together.
+    for (const v of join.part.variants) {
+      if (v.loan) continue;
+      joins.add(v.consonants);
+      deletionsOf(v.consonants, joins);
+    }
   }
   joins.delete('');
   return { words, pairs, joins: [...joins].map(mark) };

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { PART_INITIAL, PART_PARTICLE, type NamePart } from './prepare-name.js';
 import { oneConsonantApart, vowelsFit } from './skeleton.js';
 import { loanSimilarity } from './loan-similarity.js';
+import { SHORT_READING } from './systems/word-variants.js';
 
 /** Why two name parts were taken for the same word, best first. */
 export const SAME = 1;
@@ -87,6 +88,7 @@ export function cachedSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
 const VARIANT_MAX_SIM = 0.95;
 const variantMatch: PartMatch = { kind: 0, edits: 0, system: 0 };
 
+
 /**
  * Similarity of two name parts in [0, 1]; 0 means "not the same word". Fills in `match`. The
  * primary readings first; then, when either word has readings by other systems (a Korean name in
@@ -107,7 +109,13 @@ export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): numb
         // A reading by sound meets a written word only: two readings by sound say nothing of each other.
         if (qv.loan && rv.loan) continue;
         s = loanSimilarity(qv.loan ? rv : qv, qv.loan ? qv : rv, variantMatch);
-      } else s = baseSimilarity(qv, rv, variantMatch);
+      } else {
+        s = baseSimilarity(qv, rv, variantMatch);
+        // A short reading (a Chinese or Korean syllable: WONG, KIM) counts only as written, give or
+        // take a doubled letter or a final H (SATO, SATOH): one vowel off is another name (WONG is
+        // not WANG), which the primary readings' own rules would not know.
+        if (variantMatch.kind !== SAME && (qv.text.length <= SHORT_READING || rv.text.length <= SHORT_READING) && squeezed(qv.text) !== squeezed(rv.text)) continue;
+      }
       if (s > VARIANT_MAX_SIM) s = VARIANT_MAX_SIM;
       if (s > best) {
         best = s;
@@ -119,6 +127,13 @@ export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): numb
     }
   }
   return best;
+}
+
+/** A word without doubled letters and without a final H after a vowel (SATOH → SATO, HANNA → HANA). */
+function squeezed(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (text[i] !== text[i - 1]) out += text[i];
+  return out.length > 2 && out.endsWith('H') && /[AEIOUY]/.test(out[out.length - 2]!) ? out.slice(0, -1) : out;
 }
 
 /** Similarity of the primary readings of two name parts (their variants aside). */

@@ -54,6 +54,12 @@ export interface NamePart {
    * own, with `system` set. Compared like the word itself; the best reading counts.
    */
   variants: readonly NamePart[];
+  /**
+   * Readings of this word and the next `wholeWords - 1` written together, by other systems, when
+   * one written piece was read as several words (romanise.ts `whole`): given to the join of them.
+   */
+  whole: readonly RomanVariant[];
+  wholeWords: number;
   /** For a variant, the number of its system (romanisation-systems.ts systemNumber); 0 for the primary reading. */
   system: number;
   /** A variant of a `loan` system: a foreign name written by sound, compared with Latin words by sound (loan-similarity.ts). */
@@ -117,7 +123,9 @@ export function prepareName(name: string | NameInput): PreparedName {
       const native = run.every((p) => p.native !== '') ? run.map((p) => p.native).join('') : '';
       const weight = run.reduce((w, p) => w + p.weight, 0);
       const bound = run.every((p, k) => k === 0 || p.bound);
-      joins.push({ start, length, part: makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native), bound });
+      // The words of one written piece together get the piece's own readings (山田 SHAN TIAN: YAMADA).
+      const whole = bound && run[0]!.wholeWords === length ? run[0]!.whole : NO_READINGS;
+      joins.push({ start, length, part: withVariants(makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native), whole), bound });
       // SAIF AL-DIN is also written SAIFUDDIN, SAIFEDDINE: the run without its article, too.
       if (length === 3 && run[1]!.kind === PART_PARTICLE && run[0]!.kind !== PART_PARTICLE && run[2]!.kind !== PART_PARTICLE) {
         joins.push({ start, length, part: makePart(run[0]!.text + run[2]!.text, PART_NAME, run[0]!.role, vowelPoor, weight), bound });
@@ -193,7 +201,12 @@ function classify(input: Word[]): NamePart[] {
       for (const letter of w.text) parts.push(makePart(letter, PART_INITIAL, w.role, false));
       continue;
     }
-    parts.push(withVariants(makePart(w.text, isPatronymic(w.text) ? PART_PATRONYMIC : PART_NAME, w.role, vowelPoor, undefined, w.native), w.variants));
+    const part = withVariants(makePart(w.text, isPatronymic(w.text) ? PART_PATRONYMIC : PART_NAME, w.role, vowelPoor, undefined, w.native), w.variants);
+    if (w.wholeWords > 1) {
+      part.whole = w.whole;
+      part.wholeWords = w.wholeWords;
+    }
+    parts.push(part);
     if (w.bound) parts[from]!.bound = true;
   }
   // A name made only of particles ("LA", "DE") is still a name.
@@ -236,6 +249,8 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
     letters: letterMask(text),
     bound: false,
     variants: NO_PARTS,
+    whole: NO_READINGS,
+    wholeWords: 0,
     system: 0,
     loan: false,
     serial: nextSerial++,
@@ -245,6 +260,7 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
 
 let nextSerial = 0;
 const NO_PARTS: readonly NamePart[] = Object.freeze([]);
+const NO_READINGS: readonly RomanVariant[] = Object.freeze([]);
 
 /** The part with its readings by other systems, each a part of the same kind and role (native characters stay with the part itself). */
 function withVariants(part: NamePart, variants: readonly RomanVariant[]): NamePart {

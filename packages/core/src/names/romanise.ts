@@ -19,6 +19,12 @@ export interface RomanWord {
   native: string;
   /** Readings of the word by other romanisation systems (systems/word-variants.ts); usually none. */
   variants: readonly RomanVariant[];
+  /**
+   * On the first word of a piece the primary reading made several words (山田 → SHAN TIAN): the
+   * readings of the whole piece as one word (YAMADA), and how many words they stand for (else 0).
+   */
+  whole: readonly RomanVariant[];
+  wholeWords: number;
 }
 
 /** Longest name looked at: real names are far shorter, and the cap bounds the time of everything after. */
@@ -76,7 +82,8 @@ export function romaniseName(raw: string): RomanWord[] {
         for (const d of decoded) {
           // A word the Arabic decoding split (the joined article) keeps its variants on the name, not the article.
           const own = decoded.length === 1 || d !== 'AL' ? (variants[k] ?? NO_VARIANTS) : NO_VARIANTS;
-          words.push({ text: d, script, hyphenated: first && hyphenated, bound: !first || hyphenated, native: natives[k] ?? '', variants: own });
+          const whole = k === 0 && decoded.length === 1 ? (variants[latin.length] ?? NO_VARIANTS) : NO_VARIANTS;
+          words.push({ text: d, script, hyphenated: first && hyphenated, bound: !first || hyphenated, native: natives[k] ?? '', variants: own, whole, wholeWords: whole.length > 0 ? latin.length : 0 });
           first = false;
         }
       });

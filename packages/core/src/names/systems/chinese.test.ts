@@ -36,11 +36,13 @@ describe('Wade–Giles from pinyin', () => {
 });
 
 describe('Cantonese and the surname spellings of Hong Kong, Singapore, Malaysia and Taiwan', () => {
-  it('finds 張學友 as Cheung Hok-yau, and at least his surname in Cheung Hok Yau', () => {
+  it('finds 張學友 as Cheung Hok-yau and as Cheung Hok Yau, the given name written apart', () => {
     const r = compare('張學友', 'Cheung Hok-yau');
     expect(r.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
     expect(r.reasons).toContainEqual(expect.objectContaining({ record: 'HOK YAU', system: 'zh-cantonese' }));
-    expect(compare('張學友', 'Cheung Hok Yau').reasons).toContainEqual(expect.objectContaining({ code: 'name.transliteration-variant', query: 'ZHANG', record: 'CHEUNG' }));
+    const apart = compare('Cheung Hok Yau', '張學友');
+    expect(apart.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(apart.reasons).toContainEqual(expect.objectContaining({ code: 'name.transliteration-variant', query: 'HOK YAU', record: 'XUEYOU', system: 'zh-cantonese', joined: true }));
   });
 
   it('finds 劉德華 as Lau Tak-wah and 周潤發 as Chow Yun-fat, simplified or traditional', () => {
@@ -83,6 +85,9 @@ describe('Cantonese and the surname spellings of Hong Kong, Singapore, Malaysia 
     expect(compare('陈', 'Lim').score).toBeLessThan(DEFAULT_THRESHOLD);
     expect(compare('林', 'Tan').score).toBeLessThan(DEFAULT_THRESHOLD);
     expect(compare('周', 'Lau').score).toBeLessThan(DEFAULT_THRESHOLD);
+    // A reading of a syllable counts only as written: 黄's Cantonese WONG is not WANG.
+    expect(compare('黄', 'Wang').score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(compare('黄', 'Wong').score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
   });
 });
 

@@ -2,7 +2,7 @@ import anyAscii from 'any-ascii';
 import { spellingSkeleton } from '../skeleton.js';
 import { wadeGilesWord } from './chinese-wade-giles.js';
 import { CANTONESE, COMPOUND_SURNAMES, SURNAME_PINYIN, SURNAME_SPELLINGS } from './chinese-names.js';
-import type { RomanVariant, VariantProvider } from './word-variants.js';
+import { SHORT_READING, type RomanVariant, type VariantProvider } from './word-variants.js';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -12,15 +12,17 @@ function pinyin(c: string): string {
 }
 
 /**
- * Adds a variant unless the word's reading or a variant already has its spelling skeleton (CHANG
- * and CHEUNG, TEO and TEOH): a variant counts at most 0.95, as much as a spelling variant of
- * another reading, so such a variant would only cost comparisons and crowd out other providers'
- * readings (wordVariants keeps MAX_VARIANTS per word).
+ * Adds a variant unless the word's reading or a variant already is it, or, for readings longer than
+ * SHORT_READING (which also match with a vowel off), has its spelling skeleton (CHEUNGKWOK beside
+ * CHANGKUO): such a variant would only cost comparisons and crowd out other providers' readings
+ * (wordVariants keeps MAX_VARIANTS per word). Short readings match only as written, so CHEUNG
+ * beside CHANG is kept.
  */
 function add(out: RomanVariant[], text: string | undefined, system: string, primary: string): void {
   if (text === undefined || text === '') return;
   const skeleton = spellingSkeleton(text);
-  if (skeleton === spellingSkeleton(primary) || out.some((v) => spellingSkeleton(v.text) === skeleton)) return;
+  const same = (other: string): boolean => other === text || (other.length > SHORT_READING && text.length > SHORT_READING && spellingSkeleton(other) === skeleton);
+  if (same(primary) || out.some((v) => same(v.text))) return;
   out.push({ text, system });
 }
 

@@ -48,19 +48,24 @@ function own(texts: readonly string[]): RomanVariant[] {
  * Japanese readings of a piece in kanji. romanise.ts reads two to four characters as two words
  * (the first character, then the rest) and any other length as one: a two-word piece gets the
  * surname's readings on its first word and the given name's on its second, whatever the surname's
- * length; a one-word piece gets the whole name's readings written together.
+ * length, and the whole name's written together as the piece's own reading (山田 alone is YAMADA);
+ * a one-word piece gets the whole name's readings. A piece that starts with no surname of the
+ * table may be a given name written apart from the surname (山田 太郎): then its given-name reading.
  */
 export const JAPANESE_KANJI: VariantProvider = {
   scripts: ['Hani'],
   variants(piece, latin) {
     const chars = [...piece].filter((c) => HAN.test(c));
     const name = readJapaneseName(chars);
-    if (name === undefined) return [];
-    if (latin.length === 2) return [own(name.surname), own(name.given)];
-    if (latin.length === 1) {
-      if (name.given.length === 0) return [own(name.surname)];
-      return [own(name.surname.flatMap((s) => name.given.map((g) => s + g)).slice(0, MAX_GIVEN_READINGS))];
+    if (name === undefined) {
+      const given = givenReadings(chars);
+      if (given.length === 0) return [];
+      return latin.length === 1 ? [own(given)] : latin.length === 2 ? [[], [], own(given)] : [];
     }
+    const whole = name.given.length === 0 ? name.surname : name.surname.flatMap((s) => name.given.map((g) => s + g)).slice(0, MAX_GIVEN_READINGS);
+    // A surname alone is one word however the primary reading split it: only the piece's own reading.
+    if (latin.length === 2) return name.given.length === 0 ? [[], [], own(whole)] : [own(name.surname), own(name.given), own(whole)];
+    if (latin.length === 1) return [own(whole)];
     return [];
   },
 };

@@ -89,6 +89,15 @@ describe('Japanese names in kanji', () => {
     }
   });
 
+  it('finds a name written with a space between surname and given name, and a surname alone', () => {
+    for (const [ja, latin] of [['山田 太郎', 'Yamada Taro'], ['田中 花子', 'Tanaka Hanako'], ['田中', 'Tanaka']] as const) {
+      const r = compare(latin, ja);
+      expect(r.score, `${ja} / ${latin}`).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+      expect(r.reasons).toContainEqual(expect.objectContaining({ code: 'name.transliteration-variant', system: 'ja-kanji', joined: true }));
+    }
+    expect(compare('Yamada Taro', '山田 花子').score).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
   it('does not take another surname or given name for the name', () => {
     expect(compare('山田太郎', 'Yamamoto Taro').score).toBeLessThan(DEFAULT_THRESHOLD);
     expect(compare('田中花子', 'Tanaka Yoko').score).toBeLessThan(DEFAULT_THRESHOLD);

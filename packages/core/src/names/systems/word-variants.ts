@@ -20,7 +20,10 @@ export interface RomanVariant {
 /**
  * A reader of further readings for pieces written in some scripts. `variants` gets the written
  * piece and its primary readings (romanise.ts: one per word the piece was read as) and answers one
- * list of variants per word (a shorter answer means no variants for the rest).
+ * list of variants per word (a shorter answer means no variants for the rest). When the piece was
+ * read as two words or more, a list one past the last word holds readings of the whole piece as one
+ * word (山田 read SHAN TIAN by the primary reading is YAMADA): the comparison puts them on the
+ * words written together.
  */
 export interface VariantProvider {
   scripts: readonly string[];
@@ -34,27 +37,42 @@ const PROVIDERS: readonly VariantProvider[] = [
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
+/**
+ * Readings this long or shorter (a syllable or two: WONG, KIM) match only as written, since one
+ * vowel off is another name there (WONG is not WANG); longer ones also match with the comparison's
+ * tolerance (a typo, a vowel).
+ */
+export const SHORT_READING = 5;
 /** Variants a word may have: a bound on the comparisons each pair of words costs. */
 export const MAX_VARIANTS = 8;
 
 const byScript = new Map<string, VariantProvider[]>();
 for (const p of PROVIDERS) for (const s of p.scripts) byScript.set(s, [...(byScript.get(s) ?? []), p]);
 
-/** The variants of each word of one written piece (ISO 15924 `script`), without repeats or the primary reading itself. */
+const NONE: readonly (readonly RomanVariant[])[] = Object.freeze([]);
+
+/**
+ * The variants of each word of one written piece (ISO 15924 `script`), without repeats or the
+ * primary reading itself, and after the last word's those of the whole piece (see VariantProvider).
+ */
 export function wordVariants(piece: string, script: string, latin: readonly string[]): readonly (readonly RomanVariant[])[] {
   const providers = byScript.get(script);
-  if (providers === undefined) return [];
-  const out: RomanVariant[][] = latin.map(() => []);
+  if (providers === undefined) return NONE;
+  const slots = latin.length > 1 ? latin.length + 1 : latin.length;
+  let out: RomanVariant[][] | undefined;
   for (const provider of providers) {
     const lists = provider.variants(piece, latin);
-    for (let k = 0; k < latin.length && k < lists.length; k++) {
+    for (let k = 0; k < slots && k < lists.length; k++) {
+      if (lists[k]!.length === 0) continue;
+      out ??= Array.from({ length: slots }, () => []);
       const own = out[k]!;
+      const primary = k < latin.length ? latin[k] : latin.join('');
       for (const v of lists[k]!) {
         if (own.length >= MAX_VARIANTS) break;
-        if (v.text === '' || v.text === latin[k] || own.some((o) => o.text === v.text && o.system === v.system)) continue;
+        if (v.text === '' || v.text === primary || own.some((o) => o.text === v.text && o.system === v.system)) continue;
         own.push(v);
       }
     }
   }
-  return out;
+  return out ?? NONE;
 }
