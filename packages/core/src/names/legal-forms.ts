@@ -16,7 +16,7 @@
  * jurisdictions (a Russian ООО is what an English text calls an LLC); `company` is the bare word
  * "company" in any language, which says nothing of the form.
  */
-export type LegalFormFamily = 'limited-liability' | 'joint-stock' | 'partnership' | 'sole-proprietor' | 'cooperative' | 'company';
+export type LegalFormFamily = 'limited-liability' | 'joint-stock' | 'partnership' | 'sole-proprietor' | 'cooperative' | 'non-profit' | 'company';
 
 export interface LegalForm {
   /** Stable name of the entry. */
@@ -45,7 +45,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'UG', family: 'limited-liability', written: ['UG (haftungsbeschränkt)', 'UG'], note: 'Germany, the entrepreneurial company (GmbHG § 5a)' },
   { id: 'SARL', family: 'limited-liability', written: ['SARL', 'S.à r.l.', 'S.A.R.L.', 'Sàrl', 'Société à responsabilité limitée', 'Societe a responsabilite limitee'], note: 'France (Code de commerce L223-1), Luxembourg, Switzerland, Morocco, Tunisia, Lebanon, francophone Africa (OHADA)' },
   { id: 'EURL', family: 'limited-liability', written: ['EURL', 'Entreprise unipersonnelle à responsabilité limitée'], note: 'France, single-member SARL' },
-  { id: 'SRL', family: 'limited-liability', written: ['SRL', 'S.r.l.', 'Società a responsabilità limitata', 'Sociedad de responsabilidad limitada', 'Societate cu răspundere limitată'], note: 'Italy (Codice civile art. 2462), Romania, Moldova, Argentina, Belgium (since 2019, also BV)' },
+  { id: 'SRL', family: 'limited-liability', written: ['SRL', 'S.r.l.', 'Società a responsabilità limitata', 'Sociedad de responsabilidad limitada', 'Societate cu răspundere limitată', 'Societatea cu răspundere limitată'], note: 'Italy (Codice civile art. 2462), Romania, Moldova, Argentina, Belgium (since 2019, also BV)' },
   { id: 'SL', family: 'limited-liability', written: ['SL', 'S.L.', 'SLU', 'S.L.U.', 'Sociedad Limitada'], note: 'Spain (Ley de Sociedades de Capital)' },
   { id: 'LDA', family: 'limited-liability', written: ['Lda', 'Ltda', 'Limitada', 'Sociedade Limitada', 'Sociedade por quotas'], note: 'Portugal (Lda), Brazil (Ltda, Código Civil art. 1052), Chile, Colombia' },
   { id: 'BV', family: 'limited-liability', written: ['BV', 'B.V.', 'Besloten vennootschap', 'Besloten vennootschap met beperkte aansprakelijkheid', 'BVBA'], note: 'Netherlands (Burgerlijk Wetboek book 2), Belgium (BV; BVBA before 2019)' },
@@ -74,7 +74,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'PLC', family: 'joint-stock', written: ['PLC', 'p.l.c.', 'Public Limited Company'], note: 'United Kingdom public limited company (Companies Act 2006 s. 58), Ireland' },
   { id: 'AG', family: 'joint-stock', written: ['AG', 'Aktiengesellschaft'], note: 'Germany (AktG), Austria, Switzerland, Liechtenstein' },
   { id: 'SE', family: 'joint-stock', written: ['SE', 'Societas Europaea'], note: 'European Union (Regulation (EC) No 2157/2001)' },
-  { id: 'SA', family: 'joint-stock', written: ['SA', 'S.A.', 'Société anonyme', 'Sociedad anónima', 'Sociedade anónima', 'Sociedade anônima', 'Spółka akcyjna', 'Societate pe acțiuni'], note: 'France, Belgium, Luxembourg, Switzerland, Spain, Portugal, Brazil, Latin America, Poland, Romania, francophone Africa (OHADA)' },
+  { id: 'SA', family: 'joint-stock', written: ['SA', 'S.A.', 'Société anonyme', 'Sociedad anónima', 'Sociedade anónima', 'Sociedade anônima', 'Spółka akcyjna', 'Societate pe acțiuni', 'Societatea pe acțiuni'], note: 'France, Belgium, Luxembourg, Switzerland, Spain, Portugal, Brazil, Latin America, Poland, Romania, francophone Africa (OHADA)' },
   { id: 'SA-DE-CV', family: 'joint-stock', written: ['SA de CV', 'S.A. de C.V.', 'SAPI de CV', 'SAB de CV'], note: 'Mexico (Ley General de Sociedades Mercantiles), variable capital' },
   { id: 'SAS', family: 'joint-stock', written: ['SAS', 'S.A.S.', 'SASU', 'Société par actions simplifiée'], note: 'France (Code de commerce L227-1; SASU single-member), Colombia' },
   { id: 'SPA', family: 'joint-stock', written: ['SpA', 'S.p.A.', 'Società per azioni'], note: 'Italy (Codice civile art. 2325), Chile' },
@@ -82,7 +82,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'AB', family: 'joint-stock', written: ['AB', 'Aktiebolag', 'AB (publ)'], note: 'Sweden, Finland (Swedish)' },
   { id: 'OY', family: 'joint-stock', written: ['Oy', 'Oyj', 'Osakeyhtiö'], note: 'Finland (Oyj public)' },
   { id: 'AS', family: 'joint-stock', written: ['AS', 'A/S', 'ASA', 'Aksjeselskap', 'Aktieselskab', 'Aktsiaselts', 'A.Ş.', 'Anonim Şirketi'], note: 'Norway (AS, ASA public), Denmark (A/S), Estonia (AS), Turkey (A.Ş.); read alike once diacritics and dots are dropped' },
-  { id: 'JSC', family: 'joint-stock', written: ['JSC', 'OJSC', 'CJSC', 'PJSC', 'Joint Stock Company', 'Joint-Stock Company', 'Public Joint Stock Company'], note: 'English rendering of post-Soviet joint-stock companies (АО, ОАО, ЗАО, ПАО…)' },
+  { id: 'JSC', family: 'joint-stock', written: ['JSC', 'OJSC', 'CJSC', 'PJSC', 'Joint Stock Company', 'Joint-Stock Company', 'Public Joint Stock Company', 'Open Joint Stock Company', 'Open Joint-Stock Company', 'Closed Joint Stock Company', 'Closed Joint-Stock Company', 'Joint Stock Commercial Bank', 'JSCB'], note: 'English rendering of post-Soviet joint-stock companies (АО, ОАО, ЗАО, ПАО…)' },
   { id: 'AO', family: 'joint-stock', written: ['АО', 'AO', 'Акционерное общество', 'Aktsionernoye obshchestvo', 'АҚ'], note: 'Russia (Federal Law 208-FZ; non-public since 2014), Kazakhstan (АО, Kazakh АҚ)' },
   { id: 'PAO', family: 'joint-stock', written: ['ПАО', 'PAO', 'Публичное акционерное общество'], note: 'Russia, public joint-stock company (since the 2014 Civil Code reform)' },
   { id: 'OAO', family: 'joint-stock', written: ['ОАО', 'OAO', 'Открытое акционерное общество'], note: 'Russia before 2014 ("open"), Belarus, still on many registers' },
@@ -106,6 +106,9 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   // Sole proprietors and cooperatives.
   { id: 'IP', family: 'sole-proprietor', written: ['ИП', 'Индивидуальный предприниматель', 'ФОП', 'Фізична особа-підприємець', 'e.K.', 'EI', 'EIRL'], note: 'Russia, Kazakhstan (ИП), Ukraine (ФОП), Germany (e.K.), France (EI, EIRL)' },
   { id: 'COOP', family: 'cooperative', written: ['eG', 'Coop', 'Cooperative', 'Co-operative', 'SCOP', 'Кооператив'], note: 'Germany (eG, Genossenschaftsgesetz), English-speaking countries, France (SCOP), Russia' },
+
+  // Non-profit organisations.
+  { id: 'NONPROFIT', family: 'non-profit', written: ['АНО', 'ANO', 'Автономная некоммерческая организация', 'Autonomous Non-Profit Organization', 'НКО', 'NKO', 'Некоммерческая организация', 'e.V.', 'eingetragener Verein', 'gGmbH', 'gemeinnützige GmbH', 'ASBL', 'a.s.b.l.', 'VZW', 'v.z.w.'], note: 'Russia (Federal Law 7-FZ on non-commercial organisations: АНО, НКО), Germany (e.V., gGmbH), Belgium (ASBL, VZW)' },
 
   // The bare word "company": no form at all.
   { id: 'COMPANY', family: 'company', written: ['Company', 'Co', 'Co.', 'Compagnie', 'Cie', 'Compañía', 'Cia', 'Companhia', 'Компания', 'شركة', 'شركه', '公司', '会社', '회사'], note: 'The word "company" (English, French, Spanish, Portuguese, Russian, Arabic, Chinese, Japanese, Korean): says that it is one, not which form', affix: true },

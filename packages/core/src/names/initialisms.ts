@@ -1,0 +1,58 @@
+/**
+ * Initialisms of organisation names: PLA for PEOPLE'S LIBERATION ARMY, US for UNITED STATES, IBM
+ * for INTERNATIONAL BUSINESS MACHINES. Lists give either; the letters are the first letters of the
+ * words of the name, the small words between them (OF, THE, FOR, DE) mostly left out.
+ */
+
+/** Words an initialism mostly leaves out (Bank of America: BOA and BA are both written; BA is found). */
+const SKIPPED: ReadonlySet<string> = new Set(['THE', 'OF', 'FOR', 'DE', 'DU', 'DES', 'LA', 'LE', 'LES', 'DEL', 'DELLA', 'DI', 'DA', 'DO', 'DOS', 'DAS', 'AL', 'EL', 'VON', 'DER', 'DEN']);
+const MIN_LETTERS = 2;
+const MAX_LETTERS = 6;
+const LETTERS = /^[A-Z]+$/;
+
+/** Where, in `words`, a run of words has `acronym`'s letters as initials: [start, end) including small words inside. */
+function expansionOf(acronym: string, words: readonly string[]): [number, number] | null {
+  for (let start = 0; start < words.length; start++) {
+    if (SKIPPED.has(words[start]!)) continue;
+    let letter = 0;
+    let end = start;
+    while (end < words.length && letter < acronym.length) {
+      const w = words[end]!;
+      if (SKIPPED.has(w) && end > start) {
+        end++;
+        continue;
+      }
+      if (w[0] !== acronym[letter]) break;
+      letter++;
+      end++;
+    }
+    if (letter === acronym.length) return [start, end];
+  }
+  return null;
+}
+
+export interface Initialism {
+  /** Which side's word is the initialism. */
+  side: 'query' | 'record';
+  acronym: string;
+  /** The words it stands for, as the other side writes them. */
+  expansion: string;
+  /** The other side's words with the expansion written as the initialism. */
+  words: string[];
+}
+
+/**
+ * An initialism of one name spelled out in the other: the first found, trying the query's words
+ * then the record's. Words are the normalised, romanised words of each name.
+ */
+export function findInitialism(query: readonly string[], record: readonly string[]): Initialism | null {
+  for (const [side, own, other] of [['query', query, record], ['record', record, query]] as const) {
+    for (const word of own) {
+      if (word.length < MIN_LETTERS || word.length > MAX_LETTERS || !LETTERS.test(word) || other.includes(word)) continue;
+      const run = expansionOf(word, other);
+      if (!run) continue;
+      return { side, acronym: word, expansion: other.slice(run[0], run[1]).join(' '), words: [...other.slice(0, run[0]), word, ...other.slice(run[1])] };
+    }
+  }
+  return null;
+}
