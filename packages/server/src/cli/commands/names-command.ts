@@ -53,10 +53,9 @@ function compareLine(text: string, tooLong: boolean, limit: number): object {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'expected an object {"a": "…", "b": "…"}' };
   const { a, b, schema = 'Person' } = value as Record<string, unknown>;
   if (!isNameSchema(schema)) return { error: `"schema" must be one of ${NAME_SCHEMAS.join(', ')}` };
-  if (schema === 'Person' ? !isName(a) || !isName(b) : typeof a !== 'string' || typeof b !== 'string') {
-    return { error: schema === 'Person' ? '"a" and "b" must both be names: a string, or {"family", "given", "full"} strings' : `"a" and "b" must both be strings for a ${schema}` };
-  }
-  const result = compareBySchema(schema, a, b);
+  if (schema === 'Person' && (!isName(a) || !isName(b))) return { error: '"a" and "b" must both be names: a string, or {"family", "given", "full"} strings' };
+  if (schema !== 'Person' && (typeof a !== 'string' || typeof b !== 'string')) return { error: `"a" and "b" must both be strings for a ${schema}` };
+  const result = compareBySchema(schema, a as string | NameInput, b as string | NameInput);
   return { score: result.score, match: result.score >= limit, reasons: result.reasons.map(reasonText) };
 }
 

@@ -66,6 +66,7 @@ export const ar: Translation<typeof en> = {
   'problem.mrz.unreadable': 'تعذّرت قراءة المنطقة المقروءة آلياً.',
   'problem.batch.invalid': 'تعذّرت قراءة الدفعة.',
   'problem.batch.too-large': 'تحتوي الدفعة على عدد كبير جداً من المسافرين.',
+  'problem.screening.setting-out-of-bounds': 'يطلب الفحص عتبة أو وزن دليل خارج الحدود التي يسمح بها هذا الخادم.',
   'problem.flight.invalid': 'تعذّرت قراءة قائمة الركاب.',
   'problem.flight.too-large': 'قائمة الركاب كبيرة جداً.',
   'problem.paxlst.too-large': 'رسالة PAXLST كبيرة جداً.',

@@ -66,6 +66,7 @@ export const es: Translation<typeof en> = {
   'problem.mrz.unreadable': 'No se pudo leer la zona de lectura mecánica.',
   'problem.batch.invalid': 'No se pudo leer el lote.',
   'problem.batch.too-large': 'El lote contiene demasiados viajeros.',
+  'problem.screening.setting-out-of-bounds': 'El control pide un umbral o un peso de indicio fuera de los límites que admite este servidor.',
   'problem.flight.invalid': 'No se pudo leer la lista de pasajeros.',
   'problem.flight.too-large': 'La lista de pasajeros es demasiado grande.',
   'problem.paxlst.too-large': 'El mensaje PAXLST es demasiado grande.',

@@ -66,6 +66,7 @@ export const fr: Translation<typeof en> = {
   'problem.mrz.unreadable': 'La bande de lecture automatique n’a pas pu être lue.',
   'problem.batch.invalid': 'Le lot n’a pas pu être lu.',
   'problem.batch.too-large': 'Le lot contient trop de voyageurs.',
+  'problem.screening.setting-out-of-bounds': 'Le contrôle demande un seuil ou un poids d’indice hors des bornes que ce serveur admet.',
   'problem.flight.invalid': 'La liste des passagers n’a pas pu être lue.',
   'problem.flight.too-large': 'La liste des passagers est trop volumineuse.',
   'problem.paxlst.too-large': 'Le message PAXLST est trop volumineux.',

@@ -68,6 +68,7 @@ export const en = {
   'problem.mrz.unreadable': 'The machine-readable zone could not be read.',
   'problem.batch.invalid': 'The batch could not be read.',
   'problem.batch.too-large': 'The batch holds too many travellers.',
+  'problem.screening.setting-out-of-bounds': 'The screening asks for a threshold or an evidence weight outside the bounds this server allows.',
   'problem.flight.invalid': 'The passenger list could not be read.',
   'problem.flight.too-large': 'The passenger list is too large.',
   'problem.paxlst.too-large': 'The PAXLST message is too large.',
