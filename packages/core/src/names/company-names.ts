@@ -4,8 +4,8 @@ import { compareNames, nameScore, round } from './compare-names.js';
 import { normaliseNationality } from './evidence.js';
 import { GENERIC_WORDS, isNumberWord, normaliseCompanyWords } from './company-words.js';
 import { vesselPrefixLength } from './vessel-prefixes.js';
-import { findInitialism, type Initialism } from './initialisms.js';
-import { compareLegalForms, legalFormEntries, legalFormKey, type LegalForm } from './legal-forms.js';
+import { findInitialism, initialismShape, mayHoldInitialism, type Initialism, type InitialismShape } from './initialisms.js';
+import { compareLegalForms, legalFormEntries, legalFormKey, type LegalForm, type LegalFormEntry } from './legal-forms.js';
 import { nameKeys, queryKeys } from './name-keys.js';
 import { PARTICLES } from './name-words.js';
 import { internWords, mainScript, makePart, MAX_NAME_PARTS, PART_INITIAL, PART_NAME, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
@@ -23,6 +23,8 @@ export interface PreparedCompanyName {
   name: PreparedName;
   /** The legal forms found at the start or end, as written there, with their table entry. */
   legalForms: { form: LegalForm; written: string }[];
+  /** Which of its words may be initialisms, and the initials of its words (initialisms.ts). */
+  initialisms: InitialismShape;
 }
 
 /** What is known of a company on either side of a screening. */
@@ -106,7 +108,8 @@ export function prepareCompanyName(text: string, options: { vessel?: boolean } =
     }
     if (!end && !start) break;
   }
-  return { name: companyWords(tokens.map((t) => t.text)), legalForms: [...atStart, ...atEnd] };
+  const name = companyWords(tokens.map((t) => t.text));
+  return { name, legalForms: [...atStart, ...atEnd], initialisms: initialismShape(name.tokens) };
 }
 
 function formAt(tokens: Token[], side: 'start' | 'end'): { found: { form: LegalForm; written: string }; rest: Token[] } | null {
@@ -114,9 +117,12 @@ function formAt(tokens: Token[], side: 'start' | 'end'): { found: { form: LegalF
   for (const entry of legalFormEntries()) {
     const k = entry.key.length;
     if (tokens.length <= k) continue;
-    const slice = side === 'end' ? tokens.slice(tokens.length - k) : tokens.slice(0, k);
-    if (slice.every((t, i) => t.key === entry.key[i])) {
-      exact = { found: { form: entry.form, written: slice.map((t) => t.text).join(' ') }, rest: side === 'end' ? tokens.slice(0, tokens.length - k) : tokens.slice(k) };
+    // Compared in place: this runs for every form of the table, at both ends, for every name.
+    const from = side === 'end' ? tokens.length - k : 0;
+    let i = 0;
+    while (i < k && tokens[from + i]!.key === entry.key[i]) i++;
+    if (i === k) {
+      exact = cut(tokens, side, k, entry.form);
       break;
     }
   }
@@ -150,20 +156,33 @@ function formAt(tokens: Token[], side: 'start' | 'end'): { found: { form: LegalF
 const FUZZY_FORM_WORD = 5;
 const TRUNCATED_MIN = 4;
 
+/** The forms the fuzzy reading may find: written out in words of three letters or more, one of FUZZY_FORM_WORD or more. */
+let fuzzyEntries: LegalFormEntry[] | undefined;
+
 function fuzzyFormAt(tokens: Token[], side: 'start' | 'end'): { found: { form: LegalForm; written: string }; rest: Token[] } | null {
-  for (const entry of legalFormEntries()) {
+  fuzzyEntries ??= legalFormEntries().filter((e) => e.key.some((w) => w.length >= FUZZY_FORM_WORD) && e.key.every((w) => w.length >= 3));
+  for (const entry of fuzzyEntries) {
     const k = entry.key.length;
-    if (tokens.length <= k || !entry.key.some((w) => w.length >= FUZZY_FORM_WORD) || entry.key.some((w) => w.length < 3)) continue;
-    const slice = side === 'end' ? tokens.slice(tokens.length - k) : tokens.slice(0, k);
-    const fits = slice.every((t, i) => {
+    if (tokens.length <= k) continue;
+    const from = side === 'end' ? tokens.length - k : 0;
+    let i = 0;
+    for (; i < k; i++) {
+      const t = tokens[from + i]!.key;
       const want = entry.key[i]!;
-      if (t.key === want) return true;
-      if (side === 'end' && i === k - 1 && t.key.length >= TRUNCATED_MIN && t.key.length < want.length && want.startsWith(t.key)) return true;
-      return want.length >= FUZZY_FORM_WORD && Math.abs(t.key.length - want.length) <= 1 && distance(t.key, want) <= 1;
-    });
-    if (fits) return { found: { form: entry.form, written: slice.map((t) => t.text).join(' ') }, rest: side === 'end' ? tokens.slice(0, tokens.length - k) : tokens.slice(k) };
+      if (t === want) continue;
+      if (side === 'end' && i === k - 1 && t.length >= TRUNCATED_MIN && t.length < want.length && want.startsWith(t)) continue;
+      if (want.length >= FUZZY_FORM_WORD && Math.abs(t.length - want.length) <= 1 && t[0] === want[0] && distance(t, want) <= 1) continue;
+      break;
+    }
+    if (i === k) return cut(tokens, side, k, entry.form);
   }
   return null;
+}
+
+/** The form found in the k words at one end, and the words left. */
+function cut(tokens: Token[], side: 'start' | 'end', k: number, form: LegalForm): { found: { form: LegalForm; written: string }; rest: Token[] } {
+  const slice = side === 'end' ? tokens.slice(tokens.length - k) : tokens.slice(0, k);
+  return { found: { form, written: slice.map((t) => t.text).join(' ') }, rest: side === 'end' ? tokens.slice(0, tokens.length - k) : tokens.slice(k) };
 }
 
 /** Letters with dots after them (A.B.C., U.S.): one word, an initialism, as ABC and US are written. */
@@ -259,7 +278,7 @@ export function scoreCompany(query: CompanyFacts, record: CompanyFacts, options:
         if (best < 0) [best, bestQ, bestR, bestPair] = [0, q, r, undefined];
         continue;
       }
-      const pair = bestNamePair(q.name, r.name);
+      const pair = bestNamePair(q, r);
       if (pair.score > best) [best, bestQ, bestR, bestPair] = [pair.score, q, r, pair];
     }
   }
@@ -320,9 +339,11 @@ interface NamePair {
  * The two names as written, or with an initialism of one spelled out in the other (PLA, PEOPLES
  * LIBERATION ARMY) read as the same word: whichever scores more.
  */
-function bestNamePair(query: PreparedName, record: PreparedName): NamePair {
+function bestNamePair(qName: PreparedCompanyName, rName: PreparedCompanyName): NamePair {
+  const query = qName.name;
+  const record = rName.name;
   const plain: NamePair = { score: nameScore(query, record), query, record };
-  if (plain.score >= INITIALISM_FACTOR) return plain;
+  if (plain.score >= INITIALISM_FACTOR || !mayHoldInitialism(qName.initialisms, rName.initialisms)) return plain;
   const initialism = findInitialism(query.tokens, record.tokens);
   if (!initialism) return plain;
   const spelled = companyWords(initialism.words);

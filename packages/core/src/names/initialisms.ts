@@ -31,6 +31,29 @@ function expansionOf(acronym: string, words: readonly string[]): [number, number
   return null;
 }
 
+function isCandidate(word: string): boolean {
+  return word.length >= MIN_LETTERS && word.length <= MAX_LETTERS && LETTERS.test(word);
+}
+
+export interface InitialismShape {
+  /** The words that may be initialisms. */
+  candidates: string[];
+  /** The first letters of the words an initialism keeps. */
+  initials: string;
+}
+
+/** What a name's words offer to initialisms: worked out once per prepared name, compared with many. */
+export function initialismShape(words: readonly string[]): InitialismShape {
+  return { candidates: words.filter((w) => isCandidate(w) && !SKIPPED.has(w)), initials: words.filter((w) => !SKIPPED.has(w)).map((w) => w[0]).join('') };
+}
+
+/** Could either name hold an initialism of the other? Most pairs are ruled out by this substring test. */
+export function mayHoldInitialism(q: InitialismShape, r: InitialismShape): boolean {
+  for (const c of q.candidates) if (r.initials.includes(c)) return true;
+  for (const c of r.candidates) if (q.initials.includes(c)) return true;
+  return false;
+}
+
 export interface Initialism {
   /** Which side's word is the initialism. */
   side: 'query' | 'record';
@@ -48,7 +71,7 @@ export interface Initialism {
 export function findInitialism(query: readonly string[], record: readonly string[]): Initialism | null {
   for (const [side, own, other] of [['query', query, record], ['record', record, query]] as const) {
     for (const word of own) {
-      if (word.length < MIN_LETTERS || word.length > MAX_LETTERS || !LETTERS.test(word) || other.includes(word)) continue;
+      if (!isCandidate(word) || SKIPPED.has(word) || other.includes(word)) continue;
       const run = expansionOf(word, other);
       if (!run) continue;
       return { side, acronym: word, expansion: other.slice(run[0], run[1]).join(' '), words: [...other.slice(0, run[0]), word, ...other.slice(run[1])] };
