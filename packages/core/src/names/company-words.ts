@@ -52,6 +52,8 @@ const CANONICAL_ROWS: readonly (readonly string[])[] = [
   ['SYSTEMS', 'SYSTEM', 'SYS', 'SYSTEMES', 'SISTEMAS', 'SISTEMY'],
   ['TECHNOLOGY', 'TECHNOLOGIES', 'TECH', 'TECHNOLOGIE', 'TECNOLOGIA', 'TEKHNOLOGII', 'TEKHNOLOGIIA'],
   ['SHIPPING', 'SHPG'],
+  // "Trading house": Торговый дом, maison de commerce, Handelshaus.
+  ['HOUSE', 'DOM', 'MAISON', 'HAUS'],
   ['MOUNT', 'MT'],
   ['SAINT', 'ST', 'STE'],
 ];

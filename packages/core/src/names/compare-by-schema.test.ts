@@ -20,6 +20,9 @@ const MATCHES: [schema: string, a: string, b: string, why: string][] = [
   ['Organization', 'Brigade Twenty-Two', 'Brigade 22', 'numbers as words'],
   ['Organization', 'First Savings Union', '1st Savings Union', 'ordinals'],
   ['Organization', 'IRGC', 'Islamic Revolutionary Guard Corps', 'an initialism'],
+  ['Company', 'Bank of Meridia', 'BOM', 'an initialism with the small word'],
+  ['Company', 'Торговый дом «Ромашка»', 'Romashka Trading House', 'a translated phrase in another script'],
+  ['Company', '주식회사 대한', 'Daehan Co., Ltd.', 'a Korean joint-stock company and its usual English rendering'],
   ['Organization', 'U.S. Department of Commerce', 'United States Department of Commerce', 'a dotted initialism for part of the name'],
   ['LegalEntity', 'Solaris Holding AG', 'Solaris Holding Aktiengesellschaft', 'LegalEntity takes the organisation matcher'],
   ['Vessel', 'MV Ocean Pearl', 'OCEAN PEARL', 'a ship prefix'],
@@ -33,6 +36,24 @@ const NON_MATCHES: [schema: string, a: string, b: string, why: string][] = [
   ['Organization', 'Brigade 22', 'Squadron 22', 'only the number in common'],
   ['Vessel', 'MV Ocean Pearl', 'MV Desert Rose', 'the same prefix, other names'],
 ];
+
+// The legal forms of the issue's list, each set apart from the name in any script (ISO 20275 / GLEIF ELF).
+const FORMS = ['GmbH', 'LLC', 'ООО', 'SARL', 'Ltd', 'AG', 'SA', 'S.A.', 'SpA', 'BV', 'NV', 'Oy', 'AB', 'AS', 'A/S', 'JSC', 'PJSC', 'ОАО', 'ЗАО', 'ПАО', 'Co.', 'Corp.', 'Inc.', 'PLC', 'LLP', 'LP', 'شركة'];
+const AFFIXES = [['北京罗马什卡有限公司', '有限公司'], ['株式会社トヨタ', '株式会社'], ['삼성주식회사', '주식회사']];
+
+describe('legal forms in any script', () => {
+  it.each(FORMS)('sets %s apart from the name, before or after it', (form) => {
+    for (const text of [`Zenit ${form}`, `${form} Zenit`]) {
+      const r = compareBySchema('Company', text, 'Zenit');
+      expect(r.score).toBeGreaterThanOrEqual(0.95);
+      expect(r.reasons.filter((x) => x.code === 'name.only-in-query')).toEqual([]);
+    }
+  });
+
+  it.each(AFFIXES)('sets the form written onto the name apart: %s', (text, form) => {
+    expect(compareBySchema('Company', text, text.replace(form, '')).score).toBe(1);
+  });
+});
 
 describe('compareBySchema', () => {
   it.each(MATCHES)('%s: %s ~ %s (%s)', (schema, a, b) => {

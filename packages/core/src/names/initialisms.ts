@@ -10,15 +10,18 @@ const MIN_LETTERS = 2;
 const MAX_LETTERS = 6;
 const LETTERS = /^[A-Z]+$/;
 
-/** Where, in `words`, a run of words has `acronym`'s letters as initials: [start, end) including small words inside. */
-function expansionOf(acronym: string, words: readonly string[]): [number, number] | null {
+/**
+ * Where, in `words`, a run of words has `acronym`'s letters as initials: [start, end) including
+ * small words inside, which `skip` leaves out of the letters (BA) and otherwise counts (BOA).
+ */
+function expansionOf(acronym: string, words: readonly string[], skip: boolean): [number, number] | null {
   for (let start = 0; start < words.length; start++) {
     if (SKIPPED.has(words[start]!)) continue;
     let letter = 0;
     let end = start;
     while (end < words.length && letter < acronym.length) {
       const w = words[end]!;
-      if (SKIPPED.has(w) && end > start) {
+      if (skip && SKIPPED.has(w) && end > start) {
         end++;
         continue;
       }
@@ -38,19 +41,20 @@ function isCandidate(word: string): boolean {
 export interface InitialismShape {
   /** The words that may be initialisms. */
   candidates: string[];
-  /** The first letters of the words an initialism keeps. */
+  /** The first letters of the words an initialism keeps, then of all the words. */
   initials: string;
+  allInitials: string;
 }
 
 /** What a name's words offer to initialisms: worked out once per prepared name, compared with many. */
 export function initialismShape(words: readonly string[]): InitialismShape {
-  return { candidates: words.filter((w) => isCandidate(w) && !SKIPPED.has(w)), initials: words.filter((w) => !SKIPPED.has(w)).map((w) => w[0]).join('') };
+  return { candidates: words.filter((w) => isCandidate(w) && !SKIPPED.has(w)), initials: words.filter((w) => !SKIPPED.has(w)).map((w) => w[0]).join(''), allInitials: words.map((w) => w[0]).join('') };
 }
 
 /** Could either name hold an initialism of the other? Most pairs are ruled out by this substring test. */
 export function mayHoldInitialism(q: InitialismShape, r: InitialismShape): boolean {
-  for (const c of q.candidates) if (r.initials.includes(c)) return true;
-  for (const c of r.candidates) if (q.initials.includes(c)) return true;
+  for (const c of q.candidates) if (r.initials.includes(c) || r.allInitials.includes(c)) return true;
+  for (const c of r.candidates) if (q.initials.includes(c) || q.allInitials.includes(c)) return true;
   return false;
 }
 
@@ -72,7 +76,7 @@ export function findInitialism(query: readonly string[], record: readonly string
   for (const [side, own, other] of [['query', query, record], ['record', record, query]] as const) {
     for (const word of own) {
       if (!isCandidate(word) || SKIPPED.has(word) || other.includes(word)) continue;
-      const run = expansionOf(word, other);
+      const run = expansionOf(word, other, true) ?? expansionOf(word, other, false);
       if (!run) continue;
       return { side, acronym: word, expansion: other.slice(run[0], run[1]).join(' '), words: [...other.slice(0, run[0]), word, ...other.slice(run[1])] };
     }

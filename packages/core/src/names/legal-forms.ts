@@ -31,13 +31,19 @@ export interface LegalForm {
    * the start or end of a word (北京罗马什卡有限公司).
    */
   affix?: true;
+  /**
+   * A rendering that stands for forms of several families (Co., Ltd. writes a Chinese, Japanese
+   * or Korean joint-stock company as well as a limited one): the same kind as any of them, never
+   * another kind.
+   */
+  loose?: true;
 }
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   // Limited liability companies (private companies with shares or stakes).
   { id: 'LLC', family: 'limited-liability', written: ['LLC', 'L.L.C.', 'Limited Liability Company', 'Limited Liability Co'], note: 'United States (state LLC acts, e.g. Delaware LLC Act, 6 Del. C. ch. 18) and English renderings of foreign LLCs' },
   { id: 'LTD', family: 'limited-liability', written: ['Ltd', 'Limited', 'Ltd.'], note: 'United Kingdom private company limited by shares (Companies Act 2006 s. 59), Ireland, Hong Kong, Commonwealth' },
-  { id: 'CO-LTD', family: 'limited-liability', written: ['Co Ltd', 'Co., Ltd.', 'Company Limited'], note: 'English rendering of Chinese, Japanese, Korean and Thai limited companies' },
+  { id: 'CO-LTD', family: 'limited-liability', written: ['Co Ltd', 'Co., Ltd.', 'Company Limited'], note: 'English rendering of Chinese, Japanese, Korean and Thai companies, limited (有限公司) and joint-stock alike (株式会社, 주식회사, 股份有限公司: Samsung Electronics Co., Ltd. is a 주식회사)', loose: true },
   { id: 'PTY-LTD', family: 'limited-liability', written: ['Pty Ltd', 'Pty. Ltd.', 'Proprietary Limited', 'Pty'], note: 'Australia (Corporations Act 2001 s. 148), South Africa' },
   { id: 'PRIVATE-LTD', family: 'limited-liability', written: ['Pte Ltd', 'Pte. Ltd.', 'Pvt Ltd', 'Pvt. Ltd.', 'Private Limited'], note: 'Singapore (Companies Act 1967), India (Companies Act 2013), Pakistan, Nepal' },
   { id: 'SDN-BHD', family: 'limited-liability', written: ['Sdn Bhd', 'Sdn. Bhd.', 'Sendirian Berhad'], note: 'Malaysia private limited company (Companies Act 2016)' },
@@ -154,5 +160,6 @@ export function legalFormEntries(): readonly LegalFormEntry[] {
 /** Two forms compared: the same family (another jurisdiction's name for it), another, or not comparable. */
 export function compareLegalForms(a: LegalForm, b: LegalForm): 'same' | 'different' | 'unknown' {
   if (a.family === 'company' || b.family === 'company') return a.family === b.family ? 'same' : 'unknown';
-  return a.id === b.id || a.family === b.family ? 'same' : 'different';
+  if (a.id === b.id || a.family === b.family) return 'same';
+  return a.loose === true || b.loose === true ? 'unknown' : 'different';
 }
