@@ -129,7 +129,12 @@ export const screenResponseSchema = z
   .strict();
 
 const fieldProblemSchema = z
-  .object({ field: z.string(), message: z.string(), code: z.union([z.literal('required'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)]), z.enum(WALLET_ERROR_CODES), z.enum(ASSET_ERROR_CODES)]).optional() })
+  .object({
+    field: z.string(),
+    message: z.string(),
+    code: z.union([z.literal('required'), z.literal('out-of-bounds'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)]), z.enum(WALLET_ERROR_CODES), z.enum(ASSET_ERROR_CODES)]).optional(),
+    bounds: z.object({ min: z.number(), max: z.number() }).strict().optional(),
+  })
   .strict();
 
 /** A traveller of a batch whose data was refused: the others are screened. */

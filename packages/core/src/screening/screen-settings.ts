@@ -46,7 +46,9 @@ export function checkScreenSettings(query: Pick<ScreenQuery, 'threshold' | 'weig
   const problems: FieldProblem[] = [];
   const at = (field: string) => (root === '' ? field : `${root}.${field}`);
   const check = (field: string, value: number | undefined, range: { min: number; max: number }) => {
-    if (value !== undefined && (value < range.min || value > range.max)) problems.push({ field: at(field), message: `${at(field)} must be from ${range.min} to ${range.max} on this server (the operator's bounds); it is ${value}` });
+    if (value !== undefined && (value < range.min || value > range.max)) {
+      problems.push({ field: at(field), message: `${at(field)} must be from ${range.min} to ${range.max} on this server (the operator's bounds); it is ${value}`, code: 'out-of-bounds', bounds: { min: range.min, max: range.max } });
+    }
   };
   check('threshold', query.threshold, bounds.threshold);
   for (const key of ['birthDate', 'nationality', 'sex'] as const) check(`weights.${key}`, query.weights?.[key], bounds.weight);

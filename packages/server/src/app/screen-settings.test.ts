@@ -60,7 +60,7 @@ describe.each(ENGINES)('a screening request’s own threshold and evidence weigh
   it('refuses settings outside the operator’s bounds, naming the field and the bounds', async () => {
     const low = await domainError(screen(t.deps, as('DEU', 'frontline'), { ...person(), threshold: 0.3 }));
     expect(low).toMatchObject({ kind: 'validation', code: 'screening.setting-out-of-bounds' });
-    expect(low.problems).toEqual([{ field: 'threshold', message: 'threshold must be from 0.6 to 0.95 on this server (the operator\u2019s bounds); it is 0.3'.replace('\u2019', "'") }]);
+    expect(low.problems).toEqual([{ field: 'threshold', message: "threshold must be from 0.6 to 0.95 on this server (the operator's bounds); it is 0.3", code: 'out-of-bounds', bounds: { min: 0.6, max: 0.95 } }]);
     const heavy = await domainError(screen(t.deps, as('DEU', 'frontline'), { ...person(), weights: { nationality: 3, sex: 1 } }));
     expect(heavy.problems.map((p) => p.field)).toEqual(['weights.nationality']);
     expect(heavy.message).toContain('from 0 to 2');

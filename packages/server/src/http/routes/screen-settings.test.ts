@@ -16,11 +16,13 @@ describe.each(ENGINES)('POST /api/v1/screen with its own threshold and weights, 
     const res = await screen({ person: { names: ['Anna Kowalczyk'] }, threshold: 0.5, weights: { sex: 2.5 } });
     expect(res.statusCode).toBe(422);
     expect(String(res.headers['content-type'])).toContain('application/problem+json');
-    const body = res.json<{ code: string; errors: { field: string; message: string }[] }>();
+    const body = res.json<{ code: string; errors: { field: string; message: string; bounds?: object }[] }>();
     expect(body.code).toBe('screening.setting-out-of-bounds');
     expect(body.errors.map((e) => e.field)).toEqual(['threshold', 'weights.sex']);
     expect(body.errors[0]!.message).toContain('from 0.6 to 0.95');
     expect(body.errors[1]!.message).toContain('from 0 to 2');
+    // The bounds as figures too, so a client words them in its reader's language.
+    expect(body.errors.map((e) => e.bounds)).toEqual([{ min: 0.6, max: 0.95 }, { min: 0, max: 2 }]);
   });
 
   it('echoes the settings applied, and documents them in the OpenAPI document', async () => {

@@ -103,6 +103,7 @@ export const ar: Translation<typeof en> = {
   'problem.replica.too-many-hits': 'أرسلت النسخة الوطنية مطابقات كثيرة دفعة واحدة.',
   'problem.replica.too-many-screenings': 'أرسلت النسخة الوطنية عمليات فحص كثيرة دفعة واحدة.',
   'problem.field.required': 'هذا الحقل مطلوب.',
+  'problem.field.out-of-bounds': 'المسموح به على هذا الخادم: من {min} إلى {max}.',
   'problem.field.date.format': 'اكتب التاريخ بالصيغة YYYY-MM-DD (أو YYYY-MM، أو YYYY إن كان اليوم أو الشهر مجهولاً)، مثل 1974-01-30.',
   'problem.field.date.impossible': 'هذا اليوم غير موجود في التقويم.',
   'problem.field.date.range': 'يجب أن تكون السنة بين 1800 و2200.',

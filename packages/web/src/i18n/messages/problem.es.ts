@@ -103,6 +103,7 @@ export const es: Translation<typeof en> = {
   'problem.replica.too-many-hits': 'La copia nacional envió demasiadas coincidencias a la vez.',
   'problem.replica.too-many-screenings': 'La copia nacional envió demasiados controles a la vez.',
   'problem.field.required': 'Este campo es obligatorio.',
+  'problem.field.out-of-bounds': 'Admitido en este servidor: de {min} a {max}.',
   'problem.field.date.format': 'Escriba la fecha como AAAA-MM-DD (o AAAA-MM, o AAAA si no se sabe el día o el mes), p. ej. 1974-01-30.',
   'problem.field.date.impossible': 'Este día no existe en el calendario.',
   'problem.field.date.range': 'El año debe estar entre 1800 y 2200.',

@@ -103,6 +103,7 @@ export const fr: Translation<typeof en> = {
   'problem.replica.too-many-hits': 'La copie nationale a envoyé trop de concordances à la fois.',
   'problem.replica.too-many-screenings': 'La copie nationale a envoyé trop de contrôles à la fois.',
   'problem.field.required': 'Ce champ est obligatoire.',
+  'problem.field.out-of-bounds': 'Admis sur ce serveur : de {min} à {max}.',
   'problem.field.date.format': 'Écrivez la date sous la forme AAAA-MM-JJ (ou AAAA-MM, ou AAAA si le jour ou le mois est inconnu), p. ex. 1974-01-30.',
   'problem.field.date.impossible': 'Ce jour n’existe pas dans le calendrier.',
   'problem.field.date.range': 'L’année doit être comprise entre 1800 et 2200.',

@@ -105,6 +105,7 @@ export const en = {
   'problem.replica.too-many-hits': 'The national copy sent too many hits at once.',
   'problem.replica.too-many-screenings': 'The national copy sent too many screenings at once.',
   'problem.field.required': 'This field is required.',
+  'problem.field.out-of-bounds': 'Allowed on this server: from {min} to {max}.',
   'problem.field.date.format': 'Write the date as YYYY-MM-DD (or YYYY-MM, or YYYY when the day or month is unknown), e.g. 1974-01-30.',
   'problem.field.date.impossible': 'This day does not exist in the calendar.',
   'problem.field.date.range': 'The year must be between 1800 and 2200.',
