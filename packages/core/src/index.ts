@@ -40,6 +40,7 @@ export * from './screening/probes.js';
 export * from './screening/asset-query.js';
 export * from './screening/holder-differences.js';
 export * from './screening/screening-place.js';
+export * from './screening/screen-settings.js';
 export * from './wallets/index.js';
 export { walletAddressTextSchema, walletAddressEntrySchema } from './wallets/wallet-schema.js';
 export * from './assets/index.js';

@@ -16,7 +16,7 @@ describe('configuration', () => {
       webhooks: { allowPrivate: false },
       auditTrail: { keyFile: null, checkpointMinutes: 60, checkpointFile: null, checkpointUrl: null },
       limits: { login: { accountLockAfter: 10, sourceLockAfter: 50, lockoutMinutes: 15 }, rate: { screenPerMinute: 120_000, writePerMinute: 6_000 } },
-      screening: { snapshotFile: null, snapshotMinutes: 15 },
+      screening: { snapshotFile: null, snapshotMinutes: 15, bounds: { threshold: { min: 0.6, max: 0.95 }, weight: { min: 0, max: 2 } } },
       demo: { credentialsFile: 'data/demo-credentials.txt' },
       observability: { metricsAddress: { host: '127.0.0.1', port: 9464 }, otelEndpoint: null, otelSampleRatio: 1 },
     });
@@ -37,6 +37,11 @@ describe('configuration', () => {
       rate: { screenPerMinute: 600, writePerMinute: 6_000 },
     });
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }, { db: 'local.db' }).storage.database).toBe('local.db');
+    expect(loadConfig({ CROSSCHECK_THRESHOLD_MIN: '0.5', CROSSCHECK_EVIDENCE_WEIGHT_MAX: '3' }).screening.bounds).toEqual({ threshold: { min: 0.5, max: 0.95 }, weight: { min: 0, max: 3 } });
+  });
+
+  it('refuses bounds of screening settings whose minimum is above their maximum', () => {
+    expect(() => loadConfig({ CROSSCHECK_THRESHOLD_MIN: '0.9', CROSSCHECK_THRESHOLD_MAX: '0.8' })).toThrow('invalid environment variable CROSSCHECK_THRESHOLD_MIN: 0.9 is above CROSSCHECK_THRESHOLD_MAX (0.8)');
   });
 
   it('keeps the demo credentials beside the SQLite database (in ./data for PostgreSQL) unless told where', () => {
@@ -44,7 +49,7 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://db/x' }).demo.credentialsFile).toBe('data/demo-credentials.txt');
     expect(loadConfig({ CROSSCHECK_DEMO_CREDENTIALS_FILE: '/root/demo.txt' }).demo.credentialsFile).toBe('/root/demo.txt');
     expect(loadConfig({ CROSSCHECK_SLOW_REQUEST_MS: '250' }).http.slowRequestMs).toBe(250);
-    expect(loadConfig({ CROSSCHECK_INDEX_SNAPSHOT: '/var/lib/crosscheck/index.snapshot', CROSSCHECK_INDEX_SNAPSHOT_MINUTES: '5' }).screening).toEqual({ snapshotFile: '/var/lib/crosscheck/index.snapshot', snapshotMinutes: 5 });
+    expect(loadConfig({ CROSSCHECK_INDEX_SNAPSHOT: '/var/lib/crosscheck/index.snapshot', CROSSCHECK_INDEX_SNAPSHOT_MINUTES: '5' }).screening).toMatchObject({ snapshotFile: '/var/lib/crosscheck/index.snapshot', snapshotMinutes: 5 });
   });
 
   it('reads how far proxies are trusted and whether cookies are Secure', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_RETENTION_YEARS } from '@crosscheck/core';
+import { DEFAULT_RETENTION_YEARS, DEFAULT_SCREEN_SETTINGS_BOUNDS, type ScreenSettingsBounds } from '@crosscheck/core';
 import type { AuditTrailSettings, CooperationSettings, RetentionSettings, WebhookSettings } from './app/deps.js';
 import type { LimitSettings } from './app/limits/limit-settings.js';
 import type { MetricsAddress } from './metrics/metrics-server.js';
@@ -53,6 +53,11 @@ const envSchema = z.object({
   // The screening index's snapshot file (a server starts from it); none by default.
   CROSSCHECK_INDEX_SNAPSHOT: z.string().min(1).optional(),
   CROSSCHECK_INDEX_SNAPSHOT_MINUTES: z.coerce.number().min(0.1).max(24 * 60).default(15),
+  // how far a screening request may set its own hit threshold and evidence weights (core screen-settings.ts)
+  CROSSCHECK_THRESHOLD_MIN: z.coerce.number().min(0).max(1).default(DEFAULT_SCREEN_SETTINGS_BOUNDS.threshold.min),
+  CROSSCHECK_THRESHOLD_MAX: z.coerce.number().min(0).max(1).default(DEFAULT_SCREEN_SETTINGS_BOUNDS.threshold.max),
+  CROSSCHECK_EVIDENCE_WEIGHT_MIN: z.coerce.number().min(0).max(10).default(DEFAULT_SCREEN_SETTINGS_BOUNDS.weight.min),
+  CROSSCHECK_EVIDENCE_WEIGHT_MAX: z.coerce.number().min(0).max(10).default(DEFAULT_SCREEN_SETTINGS_BOUNDS.weight.max),
   CROSSCHECK_RETENTION_PERSON_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.person),
   CROSSCHECK_RETENTION_DOCUMENT_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.document),
   CROSSCHECK_RETENTION_VEHICLE_YEARS: z.coerce.number().int().min(1).max(100).default(DEFAULT_RETENTION_YEARS.vehicle),
@@ -156,6 +161,8 @@ export interface Config {
     snapshotFile: string | null;
     /** How often the snapshot is written (and once more at stop). */
     snapshotMinutes: number;
+    /** How far a request may set its own threshold and evidence weights. */
+    bounds: ScreenSettingsBounds;
   };
   demo: {
     /** The file, readable by the operator only, to which `serve --demo` writes the credentials it prints. */
@@ -181,6 +188,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
   // Node refuses a server whose headers may take longer than the whole request.
   if (e.CROSSCHECK_HEADERS_TIMEOUT_MS > e.CROSSCHECK_REQUEST_TIMEOUT_MS) {
     throw new Error(`invalid environment variable CROSSCHECK_HEADERS_TIMEOUT_MS: ${e.CROSSCHECK_HEADERS_TIMEOUT_MS} is longer than CROSSCHECK_REQUEST_TIMEOUT_MS (${e.CROSSCHECK_REQUEST_TIMEOUT_MS}); headers are part of the request`);
+  }
+  for (const [min, max] of [['CROSSCHECK_THRESHOLD_MIN', 'CROSSCHECK_THRESHOLD_MAX'], ['CROSSCHECK_EVIDENCE_WEIGHT_MIN', 'CROSSCHECK_EVIDENCE_WEIGHT_MAX']] as const) {
+    if (e[min] > e[max]) throw new Error(`invalid environment variable ${min}: ${e[min]} is above ${max} (${e[max]})`);
   }
   return {
     storage: { database: overrides.db ?? e.DATABASE_URL ?? DEFAULT_SQLITE_PATH },
@@ -221,7 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: { db?: string; por
       checkpointFile: e.CROSSCHECK_AUDIT_CHECKPOINT_FILE ?? null,
       checkpointUrl: e.CROSSCHECK_AUDIT_CHECKPOINT_URL ?? null,
     },
-    screening: { snapshotFile: e.CROSSCHECK_INDEX_SNAPSHOT ?? null, snapshotMinutes: e.CROSSCHECK_INDEX_SNAPSHOT_MINUTES },
+    screening: {
+      snapshotFile: e.CROSSCHECK_INDEX_SNAPSHOT ?? null,
+      snapshotMinutes: e.CROSSCHECK_INDEX_SNAPSHOT_MINUTES,
+      bounds: { threshold: { min: e.CROSSCHECK_THRESHOLD_MIN, max: e.CROSSCHECK_THRESHOLD_MAX }, weight: { min: e.CROSSCHECK_EVIDENCE_WEIGHT_MIN, max: e.CROSSCHECK_EVIDENCE_WEIGHT_MAX } },
+    },
     demo: { credentialsFile: e.CROSSCHECK_DEMO_CREDENTIALS_FILE ?? demoCredentialsBeside(overrides.db ?? e.DATABASE_URL ?? DEFAULT_SQLITE_PATH) },
     observability: { metricsAddress: metricsAddress(e.CROSSCHECK_METRICS_ADDRESS), otelEndpoint: e.CROSSCHECK_OTEL_ENDPOINT ?? null, otelSampleRatio: e.CROSSCHECK_OTEL_SAMPLE_RATIO },
   };

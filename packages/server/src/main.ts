@@ -58,6 +58,7 @@ export async function openDeps(config: Config, options: OpenOptions = {}): Promi
     auditTrail: config.auditTrail,
     auditScanner: auditScanner(config.storage.database, database.db),
     limits: options.limits ?? new Limits(config.limits),
+    screeningBounds: config.screening.bounds,
     // Loaded on the first screening, so CLI commands that never screen do not pay for it.
     screeningIndex: () =>
       (follower ??= (async () => {

@@ -105,6 +105,18 @@ export const screeningWarningSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('wallet.no-checksum'), message: z.string(), address: z.string().describe('An Ethereum address screened in one case, so without its EIP-55 checksum: shown in its checksum form') }).strict(),
 ]);
 
+/** The threshold and evidence weights a screening applied: the request's own, or the defaults. */
+export const screenSettingsSchema = z
+  .object({
+    threshold: z.number().min(0).max(1).describe('Results from this score up are hits (recorded, the owner told)'),
+    weights: z
+      .object({ birthDate: z.number(), nationality: z.number(), sex: z.number() })
+      .strict()
+      .describe('Multipliers of the birth date, nationality and sex evidence: 1 as measured, 0 ignored'),
+  })
+  .strict()
+  .describe('The settings applied: the request’s own threshold and weights, within the operator’s bounds, or the defaults');
+
 /** `POST /api/v1/screen`, and each screened traveller of a batch. */
 export const screenResponseSchema = z
   .object({
@@ -112,11 +124,17 @@ export const screenResponseSchema = z
     screeningId: z.string(),
     hits: z.array(screenResultSchema).describe('Best first; hits hidden from the caller are absent'),
     warnings: z.array(screeningWarningSchema).describe('About the query itself: the MRZ document’s state (expired, check digits, OCR suggestions, unknown or specimen state) a typed person who differs from the MRZ holder, and an Ethereum address screened without its checksum'),
+    settings: screenSettingsSchema,
   })
   .strict();
 
 const fieldProblemSchema = z
-  .object({ field: z.string(), message: z.string(), code: z.union([z.literal('required'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)]), z.enum(WALLET_ERROR_CODES), z.enum(ASSET_ERROR_CODES)]).optional() })
+  .object({
+    field: z.string(),
+    message: z.string(),
+    code: z.union([z.literal('required'), z.literal('out-of-bounds'), z.templateLiteral(['date.', z.enum(DATE_PROBLEMS)]), z.enum(WALLET_ERROR_CODES), z.enum(ASSET_ERROR_CODES)]).optional(),
+    bounds: z.object({ min: z.number(), max: z.number() }).strict().optional(),
+  })
   .strict();
 
 /** A traveller of a batch whose data was refused: the others are screened. */

@@ -26,9 +26,11 @@ export interface FieldProblem {
    * or what is wrong with a wallet address (`wallet.bech32-checksum`…, wallets/wallet-types.ts).
    */
   code?: FieldProblemCode;
+  /** With `out-of-bounds`: the values this server allows (a screening's own threshold or weights). */
+  bounds?: { min: number; max: number };
 }
 
-export type FieldProblemCode = 'required' | `date.${DateProblem}` | WalletErrorCode | AssetErrorCode;
+export type FieldProblemCode = 'required' | 'out-of-bounds' | `date.${DateProblem}` | WalletErrorCode | AssetErrorCode;
 
 export class DomainError extends Error {
   constructor(

@@ -52,6 +52,7 @@ const OTHER_CODES = [
   'mrz.invalid-input',
   'mrz.unreadable',
   'batch.invalid',
+  'screening.setting-out-of-bounds',
   'batch.too-large',
   'flight.invalid',
   'flight.too-large',

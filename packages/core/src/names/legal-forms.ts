@@ -16,7 +16,7 @@
  * jurisdictions (a Russian ООО is what an English text calls an LLC); `company` is the bare word
  * "company" in any language, which says nothing of the form.
  */
-export type LegalFormFamily = 'limited-liability' | 'joint-stock' | 'partnership' | 'sole-proprietor' | 'cooperative' | 'company';
+export type LegalFormFamily = 'limited-liability' | 'joint-stock' | 'partnership' | 'sole-proprietor' | 'cooperative' | 'non-profit' | 'company';
 
 export interface LegalForm {
   /** Stable name of the entry. */
@@ -31,13 +31,19 @@ export interface LegalForm {
    * the start or end of a word (北京罗马什卡有限公司).
    */
   affix?: true;
+  /**
+   * A rendering that stands for forms of several families (Co., Ltd. writes a Chinese, Japanese
+   * or Korean joint-stock company as well as a limited one): the same kind as any of them, never
+   * another kind.
+   */
+  loose?: true;
 }
 
 export const LEGAL_FORMS: readonly LegalForm[] = [
   // Limited liability companies (private companies with shares or stakes).
   { id: 'LLC', family: 'limited-liability', written: ['LLC', 'L.L.C.', 'Limited Liability Company', 'Limited Liability Co'], note: 'United States (state LLC acts, e.g. Delaware LLC Act, 6 Del. C. ch. 18) and English renderings of foreign LLCs' },
   { id: 'LTD', family: 'limited-liability', written: ['Ltd', 'Limited', 'Ltd.'], note: 'United Kingdom private company limited by shares (Companies Act 2006 s. 59), Ireland, Hong Kong, Commonwealth' },
-  { id: 'CO-LTD', family: 'limited-liability', written: ['Co Ltd', 'Co., Ltd.', 'Company Limited'], note: 'English rendering of Chinese, Japanese, Korean and Thai limited companies' },
+  { id: 'CO-LTD', family: 'limited-liability', written: ['Co Ltd', 'Co., Ltd.', 'Company Limited'], note: 'English rendering of Chinese, Japanese, Korean and Thai companies, limited (有限公司) and joint-stock alike (株式会社, 주식회사, 股份有限公司: Samsung Electronics Co., Ltd. is a 주식회사)', loose: true },
   { id: 'PTY-LTD', family: 'limited-liability', written: ['Pty Ltd', 'Pty. Ltd.', 'Proprietary Limited', 'Pty'], note: 'Australia (Corporations Act 2001 s. 148), South Africa' },
   { id: 'PRIVATE-LTD', family: 'limited-liability', written: ['Pte Ltd', 'Pte. Ltd.', 'Pvt Ltd', 'Pvt. Ltd.', 'Private Limited'], note: 'Singapore (Companies Act 1967), India (Companies Act 2013), Pakistan, Nepal' },
   { id: 'SDN-BHD', family: 'limited-liability', written: ['Sdn Bhd', 'Sdn. Bhd.', 'Sendirian Berhad'], note: 'Malaysia private limited company (Companies Act 2016)' },
@@ -45,7 +51,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'UG', family: 'limited-liability', written: ['UG (haftungsbeschränkt)', 'UG'], note: 'Germany, the entrepreneurial company (GmbHG § 5a)' },
   { id: 'SARL', family: 'limited-liability', written: ['SARL', 'S.à r.l.', 'S.A.R.L.', 'Sàrl', 'Société à responsabilité limitée', 'Societe a responsabilite limitee'], note: 'France (Code de commerce L223-1), Luxembourg, Switzerland, Morocco, Tunisia, Lebanon, francophone Africa (OHADA)' },
   { id: 'EURL', family: 'limited-liability', written: ['EURL', 'Entreprise unipersonnelle à responsabilité limitée'], note: 'France, single-member SARL' },
-  { id: 'SRL', family: 'limited-liability', written: ['SRL', 'S.r.l.', 'Società a responsabilità limitata', 'Sociedad de responsabilidad limitada', 'Societate cu răspundere limitată'], note: 'Italy (Codice civile art. 2462), Romania, Moldova, Argentina, Belgium (since 2019, also BV)' },
+  { id: 'SRL', family: 'limited-liability', written: ['SRL', 'S.r.l.', 'Società a responsabilità limitata', 'Sociedad de responsabilidad limitada', 'Societate cu răspundere limitată', 'Societatea cu răspundere limitată'], note: 'Italy (Codice civile art. 2462), Romania, Moldova, Argentina, Belgium (since 2019, also BV)' },
   { id: 'SL', family: 'limited-liability', written: ['SL', 'S.L.', 'SLU', 'S.L.U.', 'Sociedad Limitada'], note: 'Spain (Ley de Sociedades de Capital)' },
   { id: 'LDA', family: 'limited-liability', written: ['Lda', 'Ltda', 'Limitada', 'Sociedade Limitada', 'Sociedade por quotas'], note: 'Portugal (Lda), Brazil (Ltda, Código Civil art. 1052), Chile, Colombia' },
   { id: 'BV', family: 'limited-liability', written: ['BV', 'B.V.', 'Besloten vennootschap', 'Besloten vennootschap met beperkte aansprakelijkheid', 'BVBA'], note: 'Netherlands (Burgerlijk Wetboek book 2), Belgium (BV; BVBA before 2019)' },
@@ -74,7 +80,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'PLC', family: 'joint-stock', written: ['PLC', 'p.l.c.', 'Public Limited Company'], note: 'United Kingdom public limited company (Companies Act 2006 s. 58), Ireland' },
   { id: 'AG', family: 'joint-stock', written: ['AG', 'Aktiengesellschaft'], note: 'Germany (AktG), Austria, Switzerland, Liechtenstein' },
   { id: 'SE', family: 'joint-stock', written: ['SE', 'Societas Europaea'], note: 'European Union (Regulation (EC) No 2157/2001)' },
-  { id: 'SA', family: 'joint-stock', written: ['SA', 'S.A.', 'Société anonyme', 'Sociedad anónima', 'Sociedade anónima', 'Sociedade anônima', 'Spółka akcyjna', 'Societate pe acțiuni'], note: 'France, Belgium, Luxembourg, Switzerland, Spain, Portugal, Brazil, Latin America, Poland, Romania, francophone Africa (OHADA)' },
+  { id: 'SA', family: 'joint-stock', written: ['SA', 'S.A.', 'Société anonyme', 'Sociedad anónima', 'Sociedade anónima', 'Sociedade anônima', 'Spółka akcyjna', 'Societate pe acțiuni', 'Societatea pe acțiuni'], note: 'France, Belgium, Luxembourg, Switzerland, Spain, Portugal, Brazil, Latin America, Poland, Romania, francophone Africa (OHADA)' },
   { id: 'SA-DE-CV', family: 'joint-stock', written: ['SA de CV', 'S.A. de C.V.', 'SAPI de CV', 'SAB de CV'], note: 'Mexico (Ley General de Sociedades Mercantiles), variable capital' },
   { id: 'SAS', family: 'joint-stock', written: ['SAS', 'S.A.S.', 'SASU', 'Société par actions simplifiée'], note: 'France (Code de commerce L227-1; SASU single-member), Colombia' },
   { id: 'SPA', family: 'joint-stock', written: ['SpA', 'S.p.A.', 'Società per azioni'], note: 'Italy (Codice civile art. 2325), Chile' },
@@ -82,7 +88,7 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   { id: 'AB', family: 'joint-stock', written: ['AB', 'Aktiebolag', 'AB (publ)'], note: 'Sweden, Finland (Swedish)' },
   { id: 'OY', family: 'joint-stock', written: ['Oy', 'Oyj', 'Osakeyhtiö'], note: 'Finland (Oyj public)' },
   { id: 'AS', family: 'joint-stock', written: ['AS', 'A/S', 'ASA', 'Aksjeselskap', 'Aktieselskab', 'Aktsiaselts', 'A.Ş.', 'Anonim Şirketi'], note: 'Norway (AS, ASA public), Denmark (A/S), Estonia (AS), Turkey (A.Ş.); read alike once diacritics and dots are dropped' },
-  { id: 'JSC', family: 'joint-stock', written: ['JSC', 'OJSC', 'CJSC', 'PJSC', 'Joint Stock Company', 'Joint-Stock Company', 'Public Joint Stock Company'], note: 'English rendering of post-Soviet joint-stock companies (АО, ОАО, ЗАО, ПАО…)' },
+  { id: 'JSC', family: 'joint-stock', written: ['JSC', 'OJSC', 'CJSC', 'PJSC', 'Joint Stock Company', 'Joint-Stock Company', 'Public Joint Stock Company', 'Open Joint Stock Company', 'Open Joint-Stock Company', 'Closed Joint Stock Company', 'Closed Joint-Stock Company', 'Joint Stock Commercial Bank', 'JSCB'], note: 'English rendering of post-Soviet joint-stock companies (АО, ОАО, ЗАО, ПАО…)' },
   { id: 'AO', family: 'joint-stock', written: ['АО', 'AO', 'Акционерное общество', 'Aktsionernoye obshchestvo', 'АҚ'], note: 'Russia (Federal Law 208-FZ; non-public since 2014), Kazakhstan (АО, Kazakh АҚ)' },
   { id: 'PAO', family: 'joint-stock', written: ['ПАО', 'PAO', 'Публичное акционерное общество'], note: 'Russia, public joint-stock company (since the 2014 Civil Code reform)' },
   { id: 'OAO', family: 'joint-stock', written: ['ОАО', 'OAO', 'Открытое акционерное общество'], note: 'Russia before 2014 ("open"), Belarus, still on many registers' },
@@ -106,6 +112,9 @@ export const LEGAL_FORMS: readonly LegalForm[] = [
   // Sole proprietors and cooperatives.
   { id: 'IP', family: 'sole-proprietor', written: ['ИП', 'Индивидуальный предприниматель', 'ФОП', 'Фізична особа-підприємець', 'e.K.', 'EI', 'EIRL'], note: 'Russia, Kazakhstan (ИП), Ukraine (ФОП), Germany (e.K.), France (EI, EIRL)' },
   { id: 'COOP', family: 'cooperative', written: ['eG', 'Coop', 'Cooperative', 'Co-operative', 'SCOP', 'Кооператив'], note: 'Germany (eG, Genossenschaftsgesetz), English-speaking countries, France (SCOP), Russia' },
+
+  // Non-profit organisations.
+  { id: 'NONPROFIT', family: 'non-profit', written: ['АНО', 'ANO', 'Автономная некоммерческая организация', 'Autonomous Non-Profit Organization', 'НКО', 'NKO', 'Некоммерческая организация', 'e.V.', 'eingetragener Verein', 'gGmbH', 'gemeinnützige GmbH', 'ASBL', 'a.s.b.l.', 'VZW', 'v.z.w.'], note: 'Russia (Federal Law 7-FZ on non-commercial organisations: АНО, НКО), Germany (e.V., gGmbH), Belgium (ASBL, VZW)' },
 
   // The bare word "company": no form at all.
   { id: 'COMPANY', family: 'company', written: ['Company', 'Co', 'Co.', 'Compagnie', 'Cie', 'Compañía', 'Cia', 'Companhia', 'Компания', 'شركة', 'شركه', '公司', '会社', '회사'], note: 'The word "company" (English, French, Spanish, Portuguese, Russian, Arabic, Chinese, Japanese, Korean): says that it is one, not which form', affix: true },
@@ -151,5 +160,6 @@ export function legalFormEntries(): readonly LegalFormEntry[] {
 /** Two forms compared: the same family (another jurisdiction's name for it), another, or not comparable. */
 export function compareLegalForms(a: LegalForm, b: LegalForm): 'same' | 'different' | 'unknown' {
   if (a.family === 'company' || b.family === 'company') return a.family === b.family ? 'same' : 'unknown';
-  return a.id === b.id || a.family === b.family ? 'same' : 'different';
+  if (a.id === b.id || a.family === b.family) return 'same';
+  return a.loose === true || b.loose === true ? 'unknown' : 'different';
 }

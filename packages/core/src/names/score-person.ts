@@ -34,6 +34,15 @@ export interface ScorePersonOptions {
    * bound. Candidates that will be dropped cost less.
    */
   floor?: number;
+  /** Multipliers of the birth date, nationality and sex adjustments (a request's own settings); 1 each by default. */
+  weights?: EvidenceWeights;
+}
+
+/** How much each kind of evidence counts: its measured adjustment times this (absent: 1). */
+export interface EvidenceWeights {
+  birthDate?: number;
+  nationality?: number;
+  sex?: number;
 }
 
 /**
@@ -44,7 +53,7 @@ export interface ScorePersonOptions {
 export function scorePerson(query: PersonFacts, record: PersonFacts, options: ScorePersonOptions = {}): PersonComparison {
   // The evidence first, as numbers: it is cheap, and when it alone keeps even a perfect name
   // under the floor, the names (most of the cost) need not be compared.
-  const delta = evidenceDelta(query, record);
+  const delta = evidenceDelta(query, record, options.weights);
   const document = documentEvidence(query.documents, record.documents);
   if (options.floor !== undefined && document === null && round(1 + delta) < options.floor) return { score: round(1 + delta), reasons: [] };
 
@@ -76,8 +85,8 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
 }
 
 /** The sum of the adjustments of birth date, sex and nationality, allocating nothing. */
-function evidenceDelta(query: PersonFacts, record: PersonFacts): number {
-  return (bestBirthDateDelta(query, record) ?? 0) + (sexDelta(query.sex, record.sex) ?? 0) + (nationalityDelta(query.nationalities, record.nationalities) ?? 0);
+function evidenceDelta(query: PersonFacts, record: PersonFacts, weights: EvidenceWeights | undefined): number {
+  return (bestBirthDateDelta(query, record) ?? 0) * (weights?.birthDate ?? 1) + (sexDelta(query.sex, record.sex) ?? 0) * (weights?.sex ?? 1) + (nationalityDelta(query.nationalities, record.nationalities) ?? 0) * (weights?.nationality ?? 1);
 }
 
 /** What the best-agreeing pair of birth dates adds to the score (run for every candidate). */

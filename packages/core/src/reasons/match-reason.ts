@@ -82,6 +82,8 @@ export const REASON_PARAMS = {
   'asset.party': { role: ['holder', 'operator'] },
   /** Both company names carry a legal form of the same kind (ООО / LLC: limited liability), which adds a little. */
   'company.legal-form-same': { query: 'text', record: 'text' },
+  /** An initialism on one side for the words on the other (PLA / PEOPLES LIBERATION ARMY). */
+  'company.initialism': { query: 'text', record: 'text' },
   /** The company names carry legal forms of different kinds (GmbH / AG): said, but no contradiction. */
   'company.legal-form-different': { query: 'text', record: 'text' },
   /** The same registration number; `country` given when both sides name the same register's country. */

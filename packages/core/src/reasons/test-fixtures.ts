@@ -66,7 +66,8 @@ export const REASON_EXAMPLES: { readonly [C in ReasonCode]: readonly [ReasonOf<C
     [{ code: 'asset.party', role: 'operator' }, "found by the aircraft operator's name"],
   ],
   'company.legal-form-same': [[{ code: 'company.legal-form-same', query: 'ООО', record: 'LLC' }, 'legal form ООО ~ LLC: same kind']],
-  'company.legal-form-different': [[{ code: 'company.legal-form-different', query: 'GmbH', record: 'AG' }, 'legal form GmbH vs AG: different kind (not a contradiction)']],
+  'company.legal-form-different': [[{ code: 'company.legal-form-different', query: 'GmbH', record: 'AG' }, 'legal form GmbH vs AG: different kind (often another company of the group)']],
+  'company.initialism': [[{ code: 'company.initialism', query: 'PLA', record: 'PEOPLES LIBERATION ARMY' }, 'name PLA ~ PEOPLES LIBERATION ARMY: initialism']],
   'company.registration-number': [
     [{ code: 'company.registration-number', number: '1027700132195', country: 'RUS' }, 'registration number RUS 1027700132195: same'],
     [{ code: 'company.registration-number', number: 'HRB 12345' }, 'registration number HRB 12345: same (country not given)'],

@@ -89,6 +89,16 @@ export const screenQuerySchema = z
     assets: assetsQuerySchema.optional(),
     /** Return results from this score up (default: the hit threshold). */
     minScore: z.number().min(0).max(1).optional(),
+    /**
+     * This request's hit threshold (default DEFAULT_THRESHOLD), within the operator's bounds
+     * (screen-settings.ts): results from it up are hits, recorded and told to the owner.
+     */
+    threshold: z.number().min(0).max(1).optional(),
+    /** How much birth date, nationality and sex count: 1 as measured (the default), 0 not at all, 2 double; within the operator's bounds. */
+    weights: z
+      .object({ birthDate: z.number().min(0).max(10).optional(), nationality: z.number().min(0).max(10).optional(), sex: z.number().min(0).max(10).optional() })
+      .strict()
+      .optional(),
     limit: z.number().int().min(1).max(100).default(20),
   })
   .strict()

@@ -1,4 +1,4 @@
-import type { Actor, RetentionYears } from '@crosscheck/core';
+import type { Actor, RetentionYears, ScreenSettingsBounds } from '@crosscheck/core';
 import type { EventBus } from '../events/event-bus.js';
 import type { StoreDeps } from '../store/store-deps.js';
 import type { IndexFollower } from '../screening/index-follower.js';
@@ -25,6 +25,8 @@ export interface Deps extends StoreDeps {
   auditScanner: AuditScanner;
   /** Login back-off and lockouts, per-credential rates, refusals awaiting their summary. */
   limits: Limits;
+  /** How far a screening request may set its own threshold and evidence weights (core screen-settings.ts). */
+  screeningBounds: ScreenSettingsBounds;
 }
 
 /** The settings below are read from the environment, with their defaults, by `loadConfig` (config.ts). */

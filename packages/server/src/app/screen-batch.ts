@@ -1,4 +1,4 @@
-import { DomainError, requirePermission } from '@crosscheck/core';
+import { DomainError, hasOwnSettings, requirePermission, screenSettingsOf } from '@crosscheck/core';
 import type { ScreenBatchResponse } from '@crosscheck/core/api';
 import { BatchFormatError, parseTravellerBatch } from '../formats/traveller-batch.js';
 import { auditedAfterRead } from './audited.js';
@@ -49,7 +49,9 @@ export async function screenBatch(deps: Deps, ctx: Ctx, contentType: string, bod
     async (tx, note, { travellers, searched }) => {
       const screened = await recordTravellers(tx, deps, ctx, searched);
       hitCount = screened.hits;
-      note.detail = { travellers, screenings: screened.screeningIds, hits: hitCount };
+      // The travellers that set their own threshold or weights, with what was applied: an auditor sees a lowered threshold.
+      const own = searched.screenings.filter((s) => hasOwnSettings(s.query)).map((s) => ({ screeningId: s.screeningId, ...screenSettingsOf(s.query) }));
+      note.detail = { travellers, screenings: screened.screeningIds, hits: hitCount, ...(own.length > 0 ? { settings: own } : {}) };
       return { items: screened.items };
     },
   );

@@ -1,4 +1,4 @@
-import { DomainError, parseInput, probesOf, screenQuerySchema, type ScreeningPlace, type ScreenQuery, type ScreeningWarning } from '@crosscheck/core';
+import { checkScreenSettings, DomainError, parseInput, probesOf, screenQuerySchema, screenSettingsOf, type ScreeningPlace, type ScreenQuery, type ScreeningWarning } from '@crosscheck/core';
 import type { BatchItem, TerritoryFlagView } from '@crosscheck/core/api';
 import { presentResults } from '../screening/present-results.js';
 import { search, type FoundHit } from '../screening/search.js';
@@ -41,6 +41,8 @@ export async function searchTravellers(deps: Deps, ctx: Ctx, index: ScreeningInd
     let query, probes;
     try {
       query = parseInput(screenQuerySchema, given);
+      // A traveller asking for settings outside the operator's bounds is refused, the others screened.
+      checkScreenSettings(query, deps.screeningBounds);
       // An unreadable MRZ refuses this traveller only.
       probes = probesOf(query, { today: scope.today });
     } catch (e) {
@@ -65,7 +67,7 @@ export async function recordTravellers(tx: Tx, deps: Deps, ctx: Ctx, searched: T
   const hitIds = await recordScreenings(tx, screeningAuthor(deps, ctx), screenings, deps.newId);
   const clearedOf = await clearedBeforeOf(tx, hitIds.flat());
   screenings.forEach((s, k) => {
-    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf, clearedOf), warnings: s.warnings };
+    items[s.index] = { ...(s.query.id !== undefined ? { id: s.query.id } : {}), screeningId: s.screeningId, hits: presentResults(ctx.actor, s.hits, hitIds[k]!, flagOf, clearedOf), warnings: s.warnings, settings: screenSettingsOf(s.query) };
   });
   return { items, screeningIds: screenings.map((s) => s.screeningId), hits: hitIds.flat().filter((id) => id !== null).length };
 }

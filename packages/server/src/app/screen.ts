@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, parseInput, probesOf, requirePermission, screenQuerySchema } from '@crosscheck/core';
+import { checkScreenSettings, hasOwnSettings, parseInput, probesOf, requirePermission, screenQuerySchema, screenSettingsOf } from '@crosscheck/core';
 import type { ScreenResponse, TerritoryFlagView } from '@crosscheck/core/api';
 import { presentResults } from '../screening/present-results.js';
 import { search, type FoundHit, type SearchScope } from '../screening/search.js';
@@ -15,7 +15,9 @@ import { nowIso, type Ctx, type Deps } from './deps.js';
  * (`screening.run`). The screening and a hit for every result at or above the threshold are
  * stored with the audit entry in one transaction; each result shown carries its hit's id, and the
  * answer carries what the query itself calls for (the MRZ document's state, a holder who is not
- * the person typed) as warnings.
+ * the person typed) as warnings. A request may set its own hit threshold and evidence weights
+ * within the operator's bounds (core screen-settings.ts): the answer says which were applied, and
+ * the audit entry records them when the request set any.
  */
 export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<ScreenResponse> {
   // Catching up reads the store, so it happens before the write transaction (an embedded
@@ -31,19 +33,21 @@ export async function screen(deps: Deps, ctx: Ctx, body: unknown): Promise<Scree
     async (note) => {
       requirePermission(ctx.actor, 'screening.run');
       const query = parseInput(screenQuerySchema, body);
+      checkScreenSettings(query, deps.screeningBounds);
+      const settings = screenSettingsOf(query);
       const scope = searchScope(deps, ctx);
       const probes = probesOf(query, { today: scope.today });
       const found = search(index, query, scope, probes);
       const screeningId = deps.newId();
       note.target = `screening:${screeningId}`;
-      note.detail = { hits: found.filter((h) => h.score >= DEFAULT_THRESHOLD).map((h) => h.alertId) };
-      return { query, probes, found, screeningId, flagOf: await ownFlags(deps.db, ctx, [found]) };
+      note.detail = { hits: found.filter((h) => h.score >= settings.threshold).map((h) => h.alertId), ...(hasOwnSettings(query) ? { settings } : {}) };
+      return { query, probes, found, screeningId, settings, flagOf: await ownFlags(deps.db, ctx, [found]) };
     },
-    async (tx, _note, { query, probes, found, screeningId, flagOf }) => {
+    async (tx, _note, { query, probes, found, screeningId, settings, flagOf }) => {
       const [hitIds = []] = await recordScreenings(tx, screeningAuthor(deps, ctx), [{ screeningId, query, hits: found }], deps.newId);
       recorded = hitIds.some((id) => id !== null);
       const clearedOf = await clearedBeforeOf(tx, hitIds);
-      return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf, clearedOf), warnings: probes.warnings };
+      return { ...(query.id !== undefined ? { id: query.id } : {}), screeningId, hits: presentResults(ctx.actor, found, hitIds, flagOf, clearedOf), warnings: probes.warnings, settings };
     },
   );
   if (recorded) deps.bus.published();

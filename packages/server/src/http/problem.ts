@@ -20,7 +20,7 @@ export interface Problem {
   code: ProblemCode;
   detail: string;
   field?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; message: string; code?: string; bounds?: { min: number; max: number } }[];
   /** For a 429: seconds until an attempt can succeed (also the `Retry-After` header). */
   retryAfter?: number;
   /** For a 429 of a rate: how many requests each window allows. */

@@ -16,6 +16,7 @@ import {
   visibleToEveryMember,
   type Alert,
   type DocumentProbe,
+  type EvidenceWeights,
   type MatchReason,
   type PersonFacts,
   type PreparedName,
@@ -41,6 +42,8 @@ export interface DocumentAlertRecord {
 
 export interface PersonProbe {
   facts: PersonFacts;
+  /** The request's own weights of birth date, nationality and sex (screen-settings.ts); absent: as measured. */
+  weights?: EvidenceWeights;
 }
 
 
@@ -213,7 +216,7 @@ export class ScreeningIndex {
       const entry = this.entries[h];
       const full = this.persons[h];
       if (!entry || !full) continue;
-      const best = scorePerson(probe.facts, namesOnly(full, g.namesLow[h]!, g.namesHigh[h]!), { floor: minScore });
+      const best = scorePerson(probe.facts, namesOnly(full, g.namesLow[h]!, g.namesHigh[h]!), probe.weights ? { floor: minScore, weights: probe.weights } : { floor: minScore });
       if (best.score >= minScore) out.push({ entry, score: best.score, reasons: best.reasons });
     }
     return out;

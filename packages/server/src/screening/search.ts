@@ -1,4 +1,4 @@
-import { alertAccess, DEFAULT_THRESHOLD, isPastDates, PROBE_SOURCES, probesOf, reasonKey, type AlertAccess, type ProbeSource, type Reader, type ScreenHit, type ScreenProbes, type ScreenQuery, type Visibility } from '@crosscheck/core';
+import { alertAccess, isPastDates, screenSettingsOf, PROBE_SOURCES, probesOf, reasonKey, type AlertAccess, type ProbeSource, type Reader, type ScreenHit, type ScreenProbes, type ScreenQuery, type Visibility } from '@crosscheck/core';
 import type { Candidate, ScreeningIndex } from './screening-index.js';
 
 /** A result as the index found it, before it is recorded and shaped for the caller. */
@@ -33,7 +33,10 @@ export function accessOf(reader: Reader, found: Pick<FoundHit, 'owner' | 'visibi
  * unless the caller read them already (for their warnings).
  */
 export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchScope, probes: ScreenProbes = probesOf(query, { today: scope.today })): FoundHit[] {
-  const minScore = query.minScore ?? DEFAULT_THRESHOLD;
+  // The request's own hit threshold (screen-settings.ts): results are shown from minScore, or from it.
+  const { threshold } = screenSettingsOf(query);
+  const minScore = query.minScore ?? threshold;
+  const floor = Math.min(minScore, threshold);
   const found: Candidate[] = [];
   const sources = new Map<string, Set<ProbeSource>>();
   const add = (source: ProbeSource, candidates: Candidate[]) => {
@@ -45,7 +48,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
     }
   };
   const viewer = scope.reader.member;
-  for (const p of probes.persons) add(p.source, index.searchPerson({ facts: p.facts }, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
+  for (const p of probes.persons) add(p.source, index.searchPerson(query.weights ? { facts: p.facts, weights: query.weights } : { facts: p.facts }, viewer, floor));
   for (const d of probes.documents) add(d.source, index.searchDocument(d, viewer));
   if (probes.vehicle) add('vehicle', index.searchVehicle(probes.vehicle, viewer));
   for (const w of probes.wallets) {
@@ -55,7 +58,7 @@ export function search(index: ScreeningIndex, query: ScreenQuery, scope: SearchS
   }
   if (probes.vehicle) add('vehicle', index.assets.searchVehicle(probes.vehicle, viewer));
   for (const a of probes.assets) {
-    add('asset', index.assets.search(a, viewer, Math.min(minScore, DEFAULT_THRESHOLD)));
+    add('asset', index.assets.search(a, viewer, floor));
     // A wallet screened as an asset also finds the persons known to use it, as `walletAddress` does.
     if (a.type === 'wallet') add('asset', index.searchWallet(a, viewer));
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, type Alert, type HitOrigin, type ScreenHit, type ScreeningPlace, type ScreenQuery, type StoredReason } from '@crosscheck/core';
+import { screenSettingsOf, type Alert, type HitOrigin, type ScreenHit, type ScreeningPlace, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import type { Kysely } from 'kysely';
 import { toAlert } from './alert-repo.js';
 import { appendEvent } from './event-repo.js';
@@ -41,9 +41,12 @@ const INSERT_CHUNK = 200;
  * `hits`, the id of the hit recorded for each result, or null below the threshold.
  */
 export async function recordScreenings(tx: Tx, by: ScreeningAuthor, screenings: readonly ScreeningDraft[], newId: () => string): Promise<(string | null)[][]> {
-  const screeningRows = screenings.map((s) => ({ id: s.screeningId, at: by.at, member: by.member, credential: by.credential, query: JSON.stringify(s.query), hit_count: s.hits.filter((h) => h.score >= DEFAULT_THRESHOLD).length, place: s.place ? JSON.stringify(s.place) : null, origin: s.origin ?? null }));
+  // Each screening's own threshold (the query's, screen-settings.ts; stored with the query, so the
+  // screening shows that it was set).
+  const thresholds = screenings.map((s) => screenSettingsOf(s.query).threshold);
+  const screeningRows = screenings.map((s, i) => ({ id: s.screeningId, at: by.at, member: by.member, credential: by.credential, query: JSON.stringify(s.query), hit_count: s.hits.filter((h) => h.score >= thresholds[i]!).length, place: s.place ? JSON.stringify(s.place) : null, origin: s.origin ?? null }));
   for (let i = 0; i < screeningRows.length; i += INSERT_CHUNK) await tx.insertInto('screenings').values(screeningRows.slice(i, i + INSERT_CHUNK)).execute();
-  const hitIds = screenings.map((s) => s.hits.map((h) => (h.score >= DEFAULT_THRESHOLD ? newId() : null)));
+  const hitIds = screenings.map((s, i) => s.hits.map((h) => (h.score >= thresholds[i]! ? newId() : null)));
   const hitRows = screenings.flatMap((s, i) => s.hits.flatMap((hit, j) => (hitIds[i]![j] ? [{ hit, screeningId: s.screeningId, id: hitIds[i]![j]!, origin: s.origin }] : [])));
   if (hitRows.length === 0) return hitIds;
   const alertIds = [...new Set(hitRows.map((r) => r.hit.alertId))];

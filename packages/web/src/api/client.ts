@@ -6,7 +6,7 @@ import type { StoredReason } from '@crosscheck/core/reasons';
 /** What of a problem+json the app words itself in the reader's language (i18n/labels.ts `failure`). */
 export interface ProblemFacts {
   /** The fields refused: `code` is `required` or `date.<problem>` for the problems the app words itself. */
-  errors?: { field: string; message: string; code?: string }[];
+  errors?: { field: string; message: string; code?: string; bounds?: { min: number; max: number } }[];
   /** A refusal by role: the role, and the permission it lacks. */
   role?: string;
   permission?: string;

@@ -46,6 +46,6 @@ export function refusalFieldErrors(t: Translate, e: unknown): Record<string, str
   if (!(e instanceof ApiError)) return out;
   const own = `problem.${e.code}`;
   const refusalText = e.code !== 'validation.invalid' && isMessageKey(own) ? t(own, { detail: e.message }) : null;
-  for (const p of e.facts.errors ?? []) out[p.field] ??= fieldProblem(t, p.code) ?? refusalText ?? p.message;
+  for (const p of e.facts.errors ?? []) out[p.field] ??= (p.code === 'out-of-bounds' && p.bounds ? t('problem.field.out-of-bounds', p.bounds) : null) ?? fieldProblem(t, p.code) ?? refusalText ?? p.message;
   return out;
 }

@@ -20,7 +20,7 @@ const translator =
     return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
   };
 
-const FIELD_CODES = ['required', ...DATE_PROBLEMS.map((p) => `date.${p}`), ...WALLET_ERROR_CODES, ...ASSET_ERROR_CODES];
+const FIELD_CODES = ['required', 'out-of-bounds', ...DATE_PROBLEMS.map((p) => `date.${p}`), ...WALLET_ERROR_CODES, ...ASSET_ERROR_CODES];
 
 describe('problems the server emits, in the four languages', () => {
   // Every code of core's one list (PROBLEM_CODES), each permission a role can lack, each field problem.
@@ -91,6 +91,16 @@ describe('the fields of a refusal, for a form to show beside each', () => {
       'person.names.0.family': 'Too big: expected string to have <=200 characters',
     });
     expect(refusalFieldErrors(translator('fr'), new ApiError(0, 'network', 'x'))).toEqual({});
+  });
+
+  it('words a setting outside the server’s bounds with the bounds, in the reader’s language', () => {
+    const e = new ApiError(422, 'screening.setting-out-of-bounds', 'threshold must be from 0.6 to 0.95', undefined, {
+      errors: [{ field: 'threshold', message: 'threshold must be from 0.6 to 0.95', code: 'out-of-bounds', bounds: { min: 0.6, max: 0.95 } }],
+    });
+    const words = refusalFieldErrors(translator('fr'), e).threshold!;
+    expect(words).toContain('0');
+    expect(words).not.toBe('threshold must be from 0.6 to 0.95');
+    expect(words.startsWith('Admis sur ce serveur')).toBe(true);
   });
 
   it('words a field refused by a problem of its own (not issuer, unknown member) with that problem’s text', () => {

@@ -21,12 +21,18 @@ function bySeriousness(a: ScreenResultHit, b: ScreenResultHit): number {
 // The field check loads with zod and the core schemas, so it is fetched apart from the page.
 const loadCheck = () => import('./screening/check-query.ts');
 
-type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse; mrz: string; walletAddress: string } | { state: 'failed'; message: string };
+// `ownSettings`: the officer set a threshold or weights, so the answer's settings are shown.
+type Outcome = { state: 'idle' } | { state: 'busy' } | { state: 'done'; result: ScreenResponse; mrz: string; walletAddress: string; ownSettings: boolean } | { state: 'failed'; message: string };
 type FieldErrors = Record<string, string>;
+
+/** The evidence a screening may weigh itself (core screen-settings.ts), in the order shown. */
+const WEIGHTS = ['birthDate', 'nationality', 'sex'] as const;
+type Weight = (typeof WEIGHTS)[number];
+const NO_WEIGHTS: Record<Weight, string> = { birthDate: '', nationality: '', sex: '' };
 
 // The paths this page has an input for. Every name (`person.names.1`) is typed in the one names
 // box; any other path (a whole `person`, the request `(body)`) is told in the failure notice.
-const INPUT_PATHS = new Set(['mrz', 'person.birthDate', 'person.sex', 'person.nationality', 'documents.0.number', 'documents.0.issuingState', 'walletAddress']);
+const INPUT_PATHS = new Set(['mrz', 'person.birthDate', 'person.sex', 'person.nationality', 'documents.0.number', 'documents.0.issuingState', 'walletAddress', 'threshold', ...WEIGHTS.map((w) => `weights.${w}`)]);
 const isName = (path: string) => path === 'person.names' || path.startsWith('person.names.');
 const hasInput = (path: string) => INPUT_PATHS.has(path) || isName(path) || ASSET_INPUT_PATHS.has(path);
 
@@ -50,6 +56,7 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
 
 export function ScreeningPage({ me }: { me: Me }) {
   const { t, language } = useI18n();
+  const formatNumber = (n: number) => new Intl.NumberFormat(language).format(n);
   const [mrz, setMrz] = useState('');
   const [names, setNames] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -59,6 +66,8 @@ export function ScreeningPage({ me }: { me: Me }) {
   const [issuingState, setIssuingState] = useState('');
   const [walletAddress, setWalletAddress] = useState('');
   const [assets, setAssets] = useState<AssetDraft>(EMPTY_ASSETS);
+  const [threshold, setThreshold] = useState('');
+  const [weights, setWeights] = useState<Record<Weight, string>>(NO_WEIGHTS);
   const setAsset = (field: keyof AssetDraft) => (e: { target: { value: string } }) => setAssets((d) => ({ ...d, [field]: e.target.value }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
@@ -105,6 +114,10 @@ export function ScreeningPage({ me }: { me: Me }) {
     }
     if (docNumber.trim()) query.documents = [{ number: docNumber.trim(), ...(issuingState.trim() ? { issuingState: issuingState.trim() } : {}) }];
     if (walletAddress.trim()) query.walletAddress = walletAddress.trim();
+    // The request's own settings, only those typed: the server applies its defaults to the rest.
+    if (threshold.trim()) query.threshold = Number(threshold.trim().replace(',', '.'));
+    const typedWeights = WEIGHTS.filter((w) => weights[w].trim() !== '');
+    if (typedWeights.length > 0) query.weights = Object.fromEntries(typedWeights.map((w) => [w, Number(weights[w].trim().replace(',', '.'))]));
     const { assets: assetItems, kinds } = assetsOf(assets);
     if (assetItems.length > 0) query.assets = assetItems;
     // An asset is named by its position in the query, by its field on the page.
@@ -129,7 +142,7 @@ export function ScreeningPage({ me }: { me: Me }) {
     setOutcome({ state: 'busy' });
     try {
       const result = await api.screen(query);
-      setOutcome({ state: 'done', result: { ...result, hits: [...result.hits].sort(bySeriousness) }, mrz: query.mrz ?? '', walletAddress: query.walletAddress ?? '' });
+      setOutcome({ state: 'done', result: { ...result, hits: [...result.hits].sort(bySeriousness) }, mrz: query.mrz ?? '', walletAddress: query.walletAddress ?? '', ownSettings: query.threshold !== undefined || query.weights !== undefined });
       // Move to the results so the keyboard flow continues there (Tab reaches the first card).
       requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (err) {
@@ -216,6 +229,18 @@ export function ScreeningPage({ me }: { me: Me }) {
           </Field>
           <p className="help">{t('screening.assets.help')}</p>
         </fieldset>
+        <details className="card-section" data-testid="screen-advanced" open={Object.keys(errors).some((f) => f === 'threshold' || f.startsWith('weights.')) || undefined}>
+          <summary>{t('screening.advanced.legend')}</summary>
+          <Field id="screen-threshold" label={t('screening.advanced.threshold')} error={errors.threshold}>
+            {(a) => <input {...a} name="threshold" value={threshold} onChange={(e) => setThreshold(e.target.value)} inputMode="decimal" autoComplete="off" dir="ltr" />}
+          </Field>
+          {WEIGHTS.map((w) => (
+            <Field key={w} id={`screen-weight-${w}`} label={t(`screening.advanced.${w}`)} error={errors[`weights.${w}`]}>
+              {(a) => <input {...a} name={`weight-${w}`} value={weights[w]} onChange={(e) => setWeights((d) => ({ ...d, [w]: e.target.value }))} inputMode="decimal" autoComplete="off" dir="ltr" />}
+            </Field>
+          ))}
+          <p className="help">{t('screening.advanced.help')}</p>
+        </details>
         <button type="submit" className="primary" disabled={outcome.state === 'busy'}>
           {outcome.state === 'busy' ? t('screen.busy') : t('screen.submit')}
         </button>
@@ -229,6 +254,11 @@ export function ScreeningPage({ me }: { me: Me }) {
         {outcome.state === 'done' && (
           <>
             <h2 id="results-title">{outcome.result.hits.length === 0 ? t('screen.noHits') : t('screen.results', { count: outcome.result.hits.length })}</h2>
+            {outcome.ownSettings && (
+              <p className="help" data-testid="screen-settings">
+                {t('screening.advanced.applied', { threshold: formatNumber(outcome.result.settings.threshold), birthDate: formatNumber(outcome.result.settings.weights.birthDate), nationality: formatNumber(outcome.result.settings.weights.nationality), sex: formatNumber(outcome.result.settings.weights.sex) })}
+              </p>
+            )}
             {outcome.result.hits.map((h, i) => (
               <div key={`${outcome.result.screeningId}-${h.alertId}`} className="found-hit" data-testid="found-hit" data-matched-by={h.access === 'full' ? h.matchedBy.join(' ') : ''}>
                 {foundBy(h) && (

@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLD, canSeeAlert, conflict, isClientRequestId, matchReasonSchema, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
+import { canSeeAlert, screenSettingsOf, conflict, isClientRequestId, matchReasonSchema, parseInput, requirePermission, screenQuerySchema, validationError, type ScreenHit, type ScreenQuery, type StoredReason } from '@crosscheck/core';
 import { z } from 'zod';
 import { requestDigest, signAck, type AckContent } from './signed-batch.js';
 import { appendAudit } from '../../store/audit-repo.js';
@@ -247,7 +247,8 @@ function confirmedHits(index: ScreeningIndex, query: ScreenQuery | null, ctx: Ct
   const found = new Map<string, FoundHit>();
   if (query !== null) {
     // Every claimed alert may be among the results, whatever limit the copy's caller asked for.
-    const again = search(index, { ...query, minScore: DEFAULT_THRESHOLD, limit: Number.MAX_SAFE_INTEGER }, { reader: { ...ctx.actor, role: 'bureau' }, today: receivedAt.slice(0, 10) });
+    // At the query's own threshold, as the copy screened it (screen-settings.ts).
+    const again = search(index, { ...query, minScore: screenSettingsOf(query).threshold, limit: Number.MAX_SAFE_INTEGER }, { reader: { ...ctx.actor, role: 'bureau' }, today: receivedAt.slice(0, 10) });
     for (const h of again) found.set(h.alertId, h);
   }
   return claimed.map((h) => {

@@ -1,4 +1,4 @@
-import { carrierHit, DEFAULT_THRESHOLD, DomainError, probesOf, type Alert, type ScreenQuery } from '@crosscheck/core';
+import { carrierHit, DomainError, probesOf, screenSettingsOf, type Alert, type ScreenQuery } from '@crosscheck/core';
 import { ScreeningIndex } from '../../screening/screening-index.js';
 import { search, type FoundHit } from '../../screening/search.js';
 import { pastScreenings, type PastScreening } from '../../store/retroactive-repo.js';
@@ -50,7 +50,8 @@ export async function screenAgainstPast(db: Kysely<DB>, targets: readonly Lookba
       const candidates = s.origin === 'carrier-check' ? searchOne(index, s).filter(carrierHit) : searchOne(index, s);
       for (const found of candidates) {
         const moment = momentOf.get(found.alertId);
-        if (!moment || found.score < DEFAULT_THRESHOLD) continue;
+        // The screening's own threshold, as when it was made (screen-settings.ts).
+        if (!moment || found.score < screenSettingsOf(s.query).threshold) continue;
         if (s.at > moment.at || s.at < hoursBefore(moment.at, hours)) continue;
         matches.push({ screening: s, found, alertVersion: moment.version });
       }

@@ -52,6 +52,32 @@ describe('crosscheck names compare', () => {
     expect(out[0]!.reasons).toContain('surname GADDAFI ~ QADHAFI: transliteration variant');
   });
 
+  it('compares organisations, companies and ships by the line\'s "schema", persons by default', async () => {
+    const input = [
+      JSON.stringify({ a: 'Romashka LLC', b: 'ООО «Ромашка»', schema: 'Company' }),
+      JSON.stringify({ a: 'IRGC', b: 'Islamic Revolutionary Guard Corps', schema: 'Organization' }),
+      JSON.stringify({ a: 'MV Ocean Pearl', b: 'OCEAN PEARL', schema: 'Vessel' }),
+      JSON.stringify({ a: 'Delta Bank AG', b: 'Delta Bank GmbH', schema: 'LegalEntity' }),
+      JSON.stringify({ a: 'Ivan Petrov', b: 'Иван Петров' }),
+    ].join('\n');
+    const out = await runCompare(input);
+    expect(out.map((o) => o.match)).toEqual([true, true, true, false, true]);
+    expect(out[0]!.reasons).toContain('legal form LLC ~ ООО: same kind');
+    expect(out[1]!.reasons).toContain('name IRGC ~ ISLAMIC REVOLUTIONARY GUARD CORPS: initialism');
+  });
+
+  it('answers an unknown schema, or a structured name for an organisation, with an error for that line only', async () => {
+    const input = [
+      JSON.stringify({ a: 'Acme', b: 'Acme', schema: 'Airplane' }),
+      JSON.stringify({ a: { family: 'Acme' }, b: 'Acme', schema: 'Company' }),
+      JSON.stringify({ a: 'Acme Ltd', b: 'Acme Limited', schema: 'Company' }),
+    ].join('\n');
+    const out = await runCompare(input);
+    expect(out[0]!.error).toBe('"schema" must be one of Person, Company, Organization, LegalEntity, Vessel');
+    expect(out[1]!.error).toBe('"a" and "b" must both be strings for a Company');
+    expect(out[2]).toMatchObject({ match: true });
+  });
+
   it('applies --threshold', async () => {
     const input = line('Vladimir Putin', 'Vladimir Vladimirovich Putin');
     expect((await runCompare(input, ['--threshold', '0.99']))[0]).toMatchObject({ match: false });

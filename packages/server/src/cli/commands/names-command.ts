@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { InvalidArgumentError, type Command } from 'commander';
-import { compareNames, DEFAULT_THRESHOLD, prepareName, reasonText, type NameInput } from '@crosscheck/core';
+import { compareBySchema, DEFAULT_THRESHOLD, isNameSchema, NAME_SCHEMAS, reasonText, type NameInput } from '@crosscheck/core';
 import { readLines } from '../read-lines.js';
 
 /** Longest input line read: a pair of names is a few hundred bytes; anything longer is refused, not buffered. */
@@ -21,9 +21,9 @@ const threshold = (value: string): number => {
 export function namesCommand(program: Command, io?: NamesCommandIo): void {
   program
     .command('names')
-    .description('person-name matching')
+    .description('name matching')
     .command('compare')
-    .description('read {"a": name, "b": name} JSON lines on standard input (a name is a string or {family, given, full}); write one {"score", "match", "reasons"} line per line, {"error"} for a bad one')
+    .description(`read {"a": name, "b": name, "schema"?: schema} JSON lines on standard input (a name is a string, or for a Person {family, given, full}; schema one of ${NAME_SCHEMAS.join(', ')}, default Person); write one {"score", "match", "reasons"} line per line, {"error"} for a bad one`)
     .option('--threshold <n>', `score from which a pair is a match (default ${DEFAULT_THRESHOLD})`, threshold)
     .action(async (o: { threshold?: number }) => {
       const { input, output } = io ?? { input: process.stdin, output: process.stdout };
@@ -51,9 +51,11 @@ function compareLine(text: string, tooLong: boolean, limit: number): object {
     return { error: 'not JSON' };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'expected an object {"a": "…", "b": "…"}' };
-  const { a, b } = value as Record<string, unknown>;
-  if (!isName(a) || !isName(b)) return { error: '"a" and "b" must both be names: a string, or {"family", "given", "full"} strings' };
-  const result = compareNames(prepareName(a), prepareName(b));
+  const { a, b, schema = 'Person' } = value as Record<string, unknown>;
+  if (!isNameSchema(schema)) return { error: `"schema" must be one of ${NAME_SCHEMAS.join(', ')}` };
+  if (schema === 'Person' && (!isName(a) || !isName(b))) return { error: '"a" and "b" must both be names: a string, or {"family", "given", "full"} strings' };
+  if (schema !== 'Person' && (typeof a !== 'string' || typeof b !== 'string')) return { error: `"a" and "b" must both be strings for a ${schema}` };
+  const result = compareBySchema(schema, a as string | NameInput, b as string | NameInput);
   return { score: result.score, match: result.score >= limit, reasons: result.reasons.map(reasonText) };
 }
 

@@ -32,4 +32,13 @@ describe('crosscheck screen with assets', () => {
     expect(out[1]).toMatchObject({ id: 'v', hits: [{ kind: 'asset', reasons: ['IMO 9074729: same vessel'] }] });
     expect(JSON.stringify(out[2])).toContain('assets.0.imo');
   });
+
+  it('takes a line\'s own threshold within the bounds, echoing the settings applied, and refuses one outside them for that line only', async () => {
+    const company = { company: { name: 'Romashka' } };
+    const lines = [{ id: 'own', assets: [company], threshold: 0.9, weights: { sex: 0 } }, { id: 'low', assets: [company], threshold: 0.3 }];
+    const r = await runCli(['screen', '--member', 'DEU', '--db', db], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({ id: 'own', settings: { threshold: 0.9, weights: { birthDate: 1, nationality: 1, sex: 0 } }, hits: [{ kind: 'asset', owner: 'FRA' }] });
+    expect(out[1]).toMatchObject({ id: 'low', line: 2, error: expect.stringContaining('threshold must be from 0.6 to 0.95') });
+  });
 });

@@ -16,7 +16,7 @@ const MAX_CSV_BYTES = 4 * 1024 * 1024;
 export function screenCommand(program: Command): void {
   program
     .command('screen')
-    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id"); one result line each, in order, with its reasons in English. With --paxlst, screen every traveller of a PAXLST message and write the flight report; with --csv, a batch of travellers')
+    .description('screen query lines from standard input (as POST /api/v1/screen, with an optional "id", and a line\'s own "threshold" and "weights" within CROSSCHECK_THRESHOLD_MIN/MAX and CROSSCHECK_EVIDENCE_WEIGHT_MIN/MAX); one result line each, in order, with its reasons in English. With --paxlst, screen every traveller of a PAXLST message and write the flight report; with --csv, a batch of travellers')
     .option('--member <code>', 'screen as this member (default: the operator, CROSSCHECK_OPERATOR)', memberCode)
     .option('--paxlst <file>', 'a UN/EDIFACT PAXLST message ("-" for standard input): writes the flight report as JSON, the reader\'s warnings on standard error')
     .option('--csv <file>', 'a batch of up to 1,000 travellers as CSV with a header row (as POST /api/v1/screen/batch: id, name or family/given, birthDate, sex, nationality, documentNumber, documentState, vin, plate, plateCountry, walletAddress, iban, imo, aircraft, companyName, companyRegistrationNumber, companyCountry; "-" for standard input): one result line each, in order')

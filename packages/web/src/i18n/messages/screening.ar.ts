@@ -42,4 +42,11 @@ export const ar: Translation<typeof en> = {
   'screening.assets.registrationNumber': 'رقم السجل التجاري للشركة',
   'screening.assets.companyCountry': 'بلد الشركة',
   'screening.assets.help': 'يُتحقق من أرقام الآيبان وأرقام المنظمة البحرية الدولية (أرقام التحقق) قبل الفحص. تُطابق الشركة بأي خط، مع فصل شكلها القانوني (LLC، ООО، GmbH…)؛ وعنوان المحفظة أعلاه يجد أيضًا أصول المحافظ.',
+  'screening.advanced.legend': 'متقدّم: العتبة وأوزان الأدلة',
+  'screening.advanced.threshold': 'عتبة التطابق (الافتراضية 0.7)',
+  'screening.advanced.birthDate': 'وزن تاريخ الميلاد',
+  'screening.advanced.nationality': 'وزن الجنسية',
+  'screening.advanced.sex': 'وزن الجنس',
+  'screening.advanced.help': 'اتركه فارغًا للقيم الافتراضية. الوزن 1 يحتسب الدليل كما قيس، و0 يتجاهله، و2 يضاعفه. يحدد المشغّل الحدود، ويُسجَّل الفحص مع الإعدادات المستخدمة.',
+  'screening.advanced.applied': 'فُحص بعتبة {threshold}؛ الأوزان: تاريخ الميلاد {birthDate}، الجنسية {nationality}، الجنس {sex}.',
 };

@@ -42,4 +42,11 @@ export const es: Translation<typeof en> = {
   'screening.assets.registrationNumber': 'Número de registro de la sociedad',
   'screening.assets.companyCountry': 'País de la sociedad',
   'screening.assets.help': 'Los IBAN y números OMI se verifican (dígitos de control) antes del control. Una sociedad se compara en cualquier escritura, dejando aparte su forma jurídica (LLC, ООО, GmbH…); una dirección de monedero arriba también encuentra monederos señalados.',
+  'screening.advanced.legend': 'Avanzado: umbral y pesos de los indicios',
+  'screening.advanced.threshold': 'Umbral de coincidencia (0,7 por defecto)',
+  'screening.advanced.birthDate': 'Peso de la fecha de nacimiento',
+  'screening.advanced.nationality': 'Peso de la nacionalidad',
+  'screening.advanced.sex': 'Peso del sexo',
+  'screening.advanced.help': 'Déjelo vacío para los valores por defecto. Un peso de 1 cuenta el indicio tal como se midió, 0 lo ignora, 2 lo duplica. El operador fija los límites; el control se registra con los ajustes empleados.',
+  'screening.advanced.applied': 'Controlado con el umbral {threshold}; pesos: fecha de nacimiento {birthDate}, nacionalidad {nationality}, sexo {sex}.',
 };

@@ -42,4 +42,11 @@ export const fr: Translation<typeof en> = {
   'screening.assets.registrationNumber': 'Numéro d’immatriculation de la société',
   'screening.assets.companyCountry': 'Pays de la société',
   'screening.assets.help': 'Les IBAN et numéros OMI sont vérifiés (chiffres de contrôle) avant le contrôle. Une société est rapprochée dans toute écriture, sa forme juridique (LLC, ООО, GmbH…) mise à part ; une adresse de portefeuille ci-dessus trouve aussi les portefeuilles signalés.',
+  'screening.advanced.legend': 'Avancé : seuil et poids des indices',
+  'screening.advanced.threshold': 'Seuil de concordance (0,7 par défaut)',
+  'screening.advanced.birthDate': 'Poids de la date de naissance',
+  'screening.advanced.nationality': 'Poids de la nationalité',
+  'screening.advanced.sex': 'Poids du sexe',
+  'screening.advanced.help': 'Laisser vide pour les valeurs par défaut. Un poids de 1 compte l’indice tel que mesuré, 0 l’ignore, 2 le double. L’exploitant fixe les limites ; le contrôle est enregistré avec les réglages employés.',
+  'screening.advanced.applied': 'Contrôlé avec le seuil {threshold} ; poids : date de naissance {birthDate}, nationalité {nationality}, sexe {sex}.',
 };

@@ -41,4 +41,11 @@ export const en = {
   'screening.assets.registrationNumber': 'Company registration number',
   'screening.assets.companyCountry': 'Company country',
   'screening.assets.help': 'IBANs and IMO numbers are checked (check digits) before screening. A company is matched in any script, its legal form (LLC, ООО, GmbH…) set apart; a wallet address above also finds wallet assets.',
+  'screening.advanced.legend': 'Advanced: threshold and evidence weights',
+  'screening.advanced.threshold': 'Hit threshold (default 0.7)',
+  'screening.advanced.birthDate': 'Weight of the birth date',
+  'screening.advanced.nationality': 'Weight of the nationality',
+  'screening.advanced.sex': 'Weight of the sex',
+  'screening.advanced.help': 'Leave empty for the defaults. A weight of 1 counts the evidence as measured, 0 ignores it, 2 doubles it. The operator sets how far these may go; the screening is recorded with the settings it used.',
+  'screening.advanced.applied': 'Screened with threshold {threshold}; weights: birth date {birthDate}, nationality {nationality}, sex {sex}.',
 };
