@@ -55,7 +55,8 @@ export function renderQualityMarkdown(current: QualityReport, previous: Previous
   out.push(...head(['data set', 'measure', 'crosscheck', 'previous', 'change', 'target', 'peers’ published figure (on what data)']));
   for (const line of SUMMARY) {
     if (!has(line.id)) continue;
-    const count = line.of && has(line.of) ? ` (of ${value(line.of, 'int')})` : '';
+    const of = line.of && has(line.of) ? `of ${value(line.of, 'int')}` : '';
+    const count = of === '' ? '' : line.count && has(line.count) ? ` (${value(line.count, 'int')} ${of})` : ` (${of})`;
     const ok = line.target ? meets(line.target, fig[line.id] ?? null, prev(line.id)) : null;
     out.push(row([line.set, line.measure, `${value(line.id, line.format)}${count}`, formatValue(prev(line.id), line.format), change(line.id, line.format), `${targetText(line.target, line.format)}${verdict(ok)}`, line.peer]));
   }

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { DEFAULT_THRESHOLD, parseInput, queryBirthDateSchema, screenQuerySchema, type Alert } from '@crosscheck/core';
+import { DEFAULT_THRESHOLD, parseInput, queryBirthDateSchema, screenQuerySchema, type Alert, type MatchReason } from '@crosscheck/core';
 import { quantile, type ScoredPair } from './metrics.js';
 import { search } from '../packages/server/src/screening/search.js';
 import { parseUnList } from '../packages/server/src/formats/un-sc-list.js';
@@ -56,6 +56,12 @@ export async function evalScreening(testdataDir: string): Promise<ScreeningEval 
     index.upsert(alert);
   }
   const listed = new Set(alerts.map((a) => a.sourceRef!));
+  // The alert's first name, and the words of the record the hit's reasons matched (often an alias's).
+  const recordName = (hit: { alertId: string; reasons: readonly MatchReason[] }): string => {
+    const words = hit.reasons.flatMap((r) => (r.code.startsWith('name.') && 'record' in r && typeof r.record === 'string' ? [r.record] : []));
+    const name = nameOf.get(hit.alertId) ?? hit.alertId;
+    return words.length > 0 ? `${name} (matched: ${words.join(' ')})` : name;
+  };
   const nameOf = new Map(alerts.map((a) => [a.sourceRef!, (a.kind === 'person' ? a.person.names[0]?.full : undefined) ?? a.sourceRef!]));
 
   const expected = new Map<string, string>();
@@ -90,8 +96,8 @@ export async function evalScreening(testdataDir: string): Promise<ScreeningEval 
       if (hits.some((h) => h.alertId === want)) found++;
       else {
         if (misses.length < 15) misses.push(`${row.full_name} → ${want}`);
-        const score = run(row, 0).find((h) => h.alertId === want)?.score ?? 0;
-        missed.push({ query: String(row.full_name), record: nameOf.get(want) ?? want, match: true, score, note: `${file}, ${want}` });
+        const hit = run(row, 0).find((h) => h.alertId === want);
+        missed.push({ query: String(row.full_name), record: hit ? recordName(hit) : (nameOf.get(want) ?? want), match: true, score: hit?.score ?? 0, note: `${file}, ${want}${hit ? '' : ', not a candidate'}` });
       }
       if (hits[0]?.alertId === want) top1++;
     });
@@ -106,7 +112,7 @@ export async function evalScreening(testdataDir: string): Promise<ScreeningEval 
       const top = run(row).find((h) => h.score >= DEFAULT_THRESHOLD);
       if (!top) continue;
       const name = row.full_name?.trim() || [row.first_name, row.middle_name, row.last_name].filter((x) => x).join(' ');
-      falseHits.push({ query: name, record: nameOf.get(top.alertId) ?? top.alertId, match: false, score: top.score, note: `${file}, ${top.alertId}` });
+      falseHits.push({ query: name, record: recordName(top), match: false, score: top.score, note: `${file}, ${top.alertId}` });
     }
     negatives.push({ file, rows: rows.length, falsePositives: falseHits.length, rate: falseHits.length / rows.length, falseHits });
   }
