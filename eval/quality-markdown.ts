@@ -149,6 +149,8 @@ export function renderQualityMarkdown(current: QualityReport, previous: Previous
     ['screening.positives_un_treated.top1', 'UN treated positives: expected alert first', 'pct'],
     ['screening.negatives_global.rate', 'yente negatives_global: false-positive queries', 'pct'],
     ['screening.negatives_us.rate', 'yente negatives_us: false-positive queries', 'pct'],
+    ['speed.screening.p50.micros', 'speed: UN list query, p50 over every query of the run (wall clock, one run)', 'micros'],
+    ['speed.screening.p99.micros', 'speed: UN list query, p99 over every query of the run (wall clock, one run)', 'micros'],
     ['speed.names.prepareName.micros', 'speed: preparing a name', 'micros'],
     ['speed.names.nameScore.micros', 'speed: scoring a prepared pair (no reasons)', 'micros'],
     ['speed.names.compareNames.micros', 'speed: comparing a prepared pair with reasons', 'micros'],

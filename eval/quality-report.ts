@@ -176,6 +176,9 @@ export function buildReport(results: Results, measured: QualityReport['measured'
     f['screening.negatives.rate'] = rows === 0 ? null : fp / rows;
     f['speed.screening.p50.micros'] = screening.queryMicros.p50;
     f['speed.screening.p99.micros'] = screening.queryMicros.p99;
+    f['speed.screening.steady.queries'] = screening.steadyQueryMicros.queries;
+    f['speed.screening.steady.p50.micros'] = screening.steadyQueryMicros.p50;
+    f['speed.screening.steady.p99.micros'] = screening.steadyQueryMicros.p99;
     lists.push(errorList('screening.positives', 'UN positives missed (treated and untreated)', screening.positives.flatMap((p) => p.missed), t));
     lists.push(errorList('screening.negatives', `yente negatives with a hit (${rows.toLocaleString('en')} queries)`, screening.negatives.flatMap((n) => n.falseHits), t));
   }
