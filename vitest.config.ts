@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'eval/**/*.test.ts'],
     // Fault injection runs apart, in `npm run test:faults` (vitest.faults.config.ts).
     exclude: ['**/node_modules/**', 'packages/server/test/faults-*.test.ts'],
     testTimeout: 30_000,
