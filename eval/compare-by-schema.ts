@@ -1,16 +1,12 @@
 /**
  * The score of a pair of names of a FollowTheMoney schema (`Person`, `Company`, `Organization`,
- * `LegalEntity`, `Vessel`), as the eval scores nomenklatura's labelled pairs: persons through the
- * person-name comparison, everything else through the company comparison (legal forms set apart).
- *
- * The one place the eval chooses a matcher by schema: when the core exports its own
- * `compareBySchema(schema, a, b)`, this function becomes a call to it. Prepared names are cached,
- * as an index prepares each record once.
+ * `LegalEntity`, `Vessel`), as the eval scores nomenklatura's labelled pairs: the core's
+ * `compareBySchema`, with person names prepared once and kept (the blocking figures read them, as
+ * an index prepares each record once).
  */
-import { compareNames, prepareCompanyName, prepareName, scoreCompany, type PreparedCompanyName, type PreparedName } from '@crosscheck/core';
+import { compareBySchema, compareNames, prepareName, type PreparedName } from '@crosscheck/core';
 
 const persons = new Map<string, PreparedName>();
-const companies = new Map<string, PreparedCompanyName>();
 
 export function preparedPerson(name: string): PreparedName {
   let p = persons.get(name);
@@ -18,16 +14,10 @@ export function preparedPerson(name: string): PreparedName {
   return p;
 }
 
-function preparedCompany(name: string): PreparedCompanyName {
-  let p = companies.get(name);
-  if (!p) companies.set(name, (p = prepareCompanyName(name)));
-  return p;
-}
-
 /** Name 1 is the query, name 2 the record. A score on the persons' scale (a hit from DEFAULT_THRESHOLD). */
 export function scoreBySchema(schema: string, query: string, record: string): number {
   if (schema === 'Person' || schema === '') return compareNames(preparedPerson(query), preparedPerson(record)).score;
-  return scoreCompany({ names: [preparedCompany(query)] }, { names: [preparedCompany(record)] }).score;
+  return compareBySchema(schema, query, record).score;
 }
 
 /** Every person name prepared so far (for the blocking figures, which look at the names seen). */
