@@ -10,6 +10,7 @@ import { nameKeys, queryKeys } from './name-keys.js';
 import { PARTICLES } from './name-words.js';
 import { internWords, mainScript, makePart, MAX_NAME_PARTS, PART_INITIAL, PART_NAME, PART_PARTICLE, type JoinedPart, type NamePart, type PreparedName } from './prepare-name.js';
 import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
+import { NO_VARIANTS } from './systems/word-variants.js';
 
 /**
  * Company names compared across scripts: the legal form is found and set apart (legal-forms.ts),
@@ -199,7 +200,7 @@ function companyRomanWords(tokens: readonly string[]): RomanWord[] {
   for (const token of tokens) {
     if (DIGIT.test(token)) {
       const text = token.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
-      if (text !== '') words.push({ text, script: 'Zyyy', hyphenated: false, bound: false, native: '' });
+      if (text !== '') words.push({ text, script: 'Zyyy', hyphenated: false, bound: false, native: '', variants: NO_VARIANTS, whole: NO_VARIANTS, wholeWords: 0 });
       continue;
     }
     words.push(...romaniseName(DOTTED_LETTERS.test(token) ? token.replaceAll('.', '') : token));
@@ -207,7 +208,10 @@ function companyRomanWords(tokens: readonly string[]): RomanWord[] {
   const texts = normaliseCompanyWords(words.map((w) => w.text));
   if (texts.length === words.length) return words.map((w, i) => (w.text === texts[i] ? w : { ...w, text: texts[i]! }));
   // Words were merged or dropped (FORTY FOUR → 44, AND): the normalised words stand alone.
-  return texts.map((text) => ({ text, script: words.find((w) => w.text === text)?.script ?? (DIGIT.test(text) ? 'Zyyy' : 'Latn'), hyphenated: false, bound: false, native: words.find((w) => w.text === text)?.native ?? '' }));
+  return texts.map((text) => {
+    const same = words.find((w) => w.text === text);
+    return { text, script: same?.script ?? (DIGIT.test(text) ? 'Zyyy' : 'Latn'), hyphenated: false, bound: false, native: same?.native ?? '', variants: same?.variants ?? NO_VARIANTS, whole: NO_VARIANTS, wholeWords: 0 };
+  });
 }
 
 /** The words of a company name as a PreparedName: every word a name word, generic ones light. */
