@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { PART_INITIAL, PART_PARTICLE, type NamePart } from './prepare-name.js';
 import { oneConsonantApart, vowelsFit } from './skeleton.js';
 import { loanSimilarity } from './loan-similarity.js';
+import { koreanSimilarity } from './systems/korean-syllables.js';
 
 /** Why two name parts were taken for the same word, best first. */
 export const SAME = 1;
@@ -94,6 +95,11 @@ const variantMatch: PartMatch = { kind: 0, edits: 0, system: 0 };
  * reading of the other, and `match.system` names the system that gave it.
  */
 export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): number {
+  if (q.korean && r.korean) {
+    // Words of Korean names are syllables: compared as syllables when read as such (systems/korean-syllables.ts).
+    const k = koreanSimilarity(q, r, match);
+    if (k >= 0) return k;
+  }
   let best = baseSimilarity(q, r, match);
   match.system = 0;
   if ((q.variants.length === 0 && r.variants.length === 0) || best >= VARIANT_MAX_SIM || (q.native !== '' && r.native !== '')) return best;

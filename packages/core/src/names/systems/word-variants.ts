@@ -4,6 +4,8 @@
  * name; each script's readers live in their own files here and are listed in PROVIDERS.
  */
 
+import { KOREAN_HANGUL, KOREAN_HANJA } from './korean.js';
+
 /** One further reading of a word: upper-case A–Z, and the system (an id of ROMANISATION_SYSTEMS) that gives it. */
 export interface RomanVariant {
   text: string;
@@ -24,6 +26,8 @@ export interface VariantProvider {
 
 /** Every provider, by script. Add a line per provider. */
 const PROVIDERS: readonly VariantProvider[] = [
+  KOREAN_HANGUL,
+  KOREAN_HANJA,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
