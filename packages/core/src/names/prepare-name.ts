@@ -3,7 +3,7 @@ import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
 import { consonantCount, consonantsAndGaps, soundSkeleton, spellingSkeleton } from './skeleton.js';
 import { systemNumber, systemOf } from './systems/romanisation-systems.js';
 import type { RomanVariant } from './systems/word-variants.js';
-import { isKoreanName } from './systems/korean-syllables.js';
+import { bindKoreanGivenName, isKoreanName } from './systems/korean-syllables.js';
 
 /** A person's name, either as written or split into family and given names. */
 export interface NameInput {
@@ -203,7 +203,10 @@ function classify(input: Word[]): NamePart[] {
     parts.push(withVariants(makePart(w.text, isPatronymic(w.text) ? PART_PATRONYMIC : PART_NAME, w.role, vowelPoor, undefined, w.native), w.variants));
     if (w.bound) parts[from]!.bound = true;
   }
-  if (korean) for (const p of parts) p.korean = true;
+  if (korean) {
+    for (const p of parts) p.korean = true;
+    bindKoreanGivenName(parts);
+  }
   // A name made only of particles ("LA", "DE") is still a name.
   if (parts.length > 0 && parts.every((p) => p.kind === PART_PARTICLE)) {
     return words.map((w) => makePart(w.text, PART_NAME, w.role, isVowelPoorScript(w.script), undefined, w.native));

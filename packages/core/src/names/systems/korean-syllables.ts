@@ -8,7 +8,7 @@
  * compared with a Latin word by its syllables' spellings in every system, which also names the
  * system that matched (reason `name.transliteration-variant`).
  */
-import { PART_NAME, type NamePart } from '../prepare-name.js';
+import { PART_INITIAL, PART_NAME, type NamePart } from '../prepare-name.js';
 import { SPELLING, TRANSLITERATION, type PartMatch } from '../part-similarity.js';
 import { hanjaReadings, hanjaReadingSyllables } from './korean-hanja.js';
 import { CUSTOM, DPRK, hangulSyllables, isHangulSyllable, MR, RR, syllableSpellings } from './korean-romanisation.js';
@@ -243,4 +243,24 @@ export function isKoreanName(words: readonly { text: string; script: string; nat
   if (first.script === 'Latn') return true;
   // Written in characters: all of one kind (a Hangul or a Han name), not mixed with Latin words.
   return words.every((w) => w.script === first.script);
+}
+
+/**
+ * A Korean given name written apart (Kim Yo Jong, Jong Un Kim) is still one word of two
+ * syllables: its syllables are bound, like the hyphenated Yo-jong, so that they are read together
+ * as readily as the written-together YOJONG. The surname is the first word when it is a surname's
+ * spelling, else the last.
+ */
+export function bindKoreanGivenName(parts: NamePart[]): void {
+  if (parts.length < 3 || parts.some((p) => p.native !== '')) return;
+  const surname = SURNAME_WORDS.has(parts[0]!.text) ? 0 : parts.length - 1;
+  let previousGiven = false;
+  for (let i = 0; i < parts.length; i++) {
+    if (i === surname || parts[i]!.kind === PART_INITIAL) {
+      previousGiven = false;
+      continue;
+    }
+    if (previousGiven) parts[i]!.bound = true;
+    previousGiven = true;
+  }
 }
