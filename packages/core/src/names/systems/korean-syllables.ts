@@ -129,9 +129,13 @@ function systemOfMask(mask: number): number {
   return KO_CUSTOMARY;
 }
 
-/** The best mask over the ways `latin` spells the syllables (0 when it does not); SURNAME for a surname's customary spelling. */
-function spelledBy(syllables: readonly number[], latin: string): number {
-  if (syllables.length <= 2) {
+/**
+ * The best mask over the ways `latin` spells the syllables (0 when it does not); SURNAME for a
+ * surname's customary spelling when the word may be a surname (it starts a written word: not the
+ * given name's second syllable).
+ */
+function spelledBy(syllables: readonly number[], latin: string, surname: boolean): number {
+  if (surname && syllables.length <= 2) {
     const surname = surnameSpellings(String.fromCharCode(...syllables));
     if (surname.includes(latin)) return SURNAME;
   }
@@ -175,7 +179,7 @@ export function koreanSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
     const readings = hangul ? [hangulSyllables(written.native)] : hanjaReadings(written.native);
     if (readings === undefined) return -1;
     for (const syllables of readings) {
-      const mask = spelledBy(syllables, latin.text);
+      const mask = spelledBy(syllables, latin.text, !written.bound);
       if (mask !== 0) {
         match.kind = TRANSLITERATION;
         match.system = hangul ? systemOfMask(mask) : KO_HANJA;
@@ -191,6 +195,9 @@ export function koreanSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
     }
     return -1;
   }
+  // A doubled letter (MINNA / MINA, JONG-UUN) is a slip of the keyboard as often as another
+  // syllable: left to the usual comparison.
+  if (undoubled(q.text) === undoubled(r.text)) return -1;
   const a = cutsOf(q.text);
   const b = a === null ? null : cutsOf(r.text);
   if (a === null || b === null) return -1;
@@ -205,6 +212,12 @@ export function koreanSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
     return 0;
   }
   return -1;
+}
+
+function undoubled(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) if (text[i] !== text[i - 1]) out += text[i];
+  return out;
 }
 
 /** A word in Hangul and the same word in name characters (김정은 / 金正恩): the same when the characters read so. */

@@ -138,5 +138,12 @@ describe('Korean names in Latin letters: syllables, not letters', () => {
   it('leaves Western names with a Korean surname to the usual comparison', () => {
     expect(hit('Kim Wilde', 'Kim Wild')).toBe(true);
     expect(hit('Michelle Park', 'Michele Park')).toBe(true);
+    expect(hit('Anna Kim', 'Anne Kim')).toBe(true);
+    expect(hit('Sarah Lee', 'Sara Lee')).toBe(true);
+  });
+
+  it('takes a doubled letter for a slip, not another syllable', () => {
+    expect(hit('Mina Lee', 'Minna Lee')).toBe(true);
+    expect(hit('Kim Jong-un', 'Kim Jong-uun')).toBe(true);
   });
 });
