@@ -4,6 +4,7 @@ import { prepareName } from '../prepare-name.js';
 import { DEFAULT_THRESHOLD } from '../score-person.js';
 import { hangulSyllables, wordCustom, wordDPRK, wordMR, wordRR } from './korean-romanisation.js';
 import { surnameSpellings } from './korean-surnames.js';
+import { hanjaReadings } from './korean-hanja.js';
 
 const compare = (a: string, b: string) => compareNames(prepareName(a), prepareName(b));
 const hit = (a: string, b: string): boolean => compare(a, b).score >= DEFAULT_THRESHOLD;
@@ -54,6 +55,28 @@ describe('Korean romanisation systems', () => {
     ['정희', 'JUNGHEE'],
   ])('customary passport spelling of %s is %s', (hangul, latin) => {
     expect(wordCustom(syl(hangul))).toBe(latin);
+  });
+});
+
+describe('Korean readings of name characters', () => {
+  // Unihan kHangul; ㄹ read by the South's initial-sound rule at the start of a name word.
+  it.each([
+    ['金', ['김']],
+    ['朴', ['박']],
+    ['崔', ['최']],
+    ['李', ['리', '이']],
+    ['柳', ['류', '유']],
+    ['盧', ['로', '노']],
+    ['正恩', ['정은']],
+    ['日成', ['일성']],
+    ['在寅', ['재인']],
+    ['南宮', ['남궁']],
+  ])('reads %s as %j', (hanja, hangul) => {
+    expect(hanjaReadings(hanja)?.map((r) => String.fromCharCode(...r))).toEqual(hangul);
+  });
+
+  it('has no reading for characters outside the table', () => {
+    expect(hanjaReadings('鬱')).toBeUndefined();
   });
 });
 
