@@ -91,6 +91,25 @@ export function hanjaReadings(chars: string): number[][] | undefined {
   return south === syllables[0] ? [syllables] : [syllables, [south, ...syllables.slice(1)]];
 }
 
+/**
+ * The characters of the common Korean surnames (the surnames of korean-surnames.ts as written in
+ * characters). Most are Chinese surnames too: a name in characters is read the Korean way only
+ * when written as Korean names are, in one run of two to four characters starting with one.
+ */
+const SURNAME_HANJA: ReadonlySet<string> = new Set([
+  ...'金李朴崔鄭姜趙尹張林任韓吳徐申權黃安宋柳劉兪全田洪高文梁孫裵白許南盧河郭成車朱禹具閔辛陳秦羅池嚴元蔡千方孔玄咸廉呂卞邊秋都蘇石宣薛馬吉延魏表明奇潘王琴玉陸印孟諸牟卓鞠魚殷片龍芮慶奉夫丁沈曺曹楊',
+]);
+
+/** Whether a run of characters is written as a Korean name: two to four, a Korean surname first, every one read by the table. */
+export function readsAsKoreanName(chars: string): boolean {
+  const n = [...chars].length;
+  if (n < 2 || n > 4) return false;
+  const surname = twoCharacterSurname(chars) ?? [...chars][0]!;
+  if (surname.length === 1 && !SURNAME_HANJA.has(surname)) return false;
+  for (const c of chars) if (!READING.has(c) && !(surname.length === 2 && surname.includes(c))) return false;
+  return true;
+}
+
 /** Whether a written Han name starts with a two-character Korean surname. */
 export function twoCharacterSurname(chars: string): string | undefined {
   return TWO_CHARACTER_SURNAMES[chars.slice(0, 2)] !== undefined ? chars.slice(0, 2) : undefined;

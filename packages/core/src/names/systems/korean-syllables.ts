@@ -10,7 +10,7 @@
  */
 import { PART_INITIAL, PART_NAME, type NamePart } from '../prepare-name.js';
 import { SPELLING, TRANSLITERATION, type PartMatch } from '../part-similarity.js';
-import { hanjaReadings, hanjaReadingSyllables } from './korean-hanja.js';
+import { hanjaReadings, hanjaReadingSyllables, readsAsKoreanName } from './korean-hanja.js';
 import { CUSTOM, DPRK, hangulSyllables, isHangulSyllable, MR, RR, syllableSpellings } from './korean-romanisation.js';
 import { SURNAME_SPELLINGS, SURNAME_SYLLABLES, surnameSpellings } from './korean-surnames.js';
 import { systemNumber } from './romanisation-systems.js';
@@ -240,7 +240,7 @@ function hangulAndHanja(a: string, b: string, match: PartMatch): number {
  * Ji-sung PARK). Its words are then syllables, never particles (the IL of KIM JONG IL, the BIN of
  * KO TAE BIN), and compared by `koreanSimilarity`.
  */
-export function isKoreanName(words: readonly { text: string; script: string; native: string }[]): boolean {
+export function isKoreanName(words: readonly { text: string; script: string; native: string; bound: boolean }[]): boolean {
   if (words.length === 0 || words.length > 6) return false;
   const first = words[0]!;
   const last = words[words.length - 1]!;
@@ -248,7 +248,8 @@ export function isKoreanName(words: readonly { text: string; script: string; nat
   for (const w of words) {
     if (w.script === 'Hang') continue;
     if (w.script === 'Hani') {
-      if (hanjaReadings(w.native) === undefined) return false;
+      // One run of characters written as a Korean name (金正恩), read as surname and given name.
+      if (words.length !== 2 || !words[1]!.bound || !readsAsKoreanName(words[0]!.native + words[1]!.native)) return false;
       continue;
     }
     if (w.script !== 'Latn' || cutsOf(w.text) === null) return false;

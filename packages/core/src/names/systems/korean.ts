@@ -6,7 +6,7 @@
  * romanise.ts reads it; the surname gets its customary spellings (Lee, Park, Choi).
  */
 import type { RomanVariant, VariantProvider } from './word-variants.js';
-import { hanjaReadings, twoCharacterSurname } from './korean-hanja.js';
+import { hanjaReadings, readsAsKoreanName, twoCharacterSurname } from './korean-hanja.js';
 import { hangulSyllables, wordCustom, wordDPRK, wordMR, wordRR } from './korean-romanisation.js';
 import { isTwoSyllableSurname, surnameSpellings } from './korean-surnames.js';
 
@@ -15,7 +15,7 @@ import { isTwoSyllableSurname, surnameSpellings } from './korean-surnames.js';
  * system's; a spelling two systems give is listed once (the first), so that the readings of other
  * providers (a foreign name in Hangul read by sound) keep room under MAX_VARIANTS.
  */
-function wordReadings(syllables: readonly number[], surname: boolean, system: (s: string) => string, out: RomanVariant[]): void {
+function wordReadings(syllables: readonly number[], surname: boolean, system: (s: string) => string, out: RomanVariant[], customary = true): void {
   const push = (text: string, id: string): void => {
     if (!out.some((v) => v.text === text)) out.push({ text, system: system(id) });
   };
@@ -24,7 +24,7 @@ function wordReadings(syllables: readonly number[], surname: boolean, system: (s
   push(wordMR(syllables), 'ko-mr');
   // The DPRK's spelling derives from MR (Kim Jong Un, Ri Sol Ju).
   push(wordDPRK(syllables), 'ko-mr');
-  if (!surname) push(wordCustom(syllables), 'ko-customary');
+  if (!surname && customary) push(wordCustom(syllables), 'ko-customary');
 }
 
 /**
@@ -60,19 +60,21 @@ export const KOREAN_HANGUL: VariantProvider = {
 export const KOREAN_HANJA: VariantProvider = {
   scripts: ['Hani'],
   variants(piece, latin) {
+    // Only a name written as Korean names are (金正恩): Chinese and Japanese names use the same
+    // characters, and their Korean readings would only be false leads.
+    if (latin.length !== 2 || !readsAsKoreanName(piece)) return [];
     const chars = [...piece];
     const spans = cut(chars.length, latin.length, twoCharacterSurname(piece) !== undefined);
     if (spans === null) return [];
     const lists: RomanVariant[][] = [];
     for (const [k, [from, to]] of spans.entries()) {
       const readings = hanjaReadings(chars.slice(from, to).join(''));
-      // Not a Korean name's characters: no reading for this word or those after it.
-      if (readings === undefined) break;
+      if (readings === undefined) return [];
       const out: RomanVariant[] = [];
-      for (const r of readings) wordReadings(r, k === 0 && spans.length === 2, hanja, out);
+      // The systems' spellings only: the customary ones are matched syllable by syllable (korean-syllables.ts).
+      for (const r of readings) wordReadings(r, k === 0, hanja, out, false);
       lists.push(out.slice(0, 5));
     }
-    // A word the table cannot read makes the whole name not a Korean one.
-    return lists.length === spans.length ? lists : [];
+    return lists;
   },
 };
