@@ -60,9 +60,11 @@ export const KOREAN_HANGUL: VariantProvider = {
 export const KOREAN_HANJA: VariantProvider = {
   scripts: ['Hani'],
   variants(piece, latin) {
-    // Only a name written as Korean names are (金正恩): Chinese and Japanese names use the same
-    // characters, and their Korean readings would only be false leads.
-    if (latin.length !== 2 || !readsAsKoreanName(piece)) return [];
+    // Only a name written as Korean names mostly are (金正恩: a surname and a given name of two
+    // characters, in one run): Chinese and Japanese names use the same characters, and the Korean
+    // readings of their two-character pieces (池田, 明珠) were false leads to North Korean names on
+    // the UN list when screening the yente negatives.
+    if (latin.length !== 2 || [...piece].length < 3 || !readsAsKoreanName(piece)) return [];
     const chars = [...piece];
     const spans = cut(chars.length, latin.length, twoCharacterSurname(piece) !== undefined);
     if (spans === null) return [];
