@@ -92,27 +92,40 @@ function shareOne(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
+// Scratch for sameSyllables (words are at most MAX_NAME_INPUT letters, but Korean words that cut are short).
+const MEMO_SIDE = 40;
+const memo = new Int8Array(MEMO_SIDE * MEMO_SIDE);
+let memoA: Cuts;
+let memoB: Cuts;
+let memoLa = 0;
+let memoLb = 0;
+
 /** Whether two words cut into the same number of syllables that read, pairwise, as one Hangul syllable. */
 function sameSyllables(a: Cuts, la: number, b: Cuts, lb: number): boolean {
-  const memo = new Int8Array((la + 1) * (lb + 1));
-  const go = (i: number, j: number): boolean => {
-    if (i === la || j === lb) return i === la && j === lb;
-    const slot = i * (lb + 1) + j;
-    if (memo[slot] !== 0) return memo[slot] === 1;
-    let ok = false;
-    for (const [ea, ca] of a.edges[i]!) {
-      for (const [eb, cb] of b.edges[j]!) {
-        if (shareOne(ca, cb) && go(ea, eb)) {
-          ok = true;
-          break;
-        }
+  if (la >= MEMO_SIDE || lb >= MEMO_SIDE) return false;
+  memo.fill(0, 0, (la + 1) * MEMO_SIDE);
+  memoA = a;
+  memoB = b;
+  memoLa = la;
+  memoLb = lb;
+  return aligned(0, 0);
+}
+
+function aligned(i: number, j: number): boolean {
+  if (i === memoLa || j === memoLb) return i === memoLa && j === memoLb;
+  const slot = i * MEMO_SIDE + j;
+  if (memo[slot] !== 0) return memo[slot] === 1;
+  let ok = false;
+  outer: for (const [ea, ca] of memoA.edges[i]!) {
+    for (const [eb, cb] of memoB.edges[j]!) {
+      if (shareOne(ca, cb) && aligned(ea, eb)) {
+        ok = true;
+        break outer;
       }
-      if (ok) break;
     }
-    memo[slot] = ok ? 1 : 2;
-    return ok;
-  };
-  return go(0, 0);
+  }
+  memo[slot] = ok ? 1 : 2;
+  return ok;
 }
 
 // The system reported for a word matched through its syllables, by the mask of systems every syllable's spelling shares.
@@ -197,7 +210,7 @@ export function koreanSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
   }
   // A doubled letter (MINNA / MINA, JONG-UUN) is a slip of the keyboard as often as another
   // syllable: left to the usual comparison.
-  if (undoubled(q.text) === undoubled(r.text)) return -1;
+  if (sameUndoubled(q.text, r.text)) return -1;
   const a = cutsOf(q.text);
   const b = a === null ? null : cutsOf(r.text);
   if (a === null || b === null) return -1;
@@ -214,10 +227,17 @@ export function koreanSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
   return -1;
 }
 
-function undoubled(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) if (text[i] !== text[i - 1]) out += text[i];
-  return out;
+/** Whether two words are the same once doubled letters are read once (MINNA / MINA). */
+function sameUndoubled(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    const c = a.charCodeAt(i);
+    while (i < a.length && a.charCodeAt(i) === c) i++;
+    while (j < b.length && b.charCodeAt(j) === c) j++;
+  }
+  return i === a.length && j === b.length;
 }
 
 /** A word in Hangul and the same word in name characters (김정은 / 金正恩): the same when the characters read so. */
