@@ -22,7 +22,6 @@ export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
   { id: 'ko-rr', en: 'Revised Romanisation of Korean', fr: 'romanisation révisée du coréen', es: 'romanización revisada del coreano', ar: 'الكتابة بالحروف اللاتينية المنقحة للكورية' },
   { id: 'ko-mr', en: 'McCune–Reischauer', fr: 'McCune–Reischauer', es: 'McCune–Reischauer', ar: 'نظام ماكيون-رايشاور' },
   { id: 'ko-surname', en: 'customary Korean surname spelling', fr: 'graphie usuelle du nom de famille coréen', es: 'grafía habitual del apellido coreano', ar: 'التهجئة المعتادة لاسم العائلة الكوري' },
-  { id: 'ko-customary', en: 'customary spelling of a Korean given name', fr: 'graphie usuelle d’un prénom coréen', es: 'grafía habitual de un nombre de pila coreano', ar: 'التهجئة المعتادة لاسم شخصي كوري' },
   { id: 'ko-hanja', en: 'Korean reading of Chinese characters', fr: 'lecture coréenne des caractères chinois', es: 'lectura coreana de los caracteres chinos', ar: 'القراءة الكورية للحروف الصينية' },
   { id: 'zh-pinyin', en: 'Hanyu Pinyin', fr: 'pinyin', es: 'pinyin', ar: 'بينيين' },
   { id: 'zh-wade-giles', en: 'Wade–Giles', fr: 'Wade–Giles', es: 'Wade–Giles', ar: 'نظام ويد-جايلز' },
@@ -45,6 +44,7 @@ export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
   { id: 'th-rtgs', en: 'Royal Thai General System', fr: 'système général royal thaï', es: 'Sistema General Real Tailandés', ar: 'النظام الملكي التايلاندي العام' },
   { id: 'ka-national', en: 'Georgian national romanisation', fr: 'romanisation nationale du géorgien', es: 'romanización nacional del georgiano', ar: 'الكتابة اللاتينية الوطنية للجورجية' },
   { id: 'hy-bgn', en: 'Armenian BGN/PCGN', fr: 'arménien BGN/PCGN', es: 'armenio BGN/PCGN', ar: 'الأرمنية وفق BGN/PCGN' },
+  { id: 'ko-customary', en: 'customary spelling of a Korean given name', fr: 'graphie usuelle d’un prénom coréen', es: 'grafía habitual de un nombre de pila coreano', ar: 'التهجئة المعتادة لاسم شخصي كوري' },
 ];
 
 const BY_ID = new Map(ROMANISATION_SYSTEMS.map((s, i) => [s.id, i + 1] as const));
