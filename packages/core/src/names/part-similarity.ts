@@ -3,6 +3,7 @@ import { PART_INITIAL, PART_PARTICLE, type NamePart } from './prepare-name.js';
 import { oneConsonantApart, vowelsFit } from './skeleton.js';
 import { loanSimilarity } from './loan-similarity.js';
 import { SHORT_READING } from './systems/word-variants.js';
+import { koreanSimilarity } from './systems/korean-syllables.js';
 
 /** Why two name parts were taken for the same word, best first. */
 export const SAME = 1;
@@ -88,7 +89,6 @@ export function cachedSimilarity(q: NamePart, r: NamePart, match: PartMatch): nu
 const VARIANT_MAX_SIM = 0.95;
 const variantMatch: PartMatch = { kind: 0, edits: 0, system: 0 };
 
-
 /**
  * Similarity of two name parts in [0, 1]; 0 means "not the same word". Fills in `match`. The
  * primary readings first; then, when either word has readings by other systems (a Korean name in
@@ -96,6 +96,11 @@ const variantMatch: PartMatch = { kind: 0, edits: 0, system: 0 };
  * reading of the other, and `match.system` names the system that gave it.
  */
 export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): number {
+  if (q.korean && r.korean) {
+    // Words of Korean names are syllables: compared as syllables when read as such (systems/korean-syllables.ts).
+    const k = koreanSimilarity(q, r, match);
+    if (k >= 0) return k;
+  }
   let best = baseSimilarity(q, r, match);
   match.system = 0;
   if ((q.variants.length === 0 && r.variants.length === 0) || best >= VARIANT_MAX_SIM || (q.native !== '' && r.native !== '')) return best;

@@ -3,6 +3,7 @@ import { isVowelPoorScript, romaniseName, type RomanWord } from './romanise.js';
 import { consonantCount, consonantsAndGaps, soundSkeleton, spellingSkeleton } from './skeleton.js';
 import { systemNumber, systemOf } from './systems/romanisation-systems.js';
 import type { RomanVariant } from './systems/word-variants.js';
+import { bindKoreanGivenName, isKoreanName } from './systems/korean-syllables.js';
 
 /** A person's name, either as written or split into family and given names. */
 export interface NameInput {
@@ -64,6 +65,8 @@ export interface NamePart {
   system: number;
   /** A variant of a `loan` system: a foreign name written by sound, compared with Latin words by sound (loan-similarity.ts). */
   loan: boolean;
+  /** A word of a name read as Korean (systems/korean-syllables.ts isKoreanName): compared by its syllables. */
+  korean: boolean;
   /** Creation number of this object, unique in the process: how the similarity cache knows a query word. */
   serial: number;
   /**
@@ -125,7 +128,9 @@ export function prepareName(name: string | NameInput): PreparedName {
       const bound = run.every((p, k) => k === 0 || p.bound);
       // The words of one written piece together get the piece's own readings (山田 SHAN TIAN: YAMADA).
       const whole = bound && run[0]!.wholeWords === length ? run[0]!.whole : NO_READINGS;
-      joins.push({ start, length, part: withVariants(makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native), whole), bound });
+      const joined = withVariants(makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native), whole);
+      joined.korean = run.every((p) => p.korean);
+      joins.push({ start, length, part: joined, bound });
       // SAIF AL-DIN is also written SAIFUDDIN, SAIFEDDINE: the run without its article, too.
       if (length === 3 && run[1]!.kind === PART_PARTICLE && run[0]!.kind !== PART_PARTICLE && run[2]!.kind !== PART_PARTICLE) {
         joins.push({ start, length, part: makePart(run[0]!.text + run[2]!.text, PART_NAME, run[0]!.role, vowelPoor, weight), bound });
@@ -170,6 +175,8 @@ function classify(input: Word[]): NamePart[] {
   while (last > first + 1 && SUFFIXES.has(words[last - 1]!.text)) last--;
   words = words.slice(first, last);
 
+  // A Korean name's words are syllables (the IL of KIM JONG IL, the BIN of KO TAE BIN), never particles.
+  const korean = isKoreanName(words);
   const parts: NamePart[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -187,7 +194,7 @@ function classify(input: Word[]): NamePart[] {
     const particle = PARTICLES.get(w.text);
     // ud-Din, Zia ur Rahman: an assimilated article is bound by a hyphen to the word it precedes, or
     // stands between two words (the UN of Jong-un and of Kim Jong Un is a syllable).
-    if (particle !== undefined || (ASSIMILATED_ARTICLES.has(w.text) && (next?.hyphenated === true || (i > 0 && next !== undefined)))) {
+    if (!korean && (particle !== undefined || (ASSIMILATED_ARTICLES.has(w.text) && (next?.hyphenated === true || (i > 0 && next !== undefined))))) {
       parts.push(makePart(w.text, PART_PARTICLE, w.role, vowelPoor, undefined, '', particle ?? 'AL'));
       if (w.bound) parts[from]!.bound = true;
       continue;
@@ -208,6 +215,10 @@ function classify(input: Word[]): NamePart[] {
     }
     parts.push(part);
     if (w.bound) parts[from]!.bound = true;
+  }
+  if (korean) {
+    for (const p of parts) p.korean = true;
+    bindKoreanGivenName(parts);
   }
   // A name made only of particles ("LA", "DE") is still a name.
   if (parts.length > 0 && parts.every((p) => p.kind === PART_PARTICLE)) {
@@ -253,6 +264,7 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
     wholeWords: 0,
     system: 0,
     loan: false,
+    korean: false,
     serial: nextSerial++,
     id: -1,
   };
@@ -287,7 +299,7 @@ export function internWords(name: PreparedName): void {
 
 function wordId(p: NamePart): number {
   // Everything partSimilarity reads follows from these (see makePart).
-  let key = `${p.kind}${p.vowelPoor ? 1 : 0}${p.group}|${p.native}|${p.text}`;
+  let key = `${p.kind}${p.vowelPoor ? 1 : 0}${p.korean ? 'K' : ''}${p.group}|${p.native}|${p.text}`;
   for (const v of p.variants) key += `|${v.system}:${v.vowelPoor ? 1 : 0}${v.text}`;
   let id = wordIds.get(key);
   if (id === undefined) {

@@ -44,6 +44,7 @@ export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
   { id: 'th-rtgs', en: 'Royal Thai General System', fr: 'système général royal thaï', es: 'Sistema General Real Tailandés', ar: 'النظام الملكي التايلاندي العام' },
   { id: 'ka-national', en: 'Georgian national romanisation', fr: 'romanisation nationale du géorgien', es: 'romanización nacional del georgiano', ar: 'الكتابة اللاتينية الوطنية للجورجية' },
   { id: 'hy-bgn', en: 'Armenian BGN/PCGN', fr: 'arménien BGN/PCGN', es: 'armenio BGN/PCGN', ar: 'الأرمنية وفق BGN/PCGN' },
+  { id: 'ko-customary', en: 'customary spelling of a Korean given name', fr: 'graphie usuelle d’un prénom coréen', es: 'grafía habitual de un nombre de pila coreano', ar: 'التهجئة المعتادة لاسم شخصي كوري' },
 ];
 
 const BY_ID = new Map(ROMANISATION_SYSTEMS.map((s, i) => [s.id, i + 1] as const));

@@ -9,6 +9,8 @@ import { JAPANESE_LATIN } from './japanese-latin.js';
  * name; each script's readers live in their own files here and are listed in PROVIDERS.
  */
 
+import { KOREAN_HANGUL, KOREAN_HANJA } from './korean.js';
+
 /** One further reading of a word: upper-case A–Z, and the system (an id of ROMANISATION_SYSTEMS) that gives it. */
 export interface RomanVariant {
   text: string;
@@ -34,6 +36,8 @@ export interface VariantProvider {
 const PROVIDERS: readonly VariantProvider[] = [
   CHINESE,
   JAPANESE_KANJI, JAPANESE_KANA, JAPANESE_LATIN,
+  KOREAN_HANGUL,
+  KOREAN_HANJA,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
