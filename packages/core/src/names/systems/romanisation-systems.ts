@@ -44,6 +44,8 @@ export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
   { id: 'th-rtgs', en: 'Royal Thai General System', fr: 'système général royal thaï', es: 'Sistema General Real Tailandés', ar: 'النظام الملكي التايلاندي العام' },
   { id: 'ka-national', en: 'Georgian national romanisation', fr: 'romanisation nationale du géorgien', es: 'romanización nacional del georgiano', ar: 'الكتابة اللاتينية الوطنية للجورجية' },
   { id: 'hy-bgn', en: 'Armenian BGN/PCGN', fr: 'arménien BGN/PCGN', es: 'armenio BGN/PCGN', ar: 'الأرمنية وفق BGN/PCGN' },
+  { id: 'ar-transcription', loan: true, en: 'Arabic-script transcription of a foreign name', fr: 'transcription en écriture arabe d’un nom étranger', es: 'transcripción en escritura árabe de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العربية' },
+  { id: 'he-transcription', loan: true, en: 'Hebrew transcription of a foreign name', fr: 'transcription en hébreu d’un nom étranger', es: 'transcripción en hebreo de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العبرية' },
 ];
 
 const BY_ID = new Map(ROMANISATION_SYSTEMS.map((s, i) => [s.id, i + 1] as const));

@@ -1,3 +1,8 @@
+import { ARABIC_PROVIDER } from './arabic.js';
+import { CYRILLIC_PROVIDER } from './cyrillic.js';
+import { HEBREW_PROVIDER } from './hebrew.js';
+import { LATIN_PROVIDER } from './latin.js';
+
 /**
  * Further readings of one written word, by the romanisation systems people actually use besides
  * the ICAO tables (romanisation-systems.ts). romaniseName calls `wordVariants` for every piece of a
@@ -24,6 +29,10 @@ export interface VariantProvider {
 
 /** Every provider, by script. Add a line per provider. */
 const PROVIDERS: readonly VariantProvider[] = [
+  CYRILLIC_PROVIDER,
+  LATIN_PROVIDER,
+  HEBREW_PROVIDER,
+  ARABIC_PROVIDER,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
