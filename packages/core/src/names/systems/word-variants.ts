@@ -1,5 +1,8 @@
 import { ARABIC_PROVIDER } from './arabic.js';
+import { ARMENIAN_PROVIDER } from './armenian.js';
+import { GEORGIAN_PROVIDER } from './georgian.js';
 import { CYRILLIC_PROVIDER } from './cyrillic.js';
+import { DEVANAGARI_PROVIDER } from './devanagari.js';
 import { HEBREW_PROVIDER } from './hebrew.js';
 import { LATIN_PROVIDER } from './latin.js';
 
@@ -33,6 +36,9 @@ const PROVIDERS: readonly VariantProvider[] = [
   LATIN_PROVIDER,
   HEBREW_PROVIDER,
   ARABIC_PROVIDER,
+  GEORGIAN_PROVIDER,
+  ARMENIAN_PROVIDER,
+  DEVANAGARI_PROVIDER,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
