@@ -5,6 +5,7 @@ import { CYRILLIC_PROVIDER } from './cyrillic.js';
 import { DEVANAGARI_PROVIDER } from './devanagari.js';
 import { HEBREW_PROVIDER } from './hebrew.js';
 import { LATIN_PROVIDER } from './latin.js';
+import { THAI_PROVIDER } from './thai.js';
 
 /**
  * Further readings of one written word, by the romanisation systems people actually use besides
@@ -39,6 +40,7 @@ const PROVIDERS: readonly VariantProvider[] = [
   GEORGIAN_PROVIDER,
   ARMENIAN_PROVIDER,
   DEVANAGARI_PROVIDER,
+  THAI_PROVIDER,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
