@@ -46,6 +46,7 @@ export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
   { id: 'hy-bgn', en: 'Armenian BGN/PCGN', fr: 'arménien BGN/PCGN', es: 'armenio BGN/PCGN', ar: 'الأرمنية وفق BGN/PCGN' },
   { id: 'ar-transcription', loan: true, en: 'Arabic-script transcription of a foreign name', fr: 'transcription en écriture arabe d’un nom étranger', es: 'transcripción en escritura árabe de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العربية' },
   { id: 'he-transcription', loan: true, en: 'Hebrew transcription of a foreign name', fr: 'transcription en hébreu d’un nom étranger', es: 'transcripción en hebreo de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العبرية' },
+  { id: 'el-customary', en: 'customary spelling of a Greek name', fr: 'graphie usuelle d’un nom grec', es: 'grafía habitual de un nombre griego', ar: 'التهجئة المعتادة لاسم يوناني' },
 ];
 
 const BY_ID = new Map(ROMANISATION_SYSTEMS.map((s, i) => [s.id, i + 1] as const));

@@ -3,6 +3,7 @@ import { ARMENIAN_PROVIDER } from './armenian.js';
 import { GEORGIAN_PROVIDER } from './georgian.js';
 import { CYRILLIC_PROVIDER } from './cyrillic.js';
 import { DEVANAGARI_PROVIDER } from './devanagari.js';
+import { GREEK_PROVIDER } from './greek.js';
 import { HEBREW_PROVIDER } from './hebrew.js';
 import { LATIN_PROVIDER } from './latin.js';
 import { THAI_PROVIDER } from './thai.js';
@@ -41,6 +42,7 @@ const PROVIDERS: readonly VariantProvider[] = [
   ARMENIAN_PROVIDER,
   DEVANAGARI_PROVIDER,
   THAI_PROVIDER,
+  GREEK_PROVIDER,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
