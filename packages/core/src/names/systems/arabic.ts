@@ -46,19 +46,20 @@ const USAGES: readonly Usage[] = [
 const SUN = new Set([...'تثدذرزسشصضطظلن']);
 const HARAKAT = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/gu;
 
-function read(chars: readonly string[], usage: Usage | undefined, assimilate: boolean): string {
+/** A word read letter by letter, by a usage (none: the primary's letters), and with the readings every usage shares (`usual`: تش as CH, the assimilated article). */
+function read(chars: readonly string[], usage: Usage | undefined, usual: boolean): string {
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const next = chars[i + 1];
     // تش: the CH of a foreign name.
-    if (c === 'ت' && next === 'ش') {
+    if (usual && c === 'ت' && next === 'ش') {
       out += 'CH';
       i++;
       continue;
     }
     // ال inside a word (عبدالرحمن) before a sun letter: ABDARRHMN.
-    if (assimilate && i > 0 && c === 'ا' && next === 'ل' && chars[i + 2] !== undefined && SUN.has(chars[i + 2]!) && chars[i + 2] !== 'ل') {
+    if (usual && i > 0 && c === 'ا' && next === 'ل' && chars[i + 2] !== undefined && SUN.has(chars[i + 2]!) && chars[i + 2] !== 'ل') {
       out += 'A';
       i++;
       const sun = chars[i + 1]!;

@@ -14,11 +14,13 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  */
 
 /** A letter's reading in a system, with the context rules every system here shares. */
-interface CyrillicSystem {
+export interface CyrillicSystem {
   id: string;
   letters: Readonly<Record<string, string>>;
   /** Е Ё Ю Я (and Ukrainian Є Ї) at the start of a word, after a vowel or after Ъ/Ь: the reading with the glide. */
   iotated: Readonly<Record<string, string>>;
+  /** Е at the start of a word read without the glide (French Evgueni, Elena; but Andreïev). */
+  plainInitialE?: boolean;
   /** С between vowels (German Wassili, French Vassili): SS. */
   doubleS?: boolean;
   /** Г before Е, И, Ы (French Evgueni): GU. */
@@ -92,6 +94,7 @@ const FRENCH: CyrillicSystem = {
     Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'IOU', Я: 'IA', І: 'I', Ї: 'I', Є: 'IE', Ґ: 'G', Ў: 'OU',
   },
   iotated: { Е: 'IE', Ё: 'IO', Ю: 'IOU', Я: 'IA', Є: 'IE', Ї: 'I' },
+  plainInitialE: true,
   doubleS: true,
   guBeforeFront: true,
   endingIj: 'I',
@@ -138,7 +141,7 @@ export function readCyrillic(word: string, system: CyrillicSystem, softG = false
       continue;
     }
     const glide = system.iotated[c];
-    if (glide !== undefined && (prev === undefined || CYRILLIC_VOWELS.has(prev) || prev === 'Ъ' || prev === 'Ь')) {
+    if (glide !== undefined && (prev === undefined || CYRILLIC_VOWELS.has(prev) || prev === 'Ъ' || prev === 'Ь') && !(prev === undefined && c === 'Е' && system.plainInitialE)) {
       out += glide;
       continue;
     }
@@ -200,3 +203,13 @@ export const CYRILLIC_PROVIDER: VariantProvider = {
     return latin.length === 1 ? [cyrillicVariants(piece, latin[0])] : [];
   },
 };
+
+/** The systems by name, for tests and tools that want one system's reading. */
+export const CYRILLIC_SYSTEMS = {
+  bgn: BGN_RUSSIAN,
+  popular: POPULAR_RUSSIAN,
+  ukrainian: UKRAINIAN,
+  german: GERMAN,
+  french: FRENCH,
+  scholarly: SCHOLARLY,
+} as const;

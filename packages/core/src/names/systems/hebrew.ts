@@ -36,8 +36,11 @@ function read(chars: readonly string[], het: string, kaf: string): string {
       i++;
       continue;
     }
-    if (c === 'ח') out += het;
-    else if (c === 'כ' || c === 'ך') out += kaf;
+    // CH before R or L would read as the K of Christ and Chloe: written TCH, which keeps the sound class of CH.
+    const heard = chars[i + 1] === 'א' || chars[i + 1] === 'ע' ? chars[i + 2] : next;
+    const ch = (reading: string): string => (reading === 'CH' && (heard === 'ר' || heard === 'ל') ? 'TCH' : reading);
+    if (c === 'ח') out += ch(het);
+    else if (c === 'כ' || c === 'ך') out += ch(kaf);
     else out += LETTERS[c] ?? '';
   }
   return out;

@@ -132,6 +132,8 @@ export function rtgs(word: string): string {
     }
     // A last consonant with no vowel after a closed syllable is silent (ชินวัตร CHINWAT, บุตร BUT).
     if (final !== '' && i === chars.length - 1 && isConsonant(chars[i])) i++;
+    // ย after ไ is silent (ไทย THAI).
+    if (final === 'I' && vowel === 'AI') final = '';
     if (vowel === '') vowel = 'A';
     out += initial + vowel + final;
   }

@@ -6,6 +6,7 @@ import { DEVANAGARI_PROVIDER } from './devanagari.js';
 import { GREEK_PROVIDER } from './greek.js';
 import { HEBREW_PROVIDER } from './hebrew.js';
 import { LATIN_PROVIDER } from './latin.js';
+import { systemNumber, systemOf } from './romanisation-systems.js';
 import { THAI_PROVIDER } from './thai.js';
 
 /**
@@ -32,8 +33,12 @@ export interface VariantProvider {
   variants(piece: string, latin: readonly string[]): readonly (readonly RomanVariant[])[];
 }
 
-/** Every provider, by script. Add a line per provider. */
-const PROVIDERS: readonly VariantProvider[] = [
+/**
+ * Every provider, by script. Add a line per provider. A function, read on first use: a provider
+ * module may import the comparison (loan-similarity.ts), which imports this module back, so the
+ * providers are not all defined while the modules are still loading.
+ */
+const PROVIDERS = (): readonly VariantProvider[] => [
   CYRILLIC_PROVIDER,
   LATIN_PROVIDER,
   HEBREW_PROVIDER,
@@ -49,12 +54,20 @@ export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
 /** Variants a word may have: a bound on the comparisons each pair of words costs. */
 export const MAX_VARIANTS = 8;
 
-const byScript = new Map<string, VariantProvider[]>();
-for (const p of PROVIDERS) for (const s of p.scripts) byScript.set(s, [...(byScript.get(s) ?? []), p]);
+// Built on first use (see PROVIDERS).
+let byScript: Map<string, VariantProvider[]> | undefined;
+
+function providersOf(script: string): VariantProvider[] | undefined {
+  if (byScript === undefined) {
+    byScript = new Map();
+    for (const p of PROVIDERS()) for (const s of p.scripts) byScript.set(s, [...(byScript.get(s) ?? []), p]);
+  }
+  return byScript.get(script);
+}
 
 /** The variants of each word of one written piece (ISO 15924 `script`), without repeats or the primary reading itself. */
 export function wordVariants(piece: string, script: string, latin: readonly string[]): readonly (readonly RomanVariant[])[] {
-  const providers = byScript.get(script);
+  const providers = providersOf(script);
   if (providers === undefined) return [];
   const out: RomanVariant[][] = latin.map(() => []);
   for (const provider of providers) {
@@ -63,7 +76,8 @@ export function wordVariants(piece: string, script: string, latin: readonly stri
       const own = out[k]!;
       for (const v of lists[k]!) {
         if (own.length >= MAX_VARIANTS) break;
-        if (v.text === '' || v.text === latin[k] || own.some((o) => o.text === v.text && o.system === v.system)) continue;
+        // The primary's own text adds nothing, unless a loan system reads it: that one is compared by sound.
+        if (v.text === '' || (v.text === latin[k] && systemOf(systemNumber(v.system))?.loan !== true) || own.some((o) => o.text === v.text && o.system === v.system)) continue;
         own.push(v);
       }
     }

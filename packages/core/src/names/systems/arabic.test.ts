@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { arabicLoanReadings, arabicVariants } from './arabic.js';
+import { matchOf } from './match-of.test-helper.js';
+
+describe('Arabic readings by regional usage (BGN/PCGN 1956, French transcription usage)', () => {
+  it('reads ج as G, ش as the French CH, ث ذ ض ظ as S and Z, and the assimilated article', () => {
+    const texts = (w: string): string[] => arabicVariants(w).map((v) => v.text);
+    expect(texts('جمال')).toContain('GMAL');
+    expect(texts('شريف')).toContain('TCHRYF');
+    expect(texts('رمضان')).toContain('RMZAN');
+    expect(texts('ذاكر')).toContain('ZAKR');
+    expect(texts('عبدالرحمن')).toContain('ABDARRHMN');
+    expect(texts('تشارلز')).toContain('CHARLZ');
+  });
+
+  it('reads a foreign name by sound, vowels written as vowels, ج as J and as G', () => {
+    expect(arabicLoanReadings('فاغنر').map((v) => v.text)).toEqual(['FAGNR']);
+    expect(arabicLoanReadings('جورج').map((v) => v.text)).toEqual(['JURJ', 'GURG']);
+  });
+});
+
+describe('Arabic names meet their usual spellings', () => {
+  it.each([
+    ['جمال عبد الناصر', 'Gamal Abdel Nasser', 'ar-common'],
+    ['شريف', 'Cherif', 'ar-common'],
+    ['رمضان', 'Ramzan', 'ar-common'],
+    ['عبدالرحمن', 'Abderrahmane', 'ar-common'],
+    ['عبدالرحمن', 'Abdurrahman', 'ar-common'],
+    ['فاغنر', 'Wagner', 'ar-transcription'],
+    ['شتاينبرغ', 'Steinberg', undefined],
+  ])('%s finds %s (%s)', (query, record, system) => {
+    const m = matchOf(query, record);
+    expect(m.hit).toBe(true);
+    if (system !== undefined) expect(m.systems).toContain(system);
+  });
+
+  it.each([
+    ['جمال', 'Jalal'],
+    ['شريف', 'Shafiq'],
+    ['رمضان', 'Rahman'],
+    ['فاغنر', 'Fischer'],
+  ])('does not take %s for %s', (query, record) => {
+    expect(matchOf(query, record).hit).toBe(false);
+  });
+});
