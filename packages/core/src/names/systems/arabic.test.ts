@@ -35,6 +35,18 @@ describe('Arabic names meet their usual spellings', () => {
   });
 
   it.each([
+    ['عبد الرحمن', 'Abdurrahman'],
+    ['عبد الرحمن', 'Abderrahmane'],
+    ['عبد الله', 'Abdallah'],
+    ['عبد العزيز', 'Abdelaziz'],
+    ['Abdul Rahman', 'Abdurrahman'],
+  ])('reads ABD and the article written apart as the one word %s → %s, the article assimilated before a sun letter', (query, record) => {
+    expect(matchOf(query, record).hit).toBe(true);
+  });
+
+  it.each([
+    ['عبد الله', 'Abdelkader'],
+    ['عبد الرحمن', 'Abdurrashid'],
     ['جمال', 'Jalal'],
     ['شريف', 'Shafiq'],
     ['رمضان', 'Rahman'],
