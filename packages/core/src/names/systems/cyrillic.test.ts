@@ -36,6 +36,9 @@ describe('Cyrillic readings, by the tables of each system', () => {
     expect(latinDigraphReading('Đorđević')).toBe('DJORDJEVICH');
     expect(latinDigraphReading('Dvořák')).toBe('DVORZHAK');
     expect(latinDigraphReading('Shevchenko')).toBe('');
+    expect(latinDigraphReading('Şahin')).toBe('SHAHIN');
+    expect(latinDigraphReading('Çelik')).toBe('CHELIK');
+    expect(latinDigraphReading('Țurcan')).toBe('TSURCAN');
   });
 });
 
@@ -48,6 +51,8 @@ describe('Cyrillic names meet their usual spellings, and the reason names the sy
     ['Ševčenko', 'Shevchenko', 'cyrl-scholarly'],
     ['Ševčenko', 'Шевченко', 'cyrl-scholarly'],
     ['Sevcenko', 'Шевченко', 'cyrl-scholarly'],
+    ['Çelik', 'Chelik', 'latn-digraph'],
+    ['Şahin', 'Shahin', 'latn-digraph'],
   ])('%s finds %s (%s)', (query, record, system) => {
     const m = matchOf(query, record);
     expect(m.hit).toBe(true);

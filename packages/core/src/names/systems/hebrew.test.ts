@@ -23,6 +23,7 @@ describe('Hebrew names meet their usual spellings', () => {
     ['חיים', 'Chaim', 'he-common'],
     ['שטיינברג', 'Steinberg', undefined],
     ['וגנר', 'Wagner', undefined],
+    ['קיין', 'Kane', undefined],
   ])('%s finds %s (%s)', (query, record, system) => {
     const m = matchOf(query, record);
     expect(m.hit).toBe(true);

@@ -8,13 +8,22 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  * letters have it: plain ASCII words, most of every list, cost one test.
  *
  * Source: ISO 9:1995 and the Czech, Croatian and Serbian Latin alphabets, read as the BGN/PCGN
- * digraphs for the same sounds (Š SH, Č CH, Ž ZH, Ŝ SHCH, Ć CH, Đ DJ, Ř RZH).
+ * digraphs for the same sounds (Š SH, Č CH, Ž ZH, Ŝ SHCH, Ć CH, Đ DJ, Ř RZH); the Turkish (1928),
+ * Romanian and Polish alphabets for the same sounds (Ş Ș SH, Ç CH, Ț TS, Ś SH, Ź Ż ZH). A word
+ * with only ISO 9's letters is reported as the scholarly transliteration (cyrl-scholarly), any
+ * other as the English reading of its letters (latn-digraph).
  */
 const DIGRAPHS: Readonly<Record<string, string>> = {
   Š: 'SH', Č: 'CH', Ž: 'ZH', Ŝ: 'SHCH', Ć: 'CH', Đ: 'DJ', Ř: 'RZH',
+  // Turkish, Azerbaijani and Albanian Ş Ç (Şahin Shahin, Çelik Chelik), Romanian Ș Ț (Ștefan
+  // Shtefan, Țurcan Tsurcan), Polish Ś Ź Ż (Świątek, Żukowski).
+  Ş: 'SH', Ç: 'CH', Ș: 'SH', Ț: 'TS', Ţ: 'TS', Ś: 'SH', Ź: 'ZH', Ż: 'ZH',
 };
 
-const HAS_DIGRAPH_LETTER = /[ŠČŽŜĆĐŘščžŝćđř]/u;
+const HAS_DIGRAPH_LETTER = /[ŠČŽŜĆĐŘŞÇȘȚŢŚŹŻščžŝćđřşçșțţśźż]/u;
+/** The letters of ISO 9 itself: a word with only these is a scholarly transliteration of Cyrillic. */
+const ISO9_LETTERS = /[ŠČŽŜščžŝ]/u;
+const OTHER_LETTERS = /[ĆĐŘŞÇȘȚŢŚŹŻćđřşçșțţśźż]/u;
 
 /** The digraph reading of a Latin word with Š, Č, Ž (…), or '' when it has none. */
 export function latinDigraphReading(piece: string): string {
@@ -46,6 +55,7 @@ export const LATIN_PROVIDER: VariantProvider = {
     }
     if (ascii || latin.length !== 1) return NONE;
     const text = latinDigraphReading(piece);
-    return text === '' ? NONE : [[{ text, system: 'cyrl-scholarly' }]];
+    if (text === '') return NONE;
+    return [[{ text, system: ISO9_LETTERS.test(piece) && !OTHER_LETTERS.test(piece) ? 'cyrl-scholarly' : 'latn-digraph' }]];
   },
 };
