@@ -7,7 +7,7 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  * ش SH). Each regional usage reads a few letters in another sound class:
  *
  * - Egyptian and Sudanese English: ج G (Gamal, Abdel Gawad), ث S, ذ Z, ظ Z;
- * - Maghrebi French: ش CH (Chérif, Achour), ج DJ, ث T, ذ D, ظ D, تش TCH;
+ * - Maghrebi French: ش CH (Chérif, Achour), ث T, ذ D, ظ D (and ج DJ, already J's sound class);
  * - Persian, Urdu and Turkish: ث S, ذ Z, ض Z, ظ Z (Ramzan, Zakir);
  * - English scholarly usage (ALA-LC without diacritics): ظ DH;
  * and in every one of them تش is the CH of a foreign name (تشارلز Charles).
@@ -17,8 +17,9 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  * letter is also read that way (a vowel and the doubled letter).
  *
  * The readings stay vowel-poor (the short vowels are not written) and are compared by consonants,
- * like the primary. Source: the usage tables of the BGN/PCGN romanisation of Arabic (1956) and
- * its French counterpart (Commission de toponymie, système de transcription arabe-français).
+ * like the primary. Source: the BGN/PCGN romanization of Arabic (1956) for the English letters;
+ * the French spellings of the Maghreb's civil registers (Chérif, Djamel, Abdelkader); Persian and
+ * Urdu pronunciation of the Arabic letters (ض ظ ذ as Z, ث as S).
  */
 
 /** The plain reading of each letter in the primary (romanise.ts decodeArabic), which the usages then change. */
@@ -97,8 +98,8 @@ export function arabicVariants(piece: string): RomanVariant[] {
  * aside (loan-similarity.ts); the spelled vowels of the original are what Arabic leaves out.
  * Only readings of three consonant classes or more are offered: shorter ones match too much.
  *
- * Source: the Arabic Language Academy of Cairo's rules for writing foreign names (the letters
- * above), as applied in Arabic Wikipedia's transcription conventions.
+ * Source: the usual Arabic transcription of European names (ا و ي for A, O/U, I/E; ف for F and V;
+ * غ or ج for G; تش for CH; شت for the German ST), as in فاغنر Wagner, شتاينبرغ Steinberg.
  */
 const LOAN: Readonly<Record<string, string>> = {
   ...BASE, 'ا': 'A', 'آ': 'A', 'أ': 'A', 'إ': 'I', 'ة': 'A', 'و': 'U', 'ي': 'I', 'ى': 'A', 'ع': '', 'ء': '', 'ئ': '',

@@ -7,8 +7,8 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  * voiced and voiceless stops and affricates trade places (Պ B, Բ P, Տ D, Դ T, Կ G, Գ K, Ճ J, Ջ CH,
  * Ծ DZ, Ձ TS: Bedrosian, Kasparian/Gasparian) and -յան is -IAN.
  *
- * Source: BGN/PCGN romanization system for Armenian (1981), with the Western Armenian values of
- * the same table's notes and of the Library of Congress (ALA-LC) Western Armenian column.
+ * Source: BGN/PCGN romanization system for Armenian (1981), and for the Western form the Western
+ * Armenian pronunciation of the same letters, as the diaspora spells its names.
  */
 const EASTERN: Readonly<Record<string, string>> = {
   'ա': 'A', 'բ': 'B', 'գ': 'G', 'դ': 'D', 'ե': 'E', 'զ': 'Z', 'է': 'E', 'ը': 'Y', 'թ': 'T', 'ժ': 'ZH', 'ի': 'I',

@@ -9,8 +9,8 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  * the sounds any-ascii spells otherwise (च CH, छ CHH, श and ष SH, ज्ञ GY, anusvara N or M by the
  * consonant after it, ई EE and ऊ OO as often written in names: Deepak, Poonam).
  *
- * Source: Hunterian transliteration (Government of India, 1872, as listed by the UN Group of Experts
- * on Geographical Names, 1977 report); schwa deletion after Ohala (1983): the inherent vowel of a
+ * Source: Hunterian transliteration (the Government of India's romanisation of Devanagari), its
+ * diacritics left out; schwa deletion after Ohala (1983): the inherent vowel of a
  * consonant between a vowel and a consonant with a vowel is not spoken, nor at the end of a word
  * unless a cluster precedes it.
  */

@@ -9,8 +9,8 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  *
  * Source: Georgian State Department of Geodesy and Cartography, romanisation of 2002 (ა a, ბ b,
  * გ g, დ d, ე e, ვ v, ზ z, თ t, ი i, კ kʼ, ლ l, მ m, ნ n, ო o, პ pʼ, ჟ zh, რ r, ს s, ტ tʼ, უ u,
- * ფ p, ქ k, ღ gh, ყ qʼ, შ sh, ჩ ch, ც ts, ძ dz, წ tsʼ, ჭ chʼ, ხ kh, ჯ j, ჰ h); GOST 16876-71 for
- * the Russian forms.
+ * ფ p, ქ k, ღ gh, ყ qʼ, შ sh, ჩ ch, ც ts, ძ dz, წ tsʼ, ჭ chʼ, ხ kh, ჯ j, ჰ h); for the Russian
+ * forms, the Russian transcription of Georgian names (Джугашвили) read by BGN/PCGN.
  */
 const NATIONAL: Readonly<Record<string, string>> = {
   'ა': 'A', 'ბ': 'B', 'გ': 'G', 'დ': 'D', 'ე': 'E', 'ვ': 'V', 'ზ': 'Z', 'თ': 'T', 'ი': 'I', 'კ': 'K', 'ლ': 'L',

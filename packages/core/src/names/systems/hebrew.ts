@@ -67,8 +67,9 @@ export function hebrewVariants(piece: string): RomanVariant[] {
  * classes of consonant sound, vowels and silent letters aside (loan-similarity.ts). Only readings
  * of three consonant classes or more are offered: shorter ones match too much.
  *
- * Source: the Academy of the Hebrew Language's rules for writing foreign words (ו for O and U,
- * וו for V and W, י for I and E, ייי/יי for the diphthongs).
+ * Source: the Academy of the Hebrew Language's rules for spelling without vowel points (ו for O
+ * and U, וו for a consonant V, י for I and E, יי for a consonant Y or a diphthong), as Hebrew writes
+ * foreign names (שטיינברג Steinberg, וגנר Wagner).
  */
 const LOAN: Readonly<Record<string, string>> = { ...LETTERS, 'ו': 'U', 'י': 'I', 'צ': 'Z', 'ץ': 'Z' };
 
