@@ -1,4 +1,5 @@
 import { soundClasses } from '../loan-similarity.js';
+import { consonantsAndGaps } from '../skeleton.js';
 import type { RomanVariant, VariantProvider } from './word-variants.js';
 
 /**
@@ -77,12 +78,19 @@ export function arabicVariants(piece: string): RomanVariant[] {
   let chars = [...piece.replace(HARAKAT, '')];
   // A word-initial article is split off by decodeArabic: the variants belong to the name after it.
   if (chars.length >= 4 && chars[0] === 'ا' && chars[1] === 'ل') chars = chars.slice(2);
-  const primary = read(chars, undefined, false);
   const out: RomanVariant[] = [];
-  const add = (text: string): void => {
+  // A reading is compared by its consonant classes and the vowels between them: one that has the
+  // primary's (TH for ث where the primary has T's class already) or an earlier reading's adds nothing.
+  const seen = new Set<string>();
+  const add = (text: string, primary = false): void => {
     const t = text.startsWith('E') ? `A${text.slice(1)}` : text;
-    if (t !== '' && t !== primary && !out.some((v) => v.text === t)) out.push({ text: t, system: 'ar-common', vowelPoor: true });
+    const shape = consonantsAndGaps(t);
+    const key = `${shape.skeleton}|${shape.gaps.join(',')}`;
+    if (t === '' || seen.has(key)) return;
+    seen.add(key);
+    if (!primary) out.push({ text: t, system: 'ar-common', vowelPoor: true });
   };
+  add(read(chars, undefined, false), true);
   const foreignCh = piece.includes('تش');
   const article = /.ال./u.test(piece);
   if (foreignCh || article) add(read(chars, undefined, true));
