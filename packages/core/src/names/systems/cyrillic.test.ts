@@ -45,6 +45,7 @@ describe('Cyrillic readings, by the tables of each system', () => {
 describe('Cyrillic names meet their usual spellings, and the reason names the system', () => {
   it.each([
     ['Гончаренко', 'Honcharenko', 'cyrl-english'],
+    ['Ђорђевић', 'Djordjevic', 'cyrl-english'],
     ['Шевченко', 'Schewtschenko', 'cyrl-german'],
     ['Евгений Жуков', 'Jewgeni Schukow', 'cyrl-german'],
     ['Шевченко', 'Chevtchenko', 'cyrl-french'],

@@ -35,10 +35,15 @@ export interface CyrillicSystem {
 const CYRILLIC_VOWELS = new Set([...'АЕЁИОУЫЭЮЯІЇЄ']);
 const HUSHING = new Set([...'ЖЧШЩ']);
 
+// Serbian and Macedonian letters, as their Latin alphabets write them without diacritics (Ђорђевић
+// Djordjevic, Џаферовић Dzaferovic, Ѓорѓи Gjorgji): every system here writes them so.
+const SOUTH_SLAVIC: Readonly<Record<string, string>> = { Ђ: 'DJ', Ћ: 'C', Џ: 'DZ', Ј: 'J', Љ: 'LJ', Њ: 'NJ', Ѓ: 'GJ', Ќ: 'KJ', Ѕ: 'DZ' };
+
 // BGN/PCGN romanisation of Russian (1947), the usual English spelling of Russian names.
 const BGN_RUSSIAN: CyrillicSystem = {
   id: 'cyrl-english',
   letters: {
+    ...SOUTH_SLAVIC,
     А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ё: 'YO', Ж: 'ZH', З: 'Z', И: 'I', Й: 'Y', К: 'K', Л: 'L', М: 'M',
     Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'CH', Ш: 'SH', Щ: 'SHCH',
     Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'YU', Я: 'YA', І: 'I', Ї: 'YI', Є: 'YE', Ґ: 'G', Ў: 'W',
@@ -73,6 +78,7 @@ const H_FOR_KH: CyrillicSystem = { ...POPULAR_RUSSIAN, letters: { ...POPULAR_RUS
 const GERMAN: CyrillicSystem = {
   id: 'cyrl-german',
   letters: {
+    ...SOUTH_SLAVIC,
     А: 'A', Б: 'B', В: 'W', Г: 'G', Д: 'D', Е: 'E', Ё: 'JO', Ж: 'SCH', З: 'S', И: 'I', Й: 'J', К: 'K', Л: 'L', М: 'M',
     Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'U', Ф: 'F', Х: 'CH', Ц: 'Z', Ч: 'TSCH', Ш: 'SCH', Щ: 'SCHTSCH',
     Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'JU', Я: 'JA', І: 'I', Ї: 'JI', Є: 'JE', Ґ: 'G', Ў: 'W',
@@ -89,6 +95,7 @@ const GERMAN: CyrillicSystem = {
 const FRENCH: CyrillicSystem = {
   id: 'cyrl-french',
   letters: {
+    ...SOUTH_SLAVIC,
     А: 'A', Б: 'B', В: 'V', Г: 'G', Д: 'D', Е: 'E', Ё: 'IO', Ж: 'J', З: 'Z', И: 'I', Й: 'I', К: 'K', Л: 'L', М: 'M',
     Н: 'N', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', У: 'OU', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'TCH', Ш: 'CH', Щ: 'CHTCH',
     Ъ: '', Ы: 'Y', Ь: '', Э: 'E', Ю: 'IOU', Я: 'IA', І: 'I', Ї: 'I', Є: 'IE', Ґ: 'G', Ў: 'OU',
