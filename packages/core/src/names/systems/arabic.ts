@@ -94,7 +94,7 @@ export function arabicVariants(piece: string): RomanVariant[] {
   const foreignCh = piece.includes('تش');
   const article = /.ال./u.test(piece);
   if (foreignCh || article) add(read(chars, undefined, true));
-  for (const usage of USAGES) add(read(chars, usage, true));
+  for (const usage of USAGES) if (chars.some((c) => usage.letters[c] !== undefined)) add(read(chars, usage, true));
   return out;
 }
 

@@ -39,7 +39,8 @@ const HUSHING = new Set([...'ЖЧШЩ']);
 // Djordjevic, Џаферовић Dzaferovic, Ѓорѓи Gjorgji): every system here writes them so.
 const SOUTH_SLAVIC: Readonly<Record<string, string>> = { Ђ: 'DJ', Ћ: 'C', Џ: 'DZ', Ј: 'J', Љ: 'LJ', Њ: 'NJ', Ѓ: 'GJ', Ќ: 'KJ', Ѕ: 'DZ' };
 
-// BGN/PCGN romanisation of Russian (1947), the usual English spelling of Russian names.
+// BGN/PCGN romanisation of Russian (1947), the usual English spelling of Russian names (and, with
+// SOUTH_SLAVIC, of Serbian and Macedonian ones).
 const BGN_RUSSIAN: CyrillicSystem = {
   id: 'cyrl-english',
   letters: {
@@ -128,14 +129,13 @@ const SCHOLARLY: CyrillicSystem = {
 };
 
 /** One Cyrillic word (upper case) read by a system. */
-export function readCyrillic(word: string, system: CyrillicSystem, softG = false): string {
-  const chars = [...word];
+export function readCyrillic(word: string | readonly string[], system: CyrillicSystem, softG = false): string {
+  const chars = typeof word === 'string' ? [...word] : word;
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const prev = chars[i - 1];
     const next = chars[i + 1];
-    const last = i === chars.length - 1;
     if ((c === 'И' || c === 'Ы') && next === 'Й' && i + 2 === chars.length && i > 0) {
       const ending = c === 'И' ? system.endingIj : system.endingYj;
       if (ending !== undefined) {
@@ -164,13 +164,12 @@ export function readCyrillic(word: string, system: CyrillicSystem, softG = false
       out += 'G';
       continue;
     }
-    const letter = system.letters[c];
-    if (letter !== undefined) out += letter;
-    else if (last && c === 'Й') out += 'Y';
+    out += system.letters[c] ?? '';
   }
   return out;
 }
 
+const SOUTH_SLAVIC_LETTER = /[ЂЋЏЉЊЈЃЌЅ]/u;
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\p{M}'’ʼ]+$/u;
 
 /**
@@ -181,21 +180,24 @@ const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\p{M}'’ʼ]+$/u;
 export function cyrillicVariants(piece: string, primary = ''): RomanVariant[] {
   if (!CYRILLIC_WORD.test(piece)) return [];
   const word = piece.toUpperCase().replace(/[\p{M}'’ʼ]/gu, '');
+  const chars = [...word];
   const language = guessCyrillicLanguage(word);
   const out: RomanVariant[] = [];
   const seen = new Set<string>([spellingSkeleton(primary)]);
   const add = (system: CyrillicSystem, softG = false): void => {
-    const text = readCyrillic(word, system, softG);
+    const text = readCyrillic(chars, system, softG);
     const skeleton = spellingSkeleton(text);
     if (text === '' || seen.has(skeleton)) return;
     seen.add(skeleton);
     out.push({ text, system: system.id });
   };
-  add(language === 'uk' || language === 'be' ? UKRAINIAN : BGN_RUSSIAN);
-  if (language !== 'uk' && language !== 'be') {
-    add(POPULAR_RUSSIAN);
-    if (word.includes('Г')) add(UKRAINIAN);
-  }
+  // BGN/PCGN and the popular English spelling differ from ICAO's table only in vowels and glides
+  // (YE for Е, Y for Й, YU for Ю, -Y for -ИЙ), which the spelling skeleton forgives: for the
+  // comparison they are the primary reading, and are not made. The English readings that change
+  // consonants are the Ukrainian (and Belarusian) Г as H, Belarusian Ў as W, and Х as H.
+  // Serbian and Macedonian letters: their English spelling (Djordjevic) has consonants ICAO's D lacks.
+  if (SOUTH_SLAVIC_LETTER.test(word)) add(BGN_RUSSIAN);
+  if (language === 'uk' || language === 'be' ? word.includes('Ў') : word.includes('Г')) add(UKRAINIAN);
   if (word.includes('Х')) add(H_FOR_KH);
   add(GERMAN);
   add(FRENCH);
