@@ -104,7 +104,8 @@ export function arabicVariants(piece: string): RomanVariant[] {
  * foreign names use them (ف for F and V, ج for G and J, غ for G, تش for CH). Such a reading is
  * compared with the Latin original by classes of consonant sound, vowels, silent letters and H
  * aside (loan-similarity.ts); the spelled vowels of the original are what Arabic leaves out.
- * Only readings of three consonant classes or more are offered: shorter ones match too much.
+ * Only readings of four consonant classes or more are offered: shorter ones match too much, and
+ * the three-consonant roots of Arabic names (سليم, كريم) would meet other names with other vowels.
  *
  * Source: the usual Arabic transcription of European names (ا و ي for A, O/U, I/E; ف for F and V;
  * غ or ج for G; تش for CH; شت for the German ST), as in فاغنر Wagner, شتاينبرغ Steinberg.
@@ -140,7 +141,7 @@ export function arabicLoanReadings(piece: string): RomanVariant[] {
 }
 
 /** Fewer consonant classes than this make a reading by sound too weak to offer. */
-export const LOAN_MIN_CLASSES = 3;
+export const LOAN_MIN_CLASSES = 4;
 
 export const ARABIC_PROVIDER: VariantProvider = {
   scripts: ['Arab'],

@@ -65,7 +65,7 @@ export function hebrewVariants(piece: string): RomanVariant[] {
  * A foreign name written in Hebrew by sound (בייסינגר Basinger): ו and י as the vowels they mostly
  * are (a doubled וו or a first ו is V), ח and כ as KH, צ as Z; compared with the Latin original by
  * classes of consonant sound, vowels and silent letters aside (loan-similarity.ts). Only readings
- * of three consonant classes or more are offered: shorter ones match too much.
+ * of four consonant classes or more are offered (LOAN_MIN_CLASSES): shorter ones match too much.
  *
  * Source: the Academy of the Hebrew Language's rules for spelling without vowel points (ו for O
  * and U, וו for a consonant V, י for I and E, יי for a consonant Y or a diphthong), as Hebrew writes
