@@ -1,8 +1,8 @@
 import { ARABIC_PROVIDER } from './arabic.js';
 import { ARMENIAN_PROVIDER } from './armenian.js';
-import { GEORGIAN_PROVIDER } from './georgian.js';
 import { CYRILLIC_PROVIDER } from './cyrillic.js';
 import { DEVANAGARI_PROVIDER } from './devanagari.js';
+import { GEORGIAN_PROVIDER } from './georgian.js';
 import { GREEK_PROVIDER } from './greek.js';
 import { HEBREW_PROVIDER } from './hebrew.js';
 import { LATIN_PROVIDER } from './latin.js';
