@@ -17,6 +17,9 @@ describe('Arabic readings by regional usage (BGN/PCGN 1956, French transcription
     expect(arabicLoanReadings('فاغنر').map((v) => v.text)).toEqual(['FAGNR']);
     expect(arabicLoanReadings('جرينبرج').map((v) => v.text)).toEqual(['JRINBRJ', 'GRINBRG']);
     expect(arabicLoanReadings('سليم')).toEqual([]);
+    // Letters of Arabic names, not of transcriptions: no reading by sound.
+    expect(arabicLoanReadings('عبدالرحمن')).toEqual([]);
+    expect(arabicLoanReadings('صالحين')).toEqual([]);
   });
 });
 

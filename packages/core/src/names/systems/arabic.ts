@@ -132,8 +132,16 @@ function readLoan(chars: readonly string[], jim: string): string {
   return out;
 }
 
+/**
+ * Letters the transcription of European names does not use: the pharyngeals and the emphatics
+ * (ع ح ص ض ط ظ) and ث ذ. A word with one of them is an Arabic (or Persian, Urdu) name, which its
+ * Latin spellings meet through the readings above, not by sound.
+ */
+const NATIVE_LETTERS = /[عحصضطظثذ]/u;
+
 /** The readings of an Arabic-script word as a foreign name written by sound (with ج as J, and as G). */
 export function arabicLoanReadings(piece: string): RomanVariant[] {
+  if (NATIVE_LETTERS.test(piece)) return [];
   const chars = [...piece.replace(HARAKAT, '')];
   const out: RomanVariant[] = [];
   for (const jim of chars.includes('ج') ? ['J', 'G'] : ['J']) {
