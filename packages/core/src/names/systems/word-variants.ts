@@ -69,9 +69,12 @@ function providersOf(script: string): VariantProvider[] | undefined {
 export function wordVariants(piece: string, script: string, latin: readonly string[]): readonly (readonly RomanVariant[])[] {
   const providers = providersOf(script);
   if (providers === undefined) return [];
-  const out: RomanVariant[][] = latin.map(() => []);
+  // Made when a provider has something: most words (every plain Latin one) have no variants.
+  let out: RomanVariant[][] | undefined;
   for (const provider of providers) {
     const lists = provider.variants(piece, latin);
+    if (lists.length === 0) continue;
+    out ??= latin.map(() => []);
     for (let k = 0; k < latin.length && k < lists.length; k++) {
       const own = out[k]!;
       for (const v of lists[k]!) {
@@ -82,5 +85,7 @@ export function wordVariants(piece: string, script: string, latin: readonly stri
       }
     }
   }
-  return out;
+  return out ?? NO_LISTS;
 }
+
+const NO_LISTS: readonly (readonly RomanVariant[])[] = Object.freeze([]);
