@@ -103,7 +103,8 @@ export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): numb
   }
   let best = baseSimilarity(q, r, match);
   match.system = 0;
-  if ((q.variants.length === 0 && r.variants.length === 0) || best >= VARIANT_MAX_SIM || (q.native !== '' && r.native !== '')) return best;
+  // Both in characters, or both in a script without short vowels: the written forms compare as they are.
+  if ((q.variants.length === 0 && r.variants.length === 0) || best >= VARIANT_MAX_SIM || (q.native !== '' && r.native !== '') || (q.vowelPoor && r.vowelPoor)) return best;
   for (let i = -1; i < q.variants.length; i++) {
     const qv = i < 0 ? q : q.variants[i]!;
     for (let j = -1; j < r.variants.length; j++) {
@@ -113,13 +114,17 @@ export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): numb
       if (qv.loan || rv.loan) {
         // A reading by sound meets a written word only: two readings by sound say nothing of each other.
         if (qv.loan && rv.loan) continue;
-        s = loanSimilarity(qv.loan ? rv : qv, qv.loan ? qv : rv, variantMatch);
+        const written = qv.loan ? rv : qv;
+        // A reading by sound is of a Latin original: a word of characters or consonants is no such original.
+        if (written.vowelPoor || written.native !== '') continue;
+        s = loanSimilarity(written, qv.loan ? qv : rv, variantMatch);
       } else {
         s = baseSimilarity(qv, rv, variantMatch);
         // A short reading (a Chinese or Korean syllable: WONG, KIM) counts only as written, give or
         // take a doubled letter or a final H (SATO, SATOH): one vowel off is another name (WONG is
         // not WANG), which the primary readings' own rules would not know.
-        if (variantMatch.kind !== SAME && (qv.text.length <= SHORT_READING || rv.text.length <= SHORT_READING) && squeezed(qv.text) !== squeezed(rv.text)) continue;
+        // Readings of scripts without short vowels are consonants only: there the consonant comparison decides.
+        if (variantMatch.kind !== SAME && !qv.vowelPoor && !rv.vowelPoor && (qv.text.length <= SHORT_READING || rv.text.length <= SHORT_READING) && squeezed(qv.text) !== squeezed(rv.text)) continue;
       }
       if (s > VARIANT_MAX_SIM) s = VARIANT_MAX_SIM;
       if (s > best) {

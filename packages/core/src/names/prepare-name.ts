@@ -112,6 +112,9 @@ interface Word extends RomanWord {
   role: PartRole;
 }
 
+/** Romanised words that start with a sun letter (ت ث د ذ ر ز س ش ص ض ط ظ ل ن), before which the article is assimilated. */
+const SUN_LETTER_START = /^(?:TH|DH|SH|[TDRZSLN])/;
+
 /** Normalises and romanises a name once, so that records can be prepared when the index is built. */
 export function prepareName(name: string | NameInput): PreparedName {
   const words = wordsOf(name);
@@ -121,8 +124,9 @@ export function prepareName(name: string | NameInput): PreparedName {
     for (let start = 0; start + length <= parts.length; start++) {
       const run = parts.slice(start, start + length);
       if (run.some((p) => p.kind === PART_INITIAL) || run.every((p) => p.kind === PART_PARTICLE)) continue;
-      const text = run.map((p) => p.text).join('');
       const vowelPoor = run.some((p) => p.vowelPoor);
+      // ABDUL is spelled out by classify; read from Arabic script its vowel was not written (عبد العزيز is ABDELAZIZ too).
+      const text = run.map((p) => (vowelPoor && p.text === 'ABDUL' ? 'ABDAL' : p.text)).join('');
       const native = run.every((p) => p.native !== '') ? run.map((p) => p.native).join('') : '';
       const weight = run.reduce((w, p) => w + p.weight, 0);
       const bound = run.every((p, k) => k === 0 || p.bound);
@@ -134,6 +138,12 @@ export function prepareName(name: string | NameInput): PreparedName {
       // SAIF AL-DIN is also written SAIFUDDIN, SAIFEDDINE: the run without its article, too.
       if (length === 3 && run[1]!.kind === PART_PARTICLE && run[0]!.kind !== PART_PARTICLE && run[2]!.kind !== PART_PARTICLE) {
         joins.push({ start, length, part: makePart(run[0]!.text + run[2]!.text, PART_NAME, run[0]!.role, vowelPoor, weight), bound });
+      }
+      // ABDUL RAHMAN is also written ABDURRAHMAN, ABDERRAHMANE: the article spoken as the sun letter
+      // after it. Read from Arabic script, the vowel of ABD is not written (ABDARRHMN, ABDALLH).
+      if (length === 2 && run[0]!.text === 'ABDUL' && SUN_LETTER_START.test(run[1]!.text)) {
+        const assimilated = `${vowelPoor ? 'ABDA' : 'ABDU'}${run[1]!.text[0]}${run[1]!.text}`;
+        joins.push({ start, length, part: makePart(assimilated, PART_NAME, run[0]!.role, vowelPoor, weight), bound });
       }
     }
   }

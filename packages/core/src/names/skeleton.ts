@@ -196,8 +196,9 @@ export function vowelsFit(written: readonly string[], spelled: readonly string[]
       if (c === 'W' || c === 'U' || c === 'O') {
         if (!/[OUW]/.test(s)) return false;
       } else if (c === 'Y' || c === 'I') {
-        // A doubled Y (Hebrew יי) is a diphthong, AI or EI as often as I.
-        if (!/[IEY]/.test(s) && !(c === 'Y' && w[i + 1] === 'Y' && s !== '')) return false;
+        // A doubled Y (Hebrew יי) is a diphthong, AI or EI as often as I: the pair asks for some vowel, once.
+        if (c === 'Y' && w[i + 1] === 'Y' && s !== '') i++;
+        else if (!/[IEY]/.test(s)) return false;
       } else if (c === 'A') {
         if (s === '') return false;
       }

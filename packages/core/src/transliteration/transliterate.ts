@@ -97,6 +97,12 @@ function transliterateDirect(ch: string, language: CyrillicLanguage): string | u
  * run the syllables together.
  */
 function transliterateOtherScript(run: string): string {
+  // any-ascii marks Georgian ejectives and Devanagari nukta letters with an apostrophe (ts'ereteli,
+  // kh'an): an apostrophe is omitted (4.6), not a word break.
+  return transliterateOtherScriptAscii(run).replace(/'/g, '');
+}
+
+function transliterateOtherScriptAscii(run: string): string {
   const chars = [...run];
   const allHan = chars.every((c) => /\p{Script=Han}/u.test(c));
   const allHangul = chars.every((c) => /\p{Script=Hangul}/u.test(c));

@@ -45,6 +45,10 @@ export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
   { id: 'ka-national', en: 'Georgian national romanisation', fr: 'romanisation nationale du géorgien', es: 'romanización nacional del georgiano', ar: 'الكتابة اللاتينية الوطنية للجورجية' },
   { id: 'hy-bgn', en: 'Armenian BGN/PCGN', fr: 'arménien BGN/PCGN', es: 'armenio BGN/PCGN', ar: 'الأرمنية وفق BGN/PCGN' },
   { id: 'ko-customary', en: 'customary spelling of a Korean given name', fr: 'graphie usuelle d’un prénom coréen', es: 'grafía habitual de un nombre de pila coreano', ar: 'التهجئة المعتادة لاسم شخصي كوري' },
+  { id: 'ar-transcription', loan: true, en: 'Arabic-script transcription of a foreign name', fr: 'transcription en écriture arabe d’un nom étranger', es: 'transcripción en escritura árabe de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العربية' },
+  { id: 'he-transcription', loan: true, en: 'Hebrew transcription of a foreign name', fr: 'transcription en hébreu d’un nom étranger', es: 'transcripción en hebreo de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العبرية' },
+  { id: 'el-customary', en: 'customary spelling of a Greek name', fr: 'graphie usuelle d’un nom grec', es: 'grafía habitual de un nombre griego', ar: 'التهجئة المعتادة لاسم يوناني' },
+  { id: 'latn-digraph', en: 'English spelling of letters with diacritics (Ş as SH, Ç as CH)', fr: 'graphie anglaise des lettres à diacritique (Ş en SH, Ç en CH)', es: 'grafía inglesa de las letras con diacrítico (Ş como SH, Ç como CH)', ar: 'التهجئة الإنجليزية للحروف ذات العلامات (Ş بـ SH وÇ بـ CH)' },
 ];
 
 const BY_ID = new Map(ROMANISATION_SYSTEMS.map((s, i) => [s.id, i + 1] as const));

@@ -2,14 +2,23 @@ import { CHINESE } from './chinese.js';
 import { JAPANESE_KANA } from './japanese-kana.js';
 import { JAPANESE_KANJI } from './japanese-kanji.js';
 import { JAPANESE_LATIN } from './japanese-latin.js';
+import { ARABIC_PROVIDER } from './arabic.js';
+import { ARMENIAN_PROVIDER } from './armenian.js';
+import { CYRILLIC_PROVIDER } from './cyrillic.js';
+import { DEVANAGARI_PROVIDER } from './devanagari.js';
+import { GEORGIAN_PROVIDER } from './georgian.js';
+import { GREEK_PROVIDER } from './greek.js';
+import { HEBREW_PROVIDER } from './hebrew.js';
+import { LATIN_PROVIDER } from './latin.js';
+import { systemNumber, systemOf } from './romanisation-systems.js';
+import { KOREAN_HANGUL, KOREAN_HANJA } from './korean.js';
+import { THAI_PROVIDER } from './thai.js';
 
 /**
  * Further readings of one written word, by the romanisation systems people actually use besides
  * the ICAO tables (romanisation-systems.ts). romaniseName calls `wordVariants` for every piece of a
  * name; each script's readers live in their own files here and are listed in PROVIDERS.
  */
-
-import { KOREAN_HANGUL, KOREAN_HANJA } from './korean.js';
 
 /** One further reading of a word: upper-case A–Z, and the system (an id of ROMANISATION_SYSTEMS) that gives it. */
 export interface RomanVariant {
@@ -32,8 +41,21 @@ export interface VariantProvider {
   variants(piece: string, latin: readonly string[]): readonly (readonly RomanVariant[])[];
 }
 
-/** Every provider, by script. Add a line per provider. */
-const PROVIDERS: readonly VariantProvider[] = [
+/**
+ * Every provider, by script. Add a line per provider. A function, read on first use: a provider
+ * module may import the comparison (loan-similarity.ts), which imports this module back, so the
+ * providers are not all defined while the modules are still loading.
+ */
+const PROVIDERS = (): readonly VariantProvider[] => [
+  CYRILLIC_PROVIDER,
+  LATIN_PROVIDER,
+  HEBREW_PROVIDER,
+  ARABIC_PROVIDER,
+  GEORGIAN_PROVIDER,
+  ARMENIAN_PROVIDER,
+  DEVANAGARI_PROVIDER,
+  THAI_PROVIDER,
+  GREEK_PROVIDER,
   CHINESE,
   JAPANESE_KANJI, JAPANESE_KANA, JAPANESE_LATIN,
   KOREAN_HANGUL,
@@ -50,8 +72,16 @@ export const SHORT_READING = 5;
 /** Variants a word may have: a bound on the comparisons each pair of words costs. */
 export const MAX_VARIANTS = 8;
 
-const byScript = new Map<string, VariantProvider[]>();
-for (const p of PROVIDERS) for (const s of p.scripts) byScript.set(s, [...(byScript.get(s) ?? []), p]);
+// Built on first use (see PROVIDERS).
+let byScript: Map<string, VariantProvider[]> | undefined;
+
+function providersOf(script: string): VariantProvider[] | undefined {
+  if (byScript === undefined) {
+    byScript = new Map();
+    for (const p of PROVIDERS()) for (const s of p.scripts) byScript.set(s, [...(byScript.get(s) ?? []), p]);
+  }
+  return byScript.get(script);
+}
 
 const NONE: readonly (readonly RomanVariant[])[] = Object.freeze([]);
 
@@ -60,9 +90,10 @@ const NONE: readonly (readonly RomanVariant[])[] = Object.freeze([]);
  * primary reading itself, and after the last word's those of the whole piece (see VariantProvider).
  */
 export function wordVariants(piece: string, script: string, latin: readonly string[]): readonly (readonly RomanVariant[])[] {
-  const providers = byScript.get(script);
+  const providers = providersOf(script);
   if (providers === undefined) return NONE;
   const slots = latin.length > 1 ? latin.length + 1 : latin.length;
+  // Made when a provider has something: most words (every plain Latin one) have no variants.
   let out: RomanVariant[][] | undefined;
   for (const provider of providers) {
     const lists = provider.variants(piece, latin);
@@ -73,10 +104,12 @@ export function wordVariants(piece: string, script: string, latin: readonly stri
       const primary = k < latin.length ? latin[k] : latin.join('');
       for (const v of lists[k]!) {
         if (own.length >= MAX_VARIANTS) break;
-        if (v.text === '' || v.text === primary || own.some((o) => o.text === v.text && o.system === v.system)) continue;
+        // The primary's own text adds nothing, unless a loan system reads it: that one is compared by sound.
+        if (v.text === '' || (v.text === primary && systemOf(systemNumber(v.system))?.loan !== true) || own.some((o) => o.text === v.text && o.system === v.system)) continue;
         own.push(v);
       }
     }
   }
   return out ?? NONE;
 }
+
