@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { PART_INITIAL, PART_PARTICLE, type NamePart } from './prepare-name.js';
 import { oneConsonantApart, vowelsFit } from './skeleton.js';
 import { loanSimilarity } from './loan-similarity.js';
+import { systemOf } from './systems/romanisation-systems.js';
 import { SHORT_READING } from './systems/word-variants.js';
 import { koreanSimilarity } from './systems/korean-syllables.js';
 
@@ -123,8 +124,7 @@ export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): numb
         // A short reading (a Chinese or Korean syllable: WONG, KIM) counts only as written, give or
         // take a doubled letter or a final H (SATO, SATOH): one vowel off is another name (WONG is
         // not WANG), which the primary readings' own rules would not know.
-        // Readings of scripts without short vowels are consonants only: there the consonant comparison decides.
-        if (variantMatch.kind !== SAME && !qv.vowelPoor && !rv.vowelPoor && (qv.text.length <= SHORT_READING || rv.text.length <= SHORT_READING) && squeezed(qv.text) !== squeezed(rv.text)) continue;
+        if (variantMatch.kind !== SAME && (shortSyllabic(qv) || shortSyllabic(rv)) && squeezed(qv.text) !== squeezed(rv.text)) continue;
       }
       if (s > VARIANT_MAX_SIM) s = VARIANT_MAX_SIM;
       if (s > best) {
@@ -137,6 +137,11 @@ export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): numb
     }
   }
   return best;
+}
+
+/** A reading of one or two syllables by a system for names made of syllables (romanisation-systems.ts `syllabic`). */
+function shortSyllabic(p: NamePart): boolean {
+  return p.system !== 0 && p.text.length <= SHORT_READING && systemOf(p.system)?.syllabic === true;
 }
 
 /** A word without doubled letters and without a final H after a vowel (SATOH → SATO, HANNA → HANA). */

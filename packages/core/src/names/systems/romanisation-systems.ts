@@ -12,6 +12,11 @@
 export interface RomanisationSystem {
   id: string;
   loan?: boolean;
+  /**
+   * Reads names made of syllables (Chinese, Korean, Japanese): a short reading of it (one or two
+   * syllables) matches only as written, since one vowel off is another name there (WONG is not WANG).
+   */
+  syllabic?: boolean;
   en: string;
   fr: string;
   es: string;
@@ -19,19 +24,19 @@ export interface RomanisationSystem {
 }
 
 export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
-  { id: 'ko-rr', en: 'Revised Romanisation of Korean', fr: 'romanisation révisée du coréen', es: 'romanización revisada del coreano', ar: 'الكتابة بالحروف اللاتينية المنقحة للكورية' },
-  { id: 'ko-mr', en: 'McCune–Reischauer', fr: 'McCune–Reischauer', es: 'McCune–Reischauer', ar: 'نظام ماكيون-رايشاور' },
-  { id: 'ko-surname', en: 'customary Korean surname spelling', fr: 'graphie usuelle du nom de famille coréen', es: 'grafía habitual del apellido coreano', ar: 'التهجئة المعتادة لاسم العائلة الكوري' },
-  { id: 'ko-hanja', en: 'Korean reading of Chinese characters', fr: 'lecture coréenne des caractères chinois', es: 'lectura coreana de los caracteres chinos', ar: 'القراءة الكورية للحروف الصينية' },
-  { id: 'zh-pinyin', en: 'Hanyu Pinyin', fr: 'pinyin', es: 'pinyin', ar: 'بينيين' },
-  { id: 'zh-wade-giles', en: 'Wade–Giles', fr: 'Wade–Giles', es: 'Wade–Giles', ar: 'نظام ويد-جايلز' },
-  { id: 'zh-cantonese', en: 'Cantonese (Hong Kong spelling)', fr: 'cantonais (graphie de Hong Kong)', es: 'cantonés (grafía de Hong Kong)', ar: 'الكانتونية (تهجئة هونغ كونغ)' },
-  { id: 'zh-surname', en: 'customary Chinese surname spelling (Hong Kong, Taiwan, Singapore)', fr: 'graphie usuelle du nom de famille chinois (Hong Kong, Taïwan, Singapour)', es: 'grafía habitual del apellido chino (Hong Kong, Taiwán, Singapur)', ar: 'التهجئة المعتادة لاسم العائلة الصيني (هونغ كونغ، تايوان، سنغافورة)' },
+  { id: 'ko-rr', syllabic: true, en: 'Revised Romanisation of Korean', fr: 'romanisation révisée du coréen', es: 'romanización revisada del coreano', ar: 'الكتابة بالحروف اللاتينية المنقحة للكورية' },
+  { id: 'ko-mr', syllabic: true, en: 'McCune–Reischauer', fr: 'McCune–Reischauer', es: 'McCune–Reischauer', ar: 'نظام ماكيون-رايشاور' },
+  { id: 'ko-surname', syllabic: true, en: 'customary Korean surname spelling', fr: 'graphie usuelle du nom de famille coréen', es: 'grafía habitual del apellido coreano', ar: 'التهجئة المعتادة لاسم العائلة الكوري' },
+  { id: 'ko-hanja', syllabic: true, en: 'Korean reading of Chinese characters', fr: 'lecture coréenne des caractères chinois', es: 'lectura coreana de los caracteres chinos', ar: 'القراءة الكورية للحروف الصينية' },
+  { id: 'zh-pinyin', syllabic: true, en: 'Hanyu Pinyin', fr: 'pinyin', es: 'pinyin', ar: 'بينيين' },
+  { id: 'zh-wade-giles', syllabic: true, en: 'Wade–Giles', fr: 'Wade–Giles', es: 'Wade–Giles', ar: 'نظام ويد-جايلز' },
+  { id: 'zh-cantonese', syllabic: true, en: 'Cantonese (Hong Kong spelling)', fr: 'cantonais (graphie de Hong Kong)', es: 'cantonés (grafía de Hong Kong)', ar: 'الكانتونية (تهجئة هونغ كونغ)' },
+  { id: 'zh-surname', syllabic: true, en: 'customary Chinese surname spelling (Hong Kong, Taiwan, Singapore)', fr: 'graphie usuelle du nom de famille chinois (Hong Kong, Taïwan, Singapour)', es: 'grafía habitual del apellido chino (Hong Kong, Taiwán, Singapur)', ar: 'التهجئة المعتادة لاسم العائلة الصيني (هونغ كونغ، تايوان، سنغافورة)' },
   { id: 'zh-transcription', loan: true, en: 'Chinese transcription of a foreign name', fr: 'transcription chinoise d’un nom étranger', es: 'transcripción china de un nombre extranjero', ar: 'الكتابة الصينية لاسم أجنبي' },
-  { id: 'ja-hepburn', en: 'Hepburn', fr: 'Hepburn', es: 'Hepburn', ar: 'نظام هيبورن' },
-  { id: 'ja-kunrei', en: 'Kunrei-shiki', fr: 'Kunrei-shiki', es: 'Kunrei-shiki', ar: 'نظام كونريه' },
-  { id: 'ja-passport', en: 'Japanese passport Hepburn', fr: 'Hepburn des passeports japonais', es: 'Hepburn de los pasaportes japoneses', ar: 'هيبورن جوازات السفر اليابانية' },
-  { id: 'ja-kanji', en: 'Japanese reading of the name’s characters', fr: 'lecture japonaise des caractères du nom', es: 'lectura japonesa de los caracteres del nombre', ar: 'القراءة اليابانية لحروف الاسم' },
+  { id: 'ja-hepburn', syllabic: true, en: 'Hepburn', fr: 'Hepburn', es: 'Hepburn', ar: 'نظام هيبورن' },
+  { id: 'ja-kunrei', syllabic: true, en: 'Kunrei-shiki', fr: 'Kunrei-shiki', es: 'Kunrei-shiki', ar: 'نظام كونريه' },
+  { id: 'ja-passport', syllabic: true, en: 'Japanese passport Hepburn', fr: 'Hepburn des passeports japonais', es: 'Hepburn de los pasaportes japoneses', ar: 'هيبورن جوازات السفر اليابانية' },
+  { id: 'ja-kanji', syllabic: true, en: 'Japanese reading of the name’s characters', fr: 'lecture japonaise des caractères du nom', es: 'lectura japonesa de los caracteres del nombre', ar: 'القراءة اليابانية لحروف الاسم' },
   { id: 'ja-katakana', loan: true, en: 'katakana transcription of a foreign name', fr: 'transcription en katakana d’un nom étranger', es: 'transcripción en katakana de un nombre extranjero', ar: 'كتابة اسم أجنبي بالكاتاكانا' },
   { id: 'ko-transcription', loan: true, en: 'Hangul transcription of a foreign name', fr: 'transcription en hangeul d’un nom étranger', es: 'transcripción en hangul de un nombre extranjero', ar: 'كتابة اسم أجنبي بالهانغول' },
   { id: 'cyrl-english', en: 'usual English spelling of a Cyrillic name', fr: 'graphie anglaise usuelle d’un nom cyrillique', es: 'grafía inglesa habitual de un nombre cirílico', ar: 'التهجئة الإنجليزية المعتادة لاسم سيريلي' },
@@ -44,7 +49,7 @@ export const ROMANISATION_SYSTEMS: readonly RomanisationSystem[] = [
   { id: 'th-rtgs', en: 'Royal Thai General System', fr: 'système général royal thaï', es: 'Sistema General Real Tailandés', ar: 'النظام الملكي التايلاندي العام' },
   { id: 'ka-national', en: 'Georgian national romanisation', fr: 'romanisation nationale du géorgien', es: 'romanización nacional del georgiano', ar: 'الكتابة اللاتينية الوطنية للجورجية' },
   { id: 'hy-bgn', en: 'Armenian BGN/PCGN', fr: 'arménien BGN/PCGN', es: 'armenio BGN/PCGN', ar: 'الأرمنية وفق BGN/PCGN' },
-  { id: 'ko-customary', en: 'customary spelling of a Korean given name', fr: 'graphie usuelle d’un prénom coréen', es: 'grafía habitual de un nombre de pila coreano', ar: 'التهجئة المعتادة لاسم شخصي كوري' },
+  { id: 'ko-customary', syllabic: true, en: 'customary spelling of a Korean given name', fr: 'graphie usuelle d’un prénom coréen', es: 'grafía habitual de un nombre de pila coreano', ar: 'التهجئة المعتادة لاسم شخصي كوري' },
   { id: 'ar-transcription', loan: true, en: 'Arabic-script transcription of a foreign name', fr: 'transcription en écriture arabe d’un nom étranger', es: 'transcripción en escritura árabe de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العربية' },
   { id: 'he-transcription', loan: true, en: 'Hebrew transcription of a foreign name', fr: 'transcription en hébreu d’un nom étranger', es: 'transcripción en hebreo de un nombre extranjero', ar: 'كتابة اسم أجنبي بالحروف العبرية' },
   { id: 'el-customary', en: 'customary spelling of a Greek name', fr: 'graphie usuelle d’un nom grec', es: 'grafía habitual de un nombre griego', ar: 'التهجئة المعتادة لاسم يوناني' },
