@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { MatchReason, NameField } from '../reasons/match-reason.js';
 import { cachedSimilarity, INITIAL, NEAR, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind, type PartMatch } from './part-similarity.js';
+import { bitsOf, pairBits } from './word-information.js';
 import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PartRole, type PreparedName } from './prepare-name.js';
 
 export interface NameComparison {
@@ -53,6 +54,8 @@ const pairQLen = new Int8Array(N);
 const pairR = new Int8Array(N);
 const pairRLen = new Int8Array(N);
 let pairs = 0;
+/** What the words matched by the last comparison say about who someone is, in bits (word-information.ts). */
+let alignedBits = 0;
 
 /**
  * Aligns the parts of two names into the scratch arrays:
@@ -188,17 +191,28 @@ function filiationSwapped(a: PreparedName, b: PreparedName): boolean {
 
 /** The score of the current alignment. */
 function scoreAlignment(a: PreparedName, b: PreparedName): number {
+  alignedBits = 0;
   if (pairs === 0) return 0;
   let weighted = 0;
   let pairWeight = 0;
   let strong = false;
   let matchedQ = 0;
   let matchedR = 0;
+  let bits = 0;
   for (let p = 0; p < pairs; p++) {
     let wq = 0;
-    for (let i = pairQ[p]!; i < pairQ[p]! + pairQLen[p]!; i++) wq += a.parts[i]!.weight;
+    let bq = 0;
+    for (let i = pairQ[p]!; i < pairQ[p]! + pairQLen[p]!; i++) {
+      wq += a.parts[i]!.weight;
+      bq += bitsOf(a.parts[i]!);
+    }
     let wr = 0;
-    for (let j = pairR[p]!; j < pairR[p]! + pairRLen[p]!; j++) wr += b.parts[j]!.weight;
+    let br = 0;
+    for (let j = pairR[p]!; j < pairR[p]! + pairRLen[p]!; j++) {
+      wr += b.parts[j]!.weight;
+      br += bitsOf(b.parts[j]!);
+    }
+    bits += pairBits(bq, br, pairSim[p]!);
     const w = (wq + wr) / 2;
     weighted += pairSim[p]! * w;
     pairWeight += w;
@@ -228,12 +242,22 @@ function scoreAlignment(a: PreparedName, b: PreparedName): number {
   const conflict = conflictQ < conflictR ? conflictQ : conflictR;
   if (conflict > 0) score *= 1 - CONFLICT_PENALTY * Math.min(1, conflict / INITIAL_WEIGHT);
   if (filiationSwapped(a, b)) score *= FILIATION_PENALTY;
+  alignedBits = bits;
   if (!strong && score > WEAK_ONLY_CAP) score = WEAK_ONLY_CAP;
   return score;
 }
 
+/**
+ * The bits the matched words of the last `nameScore` or `compareNames` carry: how much the match
+ * says about who someone is, which person scoring weighs (score-person.ts). Read it right after.
+ */
+export function matchedBits(): number {
+  return alignedBits;
+}
+
 /** The name score alone, without reasons: what candidate scoring calls for every candidate. */
 export function nameScore(a: PreparedName, b: PreparedName): number {
+  alignedBits = 0;
   if (a.parts.length === 0 || b.parts.length === 0) return 0;
   align(a, b);
   return scoreAlignment(a, b);
@@ -244,6 +268,7 @@ export function nameScore(a: PreparedName, b: PreparedName): number {
  * Word order does not matter; a query word missing from the record costs more than the reverse.
  */
 export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
+  alignedBits = 0;
   if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: [{ code: 'name.none' }] };
   align(a, b);
   const score = scoreAlignment(a, b);

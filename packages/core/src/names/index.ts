@@ -7,3 +7,4 @@ export { normaliseBirthDate, normaliseNationality } from './evidence.js';
 export { MAX_NAME_INPUT } from './romanise.js';
 export { prepareCompanyName, scoreCompany, companyNameKeys, companyQueryKeys, internCompanyName, registrationNumberKey, MAX_COMPANY_NAME, type PreparedCompanyName, type CompanyFacts, type CompanyComparison } from './company-names.js';
 export { LEGAL_FORMS, compareLegalForms, legalFormKey, type LegalForm, type LegalFormFamily } from './legal-forms.js';
+export { informName, wordBits, wordKey, type WordFrequencies } from './word-information.js';
