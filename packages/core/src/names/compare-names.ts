@@ -1,12 +1,14 @@
 import { distance } from 'fastest-levenshtein';
 import type { MatchReason, NameField } from '../reasons/match-reason.js';
 import { cachedSimilarity, INITIAL, NEAR, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind, type PartMatch } from './part-similarity.js';
-import { bitsOf, pairBits } from './word-information.js';
+import { bitsOf, commonNameFactor, pairBits } from './word-information.js';
 import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PartRole, type PreparedName } from './prepare-name.js';
 
 export interface NameComparison {
   score: number;
   reasons: MatchReason[];
+  /** What the matched words say about who someone is, in bits (word-information.ts). */
+  bits: number;
 }
 
 /**
@@ -54,7 +56,7 @@ const pairQLen = new Int8Array(N);
 const pairR = new Int8Array(N);
 const pairRLen = new Int8Array(N);
 let pairs = 0;
-/** What the words matched by the last comparison say about who someone is, in bits (word-information.ts). */
+/** What the words matched by the current alignment say about who someone is, in bits (word-information.ts). */
 let alignedBits = 0;
 
 /**
@@ -247,20 +249,23 @@ function scoreAlignment(a: PreparedName, b: PreparedName): number {
   return score;
 }
 
-/**
- * The bits the matched words of the last `nameScore` or `compareNames` carry: how much the match
- * says about who someone is, which person scoring weighs (score-person.ts). Read it right after.
- */
-export function matchedBits(): number {
-  return alignedBits;
-}
-
-/** The name score alone, without reasons: what candidate scoring calls for every candidate. */
+/** The name score alone, without reasons: how alike two names are. */
 export function nameScore(a: PreparedName, b: PreparedName): number {
-  alignedBits = 0;
   if (a.parts.length === 0 || b.parts.length === 0) return 0;
   align(a, b);
   return scoreAlignment(a, b);
+}
+
+/**
+ * The name score weighed by what the matched words say about who someone is: a match resting only
+ * on common words (MOHAMMED ALI) counts less (word-information.ts). What person scoring calls for
+ * every candidate.
+ */
+export function weighedNameScore(a: PreparedName, b: PreparedName): number {
+  if (a.parts.length === 0 || b.parts.length === 0) return 0;
+  align(a, b);
+  const score = scoreAlignment(a, b);
+  return score * commonNameFactor(alignedBits);
 }
 
 /**
@@ -268,11 +273,10 @@ export function nameScore(a: PreparedName, b: PreparedName): number {
  * Word order does not matter; a query word missing from the record costs more than the reverse.
  */
 export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
-  alignedBits = 0;
-  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: [{ code: 'name.none' }] };
+  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: [{ code: 'name.none' }], bits: 0 };
   align(a, b);
   const score = scoreAlignment(a, b);
-  return { score: round(score), reasons: reasonsOf(a, b) };
+  return { score: round(score), reasons: reasonsOf(a, b), bits: alignedBits };
 }
 
 const FIELD: Readonly<Record<PartRole, NameField>> = { surname: 'surname', 'given name': 'given-name', name: 'name' };

@@ -1,5 +1,5 @@
 import type { MatchReason } from '../reasons/match-reason.js';
-import { compareNames, matchedBits, nameScore, round } from './compare-names.js';
+import { compareNames, round, weighedNameScore } from './compare-names.js';
 import { birthDateDelta, birthDateEvidence, documentEvidence, nationalityDelta, nationalityEvidence, sexDelta, sexEvidence, type Evidence } from './evidence.js';
 import type { PreparedName } from './prepare-name.js';
 import { commonNameFactor } from './word-information.js';
@@ -63,16 +63,12 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   let best = -1;
   let bestQ: PreparedName | undefined;
   let bestR: PreparedName | undefined;
-  let bestFactor = 1;
   for (const q of query.names) {
     for (const r of record.names) {
-      let s = nameScore(q, r);
       // A match resting only on common words (MOHAMMED ALI) needs other evidence to be a hit.
-      const factor = s > 0 ? commonNameFactor(matchedBits()) : 1;
-      s *= factor;
+      let s = weighedNameScore(q, r);
       if (record.weakNames?.has(r) === true) s *= 1 - WEAK_ALIAS_PENALTY;
       if (s > best) {
-        bestFactor = factor;
         best = s;
         bestQ = q;
         bestR = r;
@@ -85,8 +81,9 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   if (options.floor !== undefined && score < options.floor) return { score, reasons: [] };
 
   // Only a result kept is explained: its best name pair is aligned once more, for its words.
-  const reasons: MatchReason[] = bestQ && bestR ? compareNames(bestQ, bestR).reasons : [{ code: 'name.none' }];
-  if (bestFactor < COMMON_REASON_BELOW) reasons.push({ code: 'name.common-words' });
+  const names = bestQ && bestR ? compareNames(bestQ, bestR) : null;
+  const reasons: MatchReason[] = names ? names.reasons : [{ code: 'name.none' }];
+  if (names && commonNameFactor(names.bits) < COMMON_REASON_BELOW) reasons.push({ code: 'name.common-words' });
   if (bestR && record.weakNames?.has(bestR) === true) reasons.push({ code: 'name.weak-alias', name: bestR.tokens.join(' ') });
   for (const e of [bestBirthDateEvidence(query, record), sexEvidence(query.sex, record.sex), nationalityEvidence(query.nationalities, record.nationalities)]) {
     if (e !== null) reasons.push(e.reason);
