@@ -456,7 +456,7 @@ export class ScreeningIndex {
       const entry = this.entries[h];
       const full = this.persons[h];
       if (!entry || !full) continue;
-      const { score } = scorePerson({ names }, { names: full.names, ...(full.weakNames ? { weakNames: full.weakNames } : {}) }, { floor: minScore });
+      const { score } = scorePerson({ names }, { names: full.names }, { floor: minScore });
       if (score < minScore) continue;
       const birthDates = [full.birthDate, ...(full.otherBirthDates ?? [])].filter((d): d is string => d !== undefined && d.length === 10);
       out.push({ entry, score, birthDates });
