@@ -1,5 +1,5 @@
 import type { MatchReason } from '../reasons/match-reason.js';
-import { compareNames, round, weighedNameScore } from './compare-names.js';
+import { compareNames, nameScore, round, weighedNameScore } from './compare-names.js';
 import { birthDateDelta, birthDateEvidence, documentEvidence, nationalityDelta, nationalityEvidence, sexDelta, sexEvidence, type Evidence } from './evidence.js';
 import type { PreparedName } from './prepare-name.js';
 import { commonNameFactor } from './word-information.js';
@@ -46,6 +46,12 @@ export interface ScorePersonOptions {
    * bound. Candidates that will be dropped cost less.
    */
   floor?: number;
+  /**
+   * False to compare the names by likeness alone, without weighing common words or weak aliases:
+   * for identity links, whose own rule (the same name and the same full birth date) already asks
+   * for the other evidence. Default true.
+   */
+  weighNames?: boolean;
 }
 
 /**
@@ -63,11 +69,12 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   let best = -1;
   let bestQ: PreparedName | undefined;
   let bestR: PreparedName | undefined;
+  const weigh = options.weighNames !== false;
   for (const q of query.names) {
     for (const r of record.names) {
       // A match resting only on common words (MOHAMMED ALI) needs other evidence to be a hit.
-      let s = weighedNameScore(q, r);
-      if (record.weakNames?.has(r) === true) s *= 1 - WEAK_ALIAS_PENALTY;
+      let s = weigh ? weighedNameScore(q, r) : nameScore(q, r);
+      if (weigh && record.weakNames?.has(r) === true) s *= 1 - WEAK_ALIAS_PENALTY;
       if (s > best) {
         best = s;
         bestQ = q;
@@ -83,8 +90,8 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   // Only a result kept is explained: its best name pair is aligned once more, for its words.
   const names = bestQ && bestR ? compareNames(bestQ, bestR) : null;
   const reasons: MatchReason[] = names ? names.reasons : [{ code: 'name.none' }];
-  if (names && commonNameFactor(names.bits) < COMMON_REASON_BELOW) reasons.push({ code: 'name.common-words' });
-  if (bestR && record.weakNames?.has(bestR) === true) reasons.push({ code: 'name.weak-alias', name: bestR.tokens.join(' ') });
+  if (weigh && names && commonNameFactor(names.bits) < COMMON_REASON_BELOW) reasons.push({ code: 'name.common-words' });
+  if (weigh && bestR && record.weakNames?.has(bestR) === true) reasons.push({ code: 'name.weak-alias', name: bestR.tokens.join(' ') });
   for (const e of [bestBirthDateEvidence(query, record), sexEvidence(query.sex, record.sex), nationalityEvidence(query.nationalities, record.nationalities)]) {
     if (e !== null) reasons.push(e.reason);
   }

@@ -35,6 +35,8 @@ describe('common and rare names', () => {
 
   it('leaves the comparison of the names themselves alone: how alike two names are is not how rare they are', () => {
     expect(compareNames(prepareName('MOHAMMED ALI'), prepareName('MOHAMMED ALI')).score).toBe(1);
+    // Identity links compare by likeness alone: their own rule asks for the same full birth date.
+    expect(scorePerson(person(['MOHAMMED ALI']), person(['MOHAMMED ALI']), { weighNames: false })).toEqual({ score: 1, reasons: expect.not.arrayContaining([{ code: 'name.common-words' }]) });
   });
 
   it('makes a word many indexed persons carry weaker evidence than the prior alone says', () => {

@@ -449,14 +449,14 @@ export class ScreeningIndex {
    * same name keys as a screening, the ones sharing the most (and rarest) keys first.
    */
   personsNamedLike(names: PreparedName[], minScore: number): { entry: IndexedAlert; score: number; birthDates: string[] }[] {
-    for (const name of names) informName(name, this.frequencies);
     const { candidates } = this.gatherPersons(names, null);
     const out: { entry: IndexedAlert; score: number; birthDates: string[] }[] = [];
     for (const h of candidates) {
       const entry = this.entries[h];
       const full = this.persons[h];
       if (!entry || !full) continue;
-      const { score } = scorePerson({ names }, { names: full.names }, { floor: minScore });
+      // Names by likeness alone: a link's own rule asks for the same full birth date besides.
+      const { score } = scorePerson({ names }, { names: full.names }, { floor: minScore, weighNames: false });
       if (score < minScore) continue;
       const birthDates = [full.birthDate, ...(full.otherBirthDates ?? [])].filter((d): d is string => d !== undefined && d.length === 10);
       out.push({ entry, score, birthDates });
