@@ -187,8 +187,8 @@ describe('compareNames: order, parts and typos', () => {
   });
 
   it('gives 0 and a reason for an empty name', () => {
-    expect(compare('', 'John')).toEqual({ score: 0, reasons: [{ code: 'name.none' }] });
-    expect(compare('—', '...')).toEqual({ score: 0, reasons: [{ code: 'name.none' }] });
+    expect(compare('', 'John')).toEqual({ score: 0, reasons: [{ code: 'name.none' }], bits: 0 });
+    expect(compare('—', '...')).toEqual({ score: 0, reasons: [{ code: 'name.none' }], bits: 0 });
   });
 
   it('gives nameScore the same score as compareNames', () => {

@@ -2,11 +2,14 @@ import { distance } from 'fastest-levenshtein';
 import type { MatchReason, NameField } from '../reasons/match-reason.js';
 import { cachedSimilarity, INITIAL, NEAR, SAME, SHORT_FORM, SPELLING, TRANSLITERATION, TYPO, typoBudget, type MatchKind, type PartMatch } from './part-similarity.js';
 import { systemOf } from './systems/romanisation-systems.js';
+import { bitsOf, commonNameFactor, pairBits } from './word-information.js';
 import { INITIAL_WEIGHT, MAX_NAME_PARTS, PART_INITIAL, PART_PARTICLE, type JoinedPart, type NamePart, type PartRole, type PreparedName } from './prepare-name.js';
 
 export interface NameComparison {
   score: number;
   reasons: MatchReason[];
+  /** What the matched words say about who someone is, in bits (word-information.ts). */
+  bits: number;
 }
 
 /**
@@ -56,6 +59,8 @@ const pairQLen = new Int8Array(N);
 const pairR = new Int8Array(N);
 const pairRLen = new Int8Array(N);
 let pairs = 0;
+/** What the words matched by the current alignment say about who someone is, in bits (word-information.ts). */
+let alignedBits = 0;
 
 /**
  * Aligns the parts of two names into the scratch arrays:
@@ -196,17 +201,28 @@ function filiationSwapped(a: PreparedName, b: PreparedName): boolean {
 
 /** The score of the current alignment. */
 function scoreAlignment(a: PreparedName, b: PreparedName): number {
+  alignedBits = 0;
   if (pairs === 0) return 0;
   let weighted = 0;
   let pairWeight = 0;
   let strong = false;
   let matchedQ = 0;
   let matchedR = 0;
+  let bits = 0;
   for (let p = 0; p < pairs; p++) {
     let wq = 0;
-    for (let i = pairQ[p]!; i < pairQ[p]! + pairQLen[p]!; i++) wq += a.parts[i]!.weight;
+    let bq = 0;
+    for (let i = pairQ[p]!; i < pairQ[p]! + pairQLen[p]!; i++) {
+      wq += a.parts[i]!.weight;
+      bq += bitsOf(a.parts[i]!);
+    }
     let wr = 0;
-    for (let j = pairR[p]!; j < pairR[p]! + pairRLen[p]!; j++) wr += b.parts[j]!.weight;
+    let br = 0;
+    for (let j = pairR[p]!; j < pairR[p]! + pairRLen[p]!; j++) {
+      wr += b.parts[j]!.weight;
+      br += bitsOf(b.parts[j]!);
+    }
+    bits += pairBits(bq, br, pairSim[p]!);
     const w = (wq + wr) / 2;
     weighted += pairSim[p]! * w;
     pairWeight += w;
@@ -236,11 +252,12 @@ function scoreAlignment(a: PreparedName, b: PreparedName): number {
   const conflict = conflictQ < conflictR ? conflictQ : conflictR;
   if (conflict > 0) score *= 1 - CONFLICT_PENALTY * Math.min(1, conflict / INITIAL_WEIGHT);
   if (filiationSwapped(a, b)) score *= FILIATION_PENALTY;
+  alignedBits = bits;
   if (!strong && score > WEAK_ONLY_CAP) score = WEAK_ONLY_CAP;
   return score;
 }
 
-/** The name score alone, without reasons: what candidate scoring calls for every candidate. */
+/** The name score alone, without reasons: how alike two names are. */
 export function nameScore(a: PreparedName, b: PreparedName): number {
   if (a.parts.length === 0 || b.parts.length === 0) return 0;
   align(a, b);
@@ -248,14 +265,26 @@ export function nameScore(a: PreparedName, b: PreparedName): number {
 }
 
 /**
+ * The name score weighed by what the matched words say about who someone is: a match resting only
+ * on common words (MOHAMMED ALI) counts less (word-information.ts). What person scoring calls for
+ * every candidate.
+ */
+export function weighedNameScore(a: PreparedName, b: PreparedName): number {
+  if (a.parts.length === 0 || b.parts.length === 0) return 0;
+  align(a, b);
+  const score = scoreAlignment(a, b);
+  return score * commonNameFactor(alignedBits);
+}
+
+/**
  * Compares a query name with a record name: a score in [0, 1] and the reasons a person can read.
  * Word order does not matter; a query word missing from the record costs more than the reverse.
  */
 export function compareNames(a: PreparedName, b: PreparedName): NameComparison {
-  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: [{ code: 'name.none' }] };
+  if (a.parts.length === 0 || b.parts.length === 0) return { score: 0, reasons: [{ code: 'name.none' }], bits: 0 };
   align(a, b);
   const score = scoreAlignment(a, b);
-  return { score: round(score), reasons: reasonsOf(a, b) };
+  return { score: round(score), reasons: reasonsOf(a, b), bits: alignedBits };
 }
 
 const FIELD: Readonly<Record<PartRole, NameField>> = { surname: 'surname', 'given name': 'given-name', name: 'name' };

@@ -8,3 +8,4 @@ export { MAX_NAME_INPUT } from './romanise.js';
 export { prepareCompanyName, scoreCompany, companyNameKeys, companyQueryKeys, internCompanyName, registrationNumberKey, MAX_COMPANY_NAME, type PreparedCompanyName, type CompanyFacts, type CompanyComparison } from './company-names.js';
 export { LEGAL_FORMS, compareLegalForms, legalFormKey, type LegalForm, type LegalFormFamily } from './legal-forms.js';
 export { compareBySchema, isNameSchema, NAME_SCHEMAS, UnknownSchemaError, type NameSchema, type SchemaComparison } from './compare-by-schema.js';
+export { informName, wordBits, wordKey, type WordFrequencies } from './word-information.js';

@@ -75,6 +75,8 @@ export interface NamePart {
    * similarity to MUHAMMAD across the hundreds of records that spell it so.
    */
   id: number;
+  /** What the word says about who someone is, in bits (word-information.ts); −1 until first read. */
+  bits: number;
 }
 
 /** Two or three adjacent parts written as one word (ABDUL RAHMAN → ABDULRAHMAN). */
@@ -277,6 +279,7 @@ export function makePart(text: string, kind: PartKind, role: PartRole, vowelPoor
     korean: false,
     serial: nextSerial++,
     id: -1,
+    bits: -1,
   };
 }
 

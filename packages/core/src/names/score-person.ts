@@ -1,11 +1,17 @@
 import type { MatchReason } from '../reasons/match-reason.js';
-import { compareNames, nameScore, round } from './compare-names.js';
+import { compareNames, nameScore, round, weighedNameScore } from './compare-names.js';
 import { birthDateDelta, birthDateEvidence, documentEvidence, nationalityDelta, nationalityEvidence, sexDelta, sexEvidence, type Evidence } from './evidence.js';
 import type { PreparedName } from './prepare-name.js';
+import { commonNameFactor } from './word-information.js';
 
 /** What is known of a person on either side of a screening. */
 export interface PersonFacts {
   names: PreparedName[];
+  /**
+   * Names of `names` that are weak aliases (the UN list's "low quality" aliases: a nickname, a
+   * name shared by many): they still find the person, but count as weaker evidence.
+   */
+  weakNames?: ReadonlySet<PreparedName>;
   /** YYYY, YYYY-MM or YYYY-MM-DD (sloppy forms such as 1965-7-16 are read too). */
   birthDate?: string;
   /** Further dates a list gives ("alt. DOB"): the one that agrees best counts. */
@@ -18,6 +24,12 @@ export interface PersonFacts {
 
 /** A hit is a score at or above this. */
 export const DEFAULT_THRESHOLD = 0.7;
+
+/**
+ * What a match on a weak alias loses: an identical weak alias alone scores 0.65, under the default
+ * threshold, and becomes a hit with a birth date that agrees (+0.12) or other evidence.
+ */
+const WEAK_ALIAS_PENALTY = 0.35;
 
 /** A shared document number lifts the score at least this far: the same passport is near proof. */
 const DOCUMENT_FLOOR = 0.9;
@@ -34,6 +46,12 @@ export interface ScorePersonOptions {
    * bound. Candidates that will be dropped cost less.
    */
   floor?: number;
+  /**
+   * False to compare the names by likeness alone, without weighing common words or weak aliases:
+   * for identity links, whose own rule (the same name and the same full birth date) already asks
+   * for the other evidence. Default true.
+   */
+  weighNames?: boolean;
   /** Multipliers of the birth date, nationality and sex adjustments (a request's own settings); 1 each by default. */
   weights?: EvidenceWeights;
 }
@@ -60,9 +78,12 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   let best = -1;
   let bestQ: PreparedName | undefined;
   let bestR: PreparedName | undefined;
+  const weigh = options.weighNames !== false;
   for (const q of query.names) {
     for (const r of record.names) {
-      const s = nameScore(q, r);
+      // A match resting only on common words (MOHAMMED ALI) needs other evidence to be a hit.
+      let s = weigh ? weighedNameScore(q, r) : nameScore(q, r);
+      if (weigh && record.weakNames?.has(r) === true) s *= 1 - WEAK_ALIAS_PENALTY;
       if (s > best) {
         best = s;
         bestQ = q;
@@ -76,13 +97,19 @@ export function scorePerson(query: PersonFacts, record: PersonFacts, options: Sc
   if (options.floor !== undefined && score < options.floor) return { score, reasons: [] };
 
   // Only a result kept is explained: its best name pair is aligned once more, for its words.
-  const reasons: MatchReason[] = bestQ && bestR ? compareNames(bestQ, bestR).reasons : [{ code: 'name.none' }];
+  const names = bestQ && bestR ? compareNames(bestQ, bestR) : null;
+  const reasons: MatchReason[] = names ? names.reasons : [{ code: 'name.none' }];
+  if (weigh && names && commonNameFactor(names.bits) < COMMON_REASON_BELOW) reasons.push({ code: 'name.common-words' });
+  if (weigh && bestR && record.weakNames?.has(bestR) === true) reasons.push({ code: 'name.weak-alias', name: bestR.tokens.join(' ') });
   for (const e of [bestBirthDateEvidence(query, record), sexEvidence(query.sex, record.sex), nationalityEvidence(query.nationalities, record.nationalities)]) {
     if (e !== null) reasons.push(e.reason);
   }
   if (document !== null) reasons.push({ code: 'document.shared', number: document });
   return { score, reasons };
 }
+
+/** Below this factor the hit says that the names in common are common ones (it cost a few hundredths). */
+const COMMON_REASON_BELOW = 0.97;
 
 /** The sum of the adjustments of birth date, sex and nationality, allocating nothing. */
 function evidenceDelta(query: PersonFacts, record: PersonFacts, weights: EvidenceWeights | undefined): number {

@@ -40,6 +40,10 @@ export const REASON_PARAMS = {
   'name.only-in-record': { field: ['surname', 'given-name', 'name'], word: 'text', repeated: 'flag?' },
   /** MUHAMMAD BIN SALMAN against SALMAN BIN MUHAMMAD: the son's name is the other's father's. */
   'name.filiation-swapped': {},
+  /** The words the names share are common ones (MOHAMMED ALI): the match counts as weaker evidence. */
+  'name.common-words': {},
+  /** The record's name that matched is a weak alias (a "low quality" alias of the UN list): weaker evidence. */
+  'name.weak-alias': { name: 'text' },
   /** Birth dates (YYYY, YYYY-MM or YYYY-MM-DD) compared at the precision both have. */
   'birth-date.same': { date: 'text' },
   'birth-date.day-month-swapped': { query: 'text', record: 'text' },

@@ -44,6 +44,8 @@ const EN: { readonly [C in ReasonCode]: (r: ReasonOf<C>) => string } = {
   'name.only-in-query': (r) => only(r, 'query'),
   'name.only-in-record': (r) => only(r, 'record'),
   'name.filiation-swapped': () => 'names on the other side of BIN: son and father swapped',
+  'name.common-words': () => 'common names: weaker evidence',
+  'name.weak-alias': (r) => `matched a weak alias (${r.name}): weaker evidence`,
   'birth-date.same': (r) => `born ${r.date}: same`,
   'birth-date.day-month-swapped': (r) => `born ${r.query} vs ${r.record}: day and month swapped`,
   'birth-date.same-year-other-day': (r) => `born ${r.query} vs ${r.record}: same year, different day`,

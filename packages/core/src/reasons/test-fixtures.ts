@@ -31,6 +31,8 @@ export const REASON_EXAMPLES: { readonly [C in ReasonCode]: readonly [ReasonOf<C
   ],
   'name.only-in-record': [[{ code: 'name.only-in-record', field: 'surname', word: 'TIKRITI' }, 'surname TIKRITI: only in the record']],
   'name.filiation-swapped': [[{ code: 'name.filiation-swapped' }, 'names on the other side of BIN: son and father swapped']],
+  'name.common-words': [[{ code: 'name.common-words' }, 'common names: weaker evidence']],
+  'name.weak-alias': [[{ code: 'name.weak-alias', name: 'BROTHER LEADER' }, 'matched a weak alias (BROTHER LEADER): weaker evidence']],
   'birth-date.same': [[{ code: 'birth-date.same', date: '1942-06-07' }, 'born 1942-06-07: same']],
   'birth-date.day-month-swapped': [[{ code: 'birth-date.day-month-swapped', query: '1942-06-07', record: '1942-07-06' }, 'born 1942-06-07 vs 1942-07-06: day and month swapped']],
   'birth-date.same-year-other-day': [[{ code: 'birth-date.same-year-other-day', query: '1942-06-07', record: '1942-09-01' }, 'born 1942-06-07 vs 1942-09-01: same year, different day']],

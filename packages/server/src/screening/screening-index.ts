@@ -2,6 +2,7 @@ import {
   DocumentIndex,
   documentKey,
   editKeys,
+  informName,
   internWords,
   nameKeys,
   plateKey,
@@ -14,6 +15,7 @@ import {
   vinKey,
   visibleTo,
   visibleToEveryMember,
+  wordKey,
   type Alert,
   type DocumentProbe,
   type EvidenceWeights,
@@ -22,6 +24,7 @@ import {
   type PreparedName,
   type VehicleProbe,
   type WalletProbe,
+  type WordFrequencies,
 } from '@crosscheck/core';
 import { AssetIndex } from './asset-index.js';
 import { indexedFrom, type IndexedAlert } from './indexed-alert.js';
@@ -93,6 +96,15 @@ export class ScreeningIndex {
   /** Normalised wallet address (core `parseWalletAddress`) → the alerts naming it. */
   private readonly wallets = new Map<string, Set<number>>();
   private readonly walletKeysOf: (string[] | undefined)[] = [];
+  /**
+   * How many indexed persons carry each name word (core `wordKey`): a word many of them carry is
+   * weaker evidence of who someone is (core word-information.ts). Kept current on every upsert
+   * and removal; the bits written into the indexed names are refreshed when the persons counted
+   * have doubled or halved since (see informAll).
+   */
+  readonly frequencies = new WordCounts();
+  /** The persons counted when the indexed names' bits were last all written. */
+  private informedAt = 0;
   /** The asset alerts (asset-index.ts): their identifiers and company names. */
   readonly assets = new AssetIndex();
   private scratch: Gathering = { stamp: 0, seen: new Uint32Array(0), visible: new Uint8Array(0), weight: new Float64Array(0), editWeight: new Float64Array(0), namesLow: new Int32Array(0), namesHigh: new Int32Array(0) };
@@ -155,6 +167,8 @@ export class ScreeningIndex {
       for (const d of alert.person.documents ?? []) docs.push([d.issuingState ?? '', d.number]);
       const facts = personFacts(alert);
       this.persons[handle] = facts;
+      this.countWords(facts, 1);
+      for (const name of facts.names) informName(name, this.frequencies);
       this.nameCount[handle] = Math.min(facts.names.length, NAMES_PER_HANDLE);
       facts.names.forEach((name, i) => {
         for (const key of nameKeys(name)) addTo(this.nameIndex, key, posting(handle, i));
@@ -184,6 +198,7 @@ export class ScreeningIndex {
     if (handle === undefined) return;
     for (const [state, number] of this.docsOf[handle] ?? []) this.documents.remove(handle, state, number);
     const facts = this.persons[handle];
+    if (facts) this.countWords(facts, -1);
     facts?.names.forEach((name, i) => {
       for (const key of nameKeys(name)) deleteFrom(this.nameIndex, key, posting(handle, i));
       for (const key of editKeys(name)) this.editIndex.delete(key, posting(handle, i));
@@ -203,12 +218,31 @@ export class ScreeningIndex {
     this.free.push(handle);
   }
 
+  /** Counts (or, with −1, uncounts) the distinct words of a person's names. */
+  private countWords(facts: PersonFacts, step: 1 | -1): void {
+    this.frequencies.count(facts, step);
+    const persons = this.frequencies.persons;
+    if (persons >= 2 * this.informedAt + 16 || persons * 2 < this.informedAt) this.informAll();
+  }
+
+  /**
+   * Writes every indexed name's word bits again from the current counts. Each name gets its bits
+   * when indexed, from the counts of that moment; once the index has doubled (a store load, a
+   * list imported) or halved, all are brought up to date: a doubling costs one pass over the
+   * names, so the passes add up to about two per name indexed.
+   */
+  private informAll(): void {
+    this.informedAt = this.frequencies.persons;
+    for (const facts of this.persons) if (facts) for (const name of facts.names) informName(name, this.frequencies);
+  }
+
   /**
    * Persons whose names share a key with the query, scored with all the evidence given. Keys are
    * looked up rarest first, and once enough candidates are gathered the very common keys are
    * left out: a rare key (a distinctive surname) says more than a common one (Muhammad).
    */
   searchPerson(probe: PersonProbe, viewer: string, minScore: number): Candidate[] {
+    for (const name of probe.facts.names) informName(name, this.frequencies);
     const { candidates, g } = this.gatherPersons(probe.facts.names, viewer);
     const out: Candidate[] = [];
     for (const h of candidates) {
@@ -424,7 +458,8 @@ export class ScreeningIndex {
       const entry = this.entries[h];
       const full = this.persons[h];
       if (!entry || !full) continue;
-      const { score } = scorePerson({ names }, { names: full.names }, { floor: minScore });
+      // Names by likeness alone: a link's own rule asks for the same full birth date besides.
+      const { score } = scorePerson({ names }, { names: full.names }, { floor: minScore, weighNames: false });
       if (score < minScore) continue;
       const birthDates = [full.birthDate, ...(full.otherBirthDates ?? [])].filter((d): d is string => d !== undefined && d.length === 10);
       out.push({ entry, score, birthDates });
@@ -436,6 +471,29 @@ export class ScreeningIndex {
   private visible(handle: number, viewer: string): IndexedAlert | undefined {
     const entry = this.entries[handle];
     return entry && visibleTo(entry.owner, entry.visibility, viewer) ? entry : undefined;
+  }
+}
+
+/** How many indexed persons carry each name word (core `wordKey`), for word-information.ts. */
+class WordCounts implements WordFrequencies {
+  private readonly counts = new Map<string, number>();
+  persons = 0;
+
+  personsWith(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  /** Counts (or, with −1, uncounts) a person and the distinct words of its names. */
+  count(facts: PersonFacts, step: 1 | -1): void {
+    const keys = new Set<string>();
+    for (const name of facts.names) for (const part of name.parts) keys.add(wordKey(part));
+    keys.delete('');
+    for (const key of keys) {
+      const n = (this.counts.get(key) ?? 0) + step;
+      if (n > 0) this.counts.set(key, n);
+      else this.counts.delete(key);
+    }
+    this.persons += step;
   }
 }
 
@@ -532,12 +590,15 @@ function birthDates(p: PersonAlert['person']): string[] {
 function personFacts(alert: PersonAlert): PersonFacts {
   const p = alert.person;
   const dates = birthDates(p);
+  const weakNames = new Set<PreparedName>();
   return {
     names: p.names.map((n) => {
       const name = prepareName(n);
       internWords(name);
+      if (n.weak === true) weakNames.add(name);
       return name;
     }),
+    ...(weakNames.size > 0 ? { weakNames } : {}),
     ...(dates[0] ? { birthDate: dates[0] } : {}),
     ...(dates.length > 1 ? { otherBirthDates: dates.slice(1) } : {}),
     ...(p.sex ? { sex: p.sex } : {}),

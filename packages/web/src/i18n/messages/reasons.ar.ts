@@ -23,6 +23,8 @@ export const ar: TranslationWithPlurals<typeof en, 'ar'> = {
   'reason.name.only-in-query': '{field} {word}: في الاستعلام فقط{repeated, select, true { (مكرر)} other {}}',
   'reason.name.only-in-record': '{field} {word}: في السجل فقط{repeated, select, true { (مكرر)} other {}}',
   'reason.name.filiation-swapped': 'الأسماء على جانبي «بن» معكوسة: الابن والأب متبادلان',
+  'reason.name.common-words': 'أسماء شائعة: دليل أضعف',
+  'reason.name.weak-alias': 'تطابق مع اسم مستعار ضعيف ({name}): دليل أضعف',
   'reason.birth-date.same': 'تاريخ الميلاد {date}: متطابق',
   'reason.birth-date.day-month-swapped': 'تاريخ الميلاد {query} مقابل {record}: اليوم والشهر متبادلان',
   'reason.birth-date.same-year-other-day': 'تاريخ الميلاد {query} مقابل {record}: السنة نفسها، يوم مختلف',

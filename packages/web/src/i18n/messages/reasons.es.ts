@@ -23,6 +23,8 @@ export const es: TranslationWithPlurals<typeof en, 'es'> = {
   'reason.name.only-in-query': '{field} {word}: solo en la consulta{repeated, select, true { (repetido)} other {}}',
   'reason.name.only-in-record': '{field} {word}: solo en el registro{repeated, select, true { (repetido)} other {}}',
   'reason.name.filiation-swapped': 'nombres a distinto lado de BIN: hijo y padre invertidos',
+  'reason.name.common-words': 'nombres comunes: indicio más débil',
+  'reason.name.weak-alias': 'coincide con un alias débil ({name}): indicio más débil',
   'reason.birth-date.same': 'nacimiento {date}: igual',
   'reason.birth-date.day-month-swapped': 'nacimiento {query} / {record}: día y mes invertidos',
   'reason.birth-date.same-year-other-day': 'nacimiento {query} / {record}: mismo año, otro día',

@@ -23,6 +23,8 @@ export const fr: TranslationWithPlurals<typeof en, 'fr'> = {
   'reason.name.only-in-query': '{field} {word} : seulement dans la requête{repeated, select, true { (répété)} other {}}',
   'reason.name.only-in-record': '{field} {word} : seulement dans la fiche{repeated, select, true { (répété)} other {}}',
   'reason.name.filiation-swapped': 'noms de part et d’autre de BIN : fils et père inversés',
+  'reason.name.common-words': 'noms courants : indice plus faible',
+  'reason.name.weak-alias': 'alias faible reconnu ({name}) : indice plus faible',
   'reason.birth-date.same': 'naissance {date} : identique',
   'reason.birth-date.day-month-swapped': 'naissance {query} / {record} : jour et mois inversés',
   'reason.birth-date.same-year-other-day': 'naissance {query} / {record} : même année, autre jour',

@@ -30,6 +30,8 @@ export const en = {
   'reason.name.only-in-query': '{field} {word}: only in the query{repeated, select, true { (repeated)} other {}}',
   'reason.name.only-in-record': '{field} {word}: only in the record{repeated, select, true { (repeated)} other {}}',
   'reason.name.filiation-swapped': 'names on the other side of BIN: son and father swapped',
+  'reason.name.common-words': 'common names: weaker evidence',
+  'reason.name.weak-alias': 'matched a weak alias ({name}): weaker evidence',
   'reason.birth-date.same': 'born {date}: same',
   'reason.birth-date.day-month-swapped': 'born {query} vs {record}: day and month swapped',
   'reason.birth-date.same-year-other-day': 'born {query} vs {record}: same year, different day',
