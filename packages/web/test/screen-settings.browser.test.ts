@@ -41,7 +41,7 @@ describe.skipIf(!hasChromium)('the screening console’s own threshold and weigh
     expect(await page.getByTestId('screen-settings').count()).toBe(0);
 
     await page.getByTestId('screen-advanced').locator('summary').click();
-    await page.getByLabel('Hit threshold (default 0.7)').fill('0.75');
+    await page.getByLabel('Hit threshold (a score from 0 to 1)').fill('0.75');
     await page.getByRole('button', { name: 'Screen' }).click();
     await expect.poll(() => page.getByTestId('screen-settings').textContent()).toBe('Screened with threshold 0.75; weights: birth date 1, nationality 1, sex 1.');
     expect(await page.getByTestId('found-hit').count()).toBe(0);
@@ -52,11 +52,27 @@ describe.skipIf(!hasChromium)('the screening console’s own threshold and weigh
     await expect.poll(() => page.getByTestId('found-hit').count()).toBe(1);
     await app.shot(page, 'screening-advanced-settings');
 
-    await page.getByLabel('Hit threshold (default 0.7)').fill('0.3');
+    await page.getByLabel('Hit threshold (a score from 0 to 1)').fill('0.3');
     await page.getByRole('button', { name: 'Screen' }).click();
     const error = page.getByTestId('screen-threshold-error');
     await error.waitFor();
     expect(await error.textContent()).toBe('Allowed on this server: from 0.6 to 0.95.');
     expect(app.consoleErrors.filter((e) => !e.includes('422'))).toEqual([]);
+  });
+
+  it('in Arabic: the fold reads right to left, and a threshold typed in Arabic-Indic digits is applied', async () => {
+    const page = await app.openAs('deu.frontline', '/screen');
+    await page.getByTestId('language').selectOption('ar');
+    await page.locator('#screen-names').fill('Anna Kowalczyk');
+    await page.locator('#screen-birth-date').fill('1990');
+    await page.getByTestId('screen-advanced').locator('summary').click();
+    await page.locator('#screen-threshold').fill('٠٫٧٥');
+    await page.locator('#screen-weight-birthDate').fill('٠');
+    await page.locator('button.primary[type=submit]').click();
+    await expect.poll(() => page.getByTestId('found-hit').count()).toBe(1);
+    expect(await page.getByTestId('screen-settings').textContent()).toContain('فُحص بعتبة');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid=screen-advanced]')!).direction)).toBe('rtl');
+    await app.shot(page, 'screening-advanced-settings-ar');
+    await page.getByTestId('language').selectOption('en');
   });
 });

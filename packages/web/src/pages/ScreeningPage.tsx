@@ -7,6 +7,7 @@ import { warningText } from '../components/screening-warning-text.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { failure, refusalFieldErrors } from '../i18n/labels.ts';
 import { ASSET_INPUT_PATHS, assetErrorPath, assetsOf, EMPTY_ASSETS, type AssetDraft } from './screening/asset-draft.ts';
+import { decimalOf } from './screening/decimal.ts';
 
 /**
  * Most serious first: a discreet check (its instruction only) is an instruction to act now, so it
@@ -115,9 +116,10 @@ export function ScreeningPage({ me }: { me: Me }) {
     if (docNumber.trim()) query.documents = [{ number: docNumber.trim(), ...(issuingState.trim() ? { issuingState: issuingState.trim() } : {}) }];
     if (walletAddress.trim()) query.walletAddress = walletAddress.trim();
     // The request's own settings, only those typed: the server applies its defaults to the rest.
-    if (threshold.trim()) query.threshold = Number(threshold.trim().replace(',', '.'));
+    // Typed in the digits of the officer's keyboard (decimal.ts); what is no number goes as typed and is refused beside its field.
+    if (threshold.trim()) query.threshold = decimalOf(threshold) as number;
     const typedWeights = WEIGHTS.filter((w) => weights[w].trim() !== '');
-    if (typedWeights.length > 0) query.weights = Object.fromEntries(typedWeights.map((w) => [w, Number(weights[w].trim().replace(',', '.'))]));
+    if (typedWeights.length > 0) query.weights = Object.fromEntries(typedWeights.map((w) => [w, decimalOf(weights[w])]));
     const { assets: assetItems, kinds } = assetsOf(assets);
     if (assetItems.length > 0) query.assets = assetItems;
     // An asset is named by its position in the query, by its field on the page.

@@ -43,7 +43,7 @@ export const ar: Translation<typeof en> = {
   'screening.assets.companyCountry': 'بلد الشركة',
   'screening.assets.help': 'يُتحقق من أرقام الآيبان وأرقام المنظمة البحرية الدولية (أرقام التحقق) قبل الفحص. تُطابق الشركة بأي خط، مع فصل شكلها القانوني (LLC، ООО، GmbH…)؛ وعنوان المحفظة أعلاه يجد أيضًا أصول المحافظ.',
   'screening.advanced.legend': 'متقدّم: العتبة وأوزان الأدلة',
-  'screening.advanced.threshold': 'عتبة التطابق (الافتراضية 0.7)',
+  'screening.advanced.threshold': 'عتبة التطابق (درجة من 0 إلى 1)',
   'screening.advanced.birthDate': 'وزن تاريخ الميلاد',
   'screening.advanced.nationality': 'وزن الجنسية',
   'screening.advanced.sex': 'وزن الجنس',

@@ -43,7 +43,7 @@ export const es: Translation<typeof en> = {
   'screening.assets.companyCountry': 'País de la sociedad',
   'screening.assets.help': 'Los IBAN y números OMI se verifican (dígitos de control) antes del control. Una sociedad se compara en cualquier escritura, dejando aparte su forma jurídica (LLC, ООО, GmbH…); una dirección de monedero arriba también encuentra monederos señalados.',
   'screening.advanced.legend': 'Avanzado: umbral y pesos de los indicios',
-  'screening.advanced.threshold': 'Umbral de coincidencia (0,7 por defecto)',
+  'screening.advanced.threshold': 'Umbral de coincidencia (una puntuación de 0 a 1)',
   'screening.advanced.birthDate': 'Peso de la fecha de nacimiento',
   'screening.advanced.nationality': 'Peso de la nacionalidad',
   'screening.advanced.sex': 'Peso del sexo',

@@ -43,7 +43,7 @@ export const fr: Translation<typeof en> = {
   'screening.assets.companyCountry': 'Pays de la société',
   'screening.assets.help': 'Les IBAN et numéros OMI sont vérifiés (chiffres de contrôle) avant le contrôle. Une société est rapprochée dans toute écriture, sa forme juridique (LLC, ООО, GmbH…) mise à part ; une adresse de portefeuille ci-dessus trouve aussi les portefeuilles signalés.',
   'screening.advanced.legend': 'Avancé : seuil et poids des indices',
-  'screening.advanced.threshold': 'Seuil de concordance (0,7 par défaut)',
+  'screening.advanced.threshold': 'Seuil de concordance (un score de 0 à 1)',
   'screening.advanced.birthDate': 'Poids de la date de naissance',
   'screening.advanced.nationality': 'Poids de la nationalité',
   'screening.advanced.sex': 'Poids du sexe',

@@ -42,7 +42,7 @@ export const en = {
   'screening.assets.companyCountry': 'Company country',
   'screening.assets.help': 'IBANs and IMO numbers are checked (check digits) before screening. A company is matched in any script, its legal form (LLC, ООО, GmbH…) set apart; a wallet address above also finds wallet assets.',
   'screening.advanced.legend': 'Advanced: threshold and evidence weights',
-  'screening.advanced.threshold': 'Hit threshold (default 0.7)',
+  'screening.advanced.threshold': 'Hit threshold (a score from 0 to 1)',
   'screening.advanced.birthDate': 'Weight of the birth date',
   'screening.advanced.nationality': 'Weight of the nationality',
   'screening.advanced.sex': 'Weight of the sex',
