@@ -86,6 +86,20 @@ describe.each(ENGINES)('hits after the fact on %s', (engine) => {
     expect(audit.map((a) => a.target)).toEqual([`hit:${row!.id}`]);
   });
 
+  it('decides each past screening by its own threshold and weights, as when it was made', async () => {
+    // Born in another decade: 1 − 0.3 = 0.7 by default.
+    const otherYear = { person: { ...traveller.person, birthDate: '1980' } };
+    const asMeasured = await screen(t.deps, as('DEU', 'frontline'), otherYear);
+    const stricter = await screen(t.deps, as('DEU', 'frontline'), { ...otherYear, threshold: 0.75 });
+    const yearIgnored = await screen(t.deps, as('DEU', 'frontline'), { ...otherYear, threshold: 0.75, weights: { birthDate: 0 } });
+    later(1);
+    await approve(t, (await createAlert(t.deps, as('FRA'), wanted())).id);
+    expect(await catchUp()).toBe(2);
+    const found = new Map((await retroHits()).map((h) => [h.screening_id, h.score]));
+    expect(found).toEqual(new Map([[asMeasured.screeningId, 0.7], [yearIgnored.screeningId, 1]]));
+    expect(found.has(stricter.screeningId)).toBe(false);
+  });
+
   it('finds nothing with a lookback of 0', async () => {
     t.deps.retention = { ...t.deps.retention, lookbackHours: 0 };
     await screen(t.deps, as('DEU', 'frontline'), traveller);
