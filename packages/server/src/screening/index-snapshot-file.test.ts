@@ -151,6 +151,10 @@ describe.each(ENGINES)('starting the screening index from a snapshot file on %s'
     expect(found.some((f) => f.includes(person.id))).toBe(true);
     expect(fromSnapshot.index.entryOf(person.id)).toEqual(fromStore.index.entryOf(person.id));
     expect(fromSnapshot.index.documentHolders('FRA', '12AB34567').map((e) => e.id)).toEqual(fromStore.index.documentHolders('FRA', '12AB34567').map((e) => e.id));
+    // The name words are counted alike (scoring weighs common words by them): the persons are
+    // upserted from the store, GARCIA a second time from the feed after the snapshot, and counted once.
+    expect([fromSnapshot.index.frequencies.persons, fromSnapshot.index.frequencies.personsWith('ROSSI'), fromSnapshot.index.frequencies.personsWith('GARCIA')]).toEqual([2, 1, 1]);
+    expect([fromStore.index.frequencies.persons, fromStore.index.frequencies.personsWith('ROSSI'), fromStore.index.frequencies.personsWith('GARCIA')]).toEqual([2, 1, 1]);
 
     // The restored index keeps following the feed like any other.
     const later = await createAlert(t.deps, as('FRA'), documentAlert('FRA', 'LATER0001'));
