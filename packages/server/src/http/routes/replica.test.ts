@@ -216,6 +216,19 @@ describe.each(ENGINES)('the centre side of national copies on %s', (engine) => {
     expect(trail.map((r) => r.at)).toEqual([...trail.map((r) => r.at)].sort());
   });
 
+  it("confirms a copy's hit at the threshold and weights its screening set for itself", async () => {
+    const person = (await createAlert(h.t.deps, as('FRA'), personAlert('WIEWIORKA'))).id;
+    const claim = [{ code: 'name.same', field: 'surname', query: 'CLAIMED', record: 'CLAIMED' }];
+    // Born in another year and of another sex: 1 − 0.3 − 0.2 = 0.5 as measured; with the sex weighed half, 0.6.
+    const query = { person: { names: ['Anna Wiewiorka'], birthDate: '1990', sex: 'M' }, threshold: 0.6, weights: { sex: 0.5 } };
+    const res = await forward({ items: [{ id: 'copy-settings:1', entry: entry(1, { hash: '2'.repeat(64) }), screenings: [{ at: '2026-01-02T03:04:05.000Z', query, hits: [{ alertId: person, score: 0.6, reasons: claim }] }] }] });
+    expect(res.statusCode, res.body).toBe(200);
+    const stored = await h.t.deps.db.selectFrom('hits').select(['score', 'reasons', 'reasons_claimed_by']).where('alert_id', '=', person).execute();
+    // Found again by the centre (its own reasons, not the copy's claim), and recorded as the hit it is at 0.6.
+    expect(stored.map((r) => [Number(r.score), r.reasons_claimed_by])).toEqual([[0.6, null]]);
+    expect(stored[0]!.reasons).not.toContain('CLAIMED');
+  });
+
   it("scores forwarded hits with the centre's own matcher; reasons it cannot find again are stored as the copy's claim", async () => {
     const doc = (await createAlert(h.t.deps, as('FRA'), documentAlert('FRA', 'CLAIM0001'))).id;
     const invented = [{ code: 'name.same', field: 'surname', query: 'OSAMA', record: 'OSAMA' }];
