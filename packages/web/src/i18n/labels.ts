@@ -39,13 +39,13 @@ export function fieldProblem(t: Translate, code: string | undefined): string | n
  * (`{ 'person.birthDate': 'A birth date cannot be in the future.' }`): the app's own text for the
  * problems it knows by code (the field's, else the refusal's own when it is more than "invalid":
  * `member.unknown`, `document.not-issuer`…), the server's message for the others. Empty for any
- * other failure.
+ * other failure. Bounds (`out-of-bounds`) are written with `formatNumber`, in the reader's digits.
  */
-export function refusalFieldErrors(t: Translate, e: unknown): Record<string, string> {
+export function refusalFieldErrors(t: Translate, e: unknown, formatNumber: (n: number) => string = String): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(e instanceof ApiError)) return out;
   const own = `problem.${e.code}`;
   const refusalText = e.code !== 'validation.invalid' && isMessageKey(own) ? t(own, { detail: e.message }) : null;
-  for (const p of e.facts.errors ?? []) out[p.field] ??= (p.code === 'out-of-bounds' && p.bounds ? t('problem.field.out-of-bounds', p.bounds) : null) ?? fieldProblem(t, p.code) ?? refusalText ?? p.message;
+  for (const p of e.facts.errors ?? []) out[p.field] ??= (p.code === 'out-of-bounds' && p.bounds ? t('problem.field.out-of-bounds', { min: formatNumber(p.bounds.min), max: formatNumber(p.bounds.max) }) : null) ?? fieldProblem(t, p.code) ?? refusalText ?? p.message;
   return out;
 }

@@ -150,7 +150,7 @@ export function ScreeningPage({ me }: { me: Me }) {
     } catch (err) {
       // A field the server refused (an unreadable zone, a date the browser did not check) is told
       // beside that field, in the reader's language, as the browser's own check would.
-      const refused = onPage(refusalFieldErrors(t, err));
+      const refused = onPage(refusalFieldErrors(t, err, formatNumber));
       if (Object.keys(refused).length > 0) {
         showErrors(refused, (detail) => t('screen.failed', { detail }));
         return;
