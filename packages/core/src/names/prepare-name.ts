@@ -117,14 +117,39 @@ export function prepareName(name: string | NameInput): PreparedName {
       const native = run.every((p) => p.native !== '') ? run.map((p) => p.native).join('') : '';
       const weight = run.reduce((w, p) => w + p.weight, 0);
       const bound = run.every((p, k) => k === 0 || p.bound);
-      joins.push({ start, length, part: makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native), bound });
+      const part = makePart(text, PART_NAME, run[0]!.role, vowelPoor, weight, native);
+      part.variants = sharedLoanReadings(run);
+      joins.push({ start, length, part, bound });
       // SAIF AL-DIN is also written SAIFUDDIN, SAIFEDDINE: the run without its article, too.
       if (length === 3 && run[1]!.kind === PART_PARTICLE && run[0]!.kind !== PART_PARTICLE && run[2]!.kind !== PART_PARTICLE) {
         joins.push({ start, length, part: makePart(run[0]!.text + run[2]!.text, PART_NAME, run[0]!.role, vowelPoor, weight), bound });
       }
     }
   }
+  dropPieceReadings(parts);
   return { tokens: parts.map((p) => p.text), parts, joins, filiation: filiationOf(parts), script: mainScript(words) };
+}
+
+/**
+ * A reading by sound that every word of a run carries is the reading of the run written together:
+ * a foreign name in Hangul or Chinese characters is one word that the primary reading splits into
+ * family and given name (克林顿 → KE LINDUN), so its loan readers give each word the reading of
+ * the whole piece (systems/hangul-loan.ts, chinese-loan.ts). It belongs to the join only.
+ */
+function sharedLoanReadings(run: readonly NamePart[]): readonly NamePart[] {
+  const first = run[0]!.variants;
+  if (first.length === 0) return NO_PARTS;
+  const shared = first.filter((v) => v.loan && run.every((p, k) => k === 0 || (p.bound && p.variants.some((o) => o.loan && o.system === v.system && o.text === v.text))));
+  return shared.length === 0 ? NO_PARTS : shared;
+}
+
+/** The words of such a run lose the run's reading: matched alone, one word would take a partner meant for all of them. */
+function dropPieceReadings(parts: NamePart[]): void {
+  const shares = (p: NamePart | undefined, v: NamePart): boolean => p !== undefined && p.variants.some((o) => o.loan && o.system === v.system && o.text === v.text);
+  const drop = parts.map((p, i) => p.variants.filter((v) => v.loan && ((p.bound && shares(parts[i - 1], v)) || (parts[i + 1]?.bound === true && shares(parts[i + 1], v)))));
+  parts.forEach((p, i) => {
+    if (drop[i]!.length > 0) p.variants = p.variants.filter((v) => !drop[i]!.includes(v));
+  });
 }
 
 function wordsOf(name: string | NameInput): Word[] {

@@ -1,3 +1,7 @@
+import { chineseLoanProvider } from './chinese-loan.js';
+import { hangulLoanProvider } from './hangul-loan.js';
+import { katakanaLoanProvider } from './katakana-loan.js';
+
 /**
  * Further readings of one written word, by the romanisation systems people actually use besides
  * the ICAO tables (romanisation-systems.ts). romaniseName calls `wordVariants` for every piece of a
@@ -24,6 +28,9 @@ export interface VariantProvider {
 
 /** Every provider, by script. Add a line per provider. */
 const PROVIDERS: readonly VariantProvider[] = [
+  katakanaLoanProvider,
+  hangulLoanProvider,
+  chineseLoanProvider,
 ];
 
 export const NO_VARIANTS: readonly RomanVariant[] = Object.freeze([]);
