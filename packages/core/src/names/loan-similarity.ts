@@ -1,5 +1,6 @@
 import { NEAR, TRANSLITERATION, type PartMatch } from './part-similarity.js';
 import type { NamePart } from './prepare-name.js';
+import { systemNumber } from './systems/romanisation-systems.js';
 
 /**
  * A foreign name written by sound in katakana, Hangul or Chinese characters, read back (a `loan`
@@ -17,7 +18,10 @@ import type { NamePart } from './prepare-name.js';
 const A = 0, E = 1, I = 2, O = 3, U = 4;
 const P = 5, B = 6, F = 7, V = 8, W = 9, M = 10, N = 11, T = 12, D = 13, S = 14, Z = 15, SH = 16, ZH = 17;
 const CH = 18, J = 19, TS = 20, K = 21, G = 22, H = 23, KH = 24, L = 25, R = 26, Y = 27;
-const CODES = 28;
+// Pinyin's palatals in a Chinese transcription stand for sounds of two places: J for G, K and J
+// (吉 GI, 金 KIN, 杰 JE), Q for CH, K and TS, X for S, SH and H.
+const PJ = 28, PQ = 29, PX = 30;
+const CODES = 31;
 const NONE = -1;
 
 const isVowel = (c: number): boolean => c <= U;
@@ -50,6 +54,9 @@ near(J, Y, 0.3); near(J, G, 0.3); near(CH, K, 0.4);
 near(H, KH, 0.1); near(K, KH, 0.2); near(F, KH, 0.35); near(G, KH, 0.4); near(H, SH, 0.45); near(H, G, 0.5);
 // Nasals and liquids.
 near(L, R, 0.1); near(M, N, 0.35); near(N, L, 0.6);
+near(PJ, J, 0); near(PJ, G, 0.15); near(PJ, K, 0.3); near(PJ, ZH, 0.2); near(PJ, Z, 0.3); near(PJ, Y, 0.3); near(PJ, CH, 0.35);
+near(PQ, CH, 0); near(PQ, K, 0.3); near(PQ, TS, 0.2); near(PQ, J, 0.35);
+near(PX, SH, 0); near(PX, S, 0.1); near(PX, H, 0.25); near(PX, KH, 0.3);
 
 /** Cost of a sound of the reading that the written word lacks. */
 const INSERT = new Float64Array(CODES).fill(0.9);
@@ -68,6 +75,12 @@ const DROP_CODA_R = 0.3;
 /** A last consonant, which French spelling keeps silent and transcriptions then leave out (MACHAUT). */
 const DROP_FINAL = 0.55;
 const DROP_CONSONANT = 1;
+/**
+ * A consonant before another, in a transcription into Chinese, whose syllables end in a vowel, N
+ * or NG only: the tables write some clusters with fewer characters than sounds (弗兹 FOLDS, 罗斯
+ * RHOADS).
+ */
+const CLUSTER_DROP = 0.6;
 
 /** Sounds compared per word: longer words are cut (no name is longer). */
 const MAX_SOUNDS = 24;
@@ -79,6 +92,8 @@ interface Written {
   alt: Int8Array;
   alt2: Int8Array;
   drop: Float64Array;
+  /** The cost of leaving each sound out where a transcription simplifies clusters (see CLUSTER_DROP). */
+  clusterDrop: Float64Array;
   consonants: number;
 }
 
@@ -210,15 +225,20 @@ export function encodeWritten(text: string): Written {
   if (last > 0 && code[last] === E) last--;
   if (last > 0 && !isVowel(code[last]!) && drop[last]! > DROP_FINAL) drop[last] = DROP_FINAL;
   let consonants = 0;
-  for (let k = 0; k < n; k++) if (!isVowel(code[k]!) && code[k] !== H) consonants++;
-  return { n, code, alt, alt2, drop, consonants };
+  const clusterDrop = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = code[k]!;
+    if (!isVowel(c) && c !== H) consonants++;
+    clusterDrop[k] = !isVowel(c) && k + 1 < n && !isVowel(code[k + 1]!) && drop[k]! > CLUSTER_DROP ? CLUSTER_DROP : drop[k]!;
+  }
+  return { n, code, alt, alt2, drop, clusterDrop, consonants };
 }
 
 /**
  * A reading by sound (the loan readers' spelling: Hepburn-like letters, SH, CH, TS, ZH, KH, J as
- * in JOHN, Y a glide before a vowel) as sounds.
+ * in JOHN, Y a glide before a vowel) as sounds; with `pinyin`, J, Q and X are pinyin's palatals.
  */
-export function encodeReading(text: string): Reading {
+export function encodeReading(text: string, pinyin = false): Reading {
   const code = new Int8Array(MAX_SOUNDS);
   let n = 0;
   const push = (c: number): void => {
@@ -242,19 +262,19 @@ export function encodeReading(text: string): Reading {
       case 'F': push(F); break;
       case 'G': push(G); break;
       case 'H': push(H); break;
-      case 'J': push(J); break;
+      case 'J': push(pinyin ? PJ : J); break;
       case 'K': if (next === 'H') { push(KH); i++; } else push(K); break;
       case 'L': push(L); break;
       case 'M': push(M); break;
       case 'N': push(N); break;
       case 'P': push(P); break;
-      case 'Q': push(CH); break;
+      case 'Q': push(pinyin ? PQ : CH); break;
       case 'R': push(R); break;
       case 'S': if (next === 'H') { push(SH); i++; } else push(S); break;
       case 'T': if (next === 'S') { push(TS); i++; } else push(T); break;
       case 'V': push(V); break;
       case 'W': push(W); break;
-      case 'X': push(SH); break;
+      case 'X': push(pinyin ? PX : SH); break;
       case 'Z': if (next === 'H') { push(ZH); i++; } else push(Z); break;
       default: break;
     }
@@ -283,19 +303,24 @@ function writtenOf(text: string): Written {
   return w;
 }
 
-function readingOf(text: string): Reading {
-  let r = readingCache.get(text);
+function readingOf(text: string, system: number): Reading {
+  const pinyin = system === PINYIN_SYSTEM;
+  const key = pinyin ? `:${text}` : text;
+  let r = readingCache.get(key);
   if (r === undefined) {
     if (readingCache.size >= MAX_CACHED) readingCache.clear();
-    readingCache.set(text, (r = encodeReading(text)));
+    readingCache.set(key, (r = encodeReading(text, pinyin)));
   }
   return r;
 }
+/** The system whose readings write pinyin's palatals (systems/chinese-loan.ts). */
+const PINYIN_SYSTEM = systemNumber('zh-transcription');
 
 const row = new Float64Array((MAX_SOUNDS + 1) * (MAX_SOUNDS + 1));
 
 /** The least total cost of reading the written word's sounds as the reading's (weighted edit distance). */
-function alignmentCost(w: Written, r: Reading): number {
+function alignmentCost(w: Written, r: Reading, clusters: boolean): number {
+  const drops = clusters ? w.clusterDrop : w.drop;
   const cols = r.n + 1;
   row[0] = 0;
   for (let j = 1; j <= r.n; j++) row[j] = row[j - 1]! + r.ins[j - 1]!;
@@ -304,7 +329,7 @@ function alignmentCost(w: Written, r: Reading): number {
     const c = w.code[i - 1]!;
     const a = w.alt[i - 1]!;
     const a2 = w.alt2[i - 1]!;
-    const d = w.drop[i - 1]!;
+    const d = drops[i - 1]!;
     row[base] = row[base - cols]! + d;
     for (let j = 1; j <= r.n; j++) {
       const x = r.code[j - 1]!;
@@ -333,16 +358,16 @@ function alignmentCost(w: Written, r: Reading): number {
  * down to 0 and below for unrelated ones: the cost of the alignment against the size of the words
  * in consonants (a slip in a long name matters less).
  */
-export function soundSimilarity(written: string, reading: string): number {
+export function soundSimilarity(written: string, reading: string, system = 0): number {
   const w = writtenOf(written);
-  const r = readingOf(reading);
+  const r = readingOf(reading, system);
   // One consonant says too little, and a word without any (U, AO) is no name to match by sound.
   if (w.consonants < 1 || r.consonants < 1 || w.consonants + r.consonants < 3) return 0;
-  return 1 - alignmentCost(w, r) / ((w.consonants + r.consonants) / 2 + 1);
+  return 1 - alignmentCost(w, r, system === PINYIN_SYSTEM) / ((w.consonants + r.consonants) / 2 + 1);
 }
 
 /** Below this sound similarity the sounds are too far apart to be one name. */
-const MIN_SIM = 0.72;
+const MIN_SIM = 0.68;
 /** From this on the reading is the written word's transcription; below, a near sound of it. */
 const TRANSCRIPTION_FROM = 0.8;
 /**
@@ -361,7 +386,7 @@ const HIGHEST = 0.93;
 export function loanSimilarity(written: NamePart, loan: NamePart, match: PartMatch): number {
   match.kind = 0;
   match.edits = 0;
-  const sim = soundSimilarity(written.text, loan.text);
+  const sim = soundSimilarity(written.text, loan.text, loan.system);
   if (sim < MIN_SIM) return 0;
   match.kind = sim >= TRANSCRIPTION_FROM ? TRANSLITERATION : NEAR;
   return LOWEST + ((HIGHEST - LOWEST) * (sim - MIN_SIM)) / (1 - MIN_SIM);
@@ -374,7 +399,7 @@ const KEY_CLASS: readonly string[] = (() => {
   const k: string[] = new Array<string>(CODES).fill('');
   for (const c of [P, B, F, V, W]) k[c] = 'P';
   for (const c of [T, D]) k[c] = 'T';
-  for (const c of [S, Z, SH, ZH, CH, J, TS]) k[c] = 'S';
+  for (const c of [S, Z, SH, ZH, CH, J, TS, PJ, PQ, PX]) k[c] = 'S';
   for (const c of [K, G, KH]) k[c] = 'K';
   for (const c of [L, R]) k[c] = 'R';
   k[M] = 'M';
@@ -419,13 +444,15 @@ export function writtenSoundKeys(text: string): string[] {
 }
 
 /**
- * Blocking keys of a reading by sound (see writtenSoundKeys): its classes, and those without a
- * liquid after a vowel, which may be the written word's R (霍瓦尔 HÅVARD) or its L (バーセルミ
+ * Blocking keys of a reading by sound of a system (see writtenSoundKeys): its classes, and those
+ * without a liquid after a vowel, which may be the written word's R (霍瓦尔 HÅVARD) or its L (バーセルミ
  * BARTHELME, 칼 KAL).
  */
-export function readingSoundKeys(text: string): string[] {
-  const r = readingOf(text);
-  const all = classesOf(r.code, r.n, (k) => r.code[k]!, NONE);
-  const noCoda = classesOf(r.code, r.n, (k) => r.code[k]!, LIQUIDS);
-  return noCoda === all ? [all] : [all, noCoda];
+export function readingSoundKeys(text: string, system: number): string[] {
+  const r = readingOf(text, system);
+  const keys = [classesOf(r.code, r.n, (k) => r.code[k]!, NONE), classesOf(r.code, r.n, (k) => r.code[k]!, LIQUIDS)];
+  // Pinyin's palatals J and Q as the K they often write (金 KIN, 基 KI), X as H (希 HI).
+  if (r.code.includes(PJ) || r.code.includes(PQ) || r.code.includes(PX)) keys.push(classesOf(r.code, r.n, (k) => PALATAL_AS[r.code[k]!] ?? r.code[k]!, NONE));
+  return [...new Set(keys)];
 }
+const PALATAL_AS: Readonly<Record<number, number>> = { [PJ]: K, [PQ]: K, [PX]: H };

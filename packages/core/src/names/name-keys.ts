@@ -153,7 +153,7 @@ function loanKeys(part: NamePart, keys: Set<string>): void {
 function loanReadingKeys(part: NamePart, keys: Set<string>): void {
   for (const v of part.variants) {
     if (!v.loan) continue;
-    for (const c of readingSoundKeys(v.text)) if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
+    for (const c of readingSoundKeys(v.text, v.system)) if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
   }
 }
 
