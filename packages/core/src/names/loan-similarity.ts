@@ -1,4 +1,4 @@
-import { NEAR, TRANSLITERATION, type PartMatch } from './part-similarity.js';
+import { TRANSLITERATION, type PartMatch } from './part-similarity.js';
 import type { NamePart } from './prepare-name.js';
 import { systemNumber } from './systems/romanisation-systems.js';
 
@@ -48,12 +48,12 @@ near(P, B, 0.35); near(T, D, 0.35); near(K, G, 0.35); near(S, Z, 0.3); near(SH, 
 near(B, V, 0.15); near(V, W, 0.15); near(B, W, 0.3); near(P, F, 0.2); near(F, H, 0.3); near(B, F, 0.4); near(P, V, 0.4); near(F, W, 0.4);
 // Hissing and hushing sounds, affricates.
 near(S, SH, 0.2); near(Z, ZH, 0.3); near(Z, J, 0.25); near(ZH, J, 0.2); near(SH, CH, 0.35); near(CH, TS, 0.25); near(TS, S, 0.35);
-near(TS, Z, 0.3); near(S, J, 0.5); near(SH, J, 0.45); near(TS, T, 0.4); near(CH, T, 0.4); near(J, D, 0.4); near(Z, D, 0.45);
+near(TS, Z, 0.3); near(S, J, 0.6); near(Z, SH, 0.4); near(SH, J, 0.45); near(TS, T, 0.4); near(CH, T, 0.4); near(J, D, 0.4); near(Z, D, 0.45);
 near(J, Y, 0.3); near(J, G, 0.3); near(CH, K, 0.4);
 // Back of the mouth (Japanese writes the Russian and German KH as フ F before a consonant).
 near(H, KH, 0.1); near(K, KH, 0.2); near(F, KH, 0.35); near(G, KH, 0.4); near(H, SH, 0.45); near(H, G, 0.5);
 // Nasals and liquids.
-near(L, R, 0.1); near(M, N, 0.35); near(N, L, 0.6);
+near(L, R, 0.1); near(M, N, 0.5); near(N, L, 0.6);
 near(PJ, J, 0); near(PJ, G, 0.15); near(PJ, K, 0.3); near(PJ, ZH, 0.2); near(PJ, Z, 0.3); near(PJ, Y, 0.3); near(PJ, CH, 0.35);
 near(PQ, CH, 0); near(PQ, K, 0.3); near(PQ, TS, 0.2); near(PQ, J, 0.35);
 near(PX, SH, 0); near(PX, S, 0.1); near(PX, H, 0.25); near(PX, KH, 0.3);
@@ -76,6 +76,11 @@ const DROP_CODA_R = 0.3;
 const DROP_FINAL = 0.55;
 const DROP_CONSONANT = 1;
 /**
+ * The first consonant of a name is the one a transcription keeps best (and the one a listener
+ * hears best): another sound there counts this many times (MAIKL is not NICOLE).
+ */
+const ONSET_FACTOR = 2;
+/**
  * A consonant before another, in a transcription into Chinese, whose syllables end in a vowel, N
  * or NG only: the tables write some clusters with fewer characters than sounds (弗兹 FOLDS, 罗斯
  * RHOADS).
@@ -94,6 +99,8 @@ interface Written {
   drop: Float64Array;
   /** The cost of leaving each sound out where a transcription simplifies clusters (see CLUSTER_DROP). */
   clusterDrop: Float64Array;
+  /** The position of the first consonant: a transcription keeps it best (see ONSET_FACTOR). */
+  onset: number;
   consonants: number;
 }
 
@@ -231,7 +238,9 @@ export function encodeWritten(text: string): Written {
     if (!isVowel(c) && c !== H) consonants++;
     clusterDrop[k] = !isVowel(c) && k + 1 < n && !isVowel(code[k + 1]!) && drop[k]! > CLUSTER_DROP ? CLUSTER_DROP : drop[k]!;
   }
-  return { n, code, alt, alt2, drop, clusterDrop, consonants };
+  let onset = 0;
+  while (onset < n && (isVowel(code[onset]!) || code[onset] === H)) onset++;
+  return { n, code, alt, alt2, drop, clusterDrop, onset, consonants };
 }
 
 /**
@@ -330,6 +339,7 @@ function alignmentCost(w: Written, r: Reading, clusters: boolean): number {
     const a = w.alt[i - 1]!;
     const a2 = w.alt2[i - 1]!;
     const d = drops[i - 1]!;
+    const factor = i - 1 === w.onset ? ONSET_FACTOR : 1;
     row[base] = row[base - cols]! + d;
     for (let j = 1; j <= r.n; j++) {
       const x = r.code[j - 1]!;
@@ -342,7 +352,7 @@ function alignmentCost(w: Written, r: Reading, clusters: boolean): number {
           if (s2 < sub) sub = s2;
         }
       }
-      let best = row[base - cols + j - 1]! + sub;
+      let best = row[base - cols + j - 1]! + sub * factor;
       const del = row[base - cols + j]! + d;
       if (del < best) best = del;
       const ins = row[base + j - 1]! + r.ins[j - 1]!;
@@ -368,8 +378,6 @@ export function soundSimilarity(written: string, reading: string, system = 0): n
 
 /** Below this sound similarity the sounds are too far apart to be one name. */
 const MIN_SIM = 0.68;
-/** From this on the reading is the written word's transcription; below, a near sound of it. */
-const TRANSCRIPTION_FROM = 0.8;
 /**
  * What a pair of words matched by sound is worth, from the least sound similarity accepted to the
  * same sounds: at least a near spelling (part-similarity.ts NEAR_SIM), as a foreign name in
@@ -388,7 +396,8 @@ export function loanSimilarity(written: NamePart, loan: NamePart, match: PartMat
   match.edits = 0;
   const sim = soundSimilarity(written.text, loan.text, loan.system);
   if (sim < MIN_SIM) return 0;
-  match.kind = sim >= TRANSCRIPTION_FROM ? TRANSLITERATION : NEAR;
+  // Matched through a reading by sound: a transliteration variant, the system named, however near.
+  match.kind = TRANSLITERATION;
   return LOWEST + ((HIGHEST - LOWEST) * (sim - MIN_SIM)) / (1 - MIN_SIM);
 }
 

@@ -77,8 +77,10 @@ export function readKatakana(word: string): string {
     // ッ doubles the next consonant: one sound for the comparison, which collapses doubles anyway.
     if (ch === 'ッ') flush();
     else if (ch === 'ン') {
+      // M before B, P and M, as Hepburn writes it (the sound it is there).
       flush();
-      out += 'N';
+      const next = KANA.get(kana[i + 1] ?? '')?.[0];
+      out += next === 'B' || next === 'P' || next === 'M' ? 'M' : 'N';
     } else if (ch === 'ー') {
       // The long vowel: written twice, as Hepburn without macrons does.
       flush();
@@ -105,7 +107,7 @@ export function readKatakana(word: string): string {
 function withoutAddedVowels(sounds: string): string {
   return sounds.replace(ADDED_VOWEL, (_, u?: string, o?: string, i?: string) => u ?? o ?? i ?? '');
 }
-const ADDED_VOWEL = /(?<=[AEIOUN]|^)(S|Z|K|G|B|P|F|M|R|V|TS)U(?=[BCDFGHJKLMPRSTVWZ]|$)|(?<=[AEIOUN])(T|D)O(?=[BCDFGHJKLMPRSTVZ]|$)|(?<=[AEIOU])(CH|J)I$/g;
+const ADDED_VOWEL = /(?<=[AEIOUNM]|^)(S|Z|K|G|B|P|F|M|R|V|TS)U(?=[BCDFGHJKLMPRSTVWZ]|$)|(?<=[AEIOUNM])(T|D)O(?=[BCDFGHJKLMPRSTVZ]|$)|(?<=[AEIOU])(CH|J)I$/g;
 
 const SYSTEM = 'ja-katakana';
 
