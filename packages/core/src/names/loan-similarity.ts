@@ -102,6 +102,8 @@ interface Written {
   /** The position of the first consonant: a transcription keeps it best (see ONSET_FACTOR). */
   onset: number;
   consonants: number;
+  /** Its blocking keys (writtenSoundKeys), once asked for. */
+  keys?: readonly string[];
 }
 
 interface Reading {
@@ -110,6 +112,8 @@ interface Reading {
   /** Cost of each sound when the written word lacks it. */
   ins: Float64Array;
   consonants: number;
+  /** Its blocking keys (readingSoundKeys), once asked for. */
+  keys?: readonly string[];
 }
 
 /** The G of a final NG (Korean ㅇ, Chinese -ng), which transcribes a plain N as well (질송 GILSON, 布朗 BROWN). */
@@ -440,16 +444,20 @@ const LIQUIDS = -2;
  * TS), the classes with those readings. An R after a vowel counts for nothing (ターナー TURNER,
  * 터너): the transcriptions of English leave it out.
  */
-export function writtenSoundKeys(text: string): string[] {
+export function writtenSoundKeys(text: string): readonly string[] {
   const w = writtenOf(text);
+  if (w.keys !== undefined) return w.keys;
   const first = classesOf(w.code, w.n, (k) => w.code[k]!, R);
   const other = classesOf(w.code, w.n, (k) => {
     const c = w.code[k]!;
     if (isVowel(c) || c === H) return c;
-    for (const a of [w.alt[k]!, w.alt2[k]!]) if (a !== NONE && KEY_CLASS[a] !== KEY_CLASS[c] && !isVowel(a)) return a;
+    const a = w.alt[k]!;
+    if (a !== NONE && KEY_CLASS[a] !== KEY_CLASS[c] && !isVowel(a)) return a;
+    const a2 = w.alt2[k]!;
+    if (a2 !== NONE && KEY_CLASS[a2] !== KEY_CLASS[c] && !isVowel(a2)) return a2;
     return c;
   }, R);
-  return other === first ? [first] : [first, other];
+  return (w.keys = other === first ? [first] : [first, other]);
 }
 
 /**
@@ -457,11 +465,12 @@ export function writtenSoundKeys(text: string): string[] {
  * without a liquid after a vowel, which may be the written word's R (霍瓦尔 HÅVARD) or its L (バーセルミ
  * BARTHELME, 칼 KAL).
  */
-export function readingSoundKeys(text: string, system: number): string[] {
+export function readingSoundKeys(text: string, system: number): readonly string[] {
   const r = readingOf(text, system);
+  if (r.keys !== undefined) return r.keys;
   const keys = [classesOf(r.code, r.n, (k) => r.code[k]!, NONE), classesOf(r.code, r.n, (k) => r.code[k]!, LIQUIDS)];
   // Pinyin's palatals J and Q as the K they often write (金 KIN, 基 KI), X as H (希 HI).
   if (r.code.includes(PJ) || r.code.includes(PQ) || r.code.includes(PX)) keys.push(classesOf(r.code, r.n, (k) => PALATAL_AS[r.code[k]!] ?? r.code[k]!, NONE));
-  return [...new Set(keys)];
+  return (r.keys = [...new Set(keys)]);
 }
 const PALATAL_AS: Readonly<Record<number, number>> = { [PJ]: K, [PQ]: K, [PX]: H };

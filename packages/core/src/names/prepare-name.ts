@@ -145,6 +145,7 @@ function sharedLoanReadings(run: readonly NamePart[]): readonly NamePart[] {
 
 /** The words of such a run lose the run's reading: matched alone, one word would take a partner meant for all of them. */
 function dropPieceReadings(parts: NamePart[]): void {
+  if (parts.every((p) => p.variants.length === 0)) return;
   const shares = (p: NamePart | undefined, v: NamePart): boolean => p !== undefined && p.variants.some((o) => o.loan && o.system === v.system && o.text === v.text);
   const drop = parts.map((p, i) => p.variants.filter((v) => v.loan && ((p.bound && shares(parts[i - 1], v)) || (parts[i + 1]?.bound === true && shares(parts[i + 1], v)))));
   parts.forEach((p, i) => {
