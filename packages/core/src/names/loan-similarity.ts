@@ -127,7 +127,7 @@ const letterIsVowel = (ch: string | undefined): boolean => ch !== undefined && V
  * English, German (SCH, Z, W, J), French (CH, silent endings), Italian (CE, CI, GE, GI), Spanish
  * (J, LL), Polish (SZ, CZ, RZ, W), Czech and the ICAO readings of other letters (Ž → Z).
  */
-export function encodeWritten(text: string): Written {
+function encodeWritten(text: string): Written {
   const code = new Int8Array(MAX_SOUNDS);
   const alt = new Int8Array(MAX_SOUNDS).fill(NONE);
   const alt2 = new Int8Array(MAX_SOUNDS).fill(NONE);
@@ -251,7 +251,7 @@ export function encodeWritten(text: string): Written {
  * A reading by sound (the loan readers' spelling: Hepburn-like letters, SH, CH, TS, ZH, KH, J as
  * in JOHN, Y a glide before a vowel) as sounds; with `pinyin`, J, Q and X are pinyin's palatals.
  */
-export function encodeReading(text: string, pinyin = false): Reading {
+function encodeReading(text: string, pinyin = false): Reading {
   const code = new Int8Array(MAX_SOUNDS);
   let n = 0;
   const push = (c: number): void => {
