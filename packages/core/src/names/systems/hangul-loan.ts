@@ -53,13 +53,44 @@ export function readHangul(word: string): string {
   return out;
 }
 
+/**
+ * Whether a piece of Hangul may be a transcribed foreign name rather than a Korean name. Korean
+ * names are read from Chinese characters, and Sino-Korean syllables never have a consonant with 으
+ * and no final (스, 트, 르: the notation's added vowel), a ㅋ (but 쾌), a final other than ㄱ ㄴ ㄹ ㅁ
+ * ㅂ ㅇ (맷), or a doubled initial (but 쌍, 씨). A Korean given name is two syllables: a piece of two
+ * or one is read by sound only with such a syllable (필립, 맷 are; 서연, 지은 are not); longer pieces
+ * always, as a foreign name (마이클, 로버트) or a whole Korean name written together, whose reading
+ * by sound only meets a Latin word its own words left unmatched.
+ */
+export function mayBeTransliterated(word: string): boolean {
+  const syllables = [...word];
+  if (syllables.length >= 3) return true;
+  for (const ch of syllables) {
+    const s = ch.codePointAt(0)! - SYLLABLES_FROM;
+    const initial = Math.floor(s / 588);
+    const vowel = Math.floor((s % 588) / 28);
+    const final = s % 28;
+    if (vowel === EU && final === 0 && initial !== I_INITIAL) return true;
+    if (initial === K_INITIAL && ch !== '쾌') return true;
+    if (!SINO_KOREAN_FINALS.has(final)) return true;
+    if (DOUBLED_INITIALS.has(initial) && ch !== '쌍' && ch !== '씨') return true;
+  }
+  return false;
+}
+const EU = 18;
+const K_INITIAL = 15;
+/** None, ㄱ, ㄴ, ㄹ, ㅁ, ㅂ, ㅇ. */
+const SINO_KOREAN_FINALS = new Set([0, 1, 4, 8, 16, 17, 21]);
+/** ㄲ ㄸ ㅃ ㅆ ㅉ. */
+const DOUBLED_INITIALS = new Set([1, 4, 8, 10, 13]);
+
 const SYSTEM = 'ko-transcription';
 
 export const hangulLoanProvider: VariantProvider = {
   scripts: ['Hang'],
   variants(piece: string, latin: readonly string[]): readonly (readonly RomanVariant[])[] {
     const text = readHangul(piece);
-    if (text === '') return [];
+    if (text === '' || !mayBeTransliterated(piece)) return [];
     // A piece read as family + given name (2–4 syllables) still is one foreign word: every word of
     // it carries the reading, and prepare-name.ts gives a reading all words of a run share to the
     // run written together.
