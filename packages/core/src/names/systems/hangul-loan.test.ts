@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareNames } from '../compare-names.js';
 import { nameKeys, queryKeys } from '../name-keys.js';
 import { prepareName } from '../prepare-name.js';
-import { readHangul } from './hangul-loan.js';
+import { mayBeTransliterated, readHangul } from './hangul-loan.js';
 
 // The Korean Foreign Word Notation (외래어 표기법, 1986) read backwards: its table 1 and its rules for
 // English, with examples of the kind it gives.
@@ -32,7 +32,7 @@ describe('Hangul read by sound (ko-transcription)', () => {
     for (const [hangul, latin] of <[string, string][]>[
       ['마이클', 'Michael'],
       ['마이클 잭슨', 'Michael Jackson'],
-      ['필립', 'Philip'],
+      ['스미스', 'Smith'],
       ['엘리자베스', 'Elizabeth'],
       ['빅토리아', 'Victoria'],
       ['로버트', 'Robert'],
@@ -42,6 +42,15 @@ describe('Hangul read by sound (ko-transcription)', () => {
       expect(r.reasons).toContainEqual(expect.objectContaining({ code: 'name.transliteration-variant', system: 'ko-transcription' }));
       expect(compareNames(prepareName(latin), prepareName(hangul)).score, `${latin} / ${hangul}`).toBeGreaterThanOrEqual(0.8);
     }
+  });
+
+  it('reads a Korean given name by its characters only: one or two syllables are read by sound when Sino-Korean could not write them', () => {
+    expect(mayBeTransliterated('서연')).toBe(false);
+    expect(mayBeTransliterated('지은')).toBe(false);
+    expect(mayBeTransliterated('카밀')).toBe(true);
+    expect(mayBeTransliterated('맷')).toBe(true);
+    expect(mayBeTransliterated('마이클')).toBe(true);
+    expect(compareNames(prepareName('서연 최'), prepareName('Choe Song')).score).toBeLessThan(0.7);
   });
 
   it('does not take a name of other sounds for it', () => {
