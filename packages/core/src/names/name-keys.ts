@@ -1,7 +1,7 @@
 import { NAME_GROUPS } from './name-words.js';
 import { makePart, PART_INITIAL, PART_NAME, PART_PARTICLE, type NamePart, type PreparedName } from './prepare-name.js';
 import { consonantSkeleton } from './skeleton.js';
-import { soundClasses } from './loan-similarity.js';
+import { readingSoundKeys, writtenSoundKeys } from './loan-similarity.js';
 
 /** Skeletons this long or longer also give their one-consonant deletions as keys. */
 const DELETION_KEYS_FROM = 4;
@@ -98,6 +98,7 @@ function keysOf(p: PreparedName): NameKeySets {
       joins.add(v.consonants);
       deletionsOf(v.consonants, joins);
     }
+    loanReadingKeys(join.part, joins);
   }
   joins.delete('');
   return { words, pairs, joins: [...joins].map(mark) };
@@ -145,17 +146,20 @@ function wordKeys(part: NamePart, keys: Set<string>): void {
 /**
  * A reading by sound (a foreign name in katakana, Hangul or Chinese characters) meets its Latin
  * original under the classes of consonant sound both give (loan-similarity.ts): a written word is
- * keyed by its classes, a loan reading by its own.
+ * keyed by its classes (and by those of its letters' other readings), a loan reading by its own.
  */
 function loanKeys(part: NamePart, keys: Set<string>): void {
   if (!part.vowelPoor && part.native === '') {
-    const c = soundClasses(part.text);
-    if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
+    for (const c of writtenSoundKeys(part.text)) if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
   }
+  loanReadingKeys(part, keys);
+}
+
+/** The keys of a word's readings by sound (a join's too: a foreign name split into family and given name is read whole). */
+function loanReadingKeys(part: NamePart, keys: Set<string>): void {
   for (const v of part.variants) {
     if (!v.loan) continue;
-    const c = soundClasses(v.text);
-    if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
+    for (const c of readingSoundKeys(v.text, v.system)) if (c.length >= LOAN_KEY_FROM) keys.add(LOAN_KEY_PREFIX + c);
   }
 }
 

@@ -206,7 +206,8 @@ function classify(input: Word[]): NamePart[] {
     const particle = PARTICLES.get(w.text);
     // ud-Din, Zia ur Rahman: an assimilated article is bound by a hyphen to the word it precedes, or
     // stands between two words (the UN of Jong-un and of Kim Jong Un is a syllable).
-    if (!korean && (particle !== undefined || (ASSIMILATED_ARTICLES.has(w.text) && (next?.hyphenated === true || (i > 0 && next !== undefined))))) {
+    // A syllable read from Chinese, Japanese or Korean characters (拉 LA, 达 DA) is no European or Arabic article.
+    if (!korean && w.native === '' && (particle !== undefined || (ASSIMILATED_ARTICLES.has(w.text) && (next?.hyphenated === true || (i > 0 && next !== undefined))))) {
       parts.push(makePart(w.text, PART_PARTICLE, w.role, vowelPoor, undefined, '', particle ?? 'AL'));
       if (w.bound) parts[from]!.bound = true;
       continue;

@@ -1,4 +1,4 @@
-import { soundClasses } from '../loan-similarity.js';
+import { soundClassCount } from '../loan-similarity.js';
 import { consonantsAndGaps } from '../skeleton.js';
 import type { RomanVariant, VariantProvider } from './word-variants.js';
 
@@ -146,7 +146,7 @@ export function arabicLoanReadings(piece: string): RomanVariant[] {
   const out: RomanVariant[] = [];
   for (const jim of chars.includes('ج') ? ['J', 'G'] : ['J']) {
     const text = readLoan(chars, jim);
-    if (soundClasses(text).length >= LOAN_MIN_CLASSES && !out.some((v) => v.text === text)) out.push({ text, system: 'ar-transcription' });
+    if (soundClassCount(text) >= LOAN_MIN_CLASSES && !out.some((v) => v.text === text)) out.push({ text, system: 'ar-transcription' });
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { soundClasses } from '../loan-similarity.js';
+import { soundClassCount } from '../loan-similarity.js';
 import { LOAN_MIN_CLASSES } from './arabic.js';
 import type { RomanVariant, VariantProvider } from './word-variants.js';
 
@@ -88,7 +88,7 @@ export function hebrewLoanReading(piece: string): RomanVariant[] {
     } else if (c === 'ח' || c === 'כ' || c === 'ך') out += 'KH';
     else out += LOAN[c] ?? '';
   }
-  return soundClasses(out).length >= LOAN_MIN_CLASSES ? [{ text: out, system: 'he-transcription' }] : [];
+  return soundClassCount(out) >= LOAN_MIN_CLASSES ? [{ text: out, system: 'he-transcription' }] : [];
 }
 
 export const HEBREW_PROVIDER: VariantProvider = {

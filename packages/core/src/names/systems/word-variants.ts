@@ -1,17 +1,20 @@
-import { CHINESE } from './chinese.js';
-import { JAPANESE_KANA } from './japanese-kana.js';
-import { JAPANESE_KANJI } from './japanese-kanji.js';
-import { JAPANESE_LATIN } from './japanese-latin.js';
 import { ARABIC_PROVIDER } from './arabic.js';
 import { ARMENIAN_PROVIDER } from './armenian.js';
+import { chineseLoanProvider } from './chinese-loan.js';
+import { CHINESE } from './chinese.js';
 import { CYRILLIC_PROVIDER } from './cyrillic.js';
 import { DEVANAGARI_PROVIDER } from './devanagari.js';
 import { GEORGIAN_PROVIDER } from './georgian.js';
 import { GREEK_PROVIDER } from './greek.js';
+import { hangulLoanProvider } from './hangul-loan.js';
 import { HEBREW_PROVIDER } from './hebrew.js';
+import { JAPANESE_KANA } from './japanese-kana.js';
+import { JAPANESE_KANJI } from './japanese-kanji.js';
+import { JAPANESE_LATIN } from './japanese-latin.js';
+import { katakanaLoanProvider } from './katakana-loan.js';
+import { KOREAN_HANGUL, KOREAN_HANJA } from './korean.js';
 import { LATIN_PROVIDER } from './latin.js';
 import { systemNumber, systemOf } from './romanisation-systems.js';
-import { KOREAN_HANGUL, KOREAN_HANJA } from './korean.js';
 import { THAI_PROVIDER } from './thai.js';
 
 /**
@@ -47,6 +50,10 @@ export interface VariantProvider {
  * providers are not all defined while the modules are still loading.
  */
 const PROVIDERS = (): readonly VariantProvider[] => [
+  // Readings by sound first: one per piece, never crowded out by MAX_VARIANTS.
+  katakanaLoanProvider,
+  hangulLoanProvider,
+  chineseLoanProvider,
   CYRILLIC_PROVIDER,
   LATIN_PROVIDER,
   HEBREW_PROVIDER,
