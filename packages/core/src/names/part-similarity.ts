@@ -124,7 +124,7 @@ export function partSimilarity(q: NamePart, r: NamePart, match: PartMatch): numb
         // A short reading (a Chinese or Korean syllable: WONG, KIM) counts only as written, give or
         // take a doubled letter or a final H (SATO, SATOH): one vowel off is another name (WONG is
         // not WANG), which the primary readings' own rules would not know.
-        if (variantMatch.kind !== SAME && (shortSyllabic(qv) || shortSyllabic(rv)) && squeezed(qv.text) !== squeezed(rv.text)) continue;
+        if (variantMatch.kind !== SAME && (shortSyllabic(qv) || shortSyllabic(rv)) && !sameSqueezed(qv.text, rv.text)) continue;
       }
       if (s > VARIANT_MAX_SIM) s = VARIANT_MAX_SIM;
       if (s > best) {
@@ -144,11 +144,30 @@ function shortSyllabic(p: NamePart): boolean {
   return p.system !== 0 && p.text.length <= SHORT_READING && systemOf(p.system)?.syllabic === true;
 }
 
-/** A word without doubled letters and without a final H after a vowel (SATOH → SATO, HANNA → HANA). */
-function squeezed(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) if (text[i] !== text[i - 1]) out += text[i];
-  return out.length > 2 && out.endsWith('H') && /[AEIOUY]/.test(out[out.length - 2]!) ? out.slice(0, -1) : out;
+/**
+ * The two words are the same once doubled letters are written once and a final H after a vowel is
+ * dropped (SATOH / SATO, HANNA / HANA). Walks both without building strings: it runs in the loop
+ * over readings.
+ */
+function sameSqueezed(a: string, b: string): boolean {
+  const an = squeezedEnd(a);
+  const bn = squeezedEnd(b);
+  let i = 0;
+  let j = 0;
+  while (i < an && j < bn) {
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    const c = a.charCodeAt(i);
+    while (i < an && a.charCodeAt(i) === c) i++;
+    while (j < bn && b.charCodeAt(j) === c) j++;
+  }
+  return i === an && j === bn;
+}
+
+/** Where a word ends once a final H after a vowel is left out (SATOH → SATO). */
+function squeezedEnd(text: string): number {
+  const n = text.length;
+  if (n > 2 && text.charCodeAt(n - 1) === 72 /* H */ && 'AEIOUY'.includes(text[n - 2]!)) return n - 1;
+  return n;
 }
 
 /** Similarity of the primary readings of two name parts (their variants aside). */
