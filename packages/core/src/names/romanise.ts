@@ -1,4 +1,5 @@
 import { guessCyrillicLanguage, scriptOf, transliterateIcao } from '../transliteration/index.js';
+import { gereshSound } from './hebrew-geresh.js';
 import { dropToneNumbers } from './systems/chinese-tone-numbers.js';
 import { NO_VARIANTS, wordVariants, type RomanVariant } from './systems/word-variants.js';
 
@@ -101,7 +102,6 @@ const HEBREW: Readonly<Record<string, string>> = {
   'ל': 'L', 'מ': 'M', 'ם': 'M', 'נ': 'N', 'ן': 'N', 'ס': 'S', 'ע': '', 'פ': 'P', 'ף': 'F', 'צ': 'TS', 'ץ': 'TS', 'ק': 'K',
   'ר': 'R', 'ש': 'SH', 'ת': 'T',
 };
-const GERESH: Readonly<Record<string, string>> = { 'ג': 'J', 'ז': 'ZH', 'צ': 'CH', 'ץ': 'CH' };
 
 function romaniseHebrew(piece: string): string {
   const chars = [...piece];
@@ -109,8 +109,9 @@ function romaniseHebrew(piece: string): string {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const next = chars[i + 1];
-    if ((next === "'" || next === '׳' || next === '’') && GERESH[c] !== undefined) {
-      out += GERESH[c];
+    const geresh = gereshSound(c, next);
+    if (geresh !== undefined) {
+      out += geresh;
       i++;
       continue;
     }

@@ -1,4 +1,5 @@
 import { soundClassCount } from '../loan-similarity.js';
+import { gereshSound } from '../hebrew-geresh.js';
 import { LOAN_MIN_CLASSES } from './arabic.js';
 import type { RomanVariant, VariantProvider } from './word-variants.js';
 
@@ -19,7 +20,6 @@ const LETTERS: Readonly<Record<string, string>> = {
   'ל': 'L', 'מ': 'M', 'ם': 'M', 'נ': 'N', 'ן': 'N', 'ס': 'S', 'ע': '', 'פ': 'P', 'ף': 'F', 'צ': 'TZ', 'ץ': 'TZ', 'ק': 'K',
   'ר': 'R', 'ש': 'SH', 'ת': 'T',
 };
-const GERESH: Readonly<Record<string, string>> = { 'ג': 'J', 'ז': 'ZH', 'צ': 'CH', 'ץ': 'CH' };
 
 /** The readings of ח and of כ/ך each variant uses, besides the primary's KH and K. */
 const CHOICES: readonly (readonly [het: string, kaf: string])[] = [
@@ -31,8 +31,9 @@ function read(chars: readonly string[], het: string, kaf: string): string {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const next = chars[i + 1];
-    if ((next === "'" || next === '׳' || next === '’') && GERESH[c] !== undefined) {
-      out += GERESH[c];
+    const geresh = gereshSound(c, next);
+    if (geresh !== undefined) {
+      out += geresh;
       i++;
       continue;
     }
@@ -79,8 +80,9 @@ export function hebrewLoanReading(piece: string): RomanVariant[] {
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
     const next = chars[i + 1];
-    if ((next === "'" || next === '׳' || next === '’') && GERESH[c] !== undefined) {
-      out += GERESH[c];
+    const geresh = gereshSound(c, next);
+    if (geresh !== undefined) {
+      out += geresh;
       i++;
     } else if (c === 'ו' && (next === 'ו' || i === 0)) {
       out += 'V';
